@@ -1,0 +1,211 @@
+"""Markdown reader: markdown-it block structure plus regex masking of inline markup."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from markdown_it import MarkdownIt
+
+from .base import CODE_MASK, Block, Parsed
+
+# Only the block phase is run: inline tokens keep their raw content and we mask inline
+# syntax ourselves with one regex per block, which is far faster than the inline parser
+# and lets us keep exact offsets (markdown-it inline children carry no positions).
+_MD = MarkdownIt("commonmark").enable("table")
+_MD.core.ruler.disable(["inline", "text_join"])
+
+_NON_NL = re.compile(r"[^\n]")
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?\n\+\+\+)[ \t]*(?=\n|\Z)",
+    re.S)
+# MDX ESM lines; the keywords are lowercase, so prose like "Export the file" is safe.
+_MDX_ESM = re.compile(
+    r"^(?:import\s*\{[^}]*\}\s*from\s*['\"][^'\"\n]+['\"];?"
+    r"|import\s+(?:[\w*][^\n]*?\s+from\s+)?['\"][^'\"\n]+['\"];?"
+    r"|export\s+(?:default|const|let|var|function|class|async)\b[^\n]*)[ \t]*$",
+    re.M)
+# Container prefixes: indentation and block quote markers on every line; list markers
+# (and a task-list box) only on the first line of a list item's first paragraph, since a
+# continuation line like "2019. Then" is text, not a marker.
+_QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?[ \t]*)*", re.M)
+_ITEM_PREFIX = re.compile(
+    r"\A[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|\Z))*(?:\[[ xX]\][ \t]+)?")
+_ATX_OPEN = re.compile(r"\A[ \t]*#{1,6}(?:[ \t]+|\Z)")
+_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*\Z")
+_ROW_SPLIT = re.compile(r"(?<!\\)\|")
+_WORD = re.compile(r"\w")
+
+_URL = r"(?:https?://|www\.)[^\s<>`]*[^\s<>`.,;:!?'\")\]*_]"
+_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+_INLINE = re.compile(
+    r"(?P<esc>\\[!-/:-@\[-`{-~])"
+    r"|(?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))"
+    r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)"
+    # Hugo shortcodes: alone on a line they are markup, inside a sentence content.
+    r"|(?P<shortline>^[ \t]*\{\{[<%](?:(?!\}\}).)*[>%]\}\}[ \t]*$)"
+    r"|(?P<short>\{\{[<%](?:(?!\}\}).)*[>%]\}\})"
+    r"|(?P<html><!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>{}\"']|\"[^\"]*\"|'[^']*'"
+    r"|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>)"
+    r"|(?P<fn>\[\^[^\]\s]+\]:?)"  # footnote reference / definition label
+    r"|(?P<img>!\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:" + _TARGET + r"|\[[^\]]*\])?)"
+    r"|(?P<link>\[(?P<ltext>(?:[^\[\]]|\[[^\[\]]*\])*)\](?P<ltgt>" + _TARGET
+    + r"|\[[^\]]*\])?)"
+    r"|(?P<url>" + _URL + r")"
+    r"|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    # Emphasis runs: opening runs need a non-space after and no word char before;
+    # closing runs the reverse, so snake_case and "2 * 3" are left alone.
+    r"|(?P<emph>(?<![\w*~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*~]))",
+    re.S | re.M)
+
+
+def _blank(s: str) -> str:
+    return _NON_NL.sub(" ", s)
+
+
+def _code(s: str) -> str:
+    return _NON_NL.sub(CODE_MASK, s)
+
+
+def _mask_inline(s: str, refs: dict) -> str:
+    """Mask inline markup in one block's text (container prefixes already blanked)."""
+
+    def repl(m: re.Match) -> str:
+        kind = m.lastgroup
+        g = m.group()
+        if kind == "esc":  # keep the escaped character, drop the backslash
+            return " " + g[1]
+        if kind in ("code", "auto", "url", "mail", "short"):
+            return _code(g)
+        if kind in ("html", "img", "emph", "shortline", "fn"):
+            return _blank(g)
+        # link: "[" + text + "](target)" / "[ref]"; a bare [text] is a link only if
+        # a reference definition of that name exists.
+        tgt = m.group("ltgt")
+        text = m.group("ltext")
+        if tgt is None and _norm_label(text) not in refs:
+            return "[" + _mask_inline(text, refs) + "]"
+        if tgt == "[]" and _norm_label(text) not in refs:
+            return "[" + _mask_inline(text, refs) + "]" + "[]"
+        return " " + _mask_inline(text, refs) + " " + _blank(tgt or "")
+
+    return _INLINE.sub(repl, s)
+
+
+def _norm_label(label: str) -> str:
+    return " ".join(label.split()).upper()
+
+
+class _Doc:
+    """Accumulates masked pieces and blocks in document order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pieces: list[str] = []
+        self.pos = 0
+        self.blocks: list[Block] = []
+
+    def add(self, kind: str, start: int, masked: str) -> None:
+        """Record the masked form of text[start:start+len(masked)] as a prose block."""
+        if start < self.pos:  # overlapping leaf (should not happen); keep what we have
+            return
+        self.pieces.append(_blank(self.text[self.pos:start]))
+        core = masked.strip(" \n\t")
+        if core and _WORD.search(core):
+            lead = len(masked) - len(masked.lstrip(" \n\t"))
+            self.blocks.append(Block(kind, start + lead, start + lead + len(core)))
+            self.pieces.append(masked)
+        else:  # nothing prose-like left (e.g. a paragraph that was only a shortcode)
+            self.pieces.append(_blank(masked))
+        self.pos = start + len(masked)
+
+    def finish(self) -> Parsed:
+        self.pieces.append(_blank(self.text[self.pos:]))
+        masked = "".join(self.pieces)
+        assert len(masked) == len(self.text)
+        return Parsed(tuple(self.blocks), masked)
+
+
+def parse(text: str) -> Parsed:
+    # Front matter and MDX import/export lines are blanked before parsing so that
+    # markdown-it never sees them and line numbers stay put.
+    src = _FRONT_MATTER.sub(lambda m: _blank(m.group()), text, count=1)
+    if "import" in src or "export" in src:
+        src = _MDX_ESM.sub(lambda m: _blank(m.group()), src)
+    env: dict = {}
+    tokens = _MD.parse(src, env)
+    refs = env.get("references", {})
+
+    line_starts = [0]
+    find = src.find
+    i = find("\n")
+    while i != -1:
+        line_starts.append(i + 1)
+        i = find("\n", i + 1)
+    line_starts.append(len(src) + 1)
+
+    def span(lines: list[int]) -> tuple[int, int]:
+        return line_starts[lines[0]], line_starts[lines[1]] - 1
+
+    doc = _Doc(text)
+    containers: list[str] = []
+    item_first = False
+    n = len(tokens)
+    k = 0
+    while k < n:
+        tok = tokens[k]
+        t = tok.type
+        if t == "list_item_open":
+            containers.append("list-item")
+            item_first = True
+        elif t == "blockquote_open":
+            containers.append("blockquote")
+        elif t in ("list_item_close", "blockquote_close"):
+            containers.pop()
+        elif t in ("paragraph_open", "heading_open") and tok.map:
+            start, end = span(tok.map)
+            seg = src[start:end]
+            if containers:
+                seg = _QUOTE_PREFIX.sub(_blank_m, seg)
+            if item_first:
+                seg = _ITEM_PREFIX.sub(_blank_m, seg, count=1)
+            if t == "heading_open":
+                kind = "heading"
+                if tok.markup in ("=", "-"):  # setext: blank the underline line
+                    cut = seg.rfind("\n")
+                    seg = seg[:cut] + _blank(seg[cut:])
+                else:
+                    seg = _ATX_CLOSE.sub(_blank_m, _ATX_OPEN.sub(_blank_m, seg, count=1), count=1)
+            else:
+                kind = containers[-1] if containers else "paragraph"
+            doc.add(kind, start, _mask_inline(seg, refs))
+        elif t == "table_open" and tok.map:
+            k = _table(tokens, k, src, span, containers, refs, doc)
+        if t != "list_item_open" and tok.nesting != -1 and t != "bullet_list_open" \
+                and t != "ordered_list_open":
+            item_first = False
+        k += 1
+    return doc.finish()
+
+
+def _blank_m(m: re.Match) -> str:
+    return _blank(m.group())
+
+
+def _table(tokens: list, k: int, src: str, span: Callable, containers: list[str],
+           refs: dict, doc: _Doc) -> int:
+    """Emit one table-cell block per cell; pipes and the delimiter row stay blank."""
+    while tokens[k].type != "table_close":
+        tok = tokens[k]
+        if tok.type == "tr_open" and tok.map:
+            start, end = span(tok.map)
+            row = src[start:end]
+            if containers:
+                row = _QUOTE_PREFIX.sub(_blank_m, row)
+            pos = 0
+            for cell_end in [m.start() for m in _ROW_SPLIT.finditer(row)] + [len(row)]:
+                cell = row[pos:cell_end]
+                if cell.strip():
+                    doc.add("table-cell", start + pos, _mask_inline(cell, refs))
+                pos = cell_end + 1
+        k += 1
+    return k
