@@ -1,0 +1,180 @@
+"""reStructuredText reader: a line-based scan for prose blocks plus inline masking."""
+from __future__ import annotations
+
+import re
+
+from .base import CODE_MASK, Block, Parsed
+from .markdown import _blank, _code
+
+_ADORN = re.compile(r"""^([=\-~^"'`#*+:._])\1+[ \t]*$""")
+_EXPLICIT = re.compile(r"^[ \t]*(?:\.\.(?:[ \t]|$)|__[ \t])")
+_FIELD = re.compile(r"^[ \t]*:(?!\s)[^:`\n]+(?<!\s):(?:[ \t]|$)")
+_GRID = re.compile(r"^[ \t]*\+(?:[-=]+\+)+[ \t]*$")
+_SIMPLE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*$")
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*+\u2022\u2023\u2043]|(?:\d+|[a-zA-Z#]|[ivxlcdm]+|[IVXLCDM]+)[.)]"
+    r"|\((?:\d+|[a-zA-Z#]|[ivxlcdm]+)\))(?:[ \t]+|$)")
+_DOCTEST = re.compile(r"^[ \t]*>>>(?:[ \t]|$)")
+_LINE_BLOCK = re.compile(r"^([ \t]*)\|(?=[ \t]|$)", re.M)
+_MAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WORD = re.compile(r"\w")
+
+# As in the Markdown reader, a first-character lookahead keeps the alternation cheap.
+_ROLE = r":[A-Za-z][\w.+:-]*:"
+_INLINE = re.compile(
+    r"(?=[\\`:*|\[_hw])(?:"
+    r"(?P<esc>\\.)"
+    r"|(?P<literal>``(?!\s).*?(?<!\s)``)"
+    r"|(?P<role>" + _ROLE + r"`[^`]+`|`[^`]+`" + _ROLE + r")"
+    r"|(?P<link>`(?P<ltext>[^`<]*?)\s*<[^`>]*>`__?)"
+    r"|(?P<ref>`(?P<rtext>[^`]+)`__?)"
+    r"|(?P<interp>`[^`]+`)"
+    r"|(?P<fn>\[(?:\d+|#[\w-]*|\*|[A-Za-z][\w.-]*)\]_)"
+    r"|(?P<subst>\|(?!\s)[^|\n]*(?<!\s)\|(?:__?)?)"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>`]*[^\s<>`.,;:!?'\")\]])"
+    r"|(?P<emph>(?<![\w*\\])\*{1,2}(?=[^\s*])|(?<=[^\s*\\])\*{1,2}(?![\w*]))"
+    r"|(?P<named>(?<=\w)__?(?!\w)))",
+    re.S)
+_TARGET_TEXT = re.compile(r"_`([^`]+)`")
+
+
+def _mask_inline(s: str) -> str:
+    def repl(m: re.Match) -> str:
+        kind = m.lastgroup
+        g = m.group()
+        if kind == "esc":
+            return " " + g[1]
+        if kind in ("literal", "role", "interp", "subst", "url"):
+            return _code(g)
+        if kind == "link":  # keep the link text, blank the backtick and "<url>`_"
+            n = len(m.group("ltext"))
+            return " " + g[1:1 + n] + _blank(g[1 + n:])
+        if kind == "ref":
+            n = len(m.group("rtext"))
+            return " " + g[1:1 + n] + _blank(g[1 + n:])
+        return _blank(g)  # fn, emph, named
+
+    # Inline targets _`text` keep their text; done first so "_" is not taken as a ref.
+    s = _TARGET_TEXT.sub(lambda m: "  " + m.group(1) + " ", s) if "_`" in s else s
+    out = _INLINE.sub(repl, s)
+    return _MAIL.sub(lambda m: _code(m.group()), out) if "@" in out else out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def parse(text: str) -> Parsed:
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    n = len(lines)
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    pos = 0  # text before pos is already in pieces
+
+    def emit(kind: str, start: int, b: int, strip_colons: bool = False) -> None:
+        """Record text[start:end of line b-1] as a prose block of the given kind."""
+        nonlocal pos
+        end = starts[b] - 1
+        seg = text[start:end]
+        if kind == "paragraph" and seg.lstrip().startswith("|"):
+            seg = _LINE_BLOCK.sub(lambda m: m.group(1) + " ", seg)
+        masked = _mask_inline(seg)
+        if strip_colons:  # "Example::" reads as "Example:"; "Example ::" loses both
+            body = masked.rstrip()
+            cut = len(body) - 2 if len(body) < 3 or body[-3].isspace() else len(body) - 1
+            masked = masked[:cut] + _blank(masked[cut:])
+        pieces.append(_blank(text[pos:start]))
+        core = masked.strip()
+        if core and _WORD.search(core):
+            lead = len(masked) - len(masked.lstrip())
+            blocks.append(Block(kind, start + lead, start + lead + len(core)))
+            pieces.append(masked)
+        else:
+            pieces.append(_blank(masked))
+        pos = end
+
+    def body_end(i: int, base: int) -> int:
+        """End of the indented body that follows line i-1 (lines indented > base)."""
+        j = i
+        while j < n and (not lines[j].strip() or _indent(lines[j]) > base):
+            j += 1
+        while j > i and not lines[j - 1].strip():
+            j -= 1
+        return j
+
+    item_cols: list[int] = []  # content columns of the list items we are inside
+    i = 0
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        ind = _indent(line)
+        while item_cols and item_cols[-1] > ind:
+            item_cols.pop()
+        nxt = lines[i + 1] if i + 1 < n else ""
+        if _EXPLICIT.match(line) or _DOCTEST.match(line):
+            i = body_end(i + 1, ind)  # directives, comments, targets, footnotes: not prose
+            continue
+        if _FIELD.match(line):
+            i = body_end(i + 1, ind)
+            continue
+        if _GRID.match(line):
+            while i < n and lines[i].strip()[:1] in ("+", "|"):
+                i += 1
+            continue
+        if _SIMPLE.match(line):  # runs until a border line followed by a blank line
+            i += 1
+            while i < n and not (_SIMPLE.match(lines[i]) and (i + 1 >= n or not lines[i + 1].strip())):
+                i += 1
+            i += 1
+            continue
+        if _ADORN.match(line) and ind == 0:
+            if i + 2 < n and lines[i + 1].strip() and lines[i + 2].strip() == line.strip() \
+                    and not _ADORN.match(lines[i + 1]):
+                emit("heading", starts[i + 1], i + 2)  # overlined title
+                i += 3
+            else:
+                i += 1  # transition
+            continue
+        if ind == 0 and _ADORN.match(nxt) and len(nxt.strip()) >= min(len(line.strip()), 3):
+            emit("heading", starts[i], i + 1)
+            i += 2
+            continue
+        if line.strip() == "::":  # bare literal marker: the block that follows is code
+            i = body_end(i + 1, ind)
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            col = bullet.end() if bullet.end() < len(line) else ind + 2
+            j = i + 1
+            while j < n and lines[j].strip() and _indent(lines[j]) >= col \
+                    and not _EXPLICIT.match(lines[j]):
+                j += 1
+            kind = "list-item"
+            item_cols.append(col)
+            start = starts[i] + bullet.end()
+        else:
+            if i + 1 < n and nxt.strip() and _indent(nxt) > ind and not _BULLET.match(line):
+                # definition list: the term is a label (not prose); its definition
+                # paragraphs read like list items.
+                item_cols.append(_indent(nxt))
+                i += 1
+                continue
+            j = i + 1
+            while j < n and lines[j].strip() and _indent(lines[j]) == ind \
+                    and not _BULLET.match(lines[j]):
+                j += 1
+            kind = "paragraph" if ind == 0 else (
+                "list-item" if ind in item_cols else "blockquote")
+            start = starts[i]
+        literal = lines[j - 1].rstrip().endswith("::")
+        emit(kind, start, j, strip_colons=literal)
+        i = body_end(j, ind) if literal else j
+    pieces.append(_blank(text[pos:]))
+    masked = "".join(pieces)
+    assert len(masked) == len(text)
+    return Parsed(tuple(blocks), masked)
