@@ -1,0 +1,53 @@
+"""JSON Lines reader: one document per record, taken from a string text field."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Iterator
+
+# Keys tried in order for a record identifier to show in reports.
+_ID_KEYS = ("id", "_id", "doc_id", "uuid", "url")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One JSONL line: its text, or an error saying why there is none."""
+
+    line: int  # 1-based line number in the JSONL file
+    record_id: str | None
+    text: str | None
+    error: str | None
+
+
+def _record_id(obj: dict) -> str | None:
+    for key in _ID_KEYS:
+        value = obj.get(key)
+        # bool is an int subclass but never a meaningful id
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value)
+    return None
+
+
+def iter_records(text: str, text_field: str = "text") -> Iterator[Record]:
+    """Yield one Record per non-blank line; bad lines yield a Record with `error` set."""
+    # Split on "\n" only: a JSON string may not hold a raw newline, but str.splitlines
+    # would also split on U+2028 and friends, which are legal inside JSON strings.
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Record(number, None, None, f"line {number}: invalid JSON: {exc.msg}")
+            continue
+        if not isinstance(obj, dict):
+            yield Record(number, None, None,
+                         f"line {number}: expected a JSON object, got {type(obj).__name__}")
+            continue
+        record_id = _record_id(obj)
+        value = obj.get(text_field)
+        if not isinstance(value, str):
+            yield Record(number, record_id, None, f"line {number}: no string field {text_field!r}")
+            continue
+        yield Record(number, record_id, value.replace("\r\n", "\n").replace("\r", "\n"), None)

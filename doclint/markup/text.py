@@ -1,0 +1,155 @@
+"""Plain-text reader: paragraphs, titles and list items found by layout heuristics."""
+from __future__ import annotations
+
+import re
+
+from .base import Block, Parsed
+from .markdown import _blank, _code
+
+_LIST = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+(?=\S)")
+_UNDERLINE = re.compile(r"[ \t]*([=\-~*#])\1{2,}[ \t]*")
+# Sentence end, allowing closing quotes/brackets after the mark.
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_NO_TITLE_END = re.compile(r"[.!?,;:\u2026]$")
+_URL_MAIL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"]*[^\s<>\".,;:!?'\")\]]"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WORD = re.compile(r"\w")
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_TERMINAL.search(line.rstrip()))
+
+
+def _one_per_line(run: list[str]) -> bool:
+    """True when each line of a blank-free run reads as a complete paragraph.
+
+    Hard-wrapped prose has lines of nearly equal width that rarely end a sentence;
+    news-dump style text has long, ragged lines that almost always do.
+    """
+    if len(run) < 2:
+        return False
+    widths = [len(line.strip()) for line in run]
+    ended = sum(_ends_sentence(line) for line in run)
+    if ended >= 0.8 * len(run):
+        return True
+    long = sum(w > 100 for w in widths)
+    body = widths[:-1]
+    ragged = max(body) - min(body) > 0.3 * max(body)
+    return long >= 0.5 * len(run) and (ragged or max(widths) > 250)
+
+
+def _split_wrapped(run: list[int], lines: list[str]) -> list[list[int]]:
+    """Split a hard-wrapped run at short sentence-ending lines (paragraph ends in files
+    that use no blank lines); a lone early line break is not enough to split."""
+    width = max(len(lines[k].rstrip()) for k in run)
+    parts: list[list[int]] = [[]]
+    for pos, k in enumerate(run):
+        parts[-1].append(k)
+        line = lines[k].rstrip()
+        if pos + 1 < len(run) and width >= 40 and len(line) < 0.7 * width \
+                and _ends_sentence(line) and lines[run[pos + 1]].lstrip()[:1].isupper():
+            parts.append([])
+    return parts
+
+
+def _is_title(line: str, following: str | None) -> bool:
+    s = line.strip()
+    if not s or len(s) > 80 or _NO_TITLE_END.search(s) or _LIST.match(line):
+        return False
+    if following is None:  # followed by a blank line (or nothing, but not alone)
+        return True
+    return len(following.strip()) > max(1.5 * len(s), 60)
+
+
+def parse(text: str) -> Parsed:
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    # (kind, first line, last line + 1, char offset where the text starts)
+    spans: list[tuple[str, int, int, int]] = []
+
+    def add_run(run: list[int]) -> None:
+        """Classify a run of consecutive non-blank, non-list lines."""
+        texts = [lines[k] for k in run]
+        if _one_per_line(texts):
+            spans.extend(("paragraph", k, k + 1, starts[k]) for k in run)
+            return
+        for part in _split_wrapped(run, lines):
+            if part:
+                spans.append(("paragraph", part[0], part[-1] + 1, starts[part[0]]))
+
+    n = len(lines)
+    i = 0
+    first_chunk = True
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].strip():
+            j += 1
+        chunk = list(range(i, j))
+        has_more = any(lines[k].strip() for k in range(j, n))
+        # Titles: an underlined line; the file's first line when short and unpunctuated;
+        # or a short capitalised single-line chunk between other chunks.
+        if len(chunk) >= 2 and _UNDERLINE.fullmatch(lines[chunk[1]]) \
+                and not _UNDERLINE.fullmatch(lines[chunk[0]]):
+            spans.append(("heading", chunk[0], chunk[0] + 1, starts[chunk[0]]))
+            chunk = chunk[2:]
+        elif first_chunk and (has_more or len(chunk) > 1) and _is_title(
+                lines[i], lines[i + 1] if len(chunk) > 1 else None):
+            spans.append(("heading", i, i + 1, starts[i]))
+            chunk = chunk[1:]
+        elif len(chunk) == 1 and has_more and not first_chunk and len(lines[i].strip()) <= 60 \
+                and lines[i].strip()[:1].isupper() and _is_title(lines[i], None):
+            spans.append(("heading", i, i + 1, starts[i]))
+            chunk = []
+        first_chunk = False
+        run: list[int] = []
+        item: list[int] = []
+        for k in chunk:
+            m = _LIST.match(lines[k])
+            if m:
+                if run:
+                    add_run(run)
+                    run = []
+                if item:
+                    spans.append(("list-item", item[0], item[-1] + 1, item_start))
+                item, item_start = [k], starts[k] + m.end()
+                item_indent = m.end()
+            elif item and (len(lines[k]) - len(lines[k].lstrip()) >= min(item_indent, 2)
+                           or not _ends_sentence(lines[item[-1]])):
+                item.append(k)  # indented or mid-sentence: the item goes on
+            else:
+                if item:
+                    spans.append(("list-item", item[0], item[-1] + 1, item_start))
+                    item = []
+                run.append(k)
+        if item:
+            spans.append(("list-item", item[0], item[-1] + 1, item_start))
+        if run:
+            add_run(run)
+        i = j
+
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, _first, end_line, start in spans:
+        end = starts[end_line] - 1
+        seg = text[start:end]
+        masked = _URL_MAIL.sub(lambda m: _code(m.group()), seg) if ("." in seg) else seg
+        core = masked.strip()
+        pieces.append(_blank(text[pos:start]))
+        if core and _WORD.search(core):
+            lead = len(masked) - len(masked.lstrip())
+            blocks.append(Block(kind, start + lead, start + lead + len(core)))
+            pieces.append(masked)
+        else:
+            pieces.append(_blank(masked))
+        pos = end
+    pieces.append(_blank(text[pos:]))
+    masked_text = "".join(pieces)
+    assert len(masked_text) == len(text)
+    return Parsed(tuple(blocks), masked_text)
