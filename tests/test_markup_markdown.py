@@ -1,0 +1,131 @@
+"""Tests for the Markdown reader."""
+from __future__ import annotations
+
+from doclint.markup import reader_for
+from doclint.markup.base import BLOCK_KINDS, CODE_MASK
+from doclint.markup.markdown import parse
+
+DOC = """\
+---
+title: Installing the CLI
+weight: 10
+---
+import Tabs from '@theme/Tabs';
+
+# Installing the *CLI* #
+
+The command-line tool runs on Linux, macOS and Windows. It is
+distributed as a single binary and needs no runtime; run `cli --version`
+to check it, or read the [release notes](https://example.com/notes "Notes").
+
+Configuration
+=============
+
+- Download the archive from <https://downloads.example.com/cli>.
+- [ ] Unpack it with <kbd>tar</kbd> into `~/bin`.
+  Then restart your shell.
+1. Write to support@example.com or visit www.example.com today.
+
+> The binary is **statically** linked,
+> so it runs on old systems too.
+
+```bash
+curl -sSL https://example.com/install.sh | sh
+```
+
+    indented_code_block()
+
+<div class="warning">
+Raw HTML block text.
+</div>
+
+{{< note >}}
+Restart the daemon after upgrading.
+{{< /note >}}
+
+![Architecture diagram](img/arch.png)
+
+| Flag | Meaning |
+|------|---------|
+| `-v` | Print more output. |
+| `-q` | See [quiet mode][quiet] for snake_case names. |
+
+[quiet]: https://example.com/quiet
+"""
+
+
+def blocks_of(text: str) -> list[tuple[str, str]]:
+    parsed = parse(text)
+    return [(b.kind, text[b.start:b.end]) for b in parsed.blocks]
+
+
+def masked_of(text: str) -> list[str]:
+    parsed = parse(text)
+    return [parsed.masked[b.start:b.end] for b in parsed.blocks]
+
+
+def test_block_kinds_and_exact_texts() -> None:
+    assert blocks_of(DOC) == [
+        ("heading", "Installing the *CLI"),
+        ("paragraph", "The command-line tool runs on Linux, macOS and Windows. It is\n"
+                      "distributed as a single binary and needs no runtime; run `cli --version`\n"
+                      "to check it, or read the [release notes](https://example.com/notes \"Notes\")."),
+        ("heading", "Configuration"),
+        ("list-item", "Download the archive from <https://downloads.example.com/cli>."),
+        ("list-item", "Unpack it with <kbd>tar</kbd> into `~/bin`.\n  Then restart your shell."),
+        ("list-item", "Write to support@example.com or visit www.example.com today."),
+        ("blockquote", "The binary is **statically** linked,\n> so it runs on old systems too."),
+        ("paragraph", "Restart the daemon after upgrading."),
+        ("table-cell", "Flag"),
+        ("table-cell", "Meaning"),
+        ("table-cell", "Print more output."),
+        ("table-cell", "See [quiet mode][quiet] for snake_case names."),
+    ]
+    assert all(b.kind in BLOCK_KINDS for b in parse(DOC).blocks)
+
+
+def test_masked_text_of_blocks() -> None:
+    masked = masked_of(DOC)
+    assert masked[0] == "Installing the  CLI"
+    assert masked[1].endswith("to check it, or read the  release notes                                    .")
+    assert "run " + CODE_MASK * len("`cli --version`") + "\n" in masked[1]
+    assert masked[3] == "Download the archive from " + CODE_MASK * len("<https://downloads.example.com/cli>") + "."
+    assert masked[4] == "Unpack it with      tar       into " + CODE_MASK * 7 + ".\n  Then restart your shell."
+    assert masked[5] == ("Write to " + CODE_MASK * 19 + " or visit " + CODE_MASK * 15 + " today.")
+    assert masked[6] == "The binary is   statically   linked,\n  so it runs on old systems too."
+    assert masked[11] == "See  quiet mode" + " " * len("][quiet]") + " for snake_case names."
+
+
+def test_length_newlines_and_non_prose_masked() -> None:
+    parsed = parse(DOC)
+    assert len(parsed.masked) == len(DOC)
+    assert [i for i, c in enumerate(parsed.masked) if c == "\n"] == \
+        [i for i, c in enumerate(DOC) if c == "\n"]
+    for hidden in ("title:", "import Tabs", "curl", "indented_code_block", "Raw HTML",
+                   "note >}}", "Architecture", "|---", "[quiet]: https", "<div"):
+        start = DOC.index(hidden)
+        assert parsed.masked[start:start + len(hidden)].strip() == "", hidden
+
+
+def test_toml_front_matter_and_mdx_component() -> None:
+    doc = ('+++\ntitle = "x"\n+++\n\n<Tabs groupId="os" values={[{label: "A", value: "a"}]}>\n\n'
+           "Pick your platform.\n\n</Tabs>\n")
+    assert blocks_of(doc) == [("paragraph", "Pick your platform.")]
+
+
+def test_code_span_beats_emphasis_and_escapes() -> None:
+    doc = "Use `*args` and \\*literal stars\\* with snake_case_name here.\n"
+    (masked,) = masked_of(doc)
+    assert masked == ("Use " + CODE_MASK * 7 + " and  *literal stars * with snake_case_name here.")
+
+
+def test_nested_list_and_tight_items_are_separate_blocks() -> None:
+    doc = "1. First step.\n2. Second step:\n   - nested point\n   - another point\n"
+    assert blocks_of(doc) == [("list-item", "First step."), ("list-item", "Second step:"),
+                              ("list-item", "nested point"), ("list-item", "another point")]
+
+
+def test_reader_for_chooses_markdown() -> None:
+    assert reader_for("docs/Guide.MD") is parse
+    assert reader_for("page.mdx") is parse
+    assert reader_for("x.markdown") is parse
