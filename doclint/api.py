@@ -1,0 +1,56 @@
+"""Lint paths end to end: configuration, discovery, loading, engine. Used by the CLI."""
+from __future__ import annotations
+
+import os
+from typing import Iterator
+
+from doclint.config import LoadedConfig, configured_rules
+from doclint.discovery import discover
+from doclint.document import Document
+from doclint.engine import Engine, RunResult
+from doclint.loader import load
+from doclint.problems import Problem
+
+
+def display_path(path: str) -> str:
+    """Paths are shown relative to the working directory when they lie below it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def iter_documents(files: list[str], text_field: str, problems: list[Problem]) -> Iterator[Document]:
+    """Documents one file at a time, so that only one file's text is held at once."""
+    for path in files:
+        loaded = load(path, display_path(path), text_field)
+        problems.extend(loaded.problems)
+        yield from loaded.documents
+
+
+def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=()) -> RunResult:
+    config = loaded.config
+    rules = configured_rules(loaded, select, ignore)
+    found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
+    engine = Engine(rules, config)
+    load_problems: list[Problem] = []
+    result = engine.run(iter_documents(found.files, config.text_field, load_problems))
+    result.problems = found.problems + load_problems + result.problems
+    result.files = len(found.files)
+    if not found.files and not any(p.level == "error" for p in found.problems):
+        result.problems.append(Problem(", ".join(paths), "no lintable files to check"))
+    return result
+
+
+def document_from_text(name: str, text: str, fmt: str | None = None) -> Document:
+    """A Document from in-memory text; the format comes from `fmt` or the name's suffix."""
+    from doclint.loader import normalise_newlines
+    from doclint.markup import READERS, reader_for
+
+    text, newline = normalise_newlines(text)
+    reader = READERS[fmt] if fmt else reader_for(name)
+    return Document(name, text, reader, newline)
+
+
+def lint_documents(documents: list[Document], rules, config=None) -> RunResult:
+    from doclint.config import Config
+
+    return Engine(rules, config or Config()).run(documents)

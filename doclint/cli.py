@@ -1,0 +1,157 @@
+"""Command line: `doclint check|rules|explain ...`; returns the documented exit codes."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TextIO
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMAT_NAMES = ("text", "json")  # kept in step with doclint.formatters.FORMATTERS by a test
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from doclint import __version__
+
+    parser = argparse.ArgumentParser(prog="doclint", description="Find duplicated, truncated, "
+                                     "unsupported and inconsistent text in documents.")
+    parser.add_argument("--version", action="version", version=f"doclint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="lint files and folders")
+    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    add_run_options(check)
+    check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--no-color", action="store_true", help="never colour the text report")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--config", metavar="PATH")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    explain = sub.add_parser("explain", help="show a rule's documentation and examples")
+    explain.add_argument("rule", help="rule id or name, e.g. DL101")
+    explain.add_argument("--config", metavar="PATH")
+    return parser
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="PATH", help="configuration file (default: "
+                        "nearest .doclint.yaml or pyproject.toml [tool.doclint])")
+    parser.add_argument("--select", type=_csv, default=[], metavar="IDS",
+                        help="comma-separated rule ids, id prefixes, names or categories to run")
+    parser.add_argument("--ignore", type=_csv, default=[], metavar="IDS",
+                        help="comma-separated rule ids, id prefixes, names or categories to skip")
+    parser.add_argument("--text-field", metavar="NAME", help="JSONL field holding the text")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from doclint.problems import ConfigError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(f"doclint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _load_config(args):
+    import dataclasses
+
+    from doclint.config import load_config
+
+    loaded = load_config(getattr(args, "config", None))
+    if getattr(args, "text_field", None):
+        loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, text_field=args.text_field))
+    if getattr(args, "fail_on", None):
+        loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, fail_on=args.fail_on))
+    return loaded
+
+
+def exit_code(result, fail_on: str) -> int:
+    from doclint.finding import Severity
+
+    if any(p.level == "error" for p in result.problems):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_OK
+
+
+def report_problems(problems, stream: TextIO = sys.stderr) -> None:
+    for problem in problems:
+        print(f"doclint: {problem}", file=stream)
+
+
+def use_color(args, stream: TextIO) -> bool:
+    if args.no_color or os.environ.get("NO_COLOR") or args.output:
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def cmd_check(args) -> int:
+    from doclint.api import lint_paths
+    from doclint.formatters import Report, get_formatter
+
+    loaded = _load_config(args)
+    result = lint_paths(args.paths, loaded, args.select, args.ignore)
+    report_problems(result.problems)
+    formatter = get_formatter(args.format)
+    report = Report(result, color=use_color(args, sys.stdout))
+    if args.output:
+        from doclint.writer import atomic_write_text
+
+        import io
+        buffer = io.StringIO()
+        formatter.render(report, buffer)
+        atomic_write_text(args.output, buffer.getvalue())
+    else:
+        formatter.render(report, sys.stdout)
+    return exit_code(result, loaded.config.fail_on)
+
+
+def cmd_rules(args) -> int:
+    import json
+
+    from doclint.config import configured_rules
+
+    rules = configured_rules(_load_config(args))
+    if args.format == "markdown":
+        from doclint.docs import rules_table
+
+        print(rules_table(rules))
+        return EXIT_OK
+    if args.format == "json":
+        json.dump([{"id": r.id, "name": r.name, "category": r.category, "severity": str(r.severity),
+                    "kind": r.kind, "enabled": r.enabled} for r in rules], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"{'ID':6} {'NAME':34} {'CATEGORY':18} {'SEVERITY':8} {'KIND':14} ENABLED")
+    for r in rules:
+        print(f"{r.id:6} {r.name:34} {r.category:18} {str(r.severity):8} {r.kind:14} {'yes' if r.enabled else 'no'}")
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    from doclint.config import configured_rules
+    from doclint.docs import explain_rule
+
+    for rule in configured_rules(_load_config(args)):
+        if args.rule in (rule.id, rule.name):
+            print(explain_rule(rule))
+            return EXIT_OK
+    print(f"doclint: error: no rule named '{args.rule}' (see `doclint rules`)", file=sys.stderr)
+    return EXIT_ERROR
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}

@@ -1,0 +1,124 @@
+"""Run rules over documents: a per-document (map) phase, then a corpus (reduce) phase."""
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from doclint.config import Config
+from doclint.document import Document
+from doclint.finding import Finding, Hit
+from doclint.kinds import KINDS
+from doclint.kinds.base import CorpusHit, Kind
+from doclint.kinds.textmatch import RuleTimeout
+from doclint.packs import Rule
+from doclint.problems import Problem
+from doclint.selection import specificity
+
+SNIPPET_LIMIT = 200
+
+
+@dataclass
+class DocumentResult:
+    """What the map phase returns for one document: plain, picklable data."""
+
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # rule id -> that rule's facts
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    documents: int = 0
+    rules: list[Rule] = field(default_factory=list)
+
+
+def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
+    """A kind's Hit -> Finding: rule metadata and line/column, computed here, once."""
+    start = doc.location(hit.start)
+    end_line, end_column = doc.position(hit.end)
+    if doc.is_record:
+        end_line, end_column = start.line, start.column
+    message = hit.message if hit.message is not None else rule.render(hit.args)
+    return Finding(start.path, start.line, start.column, end_line, end_column, rule.id, rule.name,
+                   rule.category, rule.severity, message, hit.related, hit.fix, start.record,
+                   start.text_line, start.text_column, hit.start, hit.end,
+                   doc.text[hit.start:hit.end][:SNIPPET_LIMIT])
+
+
+def stamp_corpus(rule: Rule, hit: CorpusHit) -> Finding:
+    loc = hit.location
+    message = hit.message if hit.message is not None else rule.render(hit.args)
+    return Finding(loc.path, loc.line, loc.column, hit.end_line, hit.end_column, rule.id, rule.name,
+                   rule.category, rule.severity, message, hit.related, hit.fix, loc.record,
+                   loc.text_line, loc.text_column, hit.start, hit.end, hit.snippet[:SNIPPET_LIMIT])
+
+
+class Engine:
+    """Holds the active rules (one kind instance each) and the configuration."""
+
+    def __init__(self, rules: list[Rule], config: Config) -> None:
+        self.rules = [r for r in rules if r.enabled]
+        self.config = config
+        self.kinds: list[tuple[Rule, Kind]] = [(r, KINDS[r.kind](r)) for r in self.rules]
+
+    def rules_for(self, doc: Document) -> list[tuple[Rule, Kind]]:
+        """Active rules minus per-file-ignores matching this document's path."""
+        ignored = [sel for glob, sels in self.config.per_file_ignores.items()
+                   if fnmatch.fnmatch(doc.path.replace("\\", "/"), glob)
+                   or fnmatch.fnmatch(doc.path.replace("\\", "/"), f"*/{glob}")
+                   for sel in sels]
+        if not ignored:
+            return self.kinds
+        return [(r, k) for r, k in self.kinds if all(specificity(s, r) < 0 for s in ignored)]
+
+    def check_document(self, doc: Document) -> DocumentResult:
+        """The map phase for one document."""
+        out = DocumentResult()
+        for rule, kind in self.rules_for(doc):
+            try:
+                for hit in kind.check(doc):
+                    out.findings.append(stamp(rule, doc, hit))
+                if kind.uses_corpus():
+                    out.facts[rule.id] = kind.facts(doc)
+            except RuleTimeout as exc:
+                out.problems.append(Problem(doc.path, f"{rule.id} ({rule.name}): {exc}; rule skipped for this document"))
+            except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
+                out.problems.append(Problem(doc.path, f"{rule.id} ({rule.name}) failed: "
+                                            f"{type(exc).__name__}: {exc}"))
+        return out
+
+    def check_corpus(self, results: Iterable[DocumentResult]) -> tuple[list[Finding], list[Problem]]:
+        """The reduce phase: each corpus rule sees its facts from every document, in order."""
+        facts: dict[str, list] = {}
+        for result in results:
+            for rule_id, fact in result.facts.items():
+                facts.setdefault(rule_id, []).append(fact)
+        findings, problems = [], []
+        for rule, kind in self.kinds:
+            if not kind.uses_corpus():
+                continue
+            try:
+                findings.extend(stamp_corpus(rule, hit) for hit in kind.check_corpus(facts.get(rule.id, [])))
+            except Exception as exc:  # noqa: BLE001
+                problems.append(Problem("<corpus>", f"{rule.id} ({rule.name}) failed: "
+                                        f"{type(exc).__name__}: {exc}"))
+        return findings, problems
+
+    def run(self, documents: Iterable[Document]) -> RunResult:
+        result = RunResult(rules=self.rules)
+        per_doc = []
+        for doc in documents:
+            doc_result = self.check_document(doc)
+            result.documents += 1
+            result.findings.extend(doc_result.findings)
+            result.problems.extend(doc_result.problems)
+            per_doc.append(DocumentResult(facts=doc_result.facts))
+        findings, problems = self.check_corpus(per_doc)
+        result.findings.extend(findings)
+        result.problems.extend(problems)
+        result.findings.sort(key=lambda f: f.sort_key)
+        return result

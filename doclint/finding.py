@@ -1,0 +1,105 @@
+"""Findings, fixes and severities: immutable records shared by every part of doclint."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Applicability(Enum):
+    """How safe a fix is: `fix` applies SAFE fixes, `fix --unsafe` also UNSAFE ones."""
+
+    DISPLAY_ONLY = "display-only"
+    UNSAFE = "unsafe"
+    SAFE = "safe"
+
+
+CATEGORIES = ("duplication", "truncation", "unsupported-claim", "naming", "language", "style", "meta")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] of the document with `replacement` (code-point offsets)."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file. For JSONL corpora `line` is the record's line in the file and
+    `record`, `text_line`, `text_column` locate the place inside the record's text."""
+
+    path: str
+    line: int
+    column: int
+    record: str | None = None
+    text_line: int | None = None
+    text_column: int | None = None
+
+    def as_dict(self) -> dict:
+        out = {"path": self.path, "line": self.line, "column": self.column}
+        if self.text_line is not None:
+            out.update(record=self.record, text_line=self.text_line, text_column=self.text_column)
+        return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule kind yields: offsets into Document.text plus message arguments.
+
+    The engine turns a Hit into a Finding (rule metadata, line and column)."""
+
+    start: int
+    end: int
+    args: dict = field(default_factory=dict)
+    related: tuple[Location, ...] = ()
+    fix: Fix | None = None
+    message: str | None = None  # overrides the rule's message template when set
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule_id: str
+    rule_name: str
+    category: str
+    severity: Severity
+    message: str
+    related: tuple[Location, ...] = ()
+    fix: Fix | None = None
+    record: str | None = None
+    text_line: int | None = None
+    text_column: int | None = None
+    # Offsets of the finding in its document's text; used by fixers and fingerprints.
+    start: int = 0
+    end: int = 0
+    snippet: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule_id, self.message)

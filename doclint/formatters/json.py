@@ -1,0 +1,40 @@
+"""Machine-readable report: {"version", "findings", "summary"} (schema in the README)."""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from doclint import __version__
+
+
+def finding_dict(f) -> dict:
+    out = {
+        "path": f.path, "line": f.line, "column": f.column,
+        "end_line": f.end_line, "end_column": f.end_column,
+        "rule": f.rule_id, "name": f.rule_name, "category": f.category,
+        "severity": str(f.severity), "message": f.message,
+        "related": [loc.as_dict() for loc in f.related],
+        "fix": None if f.fix is None else {
+            "title": f.fix.title, "applicability": f.fix.applicability.value,
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in f.fix.edits],
+        },
+    }
+    if f.text_line is not None:
+        out.update(record=f.record, text_line=f.text_line, text_column=f.text_column)
+    return out
+
+
+def render(report, stream: TextIO) -> None:
+    result = report.result
+    data = {
+        "version": __version__,
+        "findings": [finding_dict(f) for f in result.findings],
+        "summary": {
+            "files": result.files, "documents": result.documents,
+            "findings": len(result.findings), "by_severity": report.counts(),
+            "problems": [{"path": p.path, "line": p.line, "level": p.level, "message": p.message}
+                         for p in result.problems],
+        },
+    }
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,10 @@
+"""The registry of rule kinds: one explicit dict, name -> class."""
+from __future__ import annotations
+
+from doclint.kinds.pattern import PatternKind
+from doclint.kinds.substitution import SubstitutionKind
+
+KINDS = {
+    "pattern": PatternKind,
+    "substitution": SubstitutionKind,
+}

@@ -1,0 +1,60 @@
+"""The Kind protocol: per-document checks, compact facts, and the corpus phase."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+from doclint.finding import Fix, Hit, Location
+
+if TYPE_CHECKING:
+    from doclint.document import Document
+    from doclint.packs import Rule
+
+
+@dataclass(frozen=True)
+class CorpusHit:
+    """A corpus-phase result: already located (its document is no longer in memory)."""
+
+    location: Location
+    end_line: int
+    end_column: int
+    args: dict
+    related: tuple[Location, ...] = ()
+    fix: Fix | None = None
+    message: str | None = None
+    start: int = 0
+    end: int = 0
+    snippet: str = ""
+
+
+class Kind:
+    """Base class for rule kinds.
+
+    `check(doc)` yields Hits for one document. A kind that needs the whole run also
+    returns small picklable `facts(doc)` per document (no document text beyond what
+    it must keep) and yields CorpusHits from `check_corpus(facts)`, where `facts` is the
+    list of per-document facts in document order. The engine guarantees the same
+    results whether documents are processed in one process or several."""
+
+    name: ClassVar[str] = ""
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def __init__(self, rule: "Rule") -> None:
+        self.rule = rule
+        self.options: Any = rule.options
+
+    def check(self, doc: "Document") -> Iterable[Hit]:
+        return ()
+
+    def facts(self, doc: "Document") -> Any:
+        return None
+
+    def check_corpus(self, facts: list[Any]) -> Iterable[CorpusHit]:
+        return ()
+
+    @classmethod
+    def uses_corpus(cls) -> bool:
+        return cls.check_corpus is not Kind.check_corpus

@@ -1,0 +1,38 @@
+"""What every markup reader produces: prose blocks and a prose-masked copy of the text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The masked text has exactly the length of the original text, so every offset into it
+# is an offset into the document. Markup syntax (`#`, `>`, list bullets, `](target)`,
+# table pipes, HTML tags, directive markers) becomes spaces; content that is not prose
+# but stands in a sentence (inline code, URLs, autolinks, math) becomes CODE_MASK
+# characters, so a sentence that ends in `code` still ends in "something" rather than
+# in the word before it. Newlines are always kept, so line numbers never move.
+CODE_MASK = "\ue000"
+
+# Closed set of block kinds; rules decide per kind what counts as a sentence ending.
+BLOCK_KINDS = frozenset({
+    "paragraph",    # ordinary prose paragraph (hard-wrapped lines are one block)
+    "heading",      # Markdown/reST heading, or a plain-text title line
+    "list-item",    # the text of one list item (a paragraph inside a list)
+    "blockquote",   # a paragraph inside a block quote
+    "table-cell",   # one table cell
+})
+
+
+@dataclass(frozen=True)
+class Block:
+    """One prose block: [start, end) offsets into the document text."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A reader's result: prose blocks in document order, and the masked text."""
+
+    blocks: tuple[Block, ...]
+    masked: str

@@ -1,0 +1,1 @@
+"""Built-in rule packs (YAML files); installed as the `doclint.rules` package."""

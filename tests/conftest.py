@@ -1,0 +1,40 @@
+"""Shared fixtures: rules loaded once, and helpers to lint in-memory text."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from doclint.api import document_from_text, lint_documents
+from doclint.packs import load_rules
+
+
+@pytest.fixture(scope="session")
+def all_rules():
+    return load_rules()
+
+
+def rule_by(rules, key):
+    for rule in rules:
+        if key in (rule.id, rule.name):
+            return rule
+    raise KeyError(key)
+
+
+@pytest.fixture
+def lint_text(all_rules):
+    """lint_text(text, rule="DL101", fmt="text", name=...) -> findings of that rule only."""
+
+    def run(text: str, rule: str | None = None, fmt: str | None = "text", name: str = "doc.txt", **options):
+        rules = all_rules if rule is None else [rule_by(all_rules, rule)]
+        if options:
+            from doclint.kinds import KINDS
+            from doclint.options import build_options
+
+            base = rules[0]
+            raw = dict(base.raw_options) | {k.replace("_", "-"): v for k, v in options.items()}
+            rules = [dataclasses.replace(base, options=build_options(KINDS[base.kind].Options, raw, "test", base.id))]
+        rules = [dataclasses.replace(r, enabled=True) for r in rules]
+        return lint_documents([document_from_text(name, text, fmt)], rules).findings
+
+    return run
