@@ -1,0 +1,118 @@
+"""Tests for the reStructuredText reader."""
+from __future__ import annotations
+
+from doclint.markup import reader_for
+from doclint.markup.base import CODE_MASK
+from doclint.markup.rst import parse
+
+DOC = """\
+==============
+ Sphinx Guide
+==============
+
+Getting started
+---------------
+
+Sphinx turns *plain* text files into HTML. The builder reads
+``conf.py`` first, then calls :func:`setup` and follows the
+`tutorial <https://www.sphinx-doc.org/tutorial>`_ at https://example.com/x.
+
+.. note::
+
+   Directive bodies are not checked.
+
+.. _install-target:
+
+:author: Jane Doe
+:version: 2.1
+
+- Install the package with pip
+  from the index.
+- Read the glossary_ and footnote [1]_.
+
+  A second paragraph of the item.
+
+    An indented block quote paragraph.
+
+Run the following command::
+
+    pip install sphinx
+    sphinx-quickstart
+
++--------+--------+
+| grid   | table  |
++--------+--------+
+
+=====  =====
+col    value
+=====  =====
+a      1
+=====  =====
+
+.. |release| replace:: 2.1
+
+.. A comment that spans
+   two lines.
+
+Version |release| is current. Example ::
+
+    code()
+"""
+
+
+def blocks_of(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, text[b.start:b.end]) for b in parse(text).blocks]
+
+
+def test_blocks_and_kinds() -> None:
+    assert blocks_of(DOC) == [
+        ("heading", "Sphinx Guide"),
+        ("heading", "Getting started"),
+        ("paragraph", "Sphinx turns *plain* text files into HTML. The builder reads\n"
+                      "``conf.py`` first, then calls :func:`setup` and follows the\n"
+                      "`tutorial <https://www.sphinx-doc.org/tutorial>`_ at https://example.com/x."),
+        ("list-item", "Install the package with pip\n  from the index."),
+        ("list-item", "Read the glossary_ and footnote [1]_."),
+        ("list-item", "A second paragraph of the item."),
+        ("blockquote", "An indented block quote paragraph."),
+        ("paragraph", "Run the following command:"),
+        ("paragraph", "Version |release| is current. Example"),
+    ]
+
+
+def test_inline_masking() -> None:
+    parsed = parse(DOC)
+    para = parsed.blocks[2]
+    masked = parsed.masked[para.start:para.end]
+    assert masked.startswith("Sphinx turns  plain  text files")
+    assert "\n" + CODE_MASK * len("``conf.py``") + " first" in masked
+    assert "calls " + CODE_MASK * len(":func:`setup`") + " and" in masked
+    assert masked.endswith("\n tutorial" + " " * len(" <https://www.sphinx-doc.org/tutorial>`_")
+                           + " at " + CODE_MASK * len("https://example.com/x") + ".")
+    item = parsed.blocks[4]
+    assert parsed.masked[item.start:item.end] == "Read the glossary  and footnote     ."
+
+
+def test_non_prose_is_blank_and_lengths_match() -> None:
+    parsed = parse(DOC)
+    assert len(parsed.masked) == len(DOC)
+    assert [i for i, c in enumerate(parsed.masked) if c == "\n"] == \
+        [i for i, c in enumerate(DOC) if c == "\n"]
+    for hidden in ("======", "Directive bodies", "_install-target", "Jane Doe", "pip install",
+                   "grid", "col    value", "replace::", "A comment", "code()", "command::"):
+        start = DOC.index(hidden)
+        seg = parsed.masked[start:start + len(hidden)]
+        if hidden == "command::":  # the literal marker reads as a single colon
+            assert seg == "command: "
+        else:
+            assert seg.strip() == "", hidden
+
+
+def test_definition_list_and_enumerated_items() -> None:
+    doc = "verbose\n    Print every file as it is read.\n\n1. First step.\n#. Next step.\n"
+    assert blocks_of(doc) == [("list-item", "Print every file as it is read."),
+                              ("list-item", "First step."), ("list-item", "Next step.")]
+
+
+def test_reader_for_rst() -> None:
+    assert reader_for("docs/index.rst") is parse

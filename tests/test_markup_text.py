@@ -1,0 +1,90 @@
+"""Tests for the plain-text reader."""
+from __future__ import annotations
+
+from doclint.markup import READERS, reader_for
+from doclint.markup.base import CODE_MASK
+from doclint.markup.text import parse
+
+WRAPPED = """\
+Release Notes for Widget 2.0
+
+This release of the widget toolkit brings a number of improvements to
+the rendering engine; see https://widget.example.org/notes for details
+or write to team@widget.example.org with questions.
+
+Changes include:
+
+- Faster startup on
+  older machines
+- A new theme engine.
+1. Numbered entry.
+
+Installation
+
+Run the installer and follow the prompts.
+"""
+
+NEWS = """\
+Markets rally as central bank holds rates
+Stocks rose sharply on Tuesday after the central bank left interest rates unchanged, citing a slowdown in inflation across most sectors.
+Analysts said the decision was widely expected and that investors would now focus on the outlook for the second half of the year.
+"We are cautiously optimistic," said one fund manager in London, adding that volatility could return quickly.
+Oil prices were little changed.
+"""
+
+
+def blocks_of(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, text[b.start:b.end]) for b in parse(text).blocks]
+
+
+def test_wrapped_text_titles_and_lists() -> None:
+    assert blocks_of(WRAPPED) == [
+        ("heading", "Release Notes for Widget 2.0"),
+        ("paragraph", "This release of the widget toolkit brings a number of improvements to\n"
+                      "the rendering engine; see https://widget.example.org/notes for details\n"
+                      "or write to team@widget.example.org with questions."),
+        ("paragraph", "Changes include:"),
+        ("list-item", "Faster startup on\n  older machines"),
+        ("list-item", "A new theme engine."),
+        ("list-item", "Numbered entry."),
+        ("heading", "Installation"),
+        ("paragraph", "Run the installer and follow the prompts."),
+    ]
+
+
+def test_urls_and_emails_masked_and_length_kept() -> None:
+    parsed = parse(WRAPPED)
+    assert len(parsed.masked) == len(WRAPPED)
+    assert [i for i, c in enumerate(parsed.masked) if c == "\n"] == \
+        [i for i, c in enumerate(WRAPPED) if c == "\n"]
+    para = parsed.blocks[1]
+    masked = parsed.masked[para.start:para.end]
+    assert "see " + CODE_MASK * len("https://widget.example.org/notes") + " for" in masked
+    assert "to " + CODE_MASK * len("team@widget.example.org") + " with" in masked
+    bullet = WRAPPED.index("- Faster")
+    assert parsed.masked[bullet] == " "
+
+
+def test_news_dump_gives_one_block_per_line() -> None:
+    lines = NEWS.splitlines()
+    assert blocks_of(NEWS) == [("heading", lines[0])] + [("paragraph", line) for line in lines[1:]]
+
+
+def test_paragraphs_without_blank_lines_split_at_short_sentence_end() -> None:
+    doc = ("The first paragraph is wrapped at a fixed width and goes on for\n"
+           "a while before it ends.\n"
+           "Then a second paragraph starts on the next line and it is wrapped\n"
+           "in the same way as the first one, ending here.\n")
+    lines = doc.splitlines()
+    assert blocks_of(doc) == [("paragraph", "\n".join(lines[:2])), ("paragraph", "\n".join(lines[2:]))]
+
+
+def test_single_line_is_a_paragraph() -> None:
+    assert blocks_of("Just one line of text without a full stop") == \
+        [("paragraph", "Just one line of text without a full stop")]
+
+
+def test_reader_for_defaults_to_text() -> None:
+    assert reader_for("notes.txt") is parse
+    assert reader_for("LICENSE") is parse
+    assert set(READERS) == {"markdown", "rst", "text"}
