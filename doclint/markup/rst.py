@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import CODE_MASK, Block, Parsed
+from .base import Block, Parsed
 from .markdown import _blank, _code
 
 _ADORN = re.compile(r"""^([=\-~^"'`#*+:._])\1+[ \t]*$""")
