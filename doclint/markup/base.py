@@ -1,6 +1,7 @@
 """What every markup reader produces: prose blocks and a prose-masked copy of the text."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # The masked text has exactly the length of the original text, so every offset into it
@@ -36,3 +37,22 @@ class Parsed:
 
     blocks: tuple[Block, ...]
     masked: str
+
+
+# An e-mail address in prose is content that is not prose, like a URL.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+# split/join is ~10x faster than a per-character regex substitution on long gaps.
+def blank(s: str) -> str:
+    """`s` as spaces, newlines kept: markup syntax and non-prose regions."""
+    if "\n" not in s:
+        return " " * len(s)
+    return "\n".join([" " * len(line) for line in s.split("\n")])
+
+
+def code(s: str) -> str:
+    """`s` as CODE_MASK characters, newlines kept: inline code, URLs, addresses."""
+    if "\n" not in s:
+        return CODE_MASK * len(s)
+    return "\n".join([CODE_MASK * len(line) for line in s.split("\n")])

@@ -6,7 +6,7 @@ from typing import Callable
 
 from markdown_it import MarkdownIt
 
-from .base import CODE_MASK, Block, Parsed
+from .base import EMAIL as _MAIL, Block, Parsed, blank as _blank, code as _code
 
 # Only the block phase is run: inline tokens keep their raw content and we mask inline
 # syntax ourselves with one regex per block, which is far faster than the inline parser
@@ -36,7 +36,6 @@ _WORD = re.compile(r"\w")
 
 _URL = r"(?:https?://|www\.)[^\s<>`]*[^\s<>`.,;:!?'\")\]*_]"
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
-_MAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The leading lookahead lists every alternative's first character: it lets the engine
 # reject ordinary prose positions at once (about 6x faster than the bare alternation).
 _INLINE = re.compile(
@@ -57,19 +56,6 @@ _INLINE = re.compile(
     # closing runs the reverse, so snake_case and "2 * 3" are left alone.
     r"|(?P<emph>(?<![\w*~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*~])))",
     re.S | re.M)
-
-
-# split/join is ~10x faster than a per-character regex substitution on long gaps.
-def _blank(s: str) -> str:
-    if "\n" not in s:
-        return " " * len(s)
-    return "\n".join([" " * len(line) for line in s.split("\n")])
-
-
-def _code(s: str) -> str:
-    if "\n" not in s:
-        return CODE_MASK * len(s)
-    return "\n".join([CODE_MASK * len(line) for line in s.split("\n")])
 
 
 def _mask_inline(s: str, refs: dict) -> str:

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Block, Parsed
-from .markdown import _blank, _code
+from .base import EMAIL as _MAIL, Block, Parsed, blank as _blank, code as _code
 
 _ADORN = re.compile(r"""^([=\-~^"'`#*+:._])\1+[ \t]*$""")
 _EXPLICIT = re.compile(r"^[ \t]*(?:\.\.(?:[ \t]|$)|__[ \t])")
@@ -16,7 +15,6 @@ _BULLET = re.compile(
     r"|\((?:\d+|[a-zA-Z#]|[ivxlcdm]+)\))(?:[ \t]+|$)")
 _DOCTEST = re.compile(r"^[ \t]*>>>(?:[ \t]|$)")
 _LINE_BLOCK = re.compile(r"^([ \t]*)\|(?=[ \t]|$)", re.M)
-_MAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"\w")
 
 # As in the Markdown reader, a first-character lookahead keeps the alternation cheap.

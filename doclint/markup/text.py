@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Block, Parsed
-from .markdown import _blank, _code
+from .base import Block, Parsed, blank as _blank, code as _code
 
 _LIST = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+(?=\S)")
 _UNDERLINE = re.compile(r"[ \t]*([=\-~*#])\1{2,}[ \t]*")
