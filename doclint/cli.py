@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ("text", "json")  # kept in step with doclint.formatters.FORMATTERS by a test
+FORMAT_NAMES = ("text", "json", "sarif", "github", "concise")  # kept in step with doclint.formatters.FORMATTERS by a test
 
 
 def _csv(value: str) -> list[str]:
@@ -30,6 +30,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--no-color", action="store_true", help="never colour the text report")
+
+    fix = sub.add_parser("fix", help="apply safe fixes to files in place")
+    fix.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    add_run_options(fix)
+    fix.add_argument("--unsafe", action="store_true",
+                     help="also apply unsafe fixes (they change content, e.g. delete a repeated sentence)")
+    fix.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                     help="lowest severity of remaining findings that makes the exit code 1")
+
+    clean = sub.add_parser("clean", help="write a cleaned copy of a JSONL corpus")
+    clean.add_argument("source", help="the JSONL corpus to read")
+    clean.add_argument("--output", "-o", metavar="FILE", help="where to write the cleaned corpus")
+    clean.add_argument("--in-place", action="store_true", help="replace the source (atomically)")
+    add_run_options(clean)
+    clean.add_argument("--unsafe", action="store_true", help="also apply unsafe fixes")
+    clean.add_argument("--drop-duplicate-records", action="store_true",
+                       help="leave out records whose whole text repeats an earlier record")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="PATH")
@@ -88,9 +105,9 @@ def exit_code(result, fail_on: str) -> int:
     return EXIT_FINDINGS if any(f.severity >= threshold for f in result.findings) else EXIT_OK
 
 
-def report_problems(problems, stream: TextIO = sys.stderr) -> None:
+def report_problems(problems, stream: TextIO | None = None) -> None:
     for problem in problems:
-        print(f"doclint: {problem}", file=stream)
+        print(f"doclint: {problem}", file=stream or sys.stderr)
 
 
 def use_color(args, stream: TextIO) -> bool:
@@ -118,6 +135,52 @@ def cmd_check(args) -> int:
     else:
         formatter.render(report, sys.stdout)
     return exit_code(result, loaded.config.fail_on)
+
+
+def cmd_fix(args) -> int:
+    from doclint.api import lint_paths
+    from doclint.repair import fix_paths
+
+    loaded = _load_config(args)
+    repaired = fix_paths(args.paths, loaded, args.select, args.ignore, args.unsafe)
+    report_problems(repaired.problems)
+    for path in repaired.changed:
+        print(f"fixed {path}")
+    print(f"Applied {repaired.fixed} fix{'es' if repaired.fixed != 1 else ''} "
+          f"in {len(repaired.changed)} file{'s' if len(repaired.changed) != 1 else ''}.")
+    if any(p.level == "error" for p in repaired.problems):
+        return EXIT_ERROR
+    remaining = lint_paths(args.paths, loaded, args.select, args.ignore)
+    code = exit_code(remaining, loaded.config.fail_on)
+    if code == EXIT_OK and repaired.changed:
+        code = EXIT_FINDINGS  # files changed: a hook must fail so the change is reviewed
+    if remaining.findings:
+        from doclint.formatters import Report
+        from doclint.formatters.text import render
+
+        print("Remaining findings:")
+        render(Report(remaining, color=False), sys.stdout)
+    return code
+
+
+def cmd_clean(args) -> int:
+    from doclint.repair import clean_corpus
+
+    if bool(args.output) == bool(args.in_place):
+        print("doclint: error: clean needs exactly one of --output FILE or --in-place", file=sys.stderr)
+        return EXIT_ERROR
+    if not os.path.isfile(args.source):
+        print(f"doclint: error: {args.source}: no such file", file=sys.stderr)
+        return EXIT_ERROR
+    loaded = _load_config(args)
+    target = args.source if args.in_place else args.output
+    result = clean_corpus(args.source, target, loaded, args.select, args.ignore, args.unsafe,
+                          args.drop_duplicate_records)
+    report_problems(result.problems)
+    print(f"Applied {result.fixed} fix{'es' if result.fixed != 1 else ''} to "
+          f"{len(result.changed)} record{'s' if len(result.changed) != 1 else ''}; "
+          f"dropped {result.dropped} duplicate record{'s' if result.dropped != 1 else ''}.")
+    return EXIT_ERROR if any(p.level == "error" for p in result.problems) else EXIT_OK
 
 
 def cmd_rules(args) -> int:
@@ -154,4 +217,5 @@ def cmd_explain(args) -> int:
     return EXIT_ERROR
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "fix": cmd_fix, "clean": cmd_clean, "rules": cmd_rules,
+            "explain": cmd_explain}

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from doclint.options import build_options
 from doclint.packs import Rule, load_rules, parse_severity
 from doclint.problems import ConfigError
-from doclint.selection import is_selected, unknown_selectors
-from doclint.yamlload import line_of, load_yaml
+from doclint.selection import is_selected, names, unknown_selectors
+from doclint.yamlload import LineDict, line_of, load_yaml
 
 CONFIG_NAMES = (".doclint.yaml", ".doclint.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -109,7 +109,8 @@ def _check_rule_overrides(config: Config, data: dict, path: str) -> None:
 
 def configured_rules(loaded: LoadedConfig, select=(), ignore=()) -> list[Rule]:
     """Every known rule with the configuration's overrides applied; `enabled` says whether
-    it runs after select/ignore (config first, then command-line selectors, which win)."""
+    it runs. Command-line selectors decide for the rules they name; a command-line
+    --select runs only what it names; otherwise the configuration decides."""
     from doclint.kinds import KINDS
 
     config, path = loaded.config, loaded.path or "configuration"
@@ -126,7 +127,11 @@ def configured_rules(loaded: LoadedConfig, select=(), ignore=()) -> list[Rule]:
         if "severity" in override:
             changes["severity"] = parse_severity(override["severity"], path, None, f"rules.{key}")
         if "options" in override:
-            raw = dict(rule.raw_options) | dict(override["options"] or {})
+            given = override["options"] or {}
+            raw = LineDict(rule.raw_options)
+            raw.update(given)
+            # Errors in the merged options point at the user's lines, not the pack's.
+            raw.lines, raw.line = getattr(given, "lines", {}), line_of(override, "options")
             changes["options"] = build_options(KINDS[rule.kind].Options, raw, path, f"rules.{key}")
             changes["raw_options"] = raw
         if "enabled" in override:
@@ -135,9 +140,11 @@ def configured_rules(loaded: LoadedConfig, select=(), ignore=()) -> list[Rule]:
     rules = [overridden.get(r.id, r) for r in rules]
     out = []
     for rule in rules:
-        on = is_selected(rule, config.select, config.ignore)
-        if select or ignore:
-            # Command-line selectors decide where they name the rule; otherwise config does.
-            on = is_selected(dataclasses.replace(rule, enabled=on), select, ignore)
+        if names(select, rule) or names(ignore, rule):
+            on = is_selected(rule, select, ignore)  # the command line decides what it names
+        elif select:
+            on = False  # --select on the command line runs only what it names
+        else:
+            on = is_selected(rule, config.select, config.ignore)
         out.append(dataclasses.replace(rule, enabled=on))
     return out

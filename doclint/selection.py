@@ -22,14 +22,27 @@ def specificity(selector: str, rule: Rule) -> int:
     return -1
 
 
+def names(selectors: Iterable[str], rule: Rule) -> bool:
+    return any(specificity(s, rule) >= 0 for s in selectors)
+
+
 def is_selected(rule: Rule, select: Iterable[str], ignore: Iterable[str]) -> bool:
-    """A rule runs when its most specific selector is a `select`; on a tie `ignore` wins.
-    With no selector naming it, a rule runs when it is enabled by default."""
-    best_select = max((specificity(s, rule) for s in select), default=-1)
+    """Whether `rule` runs under one layer of selectors.
+
+    An empty `select` means "the rules enabled by default"; a non-empty one runs only
+    the rules it names. Between a select and an ignore that both name the rule, the more
+    specific wins, and on a tie the ignore. A rule disabled by default runs only when it
+    is selected by its exact id or name (so `ALL` or a category never turns on a noisy
+    rule by surprise)."""
+    select, ignore = list(select), list(ignore)
+    if select:
+        best_select = max(specificity(s, rule) for s in select)
+    else:
+        best_select = 0 if rule.enabled else -1
+    if not rule.enabled and best_select < 100:
+        return False
     best_ignore = max((specificity(s, rule) for s in ignore), default=-1)
-    if best_select < 0 and best_ignore < 0:
-        return rule.enabled
-    return best_select > best_ignore
+    return best_select >= 0 and best_select > best_ignore
 
 
 def unknown_selectors(selectors: Iterable[str], rules: list[Rule]) -> list[str]:

@@ -20,11 +20,11 @@ def test_records_ids_texts_and_errors() -> None:
     assert records[0] == Record(1, "doc-1", "First document.\nSecond line.", None)
     assert records[1] == Record(3, "https://example.com/a", "Old\nMac line ending.", None)
     assert records[2].line == 4 and records[2].text is None
-    assert records[2].error.startswith("line 4: invalid JSON: ")
-    assert records[3] == Record(5, "x", None, "line 5: no string field 'text'")
-    assert records[4] == Record(6, "u-1", None, "line 6: no string field 'text'")
+    assert records[2].error.startswith("invalid JSON: ")
+    assert records[3] == Record(5, "x", None, "no string field 'text'")
+    assert records[4] == Record(6, "u-1", None, "no string field 'text'")
     assert records[5].line == 7 and records[5].error and "object" in records[5].error
-    assert records[6] == Record(8, "abc", None, "line 8: no string field 'text'")
+    assert records[6] == Record(8, "abc", None, "no string field 'text'")
     assert len(records) == 7
 
 

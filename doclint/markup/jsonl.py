@@ -39,15 +39,15 @@ def iter_records(text: str, text_field: str = "text") -> Iterator[Record]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Record(number, None, None, f"line {number}: invalid JSON: {exc.msg}")
+            yield Record(number, None, None, f"invalid JSON: {exc.msg}")
             continue
         if not isinstance(obj, dict):
             yield Record(number, None, None,
-                         f"line {number}: expected a JSON object, got {type(obj).__name__}")
+                         f"expected a JSON object, got {type(obj).__name__}")
             continue
         record_id = _record_id(obj)
         value = obj.get(text_field)
         if not isinstance(value, str):
-            yield Record(number, record_id, None, f"line {number}: no string field {text_field!r}")
+            yield Record(number, record_id, None, f"no string field {text_field!r}")
             continue
         yield Record(number, record_id, value.replace("\r\n", "\n").replace("\r", "\n"), None)
