@@ -10,6 +10,9 @@ from doclint.finding import Severity
 FORMATTERS = {
     "text": "doclint.formatters.text",
     "json": "doclint.formatters.json",
+    "sarif": "doclint.formatters.sarif",
+    "github": "doclint.formatters.github",
+    "concise": "doclint.formatters.concise",
 }
 
 
