@@ -179,3 +179,11 @@ def test_python_dash_m(workdir):
                             capture_output=True, text=True, cwd=workdir,
                             env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent)))
     assert result.returncode == 0 and "No findings" in result.stdout
+
+
+def test_per_file_ignores(workdir, capsys):
+    (workdir / ".doclint.yaml").write_text('per-file-ignores:\n  "CHANGELOG.md": [DL902]\n')
+    (workdir / "CHANGELOG.md").write_text(BAD)
+    (workdir / "guide.md").write_text(BAD)
+    code, out, _ = run(capsys, "check", "--select", "DL902", ".")
+    assert "guide.md:1:4: DL902" in out and "CHANGELOG.md" not in out

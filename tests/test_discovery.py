@@ -1,0 +1,50 @@
+"""File discovery: suffixes, tool folders, virtualenvs, .gitignore, include/exclude globs."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from doclint.discovery import discover
+
+
+def make(root, *paths):
+    for path in paths:
+        full = root / path
+        full.parent.mkdir(parents=True, exist_ok=True)
+        full.write_text("Some text.\n")
+
+
+def rel(found, root):
+    return sorted(os.path.relpath(f, root) for f in found.files)
+
+
+def test_suffixes_and_skipped_folders(tmp_path):
+    make(tmp_path, "a.md", "b.rst", "c.txt", "d.jsonl", "e.py", "node_modules/x.md", ".git/y.md",
+         "venv2/z.md", "docs/f.markdown")
+    (tmp_path / "venv2" / "pyvenv.cfg").write_text("home = /usr\n")
+    assert rel(discover([str(tmp_path)], gitignore=False), tmp_path) == [
+        "a.md", "b.rst", "c.txt", "d.jsonl", "docs/f.markdown"]
+
+
+def test_include_and_exclude_globs(tmp_path):
+    make(tmp_path, "docs/a.md", "docs/gen/b.md", "notes.txt", "docs/c.adoc")
+    found = discover([str(tmp_path)], include=["*.md", "*.adoc"], exclude=["docs/gen/*"],
+                     gitignore=False, relative_to=str(tmp_path))
+    assert rel(found, tmp_path) == ["docs/a.md", "docs/c.adoc"]
+
+
+def test_named_file_is_linted_whatever_its_suffix(tmp_path):
+    make(tmp_path, "NOTES")
+    assert discover([str(tmp_path / "NOTES")]).files == [str(tmp_path / "NOTES")]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_gitignore_is_honoured(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    make(tmp_path, "keep.md", "build-out/skip.md", "drafts/skip.txt")
+    (tmp_path / ".gitignore").write_text("build-out/\ndrafts/*.txt\n")
+    assert rel(discover([str(tmp_path)]), tmp_path) == ["keep.md"]
+    assert len(discover([str(tmp_path)], gitignore=False).files) == 3
