@@ -14,6 +14,7 @@ from doclint.kinds.textmatch import RuleTimeout
 from doclint.packs import Rule
 from doclint.problems import Problem
 from doclint.selection import specificity
+from doclint.suppress import apply_suppressions, doc_key, parse_directives
 
 SNIPPET_LIMIT = 200
 
@@ -25,6 +26,7 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)  # rule id -> that rule's facts
     problems: list[Problem] = field(default_factory=list)
+    directives: Any = None  # inline suppressions (doclint.suppress.Directives), applied after the corpus phase
 
 
 @dataclass
@@ -77,7 +79,7 @@ class Engine:
 
     def check_document(self, doc: Document) -> DocumentResult:
         """The map phase for one document."""
-        out = DocumentResult()
+        out = DocumentResult(directives=parse_directives(doc))
         for rule, kind in self.rules_for(doc):
             try:
                 for hit in kind.check(doc):
@@ -111,8 +113,11 @@ class Engine:
     def run(self, documents: Iterable[Document]) -> RunResult:
         result = RunResult(rules=self.rules)
         per_doc = []
+        directives = {}
         for doc in documents:
             doc_result = self.check_document(doc)
+            if doc_result.directives is not None:
+                directives[doc_key(doc.path, doc.record_line)] = doc_result.directives
             result.documents += 1
             result.findings.extend(doc_result.findings)
             result.problems.extend(doc_result.problems)
@@ -120,5 +125,7 @@ class Engine:
         findings, problems = self.check_corpus(per_doc)
         result.findings.extend(findings)
         result.problems.extend(problems)
+        if directives:
+            result.findings = apply_suppressions(result.findings, directives, self.rules)
         result.findings.sort(key=lambda f: f.sort_key)
         return result

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
+from doclint.suppress import SuppressionKind
 
 KINDS = {
     "pattern": PatternKind,
     "substitution": SubstitutionKind,
+    "suppression": SuppressionKind,
 }

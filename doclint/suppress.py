@@ -1,0 +1,276 @@
+"""Inline suppression: parse doclint-disable/enable directives, drop findings, report unused ones."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Iterable
+
+from doclint.finding import Finding
+from doclint.kinds.base import Kind
+
+if TYPE_CHECKING:
+    from doclint.document import Document
+    from doclint.packs import Rule
+
+ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
+# The action is matched loosely ("disable-nextline") so that a misspelt directive is
+# reported instead of silently doing nothing.
+_ACTION = r"doclint-(?P<action>(?:disable|enable)[A-Za-z-]*)(?P<rest>[^\n]*?)"
+_MARKDOWN = re.compile(r"<!--[ \t]*" + _ACTION + r"[ \t]*-->")
+_RST = re.compile(r"^[ \t]*\.\.[ \t]+" + _ACTION + r"[ \t]*$", re.M)
+_TEXT = re.compile(r"^[ \t]*" + _ACTION + r"[ \t]*$", re.M)
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_RST_BLOCK = re.compile(r"^[ \t]*(?:\.\.[ \t]+[\w:-]+::|.*::[ \t]*$)")
+_TOKEN = re.compile(r"^(?:DL\d{1,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*|ALL)$")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Findings of `rules` (all rules when empty, minus `excluded`) on lines first..last
+    are dropped. `line`/`column`/`text` locate the directive that made it."""
+
+    rules: tuple[str, ...]
+    first: int
+    last: int
+    line: int
+    column: int
+    text: str
+    excluded: tuple[str, ...] = ()
+
+    def covers(self, f: Finding) -> bool:
+        if any(names(token, f) for token in self.excluded):
+            return False
+        return not self.rules or any(names(token, f) for token in self.rules)
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A directive that cannot be applied (misspelt, malformed, or enabling nothing)."""
+
+    line: int
+    column: int
+    text: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class Directives:
+    """A document's directives, as compact picklable data (made in the map phase)."""
+
+    suppressions: tuple[Suppression, ...]
+    invalid: tuple[Invalid, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()  # offsets of the directives themselves
+    record: str | None = None  # the JSONL record id, for meta findings
+
+
+def names(token: str, f: Finding) -> bool:
+    """Whether a directive's rule token names the finding's rule: id, name, id prefix,
+    category or ALL, as selectors do."""
+    return (token in (f.rule_id, f.rule_name, f.category, "ALL")
+            or (token.startswith("DL") and f.rule_id.startswith(token)))
+
+
+def names_rule(token: str, rule: "Rule") -> bool:
+    return (token in (rule.id, rule.name, rule.category, "ALL")
+            or (token.startswith("DL") and rule.id.startswith(token)))
+
+
+def _code_lines_markdown(lines: list[str]) -> set[int]:
+    """1-based lines inside fenced code blocks (a directive shown as an example there
+    is not a directive)."""
+    out, fence = set(), None
+    for number, line in enumerate(lines, 1):
+        m = _FENCE.match(line)
+        if fence is None:
+            if m:
+                fence = m.group(1)
+                out.add(number)
+        else:
+            out.add(number)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+                fence = None
+    return out
+
+
+def _code_lines_rst(lines: list[str]) -> set[int]:
+    """1-based lines of literal blocks and directive bodies (`::` then indented lines)."""
+    out, owner = set(), None
+    for number, line in enumerate(lines, 1):
+        indent = len(line) - len(line.lstrip())
+        if owner is not None:
+            if not line.strip() or indent > owner:
+                out.add(number)
+                continue
+            owner = None
+        if _RST_BLOCK.match(line):
+            owner = indent
+    return out
+
+
+def _syntax(doc: "Document") -> tuple[re.Pattern, set[int]]:
+    from doclint.markup import READERS
+
+    lines = doc.text.split("\n")
+    if doc.reader is READERS["markdown"]:
+        return _MARKDOWN, _code_lines_markdown(lines)
+    if doc.reader is READERS["rst"]:
+        return _RST, _code_lines_rst(lines)
+    return _TEXT, set()
+
+
+def _next_content_line(lines: list[str], line: int) -> int:
+    for number in range(line + 1, len(lines) + 1):
+        if lines[number - 1].strip():
+            return number
+    return line + 1
+
+
+def parse_directives(doc: "Document") -> Directives | None:
+    """The document's directives, or None when it has none (the common, fast case)."""
+    text = doc.text
+    if "doclint-" not in text:
+        return None
+    pattern, code_lines = _syntax(doc)
+    lines = text.split("\n")
+    sups: list[Suppression] = []
+    invalid: list[Invalid] = []
+    spans: list[tuple[int, int]] = []
+    open_: list[tuple[tuple[str, ...], tuple[str, ...], int, int, int, str]] = []
+    for m in pattern.finditer(text):
+        line, column = doc.position(m.start())
+        if line in code_lines or doc.masked[m.start():m.start() + 1] == "\ue000":
+            continue
+        spans.append(m.span())
+        shown = m.group(0).strip()
+        action = m.group("action")
+        rest = m.group("rest").split(" -- ", 1)[0]  # "-- why" explains a directive
+        tokens = tuple(t for t in re.split(r"[\s,]+", rest.strip()) if t)
+        if action not in ACTIONS:
+            invalid.append(Invalid(line, column, shown, f"'doclint-{action}' is not a directive "
+                                   f"(use one of: {', '.join('doclint-' + a for a in ACTIONS)})"))
+            continue
+        bad = [t for t in tokens if not _TOKEN.match(t)]
+        if bad or (rest.strip() and not rest[:1].isspace()):
+            invalid.append(Invalid(line, column, shown, f"'{bad[0] if bad else rest.strip()}' is not a "
+                                   "rule id, rule name, id prefix or category"))
+            continue
+        if action == "disable-line":
+            sups.append(Suppression(tokens, line, line, line, column, shown))
+        elif action == "disable-next-line":
+            target = _next_content_line(lines, line)
+            sups.append(Suppression(tokens, target, target, line, column, shown))
+        elif action == "disable-file":
+            sups.append(Suppression(tokens, 1, len(lines), line, column, shown))
+        elif action == "disable":
+            open_.append((tokens, (), line, line, column, shown))
+        else:
+            closed = _close(open_, tokens, line, sups)
+            if not closed:
+                invalid.append(Invalid(line, column, shown, "enables nothing: no matching doclint-disable is open"))
+    for tokens, excluded, first, dline, dcol, shown in open_:
+        sups.append(Suppression(tokens, first, len(lines), dline, dcol, shown, excluded))
+    if not spans:
+        return None
+    return Directives(tuple(sups), tuple(invalid), tuple(spans), doc.record)
+
+
+def _close(open_: list, tokens: tuple[str, ...], line: int, sups: list[Suppression]) -> bool:
+    """Apply `doclint-enable [tokens]` at `line` to the open disable ranges."""
+    closed = False
+    for entry in list(open_):
+        rules, excluded, first, dline, dcol, shown = entry
+        if tokens and rules and not set(rules) <= set(tokens):
+            continue
+        if tokens and not rules:
+            # `disable` of everything, `enable X`: everything but X stays disabled.
+            open_.remove(entry)
+            sups.append(Suppression(rules, first, line, dline, dcol, shown, excluded))
+            open_.append((rules, excluded + tokens, line + 1, dline, dcol, shown))
+            closed = True
+            continue
+        open_.remove(entry)
+        sups.append(Suppression(rules, first, line, dline, dcol, shown, excluded))
+        closed = True
+    return closed
+
+
+DocKey = tuple[str, "int | None"]
+
+
+def doc_key(path: str, record_line: int | None) -> DocKey:
+    return (path, record_line)
+
+
+def finding_key(f: Finding) -> tuple[DocKey, int]:
+    """Which document a finding belongs to and its line inside that document's text."""
+    if f.text_line is not None:
+        return (f.path, f.line), f.text_line
+    return (f.path, None), f.line
+
+
+class SuppressionKind(Kind):
+    """The kind of the meta rules: the engine reports directives through them after the
+    corpus phase (directives need every finding, so no per-document check runs here)."""
+
+    name: ClassVar[str] = "suppression"
+
+    @dataclass(frozen=True)
+    class Options:
+        report: str = "unused"  # "unused": suppresses nothing; "invalid": cannot apply
+
+        def __post_init__(self) -> None:
+            if self.report not in ("unused", "invalid"):
+                raise ValueError(f"'report' must be 'unused' or 'invalid', got '{self.report}'")
+
+
+def apply_suppressions(findings: list[Finding], directives: dict[DocKey, Directives],
+                       rules: Iterable["Rule"]) -> list[Finding]:
+    """Drop suppressed findings; add meta findings for unused and invalid directives
+    (through the active meta rules, which a directive can suppress too)."""
+    rules = list(rules)
+    used: set[tuple[DocKey, int]] = set()
+    kept = []
+    for f in findings:
+        key, line = finding_key(f)
+        d = directives.get(key)
+        hit = False
+        if d is not None:
+            if f.end > f.start and any(a <= f.start and f.end <= b for a, b in d.spans):
+                continue  # a rule read the directive itself as prose (plain text has no comments)
+            for i, s in enumerate(d.suppressions):
+                if s.first <= line <= s.last and s.covers(f):
+                    used.add((key, i))
+                    hit = True
+        if not hit:
+            kept.append(f)
+    meta = {r.options.report: r for r in rules if r.kind == SuppressionKind.name}
+    if not meta:
+        return kept
+    for key, d in directives.items():
+        path, record_line = key
+        reports = []
+        if "unused" in meta:
+            for i, s in enumerate(d.suppressions):
+                # A directive naming rules that are off in this run may well be needed.
+                if (key, i) not in used and all(any(names_rule(t, r) for r in rules) for t in s.rules):
+                    reports.append((meta["unused"], s.line, s.column, s.text, "suppresses no finding", i))
+        if "invalid" in meta:
+            for bad in d.invalid:
+                reports.append((meta["invalid"], bad.line, bad.column, bad.text, bad.problem, -1))
+        for rule, line, column, text, problem, own in reports:
+            f = _meta_finding(rule, path, record_line, d.record, line, column, text, problem)
+            if not any(s.first <= line <= s.last and s.covers(f)
+                       for i, s in enumerate(d.suppressions) if i != own):
+                kept.append(f)
+    return kept
+
+
+def _meta_finding(rule: "Rule", path: str, record_line: int | None, record: str | None,
+                  line: int, column: int, text: str, problem: str) -> Finding:
+    message = rule.render({"directive": text, "problem": problem})
+    if record_line is None:
+        return Finding(path, line, column, line, column + len(text), rule.id, rule.name,
+                       rule.category, rule.severity, message, snippet=text)
+    return Finding(path, record_line, 1, record_line, 1, rule.id, rule.name, rule.category,
+                   rule.severity, message, record=record, text_line=line, text_column=column,
+                   snippet=text)
