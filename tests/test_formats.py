@@ -1,0 +1,155 @@
+"""Report formats: SARIF against the official schema, GitHub commands, concise, --output."""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from doclint.cli import FORMAT_NAMES, main
+from doclint.engine import RunResult
+from doclint.finding import Finding, Location, Severity
+from doclint.formatters import FORMATTERS, Report, get_formatter
+from doclint.packs import load_rules
+from doclint.problems import Problem
+
+SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+DOC = "# Guide\n\nTODO: write the intro.\n\nWe recieve alot of mail.\n"
+
+
+@pytest.fixture(scope="module")
+def sarif_validator():
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    # This copy keeps the top-level object's schema under definitions/Root.
+    schema["$ref"] = "#/definitions/Root"
+    return jsonschema.Draft7Validator(schema)
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "guide.md").write_text(DOC, encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def synthetic_report() -> Report:
+    rules = [r for r in load_rules() if r.id in ("DL901", "DL902")]
+    duplicate = Finding("docs/b.md", 4, 3, 4, 30, "DL902", "preferred-spelling", "style",
+                        Severity.ERROR, "Sentence repeats docs/a.md:2, with a comma, and a \"quote\"",
+                        related=(Location("docs/a.md", 2, 1), Location("docs/c.md", 9, 5)),
+                        snippet="We recieve mail.")
+    record = Finding("corpus.jsonl", 7, 1, 7, 1, "DL901", "placeholder-text", "style", Severity.INFO,
+                     "Placeholder", record="r7", text_line=2, text_column=5, snippet="TODO")
+    result = RunResult(findings=[duplicate, record], files=2, documents=3, rules=rules,
+                       problems=[Problem("bad.jsonl", "invalid JSON", "error", 3)])
+    return Report(result)
+
+
+def render(name: str, report: Report) -> str:
+    buffer = io.StringIO()
+    get_formatter(name).render(report, buffer)
+    return buffer.getvalue()
+
+
+def test_format_names_and_formatters_stay_in_step():
+    assert set(FORMAT_NAMES) == set(FORMATTERS)
+    for name in FORMATTERS:
+        assert callable(get_formatter(name).render)
+
+
+def test_sarif_from_the_cli_validates_against_the_schema(workdir, capsys, sarif_validator):
+    code, out, _ = run(capsys, "check", "--format", "sarif", "--select", "DL901,DL902", "guide.md")
+    data = json.loads(out)
+    sarif_validator.validate(data)
+    run_ = data["runs"][0]
+    assert code == 1 and data["version"] == "2.1.0"
+    rules = run_["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} == {"DL901", "DL902"}
+    assert all(r["help"]["text"] and r["defaultConfiguration"]["level"] == "warning" for r in rules)
+    first = run_["results"][0]
+    assert first["ruleId"] == "DL901" and first["level"] == "warning"
+    assert rules[first["ruleIndex"]]["id"] == "DL901"
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 6}
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "guide.md"
+
+
+def test_sarif_related_locations_levels_and_notifications(sarif_validator):
+    data = json.loads(render("sarif", synthetic_report()))
+    sarif_validator.validate(data)
+    run_ = data["runs"][0]
+    dup, record = run_["results"]
+    assert dup["level"] == "error" and record["level"] == "note"
+    related = dup["relatedLocations"]
+    assert [r["physicalLocation"]["artifactLocation"]["uri"] for r in related] == ["docs/a.md", "docs/c.md"]
+    assert related[1]["physicalLocation"]["region"] == {"startLine": 9, "startColumn": 5}
+    assert record["properties"] == {"record": "r7", "textLine": 2, "textColumn": 5}
+    assert run_["invocations"][0]["executionSuccessful"] is False
+    assert "invalid JSON" in run_["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_sarif_schema_check_is_real(sarif_validator):
+    data = json.loads(render("sarif", synthetic_report()))
+    data["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        sarif_validator.validate(data)
+
+
+def test_sarif_fingerprints_survive_edits_above(workdir, capsys):
+    def prints():
+        _, out, _ = run(capsys, "check", "--format", "sarif", "--select", "DL902", "guide.md")
+        return [r["partialFingerprints"] for r in json.loads(out)["runs"][0]["results"]]
+
+    before = prints()
+    (workdir / "guide.md").write_text("# Guide\n\nA new opening paragraph.\n\n" + DOC[8:], encoding="utf-8")
+    assert prints() == before and len(before) == 2
+
+
+def test_github_workflow_commands(workdir, capsys):
+    code, out, _ = run(capsys, "check", "--format", "github", "--select", "DL901", "guide.md")
+    assert code == 1
+    assert out == ("::warning file=guide.md,line=3,col=1,endLine=3,endColumn=6,"
+                   "title=DL901 placeholder-text::Placeholder text 'TODO:' left in the document\n")
+
+
+def test_github_escapes_separators_and_newlines():
+    out = render("github", synthetic_report()).splitlines()
+    assert out[0].startswith("::error file=docs/b.md,line=4,col=3,endLine=4,endColumn=30,"
+                             "title=DL902 preferred-spelling::")
+    assert out[0].endswith("::Sentence repeats docs/a.md:2, with a comma, and a \"quote\"")
+    assert out[1].startswith("::notice file=corpus.jsonl,line=7,col=1,title=")
+    report = synthetic_report()
+    f = report.result.findings[0]
+    report.result.findings = [dataclasses.replace(f, path="a,b:c.md", message="50% done\nnext")]
+    assert render("github", report).startswith("::error file=a%2Cb%3Ac.md,")
+    assert render("github", report).rstrip("\n").endswith("::50%25 done%0Anext")
+
+
+def test_concise_is_one_line_per_finding(workdir, capsys):
+    code, out, _ = run(capsys, "check", "--format", "concise", "--select", "DL901,DL902", "guide.md")
+    assert code == 1
+    assert out.splitlines() == [
+        "guide.md:3:1: DL901 Placeholder text 'TODO:' left in the document",
+        "guide.md:5:4: DL902 Use 'receive' instead of 'recieve'",
+        "guide.md:5:12: DL902 Use 'a lot' instead of 'alot'",
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMAT_NAMES)
+def test_output_file_for_every_format(workdir, capsys, fmt):
+    code, out, _ = run(capsys, "check", "--format", fmt, "--select", "DL902", "--output", "report.out", "guide.md")
+    assert code == 1 and out == ""
+    written = (workdir / "report.out").read_text(encoding="utf-8")
+    assert "recieve" in written
+    if fmt in ("json", "sarif"):
+        json.loads(written)
