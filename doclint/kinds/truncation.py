@@ -1,0 +1,190 @@
+"""`truncation` kind: sentences and paragraphs that stop mid-way, with the evidence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from doclint.document import Document
+from doclint.finding import Applicability, Edit, Fix, Hit
+from doclint.kinds.base import Kind
+from doclint.kinds.endings import (Ending, closed, ends_in_code, iter_endings, last_word,
+                                   trailing_markup, words)
+from doclint.restate import RESTATEMENT_THRESHOLD, restatement_score
+
+REPORTS = ("cut", "unterminated")
+_OPENERS = "([{\u201c\u2018"
+_LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    report: str      # "cut" or "unterminated"
+    reason: str      # why it looks cut, for the message
+    word: str        # the last word (or character)
+
+
+class TruncationKind(Kind):
+    """Reports prose that stops without terminal punctuation where a sentence should end:
+    at the end of a paragraph or record, or at a line break before a new sentence in a
+    document written one sentence per line. `report: cut` yields the endings with
+    evidence of a cut (a last word from `end-words`, a comma, an open bracket, an
+    unclosed quote or parenthesis, a word split by a hyphen); `report: unterminated`
+    yields the paragraphs that read as prose but simply stop, without such evidence."""
+
+    name = "truncation"
+
+    @dataclass(frozen=True)
+    class Options:
+        report: str = "cut"
+        # word class (used in the message, "-" read as a space) -> words
+        end_words: dict[str, list[str]] = field(default_factory=dict)
+        # classes strong enough to report headings, list items and table cells
+        strong: tuple[str, ...] = ("article", "possessive")
+        caption_prefixes: tuple[str, ...] = ()
+        min_words: int = 5
+        line_breaks: bool = True
+
+        def __post_init__(self) -> None:
+            if self.report not in REPORTS:
+                raise ValueError(f"'report' must be one of {', '.join(REPORTS)}")
+            if self.min_words < 1:
+                raise ValueError("'min-words' must be at least 1")
+            lookup: dict[str, str] = {}
+            for cls, items in self.end_words.items():
+                for word in items:
+                    lookup[word.lower()] = cls
+            unknown = set(self.strong) - set(self.end_words)
+            if self.end_words and unknown:
+                raise ValueError(f"'strong' names unknown word classes: {', '.join(sorted(unknown))}")
+            caption = None
+            if self.caption_prefixes:
+                alternatives = "|".join(re.escape(p) for p in self.caption_prefixes)
+                caption = re.compile(rf"\W*(?:{alternatives})(?:\s*[\dIVXivx]+[\w.]*)?\s*[:.\u2013\u2014-]", re.I)
+            object.__setattr__(self, "lookup", lookup)
+            object.__setattr__(self, "caption", caption)
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        opts = self.options
+        want = opts.report
+        if want == "unterminated" and not _punctuating(doc, opts.min_words):
+            return
+        for ending in iter_endings(doc, opts.line_breaks):
+            verdict = self.judge(doc, ending)
+            if verdict is None or verdict.report != want:
+                continue
+            yield Hit(ending.stop, ending.stop, {"reason": verdict.reason, "word": verdict.word},
+                      fix=_restated_fix(doc, ending))
+
+    def judge(self, doc: Document, e: Ending) -> Verdict | None:
+        """Whether the prose stopping at `e` looks cut ("cut"), merely unpunctuated
+        ("unterminated"), or properly ended or not a sentence at all (None)."""
+        opts = self.options
+        masked = doc.masked
+        tail = masked[e.start:e.stop].strip()
+        if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
+            return None
+        if trailing_markup(doc, e.stop) or e.introduces in ("code", "list-continued"):
+            return None  # a link line, a tag, or text that introduces code or a list
+        unit = masked[e.block.start:e.stop] if e.where == "block" else tail
+        if opts.caption is not None and opts.caption.match(unit):
+            return None
+        kind = e.block.kind
+        evidence = self.evidence(masked[e.block.start:e.stop], tail, len(words(unit)))
+        if kind in ("list-item", "table-cell") or e.explicit_heading or (
+                kind == "heading" and not sentence_like(tail, 4)):
+            # Labels, not sentences: only a last word that can never end one counts.
+            strong = evidence is not None and evidence[2] in opts.strong
+            return Verdict("cut", *evidence[:2]) if strong and len(words(tail)) >= 3 else None
+        if evidence is not None:
+            return Verdict("cut", *evidence[:2])
+        word = last_word(tail)
+        if word is None or kind in ("heading", "blockquote") or e.introduces == "list" \
+                or not self.prose_like(unit, tail, e):
+            return None
+        return Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
+
+    def evidence(self, block_text: str, tail: str, unit_words: int) -> tuple[str, str, str] | None:
+        """(reason, last word or mark, word class) when the ending shows a cut."""
+        last = tail[-1]
+        if last == ",":
+            # "My countrymen," is a salutation, not a cut sentence.
+            return ("ends on a comma", ",", "comma") if unit_words > 4 else None
+        if last in _OPENERS:
+            return f"ends on an open bracket or quote '{last}'", last, "bracket"
+        if last == "-" and tail[-2:-1].isalpha():
+            word = tail.rsplit(None, 1)[-1]
+            return f"ends on a word split by a hyphen ('{word}')", word, "hyphen"
+        word = last_word(tail)
+        if word is not None and not (len(word) > 1 and word.isupper()):
+            cls = self.options.lookup.get(word.lower())
+            if cls is not None:
+                return f"ends on the {cls.replace('-', ' ')} '{word}'", word, cls
+        if block_text.count("\u201c") > block_text.count("\u201d") or block_text.count('"') % 2:
+            return "has an unclosed quotation mark", word or last, "quote"
+        if block_text.count("(") > block_text.count(")"):
+            return "has an unclosed parenthesis", word or last, "parenthesis"
+        return None
+
+    def prose_like(self, unit: str, tail: str, e: Ending) -> bool:
+        """An unpunctuated ending is reported only where it reads as a sentence."""
+        tail_words = words(tail)
+        continued = e.start > e.block.start  # it follows a finished sentence
+        if len(tail_words) < (3 if continued else self.options.min_words):
+            return False
+        if _LABEL.match(unit) and "\n" not in unit.strip():
+            return False  # "Extends: substitution", "Permissions needed: admin"
+        if any(line.lstrip().startswith(":") for line in unit.split("\n")):
+            return False  # definition-list markup
+        tokens = tail.split()
+        if len(tail_words) < 0.6 * len(tokens):
+            return False  # code-like or symbol-heavy text
+        return sentence_like(tail, 3)
+
+
+def sentence_like(tail: str, min_words: int) -> bool:
+    """Sentence case with enough words: not a Title Case or ALL CAPS label."""
+    ws = words(tail)
+    if len(ws) < min_words:
+        return False
+    long = [w for w in ws[1:] if len(w) >= 4]
+    lower = sum(1 for w in long if w[0].islower())
+    return lower > 0 and lower >= 0.5 * len(long)
+
+
+def _punctuating(doc: Document, min_words: int) -> bool:
+    """Whether the document's paragraphs normally end with terminal punctuation, so that
+    one that does not is worth a note (lists of labels and link pages are not)."""
+    masked = doc.masked
+    total = ended = 0
+    for block in doc.blocks:
+        if block.kind == "paragraph":
+            tail = masked[max(block.start, block.end - 12):block.end]
+            if len(words(masked[block.start:block.end])) >= min_words:
+                total += 1
+                ended += closed(tail) or tail.endswith(":")
+    if doc.is_record:
+        return True  # a corpus record is one text: its end is where it should finish
+    return ended >= 1 and ended >= 0.6 * (total - 1)
+
+
+def _restated_fix(doc: Document, e: Ending) -> Fix | None:
+    """Deleting the fragment, when the sentence that follows says the same thing."""
+    if e.next_start is None:
+        return None
+    following = next((s for s in doc.sentences if s.start == e.next_start), None)
+    if following is None:
+        return None
+    masked = doc.masked
+    if restatement_score(masked[e.start:e.stop], masked[following.start:following.end]) \
+            < RESTATEMENT_THRESHOLD:
+        return None
+    text = doc.text
+    left = text.rfind("\n", 0, e.start) + 1
+    if not masked[left:e.start].strip():
+        # The fragment starts its line: delete whole lines up to the next prose line.
+        edit = Edit(left, text.rfind("\n", 0, following.start) + 1)
+    else:
+        edit = Edit(len(text[:e.start].rstrip()), e.stop)
+    return Fix("Delete the cut-off sentence (the next sentence restates it)", (edit,),
+               Applicability.UNSAFE)
