@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
+from doclint.kinds.truncation import TruncationKind
 from doclint.suppress import SuppressionKind
 
 KINDS = {
     "pattern": PatternKind,
     "substitution": SubstitutionKind,
     "suppression": SuppressionKind,
+    "truncation": TruncationKind,
 }
