@@ -26,13 +26,15 @@ def iter_documents(files: list[str], text_field: str, problems: list[Problem]) -
         yield from loaded.documents
 
 
-def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=()) -> RunResult:
+def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), progress=None) -> RunResult:
+    """`progress`, if given, wraps the list of files (e.g. in a progress bar)."""
     config = loaded.config
     rules = configured_rules(loaded, select, ignore)
     found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
     engine = Engine(rules, config)
     load_problems: list[Problem] = []
-    result = engine.run(iter_documents(found.files, config.text_field, load_problems))
+    files = progress(found.files) if progress else found.files
+    result = engine.run(iter_documents(files, config.text_field, load_problems))
     result.problems = found.problems + load_problems + result.problems
     result.files = len(found.files)
     if not found.files and not any(p.level == "error" for p in found.problems):

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--no-color", action="store_true", help="never colour the text report")
+    add_gate_options(check)
 
     fix = sub.add_parser("fix", help="apply safe fixes to files in place")
     fix.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
@@ -48,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--drop-duplicate-records", action="store_true",
                        help="leave out records whose whole text repeats an earlier record")
 
+    baseline = sub.add_parser("baseline", help="record current findings so that check reports only new ones")
+    baseline.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    add_run_options(baseline)
+    baseline.add_argument("--output", "-o", metavar="FILE", default=".doclint-baseline.json",
+                          help="baseline file to write (default: .doclint-baseline.json)")
+
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="PATH")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -56,6 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", help="rule id or name, e.g. DL101")
     explain.add_argument("--config", metavar="PATH")
     return parser
+
+
+def add_gate_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when findings are reported (2 still means an error)")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="print findings and errors only: no summary, notes or progress bar")
+    check.add_argument("--statistics", action="store_true", help="also print the number of findings per rule")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings that are not in FILE (see `doclint baseline`)")
+    check.add_argument("--changed-since", metavar="REF",
+                       help="report only findings on lines changed since the git ref REF")
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -121,20 +140,100 @@ def cmd_check(args) -> int:
     from doclint.formatters import Report, get_formatter
 
     loaded = _load_config(args)
-    result = lint_paths(args.paths, loaded, args.select, args.ignore)
-    report_problems(result.problems)
+    result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args))
+    notes = narrow_findings(args, result)
+    report_problems(p for p in result.problems if not args.quiet or p.level == "error")
     formatter = get_formatter(args.format)
     report = Report(result, color=use_color(args, sys.stdout))
+    import io
+
+    buffer = io.StringIO()
+    formatter.render(report, buffer)
+    text = buffer.getvalue()
+    if args.quiet and args.format == "text":
+        from doclint.formatters.text import summary_line
+
+        text = text.removesuffix(summary_line(report) + "\n")
     if args.output:
         from doclint.writer import atomic_write_text
 
-        import io
-        buffer = io.StringIO()
-        formatter.render(report, buffer)
-        atomic_write_text(args.output, buffer.getvalue())
+        atomic_write_text(args.output, text)
     else:
-        formatter.render(report, sys.stdout)
-    return exit_code(result, loaded.config.fail_on)
+        sys.stdout.write(text)
+    if args.statistics:
+        machine = args.output or args.format not in ("text", "concise")
+        print_statistics(result.findings, sys.stderr if machine else sys.stdout)
+    for note in notes if not args.quiet else ():
+        print(f"doclint: {note}", file=sys.stderr)
+    code = exit_code(result, loaded.config.fail_on)
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def progress_bar(args):
+    """A progress bar on stderr for interactive runs; tqdm's delay shows it only once a
+    run has taken a second, so short runs (and hooks) print nothing extra."""
+    if args.quiet or os.environ.get("CI") or not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        return None
+
+    def wrap(files):
+        from tqdm import tqdm
+
+        return tqdm(files, desc="doclint", unit="file", file=sys.stderr, leave=False, delay=1.0)
+
+    return wrap
+
+
+def narrow_findings(args, result) -> list[str]:
+    """Apply --baseline, then --changed-since, to the run's findings (the baseline first:
+    its fingerprints count identical findings over whole files). Returns notes for stderr."""
+    from doclint.problems import ConfigError
+
+    notes = []
+    if args.baseline:
+        from doclint.baseline import filter_new
+
+        try:
+            kept = filter_new(result.findings, args.baseline)
+        except OSError as exc:
+            raise ConfigError(args.baseline, f"cannot read baseline: {exc.strerror or exc}") from None
+        except ValueError as exc:
+            raise ConfigError(args.baseline, str(exc)) from None
+        result.findings = kept.new
+        notes.append(f"baseline {args.baseline}: {kept.matched} known finding{'s' if kept.matched != 1 else ''} "
+                     f"not shown, {kept.gone} baseline entr{'ies' if kept.gone != 1 else 'y'} gone "
+                     "(fixed or removed)")
+    if args.changed_since:
+        from doclint.changed import GitError, changed_since, only_changed
+
+        try:
+            changed = changed_since(args.changed_since)
+        except GitError as exc:
+            raise ConfigError("--changed-since", str(exc)) from None
+        result.findings = only_changed(result.findings, changed)
+    return notes
+
+
+def print_statistics(findings, stream: TextIO) -> None:
+    from collections import Counter
+
+    counts = Counter((f.rule_id, f.rule_name, str(f.severity)) for f in findings)
+    for (rule_id, name, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{n:6}  {rule_id}  {severity:7}  {name}", file=stream)
+
+
+def cmd_baseline(args) -> int:
+    from doclint.api import lint_paths
+    from doclint.baseline import write_baseline
+
+    loaded = _load_config(args)
+    result = lint_paths(args.paths, loaded, args.select, args.ignore)
+    report_problems(result.problems)
+    if any(p.level == "error" for p in result.problems):
+        print("doclint: error: baseline not written: fix the errors above first", file=sys.stderr)
+        return EXIT_ERROR
+    count = write_baseline(args.output, result.findings)
+    print(f"Wrote {count} finding{'s' if count != 1 else ''} to {args.output}.")
+    return EXIT_OK
 
 
 def cmd_fix(args) -> int:
@@ -217,5 +316,5 @@ def cmd_explain(args) -> int:
     return EXIT_ERROR
 
 
-COMMANDS = {"check": cmd_check, "fix": cmd_fix, "clean": cmd_clean, "rules": cmd_rules,
-            "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "fix": cmd_fix, "clean": cmd_clean, "baseline": cmd_baseline,
+            "rules": cmd_rules, "explain": cmd_explain}

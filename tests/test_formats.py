@@ -153,3 +153,39 @@ def test_output_file_for_every_format(workdir, capsys, fmt):
     assert "recieve" in written
     if fmt in ("json", "sarif"):
         json.loads(written)
+
+
+def test_exit_zero_quiet_and_statistics(workdir, capsys):
+    code, out, err = run(capsys, "check", "--select", "DL901,DL902", "--exit-zero", "--statistics", "guide.md")
+    assert code == 0
+    assert out.splitlines()[-2:] == ["     2  DL902  warning  preferred-spelling",
+                                     "     1  DL901  warning  placeholder-text"]
+    code, out, err = run(capsys, "check", "--select", "DL901,DL902", "--quiet", "guide.md")
+    assert code == 1 and len(out.splitlines()) == 3 and "findings" not in out and err == ""
+    # Statistics never mix into a machine-readable report.
+    code, out, err = run(capsys, "check", "--select", "DL902", "--format", "json", "--statistics", "guide.md")
+    assert json.loads(out)["summary"]["findings"] == 2 and "DL902" in err
+    # --exit-zero keeps exit code 2 for errors.
+    assert run(capsys, "check", "--exit-zero", "missing.md")[0] == 2
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
+    import argparse
+    import sys
+
+    from doclint.cli import progress_bar
+
+    args = argparse.Namespace(quiet=False)
+    monkeypatch.delenv("CI", raising=False)
+    assert progress_bar(args) is None  # pytest's stderr is not a terminal
+    monkeypatch.setattr(sys, "stderr", FakeTerminal())
+    wrap = progress_bar(args)
+    assert wrap is not None and list(wrap(["a.md", "b.md"])) == ["a.md", "b.md"]
+    assert progress_bar(argparse.Namespace(quiet=True)) is None
+    monkeypatch.setenv("CI", "true")
+    assert progress_bar(args) is None
