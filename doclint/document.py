@@ -90,6 +90,13 @@ class Document:
                 out.append(Sentence(start, end, block))
         return tuple(out)
 
+    @cached_property
+    def language(self):
+        """The main language of the prose (doclint.language.Language), None if too little."""
+        from doclint.language import detect_document
+
+        return detect_document(self)
+
     def position(self, offset: int) -> tuple[int, int]:
         return self.line_index.position(offset)
 

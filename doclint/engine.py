@@ -68,18 +68,25 @@ class Engine:
         self.kinds: list[tuple[Rule, Kind]] = [(r, KINDS[r.kind](r)) for r in self.rules]
 
     def rules_for(self, doc: Document) -> list[tuple[Rule, Kind]]:
-        """Active rules minus per-file-ignores matching this document's path."""
+        """Active rules minus per-file-ignores matching this document's path, and minus rules
+        declaring `languages` when the document's detected language is not among them."""
         ignored = [sel for glob, sels in self.config.per_file_ignores.items()
                    if fnmatch.fnmatch(doc.path.replace("\\", "/"), glob)
                    or fnmatch.fnmatch(doc.path.replace("\\", "/"), f"*/{glob}")
                    for sel in sels]
-        if not ignored:
-            return self.kinds
-        return [(r, k) for r, k in self.kinds if all(specificity(s, r) < 0 for s in ignored)]
+        kinds = self.kinds
+        if ignored:
+            kinds = [(r, k) for r, k in kinds if all(specificity(s, r) < 0 for s in ignored)]
+        if any(r.languages for r, _ in kinds):  # detect the language only when a rule asks
+            language = doc.language
+            if language is not None:
+                kinds = [(r, k) for r, k in kinds if not r.languages or language.matches(r.languages)]
+        return kinds
 
     def check_document(self, doc: Document) -> DocumentResult:
         """The map phase for one document."""
         out = DocumentResult(directives=parse_directives(doc))
+        doc.attributes["languages"] = self.config.languages  # expected languages, for DL501
         for rule, kind in self.rules_for(doc):
             try:
                 for hit in kind.check(doc):

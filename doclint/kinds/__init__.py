@@ -1,12 +1,15 @@
 """The registry of rule kinds: one explicit dict, name -> class."""
 from __future__ import annotations
 
+from doclint.kinds.language import DocumentLanguageKind, ParagraphLanguageKind
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
 from doclint.kinds.truncation import TruncationKind
 from doclint.suppress import SuppressionKind
 
 KINDS = {
+    "document-language": DocumentLanguageKind,
+    "paragraph-language": ParagraphLanguageKind,
     "pattern": PatternKind,
     "substitution": SubstitutionKind,
     "suppression": SuppressionKind,
