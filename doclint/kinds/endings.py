@@ -22,8 +22,10 @@ _ADORNMENT = re.compile(r"[ \t]*([=\-~^\"'`#*+:._])\1{2,}[ \t]*\Z")
 _ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
 # What can follow a paragraph that introduces it without a colon: fenced or indented
 # code, a directive, a table, an image or an HTML element (not a comment).
-_INTRODUCED = re.compile(r"(?:[ \t]*(?:```|~~~|\.\. |\||!\[|<(?!!--)[A-Za-z/]|\{\{<\s*code)|    |\t)")
+_INTRODUCED = re.compile(
+    r"[ \t]*(?:`|~~~|\.\. |\||!\[|<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
 LONG_LINE = 100  # characters; wider than any hard-wrapped paragraph
 
 
@@ -42,8 +44,8 @@ class Ending:
     stop: int
     next_start: int | None
     explicit_heading: bool = False
-    # What follows directly: "code" (a code block, table, image or HTML element),
-    # "list", or "list-continued" (a list whose first item goes on in lower case).
+    # What follows directly: "code" (a code block, table, image, HTML element or URL)
+    # or "list" (a list or block quote that starts there).
     introduces: str | None = None
 
 
@@ -116,21 +118,32 @@ def _block_sentence_starts(doc: Document) -> dict[Block, list[int]]:
     return starts
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
 def _introduces(doc: Document, stop: int, nxt: Block | None, block: Block) -> str | None:
-    """What the prose ending at `stop` introduces: a list, code, or nothing (None)."""
-    if nxt is not None and nxt.kind == "list-item" and block.kind != "list-item":
-        return "list-continued" if doc.masked[nxt.start].islower() else "list"
+    """What the prose ending at `stop` introduces: "code" (code, a table, an image, an
+    indented example, a URL), "list" (a list or block quote, which carries the sentence
+    on even when its items are capitalised), or nothing (None)."""
     text, masked = doc.text, doc.masked
+    if nxt is not None and nxt.kind in ("list-item", "blockquote") and block.kind != nxt.kind:
+        marker = text[text.rfind("\n", 0, nxt.start) + 1:nxt.start].strip(" \t>")
+        if _LATER_ITEM.fullmatch(marker):
+            return None  # item (8) of a numbered series does not continue this paragraph
+        return "list"
+    own = _indent(text[text.rfind("\n", 0, block.start) + 1:block.start + 1])
     pos = text.find("\n", stop)
-    limit = nxt.start if nxt is not None else len(text)
-    while pos != -1 and pos < limit:
+    while pos != -1:
         left, right = pos + 1, text.find("\n", pos + 1)
         right = len(text) if right == -1 else right
         line = text[left:right]
         if line.strip():
-            if masked[left:right].strip():
-                return None  # prose again (the next block's own line)
-            return "code" if _INTRODUCED.match(line) else None
+            prose = masked[left:right].strip()
+            if _INTRODUCED.match(line) and not prose or prose.startswith(CODE_MASK) \
+                    or _indent(line) > own:
+                return "code"
+            return None
         pos = right if right < len(text) else -1
     return None
 

@@ -14,6 +14,7 @@ from doclint.restate import RESTATEMENT_THRESHOLD, restatement_score
 
 REPORTS = ("cut", "unterminated")
 _OPENERS = "([{\u201c\u2018"
+_PLAIN = re.compile(r"[\"'(\u201c\u2018]?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*[\"')\u201d\u2019,;:.!?]*")
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
 
 
@@ -84,13 +85,13 @@ class TruncationKind(Kind):
         tail = masked[e.start:e.stop].strip()
         if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
             return None
-        if trailing_markup(doc, e.stop) or e.introduces in ("code", "list-continued"):
+        if trailing_markup(doc, e.stop) or e.introduces:
             return None  # a link line, a tag, or text that introduces code or a list
         unit = masked[e.block.start:e.stop] if e.where == "block" else tail
         if opts.caption is not None and opts.caption.match(unit):
             return None
         kind = e.block.kind
-        evidence = self.evidence(masked[e.block.start:e.stop], tail, len(words(unit)))
+        evidence = self.evidence(masked[e.block.start:e.stop], tail)
         if kind in ("list-item", "table-cell") or e.explicit_heading or (
                 kind == "heading" and not sentence_like(tail, 4)):
             # Labels, not sentences: only a last word that can never end one counts.
@@ -99,47 +100,62 @@ class TruncationKind(Kind):
         if evidence is not None:
             return Verdict("cut", *evidence[:2])
         word = last_word(tail)
-        if word is None or kind in ("heading", "blockquote") or e.introduces == "list" \
-                or not self.prose_like(unit, tail, e):
+        if word is None or kind in ("heading", "blockquote") or not self.prose_like(doc, unit, tail, e):
             return None
         return Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
 
-    def evidence(self, block_text: str, tail: str, unit_words: int) -> tuple[str, str, str] | None:
+    def evidence(self, block_text: str, tail: str) -> tuple[str, str, str] | None:
         """(reason, last word or mark, word class) when the ending shows a cut."""
         last = tail[-1]
         if last == ",":
-            # "My countrymen," is a salutation, not a cut sentence.
-            return ("ends on a comma", ",", "comma") if unit_words > 4 else None
+            # "My countrymen," is a salutation and "For instance," introduces an example.
+            return ("ends on a comma", ",", "comma") if len(words(tail)) >= 4 else None
         if last in _OPENERS:
             return f"ends on an open bracket or quote '{last}'", last, "bracket"
         if last == "-" and tail[-2:-1].isalpha():
             word = tail.rsplit(None, 1)[-1]
             return f"ends on a word split by a hyphen ('{word}')", word, "hyphen"
         word = last_word(tail)
-        if word is not None and not (len(word) > 1 and word.isupper()):
-            cls = self.options.lookup.get(word.lower())
+        if word is not None and word.islower():  # "N/A" and "Plan A" end on a letter
+            cls = self.options.lookup.get(word)
             if cls is not None:
                 return f"ends on the {cls.replace('-', ' ')} '{word}'", word, cls
+        if word_share(tail) < 0.6:
+            return None  # a command or an expression, where quotes need not pair
         if block_text.count("\u201c") > block_text.count("\u201d") or block_text.count('"') % 2:
             return "has an unclosed quotation mark", word or last, "quote"
         if block_text.count("(") > block_text.count(")"):
             return "has an unclosed parenthesis", word or last, "parenthesis"
         return None
 
-    def prose_like(self, unit: str, tail: str, e: Ending) -> bool:
+    def prose_like(self, doc: Document, unit: str, tail: str, e: Ending) -> bool:
         """An unpunctuated ending is reported only where it reads as a sentence."""
         tail_words = words(tail)
         continued = e.start > e.block.start  # it follows a finished sentence
         if len(tail_words) < (3 if continued else self.options.min_words):
             return False
+        line_end = doc.text.find("\n", e.block.end)
+        raw = doc.text[doc.text.rfind("\n", 0, e.block.start) + 1:
+                       len(doc.text) if line_end == -1 else line_end].rstrip()
+        if raw[:1] in (" ", "\t") or raw.startswith(("**", "__")) and raw.endswith(("**", "__")):
+            return False  # an indented example, or a bold line used as a heading
+        if e.where == "block" and not continued and not any(
+                b.kind == "paragraph" for b in doc.blocks if b.end <= e.block.start):
+            return False  # the tagline under a title, not a finished text
         if _LABEL.match(unit) and "\n" not in unit.strip():
             return False  # "Extends: substitution", "Permissions needed: admin"
-        if any(line.lstrip().startswith(":") for line in unit.split("\n")):
-            return False  # definition-list markup
-        tokens = tail.split()
-        if len(tail_words) < 0.6 * len(tokens):
+        if any(line.lstrip().startswith(":") for line in unit.split("\n")) \
+                or re.search(r":[ \t]*\n", tail):
+            return False  # definition-list markup, or a value under a "label:" line
+        if word_share(tail) < 0.75:
             return False  # code-like or symbol-heavy text
         return sentence_like(tail, 3)
+
+
+def word_share(s: str) -> float:
+    """The share of whitespace-separated tokens that are plain words."""
+    tokens = s.split()
+    return sum(1 for t in tokens if _PLAIN.fullmatch(t)) / len(tokens) if tokens else 0.0
 
 
 def sentence_like(tail: str, min_words: int) -> bool:
