@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from doclint.kinds.language import DocumentLanguageKind, ParagraphLanguageKind
+from doclint.kinds.claims import AttributionKind, WeaselKind
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
 from doclint.kinds.truncation import TruncationKind
 from doclint.suppress import SuppressionKind
 
 KINDS = {
+    "attribution": AttributionKind, "weasel": WeaselKind,
     "document-language": DocumentLanguageKind,
     "paragraph-language": ParagraphLanguageKind,
     "pattern": PatternKind,
