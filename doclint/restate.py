@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Iterator
+
+from doclint.fingerprint import quote
+from doclint.finding import Hit
 
 # A restatement repeats most content words of the first sentence; below this it is
 # ordinary topical overlap (measured on neighbouring sentences of news and docs prose).
@@ -69,3 +74,84 @@ def restatement_score(first: str, second: str) -> float:
     prefixes = {s[:PREFIX] for s in others if len(s) >= PREFIX}
     found = sum(1 for s in wanted if _matches(s, others, prefixes))
     return found / max(len(wanted), MIN_CONTENT)
+
+
+_stem_cache: dict[str, str] = {}
+
+
+def _stems(words: list[str]) -> list[str]:
+    """content_stems() for already normalised words, with a bounded stem cache."""
+    seen: dict[str, None] = {}
+    for word in words:
+        if word in STOPWORDS or (len(word) < 3 and not word.isdigit()) or word[0] == "`":
+            continue
+        stemmed = _stem_cache.get(word)
+        if stemmed is None:
+            if len(_stem_cache) > 100_000:
+                _stem_cache.clear()
+            stemmed = _stem_cache[word] = stem(word)
+        seen.setdefault(stemmed, None)
+    return list(seen)
+
+
+def _score(wanted: list[str], other: list[str]) -> float:
+    if not wanted:
+        return 0.0
+    others = set(other)
+    prefixes = {s[:PREFIX] for s in others if len(s) >= PREFIX}
+    found = sum(1 for s in wanted if _matches(s, others, prefixes))
+    return found / max(len(wanted), MIN_CONTENT)
+
+
+# A pair that differs in negation ("Don't use X" / "It's OK to use X"), or whose second
+# sentence marks addition or contrast, adds or opposes content rather than restating it.
+_NEGATIONS = frozenset("not no never cannot nor without".split())
+_MARKERS = frozenset("also too instead but however whereas unlike otherwise only other".split())
+# Reworded means the word order changed too: above this ordered similarity a pair is a
+# template sentence filled differently ("To embed X videos, use the x shortcode").
+TEMPLATE_SIMILARITY = 0.5
+MIN_FIRST_CONTENT = 5  # content words the earlier sentence needs for the rule
+
+
+def _negated(words: list[str]) -> bool:
+    return any(w in _NEGATIONS or w.endswith("n't") for w in words)
+
+
+def _restates(p_words: list[str], p_stems: list[str], words: list[str], stems: list[str],
+              cutoff: float) -> float:
+    """The restatement score of a neighbouring pair, or 0.0 when it is not one."""
+    from doclint.minhash import similarity
+
+    if len(p_stems) < MIN_FIRST_CONTENT or any(w[0] == "`" for w in p_words + words):
+        return 0.0  # sentences with inline code are parallel instructions, not rewordings
+    score = _score(p_stems, stems)
+    if score < cutoff or _score(stems, p_stems) < cutoff * 0.7:
+        return 0.0
+    if _negated(p_words) != _negated(words) or _MARKERS.intersection(words):
+        return 0.0
+    if similarity(p_words, words, TEMPLATE_SIMILARITY) >= TEMPLATE_SIMILARITY:
+        return 0.0
+    return score
+
+
+def iter_restatements(doc, opts, comparable) -> Iterator[Hit]:
+    """Hits for sentences that restate one of the `opts.window` comparable sentences
+    before them (never across a heading); `comparable` is (start, end, words, block kind)."""
+    headings = [b.start for b in doc.blocks if b.kind == "heading"]
+    recent: list[tuple[int, int, list[str], list[str]]] = []
+    for start, end, words, _ in comparable:
+        stems = _stems(words)
+        if recent and bisect_left(headings, recent[-1][1]) != bisect_left(headings, start):
+            recent.clear()
+        for p_start, p_end, p_words, p_stems in reversed(recent):
+            score = _restates(p_words, p_stems, words, stems, opts.cutoff)
+            if not score:
+                continue
+            line, _ = doc.position(p_start)
+            yield Hit(start, end, {"score": f"{score:.0%}", "where": f"line {line}",
+                                   "quote": quote(doc.text[p_start:p_end])},
+                      related=(doc.location(p_start),))
+            break
+        recent.append((start, end, words, stems))
+        if len(recent) > opts.window:
+            recent.pop(0)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from doclint.kinds.language import DocumentLanguageKind, ParagraphLanguageKind
 from doclint.kinds.claims import AttributionKind, WeaselKind
+from doclint.kinds.duplicates import DuplicatesKind
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
 from doclint.kinds.truncation import TruncationKind
@@ -11,6 +12,7 @@ from doclint.suppress import SuppressionKind
 KINDS = {
     "attribution": AttributionKind, "weasel": WeaselKind,
     "document-language": DocumentLanguageKind,
+    "duplicates": DuplicatesKind,
     "paragraph-language": ParagraphLanguageKind,
     "pattern": PatternKind,
     "substitution": SubstitutionKind,

@@ -1,0 +1,229 @@
+"""The corpus phase of the duplicates kind: group fingerprints, find and verify near pairs."""
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from typing import Iterator
+from zlib import crc32
+
+from doclint.finding import Applicability, Edit, Fix, Location
+from doclint.kinds.base import CorpusHit
+from doclint.minhash import (candidate_pairs, is_cut_copy, iter_pairs, near_score, pairs_sharing_key,
+                             signature)
+
+# A sentence is known in the corpus phase by its global number: document << SHIFT | index.
+SHIFT = 24
+LOW = (1 << SHIFT) - 1
+# Per sentence: line, column, end line, end column, start, end, the span that deleting it
+# removes (start, end), and 1 when it ends with sentence punctuation.
+FIELDS = 9
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """What one document hands to the corpus phase: no sentence text except short quotes.
+
+    Per comparable sentence: a 64-bit fingerprint, FIELDS positions, a short quote
+    (in `quotes`, separated by \\x1f) and, in near mode, its 32-bit token hashes
+    (`tokens[starts[i]:starts[i + 1]]`)."""
+
+    path: str
+    record: str | None
+    record_line: int | None
+    fingerprints: array
+    positions: array
+    starts: array
+    tokens: array
+    quotes: str
+
+    def location(self, index: int) -> Location:
+        line, column = self.positions[index * FIELDS], self.positions[index * FIELDS + 1]
+        if self.record_line is None:
+            return Location(self.path, line, column)
+        return Location(self.path, self.record_line, 1, self.record, line, column)
+
+    def where(self, index: int, other: "DocFacts") -> str:
+        """How a message names sentence `index` of this document, seen from `other`."""
+        line = self.positions[index * FIELDS]
+        if other is self:
+            return f"line {line}"
+        if self.record_line is None:
+            return f"{self.path}:{line}"
+        return f"{self.path}:{self.record_line} (record {self.record}, line {line})"
+
+
+def clusters(docs: list[DocFacts]) -> Iterator[list[int]]:
+    """Global numbers of each fingerprint's occurrences (one list per fingerprint, in
+    order of first occurrence, each list in document order). Sorting packed ints keeps
+    memory to one int per sentence instead of a dict of lists."""
+    keyed = [(value << 40) | (d << SHIFT) | s
+             for d, doc in enumerate(docs) for s, value in enumerate(doc.fingerprints)]
+    keyed.sort()
+    mask = (1 << 40) - 1
+    groups: list[list[int]] = []
+    start = 0
+    while start < len(keyed):
+        end = start + 1
+        key = keyed[start] >> 40
+        while end < len(keyed) and keyed[end] >> 40 == key:
+            end += 1
+        groups.append([k & mask for k in keyed[start:end]])
+        start = end
+    del keyed
+    groups.sort(key=lambda g: g[0])
+    return iter(groups)
+
+
+def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix | None = None,
+         message: str | None = None) -> CorpusHit:
+    doc, index = docs[gid >> SHIFT], gid & LOW
+    pos = doc.positions[index * FIELDS:(index + 1) * FIELDS]
+    end_line, end_column = (pos[2], pos[3]) if doc.record_line is None else (doc.record_line, 1)
+    related = tuple(docs[r >> SHIFT].location(r & LOW) for r in refs)
+    quote = doc.quotes.split("\x1f")[index] if "\x1f" in doc.quotes else doc.quotes
+    ref_doc = docs[refs[0] >> SHIFT]
+    args = {"quote": quote, "where": ref_doc.where(refs[0] & LOW, doc), **args}
+    return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message,
+                     pos[4], pos[5], quote)
+
+
+def _reference(cluster: list[int], at: int, scope: str) -> int | None:
+    """The earlier occurrence a later copy is reported against: the first one in the same
+    document when there is one (so the copy can be deleted), else the first overall."""
+    gid = cluster[at]
+    same = next((g for g in cluster[:at] if g >> SHIFT == gid >> SHIFT), None)
+    other = next((g for g in cluster[:at] if g >> SHIFT != gid >> SHIFT), None)
+    if scope == "document":
+        return same
+    if scope == "corpus":
+        return other
+    return same if same is not None else cluster[0]
+
+
+def _too_common(cluster: list[int], opts) -> bool:
+    return bool(opts.max_documents) and len({g >> SHIFT for g in cluster}) > opts.max_documents
+
+
+def _scoped(gids: list[int], scope: str) -> bool:
+    """Whether a group of occurrences holds a pair of the scope's kind."""
+    docs = [g >> SHIFT for g in gids]
+    if scope == "document":
+        return len(set(docs)) < len(docs)
+    if scope == "corpus":
+        return len(set(docs)) > 1
+    return len(gids) > 1
+
+
+def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
+    for cluster in clusters(docs):
+        if len(cluster) < 2 or _too_common(cluster, opts) or not _scoped(cluster, opts.scope):
+            continue
+        if opts.group:
+            count = len({g >> SHIFT for g in cluster})
+            yield _hit(docs, cluster[0], cluster[1:], {"count": len(cluster), "documents": count},
+                       message=f"Sentence occurs {len(cluster)} times in {count} document(s): "
+                               f"\"{_quote(docs, cluster[0])}\"")
+            continue
+        for at in range(1, len(cluster)):
+            ref = _reference(cluster, at, opts.scope)
+            if ref is None:
+                continue
+            yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
+
+
+def _quote(docs: list[DocFacts], gid: int) -> str:
+    return docs[gid >> SHIFT].quotes.split("\x1f")[gid & LOW]
+
+
+def _deletion(docs: list[DocFacts], gid: int, ref: int) -> Fix | None:
+    if gid >> SHIFT != ref >> SHIFT:
+        return None
+    doc, index = docs[gid >> SHIFT], gid & LOW
+    cut_start, cut_end = doc.positions[index * FIELDS + 6], doc.positions[index * FIELDS + 7]
+    if cut_end <= cut_start:
+        return None
+    return Fix("Delete the repeated sentence", (Edit(cut_start, cut_end),), Applicability.UNSAFE)
+
+
+# A sentence that is another one cut off after at least this many words is a cut copy.
+CUT_COPY_WORDS = 6
+
+
+def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
+    """Near duplicates among unique sentences: MinHash LSH candidates verified by
+    word-level similarity, and cut-off copies found by their first words; each is
+    reported on the later sentence against its best match."""
+    firsts, common = [], set()
+    for cluster in clusters(docs):
+        if _too_common(cluster, opts):
+            common.add(cluster[0])
+        firsts.append(cluster[0])
+    sigs, heads = array("H"), []
+    for i, gid in enumerate(firsts):
+        tokens = _tokens(docs, gid)
+        sigs.extend(signature(tokens))
+        if len(tokens) >= CUT_COPY_WORDS:
+            heads.append((crc32(tokens[:CUT_COPY_WORDS].tobytes()) << 32) | i)
+    best: dict[int, tuple[float, int, str]] = {}
+    for i, j in iter_pairs(candidate_pairs(sigs, len(firsts))):
+        a, b = _pair(firsts[i], firsts[j], common, opts.scope)
+        if a is not None:
+            score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
+            if score > best.get(b, (0.0,))[0]:
+                best[b] = (score, a, f"{score:.0%} similar")
+    del sigs
+    cut: set[int] = set()
+    pairs_sharing_key(heads, cut)
+    for i, j in iter_pairs(cut):
+        a, b = _pair(firsts[i], firsts[j], common, opts.scope)
+        if a is None or b in best or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
+            continue
+        b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))
+        if not _ended(docs, b if b_shorter else a):  # a complete sentence may begin a longer one
+            best[b] = (opts.cutoff, a, "a cut-off copy" if b_shorter else "which is a cut-off copy of it")
+    if opts.group:
+        yield from _near_groups(docs, best)
+        return
+    for b in sorted(best):
+        score, a, detail = best[b]
+        yield _hit(docs, b, [a], {"similarity": f"{score:.0%}", "detail": detail})
+
+
+def _pair(a: int, b: int, common: set[int], scope: str) -> tuple[int | None, int]:
+    """The pair in order, or (None, b) when boilerplate or out of scope."""
+    if a in common or b in common:
+        return None, b
+    same_doc = a >> SHIFT == b >> SHIFT
+    if (scope == "document" and not same_doc) or (scope == "corpus" and same_doc):
+        return None, b
+    return a, b
+
+
+def _near_groups(docs: list[DocFacts], best: dict[int, tuple[float, int, str]]) -> Iterator[CorpusHit]:
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for b, (_, a, _) in best.items():
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for gid in set(best) | {v[1] for v in best.values()}:
+        groups.setdefault(root(gid), []).append(gid)
+    for head in sorted(groups):
+        members = sorted(groups[head])
+        yield _hit(docs, members[0], members[1:], {"count": len(members)},
+                   message=f"{len(members)} nearly identical sentences: \"{_quote(docs, members[0])}\"")
+
+
+def _ended(docs: list[DocFacts], gid: int) -> bool:
+    return bool(docs[gid >> SHIFT].positions[(gid & LOW) * FIELDS + 8])
+
+
+def _tokens(docs: list[DocFacts], gid: int) -> array:
+    doc, index = docs[gid >> SHIFT], gid & LOW
+    return doc.tokens[doc.starts[index]:doc.starts[index + 1]]

@@ -1,0 +1,99 @@
+"""Sentence normalisation and hashing: 32-bit token hashes and 64-bit sentence fingerprints."""
+from __future__ import annotations
+
+import re
+from array import array
+from hashlib import blake2b
+from zlib import crc32
+
+from doclint.markup.base import CODE_MASK
+
+# Unicode quotes and dashes fold to ASCII so that typographic variants of one sentence
+# get one fingerprint; case is folded by lower().
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+# Words (with inner apostrophes and hyphens), numbers with inner separators, and one
+# placeholder per run of masked inline code (replaced by the code itself below).
+_TOKEN = re.compile(r"[^\W_]+(?:['.,:/-][^\W_]+)*|\ue000+")
+_QUOTED = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
+
+# Function words: kept for verification (an article change is an edit), left out of the
+# MinHash set so that LSH buckets are not dominated by "the" and "of", and free to be
+# substituted in a near duplicate ("a" for "the", "can" for "may").
+STOPWORDS = frozenset("""
+a about above after again all also am an and any are as at be because been before being
+both but by can could did do does doing each either every for from further had has have
+having he her here hers him his how however i if in into is it its itself just may me
+might more most much must my no nor not now of off on once only or other our ours out
+over own same shall she should so some such than that the their theirs them then there
+these they this those through thus to too under until up upon us very was we were what
+when where whether which while who whom whose why will with within would yet you your
+""".split())
+
+# A token code is 32 bits: four flags, a 10-bit hash of the word's first four letters
+# (words sharing it may be spelling variants: "issue"/"issues", "Homebrew"/"Homebraw")
+# and an 18-bit hash of the whole word.
+STOP, NUMBER, CODE, NEGATION = 1 << 31, 1 << 30, 1 << 29, 1 << 28
+PREFIX_BITS = 0x3FF << 18
+NEGATIONS = frozenset("not no never nor cannot without".split())
+_CACHE_LIMIT = 200_000
+_code_cache: dict[str, int] = {}
+
+
+def token_code(token: str) -> int:
+    value = _code_cache.get(token)
+    if value is None:
+        if len(_code_cache) >= _CACHE_LIMIT:
+            _code_cache.clear()  # vocabularies are Zipfian: a refill is cheap
+        value = ((crc32(token[:4].encode()) & 0x3FF) << 18) | (crc32(token.encode()) & 0x3FFFF)
+        if token in NEGATIONS or token.endswith("n't"):
+            value |= NEGATION | STOP
+        if token in STOPWORDS:
+            value |= STOP
+        elif token[0] == "`":
+            value |= CODE
+        elif any(c.isdigit() for c in token):
+            value |= NUMBER
+        _code_cache[token] = value
+    return value
+
+
+def tokens(masked: str, original: str, ignore_quoted: bool = False) -> list[str]:
+    """Normalised tokens of one sentence: `masked` is its prose view (same offsets as
+    `original`); a run of masked inline code becomes one token holding the code, so that
+    two sentences differing only in their code are not duplicates."""
+    if ignore_quoted:
+        masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked.translate(_FOLD))
+    low = masked.lower().translate(_FOLD)
+    if CODE_MASK not in low:
+        return _TOKEN.findall(low)
+    out = []
+    for match in _TOKEN.finditer(low):
+        word = match.group()
+        if word[0] == CODE_MASK:
+            word = "`" + "".join(original[match.start():match.end()].split()).lower()
+        out.append(word)
+    return out
+
+
+def hashes(words: list[str]) -> array:
+    """The 32-bit token codes of `words`, in order (what near-duplicate verification keeps)."""
+    return array("I", [token_code(w) for w in words])
+
+
+def fingerprint(words: list[str]) -> int:
+    """64-bit fingerprint of a normalised token sequence (exact-duplicate key)."""
+    digest = blake2b(" ".join(words).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+def quote(text: str, limit: int = 48) -> str:
+    """A short quote of a sentence for messages: one line, cut at a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return flat[: cut if cut > limit // 2 else limit].rstrip(",;:") + "\u2026"

@@ -1,0 +1,122 @@
+"""`duplicates` kind: exact and near-duplicate sentences across the run, and restatements."""
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+from typing import Iterable
+
+from doclint import fingerprint as fp
+from doclint.dupreduce import DocFacts, reduce_exact, reduce_near
+from doclint.finding import Hit
+from doclint.kinds.base import CorpusHit, Kind
+from doclint.restate import RESTATEMENT_THRESHOLD, iter_restatements
+
+MODES = ("exact", "near", "restated")
+SCOPES = ("all", "document", "corpus")
+QUOTE_SEP = "\x1f"
+_ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+
+
+class DuplicatesKind(Kind):
+    """`mode: exact` reports a sentence that repeats an earlier one after normalisation
+    (case, whitespace, quotes, dashes, punctuation); `mode: near` one that repeats an
+    earlier one with small edits (word-level similarity at least `threshold`); both
+    within a document and across all documents of the run. `mode: restated` reports a
+    sentence that repeats most content words of one of the `window` sentences before
+    it in other words (within one document)."""
+
+    name = "duplicates"
+
+    @dataclass(frozen=True)
+    class Options:
+        mode: str = "exact"
+        min_words: int = 5
+        threshold: float = 0.0          # 0 means the mode's default
+        scope: str = "all"
+        max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
+        group: bool = False             # one finding per cluster of copies
+        ignore_quoted: bool = False
+        skip_blocks: tuple[str, ...] = ("heading", "table-cell")
+        window: int = 1                 # restated: how many sentences back to look
+        quote_length: int = 48
+
+        def __post_init__(self) -> None:
+            if self.mode not in MODES:
+                raise ValueError(f"'mode' must be one of {', '.join(MODES)}")
+            if self.scope not in SCOPES:
+                raise ValueError(f"'scope' must be one of {', '.join(SCOPES)}")
+            if not 0.0 <= self.threshold <= 1.0:
+                raise ValueError("'threshold' must lie between 0 and 1")
+            if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
+                raise ValueError("'min-words' and 'window' must be positive, 'max-documents' >= 0")
+            default = {"exact": 1.0, "near": 0.8, "restated": RESTATEMENT_THRESHOLD}[self.mode]
+            object.__setattr__(self, "cutoff", self.threshold or default)
+
+    def check(self, doc) -> Iterable[Hit]:
+        if self.options.mode != "restated":
+            return ()
+        return iter_restatements(doc, self.options, self._comparable(doc))
+
+    def _comparable(self, doc) -> list[tuple[int, int, list[str]]]:
+        """(start, end, tokens) of each sentence worth comparing, in document order."""
+        opts = self.options
+        text, masked = doc.text, doc.masked
+        out = []
+        for sent in doc.sentences:
+            if sent.block.kind in opts.skip_blocks:
+                continue
+            words = fp.tokens(masked[sent.start:sent.end], text[sent.start:sent.end], opts.ignore_quoted)
+            if len(words) < opts.min_words:
+                continue
+            # Mostly code is not a sentence worth comparing.
+            if sum(1 for w in words if w[0] == "`") * 2 > len(words):
+                continue
+            out.append((sent.start, sent.end, words, sent.block.kind))
+        return out
+
+    def facts(self, doc) -> DocFacts | None:
+        opts = self.options
+        if opts.mode == "restated":
+            return None
+        text = doc.text
+        prints, positions, starts, token_data, quotes = array("Q"), array("I"), array("I", [0]), array("I"), []
+        for start, end, words, kind in self._comparable(doc):
+            prints.append(fp.fingerprint(words))
+            line, column = doc.position(start)
+            end_line, end_column = doc.position(end)
+            cut_start, cut_end = _deletion(text, start, end) if kind == "paragraph" else (0, 0)
+            ended = 1 if _ENDED.search(text, start, end) else 0
+            positions.extend((line, column, end_line, end_column, start, end, cut_start, cut_end, ended))
+            if opts.mode == "near":
+                token_data.extend(fp.hashes(words))
+                starts.append(len(token_data))
+            quotes.append(fp.quote(text[start:end], opts.quote_length).replace(QUOTE_SEP, " "))
+        return DocFacts(doc.path, doc.record, doc.record_line, prints, positions, starts, token_data,
+                        QUOTE_SEP.join(quotes))
+
+    def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
+        docs = [f for f in facts if f is not None]
+        if self.options.mode == "exact":
+            return reduce_exact(docs, self.options)
+        if self.options.mode == "near":
+            return reduce_near(docs, self.options)
+        return ()
+
+
+def _deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete to remove a sentence: with the spaces after it, or with its
+    whole line when it stands alone on that line."""
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    line_start = before == 0 or text[before - 1] == "\n"
+    line_end = after == len(text) or text[after] == "\n"
+    if line_start and line_end:
+        return before, min(after + 1, len(text))
+    if line_end:
+        return before, after
+    return start, after
