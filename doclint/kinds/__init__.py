@@ -4,6 +4,8 @@ from __future__ import annotations
 from doclint.kinds.language import DocumentLanguageKind, ParagraphLanguageKind
 from doclint.kinds.claims import AttributionKind, WeaselKind
 from doclint.kinds.duplicates import DuplicatesKind
+from doclint.kinds.acronyms import AcronymsKind
+from doclint.kinds.naming import NamingVariantsKind
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
 from doclint.kinds.truncation import TruncationKind
@@ -13,6 +15,8 @@ KINDS = {
     "attribution": AttributionKind, "weasel": WeaselKind,
     "document-language": DocumentLanguageKind,
     "duplicates": DuplicatesKind,
+    "acronyms": AcronymsKind,
+    "naming-variants": NamingVariantsKind,
     "paragraph-language": ParagraphLanguageKind,
     "pattern": PatternKind,
     "substitution": SubstitutionKind,

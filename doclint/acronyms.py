@@ -1,0 +1,122 @@
+"""Abbreviation definitions in prose: the Schwartz & Hearst (2003) algorithm, reimplemented.
+
+A. S. Schwartz and M. A. Hearst, "A simple algorithm for identifying abbreviation
+definitions in biomedical text", Pacific Symposium on Biocomputing 2003. Candidates are
+`long form (SF)` and, when the parenthesis holds more than a short form, `SF (long
+form)`; the short form's characters are then matched right to left in the long form,
+and the first one must start a word of it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARENS = re.compile(r"\(([^()]*)\)")
+MAX_SHORT = 10  # characters, as in the paper
+
+
+@dataclass(frozen=True)
+class Definition:
+    short: str
+    long: str
+    start: int        # offset of the whole definition (long form or short form first)
+    end: int          # offset just past the closing parenthesis
+    short_start: int  # offset of the short form itself
+    short_end: int
+
+
+def valid_short(short: str) -> bool:
+    """A short form: 2-10 characters, at most two words, a letter, alphanumeric start."""
+    return (2 <= len(short) <= MAX_SHORT and len(short.split()) <= 2
+            and any(c.isalpha() for c in short) and short[0].isalnum())
+
+
+def best_long_form(short: str, long: str) -> str | None:
+    """The shortest tail of `long` whose characters spell `short` right to left, with the
+    short form's first character at the start of a word; None when there is none."""
+    s, l = len(short) - 1, len(long) - 1
+    while s >= 0:
+        ch = short[s].lower()
+        if not ch.isalnum():
+            s -= 1
+            continue
+        # Move left to the next match; the first short-form character must also begin a
+        # word (no alphanumeric character before it).
+        while l >= 0 and (long[l].lower() != ch or (s == 0 and l > 0 and long[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    return long[max(long.rfind(c, 0, l + 1) for c in " \n\t") + 1:]
+
+
+def _checked(short: str, long: str | None) -> str | None:
+    """The paper's final filters: longer than the short form, not too many words, and
+    not containing the short form as a word of its own."""
+    if long is None:
+        return None
+    long = long.strip()
+    words = long.split()
+    if len(long) <= len(short) or len(words) > min(len(short) + 5, len(short) * 2):
+        return None
+    core = short.rstrip("s").lower()  # "APIs" is the plural of "API"
+    if any(w.lower().strip(",;:").rstrip("s") == core for w in words):
+        return None
+    return long
+
+
+WORD = re.compile(r"\S+")
+# Not in the paper: the glossary form "AGM: Annual General Meeting" (also with a dash).
+GLOSSARY = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\W{0,2}\s*(?::|\s[-\u2013\u2014])\s+")
+
+
+def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[Definition]:
+    """Definitions in text[start:end] (one sentence is the intended unit)."""
+    end = len(text) if end is None else end
+    out = []
+    for match in PARENS.finditer(text, start, end):
+        inner = match.group(1)
+        cut = re.split(r"[;,]", inner, maxsplit=1)[0]
+        short = cut.strip()
+        if valid_short(short):
+            # `long form (SF)`: the long form lies within min(|SF| + 5, 2|SF|) words.
+            words = list(WORD.finditer(text, start, match.start()))
+            limit = min(len(short) + 5, len(short) * 2)
+            if words:
+                w_start, w_end = words[-limit:][0].start(), words[-1].end()
+                long = _checked(short, best_long_form(short, text[w_start:w_end]))
+                if long is not None:
+                    s_start = match.start(1) + len(cut) - len(cut.lstrip())
+                    out.append(Definition(short, long, w_end - len(long), match.end(),
+                                          s_start, s_start + len(short)))
+                    continue
+        # `SF (long form)`: the word before the parenthesis is the short form.
+        word = re.search(r"(\S+)\s*$", text[start:match.start()])
+        if word is None:
+            continue
+        short = word.group(1).strip(".,;:")
+        if not valid_short(short) or not any(c.isupper() for c in short):
+            continue
+        long = _checked(short, best_long_form(short, inner.strip()))
+        if long is not None and long == inner.strip():  # the parenthesis is the expansion
+            s_start = start + word.start(1)
+            out.append(Definition(short, long, s_start, match.end(), s_start, s_start + len(short)))
+    out.extend(_glossary(text, start, end))
+    return out
+
+
+def _glossary(text: str, start: int, end: int) -> list[Definition]:
+    """`SF: Long Form` at the start of a sentence or list item, when the words after the
+    colon spell the short form from their first word on."""
+    match = GLOSSARY.match(text, start, end)
+    if match is None or not valid_short(match.group(1)):
+        return []
+    short = match.group(1)
+    words = list(WORD.finditer(text, match.end(), end))[:min(len(short) + 5, len(short) * 2)]
+    for count in range(1, len(words) + 1):
+        window = text[words[0].start():words[count - 1].end()].rstrip(",.;")
+        long = _checked(short, best_long_form(short, window))
+        if long is not None and long == window:
+            return [Definition(short, long, match.start(1), words[count - 1].end(),
+                               match.start(1), match.end(1))]
+    return []

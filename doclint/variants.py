@@ -1,0 +1,305 @@
+"""Word tokens of prose, variant keys (case, joining, spelling) per document, and the
+name-spelling similarity test."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+# A dotted acronym ("U.S.", "e.g."), or a word whose parts may be joined by hyphens or
+# dots ("open-source", "Node.js"). Apostrophes split words: "Homebrew's" -> "Homebrew".
+TOKEN = regex.compile(r"(?:\p{L}\.){2,}|\p{L}[\p{L}\p{N}]*(?:[-.]\p{L}[\p{L}\p{N}]*)*")
+VOWELS = frozenset("aeiouy")
+
+# Function words: a space variant made with one of them ("any one"/"anyone", "may be"/
+# "maybe", "in to"/"into") is grammar, not naming. Particles after a verb make the verb
+# form of a compound noun ("set up"/"setup", "log in"/"login"): both are correct.
+STOPWORDS = frozenset("""
+a an the and or but nor if so as at by for from in into of on onto to up with without
+is are was were be been being am do does did have has had may might can could shall
+should will would must not no any some every each all one other another this that these
+those it its he she we they you i me my our your their his her them us who what which
+where when how why there here than then too very more most much many few own same such
+""".split())
+PARTICLES = frozenset("up in out on off down over back away about around through along".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    initial: bool   # first word of its sentence: its capital says nothing
+    heading: bool   # in a heading or table cell: title case says nothing
+
+
+def tokens(doc) -> Iterator[Token]:
+    """Word tokens of every prose sentence of `doc`, in document order."""
+    masked = doc.masked
+    for sentence in doc.sentences:
+        heading = sentence.block.kind in ("heading", "table-cell")
+        first = True
+        for match in TOKEN.finditer(masked, sentence.start, sentence.end):
+            text = match.group()
+            if text.endswith(".") and text.count(".") == 1:
+                text = text[:-1]
+            yield Token(text, match.start(), match.start() + len(text), first, heading)
+            first = False
+
+
+def letters(form: str) -> str:
+    return "".join(ch for ch in form if ch.isalnum())
+
+
+def join_key(form: str) -> str:
+    """Lower-case letters only: "e-mail", "E-Mail" and "email" share one key."""
+    return letters(form).lower()
+
+
+def is_word(form: str) -> bool:
+    return form.islower()
+
+
+def is_acronym(form: str) -> bool:
+    core = letters(form)
+    return len(core) >= 2 and core.isupper()
+
+
+def case_pair_ok(a: str, b: str) -> bool:
+    """Two spellings of one word that differ in case only are variants unless one is an
+    ordinary lower-case word and the other an acronym (`US`/`us`, `IT`/`it`), or they
+    differ only in the first capital (`Government`/`government`: a style choice that a
+    single word cannot tell from a sentence-level capital)."""
+    if a == b or a.lower() != b.lower():
+        return False
+    if (is_word(a) and is_acronym(b)) or (is_word(b) and is_acronym(a)):
+        return False
+    if " " not in a and _differ_at_part_starts(a, b):
+        return False
+    if len(letters(a)) < 3:
+        return False
+    return True
+
+
+def _differ_at_part_starts(a: str, b: str) -> bool:
+    """True when two same-length spellings differ only in the first letters of their
+    hyphen parts: Government/government, Decision-Making/decision-making."""
+    starts = {0} | {i + 1 for i, c in enumerate(a) if c in "-."}
+    return all(x == y or i in starts for i, (x, y) in enumerate(zip(a, b)))
+
+
+def joining_pair_ok(a: str, b: str) -> bool:
+    """Forms that differ in hyphens, spaces or dots (and maybe case), never a lower-case
+    word against an acronym (`U.S.`/`us`)."""
+    if a == b or join_key(a) != join_key(b):
+        return False
+    if letters(a) == letters(b) and a.lower() == b.lower():
+        return False  # same separators: that is a case variant, not a joining one
+    if letters(a) != a and letters(b) != b:
+        # Hyphen against space is grammar: a compound before a noun takes a hyphen
+        # ("a command-line tool", "on the command line"); only a closed form competes.
+        return False
+    if (is_word(letters(a)) and is_acronym(b)) or (is_word(letters(b)) and is_acronym(a)):
+        return False
+    return True
+
+
+def _alignment(a: str, b: str) -> list[tuple[str, int, int, str, str]] | None:
+    """Edit operations turning `a` into `b` (Levenshtein, at most 2): (op, index in a,
+    index in b, char of a, char of b), op one of sub/ins/del. None past 2 edits."""
+    n, m = len(a), len(b)
+    if abs(n - m) > 2:
+        return None
+    prev = list(range(m + 1))
+    rows = [prev]
+    for i in range(1, n + 1):
+        cur = [i] + [0] * m
+        for j in range(1, m + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+        rows.append(cur)
+        prev = cur
+    if rows[n][m] > 2:
+        return None
+    ops = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        if i > 0 and j > 0 and rows[i][j] == rows[i - 1][j - 1] + (a[i - 1] != b[j - 1]):
+            if a[i - 1] != b[j - 1]:
+                ops.append(("sub", i - 1, j - 1, a[i - 1], b[j - 1]))
+            i, j = i - 1, j - 1
+        elif i > 0 and rows[i][j] == rows[i - 1][j] + 1:
+            ops.append(("del", i - 1, j, a[i - 1], ""))
+            i -= 1
+        else:
+            ops.append(("ins", i, j - 1, "", b[j - 1]))
+            j -= 1
+    return ops
+
+
+def _op_ok(op: tuple[str, int, int, str, str], a: str, b: str) -> bool:
+    kind, i, j, x, y = op
+    if kind == "sub":
+        # A vowel for a vowel inside the word (Hizbullah/Hezbollah, Homebrew/Homebraw);
+        # never the first letter (Iran/Oran) or the last one (Maria/Mario, Iraq/Iraqi).
+        return x in VOWELS and y in VOWELS and 0 < i < len(a) - 1
+    word, k, ch = (a, i, x) if kind == "del" else (b, j, y)
+    if k == 0 or k >= len(word) - 1:
+        return False  # suffixes and prefixes change the word (Syria/Syrian, Iraq/Iraqi)
+    neighbours = word[k - 1] + word[k + 1]
+    if ch in neighbours:
+        return True  # a doubled or undoubled letter (Grafana/Graffana, Philip/Phillip)
+    return ch in VOWELS and any(n in VOWELS for n in neighbours)  # al-Shibani/al-Shaibani
+
+
+def spelling_similar(a: str, b: str, short_length: int = 7) -> bool:
+    """True when two names look like one name spelled two ways: one or two edits of the
+    kinds transliteration and typing produce (vowel for vowel, doubled letters, an
+    extra vowel beside a vowel), none at the first or last letter, and only one edit
+    when the shorter name is short. Iran/Iraq and Austria/Australia stay apart."""
+    a, b = a.lower(), b.lower()
+    if a == b or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    ops = _alignment(a, b)
+    if not ops:
+        return False
+    if len(ops) > (1 if min(len(a), len(b)) < short_length else 2):
+        return False
+    return all(_op_ok(op, a, b) for op in ops)
+
+
+@lru_cache(maxsize=1)
+def _english():
+    """pyspellchecker's English word counts, loaded once and only when a pair needs it."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # the guard is an extra; without it the other tests still apply
+        return None
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def is_english_word(word: str, min_count: int) -> bool:
+    """A common English word (Capital, Hills, Those): a second spelling of a name that is
+    itself such a word is another word (Capitol, Halls, These), not a misspelling."""
+    counts = _english()
+    return counts is not None and min_count > 0 and counts[word.lower()] >= min_count
+
+
+def deletions(word: str, depth: int = 2) -> set[str]:
+    """All strings made by deleting up to `depth` characters: names within two edits of
+    each other share one of these, so candidate pairs come from a dict, not all pairs."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _form_id(check: str, text: str) -> str:
+    # Joining compares separators, so "Email" at a sentence start is "email"; an acronym
+    # keeps its case so that "US" never becomes the word "us".
+    if check != "joining":
+        return text
+    text = text.rstrip(".")  # "e.g" before a comma is "e.g."
+    return text if is_acronym(text) else text.lower()
+
+
+LOWER = "\x00"  # spelling: key prefix of words seen in lower case (ordinary words)
+NEAR = "\x01"   # spelling: key prefix of capitalised neighbours (Fuad in "Fuad Hussein")
+MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
+NAME_PARTICLES = frozenset("van von de da del der di du la le al el bin ibn ben".split())
+
+
+def collect(doc, check: str, min_length: int, words: bool = True) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """key -> form -> [(start, end)] of every candidate form of one document."""
+    out: dict[str, dict[str, list[tuple[int, int]]]] = {}
+
+    text = doc.text
+
+    def add(key: str, form: str, start: int, end: int) -> None:
+        if not _mention(text, start, end):
+            out.setdefault(key, {}).setdefault(form, []).append((start, end))
+
+    prev = None
+    for tok in tokens(doc):
+        word = tok.text
+        if _after_apostrophe(text, tok.start):
+            prev = None  # "you're writing": "re" is no word of its own
+            continue
+        if check == "spelling":
+            _spelling(tok, min_length, add)
+        elif check == "case":
+            if not tok.initial and not tok.heading:
+                add(word.lower(), word, tok.start, tok.end)
+        else:
+            parts = word.replace(".", "-").rstrip("-").split("-")
+            if len(parts) > 1 and parts[-1].lower() not in PARTICLES and parts[0].lower() not in STOPWORDS:
+                add(join_key(word), _form_id(check, word), tok.start, tok.end)
+            elif word.isalpha() and (len(word) >= min_length or is_acronym(word)):
+                add(join_key(word), _form_id(check, word), tok.start, tok.end)
+        if prev is not None and prev.end < tok.start and (text[prev.end:tok.start] in (" ", "\n") or (
+                len(prev.text) == 1 and text[prev.end:tok.start] in (". ", ".\n"))):
+            _pair(check, prev, tok, add)
+        prev = tok
+    if check == "spelling":
+        return out
+    return {k: v for k, v in out.items() if len(v) > 1 and (words or any(_named(f) for f in v))}
+
+
+MENTION_MARKS = {"\"": "\"", "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "_": "_", "*": "*"}
+
+
+def _mention(text: str, start: int, end: int) -> bool:
+    """A quoted or emphasised form is talked about, not used: 'use "email", not
+    "e-mail"' and a word list's _ReactJS_ are no inconsistency."""
+    closer = MENTION_MARKS.get(text[start - 1:start]) if start > 0 else None
+    return closer is not None and text[end:end + 1] == closer
+
+
+def _after_apostrophe(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "'\u2019"
+
+
+def _named(form: str) -> bool:
+    """A form that spells a name rather than a word: a capital past the first letter or
+    a dot (Node.js, U.S., WiFi)."""
+    return "." in form or any(c.isupper() for c in form[1:])
+
+
+def _spelling(tok, min_length: int, add) -> None:
+    word = tok.text
+    if word.islower():
+        if len(word) >= min_length:
+            add(LOWER + word, word, tok.start, tok.end)
+        return
+    if not word[:1].isupper() or is_acronym(word) or sum(c.isalpha() for c in word) < min_length:
+        return
+    add(word, word, tok.start, tok.end)
+    if not tok.initial and not tok.heading:
+        add(MID + word, word, tok.start, tok.end)
+
+
+def _pair(check: str, a, b, add) -> None:
+    """Two-word forms: "Foreign Minister"/"foreign minister" (case), "data set" (joining);
+    for spelling, the capitalised neighbours that tell people apart ("Brian Fox" and
+    "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad Hussain" one)."""
+    x, y = a.text, b.text
+    if check == "spelling":
+        if (x[:1].isupper() or x in NAME_PARTICLES) and (y[:1].isupper() or y in NAME_PARTICLES) \
+                and x.lower() not in STOPWORDS:
+            add(NEAR + y, x, a.start, a.end)
+            add(NEAR + x, y, b.start, b.end)
+        return
+    if not (x.isalpha() and y.isalpha()) or x.lower() in STOPWORDS or y.lower() in STOPWORDS:
+        return
+    if check == "case":
+        if a.initial or a.heading or len(x) < 3 or len(y) < 3:
+            return
+        title = x[0].isupper() and x[1:].islower() and y[0].isupper() and y[1:].islower()
+        if title or (x.islower() and y.islower()):
+            add(f"{x.lower()} {y.lower()}", f"{x} {y}", a.start, b.end)
+    elif check == "joining" and y.lower() not in PARTICLES:
+        add(join_key(x + y), _form_id(check, f"{x} {y}"), a.start, b.end)
