@@ -23,8 +23,9 @@ _ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
 # What can follow a paragraph that introduces it without a colon: fenced or indented
 # code, a directive, a table, an image or an HTML element (not a comment).
 _INTRODUCED = re.compile(
-    r"[ \t]*(?:`|~~~|\.\. |\||!\[|<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
+    r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Markdown link tails
 _LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
 LONG_LINE = 100  # characters; wider than any hard-wrapped paragraph
 
@@ -176,11 +177,18 @@ def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
                      _introduces(doc, block.end, nxt, block))
 
 
-def trailing_markup(doc: Document, stop: int) -> str:
-    """Non-prose text right after `stop` on its line, such as a link target or a tag."""
-    right = doc.text.find("\n", stop)
-    right = len(doc.text) if right == -1 else right
-    return doc.text[stop:right].strip().strip("*_~")
+def trailing_markup(doc: Document, e: Ending) -> bool:
+    """Whether non-prose text follows the ending: a link target or a tag on its line, or
+    a link target that runs on over the next lines of the paragraph."""
+    text = doc.text
+    right = text.find("\n", e.stop)
+    right = len(text) if right == -1 else right
+    if text[e.stop:right].strip().strip("*_~"):
+        return True
+    if e.where == "block":
+        run = text.find("\n\n", e.stop)
+        return bool(_LINK_TARGET.match(text, right + 1, len(text) if run == -1 else run))
+    return False
 
 
 def ends_in_code(tail: str) -> bool:

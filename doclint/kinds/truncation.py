@@ -13,6 +13,7 @@ from doclint.kinds.endings import (Ending, closed, ends_in_code, iter_endings, l
 from doclint.restate import RESTATEMENT_THRESHOLD, restatement_score
 
 REPORTS = ("cut", "unterminated")
+MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
 _PLAIN = re.compile(r"[\"'(\u201c\u2018]?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*[\"')\u201d\u2019,;:.!?]*")
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
@@ -55,7 +56,7 @@ class TruncationKind(Kind):
             for cls, items in self.end_words.items():
                 for word in items:
                     lookup[word.lower()] = cls
-            unknown = set(self.strong) - set(self.end_words)
+            unknown = set(self.strong) - set(self.end_words) - set(MARKS)
             if self.end_words and unknown:
                 raise ValueError(f"'strong' names unknown word classes: {', '.join(sorted(unknown))}")
             caption = None
@@ -85,15 +86,14 @@ class TruncationKind(Kind):
         tail = masked[e.start:e.stop].strip()
         if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
             return None
-        if trailing_markup(doc, e.stop) or e.introduces:
+        if trailing_markup(doc, e) or e.introduces:
             return None  # a link line, a tag, or text that introduces code or a list
         unit = masked[e.block.start:e.stop] if e.where == "block" else tail
         if opts.caption is not None and opts.caption.match(unit):
             return None
         kind = e.block.kind
         evidence = self.evidence(masked[e.block.start:e.stop], tail)
-        if kind in ("list-item", "table-cell") or e.explicit_heading or (
-                kind == "heading" and not sentence_like(tail, 4)):
+        if kind in ("list-item", "table-cell") or self.label(doc, e, tail):
             # Labels, not sentences: only a last word that can never end one counts.
             strong = evidence is not None and evidence[2] in opts.strong
             return Verdict("cut", *evidence[:2]) if strong and len(words(tail)) >= 3 else None
@@ -103,6 +103,14 @@ class TruncationKind(Kind):
         if word is None or kind in ("heading", "blockquote") or not self.prose_like(doc, unit, tail, e):
             return None
         return Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
+
+    @staticmethod
+    def label(doc: Document, e: Ending, tail: str) -> bool:
+        """A heading, a title guessed at the top of a text, or a bold line used as one."""
+        if e.block.kind == "heading":
+            return e.explicit_heading or e.block is doc.blocks[0] or not sentence_like(tail, 4)
+        raw = _raw_lines(doc, e.block)
+        return raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and "\n" not in raw
 
     def evidence(self, block_text: str, tail: str) -> tuple[str, str, str] | None:
         """(reason, last word or mark, word class) when the ending shows a cut."""
@@ -134,11 +142,8 @@ class TruncationKind(Kind):
         continued = e.start > e.block.start  # it follows a finished sentence
         if len(tail_words) < (3 if continued else self.options.min_words):
             return False
-        line_end = doc.text.find("\n", e.block.end)
-        raw = doc.text[doc.text.rfind("\n", 0, e.block.start) + 1:
-                       len(doc.text) if line_end == -1 else line_end].rstrip()
-        if raw[:1] in (" ", "\t") or raw.startswith(("**", "__")) and raw.endswith(("**", "__")):
-            return False  # an indented example, or a bold line used as a heading
+        if _raw_lines(doc, e.block)[:1] in (" ", "\t"):
+            return False  # an indented example
         if e.where == "block" and not continued and not any(
                 b.kind == "paragraph" for b in doc.blocks if b.end <= e.block.start):
             return False  # the tagline under a title, not a finished text
@@ -150,6 +155,13 @@ class TruncationKind(Kind):
         if word_share(tail) < 0.75:
             return False  # code-like or symbol-heavy text
         return sentence_like(tail, 3)
+
+
+def _raw_lines(doc: Document, block) -> str:
+    """The full source lines of a block, markup included."""
+    text = doc.text
+    end = text.find("\n", block.end)
+    return text[text.rfind("\n", 0, block.start) + 1:len(text) if end == -1 else end].rstrip()
 
 
 def word_share(s: str) -> float:
