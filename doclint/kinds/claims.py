@@ -47,8 +47,15 @@ class ClaimText:
         return cc.inside(self.quotes, self.quote_starts, pos)
 
 
+# A marker right after the sentence belongs to it (a reader may leave "[^1]" outside).
+_TAIL = re.compile(r"[ \t]{0,2}(?:\[[^\[\]\n]{1,30}\]|<ref\b[^\n]{0,200}|\{\{[^\n]{0,200})")
+
+
 def _cited(compiled, doc, start: int, end: int) -> bool:
-    return compiled is not None and compiled.search(doc.text, start, end) is not None
+    if compiled is None:
+        return False
+    tail = _TAIL.match(doc.text, end)
+    return compiled.search(doc.text, start, tail.end() if tail else end) is not None
 
 
 class AttributionKind(Kind):

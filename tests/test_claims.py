@@ -1,0 +1,173 @@
+"""Unsupported-claim rules: what they report, what they leave alone, and carried sources."""
+from __future__ import annotations
+
+import pytest
+
+from doclint.api import document_from_text
+from doclint.claimcues import claim_sentences
+
+RULES = ("DL301", "DL302", "DL303")
+
+
+def claims(lint_text, text: str, fmt: str = "text") -> list:
+    name = "doc.md" if fmt == "markdown" else "doc.txt"
+    found = []
+    for rule in RULES:
+        found += lint_text(text, rule, fmt=fmt, name=name)
+    return sorted(found, key=lambda f: (f.line, f.rule_id))
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the bridge would reopen in the spring.",
+    "Analysts say the merger is unlikely to be approved before the election.",
+    "Many believe the tax was never meant to be temporary.",
+    "Several diplomats, speaking on condition of anonymity, said the talks had stalled.",
+    "A source close to the negotiations told reporters that a deal was near.",
+    "It is thought that the chapel was built around 1150.",
+    "The castle is said to be haunted by a former owner.",
+    "According to an official, the train was travelling at full speed.",
+    "The singer reportedly turned down the role twice.",
+    "Some critics felt that the album lacked coherence.",
+    "Studies show that children who read at home do better at school.",
+    "The merger, which many commentators viewed as a mistake, went ahead in May.",
+    "Since then the festival has long been recognized by scholars as a turning point.",
+    "The suspect was alleged to have taken part in an assault in 2019.",
+])
+def test_vague_attribution_is_reported(lint_text, text):
+    assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
+
+
+@pytest.mark.parametrize("text", [
+    "The village is widely regarded as the birthplace of the sport.",
+    "She is arguably the most influential designer of her generation.",
+    "It is well known that the harbour silted up in the 15th century.",
+    "There can be little doubt that the reforms came too late.",
+    "Sharma is considered one of the greatest climbers in the history of the sport.",
+])
+def test_weasel_wording_is_reported(lint_text, text):
+    assert [f.rule_id for f in lint_text(text, "DL302")] == ["DL302"]
+
+
+def test_sample_article_sources_are_carried_on(lint_text):
+    with open("examples/news-article.txt", encoding="utf-8") as handle:
+        text = handle.read()
+    found = claims(lint_text, text)
+    lines = {f.line: f for f in found}
+    assert {13, 14, 15} <= set(lines)
+    assert 16 not in lines and 19 not in lines
+    for line in (14, 15):
+        assert lines[line].rule_id == "DL303"
+        assert [r.line for r in lines[line].related] == [13]
+
+
+def test_carried_source_points_back_to_the_first_sentence(lint_text):
+    text = ("Two senior officials said on Tuesday that the ceasefire was holding.\n"
+            "The officials added that aid convoys would resume within days.\n"
+            "They also claimed that the border crossing had been reopened.\n")
+    found = lint_text(text, "DL303")
+    assert [f.line for f in found] == [2, 3]
+    assert all(f.related[0].line == 1 for f in found)
+    assert [f.line for f in lint_text(text, "DL301")] == [1]
+
+
+# Named sources: a person, an organisation, "Police", "the government".
+@pytest.mark.parametrize("text", [
+    "The Syrian Observatory for Human Rights said that at least 105 people died this year.",
+    "According to the IMF, growth will slow to 2% next year.",
+    "Ms Hewitt told the BBC that the plan was unworkable.",
+    "Police said the driver had been arrested at the scene.",
+    "The government said the new rules would take effect in April.",
+    "The HTS has always claimed that it would respect the rights of all sects.",
+    "Officials at the Ministry of Health said the outbreak was under control.",
+    "Dr Amara Osei, who led the survey, said the results surprised the team.",
+    "Battersbee's parents had argued that treatment should continue.",
+])
+def test_named_sources_are_not_reported(lint_text, text):
+    assert claims(lint_text, text) == []
+
+
+def test_pronoun_after_a_named_speaker_is_not_carried(lint_text):
+    text = ("Ms Hewitt told the BBC that the plan was unworkable.\n"
+            "She added that the council had not consulted residents.\n")
+    assert claims(lint_text, text) == []
+
+
+def test_named_speaker_ends_a_carried_source(lint_text):
+    text = ("Sources said the plant would close.\n"
+            "The company said that no decision had been made.\n"
+            "It also said that it would keep talking to the unions.\n")
+    assert [(f.line, f.rule_id) for f in claims(lint_text, text)] == [(1, "DL301")]
+
+
+# Citations in the sentence.
+@pytest.mark.parametrize("text", [
+    "Critics argue that the stadium will never pay for itself.[12]",
+    "Critics argue that the stadium will never pay for itself [12] [13].",
+    "The route is widely regarded as the hardest in the valley.[8] It opened in 1998.",
+    "It is believed that the painting was sold in 1962.<ref>Art Review, 2004</ref>",
+    "It is believed that the painting was sold in 1962.{{cite web |title=Sale}}",
+    "Researchers have found that sleep improves recall (Walker, 2017).",
+    "Researchers have found that sleep improves recall (Walker and Stickgold, 2004).",
+    "As Walker et al. (2017) showed, studies show that sleep improves recall.",
+    "Studies show that sleep improves recall (see https://example.org/sleep).",
+    "Studies show that sleep improves recall (doi:10.1000/182).",
+])
+def test_cited_sentences_are_not_reported(lint_text, text):
+    assert claims(lint_text, text) == []
+
+
+def test_markdown_footnote_and_link_count_as_citations(lint_text):
+    text = ("Experts believe the glacier will be gone by 2050.[^1]\n\n"
+            "Experts believe the reef [is recovering](https://example.org/reef-report).\n\n"
+            "[^1]: Alpine survey, 2021.\n")
+    assert claims(lint_text, text, fmt="markdown") == []
+
+
+def test_markdown_without_citation_is_reported(lint_text):
+    text = "# Outlook\n\nExperts believe the glacier will be gone by 2050.\n"
+    assert [f.line for f in claims(lint_text, text, fmt="markdown")] == [3]
+
+
+def test_citation_after_one_sentence_does_not_cover_the_next(lint_text):
+    text = "The route opened in 1998.[8] Critics argue that it is far too dangerous."
+    assert [f.rule_id for f in claims(lint_text, text)] == ["DL301"]
+
+
+# Quotations attributed to a named speaker.
+@pytest.mark.parametrize("text", [
+    "\u201cSome people say we are finished, but they are wrong,\u201d the mayor, Lisa Grant, told reporters.",
+    "The minister said: \"It is widely believed that the plan will fail, and it will not.\"",
+    "Coach Rivera said, \u201cEveryone knows this team can win the league.\u201d",
+])
+def test_words_inside_a_quotation_are_not_reported(lint_text, text):
+    assert claims(lint_text, text) == []
+
+
+# Ordinary factual sentences, technical prose and first-person opinion.
+@pytest.mark.parametrize("text", [
+    "Shares rose 3% on Monday.",
+    "The bridge was completed in 1932 and carries four lanes of traffic.",
+    "Error messages tell the user what went wrong and how to fix it.",
+    "Run `brew update` before you report a bug; maintainers will ask for the output.",
+    "A missing field is considered an error.",
+    "For unrelated applications, the more widely recognised name keeps the token.",
+    "I believe that we can balance the budget this year.",
+    "We think the new layout is easier to read.",
+    "Some files are generated and some maintained by hand.",
+    "The new artists were revealed at the festival in June.",
+    "When my term ends, people might say that we kept our promises.",
+])
+def test_ordinary_sentences_are_not_reported(lint_text, text):
+    assert claims(lint_text, text) == []
+
+
+def test_sentences_are_cut_after_reference_markers():
+    doc = document_from_text("a.txt", "He won the title.[12] Critics said it was luck.[3][4] It rained.")
+    spans = [doc.text[s:e] for s, e in claim_sentences(doc)]
+    assert spans == ["He won the title.[12]", "Critics said it was luck.[3][4]", "It rained."]
+
+
+def test_one_finding_per_sentence_at_the_sentence_start(lint_text):
+    text = "Shares fell.\nSources said, reportedly on condition of anonymity, that the bank would fail."
+    found = lint_text(text, "DL301")
+    assert [(f.line, f.column) for f in found] == [(2, 1)]
