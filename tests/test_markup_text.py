@@ -88,3 +88,15 @@ def test_reader_for_defaults_to_text() -> None:
     assert reader_for("notes.txt") is parse
     assert reader_for("LICENSE") is parse
     assert set(READERS) == {"markdown", "rst", "text"}
+
+
+def test_hash_heading_lines_in_text_dumps() -> None:
+    text = ("# Opening ceremony\n\nThe ceremony began with a countdown.\n\n"
+            "## Entry of the National flag\nTwelve children carried the flag into the stadium.\n")
+    assert blocks_of(text) == [
+        ("heading", "Opening ceremony"),
+        ("paragraph", "The ceremony began with a countdown."),
+        ("heading", "Entry of the National flag"),
+        ("paragraph", "Twelve children carried the flag into the stadium."),
+    ]
+    assert "#" not in parse(text).masked

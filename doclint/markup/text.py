@@ -6,6 +6,7 @@ import re
 from .base import Block, Parsed, blank as _blank, code as _code
 
 _LIST = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+(?=\S)")
+_ATX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 _UNDERLINE = re.compile(r"[ \t]*([=\-~*#])\1{2,}[ \t]*")
 # Sentence end, allowing closing quotes/brackets after the mark.
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -93,7 +94,11 @@ def parse(text: str) -> Parsed:
         has_more = any(lines[k].strip() for k in range(j, n))
         # Titles: an underlined line; the file's first line when short and unpunctuated;
         # or a short capitalised single-line chunk between other chunks.
-        if len(chunk) >= 2 and _UNDERLINE.fullmatch(lines[chunk[1]]) \
+        atx = _ATX.match(lines[i])
+        if atx:  # "## Section": text dumps of Markdown and wiki pages keep these
+            spans.append(("heading", i, i + 1, starts[i] + atx.end()))
+            chunk = chunk[1:]
+        elif len(chunk) >= 2 and _UNDERLINE.fullmatch(lines[chunk[1]]) \
                 and not _UNDERLINE.fullmatch(lines[chunk[0]]):
             spans.append(("heading", chunk[0], chunk[0] + 1, starts[chunk[0]]))
             chunk = chunk[2:]
