@@ -2,9 +2,9 @@
 name-spelling similarity test."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 
@@ -213,14 +213,15 @@ MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
 NAME_PARTICLES = frozenset("van von de da del der di du la le al el bin ibn ben".split())
 
 
-def collect(doc, check: str, min_length: int, words: bool = True) -> dict[str, dict[str, list[tuple[int, int]]]]:
-    """key -> form -> [(start, end)] of every candidate form of one document."""
+def collect(doc, check: str, min_length: int, words: bool = True,
+            corpus: bool = False) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """key -> form -> [(start, end)] of the candidate forms of one document."""
     out: dict[str, dict[str, list[tuple[int, int]]]] = {}
 
     text = doc.text
 
     def add(key: str, form: str, start: int, end: int) -> None:
-        if not _mention(text, start, end):
+        if not is_mention(text, start, end):
             out.setdefault(key, {}).setdefault(form, []).append((start, end))
 
     prev = None
@@ -246,13 +247,18 @@ def collect(doc, check: str, min_length: int, words: bool = True) -> dict[str, d
         prev = tok
     if check == "spelling":
         return out
-    return {k: v for k, v in out.items() if len(v) > 1 and (words or any(_named(f) for f in v))}
+    # For the corpus phase a single form can meet its rival in another document; only
+    # keys with a capital (case) or a name-like form (joining) travel, to keep facts small.
+    need = 1 if corpus else 2
+    named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
+    return {k: v for k, v in out.items() if len(v) >= need and (words and check == "joining"
+                                                                or any(named(f) for f in v))}
 
 
 MENTION_MARKS = {"\"": "\"", "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "_": "_", "*": "*"}
 
 
-def _mention(text: str, start: int, end: int) -> bool:
+def is_mention(text: str, start: int, end: int) -> bool:
     """A quoted or emphasised form is talked about, not used: 'use "email", not
     "e-mail"' and a word list's _ReactJS_ are no inconsistency."""
     closer = MENTION_MARKS.get(text[start - 1:start]) if start > 0 else None
@@ -275,7 +281,9 @@ def _spelling(tok, min_length: int, add) -> None:
         if len(word) >= min_length:
             add(LOWER + word, word, tok.start, tok.end)
         return
-    if not word[:1].isupper() or is_acronym(word) or sum(c.isalpha() for c in word) < min_length:
+    head, _, rest = word.partition("-")
+    capital = word[:1].isupper() or (head in NAME_PARTICLES and rest[:1].isupper())  # al-Assad
+    if not capital or is_acronym(word) or sum(c.isalpha() for c in word) < min_length:
         return
     add(word, word, tok.start, tok.end)
     if not tok.initial and not tok.heading:

@@ -8,6 +8,7 @@ from doclint.kinds.acronyms import AcronymsKind
 from doclint.kinds.naming import NamingVariantsKind
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
+from doclint.kinds.terms import TermsKind
 from doclint.kinds.truncation import TruncationKind
 from doclint.suppress import SuppressionKind
 
@@ -20,6 +21,7 @@ KINDS = {
     "paragraph-language": ParagraphLanguageKind,
     "pattern": PatternKind,
     "substitution": SubstitutionKind,
+    "terms": TermsKind,
     "suppression": SuppressionKind,
     "truncation": TruncationKind,
 }

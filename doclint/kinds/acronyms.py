@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from doclint.acronyms import Definition, find_definitions
 from doclint.finding import Hit

@@ -1,14 +1,24 @@
 """`naming-variants` kind: one name written several ways (case, joining, spelling)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from doclint.finding import Applicability, Edit, Fix, Hit
 from doclint.kinds.base import CorpusHit, Kind
 from doclint.kinds.textmatch import keep_case
-from doclint.variants import (LOWER, MID, NEAR, case_pair_ok, collect, deletions, is_acronym,
-                              is_english_word, joining_pair_ok, spelling_similar)
+from doclint.variants import (
+    LOWER,
+    MID,
+    NEAR,
+    case_pair_ok,
+    collect,
+    deletions,
+    is_acronym,
+    is_english_word,
+    joining_pair_ok,
+    spelling_similar,
+)
 
 CHECKS = ("case", "joining", "spelling")
 SCOPES = ("document", "corpus")
@@ -72,7 +82,8 @@ class NamingVariantsKind(Kind):
         return out
 
     def _collect(self, doc):
-        return collect(doc, self.options.check, self.options.min_length, self.options.words)
+        opts = self.options
+        return collect(doc, opts.check, opts.min_length, opts.words, opts.scope == "corpus")
 
     @staticmethod
     def _where(doc, start: int, end: int) -> tuple:

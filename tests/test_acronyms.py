@@ -1,0 +1,107 @@
+"""Schwartz & Hearst definition finding, and the acronym rules DL410-DL412."""
+from __future__ import annotations
+
+from doclint.acronyms import best_long_form, find_definitions, valid_short
+
+ARTICLE = """Warning against the revival of the group in Syria, the Iraqi minister raised his voice.
+He said the prisoners were held by Kurdish-led militants from the so-called Syrian Democratic Forces (SDF) in northern Syria.
+The HTS was occupying some territories in northern Syria when it was pushed back in 2011.
+The HTS has always claimed that it would respect the rights of all sects.
+"""
+
+
+def defs(text):
+    return [(d.short, d.long) for d in find_definitions(text)]
+
+
+def test_long_form_then_short_form():
+    assert defs("Fighters of the Syrian Democratic Forces (SDF) held the town.") == [
+        ("SDF", "Syrian Democratic Forces")]
+    assert defs("We use the Hypertext Transfer Protocol (HTTP) everywhere.") == [
+        ("HTTP", "Hypertext Transfer Protocol")]
+
+
+def test_short_form_then_long_form():
+    assert defs("The HTS (Hayat Tahrir al-Sham) took the city.") == [("HTS", "Hayat Tahrir al-Sham")]
+
+
+def test_text_after_a_semicolon_or_comma_is_cut():
+    assert defs("The Food and Drug Administration (FDA; formerly the Bureau of Chemistry) ruled.") == [
+        ("FDA", "Food and Drug Administration")]
+
+
+def test_first_character_must_start_a_word():
+    # "heat sHock Protein" must not be taken: the H of HSP has to begin a word.
+    assert best_long_form("HSP", "heat shock protein") == "heat shock protein"
+    assert best_long_form("PC", "a topic") is None
+    assert best_long_form("HTS", "the shots") is None  # no word starts with h
+
+
+def test_long_form_spans_hard_wrapped_lines():
+    assert defs("Reports from the World Health\nOrganization (WHO) arrived.") == [
+        ("WHO", "World Health\nOrganization")]
+
+
+def test_parentheses_that_are_no_definition():
+    assert defs("It costs a lot (about five dollars).") == []
+    assert defs("See the APIs (see API classification) first.") == []
+    assert defs("The tool (written in Go) is fast.") == []
+
+
+def test_glossary_entries_count_as_definitions():
+    assert defs("AGM: Annual General Meeting, a yearly event for all maintainers.") == [
+        ("AGM", "Annual General Meeting")]
+
+
+def test_short_form_validity():
+    assert valid_short("SDF") and valid_short("H2O")
+    assert not valid_short("A") and not valid_short("about five dollars") and not valid_short("-x")
+
+
+def test_sample_article_reports_hts_at_its_first_use(lint_text):
+    found = lint_text(ARTICLE, "DL410")
+    assert [(f.line, f.snippet) for f in found] == [(3, "HTS")]
+    assert "'HTS' is used 2 times but never defined" in found[0].message
+
+
+def test_known_acronyms_headings_and_single_mentions_are_quiet(lint_text):
+    text = ("# The XYZ Guide\n\nThe Project Leadership Committee (PLC) meets in the US and the EU. "
+            "It publishes HTML and a PDF. The QRS team attended once.\n")
+    assert lint_text(text, "DL410", fmt="markdown", name="guide.md") == []
+
+
+def test_documents_that_define_nothing_are_left_alone_by_default(lint_text):
+    text = "Run the BTB job. The BTB job uploads bottles. Ask the PLC if the BTB job fails.\n"
+    assert lint_text(text, "DL410") == []
+    found = lint_text(text, "DL410", only_if_defining=False)
+    assert [f.snippet for f in found] == ["BTB"]
+
+
+def test_words_in_capitals_and_roman_numerals_are_not_acronyms(lint_text):
+    text = ("The Syrian Democratic Forces (SDF) replied. ERROR messages and ERROR codes were shown. "
+            "Henry VIII and Henry VIII's court. WARNING: this is LOUD TEXT and MORE LOUD TEXT.\n")
+    assert lint_text(text, "DL410") == []
+
+
+def test_plural_uses_count_for_the_acronym(lint_text):
+    text = ("The Project Leadership Committee (PLC) met. Two SREs and one SRE joined the call.\n")
+    found = lint_text(text, "DL410")
+    assert [f.snippet for f in found] == ["SRE"]
+
+
+def test_use_before_definition(lint_text):
+    text = ("The PLC meets every month.\n\nThe Project Leadership Committee (PLC) decides on the "
+            "budget. The PLC also elects the leader.\n")
+    found = lint_text(text, "DL411")
+    assert [(f.line, f.snippet) for f in found] == [(1, "PLC")]
+    assert "line 3" in found[0].message and found[0].related[0].line == 3
+    assert lint_text(text, "DL410") == []
+
+
+def test_conflicting_definitions(lint_text):
+    text = ("The Project Leadership Committee (PLC) sets the budget. The new Programmable Logic "
+            "Controller (PLC) was installed. The Project leadership committees (PLC) met.\n")
+    found = lint_text(text, "DL412")
+    assert len(found) == 1
+    assert "'Programmable Logic Controller'" in found[0].message
+    assert "'Project Leadership Committee'" in found[0].message

@@ -1,0 +1,130 @@
+"""Discovered naming variants (DL401-DL403): case, joining and spelling, with their guards."""
+from __future__ import annotations
+
+import dataclasses
+
+from doclint.api import document_from_text, lint_documents
+from doclint.finding import Applicability
+from doclint.variants import case_pair_ok, joining_pair_ok, spelling_similar
+
+NEWS = """Iraqi Foreign Minister Fuad Hussein warned against a revival of the group in Syria.
+He spoke to the visiting British adviser in Baghdad on Saturday.
+The prisoners will be moved to Iraq, according to the Iraqi foreign minister.
+The Iraqi Foreign Minister offered support for a political process.
+Hussein briefed his guest on his talks with the Syrian foreign minister in Paris.
+"""
+
+
+def test_sentence_case_phrase_tie_reports_the_later_form(lint_text):
+    found = lint_text(NEWS, "DL401")
+    assert [f.line for f in found] == [3, 5]
+    assert all("'foreign minister' (2x)" in f.message and "'Foreign Minister' (2x)" in f.message
+               for f in found)
+    assert found[0].related[0].line == 1
+
+
+def test_every_minority_occurrence_is_reported_with_counts(lint_text):
+    text = ("The SDK supports JavaScript and TypeScript. Every JavaScript module is checked, "
+            "and the Javascript bundle is minified. Old Javascript code is removed, and "
+            "JavaScript tests run on each push.\n")
+    found = lint_text(text, "DL401")
+    assert [f.snippet for f in found] == ["Javascript", "Javascript"]
+    assert "'Javascript' (2x) is also written 'JavaScript' (3x)" in found[0].message
+    assert found[0].fix.applicability is Applicability.UNSAFE
+    assert found[0].fix.edits[0].replacement == "JavaScript"
+
+
+def test_acronym_against_word_and_first_capital_are_not_case_variants(lint_text):
+    text = ("Write to us about the US office. The US team answers us quickly. "
+            "The Government acted, and the people trusted the government. "
+            "The Project Leader of the day met the project leader of next year.\n")
+    assert lint_text(text, "DL401") == []
+    assert not case_pair_ok("US", "us")
+    assert not case_pair_ok("Government", "government")
+    assert not case_pair_ok("Decision-Making", "decision-making")
+    assert case_pair_ok("Nasa", "NASA") and case_pair_ok("Github", "GitHub")
+
+
+def test_headings_sentence_starts_and_mentions_do_not_count(lint_text):
+    text = ("# Open A Pull Request\n\nFirst open a pull request. Pull requests are reviewed. "
+            "Write \"pull request\", not \"Pull Request\", in the docs.\n")
+    assert lint_text(text, "DL401", fmt="markdown", name="doc.md") == []
+
+
+def test_caps_emphasis_is_not_a_second_name(lint_text):
+    text = "SPECIAL SESSION OF THE CONGRESS\n\nI shall ask the Congress to meet. The Congress agreed.\n"
+    assert lint_text(text, "DL401") == []
+
+
+def test_joining_variants_of_names(lint_text):
+    text = ("The API runs on Node.js 20. Upgrade Node.js before a deploy, because NodeJS 18 "
+            "is out of support. The U.S. team ships first and the US office follows; the "
+            "U.S. customers get it last.\n")
+    found = lint_text(text, "DL402")
+    assert sorted(f.snippet for f in found) == ["NodeJS", "US"]
+    assert not joining_pair_ok("U.S.", "us")
+    assert not joining_pair_ok("command-line", "command line")
+    assert joining_pair_ok("e-mail", "email")
+
+
+def test_joining_words_only_on_request(lint_text):
+    text = "Send an email to the team. The e-mail lists failing builds, and each email gets a reply.\n"
+    assert lint_text(text, "DL402") == []
+    found = lint_text(text, "DL402", words=True)
+    assert [f.snippet for f in found] == ["e-mail"]
+
+
+def test_joining_ignores_particles_and_function_words(lint_text):
+    text = ("Set up the runner first; the setup takes a minute. Anyone may ask, and any one "
+            "of us can answer. Log in with the login you were given.\n")
+    assert lint_text(text, "DL402", words=True) == []
+
+
+def test_spelling_variants_of_names(lint_text):
+    text = ("Hezbollah denied the report on Monday. Officials of Hezbollah said the fighting had "
+            "stopped, but Hizbullah fighters were seen near the border. Asaad al-Shibani met "
+            "the envoy; al-Shaibani and al-Shaibani's aides then left.\n")
+    found = lint_text(text, "DL403")
+    assert sorted(f.snippet for f in found) == ["Hizbullah", "al-Shibani"]
+    assert "'Hizbullah' (1x) looks like a misspelling of 'Hezbollah' (2x)" in \
+        next(f.message for f in found if f.snippet == "Hizbullah")
+
+
+def test_spelling_guards_keep_distinct_names_apart(lint_text):
+    text = ("Talks between Iran and Iraq resumed in Geneva. Visitors from Austria and Australia "
+            "joined the Syrian delegation from Syria. The Capitol stands in the Capital district.\n")
+    assert lint_text(text, "DL403") == []
+    for a, b in [("Iran", "Iraq"), ("Austria", "Australia"), ("Syria", "Syrian"), ("Maria", "Mario"),
+                 ("Gaddafi", "Qadhafi")]:
+        assert not spelling_similar(a, b), (a, b)
+    for a, b in [("Grafana", "Graffana"), ("Homebrew", "Homebraw"), ("Hizbullah", "Hezbollah")]:
+        assert spelling_similar(a, b), (a, b)
+
+
+def test_spelling_tells_people_apart_by_their_other_names(lint_text):
+    text = ("Thanks to Brian Fox, Brian Fox and Bryan Cantrill for their support.\n"
+            "Also to Jeremy D. Frens and to Frans van Camp.\n")
+    assert lint_text(text, "DL403") == []
+
+
+def test_spelling_minority_used_often_is_another_name(lint_text):
+    text = ("Stephen wrote the parser and Stephan wrote the tests. Later Stephen and Stephan "
+            "met; Stephen paid and Stephan left.\n")
+    assert lint_text(text, "DL403") == []
+
+
+def test_corpus_scope_compares_documents(all_rules):
+    rule = next(r for r in all_rules if r.id == "DL401")
+    from doclint.kinds import KINDS
+    from doclint.options import build_options
+
+    options = build_options(KINDS[rule.kind].Options, dict(rule.raw_options, scope="corpus"), "t", rule.id)
+    corpus_rule = dataclasses.replace(rule, options=options, enabled=True)
+    docs = [document_from_text("a.txt", "We host the code on GitHub. Releases go to GitHub too.\n"),
+            document_from_text("b.txt", "Mirror the code on GitHub and on Github.\n")]
+    found = lint_documents(docs, [corpus_rule]).findings
+    assert [(f.path, f.snippet) for f in found] == [("b.txt", "Github")]
+    assert found[0].related[0].path == "a.txt"
+    # The same two documents in document scope: b.txt has a tie of its own.
+    doc_rule = dataclasses.replace(rule, enabled=True)
+    assert [(f.path, f.snippet) for f in lint_documents(docs, [doc_rule]).findings] == [("b.txt", "Github")]
