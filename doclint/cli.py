@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ("text", "json", "sarif", "github", "concise")  # kept in step with doclint.formatters.FORMATTERS by a test
+FORMAT_NAMES = ("text", "json", "sarif", "github", "concise")  # in step with formatters.FORMATTERS (tested)
 
 
 def _csv(value: str) -> list[str]:

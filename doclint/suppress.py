@@ -175,21 +175,23 @@ def parse_directives(doc: "Document") -> Directives | None:
 
 
 def _close(open_: list, tokens: tuple[str, ...], line: int, sups: list[Suppression]) -> bool:
-    """Apply `doclint-enable [tokens]` at `line` to the open disable ranges."""
+    """Apply `doclint-enable [tokens]` at `line` to the open disable ranges: a range ends
+    here, and what the enable leaves out stays disabled from the next line on."""
     closed = False
     for entry in list(open_):
         rules, excluded, first, dline, dcol, shown = entry
-        if tokens and rules and not set(rules) <= set(tokens):
-            continue
-        if tokens and not rules:
-            # `disable` of everything, `enable X`: everything but X stays disabled.
-            open_.remove(entry)
-            sups.append(Suppression(rules, first, line, dline, dcol, shown, excluded))
-            open_.append((rules, excluded + tokens, line + 1, dline, dcol, shown))
-            closed = True
-            continue
+        if tokens and rules:
+            if not set(rules) & set(tokens):
+                continue
+            rest = (tuple(r for r in rules if r not in tokens), excluded)
+        elif tokens:  # `disable` of everything, `enable X`: everything but X stays disabled
+            rest = (rules, excluded + tokens)
+        else:
+            rest = None
         open_.remove(entry)
         sups.append(Suppression(rules, first, line, dline, dcol, shown, excluded))
+        if rest is not None and (rest[0] or not rules):
+            open_.append((rest[0], rest[1], line + 1, dline, dcol, shown))
         closed = True
     return closed
 
@@ -248,19 +250,26 @@ def apply_suppressions(findings: list[Finding], directives: dict[DocKey, Directi
         return kept
     for key, d in directives.items():
         path, record_line = key
-        reports = []
+        # One directive may make several ranges (disable ... enable X ... enable): it is
+        # used when any of them suppressed something.
+        used_at = {(d.suppressions[i].line, d.suppressions[i].column) for k, i in used if k == key}
+        reports, seen = [], set()
         if "unused" in meta:
-            for i, s in enumerate(d.suppressions):
+            for s in d.suppressions:
+                where = (s.line, s.column)
                 # A directive naming rules that are off in this run may well be needed.
-                if (key, i) not in used and all(any(names_rule(t, r) for r in rules) for t in s.rules):
-                    reports.append((meta["unused"], s.line, s.column, s.text, "suppresses no finding", i))
+                if where not in used_at and where not in seen and all(
+                        any(names_rule(t, r) for r in rules) for t in s.rules):
+                    seen.add(where)
+                    reports.append((meta["unused"], s.line, s.column, s.text, "suppresses no finding"))
         if "invalid" in meta:
             for bad in d.invalid:
-                reports.append((meta["invalid"], bad.line, bad.column, bad.text, bad.problem, -1))
-        for rule, line, column, text, problem, own in reports:
+                reports.append((meta["invalid"], bad.line, bad.column, bad.text, bad.problem))
+        for rule, line, column, text, problem in reports:
             f = _meta_finding(rule, path, record_line, d.record, line, column, text, problem)
-            if not any(s.first <= line <= s.last and s.covers(f)
-                       for i, s in enumerate(d.suppressions) if i != own):
+            # Other directives may silence a meta finding; a directive never silences itself.
+            if not any(s.first <= line <= s.last and s.covers(f) and (s.line, s.column) != (line, column)
+                       for s in d.suppressions):
                 kept.append(f)
     return kept
 

@@ -120,3 +120,20 @@ def test_directives_are_compact_picklable_data():
     assert pickle.loads(pickle.dumps(directives)) == directives
     assert parse_directives(document_from_text("b.md", "No directives here.\n")) is None
 
+
+
+def test_enable_one_of_several_disabled_rules(lint_text):
+    text = ("doclint-disable DL901, DL902\n"
+            "doclint-enable DL902\n"
+            "TODO: we recieve mail.\n"
+            "doclint-enable\n")
+    assert rules_of(lint_text(text)) == [("DL902", 3)]
+
+
+def test_a_directive_split_by_enable_is_used_once_any_part_is(lint_text):
+    text = ("doclint-disable\n"
+            "TODO: write this.\n"
+            "doclint-enable DL902\n"
+            "All is well here.\n"
+            "doclint-enable\n")
+    assert lint_text(text) == []
