@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.packs import Rule
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 # The action is matched loosely ("disable-nextline") so that a misspelt directive is
 # reported instead of silently doing nothing.
@@ -111,7 +112,7 @@ def _syntax(doc: "Document") -> tuple[re.Pattern, set[int]]:
     from doclint.markup import READERS
 
     lines = doc.text.split("\n")
-    if doc.reader is READERS["markdown"]:
+    if doc.reader is READERS["markdown"] or doc.path.lower().endswith(HTML_SUFFIXES):
         return _MARKDOWN, _code_lines_markdown(lines)
     if doc.reader is READERS["rst"]:
         return _RST, _code_lines_rst(lines)

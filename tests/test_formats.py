@@ -128,11 +128,12 @@ def test_github_escapes_separators_and_newlines():
                              "title=DL902 preferred-spelling::")
     assert out[0].endswith("::Sentence repeats docs/a.md:2, with a comma, and a \"quote\"")
     assert out[1].startswith("::notice file=corpus.jsonl,line=7,col=1,title=")
+    assert out[2] == "::error file=bad.jsonl,line=3,title=doclint::invalid JSON"
     report = synthetic_report()
     f = report.result.findings[0]
     report.result.findings = [dataclasses.replace(f, path="a,b:c.md", message="50% done\nnext")]
     assert render("github", report).startswith("::error file=a%2Cb%3Ac.md,")
-    assert render("github", report).rstrip("\n").endswith("::50%25 done%0Anext")
+    assert render("github", report).splitlines()[0].endswith("::50%25 done%0Anext")
 
 
 def test_concise_is_one_line_per_finding(workdir, capsys):

@@ -137,3 +137,8 @@ def test_a_directive_split_by_enable_is_used_once_any_part_is(lint_text):
             "All is well here.\n"
             "doclint-enable\n")
     assert lint_text(text) == []
+
+
+def test_html_files_take_comment_directives(lint_text):
+    text = "<p>TODO: write this. <!-- doclint-disable-line DL901 --></p>\n<p>TODO: and this.</p>\n"
+    assert rules_of(lint_text(text, fmt="text", name="page.html")) == [("DL901", 2)]

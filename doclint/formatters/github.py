@@ -26,6 +26,16 @@ def command(f) -> str:
     return f"::{COMMANDS[f.severity]} {','.join(props)}::{escape_data(f.message)}"
 
 
+def problem_command(problem) -> str:
+    """Input problems (unreadable files, invalid JSONL lines) annotate the file too."""
+    level = {"error": "error", "warning": "warning"}.get(problem.level, "notice")
+    props = [f"file={escape_property(problem.path)}"] + ([f"line={problem.line}"] if problem.line else [])
+    props.append("title=doclint")
+    return f"::{level} {','.join(props)}::{escape_data(problem.message)}"
+
+
 def render(report, stream: TextIO) -> None:
     for f in report.result.findings:
         stream.write(command(f) + "\n")
+    for problem in report.result.problems:
+        stream.write(problem_command(problem) + "\n")
