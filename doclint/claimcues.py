@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from doclint.document import Document
 
-WORD = re.compile(r"\w[\w'\u2019-]*")
+WORD = re.compile(r"\w(?:[\w'\u2019-]|\.(?=\w))*")
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
 # both joined, so we cut there to give each citation to the sentence it supports.
@@ -24,8 +24,10 @@ SKIP = frozenset("""also have has had would will could should may might must can
 BOUNDARY = frozenset("""that which who whom whose because when while if but and or as than
     where since after before although though so whether how what why until unless whereas
     i we you it this to for by with""".split())
-DEFINITE = frozenset("the these those this that such same said".split())
+# Definite and possessive determiners point back to a source already introduced.
+DEFINITE = frozenset("the these those this that such same said my our your his her its their".split())
 PRONOUNS = frozenset("they he she".split())
+FIRST_PERSON = frozenset("my our".split())
 # A modal makes the report hypothetical ("people might say"), not a claim.
 BE = frozenset("is are was were be been being".split())
 MODALS = frozenset("would will could should may might must can let's".split())
@@ -163,6 +165,8 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
             continue
         if any(_proper(w, p, sent_start, lex) for w, p in pre + post):
             return Phrase("named", *span)
+        if any(w in FIRST_PERSON for w in lows[:h]):
+            return Phrase(None, *span)  # "our survey shows": the writer's own evidence
         if any(w in DEFINITE for w in lows[:h]):
             return Phrase("anaphor", *span)
         return Phrase("vague", *span)
