@@ -14,7 +14,7 @@ _CLOSED = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]*_]*\Z")
 # Mis-decoded closing quotes ("it.¡¨") still end a sentence: a terminator followed by
 # a few symbols and nothing else.
 _CLOSED_MOJIBAKE = re.compile(r"[.!?\u2026][^\w\s]{1,3}\Z")
-_LAST_WORD = re.compile(r"[^\W_](?:[\w'\u2019-]*[^\W_])?\Z")
+_INNER = "'\u2019-"  # characters that may stand inside a word
 # Markers that start a line and are not prose: headings, quotes, list bullets, table
 # pipes and reST adornment. A heading marker is how we tell a real heading from a
 # plain-text line that the reader guessed was a title.
@@ -45,19 +45,24 @@ class Ending:
     stop: int
     next_start: int | None
     explicit_heading: bool = False
-    # What follows directly: "code" (a code block, table, image, HTML element or URL)
-    # or "list" (a list or block quote that starts there).
-    introduces: str | None = None
+    next_block: Block | None = None  # the block after, for a block ending
 
 
 def closed(tail: str) -> bool:
     """Whether the prose `tail` ends a sentence with terminal punctuation."""
+    tail = tail[-12:]  # the patterns are anchored at the end; do not scan the rest
     return bool(_CLOSED.search(tail) or _CLOSED_MOJIBAKE.search(tail))
 
 
 def last_word(tail: str) -> str | None:
-    m = _LAST_WORD.search(tail)
-    return m.group() if m else None
+    """The word `tail` ends on (letters, digits, inner apostrophes and hyphens)."""
+    if not tail or not tail[-1].isalnum():
+        return None
+    i = len(tail) - 1
+    while i > 0 and (tail[i - 1].isalnum() or tail[i - 1] in _INNER):
+        i -= 1
+    word = tail[i:].lstrip("'\u2019-")
+    return word or None
 
 
 def words(s: str) -> list[str]:
@@ -112,10 +117,15 @@ def _unwrapped(doc: Document, block: Block) -> bool:
                for line in doc.masked[block.start:block.end].split("\n"))
 
 
-def _block_sentence_starts(doc: Document) -> dict[Block, list[int]]:
-    starts: dict[Block, list[int]] = {}
+def _block_sentence_starts(doc: Document) -> list[list[int]]:
+    """Sentence starts per block, by block index (sentences come in block order)."""
+    blocks = doc.blocks
+    starts: list[list[int]] = [[] for _ in blocks]
+    i = 0
     for sentence in doc.sentences:
-        starts.setdefault(sentence.block, []).append(sentence.start)
+        while blocks[i] is not sentence.block:
+            i += 1
+        starts[i].append(sentence.start)
     return starts
 
 
@@ -123,11 +133,14 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def _introduces(doc: Document, stop: int, nxt: Block | None, block: Block) -> str | None:
-    """What the prose ending at `stop` introduces: "code" (code, a table, an image, an
-    indented example, a URL), "list" (a list or block quote, which carries the sentence
-    on even when its items are capitalised), or nothing (None)."""
+def introduces(doc: Document, e: Ending) -> str | None:
+    """What a block ending introduces: "code" (code, a table, an image, an indented
+    example, a URL), "list" (a list or block quote, which carries the sentence on even
+    when its items are capitalised), or nothing (None)."""
+    if e.where != "block":
+        return None
     text, masked = doc.text, doc.masked
+    stop, nxt, block = e.stop, e.next_block, e.block
     if nxt is not None and nxt.kind in ("list-item", "blockquote") and block.kind != nxt.kind:
         marker = text[text.rfind("\n", 0, nxt.start) + 1:nxt.start].strip(" \t>")
         if _LATER_ITEM.fullmatch(marker):
@@ -150,14 +163,14 @@ def _introduces(doc: Document, stop: int, nxt: Block | None, block: Block) -> st
 
 
 def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
-    """Every place where prose stops, in document order."""
+    """Every place where prose stops without terminal punctuation, in document order."""
     masked = doc.masked
     blocks = doc.blocks
     starts = _block_sentence_starts(doc)
     by_lines, by_capitals = line_style(doc) if line_breaks else (False, False)
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        sentence_starts = starts.get(block, [block.start])
+        sentence_starts = starts[i] or [block.start]
         if block.kind in ("paragraph", "blockquote", "list-item") and (
                 by_lines or by_capitals and _unwrapped(doc, block)):
             pos = masked.find("\n", block.start, block.end)
@@ -166,15 +179,17 @@ def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
                 after = pos + 1 + len(masked[pos + 1:block.end]) - len(masked[pos + 1:block.end].lstrip())
                 # A capital in the text itself, not link text or emphasis: "at the\n
                 # [Hotel Name](url)" is one sentence broken before a link.
-                if doc.text[pos + 1:after + 1].lstrip()[:1].isupper():
+                if doc.text[pos + 1:after + 1].lstrip()[:1].isupper() \
+                        and not closed(masked[max(block.start, stop - 12):stop]):
                     first = max([s for s in sentence_starts if s < stop] or [block.start])
                     line_left = masked.rfind("\n", 0, stop) + 1
                     yield Ending("line", block, max(first, line_left), stop, after)
                 pos = masked.find("\n", pos + 1, block.end)
+        if closed(masked[max(block.start, block.end - 12):block.end]):
+            continue
         heading = block.kind == "heading" and is_explicit_heading(doc, block)
         yield Ending("block", block, sentence_starts[-1], block.end,
-                     nxt.start if nxt is not None else None, heading,
-                     _introduces(doc, block.end, nxt, block))
+                     nxt.start if nxt is not None else None, heading, nxt)
 
 
 def trailing_markup(doc: Document, e: Ending) -> bool:

@@ -8,8 +8,8 @@ from typing import Iterable
 from doclint.document import Document
 from doclint.finding import Applicability, Edit, Fix, Hit
 from doclint.kinds.base import Kind
-from doclint.kinds.endings import (Ending, closed, ends_in_code, iter_endings, last_word,
-                                   trailing_markup, words)
+from doclint.kinds.endings import (Ending, closed, ends_in_code, introduces, iter_endings,
+                                   last_word, trailing_markup, words)
 from doclint.restate import RESTATEMENT_THRESHOLD, restatement_score
 
 REPORTS = ("cut", "unterminated")
@@ -73,36 +73,44 @@ class TruncationKind(Kind):
             return
         for ending in iter_endings(doc, opts.line_breaks):
             verdict = self.judge(doc, ending)
-            if verdict is None or verdict.report != want:
+            if verdict is None:
                 continue
             yield Hit(ending.stop, ending.stop, {"reason": verdict.reason, "word": verdict.word},
                       fix=_restated_fix(doc, ending))
 
     def judge(self, doc: Document, e: Ending) -> Verdict | None:
-        """Whether the prose stopping at `e` looks cut ("cut"), merely unpunctuated
-        ("unterminated"), or properly ended or not a sentence at all (None)."""
+        """This rule's verdict on the prose stopping at `e`: cut off ("cut"), merely
+        unpunctuated ("unterminated"), or None (ended, not a sentence, or the other
+        rule's case). Cheap tests on the last words come first, context tests last."""
         opts = self.options
         masked = doc.masked
         tail = masked[e.start:e.stop].strip()
         if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
             return None
-        if trailing_markup(doc, e) or e.introduces:
-            return None  # a link line, a tag, or text that introduces code or a list
-        unit = masked[e.block.start:e.stop] if e.where == "block" else tail
-        if opts.caption is not None and opts.caption.match(unit):
-            return None
         kind = e.block.kind
         evidence = self.evidence(masked[e.block.start:e.stop], tail)
         if kind in ("list-item", "table-cell") or self.label(doc, e, tail):
             # Labels, not sentences: only a last word that can never end one counts.
-            strong = evidence is not None and evidence[2] in opts.strong
-            return Verdict("cut", *evidence[:2]) if strong and len(words(tail)) >= 3 else None
-        if evidence is not None:
-            return Verdict("cut", *evidence[:2])
-        word = last_word(tail)
-        if word is None or kind in ("heading", "blockquote") or not self.prose_like(doc, unit, tail, e):
+            if evidence is None or evidence[2] not in opts.strong or len(words(tail)) < 3:
+                return None
+            verdict = Verdict("cut", *evidence[:2])
+        elif evidence is not None:
+            verdict = Verdict("cut", *evidence[:2])
+        else:
+            word = last_word(tail)
+            if word is None or kind in ("heading", "blockquote"):
+                return None
+            verdict = Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
+        if verdict.report != opts.report:
             return None
-        return Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
+        if trailing_markup(doc, e) or introduces(doc, e):
+            return None  # a link line, a tag, or text that introduces code or a list
+        unit = masked[e.block.start:e.stop] if e.where == "block" else tail
+        if opts.caption is not None and opts.caption.match(unit):
+            return None
+        if verdict.report == "unterminated" and not self.prose_like(doc, unit, tail, e):
+            return None
+        return verdict
 
     @staticmethod
     def label(doc: Document, e: Ending, tail: str) -> bool:
@@ -128,13 +136,14 @@ class TruncationKind(Kind):
             cls = self.options.lookup.get(word)
             if cls is not None:
                 return f"ends on the {cls.replace('-', ' ')} '{word}'", word, cls
-        if word_share(tail) < 0.6:
-            return None  # a command or an expression, where quotes need not pair
         if block_text.count("\u201c") > block_text.count("\u201d") or block_text.count('"') % 2:
-            return "has an unclosed quotation mark", word or last, "quote"
-        if block_text.count("(") > block_text.count(")"):
-            return "has an unclosed parenthesis", word or last, "parenthesis"
-        return None
+            found = "has an unclosed quotation mark", word or last, "quote"
+        elif block_text.count("(") > block_text.count(")"):
+            found = "has an unclosed parenthesis", word or last, "parenthesis"
+        else:
+            return None
+        # In a command or an expression quotes and brackets need not pair.
+        return found if word_share(tail) >= 0.6 else None
 
     def prose_like(self, doc: Document, unit: str, tail: str, e: Ending) -> bool:
         """An unpunctuated ending is reported only where it reads as a sentence."""
