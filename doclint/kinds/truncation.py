@@ -16,6 +16,7 @@ REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
 _PLAIN = re.compile(r"[\"'(\u201c\u2018]?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*[\"')\u201d\u2019,;:.!?]*")
+_CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
 
 
@@ -158,9 +159,9 @@ class TruncationKind(Kind):
             return False  # the tagline under a title, not a finished text
         if _LABEL.match(unit) and "\n" not in unit.strip():
             return False  # "Extends: substitution", "Permissions needed: admin"
-        if any(line.lstrip().startswith(":") for line in unit.split("\n")) \
+        if any(line.lstrip()[:1] in _CODE_STARTS for line in unit.split("\n")) \
                 or re.search(r":[ \t]*\n", tail):
-            return False  # definition-list markup, or a value under a "label:" line
+            return False  # definition lists, shell lines, separators; a "label:" value
         if word_share(tail) < 0.75:
             return False  # code-like or symbol-heavy text
         return sentence_like(tail, 3)
