@@ -108,6 +108,34 @@ def _code_lines_rst(lines: list[str]) -> set[int]:
     return out
 
 
+def _hide_from_prose(doc: "Document", spans: list[tuple[int, int]]) -> None:
+    """Plain text has no comments, so a directive line would read as prose and run into
+    the paragraph below it. Blank it in the document's prose view and cut it out of its
+    block, before any rule reads the document (offsets and lines do not move)."""
+    from doclint.markup.base import Block, Parsed
+
+    parsed = doc.parsed
+    chars = list(parsed.masked)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    text = doc.text
+    blocks = []
+    for block in parsed.blocks:
+        pieces = [(block.start, block.end)]
+        for a, b in spans:
+            pieces = [part for start, end in pieces
+                      for part in ((start, min(end, a)), (max(start, b), end)) if part[0] < part[1]]
+        for start, end in pieces:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                blocks.append(Block(block.kind, start, end))
+    doc.__dict__["parsed"] = Parsed(tuple(blocks), "".join(chars))  # overrides the cached parse
+    doc.__dict__.pop("sentences", None)
+
+
 def _syntax(doc: "Document") -> tuple[re.Pattern, set[int]]:
     from doclint.markup import READERS
 
@@ -172,6 +200,8 @@ def parse_directives(doc: "Document") -> Directives | None:
         sups.append(Suppression(tokens, first, len(lines), dline, dcol, shown, excluded))
     if not spans:
         return None
+    if pattern is _TEXT:
+        _hide_from_prose(doc, spans)
     return Directives(tuple(sups), tuple(invalid), tuple(spans), doc.record)
 
 

@@ -142,3 +142,12 @@ def test_a_directive_split_by_enable_is_used_once_any_part_is(lint_text):
 def test_html_files_take_comment_directives(lint_text):
     text = "<p>TODO: write this. <!-- doclint-disable-line DL901 --></p>\n<p>TODO: and this.</p>\n"
     assert rules_of(lint_text(text, fmt="text", name="page.html")) == [("DL901", 2)]
+
+
+def test_plain_text_directive_lines_are_not_prose():
+    text = "The tests pass.\ndoclint-disable-next-line DL901\nTODO: later.\n"
+    doc = document_from_text("a.txt", text)
+    parse_directives(doc)
+    directive = text.index("doclint")
+    assert doc.masked[directive:text.index("\nTODO")].strip() == ""
+    assert [text[s.start:s.end] for s in doc.sentences] == ["The tests pass.", "TODO: later."]
