@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Iterable
 
 import regex
@@ -27,17 +28,20 @@ class SubstitutionKind(Kind):
         def __post_init__(self) -> None:
             if not self.swap:
                 raise ValueError("a substitution rule needs a non-empty 'swap' mapping")
-            flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
+            # Literal variants go through `re` (several times faster, and a literal cannot
+            # backtrack badly); user regexes through `regex`, which enforces the timeout.
+            engine = regex if self.regex else re
+            flags = (regex.V1 if self.regex else 0) | (engine.IGNORECASE if self.ignore_case else 0)
             groups, preferred = [], []
             for i, (variant, target) in enumerate(self.swap.items()):
                 source = variant if self.regex else phrase_regex(variant)
                 try:
-                    regex.compile(source, flags)
-                except regex.error as exc:
+                    engine.compile(source, flags)
+                except (regex.error, re.error) as exc:
                     raise ValueError(f"bad regex {variant!r}: {exc}") from None
                 groups.append(f"(?P<v{i}>{source})")
                 preferred.append(target)
-            object.__setattr__(self, "compiled", regex.compile("|".join(groups), flags))
+            object.__setattr__(self, "compiled", engine.compile("|".join(groups), flags))
             object.__setattr__(self, "preferred", tuple(preferred))
 
     def check(self, doc) -> Iterable[Hit]:

@@ -1,0 +1,41 @@
+"""Phrase and regex matching shared by the pattern-like kinds."""
+from __future__ import annotations
+
+import pytest
+
+from doclint.kinds.textmatch import Matcher, keep_case
+
+
+def found(matcher, text):
+    return [m.group() for m in matcher.finditer(text)]
+
+
+def test_longest_phrase_wins_and_words_are_bounded():
+    m = Matcher(["sources", "informed sources", "sources close to", "source"], [], ignore_case=True)
+    text = "Informed  sources said; resources and sources close to him; a Source-based view."
+    assert found(m, text) == ["Informed  sources", "sources close to"]
+
+
+def test_case_sensitivity_and_punctuation_phrases():
+    sensitive = Matcher(["TODO", "e.g."], [], ignore_case=False)
+    assert found(sensitive, "todo: TODO, e.g. this, and eg.") == ["TODO", "e.g."]
+
+
+def test_phrases_and_patterns_merge_in_text_order_without_overlap():
+    m = Matcher(["is said"], [r"\bit\s+is\s+said\s+that\b", r"\bclaims?\b"], ignore_case=True)
+    text = "It is said that he left. The claim is said to be old."
+    assert found(m, text) == ["It is said that", "claim", "is said"]
+    assert m.search(text, 20).group() == "claim"
+
+
+def test_bad_regex_is_a_value_error():
+    with pytest.raises(ValueError, match="bad regex"):
+        Matcher([], ["(unclosed"], ignore_case=False)
+
+
+@pytest.mark.parametrize("match,replacement,expected", [
+    ("alot", "a lot", "a lot"), ("Alot", "a lot", "A lot"), ("ALOT", "a lot", "A LOT"),
+    ("javascript", "JavaScript", "JavaScript"), ("Github", "GitHub", "GitHub"),
+])
+def test_keep_case(match, replacement, expected):
+    assert keep_case(match, replacement) == expected
