@@ -39,3 +39,18 @@ def test_bad_regex_is_a_value_error():
 ])
 def test_keep_case(match, replacement, expected):
     assert keep_case(match, replacement) == expected
+
+
+def test_substitution_regex_mode_picks_the_right_preferred_term():
+    from doclint.api import document_from_text
+    from doclint.kinds.substitution import SubstitutionKind
+
+    options = SubstitutionKind.Options(swap={r"web\s?site": "website", r"(log)-(in)": "login"}, regex=True)
+
+    class FakeRule:
+        pass
+
+    rule = FakeRule()
+    rule.options = options
+    hits = list(SubstitutionKind(rule).check(document_from_text("a.txt", "Log-in on the Web site.")))
+    assert [(h.args["match"], h.args["preferred"]) for h in hits] == [("Log-in", "Login"), ("Web site", "Website")]

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-import re
 from typing import Iterable
 
 import regex
 
 from doclint.finding import Applicability, Edit, Fix, Hit
 from doclint.kinds.base import Kind
-from doclint.kinds.textmatch import DEFAULT_TIMEOUT, iter_block_matches, keep_case, phrase_regex
+from doclint.kinds.textmatch import DEFAULT_TIMEOUT, Matcher, iter_block_matches, keep_case
+
+
+def _key(text: str, ignore_case: bool) -> str:
+    words = " ".join(text.split())
+    return words.lower() if ignore_case else words
 
 
 class SubstitutionKind(Kind):
@@ -28,29 +32,36 @@ class SubstitutionKind(Kind):
         def __post_init__(self) -> None:
             if not self.swap:
                 raise ValueError("a substitution rule needs a non-empty 'swap' mapping")
-            # Literal variants go through `re` (several times faster, and a literal cannot
-            # backtrack badly); user regexes through `regex`, which enforces the timeout.
-            engine = regex if self.regex else re
-            flags = (regex.V1 if self.regex else 0) | (engine.IGNORECASE if self.ignore_case else 0)
-            groups, preferred = [], []
-            for i, (variant, target) in enumerate(self.swap.items()):
-                source = variant if self.regex else phrase_regex(variant)
+            set_ = object.__setattr__
+            if not self.regex:
+                # Literal variants: one trie matcher, and the match's folded text finds
+                # its preferred term.
+                set_(self, "compiled", Matcher(list(self.swap), [], self.ignore_case))
+                set_(self, "lookup", {_key(v, self.ignore_case): t for v, t in self.swap.items()})
+                return
+            flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
+            groups = []
+            for i, variant in enumerate(self.swap):
                 try:
-                    engine.compile(source, flags)
-                except (regex.error, re.error) as exc:
+                    regex.compile(variant, flags)
+                except regex.error as exc:
                     raise ValueError(f"bad regex {variant!r}: {exc}") from None
-                groups.append(f"(?P<v{i}>{source})")
-                preferred.append(target)
-            object.__setattr__(self, "compiled", engine.compile("|".join(groups), flags))
-            object.__setattr__(self, "preferred", tuple(preferred))
+                groups.append(f"(?P<v{i}>{variant})")
+            set_(self, "compiled", regex.compile("|".join(groups), flags))
+            set_(self, "preferred", tuple(self.swap.values()))
+
+    def _preferred(self, match) -> str:
+        opts = self.options
+        if not opts.regex:
+            return opts.lookup[_key(match.group(), opts.ignore_case)]
+        # Not match.lastgroup: a user regex may hold groups of its own.
+        return next(t for i, t in enumerate(opts.preferred) if match.group(f"v{i}") is not None)
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
         for match in iter_block_matches(opts.compiled, doc, opts.timeout):
-            # Not match.lastgroup: a user regex may hold groups of its own.
-            index = next(i for i in range(len(opts.preferred)) if match.group(f"v{i}") is not None)
             found = match.group()
-            target = keep_case(found, opts.preferred[index])
+            target = keep_case(found, self._preferred(match))
             if found == target:
                 continue  # the preferred form itself, e.g. a case-insensitive self-match
             fix = Fix(f"Replace with '{target}'", (Edit(match.start(), match.end(), target),),
