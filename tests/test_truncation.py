@@ -136,6 +136,9 @@ NEVER = {
         'He said: "We will finish the work."\n\nShe replied: \u201cWe will.\u201d\n',
         "Is it working?\n\nIt works!\n\nAnd then\u2026\n\nThe beer is not related \U0001F609\n",
         "Install it with `pip install doclint`\n\nThe docs live at https://example.org/docs\n",
+        # a one-line summary that is a section's only text
+        "## Install\n\nRun the installer.\n\n### `npm trust gitlab`\n\n"
+        "Create a trusted relationship between a package and GitLab CI/CD\n\n#### Synopsis\n",
         # a bold line used as a heading
         "Notes follow.\n\n**Exceptions in the HTTP parser were not emitting an error**\n\nFixed.\n",
     ],
@@ -149,6 +152,10 @@ NEVER = {
         ".. note::\n   The cache is rebuilt whenever the\n\nThe release adds a parser.\n",
         "The license is available at\n\n    https://www.apache.org/licenses/LICENSE-2.0\n",
         'He said: "We will finish the work."\n\nIs it working?\n',
+        "Then uic is run. The ui file is searched for in the following places\n\n"
+        "1. ``<source_dir>/<basename>.ui``\n2. ``<source_dir>/<path><basename>.ui``\n",
+        "For more information, see the guide.\n**Example 2: To generate a 512-bit data key**\n\n"
+        "The following example requests a key.\n",
     ],
     "text": [
         "The cache is rebuilt whenever the\nconfiguration changes, and the old entries are\n"

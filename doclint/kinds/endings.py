@@ -26,6 +26,7 @@ _INTRODUCED = re.compile(
     r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Markdown link tails
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
 _LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
 LONG_LINE = 100  # characters; wider than any hard-wrapped paragraph
 
@@ -85,6 +86,18 @@ def is_explicit_heading(doc: Document, block: Block) -> bool:
     below = text[nxt_right + 1:_line_bounds(text, nxt_right + 1)[1]] if nxt_right < len(text) else ""
     above = text[_line_bounds(text, max(left - 2, 0))[0]:left - 1] if left else ""
     return bool(_ADORNMENT.fullmatch(below) or (above and _ADORNMENT.fullmatch(above)))
+
+
+def heading_near(doc: Document, offset: int, step: int) -> bool:
+    """Whether the nearest non-blank line before (step -1) or after (step 1) the line of
+    `offset` is a heading (`#` or an adornment line), or there is none."""
+    lines = doc.text.split("\n") if len(doc.text) < 2_000_000 else []
+    line = doc.position(offset)[0] - 1 + step
+    while 0 <= line < len(lines) and not lines[line].strip():
+        line += step
+    if not 0 <= line < len(lines):
+        return True
+    return bool(_ATX.match(lines[line]) or _ADORNMENT.fullmatch(lines[line]))
 
 
 def line_style(doc: Document) -> tuple[bool, bool]:
@@ -157,7 +170,7 @@ def introduces(doc: Document, e: Ending) -> str | None:
             if _INTRODUCED.match(line) and not prose or prose.startswith(CODE_MASK) \
                     or _indent(line) > own:
                 return "code"
-            return None
+            return "list" if not prose and _LIST_MARKER.match(line) else None
         pos = right if right < len(text) else -1
     return None
 

@@ -8,8 +8,8 @@ from typing import Iterable
 from doclint.document import Document
 from doclint.finding import Applicability, Edit, Fix, Hit
 from doclint.kinds.base import Kind
-from doclint.kinds.endings import (Ending, closed, ends_in_code, introduces, iter_endings,
-                                   last_word, trailing_markup, words)
+from doclint.kinds.endings import (Ending, closed, ends_in_code, heading_near, introduces,
+                                   iter_endings, last_word, trailing_markup, words)
 from doclint.restate import RESTATEMENT_THRESHOLD, restatement_score
 
 REPORTS = ("cut", "unterminated")
@@ -118,7 +118,9 @@ class TruncationKind(Kind):
         """A heading, a title guessed at the top of a text, or a bold line used as one."""
         if e.block.kind == "heading":
             return e.explicit_heading or e.block is doc.blocks[0] or not sentence_like(tail, 4)
-        raw = _raw_lines(doc, e.block)
+        text = doc.text
+        end = text.find("\n", e.stop)
+        raw = text[text.rfind("\n", 0, e.start) + 1:len(text) if end == -1 else end].strip()
         return raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and "\n" not in raw
 
     def evidence(self, block_text: str, tail: str) -> tuple[str, str, str] | None:
@@ -154,9 +156,12 @@ class TruncationKind(Kind):
             return False
         if _raw_lines(doc, e.block)[:1] in (" ", "\t"):
             return False  # an indented example
-        if e.where == "block" and not continued and not any(
-                b.kind == "paragraph" for b in doc.blocks if b.end <= e.block.start):
-            return False  # the tagline under a title, not a finished text
+        if e.where == "block" and not continued:
+            before = [b for b in doc.blocks if b.end <= e.block.start]
+            if not any(b.kind == "paragraph" for b in before):
+                return False  # the tagline under a title, not a finished text
+            if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1):
+                return False  # a one-line summary that is a section's only text
         if _LABEL.match(unit) and "\n" not in unit.strip():
             return False  # "Extends: substitution", "Permissions needed: admin"
         if any(line.lstrip()[:1] in _CODE_STARTS for line in unit.split("\n")) \
