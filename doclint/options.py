@@ -20,6 +20,8 @@ def _type_ok(value, hint) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if hint is int:
         return isinstance(value, int) and not isinstance(value, bool)
+    if hint in (list, tuple):
+        return isinstance(value, list)
     if origin in (list, tuple):
         args = typing.get_args(hint)
         return isinstance(value, list) and all(_type_ok(v, args[0]) for v in value) if args else isinstance(value, list)
@@ -55,7 +57,8 @@ def build_options(cls, values, path: str, where: str):
         if not _type_ok(value, hint):
             raise ConfigError(path, f"{where}: option '{key}' must be {_describe(hint)}, "
                               f"got {type(value).__name__}", line_of(values, key))
-        kwargs[f.name] = tuple(value) if isinstance(value, list) and typing.get_origin(hint) is tuple else value
+        is_tuple = hint is tuple or typing.get_origin(hint) is tuple
+        kwargs[f.name] = tuple(value) if isinstance(value, list) and is_tuple else value
     try:
         return cls(**kwargs)
     except (ValueError, TypeError) as exc:
