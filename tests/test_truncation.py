@@ -91,6 +91,18 @@ def test_one_sentence_per_line_markdown_break_before_a_new_sentence(truncations)
     assert [(f.rule_id, f.line) for f in found] == [("DL102", 4)]
 
 
+def test_line_break_before_a_capitalised_name_is_not_a_cut(truncations):
+    text = ("To install packages you need Node.js and the npm command line interface.\n"
+            "It is installed with a version manager or an installer.\n"
+            "We strongly recommend a version manager. We do not recommend using a\n"
+            "Node installer, since it installs npm in a directory with local permissions.\n"
+            "Check the version after installing.\n"
+            "Upgrade npm with npm itself.\n")
+    assert truncations(text, "markdown") == []
+    cut = text.replace("using a\nNode installer, since it", "using a\nThe installer")
+    assert [(f.rule_id, f.line) for f in truncations(cut, "markdown")] == [("DL101", 3)]
+
+
 def test_unterminated_paragraph_without_evidence(truncations):
     text = ("Every release is signed with the project key. The signature is checked on "
             "download.\n\nChannel names are defined in the tap configuration\n\n"

@@ -17,6 +17,7 @@ MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besid
 _OPENERS = "([{\u201c\u2018"
 _PLAIN = re.compile(r"[\"'(\u201c\u2018]?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*[\"')\u201d\u2019,;:.!?]*")
 _CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
 
 
@@ -47,6 +48,7 @@ class TruncationKind(Kind):
         caption_prefixes: tuple[str, ...] = ()
         min_words: int = 5
         line_breaks: bool = True
+        line_starters: tuple[str, ...] = ()
 
         def __post_init__(self) -> None:
             if self.report not in REPORTS:
@@ -65,6 +67,7 @@ class TruncationKind(Kind):
                 alternatives = "|".join(re.escape(p) for p in self.caption_prefixes)
                 caption = re.compile(rf"\W*(?:{alternatives})(?:\s*[\dIVXivx]+[\w.]*)?\s*[:.\u2013\u2014-]", re.I)
             object.__setattr__(self, "lookup", lookup)
+            object.__setattr__(self, "starters", frozenset(w.lower() for w in self.line_starters))
             object.__setattr__(self, "caption", caption)
 
     def check(self, doc: Document) -> Iterable[Hit]:
@@ -96,6 +99,9 @@ class TruncationKind(Kind):
                 return None
             verdict = Verdict("cut", *evidence[:2])
         elif evidence is not None:
+            if e.where == "line" and evidence[2] in opts.end_words \
+                    and not self.starts_sentence(masked, e.next_start):
+                return None  # "using a" + "Node installer": one sentence over two lines
             verdict = Verdict("cut", *evidence[:2])
         else:
             word = last_word(tail)
@@ -112,6 +118,10 @@ class TruncationKind(Kind):
         if verdict.report == "unterminated" and not self.prose_like(doc, unit, tail, e):
             return None
         return verdict
+
+    def starts_sentence(self, masked: str, offset: int) -> bool:
+        m = _FIRST_WORD.match(masked, offset)
+        return m is not None and m.group().lower() in self.options.starters
 
     @staticmethod
     def label(doc: Document, e: Ending, tail: str) -> bool:
