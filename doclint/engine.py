@@ -14,7 +14,7 @@ from doclint.kinds.textmatch import RuleTimeout
 from doclint.packs import Rule
 from doclint.problems import Problem
 from doclint.selection import specificity
-from doclint.suppress import apply_suppressions, doc_key, parse_directives
+from doclint.suppress import apply_suppressions, doc_key, parse_directives, settle_document
 
 SNIPPET_LIMIT = 200
 
@@ -98,6 +98,9 @@ class Engine:
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
                 out.problems.append(Problem(doc.path, f"{rule.id} ({rule.name}) failed: "
                                             f"{type(exc).__name__}: {exc}"))
+        if out.directives is not None:
+            corpus_rules = [r for r, k in self.kinds if k.uses_corpus()]
+            out.findings, out.directives = settle_document(out.findings, out.directives, self.rules, corpus_rules)
         return out
 
     def check_corpus(self, results: Iterable[DocumentResult]) -> tuple[list[Finding], list[Problem]]:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterable
 
-from doclint.finding import Finding
+from doclint.finding import Applicability, Edit, Finding, Fix
 from doclint.kinds.base import Kind
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Suppression:
     column: int
     text: str
     excluded: tuple[str, ...] = ()
+    removal: tuple[int, int] | None = None  # offsets that delete a one-line directive
 
     def covers(self, f: Finding) -> bool:
         if any(names(token, f) for token in self.excluded):
@@ -62,6 +63,9 @@ class Directives:
     invalid: tuple[Invalid, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()  # offsets of the directives themselves
     record: str | None = None  # the JSONL record id, for meta findings
+    key: "DocKey" = ("", None)  # the document: path and JSONL record line
+    used: frozenset[tuple[int, int]] = frozenset()     # directives that dropped a finding
+    decided: frozenset[tuple[int, int]] = frozenset()  # directives already reported on
 
 
 def names(token: str, f: Finding) -> bool:
@@ -183,13 +187,14 @@ def parse_directives(doc: "Document") -> Directives | None:
             invalid.append(Invalid(line, column, shown, f"'{bad[0] if bad else rest.strip()}' is not a "
                                    "rule id, rule name, id prefix or category"))
             continue
+        removal = _removal(text, m.start(), m.end())
         if action == "disable-line":
-            sups.append(Suppression(tokens, line, line, line, column, shown))
+            sups.append(Suppression(tokens, line, line, line, column, shown, removal=removal))
         elif action == "disable-next-line":
             target = _next_content_line(lines, line)
-            sups.append(Suppression(tokens, target, target, line, column, shown))
+            sups.append(Suppression(tokens, target, target, line, column, shown, removal=removal))
         elif action == "disable-file":
-            sups.append(Suppression(tokens, 1, len(lines), line, column, shown))
+            sups.append(Suppression(tokens, 1, len(lines), line, column, shown, removal=removal))
         elif action == "disable":
             open_.append((tokens, (), line, line, column, shown))
         else:
@@ -202,7 +207,20 @@ def parse_directives(doc: "Document") -> Directives | None:
         return None
     if pattern is _TEXT:
         _hide_from_prose(doc, spans)
-    return Directives(tuple(sups), tuple(invalid), tuple(spans), doc.record)
+    return Directives(tuple(sups), tuple(invalid), tuple(spans), doc.record, doc_key(doc.path, doc.record_line))
+
+
+def _removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """What deleting a directive removes: its whole line when it stands alone, otherwise
+    the directive and the blanks before it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        return line_start, min(line_end + 1, len(text))
+    while start > line_start and text[start - 1] in " \t":
+        start -= 1
+    return start, end
 
 
 def _close(open_: list, tokens: tuple[str, ...], line: int, sups: list[Suppression]) -> bool:
@@ -256,12 +274,13 @@ class SuppressionKind(Kind):
                 raise ValueError(f"'report' must be 'unused' or 'invalid', got '{self.report}'")
 
 
-def apply_suppressions(findings: list[Finding], directives: dict[DocKey, Directives],
-                       rules: Iterable["Rule"]) -> list[Finding]:
-    """Drop suppressed findings; add meta findings for unused and invalid directives
-    (through the active meta rules, which a directive can suppress too)."""
-    rules = list(rules)
-    used: set[tuple[DocKey, int]] = set()
+Position = tuple[int, int]  # a directive's (line, column): its identity within a document
+
+
+def _drop_suppressed(findings: list[Finding], directives: dict[DocKey, Directives]
+                     ) -> tuple[list[Finding], dict[DocKey, set[Position]]]:
+    """The findings no directive covers, and which directives covered something."""
+    used: dict[DocKey, set[Position]] = {}
     kept = []
     for f in findings:
         key, line = finding_key(f)
@@ -270,47 +289,85 @@ def apply_suppressions(findings: list[Finding], directives: dict[DocKey, Directi
         if d is not None:
             if f.end > f.start and any(a <= f.start and f.end <= b for a, b in d.spans):
                 continue  # a rule read the directive itself as prose (plain text has no comments)
-            for i, s in enumerate(d.suppressions):
-                if s.first <= line <= s.last and s.covers(f):
-                    used.add((key, i))
+            own = (line, f.text_column if f.text_line is not None else f.column) if f.category == "meta" else None
+            for s in d.suppressions:
+                # A directive never silences the meta finding about itself.
+                if s.first <= line <= s.last and s.covers(f) and own != (s.line, s.column):
+                    used.setdefault(key, set()).add((s.line, s.column))
                     hit = True
         if not hit:
             kept.append(f)
+    return kept, used
+
+
+def _meta_findings(key: DocKey, d: Directives, used: set[Position], rules: list["Rule"],
+                   undecided: Callable[[Suppression], bool]) -> tuple[list[Finding], set[Position]]:
+    """Meta findings for the invalid directives and for unused ones that `undecided` does
+    not hold back, and the positions of the directives decided here."""
     meta = {r.options.report: r for r in rules if r.kind == SuppressionKind.name}
-    if not meta:
-        return kept
+    reports, decided = [], set()
+    for s in d.suppressions:
+        where = (s.line, s.column)
+        if where in decided or where in d.decided or undecided(s):
+            continue
+        decided.add(where)
+        # A directive naming rules that are off in this run may well be needed.
+        if ("unused" in meta and where not in used and where not in d.used
+                and all(any(names_rule(t, r) for r in rules) for t in s.rules)):
+            reports.append((meta["unused"], s.line, s.column, s.text, "suppresses no finding", s.removal))
+    if "invalid" in meta:
+        for bad in d.invalid:
+            reports.append((meta["invalid"], bad.line, bad.column, bad.text, bad.problem, None))
+    out = []
+    for rule, line, column, text, problem, removal in reports:
+        f = _meta_finding(rule, key[0], key[1], d.record, line, column, text, problem, removal)
+        # Other directives may silence a meta finding; a directive never silences itself.
+        if not any(s.first <= line <= s.last and s.covers(f) and (s.line, s.column) != (line, column)
+                   for s in d.suppressions):
+            out.append(f)
+    return out, decided
+
+
+def settle_document(findings: list[Finding], d: Directives, rules: Iterable["Rule"],
+                    corpus_rules: Iterable["Rule"]) -> tuple[list[Finding], Directives]:
+    """The map-phase part: drop the document's suppressed findings, and report the
+    directives that the corpus phase cannot change (invalid ones, and unused ones that
+    name no corpus rule). Fixing a single document relies on this. The rest is carried
+    on, as compact data, to `apply_suppressions`."""
+    rules, corpus_rules = list(rules), list(corpus_rules)
+    kept, used = _drop_suppressed(findings, {d.key: d})
+    used_here = used.get(d.key, set())
+
+    def waits_for_corpus(s: Suppression) -> bool:
+        return any(not s.rules or any(names_rule(t, r) for t in s.rules) for r in corpus_rules)
+
+    meta, decided = _meta_findings(d.key, d, used_here, rules, waits_for_corpus)
+    return kept + meta, replace(d, invalid=(), used=frozenset(used_here), decided=frozenset(decided))
+
+
+def apply_suppressions(findings: list[Finding], directives: dict[DocKey, Directives],
+                       rules: Iterable["Rule"]) -> list[Finding]:
+    """After the corpus phase: drop suppressed findings (corpus ones; the rest went in
+    the map phase) and report the directives still undecided."""
+    rules = list(rules)
+    kept, used = _drop_suppressed(findings, directives)
     for key, d in directives.items():
-        path, record_line = key
-        # One directive may make several ranges (disable ... enable X ... enable): it is
-        # used when any of them suppressed something.
-        used_at = {(d.suppressions[i].line, d.suppressions[i].column) for k, i in used if k == key}
-        reports, seen = [], set()
-        if "unused" in meta:
-            for s in d.suppressions:
-                where = (s.line, s.column)
-                # A directive naming rules that are off in this run may well be needed.
-                if where not in used_at and where not in seen and all(
-                        any(names_rule(t, r) for r in rules) for t in s.rules):
-                    seen.add(where)
-                    reports.append((meta["unused"], s.line, s.column, s.text, "suppresses no finding"))
-        if "invalid" in meta:
-            for bad in d.invalid:
-                reports.append((meta["invalid"], bad.line, bad.column, bad.text, bad.problem))
-        for rule, line, column, text, problem in reports:
-            f = _meta_finding(rule, path, record_line, d.record, line, column, text, problem)
-            # Other directives may silence a meta finding; a directive never silences itself.
-            if not any(s.first <= line <= s.last and s.covers(f) and (s.line, s.column) != (line, column)
-                       for s in d.suppressions):
-                kept.append(f)
+        meta, _ = _meta_findings(key, d, used.get(key, set()), rules, lambda s: False)
+        kept.extend(meta)
     return kept
 
 
 def _meta_finding(rule: "Rule", path: str, record_line: int | None, record: str | None,
-                  line: int, column: int, text: str, problem: str) -> Finding:
+                  line: int, column: int, text: str, problem: str,
+                  removal: tuple[int, int] | None) -> Finding:
     message = rule.render({"directive": text, "problem": problem})
+    # Deleting an unused one-line directive changes no prose. Ranges (disable ... enable)
+    # get no fix: removing one end would leave the other dangling.
+    fix = None if removal is None else Fix("Remove the unused directive", (Edit(*removal),), Applicability.SAFE)
+    start, end = removal or (0, 0)
     if record_line is None:
-        return Finding(path, line, column, line, column + len(text), rule.id, rule.name,
-                       rule.category, rule.severity, message, snippet=text)
+        return Finding(path, line, column, line, column + len(text), rule.id, rule.name, rule.category,
+                       rule.severity, message, fix=fix, start=start, end=end, snippet=text)
     return Finding(path, record_line, 1, record_line, 1, rule.id, rule.name, rule.category,
-                   rule.severity, message, record=record, text_line=line, text_column=column,
-                   snippet=text)
+                   rule.severity, message, fix=fix, record=record, text_line=line, text_column=column,
+                   start=start, end=end, snippet=text)

@@ -151,3 +151,36 @@ def test_plain_text_directive_lines_are_not_prose():
     directive = text.index("doclint")
     assert doc.masked[directive:text.index("\nTODO")].strip() == ""
     assert [text[s.start:s.end] for s in doc.sentences] == ["The tests pass.", "TODO: later."]
+
+
+SENTENCE = "The installer writes its log to the system folder every night."
+
+
+def test_cross_document_duplicates_are_suppressed_after_the_corpus_phase(all_rules):
+    rules = [r for r in all_rules if r.enabled and r.category in ("duplication", "meta")]
+    a = document_from_text("a.md", f"# A\n\n{SENTENCE}\n")
+    b = document_from_text("b.md", f"# B\n\n<!-- doclint-disable-next-line duplication -->\n{SENTENCE}\n")
+    assert [f for f in lint_documents([a, b], rules).findings if f.path == "b.md"] == []
+    b = document_from_text("b.md", f"# B\n\n{SENTENCE}\n")
+    assert any(f.path == "b.md" and f.category == "duplication" for f in lint_documents([a, b], rules).findings)
+
+
+def test_blanket_directive_waits_for_the_corpus_phase_before_it_is_unused(all_rules):
+    rules = [r for r in all_rules if r.enabled and r.category in ("duplication", "meta")]
+    doc = document_from_text("a.md", "# A\n\n<!-- doclint-disable-file -->\nNothing repeats here.\n")
+    findings = lint_documents([doc], rules).findings
+    assert [(f.rule_id, f.line) for f in findings] == [("DL001", 3)]
+
+
+def test_fix_removes_unused_directives_and_keeps_suppressed_text(tmp_path, monkeypatch, capsys):
+    from doclint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n\n<!-- doclint-disable-next-line DL902 -->\nAll spelled well.\n\n"
+                    "We recieve mail. <!-- doclint-disable-line DL902 -- a quotation -->\n", encoding="utf-8")
+    assert main(["fix", "--select", "DL902,DL001", "page.md"]) == 1  # it changed the file
+    capsys.readouterr()
+    assert page.read_text(encoding="utf-8") == (
+        "# Page\n\nAll spelled well.\n\nWe recieve mail. <!-- doclint-disable-line DL902 -- a quotation -->\n")
+    assert main(["check", "--select", "DL902,DL001", "page.md"]) == 0
