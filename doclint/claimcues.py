@@ -11,8 +11,9 @@ WORD = re.compile(r"\w(?:[\w'\u2019-]|\.(?=\w))*")
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
 # both joined, so we cut there to give each citation to the sentence it supports.
-_CUT = re.compile(r"[.!?][\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])")
-_QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"\n]*\"|(?<!\w)\u2018[^\u2019]*\u2019(?!\w)")
+# Both alternatives start with a terminator, so the scan jumps from one to the next.
+_CUT = re.compile(r"[.!?][\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
+_QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"\n]*\"|\u2018[^\u2019]*\u2019(?!\w)")
 
 # Words that may stand between a subject and its verb ("critics have long argued").
 SKIP = frozenset("""also have has had would will could should may might must can do does did
@@ -28,8 +29,8 @@ BOUNDARY = frozenset("""that which who whom whose because when while if but and 
 DEFINITE = frozenset("the these those this that such same said my our your his her its their".split())
 PRONOUNS = frozenset("they he she".split())
 FIRST_PERSON = frozenset("my our".split())
-# A modal makes the report hypothetical ("people might say"), not a claim.
 BE = frozenset("is are was were be been being".split())
+# A modal makes the report hypothetical ("people might say"), not a claim.
 MODALS = frozenset("would will could should may might must can let's".split())
 _SEGMENT = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
 AFTER_STOP = frozenset("""that which who whom whose as than because when while if but and or
@@ -53,10 +54,11 @@ def claim_sentences(doc: Document) -> list[tuple[int, int]]:
     """The document's sentences, cut again after trailing reference markers."""
     out = []
     text = doc.text
+    cuts = [m.end() for m in _CUT.finditer(text)]  # one pass; most sentences have none
     for sent in doc.sentences:
         start = sent.start
-        for cut in _CUT.finditer(text, sent.start, sent.end):
-            end = cut.end()
+        first = bisect_right(cuts, start)
+        for end in cuts[first:bisect_right(cuts, sent.end - 1)]:
             if end > start:
                 out.append((start, end))
             start = end
@@ -72,6 +74,8 @@ def quote_spans(doc: Document) -> list[tuple[int, int]]:
     spans = []
     for block in doc.blocks:
         for m in _QUOTES.finditer(doc.text, block.start, block.end):
+            if m.group()[0] == "\u2018" and m.start() > 0 and doc.text[m.start() - 1].isalnum():
+                continue  # an apostrophe-like mark inside a word opens no quotation
             spans.append((m.start(), m.end()))
     return spans
 
@@ -189,3 +193,25 @@ def _plural(word: str) -> bool:
     # Only nouns for people ("farmers", "economists", "residents"): a bare plural of
     # things ("error messages tell") is no source at all.
     return word.isalpha() and word.islower() and low.endswith(AGENTIVE)
+
+
+def word_trie(words) -> str:
+    """A regex for a set of words as a trie ("claim(?:ed|s)?"): `re` scans it several
+    times faster than a flat alternation of the same words."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return (body if len(alts) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+        return body
+
+    return emit(root)
