@@ -103,8 +103,8 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
             skipped.append(toks.pop()[0].lower())
         if MODALS.intersection(skipped) or (skipped and skipped[0] in BE and passive):
             return []  # hypothetical ("might say") or passive ("was told"): no source here
-        if toks or seg <= sent_start:
-            break
+        if toks or seg <= sent_start or masked[seg - 1] != ",":
+            break  # only a comma aside is stepped over, never a quotation
         end = seg - 1
     phrase: list[tuple[str, int]] = []
     for tok in reversed(toks):

@@ -32,6 +32,11 @@ def claims(lint_text, text: str, fmt: str = "text") -> list:
     "The merger, which many commentators viewed as a mistake, went ahead in May.",
     "Since then the festival has long been recognized by scholars as a turning point.",
     "The suspect was alleged to have taken part in an assault in 2019.",
+    "\u201cThe talks are over,\u201d said a senior diplomat.",
+    "\"We will not back down,\" said one official.",
+    "U.S. officials said the strike killed three militants.",
+    "Senior government sources told the newspaper that the budget would be cut.",
+    "The fort is thought to date from the 12th century.",
 ])
 def test_vague_attribution_is_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
@@ -81,6 +86,9 @@ def test_carried_source_points_back_to_the_first_sentence(lint_text):
     "Officials at the Ministry of Health said the outbreak was under control.",
     "Dr Amara Osei, who led the survey, said the results surprised the team.",
     "Battersbee's parents had argued that treatment should continue.",
+    "A spokesman for the ministry said the report was inaccurate.",
+    "\u201cThe talks are over,\u201d said Jane Doe, the foreign minister.",
+    "A 2019 study by the University of Leeds found that the drug worked.",
 ])
 def test_named_sources_are_not_reported(lint_text, text):
     assert claims(lint_text, text) == []
@@ -171,3 +179,10 @@ def test_one_finding_per_sentence_at_the_sentence_start(lint_text):
     text = "Shares fell.\nSources said, reportedly on condition of anonymity, that the bank would fail."
     found = lint_text(text, "DL301")
     assert [(f.line, f.column) for f in found] == [(2, 1)]
+
+
+def test_pronoun_after_an_anonymous_witness_is_carried(lint_text):
+    text = "\"It was chaos,\" a witness told reporters. \"Nobody knew where to go,\" she said."
+    found = lint_text(text, "DL303")
+    assert len(found) == 1 and found[0].column > 1
+    assert found[0].related[0].column == 1

@@ -15,6 +15,7 @@ from doclint.kinds.textmatch import DEFAULT_TIMEOUT, compile_alternation, iter_b
 
 REPORTS = ("new", "carried")
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
+_AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
 _BY = re.compile(r"\s+by\s+", re.I)
 _COMPLEMENT = re.compile(r"\s+(?:that|as)\b|\s*[,:\"\u201c]", re.I)
 PARTICIPLE = ("ed", "told", "thought", "said", "shown", "seen", "found", "felt", "held")
@@ -182,6 +183,11 @@ class AttributionKind(Kind):
         if kind == "weak" and not _COMPLEMENT.match(masked, m.end()):
             return cc.Phrase(None)  # "continued to work": no reported content
         toks = cc.subject_before(masked, sentence[0], m.start(), verb.endswith(PARTICIPLE))
+        if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, sentence[0], m.start()):
+            # News inverts after a quotation: "... ," said one official.
+            toks = cc.phrase_after(masked, m.end(), sentence[1])
+            phrase = cc.classify(toks, lex, sentence[0], strong=False)
+            return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
         return cc.classify(toks, lex, sentence[0], strong=kind == "strong")
 
     def _report(self, doc, ct: ClaimText, found: dict) -> Iterable[Hit]:
