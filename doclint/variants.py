@@ -2,9 +2,9 @@
 name-spelling similarity test."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 import regex
 
@@ -26,8 +26,7 @@ where when how why there here than then too very more most much many few own sam
 PARTICLES = frozenset("up in out on off down over back away about around through along".split())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -35,18 +34,29 @@ class Token:
     heading: bool   # in a heading or table cell: title case says nothing
 
 
-def tokens(doc) -> Iterator[Token]:
+# The three variant rules read the same tokens: keep them while the document lives.
+_TOKENS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def tokens(doc) -> list[Token]:
     """Word tokens of every prose sentence of `doc`, in document order."""
+    cached = _TOKENS.get(doc)
+    if cached is not None:
+        return cached
     masked = doc.masked
+    out = []
     for sentence in doc.sentences:
         heading = sentence.block.kind in ("heading", "table-cell")
         first = True
         for match in TOKEN.finditer(masked, sentence.start, sentence.end):
             text = match.group()
-            if text.endswith(".") and text.count(".") == 1:
+            start = match.start()
+            if text[-1] == "." and text.count(".") == 1:
                 text = text[:-1]
-            yield Token(text, match.start(), match.start() + len(text), first, heading)
+            out.append(Token(text, start, start + len(text), first, heading))
             first = False
+    _TOKENS[doc] = out
+    return out
 
 
 def letters(form: str) -> str:
@@ -63,8 +73,8 @@ def is_word(form: str) -> bool:
 
 
 def is_acronym(form: str) -> bool:
-    core = letters(form)
-    return len(core) >= 2 and core.isupper()
+    """All capitals, at least two letters or digits: US, U.S., E2E."""
+    return form.isupper() and (len(form) > 2 or (len(form) == 2 and form.isalnum()))
 
 
 def case_pair_ok(a: str, b: str) -> bool:
@@ -187,9 +197,11 @@ def is_english_word(word: str, min_count: int) -> bool:
     return counts is not None and min_count > 0 and counts[word.lower()] >= min_count
 
 
-def deletions(word: str, depth: int = 2) -> set[str]:
-    """All strings made by deleting up to `depth` characters: names within two edits of
-    each other share one of these, so candidate pairs come from a dict, not all pairs."""
+def deletions(word: str, short_length: int = 7) -> set[str]:
+    """All strings made by deleting one character, or two from a long word: names within
+    the edits that spelling_similar allows share one of these, so candidate pairs come
+    from a dict, not from all pairs."""
+    depth = 1 if len(word) < short_length else 2
     out = {word}
     frontier = {word}
     for _ in range(depth):
@@ -217,21 +229,35 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             corpus: bool = False) -> dict[str, dict[str, list[tuple[int, int]]]]:
     """key -> form -> [(start, end)] of the candidate forms of one document."""
     out: dict[str, dict[str, list[tuple[int, int]]]] = {}
-
     text = doc.text
+    toks = tokens(doc)
+    # Case: a lower-case form only matters if some capitalised form shares its words,
+    # and most tokens are lower-case words, so those are looked up in this set first.
+    caps = {t.text.lower() for t in toks if not t.initial and not t.heading and not t.text.islower()} \
+        if check == "case" else None
+    # Joining without `words`: only keys that some name-like form of this document has.
+    named = {join_key(t.text) for t in toks if "." in t.text or t.text[1:] != t.text[1:].lower()} \
+        if check == "joining" and not words else None
+    lower_words = set()
 
     def add(key: str, form: str, start: int, end: int) -> None:
-        if not is_mention(text, start, end):
-            out.setdefault(key, {}).setdefault(form, []).append((start, end))
+        if caps is not None and form.islower() and not all(w in caps for w in key.split(" ")):
+            return
+        if named is not None and key not in named:
+            return
+        out.setdefault(key, {}).setdefault(form, []).append((start, end))
 
     prev = None
-    for tok in tokens(doc):
+    for tok in toks:
         word = tok.text
         if _after_apostrophe(text, tok.start):
             prev = None  # "you're writing": "re" is no word of its own
             continue
         if check == "spelling":
-            _spelling(tok, min_length, add)
+            if word.islower():
+                lower_words.add(word)
+            else:
+                _spelling(tok, min_length, add)
         elif check == "case":
             if not tok.initial and not tok.heading:
                 add(word.lower(), word, tok.start, tok.end)
@@ -246,13 +272,33 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             _pair(check, prev, tok, add)
         prev = tok
     if check == "spelling":
-        return out
-    # For the corpus phase a single form can meet its rival in another document; only
-    # keys with a capital (case) or a name-like form (joining) travel, to keep facts small.
-    need = 1 if corpus else 2
-    named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
-    return {k: v for k, v in out.items() if len(v) >= need and (words and check == "joining"
-                                                                or any(named(f) for f in v))}
+        for name in [k for k in out if k[0] not in (NEAR, MID)]:
+            if name.lower() in lower_words:
+                out[LOWER + name.lower()] = {name.lower(): []}
+    else:
+        # For the corpus phase a single form can meet its rival in another document;
+        # only keys with a capital (case) or a name-like form (joining) travel.
+        need = 1 if corpus else 2
+        named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
+        out = {k: v for k, v in out.items() if len(v) >= need and (words and check == "joining"
+                                                                   or any(named(f) for f in v))}
+    return _without_mentions(text, out)
+
+
+def _without_mentions(text: str, found: dict) -> dict:
+    out = {}
+    for key, forms in found.items():
+        if key[0] in (LOWER, NEAR):
+            out[key] = forms
+            continue
+        kept = {}
+        for form, spans in forms.items():
+            spans = [(s, e) for s, e in spans if not is_mention(text, s, e)]
+            if spans:
+                kept[form] = spans
+        if kept:
+            out[key] = kept
+    return out
 
 
 MENTION_MARKS = {"\"": "\"", "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "_": "_", "*": "*"}
@@ -277,10 +323,6 @@ def _named(form: str) -> bool:
 
 def _spelling(tok, min_length: int, add) -> None:
     word = tok.text
-    if word.islower():
-        if len(word) >= min_length:
-            add(LOWER + word, word, tok.start, tok.end)
-        return
     head, _, rest = word.partition("-")
     capital = word[:1].isupper() or (head in NAME_PARTICLES and rest[:1].isupper())  # al-Assad
     if not capital or is_acronym(word) or sum(c.isalpha() for c in word) < min_length:

@@ -25,15 +25,6 @@ SCOPES = ("document", "corpus")
 MAX_PLACES = 50  # occurrences kept per form and document in corpus facts
 
 
-@dataclass(frozen=True)
-class Place:
-    order: tuple[int, int]
-    start: int
-    end: int
-    text: str
-    where: tuple = ()  # corpus scope: (Location, end_line, end_column)
-
-
 class NamingVariantsKind(Kind):
     """Finds the competing forms of a name in a document (or the corpus) and reports each
     occurrence of the minority form, naming the majority form and both counts."""
@@ -66,17 +57,20 @@ class NamingVariantsKind(Kind):
     def check(self, doc) -> Iterable[Hit]:
         if self.options.scope != "document":
             return
-        groups = self._groups([(0, doc, self._collect(doc))])
-        for place, majority, args in self._decide(groups):
-            yield Hit(place.start, place.end, args, (doc.location(majority.start),),
-                      self._fix(place, majority))
+        groups = {key: {form: [len(spans), spans] for form, spans in forms.items()}
+                  for key, forms in self._collect(doc).items()}
+        text = doc.text
+        # Places are (start, end) spans here, in document order.
+        for (start, end), (m_start, m_end), args in self._decide(groups, lambda p: (0, p[0]),
+                                                                   lambda p: text[p[0]:p[1]]):
+            yield Hit(start, end, args, (doc.location(m_start),),
+                      self._fix(start, end, text[start:end], text[m_start:m_end]))
 
     def facts(self, doc):
         if self.options.scope != "corpus":
             return None
-        found = self._collect(doc)
         out = {}
-        for key, forms in found.items():
+        for key, forms in self._collect(doc).items():
             out[key] = {form: (len(spans), tuple(self._where(doc, s, e) for s, e in spans[:MAX_PLACES]))
                         for form, spans in forms.items()}
         return out
@@ -98,37 +92,32 @@ class NamingVariantsKind(Kind):
                 for form, (count, places) in forms.items():
                     entry = groups.setdefault(key, {}).setdefault(form, [0, []])
                     entry[0] += count
-                    entry[1].extend(Place((index, s), s, e, t, (loc, el, ec)) for s, e, t, loc, el, ec in places)
-        for place, majority, args in self._decide(groups):
-            loc, end_line, end_column = place.where
-            yield CorpusHit(loc, end_line, end_column, args, (majority.where[0],),
-                            self._fix(place, majority), None, place.start, place.end, place.text)
+                    entry[1].extend((index, *place) for place in places)
+        # Places are (document index, start, end, text, location, end line, end column).
+        for place, majority, args in self._decide(groups, lambda p: (p[0], p[1]), lambda p: p[3]):
+            _, start, end, text, loc, end_line, end_column = place
+            yield CorpusHit(loc, end_line, end_column, args, (majority[4],),
+                            self._fix(start, end, text, majority[3]), None, start, end, text)
 
-    def _groups(self, docs) -> dict[str, dict[str, list]]:
-        groups: dict[str, dict[str, list]] = {}
-        for index, doc, found in docs:
-            for key, forms in found.items():
-                for form, spans in forms.items():
-                    places = [Place((index, s), s, e, doc.text[s:e]) for s, e in spans]
-                    groups.setdefault(key, {})[form] = [len(spans), places]
-        return groups
-
-    def _decide(self, groups: dict[str, dict[str, list]]) -> Iterable[tuple[Place, Place, dict]]:
-        """(minority place, majority's first place, message args) for every reported place."""
+    def _decide(self, groups: dict[str, dict[str, list]], order_of, text_of) -> Iterable[tuple]:
+        """(minority place, majority's first place, message args) for every reported place.
+        Each form's places are in run order; `order_of` and `text_of` read a place."""
         opts = self.options
-        rank = {}  # form -> (count, first order): more uses win, then the earlier form
-        forms: dict[str, tuple[int, list]] = {}
-        for key, by_form in groups.items():
-            for form, (count, places) in by_form.items():
-                places.sort(key=lambda p: p.order)
-                forms[(key, form)] = (count, places)
-                rank[(key, form)] = (count, tuple(-x for x in places[0].order))
-        for (key, form), majority in self._pairs(groups, rank):
-            count, places = forms[(key, form)]
-            major_count, major_places = forms[majority]
+        ranks: dict[tuple[str, str], tuple] = {}
+
+        def rank(key: str, form: str) -> tuple:
+            # More uses win, then the earlier form: on a tie the later form is reported.
+            if (key, form) not in ranks:
+                count, places = groups[key][form]
+                ranks[(key, form)] = (count, tuple(-x for x in order_of(places[0])))
+            return ranks[(key, form)]
+
+        for (key, form), (m_key, m_form) in self._pairs(groups, rank):
+            count, places = groups[key][form]
+            major_count, major_places = groups[m_key][m_form]
             if count > 1 and major_count < opts.min_ratio * count:
                 continue
-            args = {"form": places[0].text, "count": count, "majority": major_places[0].text,
+            args = {"form": text_of(places[0]), "count": count, "majority": text_of(major_places[0]),
                     "majority_count": major_count}
             for place in places:
                 yield place, major_places[0], args
@@ -149,7 +138,7 @@ class NamingVariantsKind(Kind):
                 by_form = {f: v for f, v in by_form.items() if v[0] >= opts.phrase_min_count}
                 if len(by_form) < 2:
                     continue
-            best = max(by_form, key=lambda f: rank[(key, f)])
+            best = max(by_form, key=lambda f: rank(key, f))
             for form in by_form:
                 if form != best and ok(form, best) and not self._shouted(form, best):
                     yield (key, form), (key, best)
@@ -165,30 +154,32 @@ class NamingVariantsKind(Kind):
     def _spelling_pairs(self, groups, rank) -> Iterable[tuple[tuple[str, str], tuple[str, str]]]:
         opts = self.options
         names = [k for k in groups if k[0] not in (LOWER, NEAR, MID)]
-        near = {k[1:]: set(v) for k, v in groups.items() if k[0] == NEAR}
         index: dict[str, list[str]] = {}
-        for key in names:
-            for variant in deletions(key.lower()):
+        shortened = {key: deletions(key.lower()) for key in names}
+        for key, variants in shortened.items():
+            for variant in variants:
                 index.setdefault(variant, []).append(key)
         for key in names:
-            if LOWER + key.lower() in groups or key.lower() in opts.ignored:
-                continue  # also written in lower case: an ordinary word (These/Those)
-            if is_english_word(key, opts.word_count):
-                continue  # a word of its own (Capital beside Capitol)
-            rivals = set()
-            for variant in deletions(key.lower()):
-                rivals.update(index.get(variant, ()))
-            rivals = [o for o in rivals if rank[(o, o)] > rank[(key, key)] and spelling_similar(key, o)
-                      and MID + o in groups  # the majority is a name, not just a sentence start
-                      and frozenset((key.lower(), o.lower())) not in opts.distinct_pairs
-                      and not self._different_people(near.get(key), near.get(o))]
+            low = key.lower()
+            rivals = {o for variant in shortened[key] for o in index[variant]}
+            rivals = [o for o in rivals if o != key and o[-1] == key[-1] and MID + o in groups
+                      and rank(o, o) > rank(key, key) and spelling_similar(key, o)]
+            # The majority must be a name used inside sentences (not only a sentence
+            # start); the minority must not be an ordinary word: written in lower case
+            # too (These/Those), or an English word of its own (Capital beside Capitol).
+            if not rivals or LOWER + low in groups or low in opts.ignored \
+                    or is_english_word(key, opts.word_count):
+                continue
+            rivals = [o for o in rivals if frozenset((low, o.lower())) not in opts.distinct_pairs
+                      and not self._different_people(groups.get(NEAR + key), groups.get(NEAR + o))]
             if rivals:
-                yield (key, key), (max(rivals, key=lambda o: rank[(o, o)]), ) * 2
+                yield (key, key), (max(rivals, key=lambda o: rank(o, o)), ) * 2
 
     @staticmethod
-    def _different_people(mine: set | None, theirs: set | None) -> bool:
-        return bool(mine) and bool(theirs) and not (mine & theirs)
+    def _different_people(mine: dict | None, theirs: dict | None) -> bool:
+        """Both forms stand beside other capitalised words, and never the same one."""
+        return bool(mine) and bool(theirs) and not (mine.keys() & theirs.keys())
 
-    def _fix(self, place: Place, majority: Place) -> Fix:
-        target = majority.text if self.options.check == "case" else keep_case(place.text, majority.text)
-        return Fix(f"Replace with '{target}'", (Edit(place.start, place.end, target),), Applicability.UNSAFE)
+    def _fix(self, start: int, end: int, text: str, majority: str) -> Fix:
+        target = majority if self.options.check == "case" else keep_case(text, majority)
+        return Fix(f"Replace with '{target}'", (Edit(start, end, target),), Applicability.UNSAFE)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -15,6 +17,26 @@ from doclint.kinds.textmatch import (
     phrase_regex,
 )
 from doclint.variants import is_mention
+
+
+WORD = re.compile(r"\w+(?:[-.]\w+)*")
+
+
+class Match(NamedTuple):
+    """One occurrence of a configured phrase (the text is the document's own)."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text
 
 
 def _norm(phrase: str, ignore_case: bool) -> str:
@@ -70,15 +92,27 @@ class TermsKind(Kind):
                 for a, inflections in enumerate(forms):
                     for i, form in enumerate(inflections):
                         lookup[_norm(form, self.ignore_case)] = ("either", g, a, i, tuple(map(tuple, forms)))
+            # Phrases made of plain words are found by a dictionary lookup over word
+            # tokens (several times faster than one big alternation); anything else
+            # (C++, .NET) goes to a regex alternation.
+            firsts: dict[str, int] = {}
+            odd = []
+            for phrase in lookup:
+                words = phrase.split(" ")
+                if all(WORD.fullmatch(w) for w in words):
+                    firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+                else:
+                    odd.append(phrase_regex(phrase))
             flags = regex.V1 | (regex.IGNORECASE if self.ignore_case else 0)
-            sources = sorted((phrase_regex(v) for v in lookup), key=len, reverse=True)
+            odd.sort(key=len, reverse=True)
             object.__setattr__(self, "lookup", lookup)
-            object.__setattr__(self, "compiled", regex.compile("|".join(sources), flags))
+            object.__setattr__(self, "firsts", firsts)
+            object.__setattr__(self, "compiled", regex.compile("|".join(odd), flags) if odd else None)
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
         choices: dict[int, list] = {}  # either group -> [(alternative, inflection, match)]
-        for match in iter_block_matches(opts.compiled, doc, opts.timeout):
+        for match in self._matches(doc):
             if is_mention(doc.text, match.start(), match.end()):
                 continue  # 'use "email", not "e-mail"' talks about the words
             entry = opts.lookup.get(_norm(match.group(), opts.ignore_case))
@@ -94,6 +128,33 @@ class TermsKind(Kind):
                 choices.setdefault(entry[1], []).append((entry[2], entry[3], entry[4], match))
         for uses in choices.values():
             yield from self._either(uses)
+
+    def _matches(self, doc) -> Iterable[Match]:
+        """Occurrences of configured phrases in the prose blocks of `doc`, in order."""
+        opts = self.options
+        masked = doc.masked
+        out = []
+        for block in doc.blocks:
+            found = list(WORD.finditer(masked, block.start, block.end))
+            for i, token in enumerate(found):
+                key = _norm(token.group(), opts.ignore_case)
+                longest = opts.firsts.get(key)
+                if longest is None:
+                    continue
+                # The longest configured phrase starting here wins ("data set" over "data").
+                for size in range(min(longest, len(found) - i), 0, -1):
+                    last = found[i + size - 1]
+                    words = found[i:i + size]
+                    if any(not masked[a.end():b.start()].isspace() for a, b in zip(words, words[1:])):
+                        continue
+                    if " ".join(_norm(w.group(), opts.ignore_case) for w in words) in opts.lookup:
+                        out.append(Match(token.start(), last.end(), masked[token.start():last.end()]))
+                        break
+        if opts.compiled is not None:
+            out.extend(Match(m.start(), m.end(), m.group())
+                       for m in iter_block_matches(opts.compiled, doc, opts.timeout))
+            out.sort(key=lambda m: m.start())
+        return out
 
     def _either(self, uses: list) -> Iterable[Hit]:
         counts: dict[int, int] = {}
