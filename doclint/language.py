@@ -17,6 +17,7 @@ PIECES = 10
 SCRIPT_SAMPLE = 600     # Russian vs Ukrainian, Arabic vs Persian: a short sample suffices
 MIN_LETTERS = 40        # below this there is too little prose to tell
 LATIN_LETTERS = 150     # langdetect misnames one short Latin sentence in ~200; two or three are safe
+LATIN_WORDS = 25        # ... and a page of identifiers and numbers is not prose in any language
 SAMPLE_KINDS = ("paragraph", "list-item", "blockquote")
 ENGLISH_RATIO = 0.15    # English prose runs 0.2-0.5 function words per word; other languages ~0
 
@@ -55,11 +56,15 @@ SCRIPTS = ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Beng
 SINGLE_LANGUAGE = {"Greek": "el", "Hebrew": "he", "Thai": "th", "Hangul": "ko", "Kana": "ja",
                    "Georgian": "ka", "Armenian": "hy", "Bengali": "bn", "Gujarati": "gu",
                    "Gurmukhi": "pa", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml"}
-_SCRIPT_RE = {name: regex.compile(r"[\p{Hiragana}\p{Katakana}]" if name == "Kana" else rf"\p{{{name}}}")
-              for name in SCRIPTS}
+# Letters are counted by deleting everything else (bytes.translate, then `sub` on what is
+# left): collecting matches one by one would cost ten times more.
+_NOT_SCRIPT = {name: regex.compile(r"[^\p{Hiragana}\p{Katakana}]+" if name == "Kana" else rf"\P{{{name}}}+")
+               for name in SCRIPTS}
 # A Japanese text's own letters are Kana and Han together.
-_WRITING_RE = dict(_SCRIPT_RE, Kana=regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]"))
-LETTER = regex.compile(r"\p{L}")
+_NOT_WRITING = dict(_NOT_SCRIPT, Kana=regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+"))
+_NOT_LETTER = regex.compile(r"\P{L}+")
+_ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 # Frequent function words: cheap evidence of a language. English ones decide an English
 # page without langdetect; all of them pick the paragraphs worth a closer look.
@@ -80,6 +85,13 @@ FUNCTION_WORDS = {
           "ao também foi ser são pelo pela",
     "nl": "de het een en van is dat die niet op te zijn voor met als er maar om aan ook bij door "
           "naar wordt worden kan deze dit uit wat",
+    "sv": "och att det som är på för med har av till den inte om ett var jag så men från eller "
+          "också kan",
+    "da": "og det som er på for med har af til den ikke om et var jeg så men fra eller også kan",
+    "pl": "w na z się nie do że to jest jak ale po co tak przez dla od są jego jej które który "
+          "była było",
+    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ada adalah atau "
+          "oleh karena sudah bisa",
     "ru": "и в не на что с как это по но из у за от для же все был была было так его она они "
           "или уже еще ещё только также который которые при",
     "uk": "і й та що на не до як це з у в за від для але або був була було які який яка ще вже "
@@ -87,19 +99,14 @@ FUNCTION_WORDS = {
 }
 # Words that are also common English ("a", "as", "do", "is") would make every English
 # text look a little Portuguese or Dutch: they count for English only.
-_ENGLISH = frozenset(FUNCTION_WORDS["en"].split()) | {"a", "do", "no", "so", "in", "on", "me", "he"}
+_ENGLISH = frozenset(FUNCTION_WORDS["en"].split()) | {"a", "do", "no", "so", "in", "on", "me", "he", "i"}
 _WORDS_BY_LANG = {lang: frozenset(w for w in words.split() if lang == "en" or w not in _ENGLISH)
                   for lang, words in FUNCTION_WORDS.items()}
 _LANGS_OF_WORD: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _WORDS_BY_LANG.items():
     for _word in _words:
         _LANGS_OF_WORD[_word] = _LANGS_OF_WORD.get(_word, ()) + (_lang,)
-_ALL_WORDS_RE = regex.compile(r"(?<![\w'’-])(?:" + "|".join(
-    sorted(map(regex.escape, _LANGS_OF_WORD), key=len, reverse=True)) + r")(?![\w'’-])", regex.I)
-_LANG_WORD_RE = {lang: regex.compile(r"(?<![\w'’-])(?:" + "|".join(
-    sorted(map(regex.escape, words), key=len, reverse=True)) + r")(?![\w'’-])", regex.I)
-    for lang, words in _WORDS_BY_LANG.items()}
-WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
+_PUNCTUATION = "()[]{}\"'“”‘’«»„‹›.,;:!?…"
 
 _NAMES = (
     "af Afrikaans|ar Arabic|bg Bulgarian|bn Bengali|ca Catalan|cs Czech|cy Welsh|da Danish|"
@@ -117,34 +124,78 @@ def language_name(code: str) -> str:
     return NAMES.get(code.lower()) or NAMES.get(primary(code)) or code
 
 
-def function_word_counts(text: str) -> dict[str, int]:
-    """How many function words of each listed language `text` contains (one regex pass)."""
+def tokens(text: str) -> list[str]:
+    """Lower-cased space-separated tokens of `text`, without surrounding punctuation."""
+    return [token.strip(_PUNCTUATION) for token in text.lower().split()]
+
+
+def _is_word(token: str) -> bool:
+    return token.isalpha() or token.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def function_words(code: str) -> frozenset[str] | None:
+    """The function words listed for a language, None when it has no list."""
+    return _WORDS_BY_LANG.get(primary(code))
+
+
+def count_function_words(words: list[str]) -> dict[str, int]:
+    """How many of `words` (from tokens()) are function words, per listed language."""
     counts: dict[str, int] = {}
-    for word in _ALL_WORDS_RE.findall(text):
-        for lang in _LANGS_OF_WORD[word.lower()]:
+    for word in words:
+        for lang in _LANGS_OF_WORD.get(word, ()):
             counts[lang] = counts.get(lang, 0) + 1
     return counts
 
 
-def function_word_ratio(text: str, lang: str) -> float | None:
-    """Share of `text`'s words that are function words of `lang`; None when `lang` has no list."""
-    pattern = _LANG_WORD_RE.get(primary(lang))
-    if pattern is None:
-        return None
-    words = len(text.split())
-    return len(pattern.findall(text)) / words if words else 0.0
+def word_stats(text: str) -> tuple[int, dict[str, int]]:
+    """(prose words, function words per listed language) of `text`: numbers and
+    identifiers are not prose words."""
+    words = tokens(text)
+    return sum(map(_is_word, words)), count_function_words(words)
+
+
+def _split_letters(text: str) -> tuple[int, str]:
+    """(number of ASCII letters, the non-ASCII letters) of `text`."""
+    letters_bytes = text.encode("utf-8").translate(None, _ASCII_NON_LETTERS)
+    rest = letters_bytes.translate(None, _ASCII_LETTERS)
+    others = _NOT_LETTER.sub("", rest.decode("utf-8")) if rest else ""
+    return len(letters_bytes) - len(rest), others
+
+
+def accented_share(text: str) -> float:
+    """Share of the letters of `text` that are accented Latin letters (0 for no letters):
+    about 1% in English with a few names, 5-30% in Polish, Czech, Turkish, Vietnamese."""
+    ascii_letters, others = _split_letters(text)
+    accented = len(_NOT_SCRIPT["Latin"].sub("", others)) if others else 0
+    letters = ascii_letters + len(others)
+    return accented / letters if letters else 0.0
 
 
 def script_counts(text: str) -> dict[str, int]:
-    return {name: n for name in SCRIPTS if (n := len(_SCRIPT_RE[name].findall(text)))}
+    """Letters of `text` per script; "Other" for letters of scripts not listed."""
+    ascii_letters, others = _split_letters(text)
+    if not others:  # the common case: plain ASCII prose
+        return {"Latin": ascii_letters} if ascii_letters else {}
+    latin = ascii_letters + len(_NOT_SCRIPT["Latin"].sub("", others))
+    letters = ascii_letters + len(others)
+    if latin >= 0.9 * letters:  # no need to count the other scripts
+        counts = {"Latin": latin, "Other": letters - latin}
+    else:
+        counts = {name: len(_NOT_SCRIPT[name].sub("", others)) for name in SCRIPTS}
+        counts["Latin"] = latin
+        counts["Other"] = letters - sum(counts.values())
+    return {name: n for name, n in counts.items() if n > 0}
 
 
 def script_share(text: str, script: str) -> float:
-    """Share of the letters of `text` written in `script` (1.0 when there are no letters)."""
-    letters = len(LETTER.findall(text))
-    if not letters:
+    """Share of the letters of `text` written in `script` (1.0 when there are no letters
+    or the script is not one doclint counts: it cannot tell, so it assumes the same)."""
+    counts = script_counts(text)
+    letters = sum(counts.values())
+    if not letters or script not in _NOT_WRITING:
         return 1.0
-    return len(_WRITING_RE[script].findall(text)) / letters if script in _WRITING_RE else 0.0
+    own = counts.get(script, 0) + (counts.get("Han", 0) if script == "Kana" else 0)
+    return own / letters
 
 
 def dominant_script(counts: dict[str, int]) -> str | None:
@@ -152,6 +203,7 @@ def dominant_script(counts: dict[str, int]) -> str | None:
         return None
     if "Kana" in counts:  # Japanese writes with Han and Kana together
         counts = dict(counts, Kana=counts["Kana"] + counts.get("Han", 0), Han=0)
+    counts = {name: n for name, n in counts.items() if name != "Other"} or counts
     return max(counts, key=counts.get)
 
 
@@ -216,15 +268,14 @@ def detect_text(sample: str, cheap: bool = True) -> Language | None:
     share = (counts.get(script, 0) + (counts.get("Han", 0) if script == "Kana" else 0)) / letters
     if script in SINGLE_LANGUAGE and share >= 0.5:
         return Language(SINGLE_LANGUAGE[script], round(share, 3), script, "script")
-    if cheap and script == "Latin":
-        words = len(sample.split())
-        found = function_word_counts(sample)
+    if script == "Latin":
+        words, found = word_stats(sample)
+        if letters < LATIN_LETTERS or words < LATIN_WORDS:
+            return None
         english = found.get("en", 0)
         other = max((n for lang, n in found.items() if lang != "en"), default=0)
-        if words and english >= ENGLISH_RATIO * words and english >= 4 * other:
+        if cheap and english >= ENGLISH_RATIO * words and english >= 4 * other:
             return Language("en", round(english / (english + other), 3), script, "words")
-    if script == "Latin" and letters < LATIN_LETTERS:
-        return None
     text = sample if script == "Latin" else sample[:SCRIPT_SAMPLE]
     found_lang = langdetect(text)
     if found_lang is None:

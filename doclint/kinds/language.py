@@ -8,14 +8,16 @@ import regex
 
 from doclint.finding import Hit
 from doclint.kinds.base import Kind
-from doclint.language import (Language, detect_document, function_word_counts, function_word_ratio,
-                              langdetect, language_name, primary, script_share)
+from doclint.language import (Language, accented_share, count_function_words, detect_document,
+                              function_words, langdetect, language_name, primary, script_share, tokens)
 from doclint.markup.base import CODE_MASK
 
 CHECK_CHARS = 600      # a paragraph's language shows in its first few sentences
-CHEAP_CHARS = 400      # ... and its function words in fewer still
+CHEAP_CHARS = 300      # ... and its function words in fewer still
 MAIN_RATIO = 0.1       # below this share of the main language's function words, look closer
-OTHER_RATIO = 0.15     # a listed language this present is worth a closer look
+OTHER_RATIO = 0.05     # ... if another language's function words are at least this present
+ACCENTED_SHARE = 0.03  # ... or, in an English document, this share of accented letters
+UNSPACED_SCRIPTS = ("Han", "Kana", "Thai")
 WORD_FLAGS = regex.V1
 
 # Quotations are someone else's words: a quoted French sentence in an English page is
@@ -143,15 +145,22 @@ class ParagraphLanguageKind(Kind):
                        "probability": f"{found[1]:.2f}", "main": main.name})
 
     def worth_a_look(self, head: str, main: Language) -> bool:
-        """Cheap test: could this paragraph be in another language than `main`?"""
+        """Cheap test: could this paragraph be in another language than `main`? Yes when
+        its letters are mostly in another script, or, when it has few function words of
+        `main`, when another language's function words (or, in an English document,
+        accented letters) show up instead."""
         min_words = self.options.min_words
-        if len(head) < 2 * min_words or (len(head.split()) < min_words and word_count(head) < min_words):
+        words = tokens(head)
+        if len(words) < min_words and (main.script not in UNSPACED_SCRIPTS or len(head) < 2 * min_words):
             return False
-        ratio = function_word_ratio(head, main.code)
-        if ratio is not None:
-            return ratio < MAIN_RATIO
         if script_share(head, main.script) < 0.5:
             return True
-        words = len(head.split())
-        others = function_word_counts(head)
-        return any(n >= OTHER_RATIO * words for lang, n in others.items() if lang != primary(main.code))
+        code = primary(main.code)
+        listed = function_words(code)
+        own = sum(map(listed.__contains__, words)) if listed is not None else 0
+        if listed is not None and own >= MAIN_RATIO * len(words):
+            return False
+        found = count_function_words(words)
+        if any(n >= 2 and n > own and n >= OTHER_RATIO * len(words) for lang, n in found.items() if lang != code):
+            return True
+        return code == "en" and accented_share(head) >= ACCENTED_SHARE
