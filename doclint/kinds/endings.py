@@ -18,8 +18,8 @@ _INNER = "'\u2019-"  # characters that may stand inside a word
 # Markers that start a line and are not prose: headings, quotes, list bullets, table
 # pipes and reST adornment. A heading marker is how we tell a real heading from a
 # plain-text line that the reader guessed was a title.
-_ADORNMENT = re.compile(r"[ \t]*([=\-~^\"'`#*+:._])\1{2,}[ \t]*\Z")
-_ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
+ADORNMENT = re.compile(r"[ \t]*([=\-~^\"'`#*+:._])\1{2,}[ \t]*\Z")
+ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
 # What can follow a paragraph that introduces it without a colon: fenced or indented
 # code, a directive, a table, an image or an HTML element (not a comment).
 _INTRODUCED = re.compile(
@@ -80,24 +80,12 @@ def is_explicit_heading(doc: Document, block: Block) -> bool:
     """A heading marked up as one (`#`, an underline or overline), not a guessed title."""
     text = doc.text
     left, right = _line_bounds(text, block.start)
-    if _ATX.match(text, left):
+    if ATX.match(text, left):
         return True
     nxt_left, nxt_right = _line_bounds(text, block.end)
     below = text[nxt_right + 1:_line_bounds(text, nxt_right + 1)[1]] if nxt_right < len(text) else ""
     above = text[_line_bounds(text, max(left - 2, 0))[0]:left - 1] if left else ""
-    return bool(_ADORNMENT.fullmatch(below) or (above and _ADORNMENT.fullmatch(above)))
-
-
-def heading_near(doc: Document, offset: int, step: int) -> bool:
-    """Whether the nearest non-blank line before (step -1) or after (step 1) the line of
-    `offset` is a heading (`#` or an adornment line), or there is none."""
-    lines = doc.text.split("\n") if len(doc.text) < 2_000_000 else []
-    line = doc.position(offset)[0] - 1 + step
-    while 0 <= line < len(lines) and not lines[line].strip():
-        line += step
-    if not 0 <= line < len(lines):
-        return True
-    return bool(_ATX.match(lines[line]) or _ADORNMENT.fullmatch(lines[line]))
+    return bool(ADORNMENT.fullmatch(below) or (above and ADORNMENT.fullmatch(above)))
 
 
 def line_style(doc: Document) -> tuple[bool, bool]:

@@ -8,14 +8,14 @@ from typing import Iterable
 from doclint.document import Document
 from doclint.finding import Applicability, Edit, Fix, Hit
 from doclint.kinds.base import Kind
-from doclint.kinds.endings import (Ending, closed, ends_in_code, heading_near, introduces,
-                                   iter_endings, last_word, trailing_markup, words)
+from doclint.kinds.endings import (Ending, closed, ends_in_code, introduces, iter_endings,
+                                   last_word, trailing_markup, words)
+from doclint.kinds.shape import heading_near, punctuating, raw_lines, sentence_like, word_share
 from doclint.restate import RESTATEMENT_THRESHOLD, restatement_score
 
 REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
-_PLAIN = re.compile(r"[\"'(\u201c\u2018]?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*[\"')\u201d\u2019,;:.!?]*")
 _CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
@@ -73,7 +73,7 @@ class TruncationKind(Kind):
     def check(self, doc: Document) -> Iterable[Hit]:
         opts = self.options
         want = opts.report
-        if want == "unterminated" and not _punctuating(doc, opts.min_words):
+        if want == "unterminated" and not punctuating(doc, opts.min_words):
             return
         for ending in iter_endings(doc, opts.line_breaks):
             verdict = self.judge(doc, ending)
@@ -164,7 +164,7 @@ class TruncationKind(Kind):
         continued = e.start > e.block.start  # it follows a finished sentence
         if len(tail_words) < (3 if continued else self.options.min_words):
             return False
-        if _raw_lines(doc, e.block)[:1] in (" ", "\t"):
+        if raw_lines(doc, e.block)[:1] in (" ", "\t"):
             return False  # an indented example
         if e.where == "block" and not continued:
             before = [b for b in doc.blocks if b.end <= e.block.start]
@@ -180,45 +180,6 @@ class TruncationKind(Kind):
         if word_share(tail) < 0.75:
             return False  # code-like or symbol-heavy text
         return sentence_like(tail, 3)
-
-
-def _raw_lines(doc: Document, block) -> str:
-    """The full source lines of a block, markup included."""
-    text = doc.text
-    end = text.find("\n", block.end)
-    return text[text.rfind("\n", 0, block.start) + 1:len(text) if end == -1 else end].rstrip()
-
-
-def word_share(s: str) -> float:
-    """The share of whitespace-separated tokens that are plain words."""
-    tokens = s.split()
-    return sum(1 for t in tokens if _PLAIN.fullmatch(t)) / len(tokens) if tokens else 0.0
-
-
-def sentence_like(tail: str, min_words: int) -> bool:
-    """Sentence case with enough words: not a Title Case or ALL CAPS label."""
-    ws = words(tail)
-    if len(ws) < min_words:
-        return False
-    long = [w for w in ws[1:] if len(w) >= 4]
-    lower = sum(1 for w in long if w[0].islower())
-    return lower > 0 and lower >= 0.5 * len(long)
-
-
-def _punctuating(doc: Document, min_words: int) -> bool:
-    """Whether the document's paragraphs normally end with terminal punctuation, so that
-    one that does not is worth a note (lists of labels and link pages are not)."""
-    masked = doc.masked
-    total = ended = 0
-    for block in doc.blocks:
-        if block.kind == "paragraph":
-            tail = masked[max(block.start, block.end - 12):block.end]
-            if len(words(masked[block.start:block.end])) >= min_words:
-                total += 1
-                ended += closed(tail) or tail.endswith(":")
-    if doc.is_record:
-        return True  # a corpus record is one text: its end is where it should finish
-    return ended >= 1 and ended >= 0.6 * (total - 1)
 
 
 def _restated_fix(doc: Document, e: Ending) -> Fix | None:
