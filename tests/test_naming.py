@@ -128,3 +128,23 @@ def test_corpus_scope_compares_documents(all_rules):
     # The same two documents in document scope: b.txt has a tie of its own.
     doc_rule = dataclasses.replace(rule, enabled=True)
     assert [(f.path, f.snippet) for f in lint_documents(docs, [doc_rule]).findings] == [("b.txt", "Github")]
+
+
+def test_corpus_scope_over_jsonl_records(tmp_path, all_rules):
+    import json
+
+    from doclint.kinds import KINDS
+    from doclint.loader import load
+    from doclint.options import build_options
+
+    path = tmp_path / "corpus.jsonl"
+    records = [{"id": "a", "text": "Ask Hezbollah.\nOfficials of Hezbollah spoke to Hezbollah aides."},
+               {"id": "b", "text": "A statement came later.\nThe statement by Hizbullah was short."}]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    rule = next(r for r in all_rules if r.id == "DL403")
+    options = build_options(KINDS[rule.kind].Options, dict(rule.raw_options, scope="corpus"), "t", rule.id)
+    corpus_rule = dataclasses.replace(rule, options=options, enabled=True)
+    docs = load(str(path), str(path), "text").documents
+    found = lint_documents(docs, [corpus_rule]).findings
+    assert [(f.line, f.record, f.text_line, f.snippet) for f in found] == [(2, "b", 2, "Hizbullah")]
+    assert found[0].related[0].record == "a"
