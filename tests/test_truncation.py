@@ -163,6 +163,10 @@ NEVER = {
         "To install the latest release, simply run\n\n``pip install mpmath``\n\nThat is all.\n",
         ".. note::\n   The cache is rebuilt whenever the\n\nThe release adds a parser.\n",
         "The license is available at\n\n    https://www.apache.org/licenses/LICENSE-2.0\n",
+        ":Author: The maintainers of the\n:Version: 2.1 of the\n\nThe tool reads prose.\n",
+        "The panel shows latency.\n\n.. image:: latency.png\n\n"
+        "Figure 2: Request latency for the three regions over the last week\n\nIt fell.\n",
+        "See the `installation guide <https://example.org/install>`_\n\nThen run it.\n",
         'He said: "We will finish the work."\n\nIs it working?\n',
         "Then uic is run. The ui file is searched for in the following places\n\n"
         "1. ``<source_dir>/<basename>.ui``\n2. ``<source_dir>/<path><basename>.ui``\n",
