@@ -99,6 +99,7 @@ def test_line_break_before_a_capitalised_name_is_not_a_cut(truncations):
             "Check the version after installing.\n"
             "Upgrade npm with npm itself.\n")
     assert truncations(text, "markdown") == []
+    assert truncations(text.replace("recommend using a\n", "recommend,\n"), "markdown") == []
     cut = text.replace("using a\nNode installer, since it", "using a\nThe installer")
     assert [(f.rule_id, f.line) for f in truncations(cut, "markdown")] == [("DL101", 3)]
 

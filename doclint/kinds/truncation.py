@@ -99,8 +99,7 @@ class TruncationKind(Kind):
                 return None
             verdict = Verdict("cut", *evidence[:2])
         elif evidence is not None:
-            if e.where == "line" and evidence[2] in opts.end_words \
-                    and not self.starts_sentence(masked, e.next_start):
+            if e.where == "line" and not self.starts_sentence(masked, e.next_start):
                 return None  # "using a" + "Node installer": one sentence over two lines
             verdict = Verdict("cut", *evidence[:2])
         else:
