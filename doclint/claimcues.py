@@ -192,7 +192,7 @@ def _plural(word: str) -> bool:
     low = word.lower()
     # Only nouns for people ("farmers", "economists", "residents"): a bare plural of
     # things ("error messages tell") is no source at all.
-    return word.isalpha() and word.islower() and low.endswith(AGENTIVE)
+    return word.isalpha() and word[1:].islower() and low.endswith(AGENTIVE)
 
 
 def word_trie(words) -> str:
