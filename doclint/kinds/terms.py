@@ -1,8 +1,8 @@
 """`terms` kind: configured preferred terms, and either/or spellings a document must pick."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -17,7 +17,6 @@ from doclint.kinds.textmatch import (
     phrase_regex,
 )
 from doclint.variants import is_mention
-
 
 WORD = re.compile(r"\w+(?:[-.]\w+)*")
 
