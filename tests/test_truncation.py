@@ -183,6 +183,8 @@ NEVER = {
         "Notes on the release.\n\nThe American Covenant\n\nWe believe in it.\n\n"
         "SPECIAL SESSION OF THE CONGRESS\n\nIt meets in April.\n",
         "My countrymen,\n\nNo one can occupy this office without humility.\n",
+        "Mr. Chief Justice, Mr. President, Vice President Quayle, Senator Mitchell, and my "
+        "fellow citizens,\n\nNo one can occupy this office without humility.\n",
         "Variants emulate Macintosh layouts.\nFor instance,\n\n"
         "    Option \"XkbModel\" \"ibook\"\n",
         "Further documentation is available online. Go to\n\n  https://www.example.org/docs/\n\n"
@@ -215,6 +217,13 @@ def test_hard_wrapped_plain_text_is_not_split(truncations):
 def test_labels_are_reported_only_on_an_article_or_possessive(lint_text, fmt, text, line):
     # Measured on real docs: no heading, list item or table cell ends on one of these.
     assert [f.line for f in lint_text(text, "DL101", fmt, FORMATS[fmt])] == [line]
+
+
+def test_comma_cut_after_the_opening_paragraph_is_reported(lint_text):
+    text = ("Officials met in Baghdad.\n\n"
+            "The ministers from Iraq, Syria, Turkey and Iran met in Baghdad on Saturday,\n\n"
+            "They agreed on a plan.\n")
+    assert [f.line for f in lint_text(text, "DL101")] == [3]
 
 
 def test_numbered_point_after_a_cut_paragraph_still_reports(lint_text):

@@ -28,6 +28,18 @@ class Verdict:
     word: str        # the last word (or character)
 
 
+def _salutation(doc: Document, e: Ending, tail: str) -> bool:
+    """"Mr. Chief Justice, Mr. President, ... and my fellow citizens," at the top of a
+    speech: mostly names, before any other prose but a title."""
+    for block in doc.blocks:
+        if block is e.block:
+            break
+        if block.kind != "heading":
+            return False
+    ws = words(tail)
+    return sum(1 for w in ws if len(w) > 2 and w[0].isupper()) >= 0.5 * len(ws)
+
+
 class TruncationKind(Kind):
     """Reports prose that stops without terminal punctuation where a sentence should end:
     at the end of a paragraph or record, or at a line break before a new sentence in a
@@ -99,6 +111,8 @@ class TruncationKind(Kind):
                 return None
             verdict = Verdict("cut", *evidence[:2])
         elif evidence is not None:
+            if evidence[2] == "comma" and _salutation(doc, e, tail):
+                return None
             if e.where == "line" and not self.starts_sentence(masked, e.next_start):
                 return None  # "using a" + "Node installer": one sentence over two lines
             verdict = Verdict("cut", *evidence[:2])
