@@ -182,13 +182,45 @@ def test_french_paragraph_of_its_own_is_reported(all_rules):
     assert "French (fr" in findings[0].message
 
 
+GUIDE = """\
+Getting started
+
+This guide explains how to install the command-line tool and how to run it on your own
+documents. It assumes that you have a recent version of Python and a terminal at hand.
+
+%s
+
+When you are done, commit the configuration file together with your documents so that
+everybody on the team runs the same checks.
+"""
+
+
+@pytest.mark.parametrize("paragraph,code", [
+    ("Narzędzie czyta każdy plik w podanym katalogu i zgłasza problemy razem z numerem wiersza "
+     "i kolumny, dzięki czemu można je szybko poprawić przed publikacją.", "pl"),
+    ("La herramienta lee todos los archivos de la carpeta indicada y señala los problemas con el "
+     "número de línea y de columna, para que pueda corregirlos rápidamente.", "es"),
+    ("该工具会读取指定文件夹中的每个文件，并报告问题所在的行号和列号，以便您在发布之前迅速修复这些问题。", "zh-cn"),
+    ("We thank Jürgen Müller, Łukasz Wróbel, Søren Kierkegaard, François Hollande and José Álvarez "
+     "for the translations, and also the team at Zürich.", None),
+    ("Run `doclint check --format json docs/` and then `doclint fix --unsafe docs/index.md` to "
+     "apply the fixes; see https://example.com/docs for more details about it.", None),
+])
+def test_paragraph_in_another_language(all_rules, paragraph, code):
+    findings = run(all_rules, GUIDE % paragraph, "DL502", name="guide.md")
+    assert [f.line for f in findings] == ([6] if code else [])
+    if code:
+        assert f"({code}, probability" in findings[0].message
+
+
 def test_names_and_code_are_stripped():
     text = 'Yesterday Jean-Pierre Dupont and Le Monde met at Café de Flore, see `x.y` or v2.0 "mot"'
     stripped = strip_foreign_matter(text)
     assert "Dupont" not in stripped and "Monde" not in stripped and "v2.0" not in stripped
     assert "mot" not in stripped and stripped.startswith("Yesterday")
-    assert word_count("ref link ref link ref link") == 2
-    assert word_count("日本語の文") == 2.5
+    assert word_count("ref link ref link ref link") == (2, 6)
+    assert word_count("日本語の文") == (2.5, 2.5)
+    assert word_count("a s d f g h j k") == (0, 0)
 
 
 def test_sample_article_is_english_and_clean(all_rules):

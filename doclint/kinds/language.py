@@ -17,17 +17,18 @@ CHEAP_CHARS = 300      # ... and its function words in fewer still
 MAIN_RATIO = 0.1       # below this share of the main language's function words, look closer
 OTHER_RATIO = 0.05     # ... if another language's function words are at least this present
 ACCENTED_SHARE = 0.03  # ... or, in an English document, this share of accented letters
-UNSPACED_SCRIPTS = ("Han", "Kana", "Thai")
+KEPT_SHARE = 0.5       # a paragraph must keep half its words once names and code are gone
 WORD_FLAGS = regex.V1
 
 # Quotations are someone else's words: a quoted French sentence in an English page is
 # not the page changing language. Straight single quotes are left alone (apostrophes).
 QUOTED = regex.compile(r'"[^"\n]{1,500}"|“[^”]{1,500}”|«[^»]{1,500}»|„[^“”]{1,500}[“”]|'
                        r"‘[^’\n]{1,500}’|‹[^›]{1,500}›|「[^」]{1,500}」|『[^』]{1,500}』")
-# Identifiers, paths, versions, numbers, camelCase: no language at all.
-CODE_LIKE = regex.compile(r"\S*(?:[\d_/\\@#=<>{}\[\]|~^*$%+]|\w\.\w|\p{Ll}\p{Lu})\S*")
-CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}"
+# Identifiers, paths, versions, numbers, camelCase: no language at all. (A "token" never
+# runs into CJK text, which has no spaces to end it.)
+CODE_LIKE = regex.compile(rf"[^\s{CJK}]*(?:[\d_/\\@#=<>{{}}\[\]|~^*$%+]|\w\.\w|\p{{Ll}}\p{{Lu}})[^\s{CJK}]*")
+CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*")
 WORDS = regex.compile(rf"[{CJK}]|[[\p{{L}}\p{{M}}]--[{CJK}]]+", WORD_FLAGS)
 CJK_CHAR = regex.compile(rf"[{CJK}]")
 SENTENCE_END = ".!?:;…"
@@ -55,13 +56,20 @@ def strip_foreign_matter(text: str) -> str:
     return " ".join(CAPITALISED.sub(keep_sentence_starts, text).split())
 
 
-def word_count(text: str) -> float:
-    """Distinct words of `text` (a reference list repeating "retrieved link" is not prose);
-    a CJK or Thai character counts as half a word, as those scripts use no spaces."""
-    count = 0.0
-    for token in set(WORDS.findall(text.lower())):
-        count += 0.5 if len(token) == 1 and CJK_CHAR.match(token) else 1
-    return count
+def word_count(text: str) -> tuple[float, float]:
+    """(distinct words, words) of `text`. Distinct, because a reference list repeating
+    "retrieved link" is not prose; single letters are not words (keyboard maps, list
+    markers); a CJK or Thai character counts as half a word, as those scripts use no spaces."""
+    distinct, total = set(), 0.0
+    for token in WORDS.findall(text.lower()):
+        if len(token) == 1:
+            if not CJK_CHAR.match(token):
+                continue
+            total += 0.5
+        else:
+            total += 1
+        distinct.add(token)
+    return sum(0.5 if len(t) == 1 else 1 for t in distinct), total
 
 
 class DocumentLanguageKind(Kind):
@@ -135,7 +143,9 @@ class ParagraphLanguageKind(Kind):
             if not self.worth_a_look(head[:CHEAP_CHARS], main):
                 continue
             text = strip_foreign_matter(head)
-            if word_count(text) < opts.min_words:
+            distinct, kept = word_count(text)
+            # Mostly names, code and quotations: what is left is too little to judge by.
+            if distinct < opts.min_words or kept < KEPT_SHARE * word_count(head)[1]:
                 continue
             found = langdetect(text)
             if found is None or found[1] < opts.min_probability or primary(found[0]) == primary(main.code):
@@ -146,15 +156,17 @@ class ParagraphLanguageKind(Kind):
 
     def worth_a_look(self, head: str, main: Language) -> bool:
         """Cheap test: could this paragraph be in another language than `main`? Yes when
-        its letters are mostly in another script, or, when it has few function words of
-        `main`, when another language's function words (or, in an English document,
-        accented letters) show up instead."""
+        its letters are mostly in another script, or when it has few function words of
+        `main` and, in an English document, another language's function words or
+        accented letters show up instead."""
         min_words = self.options.min_words
-        words = tokens(head)
-        if len(words) < min_words and (main.script not in UNSPACED_SCRIPTS or len(head) < 2 * min_words):
+        if len(head) < 2 * min_words:
             return False
         if script_share(head, main.script) < 0.5:
             return True
+        words = tokens(head)
+        if len(words) < min_words:
+            return False
         code = primary(main.code)
         listed = function_words(code)
         own = sum(map(listed.__contains__, words)) if listed is not None else 0
@@ -163,4 +175,8 @@ class ParagraphLanguageKind(Kind):
         found = count_function_words(words)
         if any(n >= 2 and n > own and n >= OTHER_RATIO * len(words) for lang, n in found.items() if lang != code):
             return True
-        return code == "en" and accented_share(head) >= ACCENTED_SHARE
+        if code != "en":
+            return True
+        # English is the common case and its documents have many paragraphs poor in function
+        # words (lists of options, credits): ask for a sign of another language first.
+        return accented_share(head) >= ACCENTED_SHARE
