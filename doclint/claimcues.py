@@ -93,6 +93,7 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
     """The words of the noun phrase that ends just before `pos`, skipping adverbs and
     auxiliaries; a comma-delimited aside ("Critics, however, say") is stepped over."""
     end = pos
+    stepped = aside = False
     for _ in range(3):
         seg = sent_start
         for m in _SEGMENT.finditer(masked, sent_start, end):
@@ -103,8 +104,14 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
             skipped.append(toks.pop()[0].lower())
         if MODALS.intersection(skipped) or (skipped and skipped[0] in BE and passive):
             return []  # hypothetical ("might say") or passive ("was told"): no source here
-        if toks or seg <= sent_start or masked[seg - 1] != ",":
+        if toks:
+            if stepped and not aside:
+                return []  # "When creating files, consider ...": a clause, then no subject
+            break
+        if seg <= sent_start or masked[seg - 1] != ",":
             break  # only a comma aside is stepped over, never a quotation
+        aside = aside or bool(skipped)
+        stepped = True
         end = seg - 1
     phrase: list[tuple[str, int]] = []
     for tok in reversed(toks):

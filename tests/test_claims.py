@@ -37,6 +37,9 @@ def claims(lint_text, text: str, fmt: str = "text") -> list:
     "U.S. officials said the strike killed three militants.",
     "Senior government sources told the newspaper that the budget would be cut.",
     "The fort is thought to date from the 12th century.",
+    "Many consider him the finest painter of his generation.",
+    "Many historians regard the treaty as a failure.",
+    "There are those who say the election was stolen.",
 ])
 def test_vague_attribution_is_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
@@ -48,6 +51,7 @@ def test_vague_attribution_is_reported(lint_text, text):
     "It is well known that the harbour silted up in the 15th century.",
     "There can be little doubt that the reforms came too late.",
     "Sharma is considered one of the greatest climbers in the history of the sport.",
+    "The bridge has been called one of the most beautiful in Europe.",
 ])
 def test_weasel_wording_is_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL302")] == ["DL302"]
@@ -167,6 +171,9 @@ def test_words_inside_a_quotation_are_not_reported(lint_text, text):
     "Investigators questioned the driver for two hours.",
     "Patients admitted to the hospital were treated for burns.",
     "A graph is said to be connected if every pair of vertices is joined by a path.",
+    "When creating placeholders, consider how they will look in the output.",
+    "The callback has been called the first time the page loads.",
+    "We considered several designs before choosing this one.",
 ])
 def test_ordinary_sentences_are_not_reported(lint_text, text):
     assert claims(lint_text, text) == []
