@@ -80,6 +80,23 @@ def quote_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+def block_runs(doc: Document, size: int = 65536) -> list[tuple[int, int]]:
+    """Runs of consecutive prose blocks of about `size` characters, to scan in one call
+    (the masked text between blocks is blank, so nothing matches there)."""
+    runs: list[tuple[int, int]] = []
+    start = end = None
+    for block in doc.blocks:
+        if start is None:
+            start = block.start
+        end = block.end
+        if end - start >= size:
+            runs.append((start, end))
+            start = None
+    if start is not None:
+        runs.append((start, end))
+    return runs
+
+
 def inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
