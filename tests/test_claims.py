@@ -123,6 +123,7 @@ def test_named_speaker_ends_a_carried_source(lint_text):
     "As Walker et al. (2017) showed, studies show that sleep improves recall.",
     "Studies show that sleep improves recall (see https://example.org/sleep).",
     "Studies show that sleep improves recall (doi:10.1000/182).",
+    "Studies show that sleep improves recall [Walker2017]_.",
 ])
 def test_cited_sentences_are_not_reported(lint_text, text):
     assert claims(lint_text, text) == []
@@ -196,3 +197,9 @@ def test_pronoun_after_an_anonymous_witness_is_carried(lint_text):
     found = lint_text(text, "DL303")
     assert len(found) == 1 and found[0].column > 1
     assert found[0].related[0].column == 1
+
+
+def test_pronoun_after_a_newly_named_person_is_not_carried(lint_text):
+    text = ("Analysts say the takeover is risky. John Smith, the chief executive, disagrees.\n"
+            "He said that the deal would pay for itself within two years.\n")
+    assert lint_text(text, "DL303") == []

@@ -87,6 +87,19 @@ def _cue_matches(matchers, doc, ct: "ClaimText", timeout: float) -> Iterable:
         raise RuleTimeout(f"pattern timed out after {timeout}s") from None
 
 
+_NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+\b")
+_NOT_NAME = frozenset("The This That These Those In On At A An But And It He She They We If When".split())
+
+
+def _named_between(doc, ct: "ClaimText", source: int, pronoun: int) -> bool:
+    if doc.masked[pronoun:pronoun + 4].lower() == "they":
+        return False
+    for m in _NAME.finditer(doc.masked, ct.sentences[source][1], pronoun):
+        if m.group(1) not in _NOT_NAME:
+            return True
+    return False
+
+
 def _cited(compiled, doc, start: int, end: int) -> bool:
     if compiled is None:
         return False
@@ -208,6 +221,8 @@ class AttributionKind(Kind):
             status, cue_start, cue_end = found[i]
             start, end = ct.sentences[i]
             carried = source is not None and i - source[0] <= opts.carry_window
+            if carried and status == "pronoun" and _named_between(doc, ct, source[0], cue_start):
+                carried = False  # "he" or "she" more likely stands for the person named since
             if status == "named" or (status == "pronoun" and not carried):
                 source = None
                 continue
