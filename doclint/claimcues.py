@@ -51,11 +51,13 @@ class Phrase:
 
 
 def claim_sentences(doc: Document) -> list[tuple[int, int]]:
-    """The document's sentences, cut again after trailing reference markers."""
+    """The document's sentences outside headings, cut again after trailing reference markers."""
     out = []
     text = doc.text
     cuts = [m.end() for m in _CUT.finditer(text)]  # one pass; most sentences have none
     for sent in doc.sentences:
+        if sent.block.kind == "heading":
+            continue  # a title states no claim ("What the critics say")
         start = sent.start
         first = bisect_right(cuts, start)
         for end in cuts[first:bisect_right(cuts, sent.end - 1)]:

@@ -203,3 +203,8 @@ def test_pronoun_after_a_newly_named_person_is_not_carried(lint_text):
     text = ("Analysts say the takeover is risky. John Smith, the chief executive, disagrees.\n"
             "He said that the deal would pay for itself within two years.\n")
     assert lint_text(text, "DL303") == []
+
+
+def test_headings_are_not_claims(lint_text):
+    text = "# Why experts believe the reef will recover\n\nThe reef covers 300 square km.\n"
+    assert claims(lint_text, text, fmt="markdown") == []
