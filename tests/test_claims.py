@@ -40,6 +40,11 @@ def claims(lint_text, text: str, fmt: str = "text") -> list:
     "Many consider him the finest painter of his generation.",
     "Many historians regard the treaty as a failure.",
     "There are those who say the election was stolen.",
+    "Some sources state that the king died in battle.",
+    "Critics have pointed out that the figures do not add up.",
+    "I am told that the bill will pass.",
+    "The group has been described as a cult.",
+    "Reports indicate the ship sank within minutes.",
 ])
 def test_vague_attribution_is_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
@@ -174,6 +179,8 @@ def test_words_inside_a_quotation_are_not_reported(lint_text, text):
     "A graph is said to be connected if every pair of vertices is joined by a path.",
     "When creating placeholders, consider how they will look in the output.",
     "The callback has been called the first time the page loads.",
+    "Set the state that the widget should start in.",
+    "The API states that the value must be positive.",
     "We considered several designs before choosing this one.",
 ])
 def test_ordinary_sentences_are_not_reported(lint_text, text):

@@ -18,7 +18,7 @@ _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
 _BY = re.compile(r"\s+by\s+", re.I)
 # What a complement verb needs after it: "noted that", "viewed as", "regard him as", a quote.
-_COMPLEMENT = re.compile(r"\s+(?:that|as)\b|\s*[,:\"\u201c]|(?:\s+[\w'\u2019-]+){1,3}\s+as\b", re.I)
+_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|as)\b|\s*[,:\"\u201c]|(?:\s+[\w'\u2019-]+){1,3}\s+as\b", re.I)
 PARTICIPLE = ("ed", "told", "thought", "said", "shown", "seen", "found", "felt", "held")
 
 
