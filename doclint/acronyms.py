@@ -95,8 +95,8 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
         if word is None:
             continue
         short = word.group(1).strip(".,;:")
-        if not valid_short(short) or not any(c.isupper() for c in short):
-            continue
+        if not valid_short(short) or sum(c.isupper() for c in short) < 2:
+            continue  # only an acronym-like word opens this pattern ("Mestery (a name)")
         long = _checked(short, best_long_form(short, inner.strip()))
         if long is not None and long == inner.strip():  # the parenthesis is the expansion
             s_start = start + word.start(1)

@@ -239,16 +239,21 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     named = {join_key(t.text) for t in toks if "." in t.text or t.text[1:] != t.text[1:].lower()} \
         if check == "joining" and not words else None
     lower_words = set()
+    # Case: Title Case phrases inside an acronym's expansion ("Key Derivation Function
+    # (HKDF)") follow the acronym, not the writer's naming.
+    expansions = _expansions(doc) if check == "case" else ()
 
-    def add(key: str, form: str, start: int, end: int) -> None:
+    def add(key: str, form: str, start: int, end: int, raw: str | None = None) -> None:
         if caps is not None and form.islower() and not all(w in caps for w in key.split(" ")):
             return
-        if named is not None and key not in named:
+        if named is not None and (key not in named or (raw or form).islower()):
+            return  # all lower case: a command, package or handle (iojs, n-api), not a name
+        if expansions and " " in key and any(s <= start < e for s, e in expansions):
             return
         out.setdefault(key, {}).setdefault(form, []).append((start, end))
 
     prev = None
-    for tok in toks:
+    for i, tok in enumerate(toks):
         word = tok.text
         if _after_apostrophe(text, tok.start):
             prev = None  # "you're writing": "re" is no word of its own
@@ -259,14 +264,17 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             else:
                 _spelling(tok, min_length, add)
         elif check == "case":
-            if not tok.initial and not tok.heading:
+            # A single lower-case word beside a capitalised one is a command, package or
+            # handle (openssl, eslint, github); capitals beside capitals are a shouted
+            # name or heading (RAFAEL GONZAGA), not a second spelling.
+            if not tok.initial and not tok.heading and not word.islower() and not _shouted(toks, i):
                 add(word.lower(), word, tok.start, tok.end)
         else:
             parts = word.replace(".", "-").rstrip("-").split("-")
             if len(parts) > 1 and parts[-1].lower() not in PARTICLES and parts[0].lower() not in STOPWORDS:
-                add(join_key(word), _form_id(check, word), tok.start, tok.end)
+                add(join_key(word), _form_id(check, word), tok.start, tok.end, word)
             elif word.isalpha() and (len(word) >= min_length or is_acronym(word)):
-                add(join_key(word), _form_id(check, word), tok.start, tok.end)
+                add(join_key(word), _form_id(check, word), tok.start, tok.end, word)
         if prev is not None and prev.end < tok.start and (text[prev.end:tok.start] in (" ", "\n") or (
                 len(prev.text) == 1 and text[prev.end:tok.start] in (". ", ".\n"))):
             _pair(check, prev, tok, add)
@@ -280,9 +288,30 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # only keys with a capital (case) or a name-like form (joining) travel.
         need = 1 if corpus else 2
         named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
-        out = {k: v for k, v in out.items() if len(v) >= need and (words and check == "joining"
-                                                                   or any(named(f) for f in v))}
+        out = {k: v for k, v in out.items() if k[0] == NEAR or len(v) >= need and (
+            words and check == "joining" or any(named(f) for f in v))}
     return _without_mentions(text, out)
+
+
+def _shouted(toks: list[Token], i: int) -> bool:
+    """An all-capitals token beside another all-capitals word."""
+    if not is_acronym(toks[i].text):
+        return False
+    return any(0 <= j < len(toks) and len(toks[j].text) > 1 and is_acronym(toks[j].text)
+               and abs(toks[j].start - toks[i].start) < len(toks[min(i, j)].text) + 3
+               for j in (i - 1, i + 1))
+
+
+def _expansions(doc) -> list[tuple[int, int]]:
+    """Spans of the long forms of acronym definitions: "Key Derivation Function (KDF)"."""
+    from doclint.acronyms import find_definitions
+
+    masked = doc.masked
+    spans = []
+    for sentence in doc.sentences:
+        if "(" in masked[sentence.start:sentence.end]:
+            spans.extend((d.start, d.short_start) for d in find_definitions(masked, sentence.start, sentence.end))
+    return spans
 
 
 def _without_mentions(text: str, found: dict) -> dict:
@@ -337,11 +366,11 @@ def _pair(check: str, a, b, add) -> None:
     for spelling, the capitalised neighbours that tell people apart ("Brian Fox" and
     "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad Hussain" one)."""
     x, y = a.text, b.text
+    if check != "joining" and (x[:1].isupper() or x in NAME_PARTICLES) \
+            and (y[:1].isupper() or y in NAME_PARTICLES) and x.lower() not in STOPWORDS:
+        add(NEAR + y, x, a.start, a.end)
+        add(NEAR + x, y, b.start, b.end)
     if check == "spelling":
-        if (x[:1].isupper() or x in NAME_PARTICLES) and (y[:1].isupper() or y in NAME_PARTICLES) \
-                and x.lower() not in STOPWORDS:
-            add(NEAR + y, x, a.start, a.end)
-            add(NEAR + x, y, b.start, b.end)
         return
     if not (x.isalpha() and y.isalpha()) or x.lower() in STOPWORDS or y.lower() in STOPWORDS:
         return
@@ -351,5 +380,5 @@ def _pair(check: str, a, b, add) -> None:
         title = x[0].isupper() and x[1:].islower() and y[0].isupper() and y[1:].islower()
         if title or (x.islower() and y.islower()):
             add(f"{x.lower()} {y.lower()}", f"{x} {y}", a.start, b.end)
-    elif check == "joining" and y.lower() not in PARTICLES:
-        add(join_key(x + y), _form_id(check, f"{x} {y}"), a.start, b.end)
+    elif check == "joining" and y.lower() not in PARTICLES and min(len(x), len(y)) > 1:
+        add(join_key(x + y), _form_id(check, f"{x} {y}"), a.start, b.end, f"{x} {y}")

@@ -73,7 +73,7 @@ def test_known_acronyms_headings_and_single_mentions_are_quiet(lint_text):
 def test_documents_that_define_nothing_are_left_alone_by_default(lint_text):
     text = "Run the BTB job. The BTB job uploads bottles. Ask the PLC if the BTB job fails.\n"
     assert lint_text(text, "DL410") == []
-    found = lint_text(text, "DL410", only_if_defining=False)
+    found = lint_text(text, "DL410", min_defined_share=0)
     assert [f.snippet for f in found] == ["BTB"]
 
 

@@ -148,3 +148,23 @@ def test_corpus_scope_over_jsonl_records(tmp_path, all_rules):
     found = lint_documents(docs, [corpus_rule]).findings
     assert [(f.line, f.record, f.text_line, f.snippet) for f in found] == [(2, "b", 2, "Hizbullah")]
     assert found[0].related[0].record == "a"
+
+
+def test_lower_case_identifiers_and_shouted_names_are_not_case_variants(lint_text):
+    text = ("Update OpenSSL to 3.0. The openssl binary moved, and openssl tests pass. "
+            "Thanks to Antoine du Hamel and to ANTOINE DU HAMEL, who wrote this.\n")
+    assert lint_text(text, "DL401") == []
+
+
+def test_acronym_expansions_do_not_count_as_phrase_forms(lint_text):
+    text = ("Use a Key Derivation Function (KDF) here. A key derivation step follows. The "
+            "HMAC-based Key Derivation Function (HKDF) is one key derivation choice.\n")
+    assert lint_text(text, "DL401") == []
+
+
+def test_repeated_form_beside_other_names_is_another_person(lint_text):
+    text = ("Reviewed by ZiJian He. Fixed by ZiJian He. Approved by Zijian Liu. "
+            "Landed by Zijian Liu.\n")
+    assert lint_text(text, "DL401") == []
+    slip = "Reviewed by ZiJian He. Fixed by ZiJian He. Approved by Zijian He.\n"
+    assert [f.snippet for f in lint_text(slip, "DL401")] == ["Zijian"]

@@ -10,7 +10,7 @@ from doclint.problems import ConfigError
 
 def test_preferred_term_fix_is_safe_and_keeps_case(lint_text):
     found = lint_text("Send an e-mail to the team. E-mail them again tomorrow.\n", "DL420",
-                      preferred={"email": ["e-mail"]})
+                      preferred={"email": ["e-mail"]}, ignore_case=True)
     assert [f.fix.edits[0].replacement for f in found] == ["email", "Email"]
     assert all(f.fix.applicability is Applicability.SAFE for f in found)
 

@@ -64,9 +64,9 @@ def _normal(long: str) -> str:
 
 class AcronymsKind(Kind):
     """`check: undefined` reports an acronym used `min-uses` times or more that the
-    document never defines (only in documents that define some acronym, unless
-    `only-if-defining` is false); `early` one used before its definition; `redefined` a
-    second definition with another expansion. `known` acronyms need no definition."""
+    document never defines (only in documents that define at least `min-defined-share`
+    of their acronyms); `early` one used before its definition; `redefined` a second
+    definition with another expansion. `known` acronyms need no definition."""
 
     name = "acronyms"
 
@@ -76,13 +76,15 @@ class AcronymsKind(Kind):
         known: tuple[str, ...] = ()
         min_uses: int = 2
         max_length: int = 5
-        only_if_defining: bool = True
+        min_defined_share: float = 0.5
 
         def __post_init__(self) -> None:
             if self.check not in CHECKS:
                 raise ValueError(f"'check' must be one of {', '.join(CHECKS)}")
             if self.min_uses < 1 or self.max_length < 2:
                 raise ValueError("'min-uses' must be at least 1 and 'max-length' at least 2")
+            if not 0 <= self.min_defined_share <= 1:
+                raise ValueError("'min-defined-share' must be between 0 and 1")
             object.__setattr__(self, "known_set", frozenset(self.known))
 
     def check(self, doc) -> Iterable[Hit]:
@@ -96,9 +98,12 @@ class AcronymsKind(Kind):
         for use in acronym_uses(doc, opts.known_set, spans):
             if len(use.short) <= opts.max_length:
                 uses.setdefault(use.short, []).append(use)
-        # A document that defines no acronym at all follows another convention (reference
-        # pages for readers who know the jargon): asking it to define one would flood.
-        convention = bool(definitions) or not opts.only_if_defining
+        # A document that defines few of its acronyms follows another convention
+        # (reference pages for readers who know the jargon): asking it would flood.
+        defined = {d.short for d in definitions}
+        used = {short for short, found in uses.items() if len(found) >= opts.min_uses} | defined
+        convention = opts.min_defined_share == 0 or (
+            bool(used) and len(defined & used) / len(used) >= opts.min_defined_share)
         first_definition: dict[str, Definition] = {}
         for d in definitions:
             first_definition.setdefault(d.short, d)

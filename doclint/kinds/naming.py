@@ -130,7 +130,7 @@ class NamingVariantsKind(Kind):
             return
         ok = case_pair_ok if opts.check == "case" else joining_pair_ok
         for key, by_form in groups.items():
-            if key in opts.ignored:
+            if key in opts.ignored or key[0] == NEAR:
                 continue
             if " " in key and opts.check == "case":
                 # A title-case phrase used once is usually a title or a label ("see How
@@ -140,7 +140,11 @@ class NamingVariantsKind(Kind):
                     continue
             best = max(by_form, key=lambda f: rank(key, f))
             for form in by_form:
-                if form != best and ok(form, best) and not self._shouted(form, best):
+                # A slip happens once; a form used again beside other names is another
+                # person (ZiJian He, Zijian Liu), not a second spelling.
+                if form != best and ok(form, best) and not self._shouted(form, best) and not (
+                        by_form[form][0] > 1
+                        and self._different_people(groups.get(NEAR + form), groups.get(NEAR + best))):
                     yield (key, form), (key, best)
 
     def _shouted(self, form: str, best: str) -> bool:
