@@ -45,6 +45,7 @@ def claims(lint_text, text: str, fmt: str = "text") -> list:
     "I am told that the bill will pass.",
     "The group has been described as a cult.",
     "Reports indicate the ship sank within minutes.",
+    "Officials said efforts to reach survivors continued through the night.",
 ])
 def test_vague_attribution_is_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
@@ -180,6 +181,8 @@ def test_words_inside_a_quotation_are_not_reported(lint_text, text):
     "When creating placeholders, consider how they will look in the output.",
     "The callback has been called the first time the page loads.",
     "Set the state that the widget should start in.",
+    "Officials told residents to evacuate before noon.",
+    "Experts warned people not to travel.",
     "The API states that the value must be positive.",
     "We considered several designs before choosing this one.",
 ])

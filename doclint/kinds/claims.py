@@ -16,6 +16,8 @@ from doclint.kinds.textmatch import DEFAULT_TIMEOUT, RuleTimeout, compile_altern
 REPORTS = ("new", "carried")
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
+_DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+(?!be\b|have\b)[a-z]+\b(?!\s+(?:that|the|a)\b)")
+_ORDERS = frozenset("tell tells told warn warns warned".split())
 _BY = re.compile(r"\s+by\s+", re.I)
 # What a complement verb needs after it: "noted that", "viewed as", "regard him as", a quote.
 _COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|as)\b|\s*[,:\"\u201c]|(?:\s+[\w'\u2019-]+){1,3}\s+as\b", re.I)
@@ -206,6 +208,8 @@ class AttributionKind(Kind):
             return cc.Phrase(None)  # a passive with a named agent, or "maintained by hand"
         if kind == "weak" and not _COMPLEMENT.match(masked, m.end()):
             return cc.Phrase(None)  # "continued to work": no reported content
+        if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
+            return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
         toks = cc.subject_before(masked, sentence[0], m.start(), verb.endswith(PARTICIPLE))
         if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, sentence[0], m.start()):
             # News inverts after a quotation: "... ," said one official.
