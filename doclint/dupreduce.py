@@ -8,8 +8,7 @@ from zlib import crc32
 
 from doclint.finding import Applicability, Edit, Fix, Location
 from doclint.kinds.base import CorpusHit
-from doclint.minhash import (candidate_pairs, is_cut_copy, iter_pairs, near_score, pairs_sharing_key,
-                             signature)
+from doclint.minhash import (band_keys, candidate_pairs, frequent_tokens, is_cut_copy, iter_pairs, near_score, pairs_sharing_key)
 
 # A sentence is known in the corpus phase by its global number: document << SHIFT | index.
 SHIFT = 24
@@ -158,20 +157,21 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
         if _too_common(cluster, opts):
             common.add(cluster[0])
         firsts.append(cluster[0])
-    sigs, heads = array("H"), []
+    frequent = frequent_tokens((_tokens(docs, gid) for gid in firsts), len(firsts))
+    keys, heads = array("Q"), []
     for i, gid in enumerate(firsts):
         tokens = _tokens(docs, gid)
-        sigs.extend(signature(tokens))
+        keys.extend(band_keys(tokens, frequent))
         if len(tokens) >= CUT_COPY_WORDS:
             heads.append((crc32(tokens[:CUT_COPY_WORDS].tobytes()) << 32) | i)
     best: dict[int, tuple[float, int, str]] = {}
-    for i, j in iter_pairs(candidate_pairs(sigs, len(firsts))):
+    for i, j in iter_pairs(candidate_pairs(keys, len(firsts))):
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
         if a is not None:
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
-    del sigs
+    del keys
     cut: set[int] = set()
     pairs_sharing_key(heads, cut)
     for i, j in iter_pairs(cut):

@@ -79,9 +79,30 @@ def tokens(masked: str, original: str, ignore_quoted: bool = False) -> list[str]
     return out
 
 
+def fold(masked: str) -> str | None:
+    """The whole prose view lower-cased and folded once per document, or None when
+    lower-casing changes its length (then offsets would not match: fold per sentence)."""
+    low = masked.lower().translate(_FOLD)
+    return low if len(low) == len(masked) else None
+
+
+def tokens_at(low: str, original: str, start: int, end: int) -> list[str]:
+    """tokens() of the sentence [start, end) of a document folded by fold()."""
+    if low.find(CODE_MASK, start, end) == -1:
+        return _TOKEN.findall(low, start, end)
+    out = []
+    for match in _TOKEN.finditer(low, start, end):
+        word = match.group()
+        if word[0] == CODE_MASK:
+            word = "`" + "".join(original[match.start():match.end()].split()).lower()
+        out.append(word)
+    return out
+
+
 def hashes(words: list[str]) -> array:
     """The 32-bit token codes of `words`, in order (what near-duplicate verification keeps)."""
-    return array("I", [token_code(w) for w in words])
+    get = _code_cache.get
+    return array("I", [get(w) or token_code(w) for w in words])
 
 
 def fingerprint(words: list[str]) -> int:
@@ -92,7 +113,7 @@ def fingerprint(words: list[str]) -> int:
 
 def quote(text: str, limit: int = 48) -> str:
     """A short quote of a sentence for messages: one line, cut at a word boundary."""
-    flat = " ".join(text.split())
+    flat = " ".join(text[: limit * 2].split())
     if len(flat) <= limit:
         return flat
     cut = flat.rfind(" ", 0, limit)

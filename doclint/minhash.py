@@ -3,60 +3,105 @@ from __future__ import annotations
 
 from array import array
 from hashlib import blake2b
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from collections import Counter
 
 from doclint.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
 
-# 10 bands of 2 rows: a pair whose content-word sets have Jaccard 0.5 becomes a
-# candidate with probability 1 - (1 - 0.5**2)**10 = 0.94, at 0.7 with 0.999; unrelated
-# sentences (Jaccard near 0.1) only 10% of the time, and verification drops those.
-BANDS = 10
-ROWS = 2
+# 8 bands of 3 rows over the rarer content words. A copy with a content word added or
+# dropped (Jaccard 5/6 for five such words) becomes a candidate with probability
+# 1 - (1 - (5/6)**3)**8 = 0.999, one with a misspelt word (Jaccard 4/6) with 0.94;
+# changes to function words and numbers leave the set as it is. Three rows, not two:
+# when one word holds the minimum of every row, the band key rests on that one word.
+BANDS = 8
+ROWS = 3
 WIDTH = BANDS * ROWS
 # A bucket with more members than this is compared along a sliding window only, so
 # that a frequent band value cannot make the candidate phase quadratic.
 MAX_BUCKET = 64
+# Content words in more than this share of the unique sentences (and more than
+# FREQUENT_MIN of them) are demoted in signatures (see band_keys).
+FREQUENT_SHARE = 0.002
+FREQUENT_MIN = 20
 
-_vector_cache: dict[int, array] = {}
+# A token's WIDTH 16-bit hash values are packed in one int, 32 bits a lane (16 value bits
+# and a guard bit), so that the lane-wise minimum of two tokens takes a few big-int
+# operations instead of a Python loop over WIDTH values.
+LANE = 32
+_GUARDS = sum(1 << (LANE * j + 16) for j in range(WIDTH))
+_VALUES = sum(0xFFFF << (LANE * j) for j in range(WIDTH))
+_TOP = sum(0xC000 << (LANE * j) for j in range(WIDTH))
+_BAND_MASK = (1 << (LANE * ROWS)) - 1
+_MERSENNE = (1 << 61) - 1  # band keys are reduced modulo this prime to 61 bits
+_packed_cache: dict[int, int] = {}
 _CACHE_LIMIT = 100_000
 
 
-def _vector(token: int) -> array:
-    """WIDTH independent 16-bit hash values of one token hash (one blake2b call, cached)."""
-    vec = _vector_cache.get(token)
-    if vec is None:
-        if len(_vector_cache) >= _CACHE_LIMIT:
-            _vector_cache.clear()
-        vec = array("H", blake2b(token.to_bytes(4, "little"), digest_size=2 * WIDTH).digest())
-        _vector_cache[token] = vec
-    return vec
+def _packed(token: int) -> int:
+    """WIDTH independent 16-bit hash values of one token (one blake2b call, cached)."""
+    if len(_packed_cache) >= _CACHE_LIMIT:
+        _packed_cache.clear()
+    values = array("H", blake2b(token.to_bytes(4, "little"), digest_size=2 * WIDTH).digest())
+    packed = _packed_cache[token] = int.from_bytes(array("I", values).tobytes(), "little")
+    return packed
 
 
-def signature(token_hashes: Sequence[int]) -> tuple[int, ...]:
-    """The MinHash signature of a sentence's content-word set (all words when it has
-    fewer than two content words): WIDTH minima, each under its own hash function."""
-    content = {t for t in token_hashes if not t & STOP}
+def lane_min(a: int, b: int) -> int:
+    """The lane-wise minimum of two packed signatures (SWAR: a guard bit survives the
+    subtraction in exactly the lanes where a >= b)."""
+    take_b = (((a | _GUARDS) - b) & _GUARDS) >> 16
+    take_b *= 0xFFFF
+    return (b & take_b) | (a & (_VALUES ^ take_b))
+
+
+def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> set[int]:
+    """Content words found in more than FREQUENT_SHARE of `count` sentences.
+
+    A frequent word whose hash happens to be small is the minimum of every sentence
+    holding it, so a band resting on such words would put thousands of unrelated
+    sentences in one bucket; signatures demote these words, as IDF weighting would."""
+    seen: Counter = Counter()
+    for tokens in sentences:
+        seen.update({t for t in tokens if not t & STOP})
+    limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
+    return {t for t, n in seen.items() if n > limit}
+
+
+def band_keys(token_hashes: Sequence[int], frequent: set[int] = frozenset()) -> list[int]:
+    """The BANDS band keys of a sentence's MinHash signature over its set of content
+    words (all words when it has fewer than two). The signature has WIDTH minima, each
+    under its own hash function; a band key is ROWS of them, reduced to 61 bits.
+    Frequent words have their values moved to the top quarter of the range, so they
+    hold a minimum only when the rarer words of the sentence do not."""
+    content = {t for t in token_hashes if not t & (STOP | NUMBER)}
     if len(content) < 2:
         content = set(token_hashes)
-    # zip(*vectors) and min() run in C: one row of WIDTH values per token.
-    return tuple(map(min, zip(*[_vector(t) for t in content])))
+    get = _packed_cache.get
+    packed = [get(t) or _packed(t) for t in content]
+    if frequent:
+        packed = [_demoted(p) if t in frequent else p for t, p in zip(content, packed)]
+    mins = packed[0]
+    for other in packed[1:]:
+        mins = lane_min(mins, other)
+    width = LANE * ROWS
+    return [((mins >> (width * band)) & _BAND_MASK) % _MERSENNE for band in range(BANDS)]
 
 
-def candidate_pairs(signatures: array, count: int) -> set[int]:
+def _demoted(packed: int) -> int:
+    """Each lane's value v becomes 0xC000 + v // 4."""
+    return ((packed >> 2) & _VALUES) | _TOP
+
+
+def candidate_pairs(keys: array, count: int) -> set[int]:
     """Pairs (i, j), i < j, of sentence numbers that share a band, packed as i << 32 | j.
 
-    `signatures` holds `count` signatures of WIDTH values back to back. One band at a
+    `keys` holds the BANDS band keys of `count` sentences back to back. One band at a
     time, keys are packed with the sentence number into ints and sorted, so the only
     extra memory is one list of `count` ints."""
     pairs: set[int] = set()
     for band in range(BANDS):
-        keyed = []
-        for i in range(count):
-            base = i * WIDTH + band * ROWS
-            keyed.append((signatures[base] << 48) | (signatures[base + 1] << 32) | i)
-        pairs_sharing_key(keyed, pairs)
+        pairs_sharing_key([(keys[i * BANDS + band] << 32) | i for i in range(count)], pairs)
     return pairs
 
 
@@ -99,6 +144,10 @@ def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) 
         return 1.0
     budget = int((1.0 - floor) * longest + 1e-9)  # edits we can afford
     if abs(n - m) > budget:
+        return 0.0
+    # Words of the longer sentence missing from the shorter one each cost an edit: a
+    # set intersection (in C) rules out most candidates before the quadratic loop.
+    if longest - len(set(first).intersection(second)) - (min(n, m) - len(set(first if n <= m else second))) > budget:
         return 0.0
     prev2: list[int] = []
     prev = list(range(m + 1))

@@ -139,7 +139,7 @@ def iter_restatements(doc, opts, comparable) -> Iterator[Hit]:
     before them (never across a heading); `comparable` is (start, end, words, block kind)."""
     headings = [b.start for b in doc.blocks if b.kind == "heading"]
     recent: list[tuple[int, int, list[str], list[str]]] = []
-    for start, end, words, _ in comparable:
+    for start, end, words, *_ in comparable:
         stems = _stems(words)
         if recent and bisect_left(headings, recent[-1][1]) != bisect_left(headings, start):
             recent.clear()

@@ -58,42 +58,35 @@ class DuplicatesKind(Kind):
             return ()
         return iter_restatements(doc, self.options, self._comparable(doc))
 
-    def _comparable(self, doc) -> list[tuple[int, int, list[str]]]:
-        """(start, end, tokens) of each sentence worth comparing, in document order."""
+    def _comparable(self, doc) -> list[tuple[int, int, list[str], str]]:
+        """(start, end, tokens, block kind) of each sentence worth comparing, in document
+        order. Cached on the document, so that the rules of this kind share the work."""
         opts = self.options
-        text, masked = doc.text, doc.masked
-        out = []
-        for sent in doc.sentences:
-            if sent.block.kind in opts.skip_blocks:
-                continue
-            words = fp.tokens(masked[sent.start:sent.end], text[sent.start:sent.end], opts.ignore_quoted)
-            if len(words) < opts.min_words:
-                continue
+        key = ("duplicates", opts.min_words, opts.skip_blocks, opts.ignore_quoted)
+        cached = doc.attributes.get(key)
+        if cached is None:
+            skip, least = opts.skip_blocks, opts.min_words
             # Mostly code is not a sentence worth comparing.
-            if sum(1 for w in words if w[0] == "`") * 2 > len(words):
-                continue
-            out.append((sent.start, sent.end, words, sent.block.kind))
-        return out
+            cached = doc.attributes[key] = [
+                item for item in _tokenised(doc, opts.ignore_quoted)
+                if item[3] not in skip and len(item[2]) >= least and item[4] * 2 <= len(item[2])]
+        return cached
 
     def facts(self, doc) -> DocFacts | None:
         opts = self.options
         if opts.mode == "restated":
             return None
-        text = doc.text
-        prints, positions, starts, token_data, quotes = array("Q"), array("I"), array("I", [0]), array("I"), []
-        for start, end, words, kind in self._comparable(doc):
-            prints.append(fp.fingerprint(words))
-            line, column = doc.position(start)
-            end_line, end_column = doc.position(end)
-            cut_start, cut_end = _deletion(text, start, end) if kind == "paragraph" else (0, 0)
-            ended = 1 if _ENDED.search(text, start, end) else 0
-            positions.extend((line, column, end_line, end_column, start, end, cut_start, cut_end, ended))
-            if opts.mode == "near":
-                token_data.extend(fp.hashes(words))
+        comparable = self._comparable(doc)
+        key = ("duplicates-facts", opts.min_words, opts.skip_blocks, opts.ignore_quoted, opts.quote_length)
+        base = doc.attributes.get(key)
+        if base is None:
+            base = doc.attributes[key] = _base_facts(doc, comparable, opts.quote_length)
+        starts, token_data = array("I", [0]), array("I")
+        if opts.mode == "near":
+            for item in comparable:
+                token_data.extend(fp.hashes(item[2]))
                 starts.append(len(token_data))
-            quotes.append(fp.quote(text[start:end], opts.quote_length).replace(QUOTE_SEP, " "))
-        return DocFacts(doc.path, doc.record, doc.record_line, prints, positions, starts, token_data,
-                        QUOTE_SEP.join(quotes))
+        return DocFacts(doc.path, doc.record, doc.record_line, *base[:2], starts, token_data, base[2])
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
@@ -102,6 +95,40 @@ class DuplicatesKind(Kind):
         if self.options.mode == "near":
             return reduce_near(docs, self.options)
         return ()
+
+
+def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str, int]]:
+    """(start, end, tokens, block kind, code tokens) of every sentence, cached."""
+    key = ("duplicates-tokens", ignore_quoted)
+    cached = doc.attributes.get(key)
+    if cached is None:
+        text, masked = doc.text, doc.masked
+        low = None if ignore_quoted else fp.fold(masked)
+        cached = doc.attributes[key] = []
+        for sent in doc.sentences:
+            start, end = sent.start, sent.end
+            if low is not None:
+                words = fp.tokens_at(low, text, start, end)
+            else:
+                words = fp.tokens(masked[start:end], text[start:end], ignore_quoted)
+            code = sum(1 for w in words if w[0] == "`") if masked.find(fp.CODE_MASK, start, end) != -1 else 0
+            cached.append((start, end, words, sent.block.kind, code))
+    return cached
+
+
+def _base_facts(doc, comparable, quote_length: int) -> tuple[array, array, str]:
+    """Fingerprints, positions and quotes: shared by the exact and near rules."""
+    text = doc.text
+    prints, positions, quotes = array("Q"), array("I"), []
+    for start, end, words, kind, _ in comparable:
+        prints.append(fp.fingerprint(words))
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        cut_start, cut_end = _deletion(text, start, end) if kind == "paragraph" else (0, 0)
+        ended = 1 if _ENDED.search(text, start, end) else 0
+        positions.extend((line, column, end_line, end_column, start, end, cut_start, cut_end, ended))
+        quotes.append(fp.quote(text[start:end], quote_length).replace(QUOTE_SEP, " "))
+    return prints, positions, QUOTE_SEP.join(quotes)
 
 
 def _deletion(text: str, start: int, end: int) -> tuple[int, int]:
