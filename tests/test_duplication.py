@@ -1,0 +1,196 @@
+"""Duplicate sentences (DL201 exact, DL202 near, DL203 restated): within a document,
+across files and JSONL records, boilerplate, grouping, scope and the delete fix."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from doclint.api import document_from_text, lint_documents
+from doclint.finding import Applicability
+from doclint.fixer import apply_edits
+from doclint.kinds import KINDS
+from doclint.loader import load
+from doclint.options import build_options
+from doclint.packs import load_rules
+from doclint.problems import ConfigError
+
+RULES = {r.id: r for r in load_rules() if r.id.startswith("DL2")}
+
+
+def rule(rule_id: str, **options):
+    base = RULES[rule_id]
+    if options:
+        raw = dict(base.raw_options) | {k.replace("_", "-"): v for k, v in options.items()}
+        base = dataclasses.replace(base, options=build_options(KINDS[base.kind].Options, raw, "test", base.id))
+    return dataclasses.replace(base, enabled=True)
+
+
+def lint(files: dict[str, str], rule_id: str, **options):
+    docs = [document_from_text(name, text) for name, text in files.items()]
+    return [f for f in lint_documents(docs, [rule(rule_id, **options)]).findings if f.rule_id == rule_id]
+
+
+SIGNED = "Each release is signed with the project key before it is published."
+
+
+def test_exact_duplicate_reported_on_later_copy_with_first_in_related():
+    text = f"{SIGNED}\nDownload the archive from the mirror.\n{SIGNED}\n"
+    [finding] = lint({"a.txt": text}, "DL201")
+    assert (finding.line, finding.column) == (3, 1)
+    assert [(r.path, r.line, r.column) for r in finding.related] == [("a.txt", 1, 1)]
+    assert "line 1" in finding.message and "Each release is signed" in finding.message
+
+
+def test_normalisation_ignores_case_quotes_dashes_spacing_and_final_punctuation():
+    first = "The \u201cbuild\u201d step \u2013 not the test step \u2013 writes the cache."
+    second = 'THE "build"  step - not the test step - writes the cache!'
+    assert len(lint({"a.txt": f"{first}\nSomething else entirely here.\n{second}\n"}, "DL201")) == 1
+
+
+def test_unsafe_fix_deletes_later_copy_in_same_document():
+    text = f"{SIGNED} Keep the key offline.\nStore backups safely.\n{SIGNED}\n"
+    [finding] = lint({"a.txt": text}, "DL201")
+    assert finding.fix.applicability is Applicability.UNSAFE
+    fixed, applied = apply_edits(text, [finding], unsafe=True)
+    assert applied == 1
+    assert fixed == f"{SIGNED} Keep the key offline.\nStore backups safely.\n"
+    assert apply_edits(text, [finding], unsafe=False) == (text, 0)
+
+
+def test_fix_inside_a_paragraph_removes_sentence_and_its_space():
+    text = "Stop the service first. Then copy the files. Stop the service first. Restart it.\n"
+    [finding] = lint({"a.txt": text}, "DL201", min_words=4)
+    fixed, _ = apply_edits(text, [finding], unsafe=True)
+    assert fixed == "Stop the service first. Then copy the files. Restart it.\n"
+
+
+def test_cross_document_duplicate_has_no_fix():
+    [finding] = lint({"a.md": f"{SIGNED}\n", "b.md": f"Read this first.\n\n{SIGNED}\n"}, "DL201")
+    assert finding.path == "b.md" and finding.line == 3
+    assert finding.related[0].path == "a.md"
+    assert "a.md:1" in finding.message
+    assert finding.fix is None
+
+
+def test_jsonl_records_are_documents(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": "r1", "text": f"Intro line here.\n{SIGNED}"},
+               {"id": "r2", "text": f"{SIGNED}\nAnother line."}]
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    docs = load(str(corpus), "corpus.jsonl", "text").documents
+    [finding] = [f for f in lint_documents(docs, [rule("DL201")]).findings]
+    assert (finding.line, finding.record, finding.text_line) == (2, "r2", 1)
+    related = finding.related[0]
+    assert (related.line, related.record, related.text_line) == (1, "r1", 2)
+
+
+def test_boilerplate_in_more_than_max_documents_is_ignored():
+    footer = "This page is licensed under the Creative Commons Attribution licence."
+    files = {f"{n}.md": f"Page {n} talks about topic number {n} in detail.\n\n{footer}\n" for n in range(4)}
+    assert len(lint(files, "DL201")) == 3
+    assert lint(files, "DL201", max_documents=3) == []
+    assert len(lint(files, "DL201", max_documents=4)) == 3
+
+
+def test_group_mode_reports_one_finding_per_cluster():
+    files = {"a.md": f"{SIGNED}\n", "b.md": f"{SIGNED}\n", "c.md": f"{SIGNED}\n\n{SIGNED}\n"}
+    [finding] = lint(files, "DL201", group=True)
+    assert finding.path == "a.md"
+    assert sorted((r.path, r.line) for r in finding.related) == [("b.md", 1), ("c.md", 1), ("c.md", 3)]
+    assert "4 times in 3 document" in finding.message
+
+
+def test_scope_document_and_corpus():
+    files = {"a.md": f"{SIGNED}\n\n{SIGNED}\n", "b.md": f"{SIGNED}\n"}
+    assert [(f.path, f.line) for f in lint(files, "DL201", scope="document")] == [("a.md", 3)]
+    assert [(f.path, f.line) for f in lint(files, "DL201", scope="corpus")] == [("b.md", 1)]
+    assert len(lint(files, "DL201")) == 2
+
+
+def test_headings_tables_code_and_short_sentences_are_skipped():
+    text = ("# Install the command line tools\n\nInstall the command line tools.\n\n"
+            "| Install the command line tools now please |\n| --- |\n| Install the command line tools now please |\n\n"
+            "Run it. Run it.\n\n```\nInstall the command line tools now please.\nInstall the command line tools now please.\n```\n")
+    assert lint({"a.md": text}, "DL201", min_words=3) == []
+
+
+def test_sentences_differing_only_in_inline_code_are_not_duplicates():
+    text = "Run `make build` before you open a pull request.\n\nRun `make test` before you open a pull request.\n"
+    assert lint({"a.md": text}, "DL201") == []
+    assert lint({"a.md": text}, "DL202") == []
+
+
+def test_ignore_quoted_leaves_quotations_out():
+    text = ('He said "we will build the bridge next year" at the meeting.\n'
+            'He said "the budget is not ready for this year" at the meeting.\n')
+    assert lint({"a.txt": text}, "DL201", min_words=4) == []
+    assert len(lint({"a.txt": text}, "DL201", min_words=4, ignore_quoted=True)) == 1
+
+
+BASE = "The service restarts automatically after a configuration change is saved."
+
+
+@pytest.mark.parametrize("variant", [
+    "The service restarts automatically after a configuration change is saved to disk.",  # added
+    "The service restarts after a configuration change is saved.",                        # dropped
+    "The service automatically restarts after a configuration change is saved.",          # swapped
+    "The service restarts automatically after the configuration change is saved.",        # article
+    "The servcie restarts automatically after a configuration change is saved.",          # misspelt
+])
+def test_near_duplicates_with_small_edits(variant):
+    [finding] = lint({"a.txt": f"{BASE}\nCheck the log for errors.\n{variant}\n"}, "DL202")
+    assert finding.line == 3 and finding.related[0].line == 1
+    assert "% similar" in finding.message and finding.fix is None
+
+
+def test_number_change_is_a_near_duplicate():
+    text = "Version 3 of the installer needs about 200 megabytes of disk space.\n" \
+           "Version 3 of the installer needs about 250 megabytes of disk space.\n"
+    assert len(lint({"a.txt": text}, "DL202")) == 1
+
+
+@pytest.mark.parametrize("variant", [
+    "The daemon restarts automatically after a configuration change is saved.",    # other subject
+    "The service never restarts automatically after a configuration change is saved.",  # negated
+    "The service restarts automatically after a configuration change is saved.",   # exact: DL201's
+])
+def test_not_near_duplicates(variant):
+    assert lint({"a.txt": f"{BASE}\n{variant}\n"}, "DL202") == []
+
+
+def test_near_duplicate_across_files_and_cut_off_copy():
+    files = {"a.md": "Voting by proxy is permitted, and proxy votes count towards the quorum.\n",
+             "b.md": "Voting by proxy is permitted, and proxy\n"}
+    [finding] = lint(files, "DL202")
+    assert finding.path == "b.md" and "cut-off copy" in finding.message
+
+
+def test_near_group_mode():
+    files = {"a.txt": f"{BASE}\n", "b.txt": "The service restarts after a configuration change is saved.\n",
+             "c.txt": "The service restarts automatically after the configuration change is saved.\n"}
+    [finding] = lint(files, "DL202", group=True)
+    assert finding.path == "a.txt" and len(finding.related) == 2
+
+
+def test_sample_article_lines_9_and_10_are_a_restatement_pair():
+    text = open("examples/news-article.txt", encoding="utf-8").read()
+    [finding] = lint({"news-article.txt": text}, "DL203")
+    assert finding.line == 10 and finding.related[0].line == 9
+    assert finding.fix is None
+
+
+def test_parallel_and_contrasting_sentences_are_not_restatements():
+    text = ("To embed YouTube videos in a page, use the youtube shortcode with the video identifier.\n"
+            "To embed Vimeo videos in a page, use the vimeo shortcode with the video identifier.\n"
+            "Don't use first person plural pronouns when you're talking about the reader.\n"
+            "It's fine to use first person plural pronouns when you're talking about the company.\n")
+    assert lint({"a.txt": text}, "DL203") == []
+
+
+@pytest.mark.parametrize("options", [{"mode": "fuzzy"}, {"scope": "everywhere"}, {"threshold": 1.5},
+                                     {"min-words": 0}])
+def test_bad_options_are_rejected(options):
+    with pytest.raises((ValueError, ConfigError)):
+        build_options(KINDS["duplicates"].Options, options, "test.yaml", "DL2xx")
