@@ -1,19 +1,10 @@
-"""Sentence helpers for the claim rules: citations, quotations and the subject of a verb."""
+"""The grammar of the claim rules: the noun phrase that is the source of a reported claim."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from doclint.document import Document
-
 WORD = re.compile(r"\w(?:[\w'\u2019-]|\.(?=\w))*")
-# Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
-# said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
-# both joined, so we cut there to give each citation to the sentence it supports.
-# Both alternatives start with a terminator, so the scan jumps from one to the next.
-_CUT = re.compile(r"[.!?][\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
-_QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"\n]*\"|\u2018[^\u2019]*\u2019(?!\w)")
 
 # Words that may stand between a subject and its verb ("critics have long argued").
 SKIP = frozenset("""also have has had would will could should may might must can do does did
@@ -48,60 +39,6 @@ class Phrase:
     kind: str | None
     start: int = 0
     end: int = 0
-
-
-def claim_sentences(doc: Document) -> list[tuple[int, int]]:
-    """The document's sentences outside headings, cut again after trailing reference markers."""
-    out = []
-    text = doc.text
-    cuts = [m.end() for m in _CUT.finditer(text)]  # one pass; most sentences have none
-    for sent in doc.sentences:
-        if sent.block.kind == "heading":
-            continue  # a title states no claim ("What the critics say")
-        start = sent.start
-        first = bisect_right(cuts, start)
-        for end in cuts[first:bisect_right(cuts, sent.end - 1)]:
-            if end > start:
-                out.append((start, end))
-            start = end
-            while start < sent.end and text[start].isspace():
-                start += 1
-        if start < sent.end:
-            out.append((start, sent.end))
-    return out
-
-
-def quote_spans(doc: Document) -> list[tuple[int, int]]:
-    """Spans of quoted words, per prose block (a quotation may hold several sentences)."""
-    spans = []
-    for block in doc.blocks:
-        for m in _QUOTES.finditer(doc.text, block.start, block.end):
-            if m.group()[0] == "\u2018" and m.start() > 0 and doc.text[m.start() - 1].isalnum():
-                continue  # an apostrophe-like mark inside a word opens no quotation
-            spans.append((m.start(), m.end()))
-    return spans
-
-
-def block_runs(doc: Document, size: int = 65536) -> list[tuple[int, int]]:
-    """Runs of consecutive prose blocks of about `size` characters, to scan in one call
-    (the masked text between blocks is blank, so nothing matches there)."""
-    runs: list[tuple[int, int]] = []
-    start = end = None
-    for block in doc.blocks:
-        if start is None:
-            start = block.start
-        end = block.end
-        if end - start >= size:
-            runs.append((start, end))
-            start = None
-    if start is not None:
-        runs.append((start, end))
-    return runs
-
-
-def inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def words(masked: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -219,25 +156,3 @@ def _plural(word: str) -> bool:
     # Only nouns for people ("farmers", "economists", "residents"): a bare plural of
     # things ("error messages tell") is no source at all.
     return word.isalpha() and word[1:].islower() and low.endswith(AGENTIVE)
-
-
-def word_trie(words) -> str:
-    """A regex for a set of words as a trie ("claim(?:ed|s)?"): `re` scans it several
-    times faster than a flat alternation of the same words."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return (body if len(alts) == 1 and len(body) == 1 else f"(?:{body})") + "?"
-        return body
-
-    return emit(root)

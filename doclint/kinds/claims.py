@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import weakref
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 from doclint import claimcues as cc
+from doclint import claimtext as ctx
 from doclint.finding import Hit
 from doclint.kinds.base import Kind
-from doclint.kinds.textmatch import DEFAULT_TIMEOUT, RuleTimeout, compile_alternation
+from doclint.kinds.textmatch import DEFAULT_TIMEOUT, compile_alternation
 
 REPORTS = ("new", "carried")
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
@@ -26,87 +25,6 @@ PARTICIPLE = ("ed", "told", "thought", "said", "shown", "seen", "found", "felt",
 
 def _words(items) -> frozenset:
     return frozenset(w.lower() for w in items)
-
-
-@dataclass(frozen=True)
-class ClaimText:
-    """Sentences, quotations and citations of one document, shared by the claim kinds."""
-
-    sentences: list
-    starts: list
-    quotes: list
-    quote_starts: list
-    chunks: list
-    analyses: dict = field(default_factory=dict)  # attribution options -> sentence statuses
-
-    @classmethod
-    def of(cls, doc) -> "ClaimText":
-        cached = _SHARED.get(doc)
-        if cached is None:
-            cached = _SHARED[doc] = cls.build(doc)
-        return cached
-
-    @classmethod
-    def build(cls, doc) -> "ClaimText":
-        sentences = cc.claim_sentences(doc)
-        quotes = cc.quote_spans(doc)
-        return cls(sentences, [s for s, _ in sentences], quotes, [s for s, _ in quotes],
-                   cc.block_runs(doc))
-
-    def index(self, pos: int) -> int:
-        """The sentence that holds `pos`, or -1 (a match between sentences)."""
-        i = bisect_right(self.starts, pos) - 1
-        return i if i >= 0 and pos < self.sentences[i][1] else -1
-
-    def quoted(self, pos: int) -> bool:
-        return cc.inside(self.quotes, self.quote_starts, pos)
-
-
-# A marker right after the sentence belongs to it (a reader may leave "[^1]" outside).
-_TAIL = re.compile(r"[ \t]{0,2}(?:\[[^\[\]\n]{1,30}\]|<ref\b[^\n]{0,200}|\{\{[^\n]{0,200})")
-
-
-# The claim rules read the same sentences of a document: build them once per document.
-_SHARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _cue_matchers(phrases, patterns) -> tuple:
-    # One matcher per regex: `regex` scans each alone many times faster than all of them
-    # joined in one alternation (measured 11-250 MB/s alone, 2.5 MB/s joined).
-    out = [compile_alternation(list(phrases), [], True)]
-    out += [compile_alternation([], [p], True) for p in patterns]
-    return tuple(m for m in out if m is not None)
-
-
-def _cue_matches(matchers, doc, ct: "ClaimText", timeout: float) -> Iterable:
-    # Scan runs of blocks, not block by block: the cost of a call, not of the scan,
-    # dominated on documents of many short paragraphs (6,000 blocks: 36 us a call).
-    try:
-        for matcher in matchers:
-            for start, end in ct.chunks:
-                yield from matcher.finditer(doc.masked, start, end, timeout=timeout)
-    except TimeoutError:
-        raise RuleTimeout(f"pattern timed out after {timeout}s") from None
-
-
-_NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+\b")
-_NOT_NAME = frozenset("The This That These Those In On At A An But And It He She They We If When".split())
-
-
-def _named_between(doc, ct: "ClaimText", source: int, pronoun: int) -> bool:
-    if doc.masked[pronoun:pronoun + 4].lower() == "they":
-        return False
-    for m in _NAME.finditer(doc.masked, ct.sentences[source][1], pronoun):
-        if m.group(1) not in _NOT_NAME:
-            return True
-    return False
-
-
-def _cited(compiled, doc, start: int, end: int) -> bool:
-    if compiled is None:
-        return False
-    tail = _TAIL.match(doc.text, end)
-    return compiled.search(doc.text, start, tail.end() if tail else end) is not None
 
 
 class AttributionKind(Kind):
@@ -151,7 +69,7 @@ class AttributionKind(Kind):
                 raise ValueError(f"bad regex in 'demonyms' or 'named-sources': {exc}") from None
             # One scan for every verb; what must follow a verb is checked per match.
             vocabulary = [*self.reporting_verbs, *self.complement_verbs, *self.agent_participles, "according"]
-            verbs = re.compile(rf"(?<![\w-]){cc.word_trie(vocabulary)}(?![\w-])", re.IGNORECASE)
+            verbs = re.compile(rf"(?<![\w-]){ctx.word_trie(vocabulary)}(?![\w-])", re.IGNORECASE)
             kinds = {w.lower(): "agent" for w in self.agent_participles}
             kinds.update({w.lower(): "weak" for w in self.complement_verbs})
             kinds.update({w.lower(): "strong" for w in self.reporting_verbs})
@@ -161,13 +79,13 @@ class AttributionKind(Kind):
             set_(self, "verbs", verbs)
             set_(self, "verb_kinds", kinds)
             set_(self, "agents", _words(self.agent_participles))
-            set_(self, "cues", _cue_matchers(self.phrases, self.patterns))
+            set_(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
             set_(self, "cited", compile_alternation([], list(self.citations), False))
             set_(self, "analysis_key", tuple(getattr(self, f.name) for f in dataclasses.fields(self)
                                              if f.name != "report"))
 
     def check(self, doc) -> Iterable[Hit]:
-        ct = ClaimText.of(doc)
+        ct = ctx.ClaimText.of(doc)
         # DL301 and DL303 differ only in what they report: analyse a document once.
         key = self.options.analysis_key
         found = ct.analyses.get(key)
@@ -175,10 +93,10 @@ class AttributionKind(Kind):
             found = ct.analyses[key] = self._analyse(doc, ct)
         yield from self._report(doc, ct, found)
 
-    def _analyse(self, doc, ct: "ClaimText") -> dict:
+    def _analyse(self, doc, ct: ctx.ClaimText) -> dict:
         opts = self.options
         found: dict[int, tuple[str, int, int]] = {}  # sentence -> (status, cue start, cue end)
-        for m in _cue_matches(opts.cues, doc, ct, opts.timeout):
+        for m in ctx.cue_matches(opts.cues, doc, ct, opts.timeout):
             i = ct.index(m.start())
             if i >= 0 and i not in found and not ct.quoted(m.start()):
                 found[i] = ("vague", m.start(), m.end())
@@ -218,21 +136,21 @@ class AttributionKind(Kind):
             return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
         return cc.classify(toks, lex, sentence[0], strong=kind == "strong")
 
-    def _report(self, doc, ct: ClaimText, found: dict) -> Iterable[Hit]:
+    def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[Hit]:
         opts = self.options
         source = None  # (sentence index, offset) of the last vague source still in play
         for i in sorted(found):
             status, cue_start, cue_end = found[i]
             start, end = ct.sentences[i]
             carried = source is not None and i - source[0] <= opts.carry_window
-            if carried and status == "pronoun" and _named_between(doc, ct, source[0], cue_start):
+            if carried and status == "pronoun" and ctx.named_between(doc, ct, source[0], cue_start):
                 carried = False  # "he" or "she" more likely stands for the person named since
             if status == "named" or (status == "pronoun" and not carried):
                 source = None
                 continue
             if status in ("pronoun", "anaphor") and not carried:
                 continue
-            if _cited(opts.cited, doc, start, end):
+            if ctx.cited(opts.cited, doc, start, end):
                 source = None
                 continue
             cue = " ".join(doc.text[cue_start:cue_end].split())
@@ -264,19 +182,19 @@ class WeaselKind(Kind):
         def __post_init__(self) -> None:
             if not self.phrases and not self.patterns:
                 raise ValueError("a weasel rule needs 'phrases' or 'patterns'")
-            object.__setattr__(self, "cues", _cue_matchers(self.phrases, self.patterns))
+            object.__setattr__(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
             object.__setattr__(self, "cited", compile_alternation([], list(self.citations), False))
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
-        ct = ClaimText.of(doc)
+        ct = ctx.ClaimText.of(doc)
         seen = set()
-        for m in _cue_matches(opts.cues, doc, ct, opts.timeout):
+        for m in ctx.cue_matches(opts.cues, doc, ct, opts.timeout):
             i = ct.index(m.start())
             if i < 0 or i in seen or ct.quoted(m.start()):
                 continue
             start, end = ct.sentences[i]
-            if _cited(opts.cited, doc, start, end):
+            if ctx.cited(opts.cited, doc, start, end):
                 continue
             seen.add(i)
             yield Hit(start, end, {"cue": " ".join(m.group().split())})
