@@ -24,10 +24,16 @@ class Definition:
     short_end: int
 
 
+SHORT_CHARS = re.compile(r"[\w&.\-/ ]+")
+
+
 def valid_short(short: str) -> bool:
-    """A short form: 2-10 characters, at most two words, a letter, alphanumeric start."""
+    """A short form: 2-10 characters, at most two words, a letter, alphanumeric start
+    (the paper's test), plus ours: at least two capitals, since only acronyms are
+    checked and a lower-case word in parentheses is rarely one ("raisinten", "High")."""
     return (2 <= len(short) <= MAX_SHORT and len(short.split()) <= 2
-            and any(c.isalpha() for c in short) and short[0].isalnum())
+            and any(c.isalpha() for c in short) and short[0].isalnum()
+            and sum(c.isupper() for c in short) >= 2 and SHORT_CHARS.fullmatch(short) is not None)
 
 
 def best_long_form(short: str, long: str) -> str | None:
@@ -95,8 +101,8 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
         if word is None:
             continue
         short = word.group(1).strip(".,;:")
-        if not valid_short(short) or sum(c.isupper() for c in short) < 2:
-            continue  # only an acronym-like word opens this pattern ("Mestery (a name)")
+        if not valid_short(short):
+            continue
         long = _checked(short, best_long_form(short, inner.strip()))
         if long is not None and long == inner.strip():  # the parenthesis is the expansion
             s_start = start + word.start(1)
@@ -113,7 +119,12 @@ def _glossary(text: str, start: int, end: int) -> list[Definition]:
         return []
     short = match.group(1)
     words = list(WORD.finditer(text, match.end(), end))[:min(len(short) + 5, len(short) * 2)]
-    for count in range(1, len(words) + 1):
+    for k, word in enumerate(words):
+        if word.group()[-1] in ",;.:":
+            words = words[:k + 1]  # the long form ends at the first punctuation
+            break
+    # One word per letter first, then fewer: "LE: Little Endian", not "LE: Little".
+    for count in range(min(sum(c.isalpha() for c in short), len(words)), 0, -1):
         window = text[words[0].start():words[count - 1].end()].rstrip(",.;")
         long = _checked(short, best_long_form(short, window))
         if long is not None and long == window:

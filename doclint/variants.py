@@ -169,15 +169,22 @@ def spelling_similar(a: str, b: str, short_length: int = 7) -> bool:
     kinds transliteration and typing produce (vowel for vowel, doubled letters, an
     extra vowel beside a vowel), none at the first or last letter, and only one edit
     when the shorter name is short. Iran/Iraq and Austria/Australia stay apart."""
-    a, b = a.lower(), b.lower()
-    if a == b or a[0] != b[0] or a[-1] != b[-1]:
+    if any(c.isdigit() for c in a + b):
+        return False  # BigInt64Array and BigUint64Array are identifiers, not names
+    low_a, low_b = a.lower(), b.lower()
+    if low_a == low_b or low_a[0] != low_b[0] or low_a[-1] != low_b[-1]:
         return False
-    ops = _alignment(a, b)
+    ops = _alignment(low_a, low_b)
     if not ops:
         return False
     if len(ops) > (1 if min(len(a), len(b)) < short_length else 2):
         return False
-    return all(_op_ok(op, a, b) for op in ops)
+    # A capital that comes or goes starts another word part (BigInt/BigUInt).
+    if len(low_a) == len(a) and len(low_b) == len(b) and any(
+            (op[0] != "ins" and a[op[1]].isupper()) or (op[0] != "del" and b[op[2]].isupper())
+            for op in ops):
+        return False
+    return all(_op_ok(op, low_a, low_b) for op in ops)
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,13 @@ def test_parentheses_that_are_no_definition():
 def test_glossary_entries_count_as_definitions():
     assert defs("AGM: Annual General Meeting, a yearly event for all maintainers.") == [
         ("AGM", "Annual General Meeting")]
+    assert defs("LE: Little Endian byte order.") == [("LE", "Little Endian")]
+    assert defs("HTTPS: HTTP Secure, the default.") == [("HTTPS", "HTTP Secure")]
+
+
+def test_lower_case_words_in_parentheses_are_no_short_forms():
+    assert defs("refactor to use more primordials in internal/histogram.js (raisinten)") == []
+    assert defs("Severity is rated as the highest grade (High) by the team.") == []
 
 
 def test_short_form_validity():

@@ -97,6 +97,8 @@ def test_spelling_guards_keep_distinct_names_apart(lint_text):
     for a, b in [("Iran", "Iraq"), ("Austria", "Australia"), ("Syria", "Syrian"), ("Maria", "Mario"),
                  ("Gaddafi", "Qadhafi")]:
         assert not spelling_similar(a, b), (a, b)
+    for a, b in [("BigInt", "BigUInt"), ("BigInt64Array", "BigUint64Array")]:
+        assert not spelling_similar(a, b), (a, b)  # identifiers, not misspelt names
     for a, b in [("Grafana", "Graffana"), ("Homebrew", "Homebraw"), ("Hizbullah", "Hezbollah")]:
         assert spelling_similar(a, b), (a, b)
 
