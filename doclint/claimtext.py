@@ -173,3 +173,15 @@ def cited(compiled, doc, start: int, end: int) -> bool:
         return False
     tail = _TAIL.match(doc.text, end)
     return compiled.search(doc.text, start, tail.end() if tail else end) is not None
+
+
+def references(compiled, doc: Document, least: int) -> bool:
+    """Does the document carry at least `least` citations (an encyclopedic register)?"""
+    if compiled is None:
+        return False
+    count = 0
+    for _ in compiled.finditer(doc.text):
+        count += 1
+        if count >= least:
+            return True
+    return False

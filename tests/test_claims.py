@@ -218,3 +218,12 @@ def test_pronoun_after_a_newly_named_person_is_not_carried(lint_text):
 def test_headings_are_not_claims(lint_text):
     text = "# Why experts believe the reef will recover\n\nThe reef covers 300 square km.\n"
     assert claims(lint_text, text, fmt="markdown") == []
+
+
+def test_considered_is_a_weasel_only_in_a_referenced_document(lint_text):
+    claim = "The nave is considered a masterpiece of the early Gothic style."
+    referenced = "The chapel was built in 1150.[1] It grew in 1320.[2] The tower fell in 1703.[3]\n"
+    assert [f.line for f in lint_text(referenced + claim, "DL302")] == [2]
+    manual = "See [the guide](https://example.org/a) and [the FAQ](https://example.org/b).\n"
+    assert lint_text(manual * 3 + "A missing field is considered an error.", "DL302", fmt="markdown") == []
+    assert lint_text(claim, "DL302") == []

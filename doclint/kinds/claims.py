@@ -177,19 +177,36 @@ class WeaselKind(Kind):
         phrases: tuple[str, ...] = ()
         patterns: tuple[str, ...] = ()
         citations: tuple[str, ...] = ()
+        # Patterns that are weasel words only where claims are expected to carry
+        # references: "is considered a classic" in an encyclopedia article, but "is
+        # considered an error" in a manual. They apply to a document with at least
+        # `referenced-min` matches of `referenced-markers` (links do not count: manuals
+        # are full of them).
+        referenced_patterns: tuple[str, ...] = ()
+        referenced_markers: tuple[str, ...] = ()
+        referenced_min: int = 3
         timeout: float = DEFAULT_TIMEOUT
 
         def __post_init__(self) -> None:
             if not self.phrases and not self.patterns:
                 raise ValueError("a weasel rule needs 'phrases' or 'patterns'")
-            object.__setattr__(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
-            object.__setattr__(self, "cited", compile_alternation([], list(self.citations), False))
+            if self.referenced_min < 1:
+                raise ValueError("'referenced-min' must be at least 1")
+            set_ = object.__setattr__
+            set_(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
+            set_(self, "referenced", ctx.cue_matchers((), self.referenced_patterns))
+            set_(self, "cited", compile_alternation([], list(self.citations), False))
+            set_(self, "markers", compile_alternation([], list(self.referenced_markers), False))
+            set_(self, "markers", compile_alternation([], list(self.referenced_markers), False))
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
         ct = ctx.ClaimText.of(doc)
         seen = set()
-        for m in ctx.cue_matches(opts.cues, doc, ct, opts.timeout):
+        cues = opts.cues
+        if opts.referenced and ctx.references(opts.markers, doc, opts.referenced_min):
+            cues = cues + opts.referenced
+        for m in ctx.cue_matches(cues, doc, ct, opts.timeout):
             i = ct.index(m.start())
             if i < 0 or i in seen or ct.quoted(m.start()):
                 continue
