@@ -278,7 +278,10 @@ def collect(doc, check: str, min_length: int, words: bool = True,
                 add(word.lower(), word, tok.start, tok.end)
         else:
             parts = word.replace(".", "-").rstrip("-").split("-")
-            if len(parts) > 1 and parts[-1].lower() not in PARTICLES and parts[0].lower() not in STOPWORDS:
+            last = word.rsplit(".", 1)[-1]
+            if "." in word.rstrip(".") and len(last) > 2 and last.islower():
+                pass  # a member or a file (Symbol.iterator, Date.now, index.html), not a name
+            elif len(parts) > 1 and parts[-1].lower() not in PARTICLES and parts[0].lower() not in STOPWORDS:
                 add(join_key(word), _form_id(check, word), tok.start, tok.end, word)
             elif word.isalpha() and (len(word) >= min_length or is_acronym(word)):
                 add(join_key(word), _form_id(check, word), tok.start, tok.end, word)

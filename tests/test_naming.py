@@ -170,3 +170,9 @@ def test_repeated_form_beside_other_names_is_another_person(lint_text):
     assert lint_text(text, "DL401") == []
     slip = "Reviewed by ZiJian He. Fixed by ZiJian He. Approved by Zijian He.\n"
     assert [f.snippet for f in lint_text(slip, "DL401")] == ["Zijian"]
+
+
+def test_member_access_is_not_a_dotted_name(lint_text):
+    text = ("Use Symbol.iterator for the loop. SymbolIterator support landed in the same "
+            "release, and Symbol.iterator is documented.\n")
+    assert lint_text(text, "DL402") == []
