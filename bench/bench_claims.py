@@ -1,0 +1,76 @@
+"""Benchmark the unsupported-claim rules (DL301-DL303): MB/s over real prose.
+
+What it measures: the time `lint_documents` spends with only the three claim rules on,
+over documents of about `--doc-kb` KB each, built from the paragraphs (blank-line or
+line separated) of every .txt/.md file under `--input`, shuffled with a fixed seed and
+repeated up to `--size-mb`. Reading the files and building the documents is not timed;
+parsing (sentences, masked text) is, since the rules are what ask for it. MB means
+10**6 bytes of UTF-8.
+
+Run: python bench/bench_claims.py [--input examples] [--size-mb 5] [--repeat 3]
+(e.g. `--input /work/shared/eval/claims/docs` for news-like and encyclopedic prose).
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from doclint.api import document_from_text, lint_documents  # noqa: E402
+from doclint.packs import load_rules  # noqa: E402
+
+SEED = 20240601
+
+
+def paragraphs(root: Path) -> list[str]:
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in (".txt", ".md"))
+    out = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if len(line.split()) >= 6:
+                out.append(line.strip())
+    return out
+
+
+def documents(paras: list[str], size_mb: float, doc_kb: int) -> list[str]:
+    rng = random.Random(SEED)
+    docs, current, size, total = [], [], 0, 0
+    while total < size_mb * 1e6:
+        para = rng.choice(paras)
+        current.append(para)
+        size += len(para.encode()) + 2
+        if size >= doc_kb * 1000:
+            docs.append("\n\n".join(current))
+            total += size
+            current, size = [], 0
+    return docs
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--input", default=str(Path(__file__).resolve().parent.parent / "examples"))
+    ap.add_argument("--size-mb", type=float, default=5.0)
+    ap.add_argument("--doc-kb", type=int, default=20)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    texts = documents(paragraphs(Path(args.input)), args.size_mb, args.doc_kb)
+    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    rules = [dataclasses.replace(r, enabled=True) for r in load_rules() if r.category == "unsupported-claim"]
+    best = float("inf")
+    for _ in range(args.repeat):
+        docs = [document_from_text(f"doc{i}.txt", t) for i, t in enumerate(texts)]
+        start = time.perf_counter()
+        findings = lint_documents(docs, rules).findings
+        best = min(best, time.perf_counter() - start)
+    print(f"{len(texts)} documents, {megabytes:.1f} MB, {len(findings)} findings")
+    print(f"claim rules: {megabytes / best:.2f} MB/s (best of {args.repeat})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
