@@ -197,7 +197,6 @@ class WeaselKind(Kind):
             set_(self, "referenced", ctx.cue_matchers((), self.referenced_patterns))
             set_(self, "cited", compile_alternation([], list(self.citations), False))
             set_(self, "markers", compile_alternation([], list(self.referenced_markers), False))
-            set_(self, "markers", compile_alternation([], list(self.referenced_markers), False))
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
