@@ -125,6 +125,10 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         is_head = low in lex.heads or (low in lex.quantifiers and h == len(lows) - 1)
         if not is_head and lex.bare_plurals and strong:
             is_head = _plural(toks[h][0])
+        if not is_head and h and lows[0] in lex.quantifiers:
+            is_head = toks[h][0].endswith("s") and bool(lex.demonym.fullmatch(toks[h][0][:-1]))
+            if is_head:
+                return Phrase("vague", *span)  # "many Americans", "some Europeans"
         if not is_head:
             continue
         pre, post = toks[:h], toks[h + 1:]

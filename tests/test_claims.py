@@ -38,6 +38,7 @@ def claims(lint_text, text: str, fmt: str = "text") -> list:
     "Senior government sources told the newspaper that the budget would be cut.",
     "The fort is thought to date from the 12th century.",
     "Many consider him the finest painter of his generation.",
+    "Many Americans believe that the tax will never be repealed.",
     "Many historians regard the treaty as a failure.",
     "There are those who say the election was stolen.",
     "Some sources state that the king died in battle.",
