@@ -15,7 +15,8 @@ from doclint.kinds.textmatch import RuleTimeout, compile_alternation
 # both joined, so we cut there to give each citation to the sentence it supports.
 # Both alternatives start with a terminator, so the scan jumps from one to the next.
 _CUT = re.compile(r"[.!?][\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
-_QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"\n]*\"|\u2018[^\u2019]*\u2019(?!\w)")
+# Quotations are found per prose block, so a hard-wrapped quotation may span lines.
+_QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*\u2019(?!\w)")
 
 
 def claim_sentences(doc: Document) -> list[tuple[int, int]]:

@@ -228,3 +228,9 @@ def test_considered_is_a_weasel_only_in_a_referenced_document(lint_text):
     manual = "See [the guide](https://example.org/a) and [the FAQ](https://example.org/b).\n"
     assert lint_text(manual * 3 + "A missing field is considered an error.", "DL302", fmt="markdown") == []
     assert lint_text(claim, "DL302") == []
+
+
+def test_a_hard_wrapped_quotation_is_still_a_quotation(lint_text):
+    text = ('The mayor, Lisa Grant, said: "Some people say we are\n'
+            'finished, but they are wrong."\n')
+    assert claims(lint_text, text, fmt="markdown") == []
