@@ -69,6 +69,11 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         aside = aside or bool(skipped)
         stepped = True
         end = seg - 1
+    if len(toks) > 1 and toks[-1][0] == "and":
+        # A shared subject: "Some residents were angered and accused the council ...".
+        toks = toks[:-1]
+        while toks and (_skippable(toks[-1][0]) or toks[-1][0].endswith("ed")):
+            toks.pop()
     phrase: list[tuple[str, int]] = []
     for tok in reversed(toks):
         if tok[0].lower() in BOUNDARY or len(phrase) >= 8:

@@ -39,6 +39,7 @@ def claims(lint_text, text: str, fmt: str = "text") -> list:
     "The fort is thought to date from the 12th century.",
     "Many consider him the finest painter of his generation.",
     "Many Americans believe that the tax will never be repealed.",
+    "Some residents were angered and accused the council of hiding the report.",
     "Many historians regard the treaty as a failure.",
     "There are those who say the election was stolen.",
     "Some sources state that the king died in battle.",
@@ -100,6 +101,8 @@ def test_carried_source_points_back_to_the_first_sentence(lint_text):
     "A spokesman for the ministry said the report was inaccurate.",
     "\u201cThe talks are over,\u201d said Jane Doe, the foreign minister.",
     "A 2019 study by the University of Leeds found that the drug worked.",
+    "Jane Doe resigned and said she had been misled.",
+    "The ministry rejected the reports and said they were false.",
 ])
 def test_named_sources_are_not_reported(lint_text, text):
     assert claims(lint_text, text) == []
