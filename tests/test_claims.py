@@ -40,6 +40,7 @@ def claims(lint_text, text: str, fmt: str = "text") -> list:
     "Many consider him the finest painter of his generation.",
     "Many Americans believe that the tax will never be repealed.",
     "Some residents were angered and accused the council of hiding the report.",
+    "The painting was later attributed to his workshop.[by whom?]",
     "Many historians regard the treaty as a failure.",
     "There are those who say the election was stolen.",
     "Some sources state that the king died in battle.",
