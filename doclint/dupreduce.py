@@ -51,26 +51,29 @@ class DocFacts:
         return f"{self.path}:{self.record_line} (record {self.record}, line {line})"
 
 
-def clusters(docs: list[DocFacts]) -> Iterator[list[int]]:
-    """Global numbers of each fingerprint's occurrences (one list per fingerprint, in
-    order of first occurrence, each list in document order). Sorting packed ints keeps
-    memory to one int per sentence instead of a dict of lists."""
+def clusters(docs: list[DocFacts]) -> tuple[array, list[list[int]]]:
+    """The first occurrence of every distinct fingerprint (global numbers, in document
+    order), and the occurrences of each fingerprint found more than once (one list per
+    fingerprint, in order of first occurrence). Sorting packed ints keeps the memory to
+    one int per sentence while grouping; singletons never get a list of their own."""
     keyed = [(value << 40) | (d << SHIFT) | s
              for d, doc in enumerate(docs) for s, value in enumerate(doc.fingerprints)]
     keyed.sort()
     mask = (1 << 40) - 1
-    groups: list[list[int]] = []
-    start = 0
-    while start < len(keyed):
+    firsts, repeated = array("Q"), []
+    start, count = 0, len(keyed)
+    while start < count:
         end = start + 1
         key = keyed[start] >> 40
-        while end < len(keyed) and keyed[end] >> 40 == key:
+        while end < count and keyed[end] >> 40 == key:
             end += 1
-        groups.append([k & mask for k in keyed[start:end]])
+        firsts.append(keyed[start] & mask)
+        if end - start > 1:
+            repeated.append([k & mask for k in keyed[start:end]])
         start = end
     del keyed
-    groups.sort(key=lambda g: g[0])
-    return iter(groups)
+    repeated.sort(key=lambda g: g[0])
+    return array("Q", sorted(firsts)), repeated
 
 
 def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix | None = None,
@@ -114,8 +117,8 @@ def _scoped(gids: list[int], scope: str) -> bool:
 
 
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
-    for cluster in clusters(docs):
-        if len(cluster) < 2 or _too_common(cluster, opts) or not _scoped(cluster, opts.scope):
+    for cluster in clusters(docs)[1]:
+        if _too_common(cluster, opts) or not _scoped(cluster, opts.scope):
             continue
         if opts.group:
             count = len({g >> SHIFT for g in cluster})
@@ -152,11 +155,9 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     """Near duplicates among unique sentences: MinHash LSH candidates verified by
     word-level similarity, and cut-off copies found by their first words; each is
     reported on the later sentence against its best match."""
-    firsts, common = [], set()
-    for cluster in clusters(docs):
-        if _too_common(cluster, opts):
-            common.add(cluster[0])
-        firsts.append(cluster[0])
+    firsts, repeated = clusters(docs)
+    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts)}
+    del repeated
     frequent = frequent_tokens((_tokens(docs, gid) for gid in firsts), len(firsts))
     keys, heads = array("Q"), []
     for i, gid in enumerate(firsts):
@@ -167,7 +168,7 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in iter_pairs(candidate_pairs(keys, len(firsts))):
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is not None:
+        if a is not None and _lengths_close(docs, a, b, opts.cutoff):
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
@@ -218,6 +219,14 @@ def _near_groups(docs: list[DocFacts], best: dict[int, tuple[float, int, str]]) 
         members = sorted(groups[head])
         yield _hit(docs, members[0], members[1:], {"count": len(members)},
                    message=f"{len(members)} nearly identical sentences: \"{_quote(docs, members[0])}\"")
+
+
+def _lengths_close(docs: list[DocFacts], a: int, b: int, cutoff: float) -> bool:
+    """Whether two sentences' lengths in words allow a similarity of `cutoff` (each
+    missing word is an edit): a test that needs no copy of their words."""
+    doc_a, doc_b, i, j = docs[a >> SHIFT], docs[b >> SHIFT], a & LOW, b & LOW
+    n, m = doc_a.starts[i + 1] - doc_a.starts[i], doc_b.starts[j + 1] - doc_b.starts[j]
+    return abs(n - m) <= (1.0 - cutoff) * max(n, m) + 1e-9
 
 
 def _ended(docs: list[DocFacts], gid: int) -> bool:

@@ -17,9 +17,10 @@ from doclint.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
 BANDS = 8
 ROWS = 3
 WIDTH = BANDS * ROWS
-# A bucket with more members than this is compared along a sliding window only, so
-# that a frequent band value cannot make the candidate phase quadratic.
-MAX_BUCKET = 64
+# A band bucket with more members than this is skipped: it rests on one word that holds
+# the minimum of every row (a near copy shares most of the eight bands, so it is
+# found through another band), and comparing its members would make the phase quadratic.
+MAX_BUCKET = 16
 # Content words in more than this share of the unique sentences (and more than
 # FREQUENT_MIN of them) are demoted in signatures (see band_keys).
 FREQUENT_SHARE = 0.002
@@ -32,8 +33,7 @@ LANE = 32
 _GUARDS = sum(1 << (LANE * j + 16) for j in range(WIDTH))
 _VALUES = sum(0xFFFF << (LANE * j) for j in range(WIDTH))
 _TOP = sum(0xC000 << (LANE * j) for j in range(WIDTH))
-_BAND_MASK = (1 << (LANE * ROWS)) - 1
-_MERSENNE = (1 << 61) - 1  # band keys are reduced modulo this prime to 61 bits
+_KEY_MASK = (1 << 62) - 1
 _packed_cache: dict[int, int] = {}
 _CACHE_LIMIT = 100_000
 
@@ -55,7 +55,7 @@ def lane_min(a: int, b: int) -> int:
     return (b & take_b) | (a & (_VALUES ^ take_b))
 
 
-def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> set[int]:
+def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> dict[int, int]:
     """Content words found in more than FREQUENT_SHARE of `count` sentences.
 
     A frequent word whose hash happens to be small is the minimum of every sentence
@@ -63,29 +63,32 @@ def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> set[int]:
     sentences in one bucket; signatures demote these words, as IDF weighting would."""
     seen: Counter = Counter()
     for tokens in sentences:
-        seen.update({t for t in tokens if not t & STOP})
+        seen.update(tokens)  # counts repeats within a sentence too: close enough, and in C
     limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
-    return {t for t, n in seen.items() if n > limit}
+    return {t: _demoted(_packed_cache.get(t) or _packed(t)) for t, n in seen.items()
+            if n > limit and not t & (STOP | NUMBER)}
 
 
-def band_keys(token_hashes: Sequence[int], frequent: set[int] = frozenset()) -> list[int]:
+def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> list[int]:  # noqa: B006
     """The BANDS band keys of a sentence's MinHash signature over its set of content
     words (all words when it has fewer than two). The signature has WIDTH minima, each
-    under its own hash function; a band key is ROWS of them, reduced to 61 bits.
-    Frequent words have their values moved to the top quarter of the range, so they
-    hold a minimum only when the rarer words of the sentence do not."""
+    under its own hash function; a band key is ROWS of them hashed to 62 bits.
+    `frequent` (from frequent_tokens) maps frequent words to their values moved to the
+    top quarter of the range, so they hold a minimum only when the rarer words of the
+    sentence do not."""
     content = {t for t in token_hashes if not t & (STOP | NUMBER)}
     if len(content) < 2:
         content = set(token_hashes)
-    get = _packed_cache.get
-    packed = [get(t) or _packed(t) for t in content]
-    if frequent:
-        packed = [_demoted(p) if t in frequent else p for t, p in zip(content, packed)]
+    get, demoted = _packed_cache.get, frequent.get
+    packed = [demoted(t) or get(t) or _packed(t) for t in content]
     mins = packed[0]
     for other in packed[1:]:
         mins = lane_min(mins, other)
-    width = LANE * ROWS
-    return [((mins >> (width * band)) & _BAND_MASK) % _MERSENNE for band in range(BANDS)]
+    raw = mins.to_bytes(LANE // 8 * WIDTH, "little")
+    step = LANE // 8 * ROWS
+    # hash() of bytes is salted per process; the corpus phase runs in one process and
+    # only uses keys for equality, so results do not depend on the salt.
+    return [hash(raw[i:i + step]) & _KEY_MASK for i in range(0, len(raw), step)]
 
 
 def _demoted(packed: int) -> int:
@@ -122,12 +125,11 @@ def pairs_sharing_key(keyed: list[int], pairs: set[int]) -> None:
 
 
 def _pairs_in_bucket(members: list[int], pairs: set[int]) -> None:
-    span = len(members)
-    window = span if span <= MAX_BUCKET else MAX_BUCKET
-    for a in range(span):
-        left = members[a]
-        for b in range(a + 1, min(span, a + window)):
-            pairs.add((left << 32) | members[b])
+    if len(members) > MAX_BUCKET:
+        return
+    for a, left in enumerate(members):
+        for right in members[a + 1:]:
+            pairs.add((left << 32) | right)
 
 
 def iter_pairs(pairs: set[int]) -> Iterator[tuple[int, int]]:
