@@ -11,7 +11,7 @@ import pytest
 from doclint.api import document_from_text, lint_documents
 from doclint.config import Config
 from doclint.kinds.language import strip_foreign_matter, word_count
-from doclint.language import Language, detect_text, primary
+from doclint.language import Language, detect_text, primary, prose_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,6 +129,14 @@ def test_code_and_urls_do_not_count():
     page = GERMAN_PAGE + "\n```python\n" + "def install(path):\n    return copy_all_files(path)\n" * 40 + "```\n"
     page += "\nSiehe https://example.com/the/english/documentation/for/the/installer/and/more/pages\n"
     assert doc(page, "page.md").language.code == "de"
+
+
+def test_sample_is_bounded_and_spread_over_the_document():
+    english = "The exporter now writes one file per chapter and keeps the old names.\n\n"
+    german = "Der Exporter schreibt jetzt eine Datei pro Kapitel und behält die alten Namen.\n\n"
+    sample = prose_sample(doc(english * 200 + german * 200))
+    assert len(sample) <= 1500
+    assert "exporter now" in sample and "Exporter schreibt" in sample
 
 
 def test_detection_is_deterministic():
