@@ -56,16 +56,16 @@ def clusters(docs: list[DocFacts]) -> tuple[array, list[list[int]]]:
     order), and the occurrences of each fingerprint found more than once (one list per
     fingerprint, in order of first occurrence). Sorting packed ints keeps the memory to
     one int per sentence while grouping; singletons never get a list of their own."""
-    keyed = [(value << 40) | (d << SHIFT) | s
+    keyed = [(value << 64) | (d << SHIFT) | s
              for d, doc in enumerate(docs) for s, value in enumerate(doc.fingerprints)]
     keyed.sort()
-    mask = (1 << 40) - 1
+    mask = (1 << 64) - 1
     firsts, repeated = array("Q"), []
     start, count = 0, len(keyed)
     while start < count:
         end = start + 1
-        key = keyed[start] >> 40
-        while end < count and keyed[end] >> 40 == key:
+        key = keyed[start] >> 64
+        while end < count and keyed[end] >> 64 == key:
             end += 1
         firsts.append(keyed[start] & mask)
         if end - start > 1:

@@ -194,3 +194,15 @@ def test_parallel_and_contrasting_sentences_are_not_restatements():
 def test_bad_options_are_rejected(options):
     with pytest.raises((ValueError, ConfigError)):
         build_options(KINDS["duplicates"].Options, options, "test.yaml", "DL2xx")
+
+
+def test_many_documents_keep_their_own_numbers():
+    # Global sentence numbers pack the document index; 70,000 documents exceed 16 bits.
+    from doclint.dupreduce import SHIFT, clusters
+    from doclint.kinds.duplicates import DuplicatesKind
+
+    kind = DuplicatesKind(rule("DL201"))
+    fact = kind.facts(document_from_text("a.txt", f"{SIGNED}\n"))
+    firsts, repeated = clusters([fact] * 70_000)
+    assert len(firsts) == 1 and len(repeated[0]) == 70_000
+    assert repeated[0][-1] >> SHIFT == 69_999
