@@ -94,13 +94,23 @@ def _stems(words: list[str]) -> list[str]:
     return list(seen)
 
 
-def _score(wanted: list[str], other: list[str]) -> float:
+def _score(wanted: list[str], others: set[str], prefixes: set[str]) -> float:
     if not wanted:
         return 0.0
-    others = set(other)
-    prefixes = {s[:PREFIX] for s in others if len(s) >= PREFIX}
-    found = sum(1 for s in wanted if _matches(s, others, prefixes))
+    found = sum(1 for s in wanted if s in others or (len(s) >= PREFIX and s[:PREFIX] in prefixes))
     return found / max(len(wanted), MIN_CONTENT)
+
+
+class _Seen:
+    """A comparable sentence with what the pair test needs, computed once."""
+
+    __slots__ = ("start", "end", "words", "stems", "stem_set", "prefixes", "code")
+
+    def __init__(self, start: int, end: int, words: list[str], code: int) -> None:
+        self.start, self.end, self.words, self.code = start, end, words, code
+        self.stems = _stems(words)
+        self.stem_set = set(self.stems)
+        self.prefixes = {s[:PREFIX] for s in self.stems if len(s) >= PREFIX}
 
 
 # A pair that differs in negation ("Don't use X" / "It's OK to use X"), or whose second
@@ -117,41 +127,41 @@ def _negated(words: list[str]) -> bool:
     return any(w in _NEGATIONS or w.endswith("n't") for w in words)
 
 
-def _restates(p_words: list[str], p_stems: list[str], words: list[str], stems: list[str],
-              cutoff: float) -> float:
+def _restates(first: _Seen, second: _Seen, cutoff: float) -> float:
     """The restatement score of a neighbouring pair, or 0.0 when it is not one."""
     from doclint.minhash import similarity
 
-    if len(p_stems) < MIN_FIRST_CONTENT or any(w[0] == "`" for w in p_words + words):
+    if len(first.stems) < MIN_FIRST_CONTENT or first.code or second.code:
         return 0.0  # sentences with inline code are parallel instructions, not rewordings
-    score = _score(p_stems, stems)
-    if score < cutoff or _score(stems, p_stems) < cutoff * 0.7:
+    score = _score(first.stems, second.stem_set, second.prefixes)
+    if score < cutoff or _score(second.stems, first.stem_set, first.prefixes) < cutoff * 0.7:
         return 0.0
-    if _negated(p_words) != _negated(words) or _MARKERS.intersection(words):
+    if _negated(first.words) != _negated(second.words) or _MARKERS.intersection(second.words):
         return 0.0
-    if similarity(p_words, words, TEMPLATE_SIMILARITY) >= TEMPLATE_SIMILARITY:
+    if similarity(first.words, second.words, TEMPLATE_SIMILARITY) >= TEMPLATE_SIMILARITY:
         return 0.0
     return score
 
 
 def iter_restatements(doc, opts, comparable) -> Iterator[Hit]:
     """Hits for sentences that restate one of the `opts.window` comparable sentences
-    before them (never across a heading); `comparable` is (start, end, words, block kind)."""
+    before them (never across a heading); `comparable` holds (start, end, words, block
+    kind, code tokens) tuples."""
     headings = [b.start for b in doc.blocks if b.kind == "heading"]
-    recent: list[tuple[int, int, list[str], list[str]]] = []
-    for start, end, words, *_ in comparable:
-        stems = _stems(words)
-        if recent and bisect_left(headings, recent[-1][1]) != bisect_left(headings, start):
+    recent: list[_Seen] = []
+    for start, end, words, _, code in comparable:
+        current = _Seen(start, end, words, code)
+        if recent and bisect_left(headings, recent[-1].end) != bisect_left(headings, start):
             recent.clear()
-        for p_start, p_end, p_words, p_stems in reversed(recent):
-            score = _restates(p_words, p_stems, words, stems, opts.cutoff)
+        for earlier in reversed(recent):
+            score = _restates(earlier, current, opts.cutoff)
             if not score:
                 continue
-            line, _ = doc.position(p_start)
+            line, _ = doc.position(earlier.start)
             yield Hit(start, end, {"score": f"{score:.0%}", "where": f"line {line}",
-                                   "quote": quote(doc.text[p_start:p_end])},
-                      related=(doc.location(p_start),))
+                                   "quote": quote(doc.text[earlier.start:earlier.end])},
+                      related=(doc.location(earlier.start),))
             break
-        recent.append((start, end, words, stems))
+        recent.append(current)
         if len(recent) > opts.window:
             recent.pop(0)
