@@ -26,15 +26,27 @@ def iter_documents(files: list[str], text_field: str, problems: list[Problem]) -
         yield from loaded.documents
 
 
-def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), progress=None) -> RunResult:
-    """`progress`, if given, wraps the list of files (e.g. in a progress bar)."""
+def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), progress=None,
+               jobs: int = 1) -> RunResult:
+    """`progress`, if given, wraps the list of files (e.g. in a progress bar). `jobs` > 1
+    checks files in that many processes (0: decide from the input's size); the result
+    is the same as with one process."""
     config = loaded.config
     rules = configured_rules(loaded, select, ignore)
     found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
     engine = Engine(rules, config)
     load_problems: list[Problem] = []
-    files = progress(found.files) if progress else found.files
-    result = engine.run(iter_documents(files, config.text_field, load_problems))
+    if jobs == 0:
+        from doclint.parallel import auto_jobs
+
+        jobs = auto_jobs(found.files)
+    if jobs > 1 and len(found.files) > 1:
+        from doclint.parallel import check_files
+
+        result = engine.reduce(check_files(found.files, loaded, select, ignore, jobs, load_problems, progress))
+    else:
+        files = progress(found.files) if progress else found.files
+        result = engine.run(iter_documents(files, config.text_field, load_problems))
     result.problems = found.problems + load_problems + result.problems
     result.files = len(found.files)
     if not found.files and not any(p.level == "error" for p in found.problems):

@@ -26,6 +26,7 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)  # rule id -> that rule's facts
     problems: list[Problem] = field(default_factory=list)
+    key: tuple = ("", None)  # the document: path and JSONL record line
     directives: Any = None  # inline suppressions (doclint.suppress.Directives), applied after the corpus phase
 
 
@@ -85,7 +86,7 @@ class Engine:
 
     def check_document(self, doc: Document) -> DocumentResult:
         """The map phase for one document."""
-        out = DocumentResult(directives=parse_directives(doc))
+        out = DocumentResult(directives=parse_directives(doc), key=doc_key(doc.path, doc.record_line))
         doc.attributes["languages"] = self.config.languages  # expected languages, for DL501
         for rule, kind in self.rules_for(doc):
             try:
@@ -121,13 +122,17 @@ class Engine:
         return findings, problems
 
     def run(self, documents: Iterable[Document]) -> RunResult:
+        return self.reduce(self.check_document(doc) for doc in documents)
+
+    def reduce(self, results: Iterable[DocumentResult]) -> RunResult:
+        """Merge per-document results (in document order, from one process or several):
+        the corpus phase, then suppressions, then sorting."""
         result = RunResult(rules=self.rules)
         per_doc = []
         directives = {}
-        for doc in documents:
-            doc_result = self.check_document(doc)
+        for doc_result in results:
             if doc_result.directives is not None:
-                directives[doc_key(doc.path, doc.record_line)] = doc_result.directives
+                directives[doc_result.key] = doc_result.directives
             result.documents += 1
             result.findings.extend(doc_result.findings)
             result.problems.extend(doc_result.problems)

@@ -187,3 +187,17 @@ def test_per_file_ignores(workdir, capsys):
     (workdir / "guide.md").write_text(BAD)
     code, out, _ = run(capsys, "check", "--select", "DL902", ".")
     assert "guide.md:1:4: DL902" in out and "CHANGELOG.md" not in out
+
+
+def test_worker_processes_give_the_same_report(workdir, capsys):
+    texts = {
+        "a.md": "# Guide\n\nRun the installer as root. We recieve mail.\n",
+        "b.txt": "Run the installer as root. Experts believe it is safe.\n",
+        "c.jsonl": '{"id": "r1", "text": "Run the installer as root. It stops at the"}\n',
+    }
+    for name, text in texts.items():
+        (workdir / name).write_text(text)
+    _, one, _ = run(capsys, "check", "--format", "json", "--jobs", "1", ".")
+    _, two, _ = run(capsys, "check", "--format", "json", "--jobs", "2", ".")
+    assert json.loads(one)["findings"], "the corpus has findings to compare"
+    assert one == two
