@@ -8,7 +8,8 @@ from zlib import crc32
 
 from doclint.finding import Applicability, Edit, Fix, Location
 from doclint.kinds.base import CorpusHit
-from doclint.minhash import (band_keys, candidate_pairs, frequent_tokens, is_cut_copy, iter_pairs, near_score, pairs_sharing_key)
+from doclint.minhash import (band_keys, candidate_pairs, frequent_tokens, is_cut_copy, iter_pairs,
+                             near_score, pairs_sharing_key)
 
 # A sentence is known in the corpus phase by its global number: document << SHIFT | index.
 SHIFT = 24

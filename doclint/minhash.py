@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from hashlib import blake2b
 from typing import Iterable, Iterator, Sequence
-
-from collections import Counter
 
 from doclint.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
 
@@ -149,7 +148,9 @@ def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) 
         return 0.0
     # Words of the longer sentence missing from the shorter one each cost an edit: a
     # set intersection (in C) rules out most candidates before the quadratic loop.
-    if longest - len(set(first).intersection(second)) - (min(n, m) - len(set(first if n <= m else second))) > budget:
+    shorter = first if n <= m else second
+    shared = len(set(first).intersection(second)) + len(shorter) - len(set(shorter))
+    if longest - shared > budget:
         return 0.0
     prev2: list[int] = []
     prev = list(range(m + 1))
