@@ -121,7 +121,9 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     for cluster in clusters(docs)[1]:
         if _too_common(cluster, opts) or not _scoped(cluster, opts.scope):
             continue
-        if opts.group:
+        # A sentence repeated many times is a template step or boilerplate: one finding
+        # with every copy in `related` says so without burying the run in copies.
+        if opts.group or (opts.group_from and len(cluster) >= opts.group_from):
             count = len({g >> SHIFT for g in cluster})
             yield _hit(docs, cluster[0], cluster[1:], {"count": len(cluster), "documents": count},
                        message=f"Sentence occurs {len(cluster)} times in {count} document(s): "

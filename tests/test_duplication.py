@@ -89,9 +89,19 @@ def test_jsonl_records_are_documents(tmp_path):
 def test_boilerplate_in_more_than_max_documents_is_ignored():
     footer = "This page is licensed under the Creative Commons Attribution licence."
     files = {f"{n}.md": f"Page {n} talks about topic number {n} in detail.\n\n{footer}\n" for n in range(4)}
-    assert len(lint(files, "DL201")) == 3
+    assert len(lint(files, "DL201", group_from=0)) == 3
     assert lint(files, "DL201", max_documents=3) == []
-    assert len(lint(files, "DL201", max_documents=4)) == 3
+    assert len(lint(files, "DL201", max_documents=4, group_from=0)) == 3
+
+
+def test_sentences_with_many_copies_are_grouped_by_default():
+    footer = "This page is licensed under the Creative Commons Attribution licence."
+    files = {f"{n}.md": f"Page {n} talks about topic number {n} in detail.\n\n{footer}\n" for n in range(4)}
+    [finding] = lint(files, "DL201")
+    assert finding.path == "0.md" and "4 times in 4 document" in finding.message
+    assert [r.path for r in finding.related] == ["1.md", "2.md", "3.md"]
+    three = {name: text for name, text in files.items() if name != "3.md"}
+    assert len(lint(three, "DL201")) == 2  # fewer copies than group-from: one finding each
 
 
 def test_group_mode_reports_one_finding_per_cluster():

@@ -36,6 +36,7 @@ class DuplicatesKind(Kind):
         scope: str = "all"
         max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
         group: bool = False             # one finding per cluster of copies
+        group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
         ignore_quoted: bool = False
         skip_blocks: tuple[str, ...] = ("heading", "table-cell")
         window: int = 1                 # restated: how many sentences back to look
@@ -46,6 +47,8 @@ class DuplicatesKind(Kind):
                 raise ValueError(f"'mode' must be one of {', '.join(MODES)}")
             if self.scope not in SCOPES:
                 raise ValueError(f"'scope' must be one of {', '.join(SCOPES)}")
+            if self.group_from == 1 or self.group_from < 0:
+                raise ValueError("'group-from' must be 0 (never) or at least 2")
             if not 0.0 <= self.threshold <= 1.0:
                 raise ValueError("'threshold' must lie between 0 and 1")
             if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
