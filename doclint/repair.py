@@ -26,12 +26,13 @@ class RepairResult:
 
 
 def _fix_text(engine: Engine, doc: Document, unsafe: bool) -> tuple[str, int]:
-    """Fix one document: lint with the per-document rules, apply, repeat until stable."""
+    """Fix one document: lint it on its own (both phases, so corpus rules' fixes within
+    the document apply too), apply the fixes, repeat until stable."""
 
     def lint(text: str):
         again = Document(doc.path, text, doc.reader, doc.newline, doc.encoding, doc.bom,
                          doc.record, doc.record_line)
-        return engine.check_document(again).findings
+        return engine.reduce([engine.check_document(again)]).findings
 
     return fix_until_stable(doc.text, lint, unsafe)
 

@@ -201,3 +201,15 @@ def test_worker_processes_give_the_same_report(workdir, capsys):
     _, two, _ = run(capsys, "check", "--format", "json", "--jobs", "2", ".")
     assert json.loads(one)["findings"], "the corpus has findings to compare"
     assert one == two
+
+
+def test_fix_unsafe_deletes_a_repeated_sentence_within_a_file(workdir, capsys):
+    text = ("Each release is signed with the project key before it is published.\n"
+            "Download the archive from the mirror.\n"
+            "Each release is signed with the project key before it is published.\n")
+    (workdir / "a.txt").write_text(text)
+    code, out, _ = run(capsys, "fix", "--select", "DL201", "a.txt")
+    assert "Applied 0 fixes" in out and (workdir / "a.txt").read_text() == text  # unsafe: not by default
+    code, out, _ = run(capsys, "fix", "--unsafe", "--select", "DL201", "a.txt")
+    assert "Applied 1 fix in 1 file." in out
+    assert (workdir / "a.txt").read_text() == "\n".join(text.split("\n")[:2]) + "\n"
