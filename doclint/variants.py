@@ -2,7 +2,11 @@
 name-spelling similarity test."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from itertools import accumulate, compress, islice, repeat
+from itertools import count as count_from
+from operator import and_, not_, or_
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -26,43 +30,63 @@ where when how why there here than then too very more most much many few own sam
 PARTICLES = frozenset("up in out on off down over back away about around through along".split())
 
 
-class Token(NamedTuple):
-    text: str
-    start: int
-    end: int
-    initial: bool   # first word of its sentence: its capital says nothing
-    heading: bool   # in a heading or table cell: title case says nothing
+HEADINGS = ("heading", "table-cell")  # title case there says nothing
+# The token pattern as one group: split() returns gaps and tokens alternately, so a whole
+# sentence is cut in one call and the offsets are running sums of the piece lengths.
+_PIECES = regex.compile(f"({TOKEN.pattern})")
+APOSTROPHE = re.compile("['\u2019]")
 
 
-# The three variant rules read the same tokens: keep them while the document lives.
-_TOKENS: WeakKeyDictionary = WeakKeyDictionary()
+class Words(NamedTuple):
+    """The word tokens of a document's prose sentences in document order, as parallel
+    lists: the three variant checks read them in C-level passes (map, compress) and
+    run Python code only at the few tokens that can matter."""
+
+    texts: list[str]
+    starts: list[int]
+    lows: list[str]      # texts[i].lower()
+    lower: list[bool]    # texts[i].islower(): an ordinary word, for most tokens
+    inner: list[bool]    # neither the first word of its sentence nor in a heading or
+                         # table cell: only there does a capital say something
+    after: set[int]      # tokens right after an apostrophe ("re" in "you're")
 
 
-def tokens(doc) -> list[Token]:
-    """Word tokens of every prose sentence of `doc`, in document order."""
-    cached = _TOKENS.get(doc)
+# The three variant rules read the same words: keep them while the document lives.
+_WORDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def prose_words(doc) -> Words:
+    """Word tokens of every prose sentence of `doc` (cached per document)."""
+    cached = _WORDS.get(doc)
     if cached is not None:
         return cached
     masked = doc.masked
-    out = []
+    texts: list[str] = []
+    starts: list[int] = []
+    inner: list[bool] = []
+    split = _PIECES.split
     for sentence in doc.sentences:
-        heading = sentence.block.kind in ("heading", "table-cell")
-        first = True
-        for match in TOKEN.finditer(masked, sentence.start, sentence.end):
-            text = match.group()
-            start = match.start()
-            if text[-1] == "." and text.count(".") == 1:
-                text = text[:-1]
-            out.append(Token(text, start, start + len(text), first, heading))
-            first = False
-    _TOKENS[doc] = out
+        pieces = split(masked[sentence.start:sentence.end])
+        count = len(pieces) >> 1
+        if not count:
+            continue
+        texts += pieces[1::2]
+        starts += islice(accumulate(map(len, pieces), initial=sentence.start), 1, 2 * count, 2)
+        inner.append(False)
+        inner += repeat(sentence.block.kind not in HEADINGS, count - 1)
+    marks = {m.end() for m in APOSTROPHE.finditer(doc.text)}
+    after = set(compress(count_from(), map(marks.__contains__, starts))) if marks else set()
+    out = Words(texts, starts, list(map(str.lower, texts)), list(map(str.islower, texts)), inner, after)
+    _WORDS[doc] = out
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def letters(form: str) -> str:
     return "".join(ch for ch in form if ch.isalnum())
 
 
+@lru_cache(maxsize=1 << 16)
 def join_key(form: str) -> str:
     """Lower-case letters only: "e-mail", "E-Mail" and "email" share one key."""
     return letters(form).lower()
@@ -232,20 +256,52 @@ MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
 NAME_PARTICLES = frozenset("van von de da del der di du la le al el bin ibn ben".split())
 
 
+# Per-text classes, filled as new words turn up and shared by every document, so the
+# per-token passes are set lookups in map(). Cleared when the vocabulary grows past LIMIT.
+_SEEN: set[str] = set()
+_CAPITAL: set[str] = set()   # a capital first letter, or a name particle (al-, van, de)
+_PAIRED: set[str] = set()    # letters only, longer than one, not a function word
+_NAMED: set[str] = set()     # a dot or a capital past the first letter: Node.js, U.S.
+LIMIT = 500_000
+
+
+def _classify(distinct: set[str]) -> None:
+    new = distinct - _SEEN
+    if not new:
+        return
+    if len(_SEEN) + len(new) > LIMIT:
+        for known in (_SEEN, _CAPITAL, _PAIRED, _NAMED):
+            known.clear()
+        new = distinct
+    _SEEN.update(new)
+    for word in new:
+        if word[:1].isupper() or word in NAME_PARTICLES:
+            _CAPITAL.add(word)
+        if word.isalpha() and len(word) > 1 and word.lower() not in STOPWORDS:
+            _PAIRED.add(word)
+        if "." in word or word[1:] != word[1:].lower():
+            _NAMED.add(word)
+
+
+def _flags(known: set[str], texts: list[str]) -> list[bool]:
+    return list(map(known.__contains__, texts))
+
+
 def collect(doc, check: str, min_length: int, words: bool = True,
             corpus: bool = False) -> dict[str, dict[str, list[tuple[int, int]]]]:
     """key -> form -> [(start, end)] of the candidate forms of one document."""
     out: dict[str, dict[str, list[tuple[int, int]]]] = {}
     text = doc.text
-    toks = tokens(doc)
+    found = prose_words(doc)
+    texts, starts, lows, inner, after = found.texts, found.starts, found.lows, found.inner, found.after
+    distinct = set(texts)
+    _classify(distinct)
+    cased = list(map(not_, found.lower))
     # Case: a lower-case form only matters if some capitalised form shares its words,
     # and most tokens are lower-case words, so those are looked up in this set first.
-    caps = {t.text.lower() for t in toks if not t.initial and not t.heading and not t.text.islower()} \
-        if check == "case" else None
+    caps = set(map(str.lower, compress(texts, map(and_, inner, cased)))) if check == "case" else None
     # Joining without `words`: only keys that some name-like form of this document has.
-    named = {join_key(t.text) for t in toks if "." in t.text or t.text[1:] != t.text[1:].lower()} \
-        if check == "joining" and not words else None
-    lower_words = set()
+    named = set(map(join_key, distinct & _NAMED)) if check == "joining" and not words else None
     # Case: Title Case phrases inside an acronym's expansion ("Key Derivation Function
     # (HKDF)") follow the acronym, not the writer's naming.
     expansions = _expansions(doc) if check == "case" else ()
@@ -259,37 +315,81 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             return
         out.setdefault(key, {}).setdefault(form, []).append((start, end))
 
-    prev = None
-    for i, tok in enumerate(toks):
-        word = tok.text
-        if _after_apostrophe(text, tok.start):
-            prev = None  # "you're writing": "re" is no word of its own
-            continue
-        if check == "spelling":
-            if word.islower():
-                lower_words.add(word)
+    # Only some tokens can add a form: `single` marks those that can alone, `paired` the
+    # second words of pairs that can (a lower-case word adds nothing alone except to a
+    # joining check with `words`; a pair needs capitals, or words some capital shares).
+    if check == "joining" and words:
+        single = [True] * len(texts)
+        pairable = _flags(_PAIRED, texts)
+        paired = [False] + list(map(and_, pairable, pairable[1:]))
+    elif check == "joining":
+        single = cased
+        pairable = _flags(_PAIRED, texts)
+        either = list(map(or_, cased, cased[1:]))
+        paired = [False] + list(map(and_, map(and_, pairable, pairable[1:]), either))
+    else:
+        single = list(map(and_, inner, cased)) if check == "case" else cased
+        pairable = _flags(_CAPITAL, texts)
+        if check == "case":
+            pairable = list(map(or_, pairable, map(caps.__contains__, lows)))
+        paired = [False] + list(map(and_, pairable, pairable[1:]))
+    capital = _CAPITAL
+    for i in compress(count_from(), map(or_, single, paired)):
+        if i in after:
+            continue  # "you're writing": "re" is no word of its own
+        word = texts[i]
+        start = starts[i]
+        end = start + len(word)
+        if single[i]:
+            if check == "spelling":
+                if _spelled(word, min_length):
+                    add(word, word, start, end)
+                    if inner[i]:
+                        add(MID + word, word, start, end)
+            elif check == "case":
+                # A single lower-case word beside a capitalised one is a command, package
+                # or handle (openssl, eslint, github); capitals beside capitals are a
+                # shouted name or heading (RAFAEL GONZAGA), not a second spelling.
+                if not _shouted(texts, starts, i):
+                    add(lows[i], word, start, end)
             else:
-                _spelling(tok, min_length, add)
-        elif check == "case":
-            # A single lower-case word beside a capitalised one is a command, package or
-            # handle (openssl, eslint, github); capitals beside capitals are a shouted
-            # name or heading (RAFAEL GONZAGA), not a second spelling.
-            if not tok.initial and not tok.heading and not word.islower() and not _shouted(toks, i):
-                add(word.lower(), word, tok.start, tok.end)
-        else:
-            parts = word.replace(".", "-").rstrip("-").split("-")
-            last = word.rsplit(".", 1)[-1]
-            if "." in word.rstrip(".") and len(last) > 2 and last.islower():
-                pass  # a member or a file (Symbol.iterator, Date.now, index.html), not a name
-            elif len(parts) > 1 and parts[-1].lower() not in PARTICLES and parts[0].lower() not in STOPWORDS:
-                add(join_key(word), _form_id(check, word), tok.start, tok.end, word)
-            elif word.isalpha() and (len(word) >= min_length or is_acronym(word)):
-                add(join_key(word), _form_id(check, word), tok.start, tok.end, word)
-        if prev is not None and prev.end < tok.start and (text[prev.end:tok.start] in (" ", "\n") or (
-                len(prev.text) == 1 and text[prev.end:tok.start] in (". ", ".\n"))):
-            _pair(check, prev, tok, add)
-        prev = tok
+                joined = _joined(word, min_length)
+                if joined is not None:
+                    add(joined[0], joined[1], start, end, word)
+        if not paired[i] or i - 1 in after:
+            continue
+        x = texts[i - 1]
+        a_start = starts[i - 1]
+        a_end = a_start + len(x)
+        if a_end >= start or not (text[a_end:start] in (" ", "\n") or (
+                len(x) == 1 and text[a_end:start] in (". ", ".\n"))):
+            continue
+        # Two-word forms: "Foreign Minister"/"foreign minister" (case), "data set"
+        # (joining); for spelling, the capitalised neighbours that tell people apart
+        # ("Brian Fox" and "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad
+        # Hussain" one).
+        if check != "joining" and x in capital and word in capital and lows[i - 1] not in STOPWORDS:
+            add(NEAR + word, x, a_start, a_end)
+            add(NEAR + x, word, start, end)
+        if check == "spelling":
+            continue
+        if not (x.isalpha() and word.isalpha()) or lows[i - 1] in STOPWORDS or lows[i] in STOPWORDS:
+            continue
+        if check == "case":
+            if not inner[i - 1] or len(x) < 3 or len(word) < 3:
+                continue
+            title = x[0].isupper() and x[1:].islower() and word[0].isupper() and word[1:].islower()
+            if title or (x.islower() and word.islower()):
+                add(f"{lows[i - 1]} {lows[i]}", f"{x} {word}", a_start, end)
+        elif lows[i] not in PARTICLES and min(len(x), len(word)) > 1:
+            add(join_key(x + word), _form_id(check, f"{x} {word}"), a_start, end, f"{x} {word}")
     if check == "spelling":
+        plain = found.lower
+        if after:
+            plain = plain.copy()
+            for i in after:
+                plain[i] = False
+        lower_words = set(compress(texts, plain))
         for name in [k for k in out if k[0] not in (NEAR, MID)]:
             if name.lower() in lower_words:
                 out[LOWER + name.lower()] = {name.lower(): []}
@@ -303,13 +403,35 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     return _without_mentions(text, out)
 
 
-def _shouted(toks: list[Token], i: int) -> bool:
+def _shouted(texts: list[str], starts: list[int], i: int) -> bool:
     """An all-capitals token beside another all-capitals word."""
-    if not is_acronym(toks[i].text):
+    if not is_acronym(texts[i]):
         return False
-    return any(0 <= j < len(toks) and len(toks[j].text) > 1 and is_acronym(toks[j].text)
-               and abs(toks[j].start - toks[i].start) < len(toks[min(i, j)].text) + 3
+    return any(0 <= j < len(texts) and len(texts[j]) > 1 and is_acronym(texts[j])
+               and abs(starts[j] - starts[i]) < len(texts[min(i, j)]) + 3
                for j in (i - 1, i + 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelled(word: str, min_length: int) -> bool:
+    """A capitalised word (or a name with a particle: al-Assad) long enough to compare."""
+    head, _, rest = word.partition("-")
+    capital = word[:1].isupper() or (head in NAME_PARTICLES and rest[:1].isupper())
+    return capital and not is_acronym(word) and sum(c.isalpha() for c in word) >= min_length
+
+
+@lru_cache(maxsize=1 << 16)
+def _joined(word: str, min_length: int) -> tuple[str, str] | None:
+    """(key, form) of a single word for the joining check, None for no candidate."""
+    parts = word.replace(".", "-").rstrip("-").split("-")
+    last = word.rsplit(".", 1)[-1]
+    if "." in word.rstrip(".") and len(last) > 2 and last.islower():
+        return None  # a member or a file (Symbol.iterator, Date.now, index.html), not a name
+    if len(parts) > 1 and parts[-1].lower() not in PARTICLES and parts[0].lower() not in STOPWORDS:
+        return join_key(word), _form_id("joining", word)
+    if word.isalpha() and (len(word) >= min_length or is_acronym(word)):
+        return join_key(word), _form_id("joining", word)
+    return None
 
 
 def _expansions(doc) -> list[tuple[int, int]]:
@@ -350,45 +472,7 @@ def is_mention(text: str, start: int, end: int) -> bool:
     return closer is not None and text[end:end + 1] == closer
 
 
-def _after_apostrophe(text: str, start: int) -> bool:
-    return start > 0 and text[start - 1] in "'\u2019"
-
-
 def _named(form: str) -> bool:
     """A form that spells a name rather than a word: a capital past the first letter or
     a dot (Node.js, U.S., WiFi)."""
     return "." in form or any(c.isupper() for c in form[1:])
-
-
-def _spelling(tok, min_length: int, add) -> None:
-    word = tok.text
-    head, _, rest = word.partition("-")
-    capital = word[:1].isupper() or (head in NAME_PARTICLES and rest[:1].isupper())  # al-Assad
-    if not capital or is_acronym(word) or sum(c.isalpha() for c in word) < min_length:
-        return
-    add(word, word, tok.start, tok.end)
-    if not tok.initial and not tok.heading:
-        add(MID + word, word, tok.start, tok.end)
-
-
-def _pair(check: str, a, b, add) -> None:
-    """Two-word forms: "Foreign Minister"/"foreign minister" (case), "data set" (joining);
-    for spelling, the capitalised neighbours that tell people apart ("Brian Fox" and
-    "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad Hussain" one)."""
-    x, y = a.text, b.text
-    if check != "joining" and (x[:1].isupper() or x in NAME_PARTICLES) \
-            and (y[:1].isupper() or y in NAME_PARTICLES) and x.lower() not in STOPWORDS:
-        add(NEAR + y, x, a.start, a.end)
-        add(NEAR + x, y, b.start, b.end)
-    if check == "spelling":
-        return
-    if not (x.isalpha() and y.isalpha()) or x.lower() in STOPWORDS or y.lower() in STOPWORDS:
-        return
-    if check == "case":
-        if a.initial or a.heading or len(x) < 3 or len(y) < 3:
-            return
-        title = x[0].isupper() and x[1:].islower() and y[0].isupper() and y[1:].islower()
-        if title or (x.islower() and y.islower()):
-            add(f"{x.lower()} {y.lower()}", f"{x} {y}", a.start, b.end)
-    elif check == "joining" and y.lower() not in PARTICLES and min(len(x), len(y)) > 1:
-        add(join_key(x + y), _form_id(check, f"{x} {y}"), a.start, b.end, f"{x} {y}")

@@ -176,3 +176,24 @@ def test_member_access_is_not_a_dotted_name(lint_text):
     text = ("Use Symbol.iterator for the loop. SymbolIterator support landed in the same "
             "release, and Symbol.iterator is documented.\n")
     assert lint_text(text, "DL402") == []
+
+
+def test_prose_words_cut_each_sentence_like_the_token_pattern():
+    from doclint.variants import TOKEN, prose_words
+
+    text = ("# Open A Pull Request\n\nYou're running Node.js 20 in the U.S. office. "
+            "Ask ZiJian He about 'homebrew' and e-mail.\n\n| Cell One | cell two |\n|---|---|\n"
+            "| Tab Le | x1 |\n")
+    doc = document_from_text("doc.md", text, "markdown")
+    words = prose_words(doc)
+    expected = [(m.group(), m.start(), i == 0, s.block.kind in ("heading", "table-cell"))
+                for s in doc.sentences
+                for i, m in enumerate(TOKEN.finditer(doc.masked, s.start, s.end))]
+    assert words.texts == [e[0] for e in expected]
+    assert words.starts == [e[1] for e in expected]
+    assert words.inner == [not (first or heading) for _, _, first, heading in expected]
+    assert words.lows == [w.lower() for w in words.texts]
+    assert words.lower == [w.islower() for w in words.texts]
+    assert sorted(words.texts[i] for i in words.after) == ["homebrew", "re"]
+    assert "Node.js" in words.texts and "U.S." in words.texts and "e-mail" in words.texts
+    assert prose_words(doc) is words  # shared by the three checks
