@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from bisect import bisect_left
 from itertools import accumulate, compress, islice, repeat
 from itertools import count as count_from
-from operator import and_, not_, or_
+from operator import and_, not_, sub
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -37,18 +38,39 @@ _PIECES = regex.compile(f"({TOKEN.pattern})")
 APOSTROPHE = re.compile("['\u2019]")
 
 
-class Words(NamedTuple):
+class Words:
     """The word tokens of a document's prose sentences in document order, as parallel
-    lists: the three variant checks read them in C-level passes (map, compress) and
-    run Python code only at the few tokens that can matter."""
+    lists, with the index lists the three variant checks share: they read these in
+    C-level passes (map, compress) and run Python code only at tokens that can matter."""
 
-    texts: list[str]
-    starts: list[int]
-    lows: list[str]      # texts[i].lower()
-    lower: list[bool]    # texts[i].islower(): an ordinary word, for most tokens
-    inner: list[bool]    # neither the first word of its sentence nor in a heading or
-                         # table cell: only there does a capital say something
-    after: set[int]      # tokens right after an apostrophe ("re" in "you're")
+    __slots__ = ("texts", "starts", "inner", "after", "opens", "distinct", "cased", "cased_texts",
+                 "capital", "capital_pairs")
+
+    def __init__(self, texts: list[str], starts: list[int], inner: list[bool], text: str) -> None:
+        self.texts = texts
+        self.starts = starts
+        # Neither the first word of its sentence nor in a heading or table cell: only
+        # there does a capital say something.
+        self.inner = inner
+        marks = {m.end() for m in APOSTROPHE.finditer(text)}
+        # Tokens right after an apostrophe ("re" in "you're"), and the offsets right
+        # after an opening quote or emphasis mark (where a mention can start).
+        self.after = set(compress(count_from(), map(marks.__contains__, starts))) if marks else set()
+        self.opens = {m.end() for m in MENTION_OPEN.finditer(text)}
+        self.distinct = set(texts)
+        _classify(self.distinct)
+        # Tokens with a capital or other case (not islower): few, and the only ones that
+        # add a form alone.
+        self.cased = list(compress(count_from(), map(not_, map(str.islower, texts))))
+        self.cased_texts = set(map(texts.__getitem__, self.cased))
+        # A capital first letter implies `cased`; name particles are lower case.
+        capital = list(compress(self.cased, map(_CAPITAL.__contains__, map(texts.__getitem__, self.cased))))
+        particles = self.distinct & NAME_PARTICLES
+        if particles:
+            capital = sorted(capital + list(compress(count_from(), map(particles.__contains__, texts))))
+        self.capital = capital
+        marked = set(capital)
+        self.capital_pairs = list(compress(capital, map(marked.__contains__, map(sub, capital, repeat(1)))))
 
 
 # The three variant rules read the same words: keep them while the document lives.
@@ -61,22 +83,34 @@ def prose_words(doc) -> Words:
     if cached is not None:
         return cached
     masked = doc.masked
+    # One split of the whole text; a sentence takes the tokens that start inside it.
+    pieces = _PIECES.split(masked)
+    every = pieces[1::2]
+    at = list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
     texts: list[str] = []
     starts: list[int] = []
     inner: list[bool] = []
-    split = _PIECES.split
     for sentence in doc.sentences:
-        pieces = split(masked[sentence.start:sentence.end])
-        count = len(pieces) >> 1
-        if not count:
-            continue
-        texts += pieces[1::2]
-        starts += islice(accumulate(map(len, pieces), initial=sentence.start), 1, 2 * count, 2)
+        start, end = sentence.start, sentence.end
+        i = bisect_left(at, start)
+        j = bisect_left(at, end, i)
+        if (i and at[i - 1] + len(every[i - 1]) > start) or (j > i and at[j - 1] + len(every[j - 1]) > end):
+            # A token runs over the sentence's edge: cut the sentence on its own.
+            own = _PIECES.split(masked[start:end])
+            count = len(own) >> 1
+            if not count:
+                continue
+            texts += own[1::2]
+            starts += islice(accumulate(map(len, own), initial=start), 1, 2 * count, 2)
+        else:
+            count = j - i
+            if not count:
+                continue
+            texts += every[i:j]
+            starts += at[i:j]
         inner.append(False)
         inner += repeat(sentence.block.kind not in HEADINGS, count - 1)
-    marks = {m.end() for m in APOSTROPHE.finditer(doc.text)}
-    after = set(compress(count_from(), map(marks.__contains__, starts))) if marks else set()
-    out = Words(texts, starts, list(map(str.lower, texts)), list(map(str.islower, texts)), inner, after)
+    out = Words(texts, starts, inner, doc.text)
     _WORDS[doc] = out
     return out
 
@@ -188,6 +222,7 @@ def _op_ok(op: tuple[str, int, int, str, str], a: str, b: str) -> bool:
     return ch in VOWELS and any(n in VOWELS for n in neighbours)  # al-Shibani/al-Shaibani
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_similar(a: str, b: str, short_length: int = 7) -> bool:
     """True when two names look like one name spelled two ways: one or two edits of the
     kinds transliteration and typing produce (vowel for vowel, doubled letters, an
@@ -228,17 +263,18 @@ def is_english_word(word: str, min_count: int) -> bool:
     return counts is not None and min_count > 0 and counts[word.lower()] >= min_count
 
 
-def deletions(word: str, short_length: int = 7) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def deletions(word: str, short_length: int = 7) -> frozenset[str]:
     """All strings made by deleting one character, or two from a long word: names within
-    the edits that spelling_similar allows share one of these, so candidate pairs come
-    from a dict, not from all pairs."""
+    the edits that spelling_similar allows share one of these, so a pair that shares
+    none needs no alignment."""
     depth = 1 if len(word) < short_length else 2
     out = {word}
     frontier = {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
         out |= frontier
-    return out
+    return frozenset(out)
 
 
 def _form_id(check: str, text: str) -> str:
@@ -283,8 +319,32 @@ def _classify(distinct: set[str]) -> None:
             _NAMED.add(word)
 
 
-def _flags(known: set[str], texts: list[str]) -> list[bool]:
-    return list(map(known.__contains__, texts))
+def _fold(form: str) -> str:
+    # str.lower() maps every character on its own except capital sigma, which is final
+    # (\u03c2) only at a word's end: folded, lower(x + y) == lower(x) + lower(y).
+    return form.lower().replace("\u03c2", "\u03c3")
+
+
+def _joining_pairs(found: Words, named: set[str]) -> list[int]:
+    """Second tokens of the pairs that can make a joining key: both words in _PAIRED,
+    one of them cased, and their letters some named key's head and tail."""
+    if not named:
+        return []
+    keys = {_fold(k) for k in named}
+    heads = {k[:n] for k in keys for n in range(1, len(k))}
+    tails = {k[n:] for k in keys for n in range(1, len(k))}
+    candidates = found.distinct & _PAIRED
+    firsts = {t for t in candidates if _fold(t) in heads}
+    seconds = {t for t in candidates if _fold(t) in tails}
+    if not firsts or not seconds:
+        return []
+    texts, cased = found.texts, found.cased
+    last = len(texts) - 1
+    ends = {i + 1 for i in compress(cased, map(firsts.__contains__, map(texts.__getitem__, cased)))
+            if i < last and texts[i + 1] in seconds}
+    ends.update(i for i in compress(cased, map(seconds.__contains__, map(texts.__getitem__, cased)))
+                if i and texts[i - 1] in firsts)
+    return sorted(ends)
 
 
 def collect(doc, check: str, min_length: int, words: bool = True,
@@ -293,70 +353,82 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     out: dict[str, dict[str, list[tuple[int, int]]]] = {}
     text = doc.text
     found = prose_words(doc)
-    texts, starts, lows, inner, after = found.texts, found.starts, found.lows, found.inner, found.after
-    distinct = set(texts)
-    _classify(distinct)
-    cased = list(map(not_, found.lower))
-    # Case: a lower-case form only matters if some capitalised form shares its words,
-    # and most tokens are lower-case words, so those are looked up in this set first.
-    caps = set(map(str.lower, compress(texts, map(and_, inner, cased)))) if check == "case" else None
-    # Joining without `words`: only keys that some name-like form of this document has.
-    named = set(map(join_key, distinct & _NAMED)) if check == "joining" and not words else None
-    # Case: Title Case phrases inside an acronym's expansion ("Key Derivation Function
-    # (HKDF)") follow the acronym, not the writer's naming.
-    expansions = _expansions(doc) if check == "case" else ()
+    texts, starts, inner, after, opens = found.texts, found.starts, found.inner, found.after, found.opens
+    _classify(found.distinct)  # again: another document may have filled the classes since
+    caps = named = None
+    expansions = ()
+    # Only some tokens can add a form: `single` lists those that can alone, `pairs` the
+    # second words of pairs that can, in document order.
+    if check == "case":
+        single = list(compress(found.cased, map(inner.__getitem__, found.cased)))
+        # A lower-case form only matters if some capitalised form shares its words.
+        caps = set(map(str.lower, map(texts.__getitem__, single)))
+        pairs = found.capital_pairs
+        low_caps = {t for t in caps & found.distinct if t.islower()}
+        if low_caps:
+            lows = list(compress(count_from(), map(low_caps.__contains__, texts)))
+            marked = set(lows)
+            pairs = sorted(pairs + list(compress(lows, map(marked.__contains__, map(sub, lows, repeat(1))))))
+        # Title Case phrases inside an acronym's expansion ("Key Derivation Function
+        # (HKDF)") follow the acronym, not the writer's naming.
+        expansions = _expansions(doc)
+    elif check == "spelling":
+        spelled = {t for t in found.cased_texts if _spelled(t, min_length)}
+        single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
+        pairs = found.capital_pairs
+    elif words:
+        single = range(len(texts))
+        pairable = list(map(_PAIRED.__contains__, texts))
+        pairs = list(compress(count_from(1), map(and_, pairable, pairable[1:])))
+    else:
+        # Only keys that some name-like form of this document has, and never an all
+        # lower-case form: a command, package or handle (iojs, n-api), not a name.
+        named = set(map(join_key, found.distinct & _NAMED))
+        joins = {t for t in found.cased_texts if (j := _joined(t, min_length)) is not None and j[0] in named}
+        single = list(compress(found.cased, map(joins.__contains__, map(texts.__getitem__, found.cased))))
+        pairs = _joining_pairs(found, named)
+    mentioned = set()
 
     def add(key: str, form: str, start: int, end: int, raw: str | None = None) -> None:
         if caps is not None and form.islower() and not all(w in caps for w in key.split(" ")):
             return
         if named is not None and (key not in named or (raw or form).islower()):
-            return  # all lower case: a command, package or handle (iojs, n-api), not a name
+            return
         if expansions and " " in key and any(s <= start < e for s, e in expansions):
             return
+        if start in opens:
+            mentioned.add(key)
         out.setdefault(key, {}).setdefault(form, []).append((start, end))
 
-    # Only some tokens can add a form: `single` marks those that can alone, `paired` the
-    # second words of pairs that can (a lower-case word adds nothing alone except to a
-    # joining check with `words`; a pair needs capitals, or words some capital shares).
-    if check == "joining" and words:
-        single = [True] * len(texts)
-        pairable = _flags(_PAIRED, texts)
-        paired = [False] + list(map(and_, pairable, pairable[1:]))
-    elif check == "joining":
-        single = cased
-        pairable = _flags(_PAIRED, texts)
-        either = list(map(or_, cased, cased[1:]))
-        paired = [False] + list(map(and_, map(and_, pairable, pairable[1:]), either))
+    if isinstance(single, range):
+        visit = single
     else:
-        single = list(map(and_, inner, cased)) if check == "case" else cased
-        pairable = _flags(_CAPITAL, texts)
-        if check == "case":
-            pairable = list(map(or_, pairable, map(caps.__contains__, lows)))
-        paired = [False] + list(map(and_, pairable, pairable[1:]))
+        visit = sorted(set(single).union(pairs)) if pairs else single
+        single = set(single)
+    pairs = set(pairs)
     capital = _CAPITAL
-    for i in compress(count_from(), map(or_, single, paired)):
+    for i in visit:
         if i in after:
             continue  # "you're writing": "re" is no word of its own
         word = texts[i]
         start = starts[i]
         end = start + len(word)
-        if single[i]:
+        if i in single:
             if check == "spelling":
-                if _spelled(word, min_length):
-                    add(word, word, start, end)
-                    if inner[i]:
-                        add(MID + word, word, start, end)
+                add(word, word, start, end)
+                if inner[i]:
+                    add(MID + word, word, start, end)
             elif check == "case":
                 # A single lower-case word beside a capitalised one is a command, package
                 # or handle (openssl, eslint, github); capitals beside capitals are a
                 # shouted name or heading (RAFAEL GONZAGA), not a second spelling.
                 if not _shouted(texts, starts, i):
-                    add(lows[i], word, start, end)
+                    add(word.lower(), word, start, end)
             else:
                 joined = _joined(word, min_length)
                 if joined is not None:
                     add(joined[0], joined[1], start, end, word)
-        if not paired[i] or i - 1 in after:
+        if i not in pairs or i - 1 in after:
             continue
         x = texts[i - 1]
         a_start = starts[i - 1]
@@ -368,30 +440,27 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # (joining); for spelling, the capitalised neighbours that tell people apart
         # ("Brian Fox" and "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad
         # Hussain" one).
-        if check != "joining" and x in capital and word in capital and lows[i - 1] not in STOPWORDS:
+        if check != "joining" and x in capital and word in capital and x.lower() not in STOPWORDS:
             add(NEAR + word, x, a_start, a_end)
             add(NEAR + x, word, start, end)
-        if check == "spelling":
-            continue
-        if not (x.isalpha() and word.isalpha()) or lows[i - 1] in STOPWORDS or lows[i] in STOPWORDS:
-            continue
+        if check == "spelling" or x not in _PAIRED or word not in _PAIRED:
+            continue  # _PAIRED: letters only and no function word
         if check == "case":
             if not inner[i - 1] or len(x) < 3 or len(word) < 3:
                 continue
             title = x[0].isupper() and x[1:].islower() and word[0].isupper() and word[1:].islower()
             if title or (x.islower() and word.islower()):
-                add(f"{lows[i - 1]} {lows[i]}", f"{x} {word}", a_start, end)
-        elif lows[i] not in PARTICLES and min(len(x), len(word)) > 1:
+                add(f"{x.lower()} {word.lower()}", f"{x} {word}", a_start, end)
+        elif word.lower() not in PARTICLES:
             add(join_key(x + word), _form_id(check, f"{x} {word}"), a_start, end, f"{x} {word}")
     if check == "spelling":
-        plain = found.lower
-        if after:
-            plain = plain.copy()
-            for i in after:
-                plain[i] = False
-        lower_words = set(compress(texts, plain))
+        lowered = {name.lower() for name in out if name[0] not in (NEAR, MID)}
+        seen = {w for w in lowered & found.distinct if w.islower()}
+        for w in seen & {texts[i] for i in after}:
+            if texts.count(w) == sum(texts[i] == w for i in after):
+                seen.discard(w)  # only ever right after an apostrophe
         for name in [k for k in out if k[0] not in (NEAR, MID)]:
-            if name.lower() in lower_words:
+            if name.lower() in seen:
                 out[LOWER + name.lower()] = {name.lower(): []}
     else:
         # For the corpus phase a single form can meet its rival in another document;
@@ -400,7 +469,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
         out = {k: v for k, v in out.items() if k[0] == NEAR or len(v) >= need and (
             words and check == "joining" or any(named(f) for f in v))}
-    return _without_mentions(text, out)
+    return _without_mentions(text, out, mentioned)
 
 
 def _shouted(texts: list[str], starts: list[int], i: int) -> bool:
@@ -446,11 +515,12 @@ def _expansions(doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _without_mentions(text: str, found: dict) -> dict:
-    out = {}
-    for key, forms in found.items():
-        if key[0] in (LOWER, NEAR):
-            out[key] = forms
+def _without_mentions(text: str, found: dict, keys: set[str]) -> dict:
+    """`found` without quoted or emphasised occurrences; `keys` holds every key with
+    a span that starts right after an opening mark (the others keep all their spans)."""
+    for key in keys:
+        forms = found.get(key)
+        if forms is None or key[0] in (LOWER, NEAR):
             continue
         kept = {}
         for form, spans in forms.items():
@@ -458,11 +528,14 @@ def _without_mentions(text: str, found: dict) -> dict:
             if spans:
                 kept[form] = spans
         if kept:
-            out[key] = kept
-    return out
+            found[key] = kept
+        else:
+            del found[key]
+    return found
 
 
 MENTION_MARKS = {"\"": "\"", "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "_": "_", "*": "*"}
+MENTION_OPEN = re.compile("[" + re.escape("".join(MENTION_MARKS)) + "]")
 
 
 def is_mention(text: str, start: int, end: int) -> bool:

@@ -192,8 +192,34 @@ def test_prose_words_cut_each_sentence_like_the_token_pattern():
     assert words.texts == [e[0] for e in expected]
     assert words.starts == [e[1] for e in expected]
     assert words.inner == [not (first or heading) for _, _, first, heading in expected]
-    assert words.lows == [w.lower() for w in words.texts]
-    assert words.lower == [w.islower() for w in words.texts]
+    assert words.cased == [i for i, w in enumerate(words.texts) if not w.islower()]
+    capital = [w[:1].isupper() for w in words.texts]
+    assert words.capital == [i for i, c in enumerate(capital) if c]
+    assert words.capital_pairs == [i for i in range(1, len(capital)) if capital[i - 1] and capital[i]]
     assert sorted(words.texts[i] for i in words.after) == ["homebrew", "re"]
     assert "Node.js" in words.texts and "U.S." in words.texts and "e-mail" in words.texts
     assert prose_words(doc) is words  # shared by the three checks
+
+
+def test_prose_words_cut_a_sentence_alone_when_a_token_runs_over_its_edge():
+    from doclint.variants import prose_words
+
+    class Doc:  # a sentence split inside "Node.js" and one starting inside "Homebrew"
+        text = masked = "Run Node.js now. Homebrew too."
+        block = dataclasses.make_dataclass("Block", ["kind"])("paragraph")
+        sentences = [dataclasses.make_dataclass("S", ["start", "end", "block"])(0, 8, block),
+                     dataclasses.make_dataclass("S", ["start", "end", "block"])(8, 16, block),
+                     dataclasses.make_dataclass("S", ["start", "end", "block"])(20, 30, block)]
+
+    words = prose_words(Doc())
+    assert list(zip(words.texts, words.starts)) == [("Run", 0), ("Node", 4), ("js", 9), ("now", 12),
+                                                    ("ebrew", 20), ("too", 26)]
+    assert words.inner == [False, True, False, True, False, True]
+
+
+def test_joining_pairs_fold_a_final_sigma():
+    # lower() makes a capital sigma final at a word's end only: "ΛΟΓΟΣ" + "Net" is one key.
+    from doclint.variants import _fold
+
+    assert ("ΛΟΓΟΣ" + "Net").lower() != "ΛΟΓΟΣ".lower() + "net"
+    assert _fold("ΛΟΓΟΣ" + "Net") == _fold("ΛΟΓΟΣ") + _fold("Net")

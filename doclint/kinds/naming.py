@@ -158,21 +158,27 @@ class NamingVariantsKind(Kind):
     def _spelling_pairs(self, groups, rank) -> Iterable[tuple[tuple[str, str], tuple[str, str]]]:
         opts = self.options
         names = [k for k in groups if k[0] not in (LOWER, NEAR, MID)]
-        index: dict[str, list[str]] = {}
-        shortened = {key: deletions(key.lower()) for key in names}
-        for key, variants in shortened.items():
-            for variant in variants:
-                index.setdefault(variant, []).append(key)
+        # The majority must be a name used inside sentences (not only a sentence start)
+        # with the same first and last letter (spelling_similar asks that): names are
+        # bucketed by those, and a pair must share a deletion variant, which every pair
+        # within spelling_similar's edits does.
+        majors: dict[tuple[str, str], list[str]] = {}
+        for name in names:
+            if MID + name in groups:
+                majors.setdefault((name.lower()[0], name[-1]), []).append(name)
         for key in names:
             low = key.lower()
-            rivals = {o for variant in shortened[key] for o in index[variant]}
-            rivals = [o for o in rivals if o != key and o[-1] == key[-1] and MID + o in groups
-                      and rank(o, o) > rank(key, key) and spelling_similar(key, o)]
-            # The majority must be a name used inside sentences (not only a sentence
-            # start); the minority must not be an ordinary word: written in lower case
-            # too (These/Those), or an English word of its own (Capital beside Capitol).
-            if not rivals or LOWER + low in groups or low in opts.ignored \
-                    or is_english_word(key, opts.word_count):
+            # The minority must not be an ordinary word: written in lower case too
+            # (These/Those), or an English word of its own (Capital beside Capitol).
+            if LOWER + low in groups or low in opts.ignored:
+                continue
+            bucket = majors.get((low[0], key[-1]))
+            if not bucket:
+                continue
+            shortened = deletions(low)
+            rivals = [o for o in bucket if o != key and rank(o, o) > rank(key, key)
+                      and not shortened.isdisjoint(deletions(o.lower())) and spelling_similar(key, o)]
+            if not rivals or is_english_word(key, opts.word_count):
                 continue
             rivals = [o for o in rivals if frozenset((low, o.lower())) not in opts.distinct_pairs
                       and not self._different_people(groups.get(NEAR + key), groups.get(NEAR + o))]
