@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 PARENS = re.compile(r"\(([^()]*)\)")
 MAX_SHORT = 10  # characters, as in the paper
@@ -131,3 +132,31 @@ def _glossary(text: str, start: int, end: int) -> list[Definition]:
             return [Definition(short, long, match.start(1), words[count - 1].end(),
                                match.start(1), match.end(1))]
     return []
+
+
+# The acronym rules and the case check read the same definitions: keep them while the
+# document lives.
+_BY_DOC: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def sentence_definitions(doc) -> list[tuple[object, list[Definition]]]:
+    """(sentence, its definitions) for every prose sentence of `doc` that has any, in
+    order. Only a sentence with a parenthesis or a capital first letter can have one
+    (PARENS, GLOSSARY), so the others are skipped unread."""
+    cached = _BY_DOC.get(doc)
+    if cached is not None:
+        return cached
+    masked = doc.masked
+    out = []
+    for sentence in doc.sentences:
+        start, end = sentence.start, sentence.end
+        if masked.find("(", start, end) != -1:
+            found = find_definitions(masked, start, end)
+        elif "A" <= masked[start:start + 1] <= "Z":
+            found = _glossary(masked, start, end)
+        else:
+            continue
+        if found:
+            out.append((sentence, found))
+    _BY_DOC[doc] = out
+    return out

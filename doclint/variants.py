@@ -505,14 +505,11 @@ def _joined(word: str, min_length: int) -> tuple[str, str] | None:
 
 def _expansions(doc) -> list[tuple[int, int]]:
     """Spans of the long forms of acronym definitions: "Key Derivation Function (KDF)"."""
-    from doclint.acronyms import find_definitions
+    from doclint.acronyms import sentence_definitions
 
     masked = doc.masked
-    spans = []
-    for sentence in doc.sentences:
-        if "(" in masked[sentence.start:sentence.end]:
-            spans.extend((d.start, d.short_start) for d in find_definitions(masked, sentence.start, sentence.end))
-    return spans
+    return [(d.start, d.short_start) for sentence, found in sentence_definitions(doc)
+            if masked.find("(", sentence.start, sentence.end) != -1 for d in found]
 
 
 def _without_mentions(text: str, found: dict, keys: set[str]) -> dict:

@@ -223,3 +223,15 @@ def test_joining_pairs_fold_a_final_sigma():
 
     assert ("ΛΟΓΟΣ" + "Net").lower() != "ΛΟΓΟΣ".lower() + "net"
     assert _fold("ΛΟΓΟΣ" + "Net") == _fold("ΛΟΓΟΣ") + _fold("Net")
+
+
+def test_sentence_definitions_match_every_sentence_read_alone():
+    from doclint.acronyms import find_definitions, sentence_definitions
+
+    text = ("AGM: Annual General Meeting of the members.\n\nThe Project Leadership Committee "
+            "(PLC) meets monthly. The PLC (Project Leadership Committee) decides. No acronym "
+            "here (really). KDF - Key Derivation Function.\n")
+    doc = document_from_text("doc.txt", text)
+    expected = [(s, find_definitions(doc.masked, s.start, s.end)) for s in doc.sentences]
+    assert sentence_definitions(doc) == [(s, found) for s, found in expected if found]
+    assert [d.short for _, found in sentence_definitions(doc) for d in found] == ["AGM", "PLC", "PLC", "KDF"]

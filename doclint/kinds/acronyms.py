@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from doclint.acronyms import Definition, find_definitions
+from doclint.acronyms import Definition, sentence_definitions
 from doclint.finding import Hit
 from doclint.kinds.base import Kind
 from doclint.variants import is_english_word
@@ -17,6 +19,7 @@ ACRONYM = re.compile(r"(?<![\w\-/.@#$])([A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*)(s?)(?![\w
 ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 SKIPPED_BLOCKS = ("heading", "table-cell")
 WORD_COUNT = 1000  # pyspellchecker count above which a capitalised word is a word
+_USES: WeakKeyDictionary = WeakKeyDictionary()  # doc -> known set -> uses
 
 
 @dataclass(frozen=True)
@@ -26,22 +29,30 @@ class Use:
     end: int
 
 
+# A run of capitals that every ACRONYM match contains: sentences without one are skipped.
+CAPITALS = re.compile(r"[A-Z][A-Z0-9&]*[A-Z]")
+
+
 def acronym_uses(doc, known: frozenset[str], defined_spans: list[tuple[int, int]]) -> list[Use]:
     """Acronyms used in prose sentences, minus known ones, roman numerals, words in an
     all-capitals passage (a shouted heading line) and the definitions themselves."""
     masked = doc.masked
+    # Any ACRONYM match inside a sentence overlaps some CAPITALS match of the whole text.
+    runs = [m.span() for m in CAPITALS.finditer(masked)]
+    run_ends = [e for _, e in runs]
     out = []
     for sentence in doc.sentences:
         if sentence.block.kind in SKIPPED_BLOCKS:
             continue
-        found = list(ACRONYM.finditer(masked, sentence.start, sentence.end))
-        for i, match in enumerate(found):
+        k = bisect_right(run_ends, sentence.start)
+        if k == len(runs) or runs[k][0] >= sentence.end:
+            continue
+        for match in ACRONYM.finditer(masked, sentence.start, sentence.end):
             short = match.group(1)
             if short in known or ROMAN.match(short) or _shouted(masked, match):
                 continue
             if len(short) > 2 and is_english_word(short, WORD_COUNT):
                 continue  # a word in capitals (ERROR, NOTE), not an acronym
-                continue
             if any(s <= match.start() < e for s, e in defined_spans):
                 continue
             out.append(Use(short, match.start(), match.end(1)))
@@ -95,7 +106,7 @@ class AcronymsKind(Kind):
             yield from self._redefined(doc, definitions)
             return
         uses: dict[str, list[Use]] = {}
-        for use in acronym_uses(doc, opts.known_set, spans):
+        for use in self._uses(doc, spans):
             if len(use.short) <= opts.max_length:
                 uses.setdefault(use.short, []).append(use)
         # A document that defines few of its acronyms follows another convention
@@ -118,11 +129,15 @@ class AcronymsKind(Kind):
                           (doc.location(definition.short_start),))
 
     def _definitions(self, doc) -> list[Definition]:
-        masked = doc.masked
-        out = []
-        for sentence in doc.sentences:
-            out.extend(find_definitions(masked, sentence.start, sentence.end))
-        return out
+        return [d for _, found in sentence_definitions(doc) for d in found]
+
+    def _uses(self, doc, spans: list[tuple[int, int]]) -> list[Use]:
+        """acronym_uses(), shared by the rules of this kind with the same `known` list."""
+        by_known = _USES.setdefault(doc, {})
+        known = self.options.known_set
+        if known not in by_known:
+            by_known[known] = acronym_uses(doc, known, spans)
+        return by_known[known]
 
     def _redefined(self, doc, definitions: list[Definition]) -> Iterable[Hit]:
         first: dict[str, Definition] = {}
