@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 import regex
 
@@ -56,6 +59,29 @@ def _inside_name(masked: str, match) -> bool:
         return False
     before = masked[max(0, match.start() - 3):match.start()].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
+
+
+# The terms rules read the same words: keep them while the document lives.
+_WORDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _block_words(doc, lower: bool) -> tuple[list[str], list[int]]:
+    """The WORD tokens of every prose block of `doc` in one list (lower-cased if `lower`:
+    _norm of a single word), and the index where each block's words end."""
+    cached = _WORDS.setdefault(doc, {})
+    if lower not in cached:
+        if False not in cached:
+            masked = doc.masked
+            words: list[str] = []
+            bounds = []
+            for block in doc.blocks:
+                words += WORD.findall(masked, block.start, block.end)
+                bounds.append(len(words))
+            cached[False] = (words, bounds)
+        if lower:
+            words, bounds = cached[False]
+            cached[True] = (list(map(str.lower, words)), bounds)
+    return cached[lower]
 
 
 class TermsKind(Kind):
@@ -132,23 +158,28 @@ class TermsKind(Kind):
         """Occurrences of configured phrases in the prose blocks of `doc`, in order."""
         opts = self.options
         masked = doc.masked
+        blocks = doc.blocks
+        words, bounds = _block_words(doc, opts.ignore_case)
         out = []
-        for block in doc.blocks:
-            found = list(WORD.finditer(masked, block.start, block.end))
-            for i, token in enumerate(found):
-                key = _norm(token.group(), opts.ignore_case)
-                longest = opts.firsts.get(key)
-                if longest is None:
+        current = -1
+        # Python code runs only at the words that can start a configured phrase.
+        for at in compress(count(), map(opts.firsts.__contains__, words)):
+            k = bisect_right(bounds, at)
+            if k != current:
+                current, block = k, blocks[k]
+                base = bounds[k - 1] if k else 0
+                found = list(WORD.finditer(masked, block.start, block.end))
+            i = at - base
+            token = found[i]
+            # The longest configured phrase starting here wins ("data set" over "data").
+            for size in range(min(opts.firsts[words[at]], len(found) - i), 0, -1):
+                last = found[i + size - 1]
+                phrase = found[i:i + size]
+                if any(not masked[a.end():b.start()].isspace() for a, b in zip(phrase, phrase[1:])):
                     continue
-                # The longest configured phrase starting here wins ("data set" over "data").
-                for size in range(min(longest, len(found) - i), 0, -1):
-                    last = found[i + size - 1]
-                    words = found[i:i + size]
-                    if any(not masked[a.end():b.start()].isspace() for a, b in zip(words, words[1:])):
-                        continue
-                    if " ".join(_norm(w.group(), opts.ignore_case) for w in words) in opts.lookup:
-                        out.append(Match(token.start(), last.end(), masked[token.start():last.end()]))
-                        break
+                if " ".join(words[at:at + size]) in opts.lookup:
+                    out.append(Match(token.start(), last.end(), masked[token.start():last.end()]))
+                    break
         if opts.compiled is not None:
             out.extend(Match(m.start(), m.end(), m.group())
                        for m in iter_block_matches(opts.compiled, doc, opts.timeout))
