@@ -7,7 +7,7 @@ from functools import lru_cache
 from bisect import bisect_left
 from itertools import accumulate, compress, islice, repeat
 from itertools import count as count_from
-from operator import and_, not_, sub
+from operator import add, and_, attrgetter, contains, gt, itemgetter, lt, ne, not_, or_, sub
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -43,7 +43,7 @@ class Words:
     lists, with the index lists the three variant checks share: they read these in
     C-level passes (map, compress) and run Python code only at tokens that can matter."""
 
-    __slots__ = ("texts", "starts", "inner", "after", "opens", "distinct", "cased", "cased_texts",
+    __slots__ = ("texts", "starts", "inner", "after", "distinct", "cased", "cased_texts",
                  "capital", "capital_pairs")
 
     def __init__(self, texts: list[str], starts: list[int], inner: list[bool], text: str) -> None:
@@ -52,11 +52,10 @@ class Words:
         # Neither the first word of its sentence nor in a heading or table cell: only
         # there does a capital say something.
         self.inner = inner
-        marks = {m.end() for m in APOSTROPHE.finditer(text)}
-        # Tokens right after an apostrophe ("re" in "you're"), and the offsets right
-        # after an opening quote or emphasis mark (where a mention can start).
-        self.after = set(compress(count_from(), map(marks.__contains__, starts))) if marks else set()
-        self.opens = {m.end() for m in MENTION_OPEN.finditer(text)}
+        # Tokens right after an apostrophe ("re" in "you're").
+        marks = [m.end() for m in APOSTROPHE.finditer(text)]
+        self.after = {k for k, mark in zip(map(bisect_left, repeat(starts), marks), marks)
+                      if k < len(starts) and starts[k] == mark}
         self.distinct = set(texts)
         _classify(self.distinct)
         # Tokens with a capital or other case (not islower): few, and the only ones that
@@ -87,32 +86,53 @@ def prose_words(doc) -> Words:
     pieces = _PIECES.split(masked)
     every = pieces[1::2]
     at = list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
-    texts: list[str] = []
-    starts: list[int] = []
-    inner: list[bool] = []
-    for sentence in doc.sentences:
-        start, end = sentence.start, sentence.end
-        i = bisect_left(at, start)
-        j = bisect_left(at, end, i)
-        if (i and at[i - 1] + len(every[i - 1]) > start) or (j > i and at[j - 1] + len(every[j - 1]) > end):
-            # A token runs over the sentence's edge: cut the sentence on its own.
-            own = _PIECES.split(masked[start:end])
-            count = len(own) >> 1
-            if not count:
-                continue
-            texts += own[1::2]
-            starts += islice(accumulate(map(len, own), initial=start), 1, 2 * count, 2)
-        else:
-            count = j - i
-            if not count:
-                continue
-            texts += every[i:j]
-            starts += at[i:j]
-        inner.append(False)
-        inner += repeat(sentence.block.kind not in HEADINGS, count - 1)
+    sentences = doc.sentences
+    if not every:
+        out = _WORDS[doc] = Words([], [], [], doc.text)
+        return out
+    firsts = list(map(bisect_left, repeat(at), map(attrgetter("start"), sentences)))
+    lasts = list(map(bisect_left, repeat(at), map(attrgetter("end"), sentences)))
+    if sentences and firsts[0] == 0 and lasts[-1] == len(every) and firsts[1:] == lasts[:-1] \
+            and not any(map(gt, _ends(at, every, firsts[1:]), map(attrgetter("start"), sentences[1:]))) \
+            and not any(map(gt, _ends(at, every, lasts), map(attrgetter("end"), sentences))):
+        # The usual case: the sentences share out all the tokens and cut none.
+        texts, starts = every, at
+        inner = [True] * len(texts)
+        for k in compress(count_from(), map(HEADINGS.__contains__, map(attrgetter("block.kind"), sentences))):
+            inner[firsts[k]:lasts[k]] = repeat(False, lasts[k] - firsts[k])
+        for i in compress(firsts, map(ne, firsts, lasts)):
+            inner[i] = False
+    else:
+        ends = [-1] + list(map(add, at, map(len, every)))  # ends[i + 1]: end of token i
+        texts, starts, inner = [], [], []
+        for sentence, i, j in zip(sentences, firsts, lasts):
+            start, end = sentence.start, sentence.end
+            if ends[i] > start or ends[j] > end:
+                # A token runs over the sentence's edge: cut the sentence on its own.
+                own = _PIECES.split(masked[start:end])
+                count = len(own) >> 1
+                if not count:
+                    continue
+                texts += own[1::2]
+                starts += islice(accumulate(map(len, own), initial=start), 1, 2 * count, 2)
+            else:
+                count = j - i
+                if not count:
+                    continue
+                texts += every[i:j]
+                starts += at[i:j]
+            inner.append(False)
+            inner += repeat(sentence.block.kind not in HEADINGS, count - 1)
     out = Words(texts, starts, inner, doc.text)
     _WORDS[doc] = out
     return out
+
+
+def _ends(at: list[int], every: list[str], after: list[int]):
+    """End offsets of the tokens just before the indices `after` (-1 before the first)."""
+    before = list(map(sub, after, repeat(1)))
+    return (-1 if i < 0 else e for i, e in zip(before, map(add, map(at.__getitem__, before),
+                                                            map(len, map(every.__getitem__, before)))))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -310,13 +330,12 @@ def _classify(distinct: set[str]) -> None:
             known.clear()
         new = distinct
     _SEEN.update(new)
-    for word in new:
-        if word[:1].isupper() or word in NAME_PARTICLES:
-            _CAPITAL.add(word)
-        if word.isalpha() and len(word) > 1 and word.lower() not in STOPWORDS:
-            _PAIRED.add(word)
-        if "." in word or word[1:] != word[1:].lower():
-            _NAMED.add(word)
+    new = list(new)
+    _CAPITAL.update(compress(new, map(str.isupper, map(itemgetter(0), new))), NAME_PARTICLES.intersection(new))
+    _PAIRED.update(compress(new, map(and_, map(and_, map(str.isalpha, new), map(lt, repeat(1), map(len, new))),
+                                     map(not_, map(STOPWORDS.__contains__, map(str.lower, new))))))
+    rests = list(map(itemgetter(slice(1, None)), new))
+    _NAMED.update(compress(new, map(or_, map(contains, new, repeat(".")), map(ne, rests, map(str.lower, rests)))))
 
 
 def _fold(form: str) -> str:
@@ -353,7 +372,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     out: dict[str, dict[str, list[tuple[int, int]]]] = {}
     text = doc.text
     found = prose_words(doc)
-    texts, starts, inner, after, opens = found.texts, found.starts, found.inner, found.after, found.opens
+    texts, starts, inner, after = found.texts, found.starts, found.inner, found.after
     _classify(found.distinct)  # again: another document may have filled the classes since
     caps = named = None
     expansions = ()
@@ -396,8 +415,8 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             return
         if expansions and " " in key and any(s <= start < e for s, e in expansions):
             return
-        if start in opens:
-            mentioned.add(key)
+        if text[start - 1:start] in MENTION_MARKS:
+            mentioned.add(key)  # maybe quoted or emphasised: see _without_mentions
         out.setdefault(key, {}).setdefault(form, []).append((start, end))
 
     if isinstance(single, range):
@@ -532,7 +551,6 @@ def _without_mentions(text: str, found: dict, keys: set[str]) -> dict:
 
 
 MENTION_MARKS = {"\"": "\"", "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "_": "_", "*": "*"}
-MENTION_OPEN = re.compile("[" + re.escape("".join(MENTION_MARKS)) + "]")
 
 
 def is_mention(text: str, start: int, end: int) -> bool:

@@ -235,3 +235,11 @@ def test_sentence_definitions_match_every_sentence_read_alone():
     expected = [(s, find_definitions(doc.masked, s.start, s.end)) for s in doc.sentences]
     assert sentence_definitions(doc) == [(s, found) for s, found in expected if found]
     assert [d.short for _, found in sentence_definitions(doc) for d in found] == ["AGM", "PLC", "PLC", "KDF"]
+
+
+def test_prose_words_of_a_document_without_words():
+    from doclint.variants import prose_words
+
+    for text in ("", "```\ncode only\n```\n", "42 -- 7\n"):
+        words = prose_words(document_from_text("doc.md", text, "markdown"))
+        assert (words.texts, words.starts, words.inner, words.cased, words.capital_pairs) == ([], [], [], [], [])
