@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, islice, repeat
 from itertools import count as count_from
 from operator import add, and_, attrgetter, contains, gt, itemgetter, lt, ne, not_, or_, sub
@@ -36,6 +36,13 @@ HEADINGS = ("heading", "table-cell")  # title case there says nothing
 # sentence is cut in one call and the offsets are running sums of the piece lengths.
 _PIECES = regex.compile(f"({TOKEN.pattern})")
 APOSTROPHE = re.compile("['\u2019]")
+# TOKEN for ASCII text, where \p{L} is [A-Za-z] and \p{N} is [0-9], with the leading
+# letter taken out of the alternation: the same matches, found in about half the time.
+_ASCII_PIECES = re.compile(r"([A-Za-z](?:\.(?:[A-Za-z]\.)+|[A-Za-z0-9]*(?:[-.][A-Za-z][A-Za-z0-9]*)*))")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LETTER = regex.compile(r"\p{L}")
+_NUMBER = regex.compile(r"\p{N}")
+_STAND_INS: dict[str, str] = {}
 
 
 class Words:
@@ -83,9 +90,13 @@ def prose_words(doc) -> Words:
         return cached
     masked = doc.masked
     # One split of the whole text; a sentence takes the tokens that start inside it.
-    pieces = _PIECES.split(masked)
+    pieces, spots = _split(masked)
     every = pieces[1::2]
     at = list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
+    for spot in spots:  # a token with a non-ASCII letter or digit: its own text
+        k = bisect_right(at, spot) - 1
+        if k >= 0 and spot < at[k] + len(every[k]):
+            every[k] = masked[at[k]:at[k] + len(every[k])]
     sentences = doc.sentences
     if not every:
         out = _WORDS[doc] = Words([], [], [], doc.text)
@@ -126,6 +137,32 @@ def prose_words(doc) -> Words:
     out = Words(texts, starts, inner, doc.text)
     _WORDS[doc] = out
     return out
+
+
+def _split(masked: str) -> tuple[list[str], list[int]]:
+    """_PIECES.split(masked) (gaps and tokens alternately) by the ASCII pattern where
+    the text is mostly ASCII: each other character stands in as "a" (a letter), "0" (a
+    number) or "#" (neither), which TOKEN cannot tell from the character itself. The
+    offsets of the stand-in letters and numbers come back too: the tokens holding them
+    must take their text from `masked`."""
+    if masked.isascii():
+        return _ASCII_PIECES.split(masked), []
+    if len(masked.encode("utf-8", "surrogatepass")) - len(masked) > len(masked) // 8:
+        return _PIECES.split(masked), []
+    spots: list[int] = []
+
+    def stand_in(match) -> str:
+        out = []
+        for at, char in enumerate(match.group(), match.start()):
+            sub = _STAND_INS.get(char)
+            if sub is None:
+                sub = _STAND_INS[char] = "a" if _LETTER.match(char) else "0" if _NUMBER.match(char) else "#"
+            if sub != "#":
+                spots.append(at)
+            out.append(sub)
+        return "".join(out)
+
+    return _ASCII_PIECES.split(_NON_ASCII.sub(stand_in, masked)), spots
 
 
 def _ends(at: list[int], every: list[str], after: list[int]):

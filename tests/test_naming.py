@@ -243,3 +243,21 @@ def test_prose_words_of_a_document_without_words():
     for text in ("", "```\ncode only\n```\n", "42 -- 7\n"):
         words = prose_words(document_from_text("doc.md", text, "markdown"))
         assert (words.texts, words.starts, words.inner, words.cased, words.capital_pairs) == ([], [], [], [], [])
+
+
+def test_split_with_ascii_stand_ins_cuts_like_the_token_pattern():
+    from doclint.variants import _PIECES, _split
+
+    for text in ("Run Node.js on the U.S. servers, not e-mail.",
+                 "Café au lait: naïve Zürich-based résumé² and the É.U. office \u2014 “quoted” ½ ٣x.",
+                 "ΟΔΟΣ and Δρόμος, 漢字 and x\u0301y and İstanbul \U0001F600 ok.",
+                 "plain ascii only", ""):
+        pieces, spots = _split(text)
+        tokens, position = [], 0
+        for k, piece in enumerate(pieces):
+            if k % 2:
+                tokens.append(text[position:position + len(piece)])
+                assert piece == tokens[-1] or any(position <= s < position + len(piece) for s in spots)
+            position += len(piece)
+        assert tokens == _PIECES.split(text)[1::2]
+        assert [len(p) for p in pieces] == [len(p) for p in _PIECES.split(text)]
