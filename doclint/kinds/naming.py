@@ -57,7 +57,10 @@ class NamingVariantsKind(Kind):
     def check(self, doc) -> Iterable[Hit]:
         if self.options.scope != "document":
             return
-        groups = {key: {form: [len(spans), spans] for form, spans in forms.items()}
+        # Prefixed keys (neighbours, lower-case and mid-sentence uses) are only looked
+        # up by key and form, so they keep their spans as they are.
+        groups = {key: forms if key[0] in (LOWER, NEAR, MID) else
+                  {form: [len(spans), spans] for form, spans in forms.items()}
                   for key, forms in self._collect(doc).items()}
         text = doc.text
         # Places are (start, end) spans here, in document order.
