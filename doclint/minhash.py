@@ -6,6 +6,8 @@ from collections import Counter
 from hashlib import blake2b
 from typing import Iterable, Iterator, Sequence
 
+from rapidfuzz.distance import OSA
+
 from doclint.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
 
 # 8 bands of 3 rows over the rarer content words. A copy with a content word added or
@@ -152,27 +154,9 @@ def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) 
     shared = len(set(first).intersection(second)) + len(shorter) - len(set(shorter))
     if longest - shared > budget:
         return 0.0
-    prev2: list[int] = []
-    prev = list(range(m + 1))
-    big = longest + 1
-    for i in range(1, n + 1):
-        cur = [big] * (m + 1)
-        cur[0] = i
-        lo, hi = max(1, i - budget), min(m, i + budget)
-        a = first[i - 1]
-        best = cur[0] if lo == 1 else big
-        for j in range(lo, hi + 1):
-            cost = 0 if a == second[j - 1] else 1
-            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == second[j - 1]:
-                value = min(value, prev2[j - 2] + 1)
-            cur[j] = value
-            if value < best:
-                best = value
-        if best > budget:
-            return 0.0
-        prev2, prev = prev, cur
-    distance = prev[m]
+    # Optimal string alignment distance (edits plus adjacent swaps) in C: the same
+    # number as the textbook dynamic programme, hundreds of times faster.
+    distance = OSA.distance(first, second, score_cutoff=budget)
     return 0.0 if distance > budget else 1.0 - distance / longest
 
 
