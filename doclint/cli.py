@@ -303,9 +303,9 @@ def cmd_rules(args) -> int:
                     "kind": r.kind, "enabled": r.enabled} for r in rules], sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    print(f"{'ID':6} {'NAME':34} {'CATEGORY':18} {'SEVERITY':8} {'KIND':14} ENABLED")
+    print(f"{'ID':6} {'NAME':26} {'CATEGORY':18} {'SEVERITY':8} {'KIND':18} ENABLED")
     for r in rules:
-        print(f"{r.id:6} {r.name:34} {r.category:18} {str(r.severity):8} {r.kind:14} {'yes' if r.enabled else 'no'}")
+        print(f"{r.id:6} {r.name:26} {r.category:18} {str(r.severity):8} {r.kind:18} {'yes' if r.enabled else 'no'}")
     return EXIT_OK
 
 
