@@ -178,9 +178,10 @@ class NamingVariantsKind(Kind):
             bucket = majors.get((low[0], key[-1]))
             if not bucket:
                 continue
-            shortened = deletions(low)
+            # Cheap tests first: spelling_similar allows at most two edits.
             rivals = [o for o in bucket if o != key and rank(o, o) > rank(key, key)
-                      and not shortened.isdisjoint(deletions(o.lower())) and spelling_similar(key, o)]
+                      and abs(len(o.lower()) - len(low)) <= 2
+                      and not deletions(low).isdisjoint(deletions(o.lower())) and spelling_similar(key, o)]
             if not rivals or is_english_word(key, opts.word_count):
                 continue
             rivals = [o for o in rivals if frozenset((low, o.lower())) not in opts.distinct_pairs
