@@ -1,10 +1,10 @@
 """The registry of rule kinds: one explicit dict, name -> class."""
 from __future__ import annotations
 
-from doclint.kinds.language import DocumentLanguageKind, ParagraphLanguageKind
+from doclint.kinds.acronyms import AcronymsKind
 from doclint.kinds.claims import AttributionKind, WeaselKind
 from doclint.kinds.duplicates import DuplicatesKind
-from doclint.kinds.acronyms import AcronymsKind
+from doclint.kinds.language import DocumentLanguageKind, ParagraphLanguageKind
 from doclint.kinds.naming import NamingVariantsKind
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
@@ -13,15 +13,16 @@ from doclint.kinds.truncation import TruncationKind
 from doclint.suppress import SuppressionKind
 
 KINDS = {
-    "attribution": AttributionKind, "weasel": WeaselKind,
+    "acronyms": AcronymsKind,
+    "attribution": AttributionKind,
     "document-language": DocumentLanguageKind,
     "duplicates": DuplicatesKind,
-    "acronyms": AcronymsKind,
     "naming-variants": NamingVariantsKind,
     "paragraph-language": ParagraphLanguageKind,
     "pattern": PatternKind,
     "substitution": SubstitutionKind,
-    "terms": TermsKind,
     "suppression": SuppressionKind,
+    "terms": TermsKind,
     "truncation": TruncationKind,
+    "weasel": WeaselKind,
 }
