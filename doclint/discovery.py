@@ -21,11 +21,15 @@ class Discovered:
 
 
 def _matches(path: str, globs) -> bool:
+    """Whether `path` matches a glob: the whole relative path, the file name, or a
+    trailing part of the path; `**/` also matches no folder at all ("docs/**/*.md"
+    matches docs/a.md)."""
     path = path.replace(os.sep, "/")
     name = path.rsplit("/", 1)[-1]
     for glob in globs:
-        if fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(path, f"*/{glob}"):
-            return True
+        for form in {glob, glob.replace("**/", "")}:
+            if fnmatch.fnmatch(path, form) or fnmatch.fnmatch(name, form) or fnmatch.fnmatch(path, f"*/{form}"):
+                return True
     return False
 
 

@@ -36,6 +36,12 @@ def test_include_and_exclude_globs(tmp_path):
     assert rel(found, tmp_path) == ["docs/a.md", "docs/c.adoc"]
 
 
+def test_double_star_matches_any_depth_including_none(tmp_path):
+    make(tmp_path, "docs/a.md", "docs/x/y/b.md", "other/c.md")
+    found = discover([str(tmp_path)], include=["docs/**/*.md"], gitignore=False, relative_to=str(tmp_path))
+    assert rel(found, tmp_path) == ["docs/a.md", "docs/x/y/b.md"]
+
+
 def test_named_file_is_linted_whatever_its_suffix(tmp_path):
     make(tmp_path, "NOTES")
     assert discover([str(tmp_path / "NOTES")]).files == [str(tmp_path / "NOTES")]
