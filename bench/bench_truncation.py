@@ -20,25 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.inputs import read_inputs  # noqa: E402
 from doclint.api import document_from_text  # noqa: E402
 from doclint.kinds import KINDS  # noqa: E402
 from doclint.packs import load_rules  # noqa: E402
-
-SUFFIXES = {".md", ".rst", ".txt"}
-
-
-def read_inputs(paths: list[str]) -> list[tuple[str, str]]:
-    files = []
-    for root in paths:
-        p = Path(root)
-        candidates = [p] if p.is_file() else sorted(x for x in p.rglob("*") if x.suffix in SUFFIXES)
-        for f in candidates:
-            try:
-                files.append((str(f), f.read_text(encoding="utf-8")))
-            except (OSError, UnicodeDecodeError):
-                continue
-    return files
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
