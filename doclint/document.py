@@ -7,20 +7,14 @@ from functools import cached_property
 from typing import Callable
 
 from doclint.finding import Location
-from doclint.markup.base import Block, Parsed
+from doclint.markup.base import Block, Parsed, line_starts
 
 
 class LineIndex:
     """Turns code-point offsets into 1-based (line, column), by bisecting line starts."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
+        self._starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset)

@@ -56,3 +56,14 @@ def code(s: str) -> str:
     if "\n" not in s:
         return CODE_MASK * len(s)
     return "\n".join([CODE_MASK * len(line) for line in s.split("\n")])
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets of the first character of every line of `text`."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts

@@ -6,7 +6,7 @@ from typing import Callable
 
 from markdown_it import MarkdownIt
 
-from .base import EMAIL as _MAIL, Block, Parsed, blank as _blank, code as _code
+from .base import EMAIL as _MAIL, Block, Parsed, blank as _blank, code as _code, line_starts
 
 # Only the block phase is run: inline tokens keep their raw content and we mask inline
 # syntax ourselves with one regex per block, which is far faster than the inline parser
@@ -138,16 +138,11 @@ def parse(text: str) -> Parsed:
     tokens = _MD.parse(src, env)
     refs = env.get("references", {})
 
-    line_starts = [0]
-    find = src.find
-    i = find("\n")
-    while i != -1:
-        line_starts.append(i + 1)
-        i = find("\n", i + 1)
-    line_starts.append(len(src) + 1)
+    starts = line_starts(src)
+    starts.append(len(src) + 1)
 
     def span(lines: list[int]) -> tuple[int, int]:
-        return line_starts[lines[0]], line_starts[lines[1]] - 1
+        return starts[lines[0]], starts[lines[1]] - 1
 
     doc = _Doc(text)
     containers: list[str] = []
