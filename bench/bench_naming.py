@@ -27,7 +27,8 @@ from doclint.api import document_from_text  # noqa: E402
 from doclint.kinds import KINDS  # noqa: E402
 from doclint.options import build_options  # noqa: E402
 from doclint.packs import load_rules  # noqa: E402
-from doclint.variants import is_english_word, prose_words  # noqa: E402
+from doclint.variants import is_english_word  # noqa: E402
+from doclint.words import prose_words  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -179,7 +179,7 @@ def test_member_access_is_not_a_dotted_name(lint_text):
 
 
 def test_prose_words_cut_each_sentence_like_the_token_pattern():
-    from doclint.variants import TOKEN, prose_words
+    from doclint.words import TOKEN, prose_words
 
     text = ("# Open A Pull Request\n\nYou're running Node.js 20 in the U.S. office. "
             "Ask ZiJian He about 'homebrew' and e-mail.\n\n| Cell One | cell two |\n|---|---|\n"
@@ -202,7 +202,7 @@ def test_prose_words_cut_each_sentence_like_the_token_pattern():
 
 
 def test_prose_words_cut_a_sentence_alone_when_a_token_runs_over_its_edge():
-    from doclint.variants import prose_words
+    from doclint.words import prose_words
 
     class Doc:  # a sentence split inside "Node.js" and one starting inside "Homebrew"
         text = masked = "Run Node.js now. Homebrew too."
@@ -219,7 +219,7 @@ def test_prose_words_cut_a_sentence_alone_when_a_token_runs_over_its_edge():
 
 def test_joining_pairs_fold_a_final_sigma():
     # lower() makes a capital sigma final at a word's end only: "ΛΟΓΟΣ" + "Net" is one key.
-    from doclint.variants import _fold
+    from doclint.variantcollect import _fold
 
     assert ("ΛΟΓΟΣ" + "Net").lower() != "ΛΟΓΟΣ".lower() + "net"
     assert _fold("ΛΟΓΟΣ" + "Net") == _fold("ΛΟΓΟΣ") + _fold("Net")
@@ -238,7 +238,7 @@ def test_sentence_definitions_match_every_sentence_read_alone():
 
 
 def test_prose_words_of_a_document_without_words():
-    from doclint.variants import prose_words
+    from doclint.words import prose_words
 
     for text in ("", "```\ncode only\n```\n", "42 -- 7\n"):
         words = prose_words(document_from_text("doc.md", text, "markdown"))
@@ -246,7 +246,7 @@ def test_prose_words_of_a_document_without_words():
 
 
 def test_split_with_ascii_stand_ins_cuts_like_the_token_pattern():
-    from doclint.variants import _PIECES, _split
+    from doclint.words import _PIECES, _split
 
     for text in ("Run Node.js on the U.S. servers, not e-mail.",
                  "Café au lait: naïve Zürich-based résumé² and the É.U. office \u2014 “quoted” ½ ٣x.",

@@ -7,12 +7,9 @@ from dataclasses import dataclass
 from doclint.finding import Applicability, Edit, Fix, Hit
 from doclint.kinds.base import CorpusHit, Kind
 from doclint.kinds.textmatch import keep_case
+from doclint.variantcollect import LOWER, MID, NEAR, collect
 from doclint.variants import (
-    LOWER,
-    MID,
-    NEAR,
     case_pair_ok,
-    collect,
     deletions,
     is_acronym,
     is_english_word,

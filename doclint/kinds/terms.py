@@ -19,7 +19,7 @@ from doclint.kinds.textmatch import (
     keep_case,
     phrase_regex,
 )
-from doclint.variants import is_mention
+from doclint.words import is_mention
 
 WORD = re.compile(r"\w+(?:[-.]\w+)*")
 
