@@ -40,7 +40,7 @@ def valid_short(short: str) -> bool:
 def best_long_form(short: str, long: str) -> str | None:
     """The shortest tail of `long` whose characters spell `short` right to left, with the
     short form's first character at the start of a word; None when there is none."""
-    s, l = len(short) - 1, len(long) - 1
+    s, li = len(short) - 1, len(long) - 1
     while s >= 0:
         ch = short[s].lower()
         if not ch.isalnum():
@@ -48,13 +48,13 @@ def best_long_form(short: str, long: str) -> str | None:
             continue
         # Move left to the next match; the first short-form character must also begin a
         # word (no alphanumeric character before it).
-        while l >= 0 and (long[l].lower() != ch or (s == 0 and l > 0 and long[l - 1].isalnum())):
-            l -= 1
-        if l < 0:
+        while li >= 0 and (long[li].lower() != ch or (s == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
             return None
-        l -= 1
+        li -= 1
         s -= 1
-    return long[max(long.rfind(c, 0, l + 1) for c in " \n\t") + 1:]
+    return long[max(long.rfind(c, 0, li + 1) for c in " \n\t") + 1:]
 
 
 def _checked(short: str, long: str | None) -> str | None:

@@ -113,6 +113,7 @@ def parse(text: str) -> Parsed:
         first_chunk = False
         run: list[int] = []
         item: list[int] = []
+        item_start = item_indent = 0
         for k in chunk:
             m = _LIST.match(lines[k])
             if m:
