@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from typing import TextIO
@@ -149,16 +150,10 @@ def cmd_check(args) -> int:
     notes = narrow_findings(args, result)
     report_problems(p for p in result.problems if not args.quiet or p.level == "error")
     formatter = get_formatter(args.format)
-    report = Report(result, color=use_color(args, sys.stdout))
-    import io
-
+    report = Report(result, color=use_color(args, sys.stdout), options={"summary": not args.quiet})
     buffer = io.StringIO()
     formatter.render(report, buffer)
     text = buffer.getvalue()
-    if args.quiet and args.format == "text":
-        from doclint.formatters.text import summary_line
-
-        text = text.removesuffix(summary_line(report) + "\n")
     if args.output:
         from doclint.writer import atomic_write_text
 

@@ -27,7 +27,8 @@ def render(report, stream: TextIO) -> None:
         else:
             rule = f.rule_id
         stream.write(f"{location(f)}: {rule} {severity} {f.message}\n")
-    stream.write(summary_line(report) + "\n")
+    if report.options.get("summary", True):  # --quiet prints findings only
+        stream.write(summary_line(report) + "\n")
 
 
 def summary_line(report) -> str:
