@@ -39,13 +39,18 @@ class RunResult:
     rules: list[Rule] = field(default_factory=list)
 
 
+def one_line(message: str) -> str:
+    """Messages quote document text, which may span lines; a report line must not."""
+    return " ".join(message.split()) if "\n" in message or "\r" in message or "\t" in message else message
+
+
 def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
     """A kind's Hit -> Finding: rule metadata and line/column, computed here, once."""
     start = doc.location(hit.start)
     end_line, end_column = doc.position(hit.end)
     if doc.is_record:
         end_line, end_column = start.line, start.column
-    message = hit.message if hit.message is not None else rule.render(hit.args)
+    message = one_line(hit.message if hit.message is not None else rule.render(hit.args))
     return Finding(start.path, start.line, start.column, end_line, end_column, rule.id, rule.name,
                    rule.category, rule.severity, message, hit.related, hit.fix, start.record,
                    start.text_line, start.text_column, hit.start, hit.end,
@@ -54,7 +59,7 @@ def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
 
 def stamp_corpus(rule: Rule, hit: CorpusHit) -> Finding:
     loc = hit.location
-    message = hit.message if hit.message is not None else rule.render(hit.args)
+    message = one_line(hit.message if hit.message is not None else rule.render(hit.args))
     return Finding(loc.path, loc.line, loc.column, hit.end_line, hit.end_column, rule.id, rule.name,
                    rule.category, rule.severity, message, hit.related, hit.fix, loc.record,
                    loc.text_line, loc.text_column, hit.start, hit.end, hit.snippet[:SNIPPET_LIMIT])

@@ -213,3 +213,12 @@ def test_fix_unsafe_deletes_a_repeated_sentence_within_a_file(workdir, capsys):
     code, out, _ = run(capsys, "fix", "--unsafe", "--select", "DL201", "a.txt")
     assert "Applied 1 fix in 1 file." in out
     assert (workdir / "a.txt").read_text() == "\n".join(text.split("\n")[:2]) + "\n"
+
+
+def test_messages_quoting_wrapped_text_stay_on_one_line(workdir, capsys):
+    text = ("Nothing here is defined (NID) at first.\nWe use NID twice. Here NID stands for\n"
+            "a Newly Imported\nDefinition (NID) instead.\n")
+    (workdir / "a.txt").write_text(text)
+    _, out, _ = run(capsys, "check", "--format", "concise", "--select", "naming", "a.txt")
+    lines = out.strip().split("\n")
+    assert lines and all(line.startswith("a.txt:") for line in lines), out
