@@ -35,17 +35,32 @@ _GUARDS = sum(1 << (LANE * j + 16) for j in range(WIDTH))
 _VALUES = sum(0xFFFF << (LANE * j) for j in range(WIDTH))
 _TOP = sum(0xC000 << (LANE * j) for j in range(WIDTH))
 _KEY_MASK = (1 << 62) - 1
-_packed_cache: dict[int, int] = {}
 _CACHE_LIMIT = 100_000
 
 
 def _packed(token: int) -> int:
-    """WIDTH independent 16-bit hash values of one token (one blake2b call, cached)."""
-    if len(_packed_cache) >= _CACHE_LIMIT:
-        _packed_cache.clear()
+    """WIDTH independent 16-bit hash values of one token (one blake2b call)."""
     values = array("H", blake2b(token.to_bytes(4, "little"), digest_size=2 * WIDTH).digest())
-    packed = _packed_cache[token] = int.from_bytes(array("I", values).tobytes(), "little")
-    return packed
+    return int.from_bytes(array("I", values).tobytes(), "little")
+
+
+class _Signatures(dict):
+    """token -> its packed values, computed on first lookup and kept (bounded); built
+    over a frequent_tokens() map, whose demoted values it keeps when it is refilled."""
+
+    def __init__(self, fixed: dict[int, int] = {}) -> None:  # noqa: B006
+        super().__init__(fixed)
+        self.fixed = dict(fixed)
+
+    def __missing__(self, token: int) -> int:
+        if len(self) >= _CACHE_LIMIT + len(self.fixed):
+            self.clear()
+            self.update(self.fixed)
+        value = self[token] = _packed(token)
+        return value
+
+
+_packed_cache = _Signatures()
 
 
 def lane_min(a: int, b: int) -> int:
@@ -66,8 +81,8 @@ def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> dict[int,
     for tokens in sentences:
         seen.update(tokens)  # counts repeats within a sentence too: close enough, and in C
     limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
-    return {t: _demoted(_packed_cache.get(t) or _packed(t)) for t, n in seen.items()
-            if n > limit and not t & (STOP | NUMBER)}
+    return _Signatures({t: _demoted(_packed_cache[t]) for t, n in seen.items()
+                        if n > limit and not t & (STOP | NUMBER)})
 
 
 def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> list[int]:  # noqa: B006
@@ -80,16 +95,21 @@ def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> lis
     content = {t for t in token_hashes if not t & (STOP | NUMBER)}
     if len(content) < 2:
         content = set(token_hashes)
-    get, demoted = _packed_cache.get, frequent.get
-    packed = [demoted(t) or get(t) or _packed(t) for t in content]
-    mins = packed[0]
-    for other in packed[1:]:
-        mins = lane_min(mins, other)
+    if type(frequent) is not _Signatures:
+        frequent = _Signatures(frequent) if frequent else _packed_cache
+    packed = list(map(frequent.__getitem__, content))
+    mins = packed.pop()
+    guards, values = _GUARDS, _VALUES
+    for other in packed:  # lane_min(), inlined: this loop runs once per content word
+        take = ((((mins | guards) - other) & guards) >> 16) * 0xFFFF
+        mins = (other & take) | (mins & (values ^ take))
     raw = mins.to_bytes(LANE // 8 * WIDTH, "little")
-    step = LANE // 8 * ROWS
     # hash() of bytes is salted per process; the corpus phase runs in one process and
     # only uses keys for equality, so results do not depend on the salt.
-    return [hash(raw[i:i + step]) & _KEY_MASK for i in range(0, len(raw), step)]
+    return [hash(raw[band]) & _KEY_MASK for band in _BANDS]
+
+
+_BANDS = tuple(slice(i, i + LANE // 8 * ROWS) for i in range(0, LANE // 8 * WIDTH, LANE // 8 * ROWS))
 
 
 def _demoted(packed: int) -> int:
@@ -105,7 +125,7 @@ def candidate_pairs(keys: array, count: int) -> set[int]:
     extra memory is one list of `count` ints."""
     pairs: set[int] = set()
     for band in range(BANDS):
-        pairs_sharing_key([(keys[i * BANDS + band] << 32) | i for i in range(count)], pairs)
+        pairs_sharing_key([(key << 32) | i for i, key in enumerate(keys[band::BANDS])], pairs)
     return pairs
 
 

@@ -76,21 +76,25 @@ def restatement_score(first: str, second: str) -> float:
     return found / max(len(wanted), MIN_CONTENT)
 
 
-_stem_cache: dict[str, str] = {}
+class _StemTable(dict):
+    """normalised word -> its stem, or "" when it is not a content word (computed on
+    first lookup, so that a sentence's stems are one C-level map of dict lookups)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 100_000:
+            self.clear()
+        skip = word in STOPWORDS or (len(word) < 3 and not word.isdigit()) or word[0] == "`"
+        stemmed = self[word] = "" if skip else stem(word)
+        return stemmed
+
+
+_stem_of = _StemTable().__getitem__
 
 
 def _stems(words: list[str]) -> list[str]:
     """content_stems() for already normalised words, with a bounded stem cache."""
-    seen: dict[str, None] = {}
-    for word in words:
-        if word in STOPWORDS or (len(word) < 3 and not word.isdigit()) or word[0] == "`":
-            continue
-        stemmed = _stem_cache.get(word)
-        if stemmed is None:
-            if len(_stem_cache) > 100_000:
-                _stem_cache.clear()
-            stemmed = _stem_cache[word] = stem(word)
-        seen.setdefault(stemmed, None)
+    seen = dict.fromkeys(map(_stem_of, words))
+    seen.pop("", None)
     return list(seen)
 
 
