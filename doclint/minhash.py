@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
+from itertools import compress, islice
+from operator import eq
 from hashlib import blake2b
 from typing import Iterable, Iterator, Sequence
 
@@ -35,6 +37,10 @@ _GUARDS = sum(1 << (LANE * j + 16) for j in range(WIDTH))
 _VALUES = sum(0xFFFF << (LANE * j) for j in range(WIDTH))
 _TOP = sum(0xC000 << (LANE * j) for j in range(WIDTH))
 _KEY_MASK = (1 << 62) - 1
+# A token code without the STOP and NUMBER flags (the top two bits) is below this, so
+# content words are filtered in C.
+_CONTENT_BELOW = min(STOP, NUMBER)
+assert STOP | NUMBER == 3 << 30
 _CACHE_LIMIT = 100_000
 
 
@@ -92,17 +98,17 @@ def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> lis
     `frequent` (from frequent_tokens) maps frequent words to their values moved to the
     top quarter of the range, so they hold a minimum only when the rarer words of the
     sentence do not."""
-    content = {t for t in token_hashes if not t & (STOP | NUMBER)}
+    content = set(filter(_CONTENT_BELOW.__gt__, token_hashes))
     if len(content) < 2:
         content = set(token_hashes)
     if type(frequent) is not _Signatures:
         frequent = _Signatures(frequent) if frequent else _packed_cache
     packed = list(map(frequent.__getitem__, content))
     mins = packed.pop()
-    guards, values = _GUARDS, _VALUES
+    guards = _GUARDS
     for other in packed:  # lane_min(), inlined: this loop runs once per content word
-        take = ((((mins | guards) - other) & guards) >> 16) * 0xFFFF
-        mins = (other & take) | (mins & (values ^ take))
+        take = ((mins | guards) - other) & guards  # guard bits of the lanes where other <= mins
+        mins ^= (mins ^ other) & (take - (take >> 16))  # 0xFFFF in those lanes
     raw = mins.to_bytes(LANE // 8 * WIDTH, "little")
     # hash() of bytes is salted per process; the corpus phase runs in one process and
     # only uses keys for equality, so results do not depend on the salt.
@@ -125,7 +131,14 @@ def candidate_pairs(keys: array, count: int) -> set[int]:
     extra memory is one list of `count` ints."""
     pairs: set[int] = set()
     for band in range(BANDS):
-        pairs_sharing_key([(key << 32) | i for i, key in enumerate(keys[band::BANDS])], pairs)
+        column = keys[band::BANDS]
+        # Most keys are unique: find the repeated ones with C-level passes (sort, compare
+        # neighbours, filter) and hand only their sentences to pairs_sharing_key.
+        ordered = sorted(column)
+        repeated = set(compress(islice(ordered, 1, None), map(eq, ordered, islice(ordered, 1, None))))
+        if repeated:
+            members = compress(range(count), map(repeated.__contains__, column))
+            pairs_sharing_key([(column[i] << 32) | i for i in members], pairs)
     return pairs
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 from typing import Iterator
 
 from doclint.fingerprint import quote
@@ -105,16 +106,38 @@ def _score(wanted: list[str], others: set[str], prefixes: set[str]) -> float:
     return found / max(len(wanted), MIN_CONTENT)
 
 
+_HEAD = itemgetter(slice(PREFIX))
+
+
 class _Seen:
     """A comparable sentence with what the pair test needs, computed once."""
 
-    __slots__ = ("start", "end", "words", "stems", "stem_set", "prefixes", "code")
+    __slots__ = ("start", "end", "words", "stems", "stem_set", "heads", "_prefixes", "code")
 
     def __init__(self, start: int, end: int, words: list[str], code: int) -> None:
         self.start, self.end, self.words, self.code = start, end, words, code
         self.stems = _stems(words)
         self.stem_set = set(self.stems)
-        self.prefixes = {s[:PREFIX] for s in self.stems if len(s) >= PREFIX}
+        # Every stem's first PREFIX letters (the whole stem when shorter): a stem of
+        # another sentence can match only when its head is among them (see _bound).
+        self.heads = set(map(_HEAD, self.stems))
+        self._prefixes: set[str] | None = None
+
+    @property
+    def prefixes(self) -> set[str]:
+        if self._prefixes is None:
+            self._prefixes = {s[:PREFIX] for s in self.stems if len(s) >= PREFIX}
+        return self._prefixes
+
+
+def _bound(wanted: _Seen, other: _Seen) -> float:
+    """An upper bound of _score(wanted.stems, other.stem_set, other.prefixes), from set
+    operations in C: a matching stem has its head among `other`'s heads, so each head of
+    `wanted` missing there stands for at least one stem that does not match."""
+    stems = wanted.stems
+    if not stems:
+        return 0.0
+    return (len(stems) - len(wanted.heads - other.heads)) / max(len(stems), MIN_CONTENT)
 
 
 # A pair that differs in negation ("Don't use X" / "It's OK to use X"), or whose second
@@ -137,6 +160,8 @@ def _restates(first: _Seen, second: _Seen, cutoff: float) -> float:
 
     if len(first.stems) < MIN_FIRST_CONTENT or first.code or second.code:
         return 0.0  # sentences with inline code are parallel instructions, not rewordings
+    if _bound(first, second) < cutoff or _bound(second, first) < cutoff * 0.7:
+        return 0.0
     score = _score(first.stems, second.stem_set, second.prefixes)
     if score < cutoff or _score(second.stems, first.stem_set, first.prefixes) < cutoff * 0.7:
         return 0.0
