@@ -160,8 +160,11 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     reported on the later sentence against its best match."""
     firsts, repeated = clusters(docs)
     common = {cluster[0] for cluster in repeated if _too_common(cluster, opts)}
+    # The words of the unique sentences: every document's words in one C-level count
+    # each, less those of the later copies of repeated sentences.
+    later = (_tokens(docs, gid) for cluster in repeated for gid in cluster[1:])
+    frequent = frequent_tokens((doc.tokens for doc in docs), len(firsts), later)
     del repeated
-    frequent = frequent_tokens((_tokens(docs, gid) for gid in firsts), len(firsts))
     keys, heads = array("Q"), []
     for i, gid in enumerate(firsts):
         tokens = _tokens(docs, gid)

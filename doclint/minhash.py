@@ -29,14 +29,17 @@ MAX_BUCKET = 16
 FREQUENT_SHARE = 0.002
 FREQUENT_MIN = 20
 
-# A token's WIDTH 16-bit hash values are packed in one int, 32 bits a lane (16 value bits
+# A token's WIDTH 16-bit hash values are packed in one int, 17 bits a lane (16 value bits
 # and a guard bit), so that the lane-wise minimum of two tokens takes a few big-int
-# operations instead of a Python loop over WIDTH values.
-LANE = 32
+# operations instead of a Python loop over WIDTH values; ROWS lanes side by side are a
+# band key as they stand (51 bits: no hashing, no collisions).
+LANE = 17
+_BAND_BITS = LANE * ROWS
+_BAND_MASK = (1 << _BAND_BITS) - 1
+_BAND_SHIFTS = tuple(range(0, _BAND_BITS * BANDS, _BAND_BITS))
 _GUARDS = sum(1 << (LANE * j + 16) for j in range(WIDTH))
 _VALUES = sum(0xFFFF << (LANE * j) for j in range(WIDTH))
 _TOP = sum(0xC000 << (LANE * j) for j in range(WIDTH))
-_KEY_MASK = (1 << 62) - 1
 # A token code without the STOP and NUMBER flags (the top two bits) is below this, so
 # content words are filtered in C.
 _CONTENT_BELOW = min(STOP, NUMBER)
@@ -47,7 +50,10 @@ _CACHE_LIMIT = 100_000
 def _packed(token: int) -> int:
     """WIDTH independent 16-bit hash values of one token (one blake2b call)."""
     values = array("H", blake2b(token.to_bytes(4, "little"), digest_size=2 * WIDTH).digest())
-    return int.from_bytes(array("I", values).tobytes(), "little")
+    packed = 0
+    for value in reversed(values):
+        packed = (packed << LANE) | value
+    return packed
 
 
 class _Signatures(dict):
@@ -77,7 +83,8 @@ def lane_min(a: int, b: int) -> int:
     return (b & take_b) | (a & (_VALUES ^ take_b))
 
 
-def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> dict[int, int]:
+def frequent_tokens(sentences: Iterable[Sequence[int]], count: int,
+                    less: Iterable[Sequence[int]] = ()) -> dict[int, int]:
     """Content words found in more than FREQUENT_SHARE of `count` sentences.
 
     A frequent word whose hash happens to be small is the minimum of every sentence
@@ -86,6 +93,8 @@ def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> dict[int,
     seen: Counter = Counter()
     for tokens in sentences:
         seen.update(tokens)  # counts repeats within a sentence too: close enough, and in C
+    for tokens in less:  # sentences counted above that are not to be counted
+        seen.subtract(tokens)
     limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
     return _Signatures({t: _demoted(_packed_cache[t]) for t, n in seen.items()
                         if n > limit and not t & (STOP | NUMBER)})
@@ -94,7 +103,7 @@ def frequent_tokens(sentences: Iterable[Sequence[int]], count: int) -> dict[int,
 def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> list[int]:  # noqa: B006
     """The BANDS band keys of a sentence's MinHash signature over its set of content
     words (all words when it has fewer than two). The signature has WIDTH minima, each
-    under its own hash function; a band key is ROWS of them hashed to 62 bits.
+    under its own hash function; a band key is ROWS of them side by side.
     `frequent` (from frequent_tokens) maps frequent words to their values moved to the
     top quarter of the range, so they hold a minimum only when the rarer words of the
     sentence do not."""
@@ -109,13 +118,7 @@ def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> lis
     for other in packed:  # lane_min(), inlined: this loop runs once per content word
         take = ((mins | guards) - other) & guards  # guard bits of the lanes where other <= mins
         mins ^= (mins ^ other) & (take - (take >> 16))  # 0xFFFF in those lanes
-    raw = mins.to_bytes(LANE // 8 * WIDTH, "little")
-    # hash() of bytes is salted per process; the corpus phase runs in one process and
-    # only uses keys for equality, so results do not depend on the salt.
-    return [hash(raw[band]) & _KEY_MASK for band in _BANDS]
-
-
-_BANDS = tuple(slice(i, i + LANE // 8 * ROWS) for i in range(0, LANE // 8 * WIDTH, LANE // 8 * ROWS))
+    return [(mins >> shift) & _BAND_MASK for shift in _BAND_SHIFTS]
 
 
 def _demoted(packed: int) -> int:
