@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from typing import Iterable
 from hashlib import blake2b
 from zlib import crc32
 
@@ -108,7 +109,7 @@ def tokens_at(low: str, original: str, start: int, end: int) -> list[str]:
     return out
 
 
-def hashes(words: list[str]) -> array:
+def hashes(words: Iterable[str]) -> array:
     """The 32-bit token codes of `words`, in order (what near-duplicate verification keeps)."""
     return array("I", map(_code_of, words))
 

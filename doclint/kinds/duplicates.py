@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from typing import Iterable
 
 from doclint import fingerprint as fp
@@ -86,9 +87,10 @@ class DuplicatesKind(Kind):
             base = doc.attributes[key] = _base_facts(doc, comparable, opts.quote_length)
         starts, token_data = array("I", [0]), array("I")
         if opts.mode == "near":
-            for item in comparable:
-                token_data.extend(fp.hashes(item[2]))
-                starts.append(len(token_data))
+            # All words of the document in one C-level pass: word lists end to end,
+            # each sentence's slice given by the running sum of their lengths.
+            token_data = fp.hashes(chain.from_iterable(item[2] for item in comparable))
+            starts.extend(accumulate(len(item[2]) for item in comparable))
         return DocFacts(doc.path, doc.record, doc.record_line, *base[:2], starts, token_data, base[2])
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
@@ -122,15 +124,15 @@ def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str,
 def _base_facts(doc, comparable, quote_length: int) -> tuple[array, array, str]:
     """Fingerprints, positions and quotes: shared by the exact and near rules."""
     text = doc.text
-    prints, positions, quotes = array("Q"), array("I"), []
-    for start, end, words, kind, _ in comparable:
-        prints.append(fp.fingerprint(words))
-        line, column = doc.position(start)
-        end_line, end_column = doc.position(end)
+    position, ended, quote, span = doc.line_index.position, _ENDED.search, fp.quote, 2 * quote_length
+    prints = array("Q", map(fp.fingerprint, [item[2] for item in comparable]))
+    positions, quotes = array("I"), []
+    for start, end, _, kind, _ in comparable:
         cut_start, cut_end = _deletion(text, start, end) if kind == "paragraph" else (0, 0)
-        ended = 1 if _ENDED.search(text, start, end) else 0
-        positions.extend((line, column, end_line, end_column, start, end, cut_start, cut_end, ended))
-        quotes.append(fp.quote(text[start:end], quote_length).replace(QUOTE_SEP, " "))
+        positions.extend((*position(start), *position(end), start, end, cut_start, cut_end,
+                          1 if ended(text, start, end) else 0))
+        # quote() reads at most 2 * quote_length characters: slice no more
+        quotes.append(quote(text[start:min(end, start + span)], quote_length).replace(QUOTE_SEP, " "))
     return prints, positions, QUOTE_SEP.join(quotes)
 
 
