@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from itertools import compress, islice
-from operator import eq
+from itertools import compress
 from hashlib import blake2b
 from typing import Iterable, Iterator, Sequence
 
@@ -135,10 +134,10 @@ def candidate_pairs(keys: array, count: int) -> set[int]:
     pairs: set[int] = set()
     for band in range(BANDS):
         column = keys[band::BANDS]
-        # Most keys are unique: find the repeated ones with C-level passes (sort, compare
-        # neighbours, filter) and hand only their sentences to pairs_sharing_key.
-        ordered = sorted(column)
-        repeated = set(compress(islice(ordered, 1, None), map(eq, ordered, islice(ordered, 1, None))))
+        # Most keys are unique: find the repeated ones with C-level passes (count,
+        # filter) and hand only their sentences to pairs_sharing_key.
+        counts = Counter(column)
+        repeated = set(compress(counts, map((1).__lt__, counts.values())))
         if repeated:
             members = compress(range(count), map(repeated.__contains__, column))
             pairs_sharing_key([(column[i] << 32) | i for i in members], pairs)
