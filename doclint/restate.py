@@ -7,6 +7,7 @@ from operator import itemgetter
 from typing import Iterator
 
 from doclint.fingerprint import quote
+from doclint.minhash import similarity
 from doclint.finding import Hit
 
 # A restatement repeats most content words of the first sentence; below this it is
@@ -112,16 +113,19 @@ _HEAD = itemgetter(slice(PREFIX))
 class _Seen:
     """A comparable sentence with what the pair test needs, computed once."""
 
-    __slots__ = ("start", "end", "words", "stems", "stem_set", "heads", "_prefixes", "code")
+    __slots__ = ("start", "end", "words", "stems", "heads", "_prefixes", "code")
 
     def __init__(self, start: int, end: int, words: list[str], code: int) -> None:
         self.start, self.end, self.words, self.code = start, end, words, code
         self.stems = _stems(words)
-        self.stem_set = set(self.stems)
         # Every stem's first PREFIX letters (the whole stem when shorter): a stem of
         # another sentence can match only when its head is among them (see _bound).
         self.heads = set(map(_HEAD, self.stems))
         self._prefixes: set[str] | None = None
+
+    @property
+    def stem_set(self) -> set[str]:
+        return set(self.stems)  # only for the few pairs that pass _bound
 
     @property
     def prefixes(self) -> set[str]:
@@ -156,8 +160,6 @@ def _negated(words: list[str]) -> bool:
 
 def _restates(first: _Seen, second: _Seen, cutoff: float) -> float:
     """The restatement score of a neighbouring pair, or 0.0 when it is not one."""
-    from doclint.minhash import similarity
-
     if len(first.stems) < MIN_FIRST_CONTENT or first.code or second.code:
         return 0.0  # sentences with inline code are parallel instructions, not rewordings
     if _bound(first, second) < cutoff or _bound(second, first) < cutoff * 0.7:
