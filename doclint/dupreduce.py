@@ -165,16 +165,23 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     later = (_tokens(docs, gid) for cluster in repeated for gid in cluster[1:])
     frequent = frequent_tokens((doc.tokens for doc in docs), len(firsts), later)
     del repeated
-    keys, heads = array("Q"), []
+    keys, heads, lengths = array("Q"), [], array("I")
     for i, gid in enumerate(firsts):
         tokens = _tokens(docs, gid)
         keys.extend(band_keys(tokens, frequent))
+        lengths.append(len(tokens))
         if len(tokens) >= CUT_COPY_WORDS:
             heads.append((crc32(tokens[:CUT_COPY_WORDS].tobytes()) << 32) | i)
     best: dict[int, tuple[float, int, str]] = {}
+    slack = 1.0 - opts.cutoff
     for i, j in iter_pairs(candidate_pairs(keys, len(firsts))):
+        # Lengths in words that cannot reach the cutoff (each missing word is an edit)
+        # rule a pair out before anything else: most candidates stop here.
+        n, m = lengths[i], lengths[j]
+        if abs(n - m) > slack * max(n, m) + 1e-9:
+            continue
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is not None and _lengths_close(docs, a, b, opts.cutoff):
+        if a is not None:
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
@@ -225,14 +232,6 @@ def _near_groups(docs: list[DocFacts], best: dict[int, tuple[float, int, str]]) 
         members = sorted(groups[head])
         yield _hit(docs, members[0], members[1:], {"count": len(members)},
                    message=f"{len(members)} nearly identical sentences: \"{_quote(docs, members[0])}\"")
-
-
-def _lengths_close(docs: list[DocFacts], a: int, b: int, cutoff: float) -> bool:
-    """Whether two sentences' lengths in words allow a similarity of `cutoff` (each
-    missing word is an edit): a test that needs no copy of their words."""
-    doc_a, doc_b, i, j = docs[a >> SHIFT], docs[b >> SHIFT], a & LOW, b & LOW
-    n, m = doc_a.starts[i + 1] - doc_a.starts[i], doc_b.starts[j + 1] - doc_b.starts[j]
-    return abs(n - m) <= (1.0 - cutoff) * max(n, m) + 1e-9
 
 
 def _ended(docs: list[DocFacts], gid: int) -> bool:
