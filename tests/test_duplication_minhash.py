@@ -66,3 +66,29 @@ def test_changes_content_allows_variants_and_function_words_only():
     assert not mh.changes_content(base, codes("open a homebraw tap settings page"))
     assert mh.changes_content(base, codes("open the cask tap settings page"))
     assert mh.is_cut_copy(codes("open the homebrew tap"), base)
+
+
+def test_band_keys_are_three_lane_minima_side_by_side():
+    words = codes("the installer checks every signature before unpacking archives")
+    content = [mh._packed(t) for t in set(words) if not t & (fp.STOP | fp.NUMBER)]
+    minima = [min((p >> (mh.LANE * j)) & 0xFFFF for p in content) for j in range(mh.WIDTH)]
+    expected = [sum(minima[b * mh.ROWS + r] << (mh.LANE * r) for r in range(mh.ROWS))
+                for b in range(mh.BANDS)]
+    assert mh.band_keys(words) == expected
+
+
+def test_frequent_tokens_less_later_copies_equals_counting_the_rest():
+    rng = random.Random(3)
+    sentences = [array("I", rng.choices(range(1, 40), k=12)) for _ in range(400)]
+    later = sentences[300:]
+    assert mh.frequent_tokens(sentences, 300, later) == mh.frequent_tokens(sentences[:300], 300)
+
+
+def test_tokens_of_matches_tokens_at_per_sentence():
+    text = "Run `make` first. Then open the app! It's “ready” \u2014 really."
+    masked = text.replace("`make`", "\ue000" * 6)
+    low = fp.fold(masked)
+    spans = [(0, 17), (18, 36), (37, len(text))]
+    assert fp.tokens_of(low, text, spans) == [fp.tokens_at(low, text, s, e) for s, e in spans]
+    plain = fp.fold(text[18:])
+    assert fp.tokens_of(plain, text[18:], [(0, 18)]) == [fp.tokens_at(plain, text[18:], 0, 18)]

@@ -32,3 +32,18 @@ def test_score_range_and_edge_cases():
     assert restatement_score(RESTATED, RESTATED) == 1.0
     # Very short sentences are shrunk: two shared words are not a restatement.
     assert restatement_score("Prices rose.", "Prices rose again sharply today.") < RESTATEMENT_THRESHOLD
+
+
+def test_set_bound_is_never_below_the_score():
+    import random
+
+    from doclint.restate import _bound, _score, _Seen
+
+    rng = random.Random(5)
+    vocabulary = ("political politics politician situation situations complicated complexity "
+                  "region regional viewpoints views exchange exchanged syria peace stability "
+                  "minister ministers assistance support process country countries").split()
+    for _ in range(300):
+        first = _Seen(0, 1, rng.choices(vocabulary, k=rng.randint(1, 12)), 0)
+        second = _Seen(2, 3, rng.choices(vocabulary, k=rng.randint(1, 12)), 0)
+        assert _bound(first, second) >= _score(first.stems, second.stem_set, second.prefixes)
