@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from typing import Iterable
+from collections.abc import Iterable
 from hashlib import blake2b
 from zlib import crc32
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from itertools import compress
 from hashlib import blake2b
+from itertools import compress
 from typing import Iterable, Iterator, Sequence
 
 from rapidfuzz.distance import OSA

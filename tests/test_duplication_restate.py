@@ -40,9 +40,10 @@ def test_set_bound_is_never_below_the_score():
     from doclint.restate import _bound, _score, _Seen
 
     rng = random.Random(5)
-    vocabulary = ("political politics politician situation situations complicated complexity "
-                  "region regional viewpoints views exchange exchanged syria peace stability "
-                  "minister ministers assistance support process country countries").split()
+    vocabulary = ["political", "politics", "politician", "situation", "situations", "complicated",
+                  "complexity", "region", "regional", "viewpoints", "views", "exchange", "exchanged",
+                  "syria", "peace", "stability", "minister", "ministers", "assistance", "support",
+                  "process", "country", "countries"]
     for _ in range(300):
         first = _Seen(0, 1, rng.choices(vocabulary, k=rng.randint(1, 12)), 0)
         second = _Seen(2, 3, rng.choices(vocabulary, k=rng.randint(1, 12)), 0)
