@@ -167,7 +167,8 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     del repeated
     keys, heads, lengths = array("Q"), [], array("I")
     for i, gid in enumerate(firsts):
-        tokens = _tokens(docs, gid)
+        doc, index = docs[gid >> SHIFT], gid & LOW  # _tokens(), inlined: once per sentence
+        tokens = doc.tokens[doc.starts[index]:doc.starts[index + 1]]
         keys.extend(band_keys(tokens, frequent))
         lengths.append(len(tokens))
         if len(tokens) >= CUT_COPY_WORDS:

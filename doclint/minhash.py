@@ -112,11 +112,12 @@ def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> lis
     if type(frequent) is not _Signatures:
         frequent = _Signatures(frequent) if frequent else _packed_cache
     packed = list(map(frequent.__getitem__, content))
-    mins = packed.pop()
     guards = _GUARDS
+    mins = packed.pop() | guards  # guard bits set throughout; the updates never touch them
     for other in packed:  # lane_min(), inlined: this loop runs once per content word
-        take = ((mins | guards) - other) & guards  # guard bits of the lanes where other <= mins
+        take = (mins - other) & guards  # guard bits of the lanes where other <= mins
         mins ^= (mins ^ other) & (take - (take >> 16))  # 0xFFFF in those lanes
+    mins ^= guards
     return [(mins >> shift) & _BAND_MASK for shift in _BAND_SHIFTS]
 
 
