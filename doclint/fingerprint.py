@@ -67,10 +67,6 @@ _code_cache = _Codes()
 _code_of = _code_cache.__getitem__
 
 
-def token_code(token: str) -> int:
-    return _code_of(token)
-
-
 def tokens(masked: str, original: str, ignore_quoted: bool = False) -> list[str]:
     """Normalised tokens of one sentence: `masked` is its prose view (same offsets as
     `original`); a run of masked inline code becomes one token holding the code, so that

@@ -63,9 +63,3 @@ def build_options(cls, values, path: str, where: str):
         return cls(**kwargs)
     except (ValueError, TypeError) as exc:
         raise ConfigError(path, f"{where}: {exc}", line_of(values, None)) from None
-
-
-def merge_options(base: dict, override: dict) -> dict:
-    merged = dict(base or {})
-    merged.update(override or {})
-    return merged
