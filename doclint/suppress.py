@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Callable, ClassVar, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from doclint.finding import Applicability, Edit, Finding, Fix
-from doclint.kinds.base import Kind
 
 if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.packs import Rule
 
+# The kind name of the meta rules that report directives (doclint/kinds/suppression.py).
+META_KIND = "suppression"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
 # The action is matched loosely ("disable-nextline") so that a misspelt directive is
@@ -259,21 +260,6 @@ def finding_key(f: Finding) -> tuple[DocKey, int]:
     return (f.path, None), f.line
 
 
-class SuppressionKind(Kind):
-    """The kind of the meta rules: the engine reports directives through them after the
-    corpus phase (directives need every finding, so no per-document check runs here)."""
-
-    name: ClassVar[str] = "suppression"
-
-    @dataclass(frozen=True)
-    class Options:
-        report: str = "unused"  # "unused": suppresses nothing; "invalid": cannot apply
-
-        def __post_init__(self) -> None:
-            if self.report not in ("unused", "invalid"):
-                raise ValueError(f"'report' must be 'unused' or 'invalid', got '{self.report}'")
-
-
 Position = tuple[int, int]  # a directive's (line, column): its identity within a document
 
 
@@ -304,7 +290,7 @@ def _meta_findings(key: DocKey, d: Directives, used: set[Position], rules: list[
                    undecided: Callable[[Suppression], bool]) -> tuple[list[Finding], set[Position]]:
     """Meta findings for the invalid directives and for unused ones that `undecided` does
     not hold back, and the positions of the directives decided here."""
-    meta = {r.options.report: r for r in rules if r.kind == SuppressionKind.name}
+    meta = {r.options.report: r for r in rules if r.kind == META_KIND}
     reports, decided = [], set()
     for s in d.suppressions:
         where = (s.line, s.column)

@@ -8,9 +8,9 @@ from doclint.kinds.language import DocumentLanguageKind, ParagraphLanguageKind
 from doclint.kinds.naming import NamingVariantsKind
 from doclint.kinds.pattern import PatternKind
 from doclint.kinds.substitution import SubstitutionKind
+from doclint.kinds.suppression import SuppressionKind
 from doclint.kinds.terms import TermsKind
 from doclint.kinds.truncation import TruncationKind
-from doclint.suppress import SuppressionKind
 
 KINDS = {
     "acronyms": AcronymsKind,
