@@ -4,12 +4,14 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 from typing import Iterator
-from zlib import crc32
+
+import numpy as np
 
 from doclint.finding import Applicability, Edit, Fix, Location
 from doclint.kinds.base import CorpusHit
-from doclint.minhash import (band_keys, candidate_pairs, frequent_tokens, is_cut_copy, iter_pairs,
-                             near_score, pairs_sharing_key)
+from doclint.minhash import (band_keys, candidate_pairs, grouped, grouped_rows, pairs_sharing_key,
+                             signatures, unpack_pairs)
+from doclint.nearmatch import is_cut_copy, near_score
 
 # A sentence is known in the corpus phase by its global number: document << SHIFT | index.
 SHIFT = 24
@@ -52,29 +54,36 @@ class DocFacts:
         return f"{self.path}:{self.record_line} (record {self.record}, line {line})"
 
 
-def clusters(docs: list[DocFacts]) -> tuple[array, list[list[int]]]:
+def clusters(docs: list[DocFacts]) -> tuple[list[int], list[list[int]]]:
     """The first occurrence of every distinct fingerprint (global numbers, in document
     order), and the occurrences of each fingerprint found more than once (one list per
-    fingerprint, in order of first occurrence). Sorting packed ints keeps the memory to
-    one int per sentence while grouping; singletons never get a list of their own."""
-    keyed = [(value << 64) | (d << SHIFT) | s
-             for d, doc in enumerate(docs) for s, value in enumerate(doc.fingerprints)]
-    keyed.sort()
-    mask = (1 << 64) - 1
-    firsts, repeated = array("Q"), []
-    start, count = 0, len(keyed)
-    while start < count:
-        end = start + 1
-        key = keyed[start] >> 64
-        while end < count and keyed[end] >> 64 == key:
-            end += 1
-        firsts.append(keyed[start] & mask)
-        if end - start > 1:
-            repeated.append([k & mask for k in keyed[start:end]])
-        start = end
-    del keyed
+    fingerprint, in order of first occurrence). One stable sort of the fingerprints
+    groups them; singletons never get a list of their own."""
+    counts = np.array([len(doc.fingerprints) for doc in docs], np.int64)
+    if not counts.sum():
+        return [], []
+    prints = np.concatenate([np.frombuffer(doc.fingerprints, np.uint64) for doc in docs])
+    order, new = grouped(prints)
+    del prints
+    gids = global_numbers(counts)[order]
+    starts = np.flatnonzero(new)
+    sizes = np.diff(np.append(starts, len(order)))
+    firsts = np.sort(gids[starts]).tolist()
+    members = gids.tolist()
+    repeated = [members[start:start + size] for start, size in
+                zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist())]
     repeated.sort(key=lambda g: g[0])
-    return array("Q", sorted(firsts)), repeated
+    return firsts, repeated
+
+
+def global_numbers(counts: np.ndarray) -> np.ndarray:
+    """The global number (document << SHIFT | index) of every sentence, in order, for
+    documents holding `counts` sentences."""
+    total = int(counts.sum())
+    offsets = np.cumsum(counts) - counts
+    docs = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
+    index = (np.arange(total, dtype=np.int64) - np.repeat(offsets, counts)).astype(np.uint64)
+    return (docs << SHIFT) | index
 
 
 def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix | None = None,
@@ -159,37 +168,32 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     word-level similarity, and cut-off copies found by their first words; each is
     reported on the later sentence against its best match."""
     firsts, repeated = clusters(docs)
+    if len(firsts) < 2:
+        return
     common = {cluster[0] for cluster in repeated if _too_common(cluster, opts)}
-    # The words of the unique sentences: every document's words in one C-level count
-    # each, less those of the later copies of repeated sentences.
-    later = (_tokens(docs, gid) for cluster in repeated for gid in cluster[1:])
-    frequent = frequent_tokens((doc.tokens for doc in docs), len(firsts), later)
     del repeated
-    keys, heads, lengths = array("Q"), [], array("I")
-    for i, gid in enumerate(firsts):
-        doc, index = docs[gid >> SHIFT], gid & LOW  # _tokens(), inlined: once per sentence
-        tokens = doc.tokens[doc.starts[index]:doc.starts[index + 1]]
-        keys.extend(band_keys(tokens, frequent))
-        lengths.append(len(tokens))
-        if len(tokens) >= CUT_COPY_WORDS:
-            heads.append((crc32(tokens[:CUT_COPY_WORDS].tobytes()) << 32) | i)
+    tokens, starts = _unique_tokens(docs, firsts)
+    lengths = np.diff(starts)
+    pairs = candidate_pairs(band_keys(signatures(tokens, starts)))
+    # Lengths in words that cannot reach the cutoff (each missing word is an edit)
+    # rule out most candidates before any pair is looked at.
+    left, right = unpack_pairs(pairs)
+    n, m = lengths[left], lengths[right]
+    close = np.abs(n - m) <= (1.0 - opts.cutoff) * np.maximum(n, m) + 1e-9
     best: dict[int, tuple[float, int, str]] = {}
-    slack = 1.0 - opts.cutoff
-    for i, j in iter_pairs(candidate_pairs(keys, len(firsts))):
-        # Lengths in words that cannot reach the cutoff (each missing word is an edit)
-        # rule a pair out before anything else: most candidates stop here.
-        n, m = lengths[i], lengths[j]
-        if abs(n - m) > slack * max(n, m) + 1e-9:
-            continue
+    for i, j in zip(left[close].tolist(), right[close].tolist()):
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
         if a is not None:
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
-    del keys
-    cut: set[int] = set()
-    pairs_sharing_key(heads, cut)
-    for i, j in iter_pairs(cut):
+    del pairs, left, right, n, m, close
+    # Cut-off copies: sentences of CUT_COPY_WORDS words or more grouped by those words.
+    long_enough = np.flatnonzero(lengths >= CUT_COPY_WORDS)
+    heads = tokens[starts[long_enough][:, None] + np.arange(CUT_COPY_WORDS)]
+    order, new = grouped_rows(heads)
+    left, right = unpack_pairs(np.unique(pairs_sharing_key(long_enough[order], new)))
+    for i, j in zip(left.tolist(), right.tolist()):
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
         if a is None or b in best or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
             continue
@@ -202,6 +206,22 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     for b in sorted(best):
         score, a, detail = best[b]
         yield _hit(docs, b, [a], {"similarity": f"{score:.0%}", "detail": detail})
+
+
+def _unique_tokens(docs: list[DocFacts], firsts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The token codes of the sentences `firsts` end to end, and where each begins (plus
+    the end): the input of signatures()."""
+    tokens = np.concatenate([np.frombuffer(doc.tokens, np.uint32) for doc in docs])
+    lengths = np.concatenate([np.diff(np.frombuffer(doc.starts, np.uint32)).astype(np.int64) for doc in docs])
+    counts = np.array([len(doc.starts) - 1 for doc in docs], np.int64)
+    chosen = np.asarray(firsts, np.uint64)
+    rows = (np.cumsum(counts) - counts)[(chosen >> SHIFT).astype(np.int64)] + (chosen & LOW).astype(np.int64)
+    wanted = np.zeros(len(lengths), bool)
+    wanted[rows] = True
+    tokens = tokens[np.repeat(wanted, lengths)]
+    starts = np.zeros(len(rows) + 1, np.int64)
+    np.cumsum(lengths[rows], out=starts[1:])
+    return tokens, starts
 
 
 def _pair(a: int, b: int, common: set[int], scope: str) -> tuple[int | None, int]:

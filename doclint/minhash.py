@@ -1,15 +1,12 @@
-"""Banded MinHash LSH over token-hash sets, and the token-level similarity that verifies pairs."""
+"""Banded MinHash LSH over the content words of many sentences at once, and grouping
+by key: both as whole-array passes (numpy), so that the cost per sentence stays in C."""
 from __future__ import annotations
 
-from array import array
-from collections import Counter
 from hashlib import blake2b
-from itertools import compress
-from typing import Iterable, Iterator, Sequence
 
-from rapidfuzz.distance import OSA
+import numpy as np
 
-from doclint.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
+from doclint.fingerprint import NUMBER, STOP
 
 # 8 bands of 3 rows over the rarer content words. A copy with a content word added or
 # dropped (Jaccard 5/6 for five such words) becomes a candidate with probability
@@ -19,207 +16,117 @@ from doclint.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
 BANDS = 8
 ROWS = 3
 WIDTH = BANDS * ROWS
-# A band bucket with more members than this is skipped: it rests on one word that holds
-# the minimum of every row (a near copy shares most of the eight bands, so it is
-# found through another band), and comparing its members would make the phase quadratic.
+# A group of more than this many sentences sharing a key is skipped: a band bucket that
+# big rests on one word that holds the minimum of every row (a near copy shares most of
+# the eight bands, so it is found through another band), and comparing its members
+# would make the phase quadratic.
 MAX_BUCKET = 16
-# Content words in more than this share of the unique sentences (and more than
-# FREQUENT_MIN of them) are demoted in signatures (see band_keys).
+# Content words in more than this share of the sentences (and more than FREQUENT_MIN of
+# them) are demoted in signatures (see signatures()).
 FREQUENT_SHARE = 0.002
 FREQUENT_MIN = 20
-
-# A token's WIDTH 16-bit hash values are packed in one int, 17 bits a lane (16 value bits
-# and a guard bit), so that the lane-wise minimum of two tokens takes a few big-int
-# operations instead of a Python loop over WIDTH values; ROWS lanes side by side are a
-# band key as they stand (51 bits: no hashing, no collisions).
+# A band key is its ROWS 16-bit minima side by side, LANE bits apart (no hashing, so no
+# collisions between different minima).
 LANE = 17
-_BAND_BITS = LANE * ROWS
-_BAND_MASK = (1 << _BAND_BITS) - 1
-_BAND_SHIFTS = tuple(range(0, _BAND_BITS * BANDS, _BAND_BITS))
-_GUARDS = sum(1 << (LANE * j + 16) for j in range(WIDTH))
-_VALUES = sum(0xFFFF << (LANE * j) for j in range(WIDTH))
-_TOP = sum(0xC000 << (LANE * j) for j in range(WIDTH))
-# A token code without the STOP and NUMBER flags (the top two bits) is below this, so
-# content words are filtered in C.
-_CONTENT_BELOW = min(STOP, NUMBER)
+# A token code without the STOP and NUMBER flags (the top two bits) is below this.
+CONTENT_BELOW = min(STOP, NUMBER)
 assert STOP | NUMBER == 3 << 30
-_CACHE_LIMIT = 100_000
 
 
-def _packed(token: int) -> int:
-    """WIDTH independent 16-bit hash values of one token (one blake2b call)."""
-    values = array("H", blake2b(token.to_bytes(4, "little"), digest_size=2 * WIDTH).digest())
-    packed = 0
-    for value in reversed(values):
-        packed = (packed << LANE) | value
-    return packed
+def token_values(tokens: np.ndarray) -> np.ndarray:
+    """The WIDTH independent 16-bit hash values of each token code: an array of shape
+    (len(tokens), WIDTH), from one blake2b call per token."""
+    digests = b"".join(blake2b(token.to_bytes(4, "little"), digest_size=2 * WIDTH).digest()
+                       for token in tokens.tolist())
+    return np.frombuffer(digests, "<u2").reshape(-1, WIDTH).copy()
 
 
-class _Signatures(dict):
-    """token -> its packed values, computed on first lookup and kept (bounded); built
-    over a frequent_tokens() map, whose demoted values it keeps when it is refilled."""
+def signatures(tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """MinHash signatures of n sentences whose token codes lie end to end in `tokens`
+    (sentence k is tokens[starts[k]:starts[k + 1]], none empty), shape (WIDTH, n).
 
-    def __init__(self, fixed: dict[int, int] = {}) -> None:  # noqa: B006
-        super().__init__(fixed)
-        self.fixed = dict(fixed)
-
-    def __missing__(self, token: int) -> int:
-        if len(self) >= _CACHE_LIMIT + len(self.fixed):
-            self.clear()
-            self.update(self.fixed)
-        value = self[token] = _packed(token)
-        return value
-
-
-_packed_cache = _Signatures()
-
-
-def lane_min(a: int, b: int) -> int:
-    """The lane-wise minimum of two packed signatures (SWAR: a guard bit survives the
-    subtraction in exactly the lanes where a >= b)."""
-    take_b = (((a | _GUARDS) - b) & _GUARDS) >> 16
-    take_b *= 0xFFFF
-    return (b & take_b) | (a & (_VALUES ^ take_b))
-
-
-def frequent_tokens(sentences: Iterable[Sequence[int]], count: int,
-                    less: Iterable[Sequence[int]] = ()) -> dict[int, int]:
-    """Content words found in more than FREQUENT_SHARE of `count` sentences.
-
-    A frequent word whose hash happens to be small is the minimum of every sentence
-    holding it, so a band resting on such words would put thousands of unrelated
-    sentences in one bucket; signatures demote these words, as IDF weighting would."""
-    seen: Counter = Counter()
-    for tokens in sentences:
-        seen.update(tokens)  # counts repeats within a sentence too: close enough, and in C
-    for tokens in less:  # sentences counted above that are not to be counted
-        seen.subtract(tokens)
+    A signature holds, under each of WIDTH hash functions, the least value over the
+    sentence's set of content words (all its words when it has fewer than two distinct
+    ones). A content word found in more than FREQUENT_SHARE of the sentences has its
+    values moved to the top quarter of the range, so it holds a minimum only when the
+    rarer words of its sentence do not: a frequent word whose hash happens to be small
+    would otherwise put thousands of unrelated sentences in one band bucket (this is
+    IDF weighting in its simplest form)."""
+    count = len(starts) - 1
+    heads = starts[:-1]
+    content = tokens < CONTENT_BELOW
+    least = np.minimum.reduceat(np.where(content, tokens, np.uint32(0xFFFFFFFF)), heads)
+    most = np.maximum.reduceat(np.where(content, tokens, np.uint32(0)), heads)
+    # The words that count: every word of a sentence with fewer than two distinct
+    # content words, the content words of the others (none of them left empty).
+    counted = content | np.repeat(least >= most, np.diff(starts))
+    heads = np.concatenate(([0], np.cumsum(np.add.reduceat(counted, heads, dtype=np.int64))[:-1]))
+    tokens = tokens[counted]
+    del content, least, most, counted
+    vocabulary, seen = np.unique(tokens, return_counts=True)
+    values = token_values(vocabulary)
     limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
-    return _Signatures({t: _demoted(_packed_cache[t]) for t, n in seen.items()
-                        if n > limit and not t & (STOP | NUMBER)})
+    frequent = (seen > limit) & (vocabulary & (STOP | NUMBER) == 0)
+    values[frequent] = (values[frequent] >> 2) | 0xC000
+    lanes = np.ascontiguousarray(values.T)  # one hash function a row
+    words = np.searchsorted(vocabulary, tokens)
+    out = np.empty((WIDTH, count), np.uint16)
+    for lane, row in zip(lanes, out):
+        row[:] = np.minimum.reduceat(lane[words], heads)
+    return out
 
 
-def band_keys(token_hashes: Sequence[int], frequent: dict[int, int] = {}) -> list[int]:  # noqa: B006
-    """The BANDS band keys of a sentence's MinHash signature over its set of content
-    words (all words when it has fewer than two). The signature has WIDTH minima, each
-    under its own hash function; a band key is ROWS of them side by side.
-    `frequent` (from frequent_tokens) maps frequent words to their values moved to the
-    top quarter of the range, so they hold a minimum only when the rarer words of the
-    sentence do not."""
-    content = set(filter(_CONTENT_BELOW.__gt__, token_hashes))
-    if len(content) < 2:
-        content = set(token_hashes)
-    if type(frequent) is not _Signatures:
-        frequent = _Signatures(frequent) if frequent else _packed_cache
-    packed = list(map(frequent.__getitem__, content))
-    guards = _GUARDS
-    mins = packed.pop() | guards  # guard bits set throughout; the updates never touch them
-    for other in packed:  # lane_min(), inlined: this loop runs once per content word
-        take = (mins - other) & guards  # guard bits of the lanes where other <= mins
-        mins ^= (mins ^ other) & (take - (take >> 16))  # 0xFFFF in those lanes
-    mins ^= guards
-    return [(mins >> shift) & _BAND_MASK for shift in _BAND_SHIFTS]
+def band_keys(signature: np.ndarray) -> np.ndarray:
+    """The BANDS band keys of each sentence, shape (BANDS, n): band b is the minima
+    b * ROWS ... b * ROWS + ROWS - 1 of its signature, LANE bits apart."""
+    wide = signature.astype(np.uint64)
+    keys = wide[0::ROWS].copy()
+    for row in range(1, ROWS):
+        keys |= wide[row::ROWS] << (LANE * row)
+    return keys
 
 
-def _demoted(packed: int) -> int:
-    """Each lane's value v becomes 0xC000 + v // 4."""
-    return ((packed >> 2) & _VALUES) | _TOP
+def candidate_pairs(keys: np.ndarray) -> np.ndarray:
+    """The distinct pairs (i, j), i < j, of sentences that share a key in some row
+    (band) of `keys`, sorted and packed as i << 32 | j."""
+    found = [pairs_sharing_key(*grouped(band)) for band in keys]
+    return np.unique(np.concatenate(found)) if found else np.empty(0, np.uint64)
 
 
-def candidate_pairs(keys: array, count: int) -> set[int]:
-    """Pairs (i, j), i < j, of sentence numbers that share a band, packed as i << 32 | j.
-
-    `keys` holds the BANDS band keys of `count` sentences back to back. One band at a
-    time, keys are packed with the sentence number into ints and sorted, so the only
-    extra memory is one list of `count` ints."""
-    pairs: set[int] = set()
-    for band in range(BANDS):
-        column = keys[band::BANDS]
-        # Most keys are unique: find the repeated ones with C-level passes (count,
-        # filter) and hand only their sentences to pairs_sharing_key.
-        counts = Counter(column)
-        repeated = set(compress(counts, map((1).__lt__, counts.values())))
-        if repeated:
-            members = compress(range(count), map(repeated.__contains__, column))
-            pairs_sharing_key([(column[i] << 32) | i for i in members], pairs)
-    return pairs
+def grouped(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row numbers in key order (equal keys in row order) and, for each, whether it
+    begins a new key."""
+    order = np.argsort(column, kind="stable")
+    ordered = column[order]
+    return order, np.concatenate(([True], ordered[1:] != ordered[:-1]))
 
 
-def pairs_sharing_key(keyed: list[int], pairs: set[int]) -> None:
-    """Add to `pairs` the pairs of numbers whose keys are equal; `keyed` holds
-    key << 32 | number for each number (it is sorted in place)."""
-    keyed.sort()
-    count = len(keyed)
-    start = 0
-    while start < count:
-        key = keyed[start] >> 32
-        end = start + 1
-        while end < count and keyed[end] >> 32 == key:
-            end += 1
-        if end - start > 1:
-            _pairs_in_bucket([k & 0xFFFFFFFF for k in keyed[start:end]], pairs)
-        start = end
+def grouped_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """grouped() for keys that are whole rows of a 2-D array."""
+    order = np.lexsort(rows.T[::-1])  # stable, first column first
+    ordered = rows[order]
+    return order, np.concatenate(([True], (ordered[1:] != ordered[:-1]).any(axis=1)))
 
 
-def _pairs_in_bucket(members: list[int], pairs: set[int]) -> None:
-    if len(members) > MAX_BUCKET:
-        return
-    for a, left in enumerate(members):
-        for right in members[a + 1:]:
-            pairs.add((left << 32) | right)
+def pairs_sharing_key(order: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """The pairs of numbers in each group of 2 to MAX_BUCKET members, packed as
+    i << 32 | j with i before j in `order` (groups are runs of `order` that begin where
+    `new` is true)."""
+    starts = np.flatnonzero(new)
+    sizes = np.diff(np.append(starts, len(order)))
+    kept = np.repeat((sizes > 1) & (sizes <= MAX_BUCKET), sizes)
+    at = np.flatnonzero(kept)
+    end = np.repeat(starts + sizes, sizes)[kept]
+    numbers = order.astype(np.uint64)
+    found = []
+    for step in range(1, MAX_BUCKET):
+        has_partner = at + step < end
+        at, end = at[has_partner], end[has_partner]
+        if not len(at):
+            break
+        found.append((numbers[at] << 32) | numbers[at + step])
+    return np.concatenate(found) if found else np.empty(0, np.uint64)
 
 
-def iter_pairs(pairs: set[int]) -> Iterator[tuple[int, int]]:
-    for packed in sorted(pairs):
-        yield packed >> 32, packed & 0xFFFFFFFF
-
-
-def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) -> float:
-    """1 - (word-level edit distance / longer length), where a swap of two neighbouring
-    words counts as one edit. Returns 0.0 early when the result must fall below `floor`."""
-    n, m = len(first), len(second)
-    longest = max(n, m)
-    if not longest:
-        return 1.0
-    budget = int((1.0 - floor) * longest + 1e-9)  # edits we can afford
-    if abs(n - m) > budget:
-        return 0.0
-    # Words of the longer sentence missing from the shorter one each cost an edit: a
-    # set intersection (in C) rules out most candidates before the quadratic loop.
-    shorter = first if n <= m else second
-    shared = len(set(first).intersection(second)) + len(shorter) - len(set(shorter))
-    if longest - shared > budget:
-        return 0.0
-    # Optimal string alignment distance (edits plus adjacent swaps) in C: the same
-    # number as the textbook dynamic programme, hundreds of times faster.
-    distance = OSA.distance(first, second, score_cutoff=budget)
-    return 0.0 if distance > budget else 1.0 - distance / longest
-
-
-def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
-    """Whether `second` puts a different content word where `first` had one ("a concept
-    topic" / "a task topic"): then it says something else, however similar the wording.
-    Function words, numbers and spelling variants (same first four letters, not code)
-    may change; content words may be added or dropped; a negation may not."""
-    if sum(1 for t in first if t & NEGATION) != sum(1 for t in second if t & NEGATION):
-        return True
-    only_first = Counter(t for t in first if not t & (STOP | NUMBER)) - Counter(second)
-    only_second = Counter(t for t in second if not t & (STOP | NUMBER)) - Counter(first)
-    if not only_first or not only_second:
-        return False
-    variants = {t & PREFIX_BITS for t in only_first if not t & CODE}
-    return any(t & CODE or t & PREFIX_BITS not in variants for t in only_second)
-
-
-def near_score(first: Sequence[int], second: Sequence[int], cutoff: float) -> float:
-    """similarity() when it reaches `cutoff` and no content word was replaced, else 0.0."""
-    score = similarity(first, second, cutoff)
-    if score < cutoff or changes_content(first, second):
-        return 0.0
-    return score
-
-
-def is_cut_copy(first: Sequence[int], second: Sequence[int]) -> bool:
-    """Whether the shorter sentence is the longer one cut off after some words."""
-    short, long_ = (first, second) if len(first) < len(second) else (second, first)
-    return len(short) < len(long_) and list(long_[:len(short)]) == list(short)
+def unpack_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return (pairs >> 32).astype(np.int64), (pairs & 0xFFFFFFFF).astype(np.int64)

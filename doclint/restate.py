@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from operator import itemgetter
 from typing import Iterator
 
 from doclint.fingerprint import quote
-from doclint.minhash import similarity
+from doclint.nearmatch import similarity
 from doclint.finding import Hit
 
 # A restatement repeats most content words of the first sentence; below this it is
@@ -107,21 +106,44 @@ def _score(wanted: list[str], others: set[str], prefixes: set[str]) -> float:
     return found / max(len(wanted), MIN_CONTENT)
 
 
-_HEAD = itemgetter(slice(PREFIX))
+class _HeadTable(dict):
+    """normalised word -> the first PREFIX letters of its stem ("" for a word that is
+    not a content word), computed on first lookup."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 100_000:
+            self.clear()
+        head = self[word] = _stem_of(word)[:PREFIX]
+        return head
+
+
+_head_of = _HeadTable().__getitem__
 
 
 class _Seen:
-    """A comparable sentence with what the pair test needs, computed once."""
+    """A comparable sentence with what the pair test needs: the heads of its stems
+    and its count of content words at once (a few C-level passes), its stems only when
+    a pair passes _bound."""
 
-    __slots__ = ("start", "end", "words", "stems", "heads", "_prefixes", "code")
+    __slots__ = ("start", "end", "words", "code", "content", "heads", "_stems", "_prefixes")
 
     def __init__(self, start: int, end: int, words: list[str], code: int) -> None:
         self.start, self.end, self.words, self.code = start, end, words, code
-        self.stems = _stems(words)
+        heads = list(map(_head_of, words))
+        # Content words, repeats included: never fewer than the sentence's stems.
+        self.content = len(heads) - heads.count("")
         # Every stem's first PREFIX letters (the whole stem when shorter): a stem of
         # another sentence can match only when its head is among them (see _bound).
-        self.heads = set(map(_HEAD, self.stems))
+        self.heads = set(heads)
+        self.heads.discard("")
+        self._stems: list[str] | None = None
         self._prefixes: set[str] | None = None
+
+    @property
+    def stems(self) -> list[str]:
+        if self._stems is None:
+            self._stems = _stems(self.words)
+        return self._stems
 
     @property
     def stem_set(self) -> set[str]:
@@ -137,11 +159,12 @@ class _Seen:
 def _bound(wanted: _Seen, other: _Seen) -> float:
     """An upper bound of _score(wanted.stems, other.stem_set, other.prefixes), from set
     operations in C: a matching stem has its head among `other`'s heads, so each head of
-    `wanted` missing there stands for at least one stem that does not match."""
-    stems = wanted.stems
-    if not stems:
+    `wanted` missing there stands for at least one stem that does not match; and the
+    share found can only grow with the number of stems, which is at most `content`."""
+    count = wanted.content
+    if not count:
         return 0.0
-    return (len(stems) - len(wanted.heads - other.heads)) / max(len(stems), MIN_CONTENT)
+    return (count - len(wanted.heads - other.heads)) / max(count, MIN_CONTENT)
 
 
 # A pair that differs in negation ("Don't use X" / "It's OK to use X"), or whose second
@@ -160,9 +183,11 @@ def _negated(words: list[str]) -> bool:
 
 def _restates(first: _Seen, second: _Seen, cutoff: float) -> float:
     """The restatement score of a neighbouring pair, or 0.0 when it is not one."""
-    if len(first.stems) < MIN_FIRST_CONTENT or first.code or second.code:
+    if first.content < MIN_FIRST_CONTENT or first.code or second.code:
         return 0.0  # sentences with inline code are parallel instructions, not rewordings
     if _bound(first, second) < cutoff or _bound(second, first) < cutoff * 0.7:
+        return 0.0
+    if len(first.stems) < MIN_FIRST_CONTENT:
         return 0.0
     score = _score(first.stems, second.stem_set, second.prefixes)
     if score < cutoff or _score(second.stems, first.stem_set, first.prefixes) < cutoff * 0.7:

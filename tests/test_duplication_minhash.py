@@ -1,11 +1,14 @@
-"""Fingerprints, token codes, MinHash band keys, candidate pairs and verification."""
+"""Fingerprints, token codes, MinHash signatures and band keys, candidate pairs and verification."""
 from __future__ import annotations
 
 import random
 from array import array
 
+import numpy as np
+
 from doclint import fingerprint as fp
 from doclint import minhash as mh
+from doclint import nearmatch
 
 
 def codes(sentence: str) -> array:
@@ -25,20 +28,60 @@ def test_token_codes_flag_function_words_numbers_code_and_negation():
     assert code & fp.CODE
 
 
-def test_lane_min_matches_elementwise_minimum():
+def signatures_of(*sentences: str):
+    """MinHash signatures of the sentences, as the corpus phase computes them."""
+    token_lists = [codes(s) for s in sentences]
+    tokens = np.concatenate([np.array(t, np.uint32) for t in token_lists])
+    starts = np.concatenate(([0], np.cumsum([len(t) for t in token_lists])))
+    return mh.signatures(tokens, starts)
+
+
+def brute_force_signature(tokens: list[int], demoted: set[int] = frozenset()) -> list[int]:
+    content = {t for t in tokens if not t & (fp.STOP | fp.NUMBER)}
+    if len(content) < 2:
+        content = set(tokens)
+    rows = []
+    for token in content:
+        values = mh.token_values(np.array([token], np.uint32))[0].tolist()
+        rows.append([0xC000 + v // 4 for v in values] if token in demoted else values)
+    return [min(column) for column in zip(*rows)]
+
+
+def test_signatures_are_lane_minima_over_content_words():
     rng = random.Random(1)
-    for _ in range(200):
-        tokens = [rng.getrandbits(28) for _ in range(rng.randint(2, 8))]
-        packed = [mh._packed(t) for t in tokens]
-        low = packed[0]
-        for p in packed[1:]:
-            low = mh.lane_min(low, p)
-        lanes = [[(p >> (mh.LANE * j)) & 0xFFFF for j in range(mh.WIDTH)] for p in packed]
-        assert [(low >> (mh.LANE * j)) & 0xFFFF for j in range(mh.WIDTH)] == list(map(min, zip(*lanes)))
+    words = [f"word{i}" for i in range(60)] + ["the", "of", "42", "1999"]
+    sentences = [" ".join(rng.choices(words, k=rng.randint(1, 12))) for _ in range(300)]
+    sentences += ["the of the 42", "the word1 of word1"]  # fewer than two content words
+    signature = signatures_of(*sentences)
+    assert signature.shape == (mh.WIDTH, len(sentences))
+    for k, sentence in enumerate(sentences):
+        assert signature[:, k].tolist() == brute_force_signature(list(codes(sentence)))
+
+
+def test_frequent_words_are_demoted_in_signatures():
+    rng = random.Random(5)
+    vocabulary = [f"term{i}" for i in range(4000)]
+    sentences = [" ".join(["common"] + rng.choices(vocabulary, k=6)) for _ in range(1000)]
+    [common] = codes("common")
+    signature = signatures_of(*sentences)
+    for k in (0, 500, 999):
+        assert signature[:, k].tolist() == brute_force_signature(list(codes(sentences[k])), {common})
+    # Demoted, "common" holds a minimum only where all six other words hash high.
+    without = signatures_of(*(s.replace("common ", "") for s in sentences))
+    assert (signature == without).mean() > 0.99
 
 
 def test_same_content_words_give_same_band_keys():
-    assert mh.band_keys(codes("the cat sat on a mat")) == mh.band_keys(codes("a cat sat on the mat"))
+    keys = mh.band_keys(signatures_of("the cat sat on a mat", "a cat sat on the mat", "a dog sat on the mat"))
+    assert keys.shape == (mh.BANDS, 3)
+    assert (keys[:, 0] == keys[:, 1]).all() and not (keys[:, 0] == keys[:, 2]).all()
+
+
+def test_band_keys_are_three_lane_minima_side_by_side():
+    signature = signatures_of("the installer checks every signature before unpacking archives")
+    minima = signature[:, 0].tolist()
+    expected = [sum(minima[b * mh.ROWS + r] << (mh.LANE * r) for r in range(mh.ROWS)) for b in range(mh.BANDS)]
+    assert mh.band_keys(signature)[:, 0].tolist() == expected
 
 
 def test_candidate_pairs_find_planted_copy_among_random_sentences():
@@ -46,42 +89,33 @@ def test_candidate_pairs_find_planted_copy_among_random_sentences():
     vocabulary = [f"word{i}" for i in range(5000)]
     sentences = [" ".join(rng.choices(vocabulary, k=12)) for _ in range(3000)]
     sentences.append(sentences[100] + " extra")
-    keys = array("Q")
-    for s in sentences:
-        keys.extend(mh.band_keys(codes(s)))
-    pairs = mh.candidate_pairs(keys, len(sentences))
+    pairs = mh.candidate_pairs(mh.band_keys(signatures_of(*sentences))).tolist()
     assert (100 << 32) | 3000 in pairs
+    assert pairs == sorted(set(pairs))
     assert len(pairs) < 100  # unrelated random sentences almost never collide
+
+
+def test_pairs_sharing_key_pairs_every_member_of_small_groups_only():
+    keys = np.array([5, 7, 5, 9, 5, 7] + [3] * (mh.MAX_BUCKET + 1), np.uint64)
+    pairs = mh.pairs_sharing_key(*mh.grouped(keys))
+    left, right = mh.unpack_pairs(np.unique(pairs))
+    assert list(zip(left.tolist(), right.tolist())) == [(0, 2), (0, 4), (1, 5), (2, 4)]
+    rows = np.array([[1, 2], [1, 3], [1, 2], [0, 2]], np.uint32)
+    assert mh.pairs_sharing_key(*mh.grouped_rows(rows)).tolist() == [(0 << 32) | 2]
 
 
 def test_similarity_counts_word_edits_and_swaps():
     a = codes("we are not the less americans on that account")
-    assert mh.similarity(a, codes("we not are the less americans on that account")) == 1 - 1 / 9
-    assert mh.similarity(a, codes("we are the less americans on that account")) == 1 - 1 / 9
-    assert mh.similarity(a, codes("something else entirely"), 0.8) == 0.0
+    assert nearmatch.similarity(a, codes("we not are the less americans on that account")) == 1 - 1 / 9
+    assert nearmatch.similarity(a, codes("we are the less americans on that account")) == 1 - 1 / 9
+    assert nearmatch.similarity(a, codes("something else entirely"), 0.8) == 0.0
 
 
 def test_changes_content_allows_variants_and_function_words_only():
     base = codes("open the homebrew tap settings page")
-    assert not mh.changes_content(base, codes("open a homebraw tap settings page"))
-    assert mh.changes_content(base, codes("open the cask tap settings page"))
-    assert mh.is_cut_copy(codes("open the homebrew tap"), base)
-
-
-def test_band_keys_are_three_lane_minima_side_by_side():
-    words = codes("the installer checks every signature before unpacking archives")
-    content = [mh._packed(t) for t in set(words) if not t & (fp.STOP | fp.NUMBER)]
-    minima = [min((p >> (mh.LANE * j)) & 0xFFFF for p in content) for j in range(mh.WIDTH)]
-    expected = [sum(minima[b * mh.ROWS + r] << (mh.LANE * r) for r in range(mh.ROWS))
-                for b in range(mh.BANDS)]
-    assert mh.band_keys(words) == expected
-
-
-def test_frequent_tokens_less_later_copies_equals_counting_the_rest():
-    rng = random.Random(3)
-    sentences = [array("I", rng.choices(range(1, 40), k=12)) for _ in range(400)]
-    later = sentences[300:]
-    assert mh.frequent_tokens(sentences, 300, later) == mh.frequent_tokens(sentences[:300], 300)
+    assert not nearmatch.changes_content(base, codes("open a homebraw tap settings page"))
+    assert nearmatch.changes_content(base, codes("open the cask tap settings page"))
+    assert nearmatch.is_cut_copy(codes("open the homebrew tap"), base)
 
 
 def test_tokens_of_matches_tokens_at_per_sentence():
