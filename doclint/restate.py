@@ -5,9 +5,9 @@ import re
 from bisect import bisect_left
 from typing import Iterator
 
+from doclint.finding import Hit
 from doclint.fingerprint import quote
 from doclint.nearmatch import similarity
-from doclint.finding import Hit
 
 # A restatement repeats most content words of the first sentence; below this it is
 # ordinary topical overlap (measured on neighbouring sentences of news and docs prose).
