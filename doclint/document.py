@@ -1,6 +1,7 @@
 """Document, LineIndex and the prose view (blocks, masked text, sentences) of one text."""
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +28,13 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+    def compact(self) -> "LineIndex":
+        """The same index over an array of machine ints: small to keep and to pickle,
+        for what a document hands to the corpus phase."""
+        out = LineIndex.__new__(LineIndex)
+        out._starts = array("Q", self._starts)
+        return out
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ from typing import Iterator
 
 import numpy as np
 
+from doclint.document import LineIndex
 from doclint.finding import Applicability, Edit, Fix, Location
+from doclint.fingerprint import quote
 from doclint.kinds.base import CorpusHit
 from doclint.minhash import (band_keys, candidate_pairs, grouped, grouped_rows, pairs_sharing_key,
                              signatures, unpack_pairs)
@@ -16,42 +18,57 @@ from doclint.nearmatch import is_cut_copy, near_score
 # A sentence is known in the corpus phase by its global number: document << SHIFT | index.
 SHIFT = 24
 LOW = (1 << SHIFT) - 1
-# Per sentence: line, column, end line, end column, start, end, the span that deleting it
-# removes (start, end), and 1 when it ends with sentence punctuation.
-FIELDS = 9
+QUOTE_SEP = "\x1f"
 
 
 @dataclass(frozen=True)
 class DocFacts:
-    """What one document hands to the corpus phase: no sentence text except short quotes.
+    """What one document hands to the corpus phase: no sentence text beyond the first
+    characters of each sentence, for the quote in a message.
 
-    Per comparable sentence: a 64-bit fingerprint, FIELDS positions, a short quote
-    (in `quotes`, separated by \\x1f) and, in near mode, its 32-bit token hashes
-    (`tokens[starts[i]:starts[i + 1]]`)."""
+    Per comparable sentence i: a 64-bit fingerprint, its start and end offsets
+    (`spans[2 * i]`, `spans[2 * i + 1]`), whether it ends with sentence punctuation
+    (`ended[i]`), its first 2 * `quote_length` characters (in `prefixes`, separated by
+    QUOTE_SEP) and, in near mode, its 32-bit token codes (`tokens[starts[i]:starts[i + 1]]`).
+    `deletions` holds the span that deleting a sentence removes, only for sentences
+    that repeat an earlier one of the document (the only ones an exact-duplicate fix
+    deletes). Lines and columns are worked out from `lines` for reported sentences only."""
 
     path: str
     record: str | None
     record_line: int | None
     fingerprints: array
-    positions: array
+    spans: array
+    ended: bytes
+    deletions: dict[int, tuple[int, int]]
+    lines: LineIndex
+    prefixes: str
+    quote_length: int
     starts: array
     tokens: array
-    quotes: str
 
     def location(self, index: int) -> Location:
-        line, column = self.positions[index * FIELDS], self.positions[index * FIELDS + 1]
+        line, column = self.lines.position(self.spans[2 * index])
         if self.record_line is None:
             return Location(self.path, line, column)
         return Location(self.path, self.record_line, 1, self.record, line, column)
 
     def where(self, index: int, other: "DocFacts") -> str:
         """How a message names sentence `index` of this document, seen from `other`."""
-        line = self.positions[index * FIELDS]
+        line = self.lines.position(self.spans[2 * index])[0]
         if other is self:
             return f"line {line}"
         if self.record_line is None:
             return f"{self.path}:{line}"
         return f"{self.path}:{self.record_line} (record {self.record}, line {line})"
+
+    def quote(self, index: int) -> str:
+        prefixes = self.prefixes
+        start = 0
+        for _ in range(index):  # the index-th prefix, without splitting them all
+            start = prefixes.index(QUOTE_SEP, start) + 1
+        end = prefixes.find(QUOTE_SEP, start)
+        return quote(prefixes[start:end if end != -1 else len(prefixes)], self.quote_length)
 
 
 def clusters(docs: list[DocFacts]) -> tuple[list[int], list[list[int]]]:
@@ -89,14 +106,13 @@ def global_numbers(counts: np.ndarray) -> np.ndarray:
 def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix | None = None,
          message: str | None = None) -> CorpusHit:
     doc, index = docs[gid >> SHIFT], gid & LOW
-    pos = doc.positions[index * FIELDS:(index + 1) * FIELDS]
-    end_line, end_column = (pos[2], pos[3]) if doc.record_line is None else (doc.record_line, 1)
+    start, end = doc.spans[2 * index], doc.spans[2 * index + 1]
+    end_line, end_column = doc.lines.position(end) if doc.record_line is None else (doc.record_line, 1)
     related = tuple(docs[r >> SHIFT].location(r & LOW) for r in refs)
-    quote = doc.quotes.split("\x1f")[index] if "\x1f" in doc.quotes else doc.quotes
+    quoted = doc.quote(index)
     ref_doc = docs[refs[0] >> SHIFT]
-    args = {"quote": quote, "where": ref_doc.where(refs[0] & LOW, doc), **args}
-    return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message,
-                     pos[4], pos[5], quote)
+    args = {"quote": quoted, "where": ref_doc.where(refs[0] & LOW, doc), **args}
+    return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message, start, end, quoted)
 
 
 def _reference(cluster: list[int], at: int, scope: str) -> int | None:
@@ -146,14 +162,13 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
 
 
 def _quote(docs: list[DocFacts], gid: int) -> str:
-    return docs[gid >> SHIFT].quotes.split("\x1f")[gid & LOW]
+    return docs[gid >> SHIFT].quote(gid & LOW)
 
 
 def _deletion(docs: list[DocFacts], gid: int, ref: int) -> Fix | None:
     if gid >> SHIFT != ref >> SHIFT:
         return None
-    doc, index = docs[gid >> SHIFT], gid & LOW
-    cut_start, cut_end = doc.positions[index * FIELDS + 6], doc.positions[index * FIELDS + 7]
+    cut_start, cut_end = docs[gid >> SHIFT].deletions.get(gid & LOW, (0, 0))
     if cut_end <= cut_start:
         return None
     return Fix("Delete the repeated sentence", (Edit(cut_start, cut_end),), Applicability.UNSAFE)
@@ -256,7 +271,7 @@ def _near_groups(docs: list[DocFacts], best: dict[int, tuple[float, int, str]]) 
 
 
 def _ended(docs: list[DocFacts], gid: int) -> bool:
-    return bool(docs[gid >> SHIFT].positions[(gid & LOW) * FIELDS + 8])
+    return bool(docs[gid >> SHIFT].ended[gid & LOW])
 
 
 def _tokens(docs: list[DocFacts], gid: int) -> array:

@@ -4,18 +4,18 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
+from operator import add
 from typing import Iterable
 
 from doclint import fingerprint as fp
-from doclint.dupreduce import DocFacts, reduce_exact, reduce_near
+from doclint.dupreduce import QUOTE_SEP, DocFacts, reduce_exact, reduce_near
 from doclint.finding import Hit
 from doclint.kinds.base import CorpusHit, Kind
 from doclint.restate import RESTATEMENT_THRESHOLD, iter_restatements
 
 MODES = ("exact", "near", "restated")
 SCOPES = ("all", "document", "corpus")
-QUOTE_SEP = "\x1f"
 _ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
@@ -91,7 +91,7 @@ class DuplicatesKind(Kind):
             # each sentence's slice given by the running sum of their lengths.
             token_data = fp.hashes(chain.from_iterable(item[2] for item in comparable))
             starts.extend(accumulate(len(item[2]) for item in comparable))
-        return DocFacts(doc.path, doc.record, doc.record_line, *base[:2], starts, token_data, base[2])
+        return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data)
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
@@ -127,19 +127,27 @@ def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str,
     return cached
 
 
-def _base_facts(doc, comparable, quote_length: int) -> tuple[array, array, str]:
-    """Fingerprints, positions and quotes: shared by the exact and near rules."""
+def _base_facts(doc, comparable, quote_length: int) -> tuple:
+    """Fingerprints, spans, endings, deletion spans, line index and quote prefixes:
+    shared by the exact and near rules. Everything per sentence is a C-level pass."""
     text = doc.text
-    position, ended, quote, span = doc.line_index.position, _ENDED.search, fp.quote, 2 * quote_length
-    prints = array("Q", map(fp.fingerprint, [item[2] for item in comparable]))
-    positions, quotes = array("I"), []
-    for start, end, _, kind, _ in comparable:
-        cut_start, cut_end = _deletion(text, start, end) if kind == "paragraph" else (0, 0)
-        positions.extend((*position(start), *position(end), start, end, cut_start, cut_end,
-                          1 if ended(text, start, end) else 0))
-        # quote() reads at most 2 * quote_length characters: slice no more
-        quotes.append(quote(text[start:min(end, start + span)], quote_length).replace(QUOTE_SEP, " "))
-    return prints, positions, QUOTE_SEP.join(quotes)
+    starts, ends = [item[0] for item in comparable], [item[1] for item in comparable]
+    prints = fp.fingerprints([item[2] for item in comparable])
+    spans = array("I", chain.from_iterable(zip(starts, ends)))
+    ended = bytes(map(bool, map(_ENDED.search, repeat(text), starts, ends)))
+    if QUOTE_SEP in text:
+        text = text.replace(QUOTE_SEP, " ")  # the same length: offsets still hold
+    # quote() reads at most 2 * quote_length characters of a sentence: keep no more.
+    limits = map(min, ends, map(add, starts, repeat(2 * quote_length)))
+    prefixes = QUOTE_SEP.join(map(text.__getitem__, map(slice, starts, limits)))
+    deletions = {}
+    if len(set(prints)) < len(prints):  # a sentence repeats in this document
+        seen = set()
+        for index, (value, item) in enumerate(zip(prints, comparable)):
+            if value in seen and item[3] == "paragraph":
+                deletions[index] = _deletion(doc.text, item[0], item[1])
+            seen.add(value)
+    return prints, spans, ended, deletions, doc.line_index.compact(), prefixes
 
 
 def _deletion(text: str, start: int, end: int) -> tuple[int, int]:
