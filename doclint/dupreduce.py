@@ -11,8 +11,8 @@ from doclint.document import LineIndex
 from doclint.finding import Applicability, Edit, Fix, Location
 from doclint.fingerprint import quote
 from doclint.kinds.base import CorpusHit
-from doclint.minhash import (band_keys, candidate_pairs, grouped, grouped_rows, pairs_sharing_key,
-                             signatures, unpack_pairs)
+from doclint.minhash import (band_keys, candidate_pairs, distinct, grouped, pairs_sharing_key, row_keys,
+                             shared_in_order, signatures, unpack_pairs)
 from doclint.nearmatch import is_cut_copy, near_score
 
 # A sentence is known in the corpus phase by its global number: document << SHIFT | index.
@@ -74,21 +74,20 @@ class DocFacts:
 def clusters(docs: list[DocFacts]) -> tuple[list[int], list[list[int]]]:
     """The first occurrence of every distinct fingerprint (global numbers, in document
     order), and the occurrences of each fingerprint found more than once (one list per
-    fingerprint, in order of first occurrence). One stable sort of the fingerprints
-    groups them; singletons never get a list of their own."""
+    fingerprint, in order of first occurrence). Singletons never get a list of their own."""
     counts = np.array([len(doc.fingerprints) for doc in docs], np.int64)
     if not counts.sum():
         return [], []
     prints = np.concatenate([np.frombuffer(doc.fingerprints, np.uint64) for doc in docs])
-    order, new = grouped(prints)
+    order, new = shared_in_order(prints)  # the sentences whose fingerprint another one shares
     del prints
-    gids = global_numbers(counts)[order]
+    numbers = global_numbers(counts)
+    first = np.ones(len(numbers), bool)
+    first[order[~new]] = False
+    firsts = numbers[first].tolist()
+    members = numbers[order].tolist()
     starts = np.flatnonzero(new)
-    sizes = np.diff(np.append(starts, len(order)))
-    firsts = np.sort(gids[starts]).tolist()
-    members = gids.tolist()
-    repeated = [members[start:start + size] for start, size in
-                zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist())]
+    repeated = [members[start:end] for start, end in zip(starts.tolist(), starts[1:].tolist() + [len(members)])]
     repeated.sort(key=lambda g: g[0])
     return firsts, repeated
 
@@ -205,9 +204,9 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     del pairs, left, right, n, m, close
     # Cut-off copies: sentences of CUT_COPY_WORDS words or more grouped by those words.
     long_enough = np.flatnonzero(lengths >= CUT_COPY_WORDS)
-    heads = tokens[starts[long_enough][:, None] + np.arange(CUT_COPY_WORDS)]
-    order, new = grouped_rows(heads)
-    left, right = unpack_pairs(np.unique(pairs_sharing_key(long_enough[order], new)))
+    heads = row_keys(tokens[starts[long_enough][:, None] + np.arange(CUT_COPY_WORDS)])
+    order, new = grouped(heads)
+    left, right = unpack_pairs(distinct(pairs_sharing_key(long_enough[order], new)))
     for i, j in zip(left.tolist(), right.tolist()):
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
         if a is None or b in best or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):

@@ -63,17 +63,31 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
     heads = np.concatenate(([0], np.cumsum(np.add.reduceat(counted, heads, dtype=np.int64))[:-1]))
     tokens = tokens[counted]
     del content, least, most, counted
-    vocabulary, seen = np.unique(tokens, return_counts=True)
+    vocabulary, seen, words = _vocabulary(tokens)
     values = token_values(vocabulary)
     limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
     frequent = (seen > limit) & (vocabulary & (STOP | NUMBER) == 0)
     values[frequent] = (values[frequent] >> 2) | 0xC000
     lanes = np.ascontiguousarray(values.T)  # one hash function a row
-    words = np.searchsorted(vocabulary, tokens)
     out = np.empty((WIDTH, count), np.uint16)
     for lane, row in zip(lanes, out):
         row[:] = np.minimum.reduceat(lane[words], heads)
     return out
+
+
+def _vocabulary(tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """np.unique(tokens, return_counts=True, return_inverse=True), from one sort of
+    token << 32 | position (numpy sorts plain ints several times faster than argsort)."""
+    packed = (tokens.astype(np.uint64) << 32) | np.arange(len(tokens), dtype=np.uint64)
+    packed.sort()
+    ordered = (packed >> 32).astype(np.uint32)
+    new = np.empty(len(ordered), bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(len(ordered), np.int32)
+    inverse[packed.astype(np.uint32)] = np.cumsum(new, dtype=np.int32) - 1  # low half: position
+    starts = np.flatnonzero(new)
+    return ordered[starts], np.diff(np.append(starts, len(ordered))), inverse
 
 
 def band_keys(signature: np.ndarray) -> np.ndarray:
@@ -90,28 +104,51 @@ def candidate_pairs(keys: np.ndarray) -> np.ndarray:
     """The distinct pairs (i, j), i < j, of sentences that share a key in some row
     (band) of `keys`, sorted and packed as i << 32 | j."""
     found = [pairs_sharing_key(*grouped(band)) for band in keys]
-    return np.unique(np.concatenate(found)) if found else np.empty(0, np.uint64)
+    return distinct(np.concatenate(found)) if found else np.empty(0, np.uint64)
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """np.unique(values) for a 1-D array, by a plain sort (np.unique is many times
+    slower here)."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def grouped(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Row numbers in key order (equal keys in row order) and, for each, whether it
+    """Row numbers in key order (equal keys in no set order) and, for each, whether it
     begins a new key."""
-    order = np.argsort(column, kind="stable")
-    ordered = column[order]
-    return order, np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    order = np.argsort(column)
+    keys = column[order]
+    return order, np.concatenate(([True], keys[1:] != keys[:-1]))
 
 
-def grouped_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """grouped() for keys that are whole rows of a 2-D array."""
-    order = np.lexsort(rows.T[::-1])  # stable, first column first
-    ordered = rows[order]
-    return order, np.concatenate(([True], (ordered[1:] != ordered[:-1]).any(axis=1)))
+def shared_in_order(column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """grouped() for only the rows whose key another row shares, equal keys in row
+    order. Most keys are unique: a plain sort finds the repeated ones, and only their
+    rows are sorted by key (a stable argsort of every row costs ten times as much)."""
+    ordered = np.sort(column)
+    repeated = distinct(ordered[1:][ordered[1:] == ordered[:-1]])
+    if not len(repeated):
+        return np.empty(0, np.int64), np.empty(0, bool)
+    at = np.minimum(np.searchsorted(repeated, column), len(repeated) - 1)
+    rows = np.flatnonzero(repeated[at] == column)
+    order = rows[np.argsort(column[rows], kind="stable")]
+    keys = column[order]
+    return order, np.concatenate(([True], keys[1:] != keys[:-1]))
+
+
+def row_keys(rows: np.ndarray) -> np.ndarray:
+    """A 64-bit key for each row of a 2-D array of 32-bit ints (a polynomial hash:
+    rows that differ share a key only by a 2**-64 chance)."""
+    keys = np.zeros(len(rows), np.uint64)
+    for column in rows.T:
+        keys = keys * np.uint64(0x9E3779B97F4A7C15) + column.astype(np.uint64)
+    return keys
 
 
 def pairs_sharing_key(order: np.ndarray, new: np.ndarray) -> np.ndarray:
     """The pairs of numbers in each group of 2 to MAX_BUCKET members, packed as
-    i << 32 | j with i before j in `order` (groups are runs of `order` that begin where
-    `new` is true)."""
+    i << 32 | j with i < j (groups are runs of `order` that begin where `new` is true)."""
     starts = np.flatnonzero(new)
     sizes = np.diff(np.append(starts, len(order)))
     kept = np.repeat((sizes > 1) & (sizes <= MAX_BUCKET), sizes)
@@ -124,7 +161,8 @@ def pairs_sharing_key(order: np.ndarray, new: np.ndarray) -> np.ndarray:
         at, end = at[has_partner], end[has_partner]
         if not len(at):
             break
-        found.append((numbers[at] << 32) | numbers[at + step])
+        first, second = numbers[at], numbers[at + step]
+        found.append((np.minimum(first, second) << 32) | np.maximum(first, second))
     return np.concatenate(found) if found else np.empty(0, np.uint64)
 
 

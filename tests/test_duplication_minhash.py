@@ -100,8 +100,14 @@ def test_pairs_sharing_key_pairs_every_member_of_small_groups_only():
     pairs = mh.pairs_sharing_key(*mh.grouped(keys))
     left, right = mh.unpack_pairs(np.unique(pairs))
     assert list(zip(left.tolist(), right.tolist())) == [(0, 2), (0, 4), (1, 5), (2, 4)]
-    rows = np.array([[1, 2], [1, 3], [1, 2], [0, 2]], np.uint32)
-    assert mh.pairs_sharing_key(*mh.grouped_rows(rows)).tolist() == [(0 << 32) | 2]
+    rows = np.array([[1, 2], [1, 3], [1, 2], [0, 2], [2, 1]], np.uint32)
+    assert mh.pairs_sharing_key(*mh.grouped(mh.row_keys(rows))).tolist() == [(0 << 32) | 2]
+
+
+def test_shared_in_order_keeps_repeated_keys_in_row_order():
+    keys = np.array([9, 4, 7, 4, 9, 1, 4], np.uint64)
+    order, new = mh.shared_in_order(keys)
+    assert order.tolist() == [1, 3, 6, 0, 4] and new.tolist() == [True, False, False, True, False]
 
 
 def test_similarity_counts_word_edits_and_swaps():
