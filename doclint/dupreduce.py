@@ -11,8 +11,8 @@ from doclint.document import LineIndex
 from doclint.finding import Applicability, Edit, Fix, Location
 from doclint.fingerprint import quote
 from doclint.kinds.base import CorpusHit
-from doclint.minhash import (band_keys, candidate_pairs, distinct, grouped, pairs_sharing_key, row_keys,
-                             shared_in_order, signatures, unpack_pairs)
+from doclint.minhash import (band_keys, candidate_pairs, distinct, grouped, may_reach, pairs_sharing_key,
+                             row_keys, shared_in_order, signatures, unpack_pairs)
 from doclint.nearmatch import is_cut_copy, near_score
 
 # A sentence is known in the corpus phase by its global number: document << SHIFT | index.
@@ -189,11 +189,8 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     tokens, starts = _unique_tokens(docs, firsts)
     lengths = np.diff(starts)
     pairs = candidate_pairs(band_keys(signatures(tokens, starts)))
-    # Lengths in words that cannot reach the cutoff (each missing word is an edit)
-    # rule out most candidates before any pair is looked at.
     left, right = unpack_pairs(pairs)
-    n, m = lengths[left], lengths[right]
-    close = np.abs(n - m) <= (1.0 - opts.cutoff) * np.maximum(n, m) + 1e-9
+    close = may_reach(tokens, starts, left, right, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in zip(left[close].tolist(), right[close].tolist()):
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
@@ -201,7 +198,7 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
-    del pairs, left, right, n, m, close
+    del pairs, left, right, close
     # Cut-off copies: sentences of CUT_COPY_WORDS words or more grouped by those words.
     long_enough = np.flatnonzero(lengths >= CUT_COPY_WORDS)
     heads = row_keys(tokens[starts[long_enough][:, None] + np.arange(CUT_COPY_WORDS)])

@@ -22,6 +22,9 @@ _FOLD = str.maketrans({
 # Words (with inner apostrophes and hyphens), numbers with inner separators, and one
 # placeholder per run of masked inline code (replaced by the code itself below).
 _TOKEN = re.compile(r"[^\W_]+(?:['.,:/-][^\W_]+)*|\ue000+")
+# _TOKEN for lower-case ASCII text, where [^\W_] is [a-z0-9]: the same tokens in two
+# thirds of the time.
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:['.,:/-][a-z0-9]+)*")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
 
 # Function words: kept for verification (an article change is an edit), left out of the
@@ -112,7 +115,7 @@ def tokens_of(low: str, original: str, spans: list[tuple[int, int]]) -> list[lis
     """tokens_at() of each sentence span of a document folded by fold(): one
     regex call a sentence when the document holds no inline code."""
     if CODE_MASK not in low:
-        findall = _TOKEN.findall
+        findall = (_ASCII_TOKEN if low.isascii() else _TOKEN).findall
         return [findall(low, start, end) for start, end in spans]
     return [tokens_at(low, original, start, end) for start, end in spans]
 

@@ -166,5 +166,48 @@ def pairs_sharing_key(order: np.ndarray, new: np.ndarray) -> np.ndarray:
     return np.concatenate(found) if found else np.empty(0, np.uint64)
 
 
+def may_reach(tokens: np.ndarray, starts: np.ndarray, left: np.ndarray, right: np.ndarray,
+              cutoff: float) -> np.ndarray:
+    """For each pair of sentences (left[k], right[k]), whether it passes the two quick
+    tests of nearmatch.similarity() at `cutoff`, with the same arithmetic for all pairs
+    at once: the difference in length, and the words of the longer sentence missing
+    from the shorter one (each costs an edit). Most candidate pairs fail them."""
+    lengths = np.diff(starts)
+    n, m = lengths[left], lengths[right]
+    longest = np.maximum(n, m)
+    budget = ((1.0 - cutoff) * longest + 1e-9).astype(np.int64)  # edits it can afford
+    passed = np.abs(n - m) <= budget
+    chosen = np.flatnonzero(passed)
+    left, right, n, m = left[chosen], right[chosen], n[chosen], m[chosen]
+    # The distinct words of every sentence involved, sorted: sentence << 32 | token.
+    involved = distinct(np.concatenate((left, right)))
+    sizes = lengths[involved]
+    words = np.repeat(np.arange(len(involved), dtype=np.uint64) << 32, sizes)
+    words |= tokens[_ranges(starts[involved], sizes)]
+    words = distinct(words)
+    counts = np.bincount((words >> 32).astype(np.int64), minlength=len(involved))
+    first = np.cumsum(counts) - counts
+    words &= 0xFFFFFFFF
+    # Words in both sentences of a pair: those found twice among the two lists.
+    left, right = np.searchsorted(involved, left), np.searchsorted(involved, right)
+    pair = np.arange(len(chosen), dtype=np.uint64) << 32
+    both = np.concatenate((np.repeat(pair, counts[left]) | words[_ranges(first[left], counts[left])],
+                           np.repeat(pair, counts[right]) | words[_ranges(first[right], counts[right])]))
+    both.sort()
+    in_both = (both[1:][both[1:] == both[:-1]] >> 32).astype(np.int64)
+    shared = np.bincount(in_both, minlength=len(chosen))
+    # A word repeated in the shorter sentence can match one more of the longer one.
+    shorter_left = n <= m
+    shared += np.where(shorter_left, n, m) - np.where(shorter_left, counts[left], counts[right])
+    passed[chosen] = longest[chosen] - shared <= budget[chosen]
+    return passed
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The concatenation of range(starts[k], starts[k] + sizes[k]) for every k."""
+    offsets = np.cumsum(sizes) - sizes
+    return np.arange(int(sizes.sum()), dtype=np.int64) + np.repeat(starts - offsets, sizes)
+
+
 def unpack_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return (pairs >> 32).astype(np.int64), (pairs & 0xFFFFFFFF).astype(np.int64)

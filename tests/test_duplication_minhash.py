@@ -132,3 +132,39 @@ def test_tokens_of_matches_tokens_at_per_sentence():
     assert fp.tokens_of(low, text, spans) == [fp.tokens_at(low, text, s, e) for s, e in spans]
     plain = fp.fold(text[18:])
     assert fp.tokens_of(plain, text[18:], [(0, 18)]) == [fp.tokens_at(plain, text[18:], 0, 18)]
+
+
+def test_ascii_token_pattern_finds_the_same_tokens_as_the_unicode_one():
+    rng = random.Random(11)
+    alphabet = "abz09 _-'.,:/\"()!?\t\n`#"
+    texts = ["e.g. it's v1.2.3 at 10:30, see a/b - x_y", "__init__ don't-stop 3,000.50"]
+    texts += ["".join(rng.choices(alphabet, k=60)) for _ in range(2000)]
+    for text in texts:
+        assert fp._ASCII_TOKEN.findall(text) == fp._TOKEN.findall(text)
+
+
+def quick_tests_pass(first: list[int], second: list[int], cutoff: float) -> bool:
+    """The two early exits of nearmatch.similarity(), written out per pair."""
+    n, m = len(first), len(second)
+    longest = max(n, m)
+    budget = int((1.0 - cutoff) * longest + 1e-9)
+    shorter = first if n <= m else second
+    shared = len(set(first) & set(second)) + len(shorter) - len(set(shorter))
+    return abs(n - m) <= budget and longest - shared <= budget
+
+
+def test_may_reach_applies_the_similarity_quick_tests_to_every_pair_at_once():
+    rng = random.Random(13)
+    base = [rng.choices(range(1, 30), k=rng.randint(3, 14)) for _ in range(60)]
+    # Edited copies (a word dropped, changed, repeated) beside unrelated sentences.
+    sentences = base + [s[:-1] + [rng.randint(1, 30), s[0]] for s in base]
+    tokens = np.array([t for s in sentences for t in s], np.uint32)
+    starts = np.concatenate(([0], np.cumsum([len(s) for s in sentences])))
+    left, right = map(np.array, zip(*[(i, j) for i in range(len(sentences)) for j in range(i + 1, len(sentences))]))
+    for cutoff in (0.6, 0.8):
+        reach = mh.may_reach(tokens, starts, left, right, cutoff)
+        expected = [quick_tests_pass(sentences[i], sentences[j], cutoff) for i, j in zip(left, right)]
+        assert reach.tolist() == expected
+        assert 0 < sum(expected) < len(expected) // 4
+        for i, j in zip(left[~reach][:500], right[~reach][:500]):
+            assert nearmatch.similarity(sentences[i], sentences[j], cutoff) < cutoff
