@@ -1,43 +1,84 @@
-"""Banded MinHash LSH over the content words of many sentences at once, and grouping
-by key: both as whole-array passes (numpy), so that the cost per sentence stays in C."""
+"""Grouping for big runs: exact clusters, banded MinHash LSH over the content words of
+every sentence at once and candidate pairs, all as whole-array passes (numpy), so that
+the cost per sentence stays in C. doclint.smallgroups gives the same results in plain
+Python for small runs."""
 from __future__ import annotations
-
-from hashlib import blake2b
 
 import numpy as np
 
-from doclint.fingerprint import NUMBER, STOP
+from doclint.dupfacts import CUT_COPY_WORDS, LOW, SHIFT, DocFacts
+from doclint.lsh import (CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE, LANE, MAX_BUCKET, ROWS, WIDTH,
+                         demoted, token_digest)
 
-# 8 bands of 3 rows over the rarer content words. A copy with a content word added or
-# dropped (Jaccard 5/6 for five such words) becomes a candidate with probability
-# 1 - (1 - (5/6)**3)**8 = 0.999, one with a misspelt word (Jaccard 4/6) with 0.94;
-# changes to function words and numbers leave the set as it is. Three rows, not two:
-# when one word holds the minimum of every row, the band key rests on that one word.
-BANDS = 8
-ROWS = 3
-WIDTH = BANDS * ROWS
-# A group of more than this many sentences sharing a key is skipped: a band bucket that
-# big rests on one word that holds the minimum of every row (a near copy shares most of
-# the eight bands, so it is found through another band), and comparing its members
-# would make the phase quadratic.
-MAX_BUCKET = 16
-# Content words in more than this share of the sentences (and more than FREQUENT_MIN of
-# them) are demoted in signatures (see signatures()).
-FREQUENT_SHARE = 0.002
-FREQUENT_MIN = 20
-# A band key is its ROWS 16-bit minima side by side, LANE bits apart (no hashing, so no
-# collisions between different minima).
-LANE = 17
-# A token code without the STOP and NUMBER flags (the top two bits) is below this.
-CONTENT_BELOW = min(STOP, NUMBER)
-assert STOP | NUMBER == 3 << 30
+def clusters(docs: list[DocFacts]) -> tuple[list[int], list[list[int]]]:
+    """The first occurrence of every distinct fingerprint (global numbers, in document
+    order), and the occurrences of each fingerprint found more than once (one list per
+    fingerprint, in order of first occurrence). Singletons never get a list of their own."""
+    counts = np.array([len(doc.fingerprints) for doc in docs], np.int64)
+    if not counts.sum():
+        return [], []
+    prints = np.concatenate([np.frombuffer(doc.fingerprints, np.uint64) for doc in docs])
+    order, new = shared_in_order(prints)  # the sentences whose fingerprint another one shares
+    del prints
+    numbers = global_numbers(counts)
+    first = np.ones(len(numbers), bool)
+    first[order[~new]] = False
+    firsts = numbers[first].tolist()
+    members = numbers[order].tolist()
+    starts = np.flatnonzero(new)
+    repeated = [members[start:end] for start, end in zip(starts.tolist(), starts[1:].tolist() + [len(members)])]
+    repeated.sort(key=lambda g: g[0])
+    return firsts, repeated
+
+
+def global_numbers(counts: np.ndarray) -> np.ndarray:
+    """The global number (document << SHIFT | index) of every sentence, in order, for
+    documents holding `counts` sentences."""
+    total = int(counts.sum())
+    offsets = np.cumsum(counts) - counts
+    docs = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
+    index = (np.arange(total, dtype=np.int64) - np.repeat(offsets, counts)).astype(np.uint64)
+    return (docs << SHIFT) | index
+
+
+def near_candidates(docs: list[DocFacts], firsts: list[int],
+                    cutoff: float) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Candidate pairs (i, j), i < j, of the sentences `firsts[i]`, sorted: those that
+    share a MinHash band and pass the quick similarity tests at `cutoff`, and those of
+    CUT_COPY_WORDS words or more that begin with the same CUT_COPY_WORDS words."""
+    tokens, starts = _unique_tokens(docs, firsts)
+    lengths = np.diff(starts)
+    left, right = unpack_pairs(candidate_pairs(band_keys(signatures(tokens, starts))))
+    close = may_reach(tokens, starts, left, right, cutoff)
+    near = list(zip(left[close].tolist(), right[close].tolist()))
+    del left, right, close
+    long_enough = np.flatnonzero(lengths >= CUT_COPY_WORDS)
+    heads = row_keys(tokens[starts[long_enough][:, None] + np.arange(CUT_COPY_WORDS)])
+    order, new = grouped(heads)
+    left, right = unpack_pairs(distinct(pairs_sharing_key(long_enough[order], new)))
+    return near, list(zip(left.tolist(), right.tolist()))
+
+
+def _unique_tokens(docs: list[DocFacts], firsts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The token codes of the sentences `firsts` end to end, and where each begins (plus
+    the end): the input of signatures()."""
+    tokens = np.concatenate([np.frombuffer(doc.tokens, np.uint32) for doc in docs])
+    lengths = np.concatenate([np.diff(np.frombuffer(doc.starts, np.uint32)).astype(np.int64) for doc in docs])
+    counts = np.array([len(doc.starts) - 1 for doc in docs], np.int64)
+    chosen = np.asarray(firsts, np.uint64)
+    rows = (np.cumsum(counts) - counts)[(chosen >> SHIFT).astype(np.int64)] + (chosen & LOW).astype(np.int64)
+    wanted = np.zeros(len(lengths), bool)
+    wanted[rows] = True
+    tokens = tokens[np.repeat(wanted, lengths)]
+    starts = np.zeros(len(rows) + 1, np.int64)
+    np.cumsum(lengths[rows], out=starts[1:])
+    return tokens, starts
 
 
 def token_values(tokens: np.ndarray) -> np.ndarray:
     """The WIDTH independent 16-bit hash values of each token code: an array of shape
     (len(tokens), WIDTH), from one blake2b call per token."""
-    digests = b"".join(blake2b(token.to_bytes(4, "little"), digest_size=2 * WIDTH).digest()
-                       for token in tokens.tolist())
+    digests = b"".join(map(token_digest, tokens.tolist()))
     return np.frombuffer(digests, "<u2").reshape(-1, WIDTH).copy()
 
 
@@ -66,8 +107,8 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
     vocabulary, seen, words = _vocabulary(tokens)
     values = token_values(vocabulary)
     limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
-    frequent = (seen > limit) & (vocabulary & (STOP | NUMBER) == 0)
-    values[frequent] = (values[frequent] >> 2) | 0xC000
+    frequent = (seen > limit) & (vocabulary < CONTENT_BELOW)
+    values[frequent] = demoted(values[frequent])
     lanes = np.ascontiguousarray(values.T)  # one hash function a row
     out = np.empty((WIDTH, count), np.uint16)
     for lane, row in zip(lanes, out):

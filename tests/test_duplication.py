@@ -3,7 +3,9 @@ across files and JSONL records, boilerplate, grouping, scope and the delete fix.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
+import random
 
 import pytest
 
@@ -206,13 +208,64 @@ def test_bad_options_are_rejected(options):
         build_options(KINDS["duplicates"].Options, options, "test.yaml", "DL2xx")
 
 
-def test_many_documents_keep_their_own_numbers():
+@pytest.mark.parametrize("grouping", ["minhash", "smallgroups"])
+def test_many_documents_keep_their_own_numbers(grouping):
     # Global sentence numbers pack the document index; 70,000 documents exceed 16 bits.
-    from doclint.dupreduce import SHIFT, clusters
+    from doclint.dupfacts import SHIFT
     from doclint.kinds.duplicates import DuplicatesKind
 
+    clusters = importlib.import_module(f"doclint.{grouping}").clusters
     kind = DuplicatesKind(rule("DL201"))
     fact = kind.facts(document_from_text("a.txt", f"{SIGNED}\n"))
     firsts, repeated = clusters([fact] * 70_000)
     assert len(firsts) == 1 and len(repeated[0]) == 70_000
     assert repeated[0][-1] >> SHIFT == 69_999
+
+
+def planted_corpus(seed: int) -> dict[str, str]:
+    """Twelve documents of made-up sentences, a quarter of them edited copies of earlier
+    ones: a word dropped, two words swapped, cut off (left without a period), or copied."""
+    rng = random.Random(seed)
+    vocabulary = [a + b for a in "bcdfglmnprst" for b in ("ale", "ine", "ord", "ust", "eam", "ock")]
+    function = "the a of to and in that is".split()
+    earlier: list[list[str]] = []
+    files = {}
+    for number in range(12):
+        paragraphs = []
+        for _ in range(25):
+            ending = "."
+            if earlier and rng.random() < 0.25:
+                words, edit = list(rng.choice(earlier)), rng.randrange(4)
+                if edit == 0:
+                    del words[rng.randrange(len(words))]
+                elif edit == 1:
+                    at = rng.randrange(len(words) - 1)
+                    words[at:at + 2] = words[at + 1], words[at]
+                elif edit == 2 and len(words) >= 11:
+                    words, ending = words[:rng.randint(6, len(words) - 4)], ""
+            else:
+                words = [rng.choice(function) if rng.random() < 0.4 else rng.choice(vocabulary)
+                         for _ in range(rng.randint(7, 16))]
+            earlier.append(words)
+            paragraphs.append(" ".join(words).capitalize() + ending)
+        files[f"doc{number:02}.md"] = "\n\n".join(paragraphs) + "\n"
+    return files
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("rule_id", ["DL201", "DL202"])
+def test_small_and_big_runs_group_alike(monkeypatch, seed, rule_id):
+    # Small runs are grouped in plain Python, big ones with numpy: the same findings.
+    from doclint import dupreduce
+
+    files = planted_corpus(seed)
+    found = {}
+    for name, small_run in (("python", 10 ** 9), ("numpy", 0)):
+        monkeypatch.setattr(dupreduce, "SMALL_RUN", small_run)
+        found[name] = [(f.path, f.line, f.column, f.message, [(r.path, r.line) for r in f.related])
+                       for f in lint(files, rule_id)]
+    assert found["python"] == found["numpy"]
+    assert len(found["numpy"]) > 20
+    if rule_id == "DL202":
+        messages = " ".join(f[3] for f in found["numpy"])
+        assert "similar" in messages and "cut-off copy" in messages

@@ -7,8 +7,9 @@ from array import array
 import numpy as np
 
 from doclint import fingerprint as fp
+from doclint import lsh
 from doclint import minhash as mh
-from doclint import nearmatch
+from doclint import nearmatch, smallgroups
 
 
 def codes(sentence: str) -> array:
@@ -53,7 +54,7 @@ def test_signatures_are_lane_minima_over_content_words():
     sentences = [" ".join(rng.choices(words, k=rng.randint(1, 12))) for _ in range(300)]
     sentences += ["the of the 42", "the word1 of word1"]  # fewer than two content words
     signature = signatures_of(*sentences)
-    assert signature.shape == (mh.WIDTH, len(sentences))
+    assert signature.shape == (lsh.WIDTH, len(sentences))
     for k, sentence in enumerate(sentences):
         assert signature[:, k].tolist() == brute_force_signature(list(codes(sentence)))
 
@@ -73,14 +74,14 @@ def test_frequent_words_are_demoted_in_signatures():
 
 def test_same_content_words_give_same_band_keys():
     keys = mh.band_keys(signatures_of("the cat sat on a mat", "a cat sat on the mat", "a dog sat on the mat"))
-    assert keys.shape == (mh.BANDS, 3)
+    assert keys.shape == (lsh.BANDS, 3)
     assert (keys[:, 0] == keys[:, 1]).all() and not (keys[:, 0] == keys[:, 2]).all()
 
 
 def test_band_keys_are_three_lane_minima_side_by_side():
     signature = signatures_of("the installer checks every signature before unpacking archives")
     minima = signature[:, 0].tolist()
-    expected = [sum(minima[b * mh.ROWS + r] << (mh.LANE * r) for r in range(mh.ROWS)) for b in range(mh.BANDS)]
+    expected = [sum(minima[b * lsh.ROWS + r] << (lsh.LANE * r) for r in range(lsh.ROWS)) for b in range(lsh.BANDS)]
     assert mh.band_keys(signature)[:, 0].tolist() == expected
 
 
@@ -96,7 +97,7 @@ def test_candidate_pairs_find_planted_copy_among_random_sentences():
 
 
 def test_pairs_sharing_key_pairs_every_member_of_small_groups_only():
-    keys = np.array([5, 7, 5, 9, 5, 7] + [3] * (mh.MAX_BUCKET + 1), np.uint64)
+    keys = np.array([5, 7, 5, 9, 5, 7] + [3] * (lsh.MAX_BUCKET + 1), np.uint64)
     pairs = mh.pairs_sharing_key(*mh.grouped(keys))
     left, right = mh.unpack_pairs(np.unique(pairs))
     assert list(zip(left.tolist(), right.tolist())) == [(0, 2), (0, 4), (1, 5), (2, 4)]
@@ -168,3 +169,8 @@ def test_may_reach_applies_the_similarity_quick_tests_to_every_pair_at_once():
         assert 0 < sum(expected) < len(expected) // 4
         for i, j in zip(left[~reach][:500], right[~reach][:500]):
             assert nearmatch.similarity(sentences[i], sentences[j], cutoff) < cutoff
+
+
+def test_small_run_pairs_skip_groups_over_the_bucket_limit():
+    keyed = [(i, "big") for i in range(lsh.MAX_BUCKET + 1)] + [(30, "a"), (31, "b"), (32, "a")]
+    assert smallgroups._pairs_sharing_key(keyed) == {(30, 32)}

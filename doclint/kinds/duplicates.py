@@ -9,7 +9,8 @@ from operator import add
 from typing import Iterable
 
 from doclint import fingerprint as fp
-from doclint.dupreduce import QUOTE_SEP, DocFacts, reduce_exact, reduce_near
+from doclint.dupfacts import QUOTE_SEP, DocFacts
+from doclint.dupreduce import reduce_exact, reduce_near
 from doclint.finding import Hit
 from doclint.kinds.base import CorpusHit, Kind
 from doclint.restate import RESTATEMENT_THRESHOLD, iter_restatements
