@@ -119,14 +119,18 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
 def _vocabulary(tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """np.unique(tokens, return_counts=True, return_inverse=True), from one sort of
     token << 32 | position (numpy sorts plain ints several times faster than argsort)."""
-    packed = (tokens.astype(np.uint64) << 32) | np.arange(len(tokens), dtype=np.uint64)
+    packed = tokens.astype(np.uint64)
+    packed <<= 32
+    packed |= np.arange(len(tokens), dtype=np.uint32)
     packed.sort()
     ordered = (packed >> 32).astype(np.uint32)
+    positions = packed.astype(np.uint32)  # the low halves
+    del packed
     new = np.empty(len(ordered), bool)
     new[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
     inverse = np.empty(len(ordered), np.int32)
-    inverse[packed.astype(np.uint32)] = np.cumsum(new, dtype=np.int32) - 1  # low half: position
+    inverse[positions] = np.cumsum(new, dtype=np.int32) - 1
     starts = np.flatnonzero(new)
     return ordered[starts], np.diff(np.append(starts, len(ordered))), inverse
 
@@ -134,10 +138,9 @@ def _vocabulary(tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 def band_keys(signature: np.ndarray) -> np.ndarray:
     """The BANDS band keys of each sentence, shape (BANDS, n): band b is the minima
     b * ROWS ... b * ROWS + ROWS - 1 of its signature, LANE bits apart."""
-    wide = signature.astype(np.uint64)
-    keys = wide[0::ROWS].copy()
+    keys = signature[0::ROWS].astype(np.uint64)
     for row in range(1, ROWS):
-        keys |= wide[row::ROWS] << (LANE * row)
+        keys |= signature[row::ROWS].astype(np.uint64) << (LANE * row)
     return keys
 
 
