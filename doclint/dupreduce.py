@@ -1,6 +1,7 @@
 """The corpus phase of the duplicates kind: group fingerprints, find and verify near pairs."""
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Iterator
 
 from doclint.dupfacts import LOW, SHIFT, DocFacts
@@ -14,7 +15,7 @@ from doclint.nearmatch import is_cut_copy, near_score
 SMALL_RUN = 20_000
 
 
-def grouping_for(docs: list[DocFacts]):
+def grouping_for(docs: list[DocFacts]) -> ModuleType:
     """The module that groups this run's sentences: doclint.smallgroups or, for runs of
     SMALL_RUN sentences or more, doclint.minhash (whole-array passes). Both give the
     same groups and candidate pairs."""
@@ -34,7 +35,8 @@ def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix |
     quoted = doc.quote(index)
     ref_doc = docs[refs[0] >> SHIFT]
     args = {"quote": quoted, "where": ref_doc.where(refs[0] & LOW, doc), **args}
-    return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message, start, end, quoted)
+    return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message,
+                     start, end, quoted)
 
 
 def _reference(cluster: list[int], at: int, scope: str) -> int | None:
@@ -162,5 +164,3 @@ def _near_groups(docs: list[DocFacts], best: dict[int, tuple[float, int, str]]) 
 
 def _ended(docs: list[DocFacts], gid: int) -> bool:
     return bool(docs[gid >> SHIFT].ended[gid & LOW])
-
-

@@ -7,8 +7,18 @@ from __future__ import annotations
 import numpy as np
 
 from doclint.dupfacts import CUT_COPY_WORDS, LOW, SHIFT, DocFacts
-from doclint.lsh import (CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE, LANE, MAX_BUCKET, ROWS, WIDTH,
-                         demoted, token_digest)
+from doclint.lsh import (
+    CONTENT_BELOW,
+    FREQUENT_MIN,
+    FREQUENT_SHARE,
+    LANE,
+    MAX_BUCKET,
+    ROWS,
+    WIDTH,
+    demoted,
+    token_digest,
+)
+
 
 def clusters(docs: list[DocFacts]) -> tuple[list[int], list[list[int]]]:
     """The first occurrence of every distinct fingerprint (global numbers, in document
@@ -26,7 +36,8 @@ def clusters(docs: list[DocFacts]) -> tuple[list[int], list[list[int]]]:
     firsts = numbers[first].tolist()
     members = numbers[order].tolist()
     starts = np.flatnonzero(new)
-    repeated = [members[start:end] for start, end in zip(starts.tolist(), starts[1:].tolist() + [len(members)])]
+    ends = starts[1:].tolist() + [len(members)]
+    repeated = [members[start:end] for start, end in zip(starts.tolist(), ends)]
     repeated.sort(key=lambda g: g[0])
     return firsts, repeated
 
@@ -63,7 +74,7 @@ def _unique_tokens(docs: list[DocFacts], firsts: list[int]) -> tuple[np.ndarray,
     """The token codes of the sentences `firsts` end to end, and where each begins (plus
     the end): the input of signatures()."""
     tokens = np.concatenate([np.frombuffer(doc.tokens, np.uint32) for doc in docs])
-    lengths = np.concatenate([np.diff(np.frombuffer(doc.starts, np.uint32)).astype(np.int64) for doc in docs])
+    lengths = np.concatenate([np.diff(np.frombuffer(doc.starts, np.uint32).astype(np.int64)) for doc in docs])
     counts = np.array([len(doc.starts) - 1 for doc in docs], np.int64)
     chosen = np.asarray(firsts, np.uint64)
     rows = (np.cumsum(counts) - counts)[(chosen >> SHIFT).astype(np.int64)] + (chosen & LOW).astype(np.int64)
@@ -254,4 +265,5 @@ def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
 
 
 def unpack_pairs(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The i and the j of pairs packed as i << 32 | j."""
     return (pairs >> 32).astype(np.int64), (pairs & 0xFFFFFFFF).astype(np.int64)

@@ -8,8 +8,18 @@ from collections import Counter
 from itertools import chain, combinations
 
 from doclint.dupfacts import CUT_COPY_WORDS, SHIFT, DocFacts, sentence_tokens
-from doclint.lsh import (BANDS, CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE, LANE, MAX_BUCKET, ROWS, WIDTH,
-                         demoted, token_digest)
+from doclint.lsh import (
+    BANDS,
+    CONTENT_BELOW,
+    FREQUENT_MIN,
+    FREQUENT_SHARE,
+    LANE,
+    MAX_BUCKET,
+    ROWS,
+    WIDTH,
+    demoted,
+    token_digest,
+)
 
 _VALUES = struct.Struct(f"<{WIDTH}H")
 

@@ -7,9 +7,8 @@ from array import array
 import numpy as np
 
 from doclint import fingerprint as fp
-from doclint import lsh
+from doclint import lsh, nearmatch, smallgroups
 from doclint import minhash as mh
-from doclint import nearmatch, smallgroups
 
 
 def codes(sentence: str) -> array:
