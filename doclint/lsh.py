@@ -21,7 +21,7 @@ WIDTH = BANDS * ROWS
 # would make the phase quadratic.
 MAX_BUCKET = 16
 # Content words in more than this share of the sentences (and more than FREQUENT_MIN of
-# them) are demoted in signatures (see signatures()).
+# them) are demoted in signatures (see doclint.minhash.signatures).
 FREQUENT_SHARE = 0.002
 FREQUENT_MIN = 20
 # A band key is its ROWS 16-bit minima side by side, LANE bits apart (no hashing, so no
