@@ -6,8 +6,7 @@ from typing import Iterator
 
 from doclint.dupfacts import LOW, SHIFT, DocFacts
 from doclint.dupfacts import sentence_tokens as _tokens
-from doclint.finding import Applicability, Edit, Fix
-from doclint.kinds.base import CorpusHit
+from doclint.finding import Applicability, CorpusHit, Edit, Fix
 from doclint.nearmatch import is_cut_copy, near_score
 
 # Runs with fewer comparable sentences than this are grouped in plain Python: importing

@@ -7,14 +7,19 @@ from typing import Any, Iterable
 
 from doclint.config import Config
 from doclint.document import Document
-from doclint.finding import Finding, Hit
+from doclint.finding import CorpusHit, Finding, Hit
 from doclint.kinds import KINDS
-from doclint.kinds.base import CorpusHit, Kind
+from doclint.kinds.base import Kind
 from doclint.kinds.textmatch import RuleTimeout
 from doclint.packs import Rule
 from doclint.problems import Problem
 from doclint.selection import specificity
-from doclint.suppress import apply_suppressions, doc_key, parse_directives, settle_document
+from doclint.suppress import (
+    apply_suppressions,
+    doc_key,
+    parse_directives,
+    settle_document,
+)
 
 SNIPPET_LIMIT = 200
 

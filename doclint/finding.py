@@ -79,6 +79,22 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class CorpusHit:
+    """A corpus-phase result: already located (its document is no longer in memory)."""
+
+    location: Location
+    end_line: int
+    end_column: int
+    args: dict
+    related: tuple[Location, ...] = ()
+    fix: Fix | None = None
+    message: str | None = None
+    start: int = 0
+    end: int = 0
+    snippet: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     line: int

@@ -4,27 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-from doclint.finding import Fix, Hit, Location
+from doclint.finding import CorpusHit, Hit
 
 if TYPE_CHECKING:
     from doclint.document import Document
     from doclint.packs import Rule
-
-
-@dataclass(frozen=True)
-class CorpusHit:
-    """A corpus-phase result: already located (its document is no longer in memory)."""
-
-    location: Location
-    end_line: int
-    end_column: int
-    args: dict
-    related: tuple[Location, ...] = ()
-    fix: Fix | None = None
-    message: str | None = None
-    start: int = 0
-    end: int = 0
-    snippet: str = ""
 
 
 class Kind:

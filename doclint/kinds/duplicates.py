@@ -11,8 +11,8 @@ from typing import Iterable
 from doclint import fingerprint as fp
 from doclint.dupfacts import QUOTE_SEP, DocFacts
 from doclint.dupreduce import reduce_exact, reduce_near
-from doclint.finding import Hit
-from doclint.kinds.base import CorpusHit, Kind
+from doclint.finding import CorpusHit, Hit
+from doclint.kinds.base import Kind
 from doclint.restate import RESTATEMENT_THRESHOLD, iter_restatements
 
 MODES = ("exact", "near", "restated")

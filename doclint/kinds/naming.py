@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from doclint.finding import Applicability, Edit, Fix, Hit
-from doclint.kinds.base import CorpusHit, Kind
+from doclint.finding import Applicability, CorpusHit, Edit, Fix, Hit
+from doclint.kinds.base import Kind
 from doclint.kinds.textmatch import keep_case
 from doclint.variantcollect import LOWER, MID, NEAR, collect
 from doclint.variants import (
