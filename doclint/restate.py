@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator
+from typing import Callable, Iterator
 
 from doclint.finding import Hit
 from doclint.fingerprint import quote
@@ -77,19 +77,30 @@ def restatement_score(first: str, second: str) -> float:
     return found / max(len(wanted), MIN_CONTENT)
 
 
-class _StemTable(dict):
-    """normalised word -> its stem, or "" when it is not a content word (computed on
-    first lookup, so that a sentence's stems are one C-level map of dict lookups)."""
+class _WordTable(dict):
+    """normalised word -> compute(word), computed on first lookup and kept (cleared past
+    100,000 words), so that a sentence's values are one C-level map of dict lookups."""
+
+    def __init__(self, compute: Callable[[str], str]) -> None:
+        super().__init__()
+        self.compute = compute
 
     def __missing__(self, word: str) -> str:
         if len(self) > 100_000:
             self.clear()
-        skip = word in STOPWORDS or (len(word) < 3 and not word.isdigit()) or word[0] == "`"
-        stemmed = self[word] = "" if skip else stem(word)
-        return stemmed
+        value = self[word] = self.compute(word)
+        return value
 
 
-_stem_of = _StemTable().__getitem__
+def _content_stem(word: str) -> str:
+    """The stem of a normalised word, or "" when it is not a content word."""
+    skip = word in STOPWORDS or (len(word) < 3 and not word.isdigit()) or word[0] == "`"
+    return "" if skip else stem(word)
+
+
+_stem_of = _WordTable(_content_stem).__getitem__
+# The first PREFIX letters of a word's stem ("" for a word that is not a content word).
+_head_of = _WordTable(lambda word: _stem_of(word)[:PREFIX]).__getitem__
 
 
 def _stems(words: list[str]) -> list[str]:
@@ -104,20 +115,6 @@ def _score(wanted: list[str], others: set[str], prefixes: set[str]) -> float:
         return 0.0
     found = sum(1 for s in wanted if s in others or (len(s) >= PREFIX and s[:PREFIX] in prefixes))
     return found / max(len(wanted), MIN_CONTENT)
-
-
-class _HeadTable(dict):
-    """normalised word -> the first PREFIX letters of its stem ("" for a word that is
-    not a content word), computed on first lookup."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 100_000:
-            self.clear()
-        head = self[word] = _stem_of(word)[:PREFIX]
-        return head
-
-
-_head_of = _HeadTable().__getitem__
 
 
 class _Seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 from collections import Counter
+from collections.abc import Hashable, Iterable
 from itertools import chain, combinations
 
 from doclint.dupfacts import CUT_COPY_WORDS, SHIFT, DocFacts, sentence_tokens
@@ -68,10 +69,10 @@ def _band_keys(sentences: list) -> list[list[int]]:
     return keys
 
 
-def _pairs_sharing_key(keyed) -> set[tuple[int, int]]:
+def _pairs_sharing_key(keyed: Iterable[tuple[int, Hashable]]) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of the numbers in each group of 2 to MAX_BUCKET members that
     share a key; `keyed` yields (number, key) in increasing number order."""
-    groups: dict = {}
+    groups: dict[Hashable, list[int]] = {}
     for number, key in keyed:
         groups.setdefault(key, []).append(number)
     return {pair for members in groups.values() if 1 < len(members) <= MAX_BUCKET
