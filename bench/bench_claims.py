@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from doclint.api import document_from_text, lint_documents  # noqa: E402
-from doclint.packs import load_rules  # noqa: E402
+from doclint.engine.packs import load_rules  # noqa: E402
 
 SEED = 20240601
 

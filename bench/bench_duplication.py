@@ -29,10 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import build_corpus  # noqa: E402
-from doclint.config import Config  # noqa: E402
-from doclint.engine import Engine  # noqa: E402
-from doclint.loader import load  # noqa: E402
-from doclint.packs import load_rules  # noqa: E402
+from doclint.core.loader import load  # noqa: E402
+from doclint.engine.config import Config  # noqa: E402
+from doclint.engine.packs import load_rules  # noqa: E402
+from doclint.engine.phases import Engine  # noqa: E402
 
 RULES = ("DL201", "DL202", "DL203")
 

@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doclint.config import Config, LoadedConfig, configured_rules  # noqa: E402
-from doclint.document import Document  # noqa: E402
+from doclint.core.document import Document  # noqa: E402
+from doclint.engine.config import Config, LoadedConfig, configured_rules  # noqa: E402
 
 DEFAULT_INPUTS = ["/usr/share/doc", "/root/.pyenv/versions", "/usr/lib/node_modules",
                   "/root/.rustup/toolchains", "/usr/lib/google-cloud-sdk"]
@@ -99,8 +99,8 @@ def build(out: Path, megabytes: float, inputs: list[str], real: bool) -> int:
 def full_run(folder: Path, rules: list) -> tuple[float, int, int]:
     """CPU seconds, documents and findings of one run of `rules` over `folder`."""
     from doclint.api import iter_documents
-    from doclint.discovery import discover
-    from doclint.engine import Engine
+    from doclint.core.discovery import discover
+    from doclint.engine.phases import Engine
 
     config = Config(gitignore=False)
     start = time.process_time()
@@ -120,8 +120,8 @@ def without_language(folder: Path, rules: list) -> tuple[float, int, int]:
 
 def language_only(folder: Path, rules: list) -> tuple[float, Counter, int]:
     """Language detection plus DL501 and DL502 on documents that are already parsed."""
-    from doclint.engine import Engine
-    from doclint.loader import load
+    from doclint.core.loader import load
+    from doclint.engine.phases import Engine
 
     docs = [d for p in sorted(folder.iterdir()) for d in load(str(p), str(p), "text").documents]
     for doc in docs:

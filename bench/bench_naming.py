@@ -24,11 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.inputs import read_inputs  # noqa: E402
 from doclint.api import document_from_text  # noqa: E402
-from doclint.kinds import KINDS  # noqa: E402
-from doclint.options import build_options  # noqa: E402
-from doclint.packs import load_rules  # noqa: E402
-from doclint.variants import is_english_word  # noqa: E402
-from doclint.words import prose_words  # noqa: E402
+from doclint.core.options import build_options  # noqa: E402
+from doclint.engine.packs import load_rules  # noqa: E402
+from doclint.families.naming.variants import is_english_word  # noqa: E402
+from doclint.families.naming.words import prose_words  # noqa: E402
+from doclint.registry import KINDS  # noqa: E402
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -1,4 +1,4 @@
-"""Benchmark doclint.segment.split_sentences: MB/s and sentences/s over a >= 20 MB prose corpus.
+"""Benchmark doclint.core.segment.split_sentences: MB/s and sentences/s over a >= 20 MB prose corpus.
 
 What it measures: only the time spent in split_sentences, called once per paragraph with
 (start, end) offsets into one big document string, exactly as the linter calls it per
@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from doclint.core.segment import split_sentences  # noqa: E402
 from doclint.markup.base import CODE_MASK  # noqa: E402
-from doclint.segment import split_sentences  # noqa: E402
 
 SEED = 20240601
 

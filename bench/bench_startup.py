@@ -44,9 +44,9 @@ def breakdown(path: Path) -> dict[str, float]:
 import time
 t0 = time.perf_counter()
 from doclint.cli import main
-import doclint.api, doclint.config
+import doclint.api, doclint.engine.config
 t1 = time.perf_counter()
-from doclint.config import configured_rules, load_config
+from doclint.engine.config import configured_rules, load_config
 rules = configured_rules(load_config())
 t2 = time.perf_counter()
 from doclint.api import lint_paths

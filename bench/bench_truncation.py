@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.inputs import read_inputs  # noqa: E402
 from doclint.api import document_from_text  # noqa: E402
-from doclint.kinds import KINDS  # noqa: E402
-from doclint.packs import load_rules  # noqa: E402
+from doclint.engine.packs import load_rules  # noqa: E402
+from doclint.registry import KINDS  # noqa: E402
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])

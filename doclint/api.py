@@ -1,21 +1,14 @@
 """Lint paths end to end: configuration, discovery, loading, engine. Used by the CLI."""
 from __future__ import annotations
 
-import os
 from typing import Iterator
 
-from doclint.config import LoadedConfig, configured_rules
-from doclint.discovery import discover
-from doclint.document import Document
-from doclint.engine import Engine, RunResult
-from doclint.loader import load
-from doclint.problems import Problem
-
-
-def display_path(path: str) -> str:
-    """Paths are shown relative to the working directory when they lie below it."""
-    rel = os.path.relpath(path)
-    return path if rel.startswith("..") else rel
+from doclint.core.discovery import discover, display_path
+from doclint.core.document import Document
+from doclint.core.loader import load
+from doclint.core.problems import Problem
+from doclint.engine.config import LoadedConfig, configured_rules
+from doclint.engine.phases import Engine, RunResult
 
 
 def iter_documents(files: list[str], text_field: str, problems: list[Problem]) -> Iterator[Document]:
@@ -37,11 +30,11 @@ def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), pro
     engine = Engine(rules, config)
     load_problems: list[Problem] = []
     if jobs == 0:
-        from doclint.parallel import auto_jobs
+        from doclint.engine.parallel import auto_jobs
 
         jobs = auto_jobs(found.files)
     if jobs > 1 and len(found.files) > 1:
-        from doclint.parallel import check_files
+        from doclint.engine.parallel import check_files
 
         result = engine.reduce(check_files(found.files, loaded, select, ignore, jobs, load_problems, progress))
     else:
@@ -56,7 +49,7 @@ def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), pro
 
 def document_from_text(name: str, text: str, fmt: str | None = None) -> Document:
     """A Document from in-memory text; the format comes from `fmt` or the name's suffix."""
-    from doclint.loader import normalise_newlines
+    from doclint.core.loader import normalise_newlines
     from doclint.markup import READERS, reader_for
 
     text, newline = normalise_newlines(text)
@@ -65,6 +58,6 @@ def document_from_text(name: str, text: str, fmt: str | None = None) -> Document
 
 
 def lint_documents(documents: list[Document], rules, config=None) -> RunResult:
-    from doclint.config import Config
+    from doclint.engine.config import Config
 
     return Engine(rules, config or Config()).run(documents)

@@ -93,7 +93,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from doclint.problems import ConfigError
+    from doclint.core.problems import ConfigError
 
     args = build_parser().parse_args(argv)
     try:
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 def _load_config(args):
     import dataclasses
 
-    from doclint.config import load_config
+    from doclint.engine.config import load_config
 
     loaded = load_config(getattr(args, "config", None))
     if getattr(args, "text_field", None):
@@ -119,7 +119,7 @@ def _load_config(args):
 
 
 def exit_code(result, fail_on: str) -> int:
-    from doclint.finding import Severity
+    from doclint.core.finding import Severity
 
     if any(p.level == "error" for p in result.problems):
         return EXIT_ERROR
@@ -142,7 +142,7 @@ def use_color(args, stream: TextIO) -> bool:
 
 def cmd_check(args) -> int:
     from doclint.api import lint_paths
-    from doclint.formatters import Report, get_formatter
+    from doclint.report.formatters import Report, get_formatter
 
     loaded = _load_config(args)
     result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
@@ -155,7 +155,7 @@ def cmd_check(args) -> int:
     formatter.render(report, buffer)
     text = buffer.getvalue()
     if args.output:
-        from doclint.writer import atomic_write_text
+        from doclint.core.writer import atomic_write_text
 
         atomic_write_text(args.output, text)
     else:
@@ -186,11 +186,11 @@ def progress_bar(args):
 def narrow_findings(args, result) -> list[str]:
     """Apply --baseline, then --changed-since, to the run's findings (the baseline first:
     its fingerprints count identical findings over whole files). Returns notes for stderr."""
-    from doclint.problems import ConfigError
+    from doclint.core.problems import ConfigError
 
     notes = []
     if args.baseline:
-        from doclint.baseline import filter_new
+        from doclint.report.baseline import filter_new
 
         try:
             kept = filter_new(result.findings, args.baseline)
@@ -203,7 +203,7 @@ def narrow_findings(args, result) -> list[str]:
                      f"not shown, {kept.gone} baseline entr{'ies' if kept.gone != 1 else 'y'} gone "
                      "(fixed or removed)")
     if args.changed_since:
-        from doclint.changed import GitError, changed_since, only_changed
+        from doclint.report.changed import GitError, changed_since, only_changed
 
         try:
             changed = changed_since(args.changed_since)
@@ -223,7 +223,7 @@ def print_statistics(findings, stream: TextIO) -> None:
 
 def cmd_baseline(args) -> int:
     from doclint.api import lint_paths
-    from doclint.baseline import write_baseline
+    from doclint.report.baseline import write_baseline
 
     loaded = _load_config(args)
     result = lint_paths(args.paths, loaded, args.select, args.ignore)
@@ -238,7 +238,7 @@ def cmd_baseline(args) -> int:
 
 def cmd_fix(args) -> int:
     from doclint.api import lint_paths
-    from doclint.repair import fix_paths
+    from doclint.repair.commands import fix_paths
 
     loaded = _load_config(args)
     repaired = fix_paths(args.paths, loaded, args.select, args.ignore, args.unsafe)
@@ -254,8 +254,8 @@ def cmd_fix(args) -> int:
     if code == EXIT_OK and repaired.changed:
         code = EXIT_FINDINGS  # files changed: a hook must fail so the change is reviewed
     if remaining.findings:
-        from doclint.formatters import Report
-        from doclint.formatters.text import render
+        from doclint.report.formatters import Report
+        from doclint.report.formatters.text import render
 
         print("Remaining findings:")
         render(Report(remaining, color=False), sys.stdout)
@@ -263,7 +263,7 @@ def cmd_fix(args) -> int:
 
 
 def cmd_clean(args) -> int:
-    from doclint.repair import clean_corpus
+    from doclint.repair.commands import clean_corpus
 
     if bool(args.output) == bool(args.in_place):
         print("doclint: error: clean needs exactly one of --output FILE or --in-place", file=sys.stderr)
@@ -285,11 +285,11 @@ def cmd_clean(args) -> int:
 def cmd_rules(args) -> int:
     import json
 
-    from doclint.config import configured_rules
+    from doclint.engine.config import configured_rules
 
     rules = configured_rules(_load_config(args))
     if args.format == "markdown":
-        from doclint.docs import rules_table
+        from doclint.report.ruledocs import rules_table
 
         print(rules_table(rules))
         return EXIT_OK
@@ -305,8 +305,8 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from doclint.config import configured_rules
-    from doclint.docs import explain_rule
+    from doclint.engine.config import configured_rules
+    from doclint.report.ruledocs import explain_rule
 
     for rule in configured_rules(_load_config(args)):
         if args.rule in (rule.id, rule.name):

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from doclint.api import document_from_text, lint_documents
-from doclint.packs import load_rules
+from doclint.engine.packs import load_rules
 
 
 @pytest.fixture(scope="session")
@@ -28,8 +28,8 @@ def lint_text(all_rules):
     def run(text: str, rule: str | None = None, fmt: str | None = "text", name: str = "doc.txt", **options):
         rules = all_rules if rule is None else [rule_by(all_rules, rule)]
         if options:
-            from doclint.kinds import KINDS
-            from doclint.options import build_options
+            from doclint.core.options import build_options
+            from doclint.registry import KINDS
 
             base = rules[0]
             raw = dict(base.raw_options) | {k.replace("_", "-"): v for k, v in options.items()}

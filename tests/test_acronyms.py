@@ -1,7 +1,7 @@
 """Schwartz & Hearst definition finding, and the acronym rules DL410-DL412."""
 from __future__ import annotations
 
-from doclint.acronyms import best_long_form, find_definitions, valid_short
+from doclint.families.naming.acronyms import best_long_form, find_definitions, valid_short
 
 ARTICLE = """Warning against the revival of the group in Syria, the Iraqi minister raised his voice.
 He said the prisoners were held by Kurdish-led militants from the so-called Syrian Democratic Forces (SDF) in northern Syria.

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from doclint.baseline import fingerprints
 from doclint.cli import main
-from doclint.finding import Finding, Severity
+from doclint.core.finding import Finding, Severity
+from doclint.report.baseline import fingerprints
 
 DOC = ("# Release notes\n\n"
        "We recieve many reports about the installer.\n\n"

@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from doclint.changed import ChangedLines, parse_diff, touches
 from doclint.cli import main
-from doclint.finding import Finding, Location, Severity
+from doclint.core.finding import Finding, Location, Severity
+from doclint.report.changed import ChangedLines, parse_diff, touches
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from doclint.api import document_from_text
-from doclint.claimtext import claim_sentences
+from doclint.families.claims.text import claim_sentences
 
 RULES = ("DL301", "DL302", "DL303")
 

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from doclint.discovery import discover
+from doclint.core.discovery import discover
 
 
 def make(root, *paths):

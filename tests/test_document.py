@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from doclint.api import document_from_text
-from doclint.document import LineIndex
-from doclint.loader import decode, normalise_newlines
+from doclint.core.document import LineIndex
+from doclint.core.loader import decode, normalise_newlines
 
 
 def test_line_index_positions():

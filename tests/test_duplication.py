@@ -10,13 +10,13 @@ import random
 import pytest
 
 from doclint.api import document_from_text, lint_documents
-from doclint.finding import Applicability
-from doclint.fixer import apply_edits
-from doclint.kinds import KINDS
-from doclint.loader import load
-from doclint.options import build_options
-from doclint.packs import load_rules
-from doclint.problems import ConfigError
+from doclint.core.finding import Applicability
+from doclint.core.loader import load
+from doclint.core.options import build_options
+from doclint.core.problems import ConfigError
+from doclint.engine.packs import load_rules
+from doclint.registry import KINDS
+from doclint.repair.fixer import apply_edits
 
 RULES = {r.id: r for r in load_rules() if r.id.startswith("DL2")}
 
@@ -211,10 +211,10 @@ def test_bad_options_are_rejected(options):
 @pytest.mark.parametrize("grouping", ["minhash", "smallgroups"])
 def test_many_documents_keep_their_own_numbers(grouping):
     # Global sentence numbers pack the document index; 70,000 documents exceed 16 bits.
-    from doclint.dupfacts import SHIFT
-    from doclint.kinds.duplicates import DuplicatesKind
+    from doclint.families.duplication.facts import SHIFT
+    from doclint.families.duplication.kind import DuplicatesKind
 
-    clusters = importlib.import_module(f"doclint.{grouping}").clusters
+    clusters = importlib.import_module(f"doclint.families.duplication.{grouping}").clusters
     kind = DuplicatesKind(rule("DL201"))
     fact = kind.facts(document_from_text("a.txt", f"{SIGNED}\n"))
     firsts, repeated = clusters([fact] * 70_000)
@@ -256,7 +256,7 @@ def planted_corpus(seed: int) -> dict[str, str]:
 @pytest.mark.parametrize("rule_id", ["DL201", "DL202"])
 def test_small_and_big_runs_group_alike(monkeypatch, seed, rule_id):
     # Small runs are grouped in plain Python, big ones with numpy: the same findings.
-    from doclint import dupreduce
+    from doclint.families.duplication import reduce as dupreduce
 
     files = planted_corpus(seed)
     found = {}

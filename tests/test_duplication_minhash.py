@@ -6,9 +6,9 @@ from array import array
 
 import numpy as np
 
-from doclint import fingerprint as fp
-from doclint import lsh, nearmatch, smallgroups
-from doclint import minhash as mh
+from doclint.families.duplication import fingerprint as fp
+from doclint.families.duplication import lsh, nearmatch, smallgroups
+from doclint.families.duplication import minhash as mh
 
 
 def codes(sentence: str) -> array:

@@ -1,7 +1,7 @@
 """restatement_score: a reworded sentence scores high, a neighbouring one low."""
 from __future__ import annotations
 
-from doclint.restate import RESTATEMENT_THRESHOLD, restatement_score
+from doclint.core.restatement import RESTATEMENT_THRESHOLD, restatement_score
 
 CUT = "They exchanged viewpoints concerning the complicated political situation in Syria and the"
 RESTATED = ("The two sides exchanged viewpoints about the complexities of the political scene "
@@ -37,7 +37,7 @@ def test_score_range_and_edge_cases():
 def test_set_bound_is_never_below_the_score():
     import random
 
-    from doclint.restate import _bound, _score, _Seen
+    from doclint.families.duplication.restate import _bound, _score, _Seen
 
     rng = random.Random(5)
     vocabulary = ["political", "politics", "politician", "situation", "situations", "complicated",

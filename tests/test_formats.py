@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 
 from doclint.cli import FORMAT_NAMES, main
-from doclint.engine import RunResult
-from doclint.finding import Finding, Location, Severity
-from doclint.formatters import FORMATTERS, Report, get_formatter
-from doclint.packs import load_rules
-from doclint.problems import Problem
+from doclint.core.finding import Finding, Location, Severity
+from doclint.core.problems import Problem
+from doclint.engine.packs import load_rules
+from doclint.engine.phases import RunResult
+from doclint.report.formatters import FORMATTERS, Report, get_formatter
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 DOC = "# Guide\n\nTODO: write the intro.\n\nWe recieve alot of mail.\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from doclint.api import document_from_text, lint_documents
-from doclint.config import Config
-from doclint.kinds.language import strip_foreign_matter, word_count
-from doclint.language import Language, detect_text, primary, prose_sample
+from doclint.engine.config import Config
+from doclint.families.language.detect import Language, detect_text, language_of, primary, prose_sample
+from doclint.families.language.kinds import strip_foreign_matter, word_count
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,24 +111,24 @@ def run(all_rules, text, *ids, name="page.txt", config=None):
     (RUSSIAN_PAGE, "ru"), (GREEK_PAGE, "el"),
 ])
 def test_main_language(text, code):
-    found = doc(text).language
+    found = language_of(doc(text))
     assert found is not None and found.code == code, found
 
 
 def test_scripts_that_name_one_language_need_no_langdetect():
-    assert doc(GREEK_PAGE).language.source == "script"
-    assert doc(JAPANESE_PAGE).language.source == "script"
+    assert language_of(doc(GREEK_PAGE)).source == "script"
+    assert language_of(doc(JAPANESE_PAGE)).source == "script"
 
 
 def test_too_little_prose_is_not_judged():
-    assert doc("Kurz: Danke!").language is None
-    assert doc("```\nprint('hello world, this is code and not prose at all')\n```\n", "a.md").language is None
+    assert language_of(doc("Kurz: Danke!")) is None
+    assert language_of(doc("```\nprint('hello world, this is code and not prose at all')\n```\n", "a.md")) is None
 
 
 def test_code_and_urls_do_not_count():
     page = GERMAN_PAGE + "\n```python\n" + "def install(path):\n    return copy_all_files(path)\n" * 40 + "```\n"
     page += "\nSiehe https://example.com/the/english/documentation/for/the/installer/and/more/pages\n"
-    assert doc(page, "page.md").language.code == "de"
+    assert language_of(doc(page, "page.md")).code == "de"
 
 
 def test_sample_is_bounded_and_spread_over_the_document():
@@ -233,7 +233,7 @@ def test_names_and_code_are_stripped():
 
 def test_sample_article_is_english_and_clean(all_rules):
     text = (ROOT / "examples" / "news-article.txt").read_text(encoding="utf-8")
-    assert doc(text).language.code == "en"
+    assert language_of(doc(text)).code == "en"
     assert run(all_rules, text, "DL501", "DL502") == []
 
 
@@ -255,6 +255,6 @@ def test_rules_declaring_languages_skip_other_languages(all_rules):
 
 
 def test_importing_doclint_does_not_load_langdetect():
-    code = "import sys, doclint.cli, doclint.engine, doclint.kinds; print('langdetect' in sys.modules)"
+    code = "import sys, doclint.cli, doclint.engine.phases, doclint.registry; print('langdetect' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

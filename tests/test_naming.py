@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 
 from doclint.api import document_from_text, lint_documents
-from doclint.finding import Applicability
-from doclint.variants import case_pair_ok, joining_pair_ok, spelling_similar
+from doclint.core.finding import Applicability
+from doclint.families.naming.variants import case_pair_ok, joining_pair_ok, spelling_similar
 
 NEWS = """Iraqi Foreign Minister Fuad Hussein warned against a revival of the group in Syria.
 He spoke to the visiting British adviser in Baghdad on Saturday.
@@ -117,8 +117,8 @@ def test_spelling_minority_used_often_is_another_name(lint_text):
 
 def test_corpus_scope_compares_documents(all_rules):
     rule = next(r for r in all_rules if r.id == "DL401")
-    from doclint.kinds import KINDS
-    from doclint.options import build_options
+    from doclint.core.options import build_options
+    from doclint.registry import KINDS
 
     options = build_options(KINDS[rule.kind].Options, dict(rule.raw_options, scope="corpus"), "t", rule.id)
     corpus_rule = dataclasses.replace(rule, options=options, enabled=True)
@@ -135,9 +135,9 @@ def test_corpus_scope_compares_documents(all_rules):
 def test_corpus_scope_over_jsonl_records(tmp_path, all_rules):
     import json
 
-    from doclint.kinds import KINDS
-    from doclint.loader import load
-    from doclint.options import build_options
+    from doclint.core.loader import load
+    from doclint.core.options import build_options
+    from doclint.registry import KINDS
 
     path = tmp_path / "corpus.jsonl"
     records = [{"id": "a", "text": "Ask Hezbollah.\nOfficials of Hezbollah spoke to Hezbollah aides."},
@@ -179,7 +179,7 @@ def test_member_access_is_not_a_dotted_name(lint_text):
 
 
 def test_prose_words_cut_each_sentence_like_the_token_pattern():
-    from doclint.words import TOKEN, prose_words
+    from doclint.families.naming.words import TOKEN, prose_words
 
     text = ("# Open A Pull Request\n\nYou're running Node.js 20 in the U.S. office. "
             "Ask ZiJian He about 'homebrew' and e-mail.\n\n| Cell One | cell two |\n|---|---|\n"
@@ -202,7 +202,7 @@ def test_prose_words_cut_each_sentence_like_the_token_pattern():
 
 
 def test_prose_words_cut_a_sentence_alone_when_a_token_runs_over_its_edge():
-    from doclint.words import prose_words
+    from doclint.families.naming.words import prose_words
 
     class Doc:  # a sentence split inside "Node.js" and one starting inside "Homebrew"
         text = masked = "Run Node.js now. Homebrew too."
@@ -219,14 +219,14 @@ def test_prose_words_cut_a_sentence_alone_when_a_token_runs_over_its_edge():
 
 def test_joining_pairs_fold_a_final_sigma():
     # lower() makes a capital sigma final at a word's end only: "ΛΟΓΟΣ" + "Net" is one key.
-    from doclint.variantcollect import _fold
+    from doclint.families.naming.variantcollect import _fold
 
     assert ("ΛΟΓΟΣ" + "Net").lower() != "ΛΟΓΟΣ".lower() + "net"
     assert _fold("ΛΟΓΟΣ" + "Net") == _fold("ΛΟΓΟΣ") + _fold("Net")
 
 
 def test_sentence_definitions_match_every_sentence_read_alone():
-    from doclint.acronyms import find_definitions, sentence_definitions
+    from doclint.families.naming.acronyms import find_definitions, sentence_definitions
 
     text = ("AGM: Annual General Meeting of the members.\n\nThe Project Leadership Committee "
             "(PLC) meets monthly. The PLC (Project Leadership Committee) decides. No acronym "
@@ -238,7 +238,7 @@ def test_sentence_definitions_match_every_sentence_read_alone():
 
 
 def test_prose_words_of_a_document_without_words():
-    from doclint.words import prose_words
+    from doclint.families.naming.words import prose_words
 
     for text in ("", "```\ncode only\n```\n", "42 -- 7\n"):
         words = prose_words(document_from_text("doc.md", text, "markdown"))
@@ -246,7 +246,7 @@ def test_prose_words_of_a_document_without_words():
 
 
 def test_split_with_ascii_stand_ins_cuts_like_the_token_pattern():
-    from doclint.words import _PIECES, _split
+    from doclint.families.naming.words import _PIECES, _split
 
     for text in ("Run Node.js on the U.S. servers, not e-mail.",
                  "Café au lait: naïve Zürich-based résumé² and the É.U. office \u2014 “quoted” ½ ٣x.",

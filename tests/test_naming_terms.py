@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from doclint.finding import Applicability
-from doclint.kinds.terms import TermsKind
-from doclint.problems import ConfigError
+from doclint.core.finding import Applicability
+from doclint.core.problems import ConfigError
+from doclint.families.naming.terms_kind import TermsKind
 
 
 def test_preferred_term_fix_is_safe_and_keeps_case(lint_text):
@@ -58,7 +58,7 @@ def test_either_groups_need_matching_inflections(all_rules):
 
 
 def test_user_rule_file_with_terms(tmp_path):
-    from doclint.packs import load_rules
+    from doclint.engine.packs import load_rules
 
     path = tmp_path / "terms.yaml"
     path.write_text(

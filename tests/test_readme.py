@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from doclint.docs import rules_table
-from doclint.packs import load_rules
+from doclint.engine.packs import load_rules
+from doclint.report.ruledocs import rules_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from doclint.api import document_from_text, lint_documents
-from doclint.fixer import fix_until_stable
-from doclint.packs import load_rules
+from doclint.engine.packs import load_rules
+from doclint.repair.fixer import fix_until_stable
 
 EXAMPLES = [(rule, i, ex) for rule in load_rules() for i, ex in enumerate(rule.examples)]
 

@@ -1,10 +1,10 @@
-"""Tests for doclint.segment.split_sentences."""
+"""Tests for doclint.core.segment.split_sentences."""
 from __future__ import annotations
 
 import pytest
 
+from doclint.core.segment import split_sentences
 from doclint.markup.base import CODE_MASK
-from doclint.segment import split_sentences
 
 M = CODE_MASK
 

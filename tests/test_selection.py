@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from doclint.finding import Severity
-from doclint.packs import Rule
-from doclint.selection import is_selected, unknown_selectors
+from doclint.core.finding import Severity
+from doclint.core.rule import Rule
+from doclint.engine.selection import is_selected, unknown_selectors
 
 RULE = Rule("DL201", "duplicate-sentence", "pattern", "duplication", Severity.WARNING, "m", "d", None)
 OFF = Rule("DL105", "unpunctuated-paragraph", "pattern", "truncation", Severity.INFO, "m", "d", None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pickle
 
 from doclint.api import document_from_text, lint_documents
-from doclint.suppress import parse_directives
+from doclint.engine.suppress import parse_directives
 
 
 def rules_of(findings):
@@ -105,7 +105,7 @@ def test_reason_after_double_dash(lint_text):
 
 def test_jsonl_records_use_lines_inside_the_text(tmp_path):
     from doclint.api import lint_paths
-    from doclint.config import load_config
+    from doclint.engine.config import load_config
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "a", "text": "doclint-disable-next-line DL901\\nTODO: one."}\n'

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from doclint.kinds.textmatch import Matcher, keep_case
+from doclint.core.textmatch import Matcher, keep_case
 
 
 def found(matcher, text):
@@ -43,7 +43,7 @@ def test_keep_case(match, replacement, expected):
 
 def test_substitution_regex_mode_picks_the_right_preferred_term():
     from doclint.api import document_from_text
-    from doclint.kinds.substitution import SubstitutionKind
+    from doclint.families.generic.substitution import SubstitutionKind
 
     options = SubstitutionKind.Options(swap={r"web\s?site": "website", r"(log)-(in)": "login"}, regex=True)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from doclint.api import document_from_text, lint_documents
-from doclint.finding import Applicability
-from doclint.fixer import fix_until_stable
-from doclint.loader import load
+from doclint.core.finding import Applicability
+from doclint.core.loader import load
+from doclint.repair.fixer import fix_until_stable
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "news-article.txt"
 FORMATS = {"markdown": "doc.md", "rst": "doc.rst", "text": "doc.txt"}
@@ -241,7 +241,7 @@ def test_word_lists_come_from_options(lint_text):
 
 
 def test_bad_options_are_rejected(lint_text):
-    from doclint.problems import ConfigError
+    from doclint.core.problems import ConfigError
 
     with pytest.raises(ConfigError, match="report"):
         lint_text("x", "DL101", report="everything")

@@ -6,7 +6,10 @@ from typing import Callable
 
 from markdown_it import MarkdownIt
 
-from .base import EMAIL as _MAIL, Block, Parsed, blank as _blank, code as _code, line_starts
+from .base import EMAIL as _MAIL
+from .base import Block, Parsed, line_starts
+from .base import blank as _blank
+from .base import code as _code
 
 # Only the block phase is run: inline tokens keep their raw content and we mask inline
 # syntax ourselves with one regex per block, which is far faster than the inline parser

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .base import EMAIL as _MAIL, Block, Parsed, blank as _blank, code as _code
+from .base import EMAIL as _MAIL
+from .base import Block, Parsed
+from .base import blank as _blank
+from .base import code as _code
 
 _ADORN = re.compile(r"""^([=\-~^"'`#*+:._])\1+[ \t]*$""")
 _EXPLICIT = re.compile(r"^[ \t]*(?:\.\.(?:[ \t]|$)|__[ \t])")

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .base import Block, Parsed, blank as _blank, code as _code
+from .base import Block, Parsed
+from .base import blank as _blank
+from .base import code as _code
 
 _LIST = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+(?=\S)")
 _ATX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")

@@ -1,0 +1,96 @@
+"""Find the files to lint: walk folders, skip tool folders, honour .gitignore and globs."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from dataclasses import dataclass, field
+
+from doclint.core.problems import Problem
+
+LINTABLE = (".md", ".markdown", ".mdx", ".rst", ".txt", ".text", ".jsonl", ".ndjson")
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".tox",
+                       ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages",
+                       ".eggs", "build", "dist"})
+
+
+@dataclass
+class Discovered:
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def display_path(path: str) -> str:
+    """Paths are shown relative to the working directory when they lie below it."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def _matches(path: str, globs) -> bool:
+    """Whether `path` matches a glob: the whole relative path, the file name, or a
+    trailing part of the path; `**/` also matches no folder at all ("docs/**/*.md"
+    matches docs/a.md)."""
+    path = path.replace(os.sep, "/")
+    name = path.rsplit("/", 1)[-1]
+    for glob in globs:
+        for form in {glob, glob.replace("**/", "")}:
+            if fnmatch.fnmatch(path, form) or fnmatch.fnmatch(name, form) or fnmatch.fnmatch(path, f"*/{form}"):
+                return True
+    return False
+
+
+def _is_venv(folder: str) -> bool:
+    return os.path.isfile(os.path.join(folder, "pyvenv.cfg"))
+
+
+def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
+    """The subset of `candidates` that git ignores in `folder`'s repository (if any)."""
+    if not candidates:
+        return set()
+    try:
+        result = subprocess.run(["git", "-C", folder, "check-ignore", "--stdin", "-z"],
+                                input="\0".join(candidates).encode(), capture_output=True,
+                                timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    if result.returncode not in (0, 1):  # 128: not a repository
+        return set()
+    return {p for p in result.stdout.decode(errors="replace").split("\0") if p}
+
+
+def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
+             relative_to: str = ".") -> Discovered:
+    out = Discovered()
+    seen = set()
+    for path in paths:
+        if os.path.isfile(path):
+            # A file named on the command line is linted whatever its extension,
+            # but exclude globs still apply (pre-commit passes every changed file).
+            rel = os.path.relpath(path, relative_to)
+            if not _matches(rel, exclude) and path not in seen:
+                seen.add(path)
+                out.files.append(path)
+            continue
+        if not os.path.isdir(path):
+            out.problems.append(Problem(path, "no such file or directory"))
+            continue
+        found = []
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _is_venv(os.path.join(folder, d)))
+            for name in sorted(names):
+                full = os.path.join(folder, name)
+                rel = os.path.relpath(full, relative_to)
+                wanted = _matches(rel, include) if include else name.lower().endswith(LINTABLE)
+                if wanted and not _matches(rel, exclude):
+                    found.append(full)
+        if gitignore:
+            ignored = _git_ignored(path, [os.path.relpath(f, path) for f in found])
+            found = [f for f in found if os.path.relpath(f, path) not in ignored]
+        if not found:
+            out.problems.append(Problem(path, "no lintable files found (looked for "
+                                        + ", ".join(LINTABLE) + ")", "warning"))
+        for full in found:
+            if full not in seen:
+                seen.add(full)
+                out.files.append(full)
+    return out

@@ -1,0 +1,106 @@
+"""Document, LineIndex and the prose view (blocks, masked text, sentences) of one text."""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+from doclint.core.finding import Location
+from doclint.markup.base import Block, Parsed, line_starts
+
+
+class LineIndex:
+    """Turns code-point offsets into 1-based (line, column), by bisecting line starts."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = line_starts(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based `line`."""
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def compact(self) -> "LineIndex":
+        """The same index over an array of machine ints: small to keep and to pickle,
+        for what a document hands to the corpus phase."""
+        out = LineIndex.__new__(LineIndex)
+        out._starts = array("Q", self._starts)
+        return out
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: [start, end) offsets into Document.text, inside one prose block."""
+
+    start: int
+    end: int
+    block: Block
+
+
+@dataclass(eq=False)
+class Document:
+    """One document: a file, or one record of a JSONL corpus.
+
+    `text` has its newlines normalised to "\\n" (line numbers are those of the file);
+    `newline` remembers the original style so that fixes write it back unchanged."""
+
+    path: str
+    text: str
+    reader: Callable[[str], Parsed]
+    newline: str = "\n"
+    encoding: str = "utf-8"
+    bom: bool = False
+    record: str | None = None       # JSONL record id
+    record_line: int | None = None  # JSONL line of the record in its file
+    lossy: bool = False             # decoded with replacements: never write it back
+    attributes: dict = field(default_factory=dict)
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def parsed(self) -> Parsed:
+        return self.reader(self.text)
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.parsed.blocks
+
+    @property
+    def masked(self) -> str:
+        """The text with everything that is not prose blanked out (same offsets)."""
+        return self.parsed.masked
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        from doclint.core.segment import split_sentences
+
+        masked = self.masked
+        out = []
+        for block in self.blocks:
+            for start, end in split_sentences(masked, block.start, block.end):
+                out.append(Sentence(start, end, block))
+        return tuple(out)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.line_index.position(offset)
+
+    def location(self, offset: int) -> Location:
+        line, column = self.line_index.position(offset)
+        if self.record_line is None:
+            return Location(self.path, line, column)
+        return Location(self.path, self.record_line, 1, self.record, line, column)
+
+    @property
+    def is_record(self) -> bool:
+        return self.record_line is not None

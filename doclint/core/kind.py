@@ -1,0 +1,48 @@
+"""The Kind protocol: per-document checks, compact facts, and the corpus phase."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+from doclint.core.finding import CorpusHit, Hit
+
+if TYPE_CHECKING:
+    from doclint.core.document import Document
+    from doclint.core.rule import Rule
+
+# The kind of the meta rules about suppression directives: the engine reports through
+# them itself, so it must know the name without importing the family that defines it.
+META_KIND = "suppression"
+
+
+class Kind:
+    """Base class for rule kinds.
+
+    `check(doc)` yields Hits for one document. A kind that needs the whole run also
+    returns small picklable `facts(doc)` per document (no document text beyond what
+    it must keep) and yields CorpusHits from `check_corpus(facts)`, where `facts` is the
+    list of per-document facts in document order. The engine guarantees the same
+    results whether documents are processed in one process or several."""
+
+    name: ClassVar[str] = ""
+
+    @dataclass(frozen=True)
+    class Options:
+        pass
+
+    def __init__(self, rule: "Rule") -> None:
+        self.rule = rule
+        self.options: Any = rule.options
+
+    def check(self, doc: "Document") -> Iterable[Hit]:
+        return ()
+
+    def facts(self, doc: "Document") -> Any:
+        return None
+
+    def check_corpus(self, facts: list[Any]) -> Iterable[CorpusHit]:
+        return ()
+
+    @classmethod
+    def uses_corpus(cls) -> bool:
+        return cls.check_corpus is not Kind.check_corpus

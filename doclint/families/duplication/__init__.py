@@ -1,0 +1,9 @@
+"""Duplication: exact, near-duplicate and restated sentences, within a document and across the run."""
+from __future__ import annotations
+
+from doclint.families.duplication.kind import DuplicatesKind
+
+# This family's kinds by the name a rule's `kind:` gives; the registry merges them.
+KINDS = {
+    "duplicates": DuplicatesKind,
+}

@@ -1,0 +1,68 @@
+"""What the duplicates kind hands from each document to its corpus phase."""
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+from doclint.core.document import LineIndex
+from doclint.core.finding import Location
+from doclint.families.duplication.fingerprint import quote
+
+# A sentence is known in the corpus phase by its global number: document << SHIFT | index.
+SHIFT = 24
+LOW = (1 << SHIFT) - 1
+QUOTE_SEP = "\x1f"
+# A sentence that is another one cut off after at least this many words is a cut copy.
+CUT_COPY_WORDS = 6
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """What one document hands to the corpus phase: no sentence text beyond the first
+    characters of each sentence, for the quote in a message.
+
+    Per comparable sentence i: a 64-bit fingerprint, its start and end offsets
+    (`spans[2 * i]`, `spans[2 * i + 1]`), whether it ends with sentence punctuation
+    (`ended[i]`), its first 2 * `quote_length` characters (in `prefixes`, separated by
+    QUOTE_SEP) and, in near mode, its 32-bit token codes (`tokens[starts[i]:starts[i + 1]]`).
+    `deletions` holds the span that deleting a sentence removes, only for sentences
+    that repeat an earlier one of the document (the only ones an exact-duplicate fix
+    deletes). Lines and columns are worked out from `lines` for reported sentences only."""
+
+    path: str
+    record: str | None
+    record_line: int | None
+    fingerprints: array
+    spans: array
+    ended: bytes
+    deletions: dict[int, tuple[int, int]]
+    lines: LineIndex
+    prefixes: str
+    quote_length: int
+    starts: array
+    tokens: array
+
+    def location(self, index: int) -> Location:
+        line, column = self.lines.position(self.spans[2 * index])
+        if self.record_line is None:
+            return Location(self.path, line, column)
+        return Location(self.path, self.record_line, 1, self.record, line, column)
+
+    def where(self, index: int, other: "DocFacts") -> str:
+        """How a message names sentence `index` of this document, seen from `other`."""
+        line = self.lines.position(self.spans[2 * index])[0]
+        if other is self:
+            return f"line {line}"
+        if self.record_line is None:
+            return f"{self.path}:{line}"
+        return f"{self.path}:{self.record_line} (record {self.record}, line {line})"
+
+    def quote(self, index: int) -> str:
+        """The short quote of sentence `index` for a message."""
+        return quote(self.prefixes.split(QUOTE_SEP)[index], self.quote_length)
+
+
+def sentence_tokens(docs: list[DocFacts], gid: int) -> array:
+    """The token codes of the sentence with global number `gid` (near mode)."""
+    doc, index = docs[gid >> SHIFT], gid & LOW
+    return doc.tokens[doc.starts[index]:doc.starts[index + 1]]

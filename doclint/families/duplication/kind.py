@@ -1,0 +1,170 @@
+"""`duplicates` kind: exact and near-duplicate sentences across the run, and restatements."""
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from operator import add
+from typing import Iterable
+
+from doclint.core.finding import CorpusHit, Hit
+from doclint.core.kind import Kind
+from doclint.core.restatement import RESTATEMENT_THRESHOLD
+from doclint.families.duplication import fingerprint as fp
+from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
+from doclint.families.duplication.reduce import reduce_exact, reduce_near
+from doclint.families.duplication.restate import iter_restatements
+
+MODES = ("exact", "near", "restated")
+SCOPES = ("all", "document", "corpus")
+_ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+
+
+class DuplicatesKind(Kind):
+    """`mode: exact` reports a sentence that repeats an earlier one after normalisation
+    (case, whitespace, quotes, dashes, punctuation); `mode: near` one that repeats an
+    earlier one with small edits (word-level similarity at least `threshold`); both
+    within a document and across all documents of the run. `mode: restated` reports a
+    sentence that repeats most content words of one of the `window` sentences before
+    it in other words (within one document)."""
+
+    name = "duplicates"
+
+    @dataclass(frozen=True)
+    class Options:
+        mode: str = "exact"
+        min_words: int = 5
+        threshold: float = 0.0          # 0 means the mode's default
+        scope: str = "all"
+        max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
+        group: bool = False             # one finding per cluster of copies
+        group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
+        ignore_quoted: bool = False
+        skip_blocks: tuple[str, ...] = ("heading", "table-cell")
+        window: int = 1                 # restated: how many sentences back to look
+        quote_length: int = 48
+
+        def __post_init__(self) -> None:
+            if self.mode not in MODES:
+                raise ValueError(f"'mode' must be one of {', '.join(MODES)}")
+            if self.scope not in SCOPES:
+                raise ValueError(f"'scope' must be one of {', '.join(SCOPES)}")
+            if self.group_from == 1 or self.group_from < 0:
+                raise ValueError("'group-from' must be 0 (never) or at least 2")
+            if not 0.0 <= self.threshold <= 1.0:
+                raise ValueError("'threshold' must lie between 0 and 1")
+            if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
+                raise ValueError("'min-words' and 'window' must be positive, 'max-documents' >= 0")
+            default = {"exact": 1.0, "near": 0.8, "restated": RESTATEMENT_THRESHOLD}[self.mode]
+            object.__setattr__(self, "cutoff", self.threshold or default)
+
+    def check(self, doc) -> Iterable[Hit]:
+        if self.options.mode != "restated":
+            return ()
+        return iter_restatements(doc, self.options, self._comparable(doc))
+
+    def _comparable(self, doc) -> list[tuple[int, int, list[str], str]]:
+        """(start, end, tokens, block kind) of each sentence worth comparing, in document
+        order. Cached on the document, so that the rules of this kind share the work."""
+        opts = self.options
+        key = ("duplicates", opts.min_words, opts.skip_blocks, opts.ignore_quoted)
+        cached = doc.attributes.get(key)
+        if cached is None:
+            skip, least = opts.skip_blocks, opts.min_words
+            # Mostly code is not a sentence worth comparing.
+            cached = doc.attributes[key] = [
+                item for item in _tokenised(doc, opts.ignore_quoted)
+                if item[3] not in skip and len(item[2]) >= least and item[4] * 2 <= len(item[2])]
+        return cached
+
+    def facts(self, doc) -> DocFacts | None:
+        opts = self.options
+        if opts.mode == "restated":
+            return None
+        comparable = self._comparable(doc)
+        key = ("duplicates-facts", opts.min_words, opts.skip_blocks, opts.ignore_quoted, opts.quote_length)
+        base = doc.attributes.get(key)
+        if base is None:
+            base = doc.attributes[key] = _base_facts(doc, comparable, opts.quote_length)
+        starts, token_data = array("I", [0]), array("I")
+        if opts.mode == "near":
+            # All words of the document in one C-level pass: word lists end to end,
+            # each sentence's slice given by the running sum of their lengths.
+            token_data = fp.hashes(chain.from_iterable(item[2] for item in comparable))
+            starts.extend(accumulate(len(item[2]) for item in comparable))
+        return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data)
+
+    def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
+        docs = [f for f in facts if f is not None]
+        if self.options.mode == "exact":
+            return reduce_exact(docs, self.options)
+        if self.options.mode == "near":
+            return reduce_near(docs, self.options)
+        return ()
+
+
+def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str, int]]:
+    """(start, end, tokens, block kind, code tokens) of every sentence, cached."""
+    key = ("duplicates-tokens", ignore_quoted)
+    cached = doc.attributes.get(key)
+    if cached is None:
+        text, masked = doc.text, doc.masked
+        low = None if ignore_quoted else fp.fold(masked)
+        if low is not None and fp.CODE_MASK not in masked:  # the common case, in fewer steps
+            sentences = doc.sentences
+            words = fp.tokens_of(low, text, [(s.start, s.end) for s in sentences])
+            cached = doc.attributes[key] = [(s.start, s.end, w, s.block.kind, 0)
+                                            for s, w in zip(sentences, words)]
+            return cached
+        cached = doc.attributes[key] = []
+        for sent in doc.sentences:
+            start, end = sent.start, sent.end
+            if low is not None:
+                words = fp.tokens_at(low, text, start, end)
+            else:
+                words = fp.tokens(masked[start:end], text[start:end], ignore_quoted)
+            code = sum(1 for w in words if w[0] == "`") if masked.find(fp.CODE_MASK, start, end) != -1 else 0
+            cached.append((start, end, words, sent.block.kind, code))
+    return cached
+
+
+def _base_facts(doc, comparable, quote_length: int) -> tuple:
+    """Fingerprints, spans, endings, deletion spans, line index and quote prefixes:
+    shared by the exact and near rules. Everything per sentence is a C-level pass."""
+    text = doc.text
+    starts, ends = [item[0] for item in comparable], [item[1] for item in comparable]
+    prints = fp.fingerprints([item[2] for item in comparable])
+    spans = array("I", chain.from_iterable(zip(starts, ends)))
+    ended = bytes(map(bool, map(_ENDED.search, repeat(text), starts, ends)))
+    if QUOTE_SEP in text:
+        text = text.replace(QUOTE_SEP, " ")  # the same length: offsets still hold
+    # quote() reads at most 2 * quote_length characters of a sentence: keep no more.
+    limits = map(min, ends, map(add, starts, repeat(2 * quote_length)))
+    prefixes = QUOTE_SEP.join(map(text.__getitem__, map(slice, starts, limits)))
+    deletions = {}
+    if len(set(prints)) < len(prints):  # a sentence repeats in this document
+        seen = set()
+        for index, (value, item) in enumerate(zip(prints, comparable)):
+            if value in seen and item[3] == "paragraph":
+                deletions[index] = _deletion(doc.text, item[0], item[1])
+            seen.add(value)
+    return prints, spans, ended, deletions, doc.line_index.compact(), prefixes
+
+
+def _deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete to remove a sentence: with the spaces after it, or with its
+    whole line when it stands alone on that line."""
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    line_start = before == 0 or text[before - 1] == "\n"
+    line_end = after == len(text) or text[after] == "\n"
+    if line_start and line_end:
+        return before, min(after + 1, len(text))
+    if line_end:
+        return before, after
+    return start, after

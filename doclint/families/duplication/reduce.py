@@ -1,0 +1,165 @@
+"""The corpus phase of the duplicates kind: group fingerprints, find and verify near pairs."""
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Iterator
+
+from doclint.core.finding import Applicability, CorpusHit, Edit, Fix
+from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
+from doclint.families.duplication.facts import sentence_tokens as _tokens
+from doclint.families.duplication.nearmatch import is_cut_copy, near_score
+
+# Runs with fewer comparable sentences than this are grouped in plain Python: importing
+# numpy (about 80 ms) would cost more than the work, and start-up matters to hooks.
+SMALL_RUN = 20_000
+
+
+def grouping_for(docs: list[DocFacts]) -> ModuleType:
+    """The module that groups this run's sentences: doclint.families.duplication.smallgroups or, for runs of
+    SMALL_RUN sentences or more, doclint.families.duplication.minhash (whole-array passes). Both give the
+    same groups and candidate pairs."""
+    if sum(len(doc.fingerprints) for doc in docs) < SMALL_RUN:
+        from doclint.families.duplication import smallgroups
+        return smallgroups
+    from doclint.families.duplication import minhash
+    return minhash
+
+
+def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix | None = None,
+         message: str | None = None) -> CorpusHit:
+    doc, index = docs[gid >> SHIFT], gid & LOW
+    start, end = doc.spans[2 * index], doc.spans[2 * index + 1]
+    end_line, end_column = doc.lines.position(end) if doc.record_line is None else (doc.record_line, 1)
+    related = tuple(docs[r >> SHIFT].location(r & LOW) for r in refs)
+    quoted = doc.quote(index)
+    ref_doc = docs[refs[0] >> SHIFT]
+    args = {"quote": quoted, "where": ref_doc.where(refs[0] & LOW, doc), **args}
+    return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message,
+                     start, end, quoted)
+
+
+def _reference(cluster: list[int], at: int, scope: str) -> int | None:
+    """The earlier occurrence a later copy is reported against: the first one in the same
+    document when there is one (so the copy can be deleted), else the first overall."""
+    gid = cluster[at]
+    same = next((g for g in cluster[:at] if g >> SHIFT == gid >> SHIFT), None)
+    other = next((g for g in cluster[:at] if g >> SHIFT != gid >> SHIFT), None)
+    if scope == "document":
+        return same
+    if scope == "corpus":
+        return other
+    return same if same is not None else cluster[0]
+
+
+def _too_common(cluster: list[int], opts) -> bool:
+    return bool(opts.max_documents) and len({g >> SHIFT for g in cluster}) > opts.max_documents
+
+
+def _scoped(gids: list[int], scope: str) -> bool:
+    """Whether a group of occurrences holds a pair of the scope's kind."""
+    docs = [g >> SHIFT for g in gids]
+    if scope == "document":
+        return len(set(docs)) < len(docs)
+    if scope == "corpus":
+        return len(set(docs)) > 1
+    return len(gids) > 1
+
+
+def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
+    for cluster in grouping_for(docs).clusters(docs)[1]:
+        if _too_common(cluster, opts) or not _scoped(cluster, opts.scope):
+            continue
+        # A sentence repeated many times is a template step or boilerplate: one finding
+        # with every copy in `related` says so without burying the run in copies.
+        if opts.group or (opts.group_from and len(cluster) >= opts.group_from):
+            count = len({g >> SHIFT for g in cluster})
+            yield _hit(docs, cluster[0], cluster[1:], {"count": len(cluster), "documents": count},
+                       message=f"Sentence occurs {len(cluster)} times in {count} document(s): "
+                               f"\"{_quote(docs, cluster[0])}\"")
+            continue
+        for at in range(1, len(cluster)):
+            ref = _reference(cluster, at, opts.scope)
+            if ref is None:
+                continue
+            yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
+
+
+def _quote(docs: list[DocFacts], gid: int) -> str:
+    return docs[gid >> SHIFT].quote(gid & LOW)
+
+
+def _deletion(docs: list[DocFacts], gid: int, ref: int) -> Fix | None:
+    if gid >> SHIFT != ref >> SHIFT:
+        return None
+    cut_start, cut_end = docs[gid >> SHIFT].deletions.get(gid & LOW, (0, 0))
+    if cut_end <= cut_start:
+        return None
+    return Fix("Delete the repeated sentence", (Edit(cut_start, cut_end),), Applicability.UNSAFE)
+
+
+def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
+    """Near duplicates among unique sentences: MinHash LSH candidates verified by
+    word-level similarity, and cut-off copies found by their first words; each is
+    reported on the later sentence against its best match."""
+    grouping = grouping_for(docs)
+    firsts, repeated = grouping.clusters(docs)
+    if len(firsts) < 2:
+        return
+    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts)}
+    del repeated
+    near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
+    best: dict[int, tuple[float, int, str]] = {}
+    for i, j in near:
+        a, b = _pair(firsts[i], firsts[j], common, opts.scope)
+        if a is not None:
+            score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
+            if score > best.get(b, (0.0,))[0]:
+                best[b] = (score, a, f"{score:.0%} similar")
+    for i, j in cut:
+        a, b = _pair(firsts[i], firsts[j], common, opts.scope)
+        if a is None or b in best or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
+            continue
+        b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))
+        if not _ended(docs, b if b_shorter else a):  # a complete sentence may begin a longer one
+            best[b] = (opts.cutoff, a, "a cut-off copy" if b_shorter else "which is a cut-off copy of it")
+    if opts.group:
+        yield from _near_groups(docs, best)
+        return
+    for b in sorted(best):
+        score, a, detail = best[b]
+        yield _hit(docs, b, [a], {"similarity": f"{score:.0%}", "detail": detail})
+
+
+def _pair(a: int, b: int, common: set[int], scope: str) -> tuple[int | None, int]:
+    """The pair in order, or (None, b) when boilerplate or out of scope."""
+    if a in common or b in common:
+        return None, b
+    same_doc = a >> SHIFT == b >> SHIFT
+    if (scope == "document" and not same_doc) or (scope == "corpus" and same_doc):
+        return None, b
+    return a, b
+
+
+def _near_groups(docs: list[DocFacts], best: dict[int, tuple[float, int, str]]) -> Iterator[CorpusHit]:
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for b, (_, a, _) in best.items():
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for gid in set(best) | {v[1] for v in best.values()}:
+        groups.setdefault(root(gid), []).append(gid)
+    for head in sorted(groups):
+        members = sorted(groups[head])
+        yield _hit(docs, members[0], members[1:], {"count": len(members)},
+                   message=f"{len(members)} nearly identical sentences: \"{_quote(docs, members[0])}\"")
+
+
+def _ended(docs: list[DocFacts], gid: int) -> bool:
+    return bool(docs[gid >> SHIFT].ended[gid & LOW])

@@ -1,0 +1,252 @@
+"""Collect the candidate forms of each variant key in one document."""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import compress, repeat
+from itertools import count as count_from
+from operator import and_, sub
+
+from doclint.families.naming.variants import is_acronym, join_key
+from doclint.families.naming.words import (
+    CAPITAL_WORDS,
+    MENTION_MARKS,
+    NAME_PARTICLES,
+    NAMELIKE_WORDS,
+    PAIRABLE_WORDS,
+    PARTICLES,
+    STOPWORDS,
+    Words,
+    classify_words,
+    is_mention,
+    prose_words,
+)
+
+
+def _form_id(check: str, text: str) -> str:
+    # Joining compares separators, so "Email" at a sentence start is "email"; an acronym
+    # keeps its case so that "US" never becomes the word "us".
+    if check != "joining":
+        return text
+    text = text.rstrip(".")  # "e.g" before a comma is "e.g."
+    return text if is_acronym(text) else text.lower()
+
+
+LOWER = "\x00"  # spelling: key prefix of words seen in lower case (ordinary words)
+NEAR = "\x01"   # spelling: key prefix of capitalised neighbours (Fuad in "Fuad Hussein")
+MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
+def _fold(form: str) -> str:
+    # str.lower() maps every character on its own except capital sigma, which is final
+    # (\u03c2) only at a word's end: folded, lower(x + y) == lower(x) + lower(y).
+    return form.lower().replace("\u03c2", "\u03c3")
+
+
+def _joining_pairs(found: Words, named: set[str]) -> list[int]:
+    """Second tokens of the pairs that can make a joining key: both words in PAIRABLE_WORDS,
+    one of them cased, and their letters some named key's head and tail."""
+    if not named:
+        return []
+    keys = {_fold(k) for k in named}
+    heads = {k[:n] for k in keys for n in range(1, len(k))}
+    tails = {k[n:] for k in keys for n in range(1, len(k))}
+    candidates = found.distinct & PAIRABLE_WORDS
+    firsts = {t for t in candidates if _fold(t) in heads}
+    seconds = {t for t in candidates if _fold(t) in tails}
+    if not firsts or not seconds:
+        return []
+    texts, cased = found.texts, found.cased
+    last = len(texts) - 1
+    ends = {i + 1 for i in compress(cased, map(firsts.__contains__, map(texts.__getitem__, cased)))
+            if i < last and texts[i + 1] in seconds}
+    ends.update(i for i in compress(cased, map(seconds.__contains__, map(texts.__getitem__, cased)))
+                if i and texts[i - 1] in firsts)
+    return sorted(ends)
+
+
+def collect(doc, check: str, min_length: int, words: bool = True,
+            corpus: bool = False) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """key -> form -> [(start, end)] of the candidate forms of one document."""
+    out: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    text = doc.text
+    found = prose_words(doc)
+    texts, starts, inner, after = found.texts, found.starts, found.inner, found.after
+    classify_words(found.distinct)  # again: another document may have filled the classes since
+    caps = named = None
+    expansions = ()
+    # Only some tokens can add a form: `single` lists those that can alone, `pairs` the
+    # second words of pairs that can, in document order.
+    if check == "case":
+        single = list(compress(found.cased, map(inner.__getitem__, found.cased)))
+        # A lower-case form only matters if some capitalised form shares its words.
+        caps = set(map(str.lower, map(texts.__getitem__, single)))
+        pairs = found.capital_pairs
+        low_caps = {t for t in caps & found.distinct if t.islower()}
+        if low_caps:
+            lows = list(compress(count_from(), map(low_caps.__contains__, texts)))
+            marked = set(lows)
+            pairs = sorted(pairs + list(compress(lows, map(marked.__contains__, map(sub, lows, repeat(1))))))
+        # Title Case phrases inside an acronym's expansion ("Key Derivation Function
+        # (HKDF)") follow the acronym, not the writer's naming.
+        expansions = _expansions(doc)
+    elif check == "spelling":
+        spelled = {t for t in found.cased_texts if _spelled(t, min_length)}
+        single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
+        pairs = found.capital_pairs
+    elif words:
+        single = range(len(texts))
+        pairable = list(map(PAIRABLE_WORDS.__contains__, texts))
+        pairs = list(compress(count_from(1), map(and_, pairable, pairable[1:])))
+    else:
+        # Only keys that some name-like form of this document has, and never an all
+        # lower-case form: a command, package or handle (iojs, n-api), not a name.
+        named = set(map(join_key, found.distinct & NAMELIKE_WORDS))
+        joins = {t for t in found.cased_texts if (j := _joined(t, min_length)) is not None and j[0] in named}
+        single = list(compress(found.cased, map(joins.__contains__, map(texts.__getitem__, found.cased))))
+        pairs = _joining_pairs(found, named)
+    mentioned = set()
+
+    def add(key: str, form: str, start: int, end: int, raw: str | None = None) -> None:
+        if caps is not None and form.islower() and not all(w in caps for w in key.split(" ")):
+            return
+        if named is not None and (key not in named or (raw or form).islower()):
+            return
+        if expansions and " " in key and any(s <= start < e for s, e in expansions):
+            return
+        if text[start - 1:start] in MENTION_MARKS:
+            mentioned.add(key)  # maybe quoted or emphasised: see _without_mentions
+        out.setdefault(key, {}).setdefault(form, []).append((start, end))
+
+    if isinstance(single, range):
+        visit = single
+    else:
+        visit = sorted(set(single).union(pairs)) if pairs else single
+        single = set(single)
+    pairs = set(pairs)
+    capital = CAPITAL_WORDS
+    for i in visit:
+        if i in after:
+            continue  # "you're writing": "re" is no word of its own
+        word = texts[i]
+        start = starts[i]
+        end = start + len(word)
+        if i in single:
+            if check == "spelling":
+                add(word, word, start, end)
+                if inner[i]:
+                    add(MID + word, word, start, end)
+            elif check == "case":
+                # A single lower-case word beside a capitalised one is a command, package
+                # or handle (openssl, eslint, github); capitals beside capitals are a
+                # shouted name or heading (RAFAEL GONZAGA), not a second spelling.
+                if not _shouted(texts, starts, i):
+                    add(word.lower(), word, start, end)
+            else:
+                joined = _joined(word, min_length)
+                if joined is not None:
+                    add(joined[0], joined[1], start, end, word)
+        if i not in pairs or i - 1 in after:
+            continue
+        x = texts[i - 1]
+        a_start = starts[i - 1]
+        a_end = a_start + len(x)
+        if a_end >= start or not (text[a_end:start] in (" ", "\n") or (
+                len(x) == 1 and text[a_end:start] in (". ", ".\n"))):
+            continue
+        # Two-word forms: "Foreign Minister"/"foreign minister" (case), "data set"
+        # (joining); for spelling, the capitalised neighbours that tell people apart
+        # ("Brian Fox" and "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad
+        # Hussain" one).
+        if check != "joining" and x in capital and word in capital and x.lower() not in STOPWORDS:
+            add(NEAR + word, x, a_start, a_end)
+            add(NEAR + x, word, start, end)
+        if check == "spelling" or x not in PAIRABLE_WORDS or word not in PAIRABLE_WORDS:
+            continue  # PAIRABLE_WORDS: letters only and no function word
+        if check == "case":
+            if not inner[i - 1] or len(x) < 3 or len(word) < 3:
+                continue
+            title = x[0].isupper() and x[1:].islower() and word[0].isupper() and word[1:].islower()
+            if title or (x.islower() and word.islower()):
+                add(f"{x.lower()} {word.lower()}", f"{x} {word}", a_start, end)
+        elif word.lower() not in PARTICLES:
+            add(join_key(x + word), _form_id(check, f"{x} {word}"), a_start, end, f"{x} {word}")
+    if check == "spelling":
+        lowered = {name.lower() for name in out if name[0] not in (NEAR, MID)}
+        seen = {w for w in lowered & found.distinct if w.islower()}
+        for w in seen & {texts[i] for i in after}:
+            if texts.count(w) == sum(texts[i] == w for i in after):
+                seen.discard(w)  # only ever right after an apostrophe
+        for name in [k for k in out if k[0] not in (NEAR, MID)]:
+            if name.lower() in seen:
+                out[LOWER + name.lower()] = {name.lower(): []}
+    else:
+        # For the corpus phase a single form can meet its rival in another document;
+        # only keys with a capital (case) or a name-like form (joining) travel.
+        need = 1 if corpus else 2
+        named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
+        out = {k: v for k, v in out.items() if k[0] == NEAR or len(v) >= need and (
+            words and check == "joining" or any(named(f) for f in v))}
+    return _without_mentions(text, out, mentioned)
+
+
+def _shouted(texts: list[str], starts: list[int], i: int) -> bool:
+    """An all-capitals token beside another all-capitals word."""
+    if not is_acronym(texts[i]):
+        return False
+    return any(0 <= j < len(texts) and len(texts[j]) > 1 and is_acronym(texts[j])
+               and abs(starts[j] - starts[i]) < len(texts[min(i, j)]) + 3
+               for j in (i - 1, i + 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelled(word: str, min_length: int) -> bool:
+    """A capitalised word (or a name with a particle: al-Assad) long enough to compare."""
+    head, _, rest = word.partition("-")
+    capital = word[:1].isupper() or (head in NAME_PARTICLES and rest[:1].isupper())
+    return capital and not is_acronym(word) and sum(c.isalpha() for c in word) >= min_length
+
+
+@lru_cache(maxsize=1 << 16)
+def _joined(word: str, min_length: int) -> tuple[str, str] | None:
+    """(key, form) of a single word for the joining check, None for no candidate."""
+    parts = word.replace(".", "-").rstrip("-").split("-")
+    last = word.rsplit(".", 1)[-1]
+    if "." in word.rstrip(".") and len(last) > 2 and last.islower():
+        return None  # a member or a file (Symbol.iterator, Date.now, index.html), not a name
+    if len(parts) > 1 and parts[-1].lower() not in PARTICLES and parts[0].lower() not in STOPWORDS:
+        return join_key(word), _form_id("joining", word)
+    if word.isalpha() and (len(word) >= min_length or is_acronym(word)):
+        return join_key(word), _form_id("joining", word)
+    return None
+
+
+def _expansions(doc) -> list[tuple[int, int]]:
+    """Spans of the long forms of acronym definitions: "Key Derivation Function (KDF)"."""
+    from doclint.families.naming.acronyms import sentence_definitions
+
+    masked = doc.masked
+    return [(d.start, d.short_start) for sentence, found in sentence_definitions(doc)
+            if masked.find("(", sentence.start, sentence.end) != -1 for d in found]
+
+
+def _without_mentions(text: str, found: dict, keys: set[str]) -> dict:
+    """`found` without quoted or emphasised occurrences; `keys` holds every key with
+    a span that starts right after an opening mark (the others keep all their spans)."""
+    for key in keys:
+        forms = found.get(key)
+        if forms is None or key[0] in (LOWER, NEAR):
+            continue
+        kept = {}
+        for form, spans in forms.items():
+            spans = [(s, e) for s, e in spans if not is_mention(text, s, e)]
+            if spans:
+                kept[form] = spans
+        if kept:
+            found[key] = kept
+        else:
+            del found[key]
+    return found
+
+
+def _named(form: str) -> bool:
+    """A form that spells a name rather than a word: a capital past the first letter or
+    a dot (Node.js, U.S., WiFi)."""
+    return "." in form or any(c.isupper() for c in form[1:])

@@ -1,0 +1,211 @@
+"""Where prose stops: block ends and sentence-ending line breaks, with their last words."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from doclint.core.document import Document
+from doclint.markup.base import CODE_MASK, Block
+
+# A sentence is closed by ., !, ?, … (or "...") followed only by closing quotes,
+# brackets or emphasis markers; the masked text has emphasis markers as spaces.
+_CLOSED = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]*_]*\Z")
+# Mis-decoded closing quotes ("it.¡¨") still end a sentence: a terminator followed by
+# a few symbols and nothing else.
+_CLOSED_MOJIBAKE = re.compile(r"[.!?\u2026][^\w\s]{1,3}\Z")
+_INNER = "'\u2019-"  # characters that may stand inside a word
+# Markers that start a line and are not prose: headings, quotes, list bullets, table
+# pipes and reST adornment. A heading marker is how we tell a real heading from a
+# plain-text line that the reader guessed was a title.
+ADORNMENT = re.compile(r"[ \t]*([=\-~^\"'`#*+:._])\1{2,}[ \t]*\Z")
+ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
+# What can follow a paragraph that introduces it without a colon: fenced or indented
+# code, a directive, a table, an image or an HTML element (not a comment).
+_INTRODUCED = re.compile(
+    r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Markdown link tails
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
+_LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
+LONG_LINE = 100  # characters; wider than any hard-wrapped paragraph
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A place where prose stops: `stop` is the offset just after its last character.
+
+    `where` is "block" (the end of a prose block) or "line" (a line break inside a
+    paragraph written one sentence per line, before a line that starts a sentence).
+    `start` is where the sentence that stops there began; `next_start` where the prose
+    after it begins (None at the end of the document)."""
+
+    where: str
+    block: Block
+    start: int
+    stop: int
+    next_start: int | None
+    explicit_heading: bool = False
+    next_block: Block | None = None  # the block after, for a block ending
+
+
+def closed(tail: str) -> bool:
+    """Whether the prose `tail` ends a sentence with terminal punctuation."""
+    tail = tail[-12:]  # the patterns are anchored at the end; do not scan the rest
+    return bool(_CLOSED.search(tail) or _CLOSED_MOJIBAKE.search(tail))
+
+
+def last_word(tail: str) -> str | None:
+    """The word `tail` ends on (letters, digits, inner apostrophes and hyphens)."""
+    if not tail or not tail[-1].isalnum():
+        return None
+    i = len(tail) - 1
+    while i > 0 and (tail[i - 1].isalnum() or tail[i - 1] in _INNER):
+        i -= 1
+    word = tail[i:].lstrip("'\u2019-")
+    return word or None
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    left = text.rfind("\n", 0, offset) + 1
+    right = text.find("\n", offset)
+    return left, len(text) if right == -1 else right
+
+
+def is_explicit_heading(doc: Document, block: Block) -> bool:
+    """A heading marked up as one (`#`, an underline or overline), not a guessed title."""
+    text = doc.text
+    left, right = _line_bounds(text, block.start)
+    if ATX.match(text, left):
+        return True
+    nxt_left, nxt_right = _line_bounds(text, block.end)
+    below = text[nxt_right + 1:_line_bounds(text, nxt_right + 1)[1]] if nxt_right < len(text) else ""
+    above = text[_line_bounds(text, max(left - 2, 0))[0]:left - 1] if left else ""
+    return bool(ADORNMENT.fullmatch(below) or (above and ADORNMENT.fullmatch(above)))
+
+
+def line_style(doc: Document) -> tuple[bool, bool]:
+    """Whether the document writes one sentence per line: (most line breaks inside its
+    paragraphs follow terminal punctuation, most breaks before a capital letter do).
+
+    Hard-wrapped prose breaks anywhere; a document that mixes both styles still ends
+    nearly every line that is followed by a capital with punctuation."""
+    masked = doc.masked
+    breaks = ended = upper = upper_ended = 0
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "blockquote", "list-item"):
+            continue
+        pos = masked.find("\n", block.start, block.end)
+        while pos != -1:
+            is_closed = closed(masked[max(block.start, pos - 12):pos].rstrip())
+            breaks += 1
+            ended += is_closed
+            if masked[pos + 1:block.end].lstrip()[:1].isupper():
+                upper += 1
+                upper_ended += is_closed
+            pos = masked.find("\n", pos + 1, block.end)
+    return breaks >= 3 and ended >= 0.8 * breaks, upper >= 3 and upper_ended >= 0.8 * upper
+
+
+def _unwrapped(doc: Document, block: Block) -> bool:
+    """A block with a line far longer than any wrap width is not hard-wrapped."""
+    # Masked lines, spaces collapsed: a long link target does not make a line long.
+    return any(len(" ".join(line.split())) > LONG_LINE
+               for line in doc.masked[block.start:block.end].split("\n"))
+
+
+def _block_sentence_starts(doc: Document) -> list[list[int]]:
+    """Sentence starts per block, by block index (sentences come in block order)."""
+    blocks = doc.blocks
+    starts: list[list[int]] = [[] for _ in blocks]
+    i = 0
+    for sentence in doc.sentences:
+        while blocks[i] is not sentence.block:
+            i += 1
+        starts[i].append(sentence.start)
+    return starts
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def introduces(doc: Document, e: Ending) -> str | None:
+    """What a block ending introduces: "code" (code, a table, an image, an indented
+    example, a URL), "list" (a list or block quote, which carries the sentence on even
+    when its items are capitalised), or nothing (None)."""
+    if e.where != "block":
+        return None
+    text, masked = doc.text, doc.masked
+    stop, nxt, block = e.stop, e.next_block, e.block
+    if nxt is not None and nxt.kind in ("list-item", "blockquote") and block.kind != nxt.kind:
+        marker = text[text.rfind("\n", 0, nxt.start) + 1:nxt.start].strip(" \t>")
+        if _LATER_ITEM.fullmatch(marker):
+            return None  # item (8) of a numbered series does not continue this paragraph
+        return "list"
+    own = _indent(text[text.rfind("\n", 0, block.start) + 1:block.start + 1])
+    pos = text.find("\n", stop)
+    while pos != -1:
+        left, right = pos + 1, text.find("\n", pos + 1)
+        right = len(text) if right == -1 else right
+        line = text[left:right]
+        if line.strip():
+            prose = masked[left:right].strip()
+            if _INTRODUCED.match(line) and not prose or prose.startswith(CODE_MASK) \
+                    or _indent(line) > own:
+                return "code"
+            return "list" if not prose and _LIST_MARKER.match(line) else None
+        pos = right if right < len(text) else -1
+    return None
+
+
+def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
+    """Every place where prose stops without terminal punctuation, in document order."""
+    masked = doc.masked
+    blocks = doc.blocks
+    starts = _block_sentence_starts(doc)
+    by_lines, by_capitals = line_style(doc) if line_breaks else (False, False)
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        sentence_starts = starts[i] or [block.start]
+        if block.kind in ("paragraph", "blockquote", "list-item") and (
+                by_lines or by_capitals and _unwrapped(doc, block)):
+            pos = masked.find("\n", block.start, block.end)
+            while pos != -1:
+                stop = block.start + len(masked[block.start:pos].rstrip())
+                after = pos + 1 + len(masked[pos + 1:block.end]) - len(masked[pos + 1:block.end].lstrip())
+                # A capital in the text itself, not link text or emphasis: "at the\n
+                # [Hotel Name](url)" is one sentence broken before a link.
+                if doc.text[pos + 1:after + 1].lstrip()[:1].isupper() \
+                        and not closed(masked[max(block.start, stop - 12):stop]):
+                    first = max([s for s in sentence_starts if s < stop] or [block.start])
+                    line_left = masked.rfind("\n", 0, stop) + 1
+                    yield Ending("line", block, max(first, line_left), stop, after)
+                pos = masked.find("\n", pos + 1, block.end)
+        if closed(masked[max(block.start, block.end - 12):block.end]):
+            continue
+        heading = block.kind == "heading" and is_explicit_heading(doc, block)
+        yield Ending("block", block, sentence_starts[-1], block.end,
+                     nxt.start if nxt is not None else None, heading, nxt)
+
+
+def trailing_markup(doc: Document, e: Ending) -> bool:
+    """Whether non-prose text follows the ending: a link target or a tag on its line, or
+    a link target that runs on over the next lines of the paragraph."""
+    text = doc.text
+    right = text.find("\n", e.stop)
+    right = len(text) if right == -1 else right
+    if text[e.stop:right].strip().strip("*_~"):
+        return True
+    if e.where == "block":
+        run = text.find("\n\n", e.stop)
+        return bool(_LINK_TARGET.match(text, right + 1, len(text) if run == -1 else run))
+    return False
+
+
+def ends_in_code(tail: str) -> bool:
+    return tail.endswith(CODE_MASK)

@@ -1,0 +1,225 @@
+"""`truncation` kind: sentences and paragraphs that stop mid-way, with the evidence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from doclint.core.document import Document
+from doclint.core.finding import Applicability, Edit, Fix, Hit
+from doclint.core.kind import Kind
+from doclint.core.restatement import RESTATEMENT_THRESHOLD, restatement_score
+from doclint.families.truncation.endings import (
+    Ending,
+    closed,
+    ends_in_code,
+    introduces,
+    iter_endings,
+    last_word,
+    trailing_markup,
+    words,
+)
+from doclint.families.truncation.shape import heading_near, punctuating, raw_lines, sentence_like, word_share
+
+REPORTS = ("cut", "unterminated")
+MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
+_OPENERS = "([{\u201c\u2018"
+_CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    report: str      # "cut" or "unterminated"
+    reason: str      # why it looks cut, for the message
+    word: str        # the last word (or character)
+
+
+def _salutation(doc: Document, e: Ending, tail: str) -> bool:
+    """"Mr. Chief Justice, Mr. President, ... and my fellow citizens," at the top of a
+    speech: mostly names, before any other prose but a title."""
+    for block in doc.blocks:
+        if block is e.block:
+            break
+        if block.kind != "heading":
+            return False
+    ws = words(tail)
+    return sum(1 for w in ws if len(w) > 2 and w[0].isupper()) >= 0.5 * len(ws)
+
+
+class TruncationKind(Kind):
+    """Reports prose that stops without terminal punctuation where a sentence should end:
+    at the end of a paragraph or record, or at a line break before a new sentence in a
+    document written one sentence per line. `report: cut` yields the endings with
+    evidence of a cut (a last word from `end-words`, a comma, an open bracket, an
+    unclosed quote or parenthesis, a word split by a hyphen); `report: unterminated`
+    yields the paragraphs that read as prose but simply stop, without such evidence."""
+
+    name = "truncation"
+
+    @dataclass(frozen=True)
+    class Options:
+        report: str = "cut"
+        # word class (used in the message, "-" read as a space) -> words
+        end_words: dict[str, list[str]] = field(default_factory=dict)
+        # classes strong enough to report headings, list items and table cells
+        strong: tuple[str, ...] = ("article", "possessive")
+        caption_prefixes: tuple[str, ...] = ()
+        min_words: int = 5
+        line_breaks: bool = True
+        line_starters: tuple[str, ...] = ()
+
+        def __post_init__(self) -> None:
+            if self.report not in REPORTS:
+                raise ValueError(f"'report' must be one of {', '.join(REPORTS)}")
+            if self.min_words < 1:
+                raise ValueError("'min-words' must be at least 1")
+            lookup: dict[str, str] = {}
+            for cls, items in self.end_words.items():
+                for word in items:
+                    lookup[word.lower()] = cls
+            unknown = set(self.strong) - set(self.end_words) - set(MARKS)
+            if self.end_words and unknown:
+                raise ValueError(f"'strong' names unknown word classes: {', '.join(sorted(unknown))}")
+            caption = None
+            if self.caption_prefixes:
+                alternatives = "|".join(re.escape(p) for p in self.caption_prefixes)
+                caption = re.compile(rf"\W*(?:{alternatives})(?:\s*[\dIVXivx]+[\w.]*)?\s*[:.\u2013\u2014-]", re.I)
+            object.__setattr__(self, "lookup", lookup)
+            object.__setattr__(self, "starters", frozenset(w.lower() for w in self.line_starters))
+            object.__setattr__(self, "caption", caption)
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        opts = self.options
+        want = opts.report
+        if want == "unterminated" and not punctuating(doc, opts.min_words):
+            return
+        for ending in iter_endings(doc, opts.line_breaks):
+            verdict = self.judge(doc, ending)
+            if verdict is None:
+                continue
+            yield Hit(ending.stop, ending.stop, {"reason": verdict.reason, "word": verdict.word},
+                      fix=_restated_fix(doc, ending))
+
+    def judge(self, doc: Document, e: Ending) -> Verdict | None:
+        """This rule's verdict on the prose stopping at `e`: cut off ("cut"), merely
+        unpunctuated ("unterminated"), or None (ended, not a sentence, or the other
+        rule's case). Cheap tests on the last words come first, context tests last."""
+        opts = self.options
+        masked = doc.masked
+        tail = masked[e.start:e.stop].strip()
+        if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
+            return None
+        kind = e.block.kind
+        evidence = self.evidence(masked[e.block.start:e.stop], tail)
+        if kind in ("list-item", "table-cell") or self.label(doc, e, tail):
+            # Labels, not sentences: only a last word that can never end one counts.
+            if evidence is None or evidence[2] not in opts.strong or len(words(tail)) < 3:
+                return None
+            verdict = Verdict("cut", *evidence[:2])
+        elif evidence is not None:
+            if evidence[2] == "comma" and _salutation(doc, e, tail):
+                return None
+            if e.where == "line" and not self.starts_sentence(masked, e.next_start):
+                return None  # "using a" + "Node installer": one sentence over two lines
+            verdict = Verdict("cut", *evidence[:2])
+        else:
+            word = last_word(tail)
+            if word is None or kind in ("heading", "blockquote"):
+                return None
+            verdict = Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
+        if verdict.report != opts.report:
+            return None
+        if trailing_markup(doc, e) or introduces(doc, e):
+            return None  # a link line, a tag, or text that introduces code or a list
+        unit = masked[e.block.start:e.stop] if e.where == "block" else tail
+        if opts.caption is not None and opts.caption.match(unit):
+            return None
+        if verdict.report == "unterminated" and not self.prose_like(doc, unit, tail, e):
+            return None
+        return verdict
+
+    def starts_sentence(self, masked: str, offset: int) -> bool:
+        m = _FIRST_WORD.match(masked, offset)
+        return m is not None and m.group().lower() in self.options.starters
+
+    @staticmethod
+    def label(doc: Document, e: Ending, tail: str) -> bool:
+        """A heading, a title guessed at the top of a text, or a bold line used as one."""
+        if e.block.kind == "heading":
+            return e.explicit_heading or e.block is doc.blocks[0] or not sentence_like(tail, 4)
+        text = doc.text
+        end = text.find("\n", e.stop)
+        raw = text[text.rfind("\n", 0, e.start) + 1:len(text) if end == -1 else end].strip()
+        return raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and "\n" not in raw
+
+    def evidence(self, block_text: str, tail: str) -> tuple[str, str, str] | None:
+        """(reason, last word or mark, word class) when the ending shows a cut."""
+        last = tail[-1]
+        if last == ",":
+            # "My countrymen," is a salutation and "For instance," introduces an example.
+            return ("ends on a comma", ",", "comma") if len(words(tail)) >= 4 else None
+        if last in _OPENERS:
+            return f"ends on an open bracket or quote '{last}'", last, "bracket"
+        if last == "-" and tail[-2:-1].isalpha():
+            word = tail.rsplit(None, 1)[-1]
+            return f"ends on a word split by a hyphen ('{word}')", word, "hyphen"
+        word = last_word(tail)
+        if word is not None and word.islower():  # "N/A" and "Plan A" end on a letter
+            cls = self.options.lookup.get(word)
+            if cls is not None:
+                return f"ends on the {cls.replace('-', ' ')} '{word}'", word, cls
+        if block_text.count("\u201c") > block_text.count("\u201d") or block_text.count('"') % 2:
+            found = "has an unclosed quotation mark", word or last, "quote"
+        elif block_text.count("(") > block_text.count(")"):
+            found = "has an unclosed parenthesis", word or last, "parenthesis"
+        else:
+            return None
+        # In a command or an expression quotes and brackets need not pair.
+        return found if word_share(tail) >= 0.6 else None
+
+    def prose_like(self, doc: Document, unit: str, tail: str, e: Ending) -> bool:
+        """An unpunctuated ending is reported only where it reads as a sentence."""
+        tail_words = words(tail)
+        continued = e.start > e.block.start  # it follows a finished sentence
+        if len(tail_words) < (3 if continued else self.options.min_words):
+            return False
+        if raw_lines(doc, e.block)[:1] in (" ", "\t"):
+            return False  # an indented example
+        if e.where == "block" and not continued:
+            before = [b for b in doc.blocks if b.end <= e.block.start]
+            if not any(b.kind == "paragraph" for b in before):
+                return False  # the tagline under a title, not a finished text
+            if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1):
+                return False  # a one-line summary that is a section's only text
+        if _LABEL.match(unit) and "\n" not in unit.strip():
+            return False  # "Extends: substitution", "Permissions needed: admin"
+        if any(line.lstrip()[:1] in _CODE_STARTS for line in unit.split("\n")) \
+                or re.search(r":[ \t]*\n", tail):
+            return False  # definition lists, shell lines, separators; a "label:" value
+        if word_share(tail) < 0.75:
+            return False  # code-like or symbol-heavy text
+        return sentence_like(tail, 3)
+
+
+def _restated_fix(doc: Document, e: Ending) -> Fix | None:
+    """Deleting the fragment, when the sentence that follows says the same thing."""
+    if e.next_start is None:
+        return None
+    following = next((s for s in doc.sentences if s.start == e.next_start), None)
+    if following is None:
+        return None
+    masked = doc.masked
+    if restatement_score(masked[e.start:e.stop], masked[following.start:following.end]) \
+            < RESTATEMENT_THRESHOLD:
+        return None
+    text = doc.text
+    left = text.rfind("\n", 0, e.start) + 1
+    if not masked[left:e.start].strip():
+        # The fragment starts its line: delete whole lines up to the next prose line.
+        edit = Edit(left, text.rfind("\n", 0, following.start) + 1)
+    else:
+        edit = Edit(len(text[:e.start].rstrip()), e.stop)
+    return Fix("Delete the cut-off sentence (the next sentence restates it)", (edit,),
+               Applicability.UNSAFE)

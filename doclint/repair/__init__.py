@@ -1,0 +1,1 @@
+"""Repair: applying fixes (`doclint fix`) and cleaning corpora (`doclint clean`)."""

@@ -1,0 +1,115 @@
+"""`doclint fix` (files in place) and `doclint clean` (JSONL corpora to a new file)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from doclint.core.discovery import discover, display_path
+from doclint.core.document import Document
+from doclint.core.loader import JSONL_SUFFIXES, load
+from doclint.core.problems import Problem
+from doclint.core.writer import atomic_write_text
+from doclint.engine.config import LoadedConfig, configured_rules
+from doclint.engine.phases import Engine
+from doclint.markup.text import parse as parse_text
+from doclint.repair.fixer import fix_until_stable
+
+
+@dataclass
+class RepairResult:
+    fixed: int = 0                 # fixes applied
+    changed: list[str] = field(default_factory=list)  # files (or records) changed
+    dropped: int = 0               # records dropped by clean
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _fix_text(engine: Engine, doc: Document, unsafe: bool) -> tuple[str, int]:
+    """Fix one document: lint it on its own (both phases, so corpus rules' fixes within
+    the document apply too), apply the fixes, repeat until stable."""
+
+    def lint(text: str):
+        again = Document(doc.path, text, doc.reader, doc.newline, doc.encoding, doc.bom,
+                         doc.record, doc.record_line)
+        return engine.reduce([engine.check_document(again)]).findings
+
+    return fix_until_stable(doc.text, lint, unsafe)
+
+
+def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsafe: bool = False) -> RepairResult:
+    """Apply fixes to files in place (atomically). JSONL corpora and files that were not
+    valid UTF-8 are never rewritten here: `clean` writes corpora to a new file."""
+    config = loaded.config
+    engine = Engine(configured_rules(loaded, select, ignore), config)
+    found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
+    out = RepairResult(problems=list(found.problems))
+    for path in found.files:
+        shown = display_path(path)
+        if path.lower().endswith(JSONL_SUFFIXES):
+            out.problems.append(Problem(shown, "JSONL corpora are not fixed in place; use `doclint clean`", "note"))
+            continue
+        loaded_file = load(path, shown, config.text_field)
+        out.problems.extend(loaded_file.problems)
+        for doc in loaded_file.documents:
+            if doc.lossy:
+                out.problems.append(Problem(shown, "not rewritten: the file is not valid UTF-8", "warning"))
+                continue
+            text, applied = _fix_text(engine, doc, unsafe)
+            if applied and text != doc.text:
+                try:
+                    atomic_write_text(path, text, doc.newline, doc.encoding, doc.bom)
+                except OSError as exc:
+                    out.problems.append(Problem(shown, f"cannot write fixed file: {exc.strerror or exc}"))
+                    continue
+                out.fixed += applied
+                out.changed.append(shown)
+    return out
+
+
+def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), ignore=(),
+                 unsafe: bool = False, drop_duplicate_records: bool = False) -> RepairResult:
+    """Copy a JSONL corpus to `target`, fixing each record's text field. Other fields and
+    key order are kept; lines that are not valid records are copied unchanged (and
+    reported), so nothing is lost. With `drop_duplicate_records`, a record whose whole
+    text repeats an earlier record's (after whitespace and case folding) is left out."""
+    from doclint.markup.jsonl import iter_records
+
+    config = loaded.config
+    engine = Engine(configured_rules(loaded, select, ignore), config)
+    out = RepairResult()
+    try:
+        with open(source, encoding="utf-8-sig") as handle:
+            raw_lines = handle.read().split("\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        out.problems.append(Problem(source, f"cannot read corpus: {exc}"))
+        return out
+    records = {r.line: r for r in iter_records("\n".join(raw_lines), config.text_field)}
+    seen: set[bytes] = set()
+    written = []
+    for number, line in enumerate(raw_lines, start=1):
+        record = records.get(number)
+        if record is None or record.error:
+            if record is not None:
+                out.problems.append(Problem(source, f"{record.error}; line copied unchanged", "warning", number))
+            written.append(line)
+            continue
+        if drop_duplicate_records:
+            key = hashlib.blake2b(" ".join(record.text.casefold().split()).encode(), digest_size=16).digest()
+            if key in seen:
+                out.dropped += 1
+                continue
+            seen.add(key)
+        doc = Document(source, record.text, parse_text, record=record.record_id, record_line=number)
+        text, applied = _fix_text(engine, doc, unsafe)
+        if applied and text != record.text:
+            obj = json.loads(line)
+            obj[config.text_field] = text
+            line = json.dumps(obj, ensure_ascii=False)
+            out.fixed += applied
+            out.changed.append(f"{source}:{number}")
+        written.append(line)
+    try:
+        atomic_write_text(target, "\n".join(written))
+    except OSError as exc:
+        out.problems.append(Problem(target, f"cannot write cleaned corpus: {exc.strerror or exc}"))
+    return out

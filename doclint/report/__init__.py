@@ -1,0 +1,1 @@
+"""Reporting: output formats, baselines and changed-line filters."""
