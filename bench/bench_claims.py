@@ -8,7 +8,7 @@ parsing (sentences, masked text) is, since the rules are what ask for it. MB mea
 10**6 bytes of UTF-8.
 
 Run: python bench/bench_claims.py [--input examples] [--size-mb 5] [--repeat 3]
-(e.g. `--input /work/shared/eval/claims/docs` for news-like and encyclopedic prose).
+(e.g. `--input ../shared/eval/claims/docs` for news-like and encyclopedic prose).
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ prose block. Building the corpus is not timed. MB means 10**6 bytes of UTF-8.
 By default the corpus is generated from a fixed-seed word model (no files needed), so
 runs are comparable across machines. `--input FILE_OR_DIR` uses real text instead:
 the paragraphs (blank-line separated) of every .txt/.md file found there, shuffled with
-a fixed seed and repeated up to the target size (e.g. `--input /work/shared/eval`).
+a fixed seed and repeated up to the target size (e.g. `--input ../shared/eval`).
 
 Run: python bench/bench_segment.py [--input PATH] [--size-mb 20] [--repeat 3]
 """
