@@ -23,8 +23,9 @@ FIRST_PERSON = frozenset("my our".split())
 BE = frozenset("is are was were be been being".split())
 # A modal makes the report hypothetical ("people might say"), not a claim.
 MODALS = frozenset("would will could should may might must can let's".split())
-_SEGMENT = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]| - ")
-AFTER_STOP = frozenset("""that which who whom whose as than because when while if but and or
+# A comma inside a number ("2,000 voters") ends no phrase.
+_SEGMENT = re.compile(r"[;:()\u2014\u2013\"\u201c\u201d]|,(?!\d{3}\b)| - ")
+AFTER_STOP = frozenset("""that which who whom whose as than because when while if but and or to
     where since after before although though so is was are were has had have would will
     could should may might""".split())
 AGENTIVE = ("ers", "ors", "ists", "ians", "ants", "ents")
@@ -39,13 +40,18 @@ class Phrase:
     kind: str | None
     start: int = 0
     end: int = 0
+    head: str = ""  # the noun the phrase was read by, lower case ("critics", "survey")
 
 
 def words(masked: str, start: int, end: int) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in WORD.finditer(masked, start, end)]
 
 
-def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False) -> list[tuple[str, int]]:
+_NOT_SUBJECT = frozenset("if unless whenever for by with".split())
+
+
+def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False,
+                   present: bool = False) -> list[tuple[str, int]]:
     """The words of the noun phrase that ends just before `pos`, skipping adverbs and
     auxiliaries; a comma-delimited aside ("Critics, however, say") is stepped over."""
     end = pos
@@ -75,8 +81,18 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         while toks and (_skippable(toks[-1][0]) or toks[-1][0].endswith("ed")):
             toks.pop()
     phrase: list[tuple[str, int]] = []
-    for tok in reversed(toks):
-        if tok[0].lower() in BOUNDARY or len(phrase) >= 8:
+    for n in range(len(toks) - 1, -1, -1):
+        tok = toks[n]
+        low = tok[0].lower()
+        if low in BOUNDARY:
+            if low == "as" and n and toks[n - 1][0].endswith("ed"):
+                return []  # "accepted as a member indicates": a complement, no subject
+            if low in _NOT_SUBJECT or (low == "when" and present):
+                # "support for critics" is no subject; "if critics say", "when clear
+                # evidence shows" is a condition, not a report ("when critics said" is).
+                return []
+            break
+        if len(phrase) >= 8:
             break
         phrase.append(tok)
     phrase.reverse()
@@ -86,6 +102,27 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
 def _skippable(word: str) -> bool:
     low = word.lower()
     return low in SKIP or (low.endswith("ly") and len(low) > 5 and word.islower())
+
+
+PAST_BE = frozenset("was were been".split())
+# Adverbs between a be verb and its participle: "was widely criticised", "is now seen".
+_ADVERB = frozenset("""also often long now still since then later once initially first recently
+    reportedly widely generally commonly sometimes frequently repeatedly already never not even
+    subsequently quickly soon largely""".split())
+
+
+def passive_before(masked: str, sent_start: int, pos: int) -> tuple[int, str] | None:
+    """The be verb of a passive that ends just before `pos` ("has been widely praised"),
+    as (offset, word), or None."""
+    toks = words(masked, max(sent_start, pos - 80), pos)
+    while toks:
+        word, start = toks.pop()
+        low = word.lower()
+        if low in BE:
+            return start, low
+        if low not in _ADVERB and not (low.endswith("ly") and len(low) > 4):
+            return None
+    return None
 
 
 def phrase_after(masked: str, pos: int, end: int) -> list[tuple[str, int]]:
@@ -112,6 +149,10 @@ class Lexicon:
     demonym: re.Pattern
     named: tuple[re.Pattern, ...]
     bare_plurals: bool
+    people: frozenset = frozenset()       # nouns for people without an agent suffix: fans
+    audience: frozenset = frozenset()     # readers of a manual: users, developers ...
+    evidence: frozenset = frozenset()     # studies, data, polls: report without "that"
+    indefinites: frozenset = frozenset()  # a, one, several, a few: "one local archivist"
 
 
 def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong: bool) -> Phrase:
@@ -126,26 +167,33 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         return Phrase("pronoun", *span)
     if any(p.search(text) for p in lex.named):
         return Phrase("named", *span)
+    indefinite = lows[0] in lex.indefinites or lows[0] in lex.quantifiers
     for h, low in enumerate(lows):
-        is_head = low in lex.heads or (low in lex.quantifiers and h == len(lows) - 1)
-        if not is_head and lex.bare_plurals and strong:
-            is_head = _plural(toks[h][0])
+        nxt = lows[h + 1] if h + 1 < len(lows) else ""
+        is_head = low in lex.heads or low in lex.evidence or (low in lex.quantifiers and (not nxt or (nxt in POSTMOD and nxt != "of")))
+        if not is_head and low not in lex.audience:
+            # A noun for people is a source when it stands bare ("Analysts expect")
+            # or after an indefinite ("several board members", "one local archivist").
+            person = low in lex.people or _plural(toks[h][0]) or (h and indefinite and _singular(low))
+            is_head = person and ((lex.bare_plurals and strong) or (h > 0 and indefinite))
         if not is_head and h and lows[0] in lex.quantifiers:
             is_head = toks[h][0].endswith("s") and bool(lex.demonym.fullmatch(toks[h][0][:-1]))
             if is_head:
-                return Phrase("vague", *span)  # "many Americans", "some Europeans"
+                return Phrase("vague", *span, low)  # "many Americans", "some Europeans"
         if not is_head:
             continue
         pre, post = toks[:h], toks[h + 1:]
-        if post and lows[h + 1] not in POSTMOD and not lows[h + 1].endswith(("ed", "ing")):
+        if post and nxt not in POSTMOD and not nxt.endswith(("ed", "ing")):
             continue
         if any(_proper(w, p, sent_start, lex) for w, p in pre + post):
-            return Phrase("named", *span)
+            return Phrase("named", *span, low)
+        if low in lex.evidence and post and nxt.endswith("ed"):
+            return Phrase(None, *span, low)  # "evidence retrieved from the footage": specific
         if any(w in FIRST_PERSON for w in lows[:h]):
-            return Phrase(None, *span)  # "our survey shows": the writer's own evidence
+            return Phrase(None, *span, low)  # "our survey shows": the writer's own evidence
         if any(w in DEFINITE for w in lows[:h]):
-            return Phrase("anaphor", *span)
-        return Phrase("vague", *span)
+            return Phrase("anaphor", *span, low)
+        return Phrase("vague", *span, low)
     last, pos = toks[-1]
     if last[:1].isupper() or any(_proper(w, p, sent_start, lex) for w, p in toks):
         return Phrase("named", *span)
@@ -158,6 +206,36 @@ def _proper(word: str, pos: int, sent_start: int, lex: Lexicon) -> bool:
     if word[:1].isupper() and word.endswith(("'s", "\u2019s")):
         return True  # a possessive names whose people they are ("Smith's lawyers")
     return word[:1].isupper() and pos != sent_start and not lex.demonym.fullmatch(word)
+
+
+_PLURAL_NOUNS = frozenset("people men women children police media staff clergy folk".split())
+
+
+def singular_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
+    """Does the phrase open on "a", "an" or "one" and end on a singular noun? A base
+    form after it is no report of it: "helps a reviewer confirm"."""
+    lows = [t.lower() for t, _ in toks]
+    opener = max((i for i, w in enumerate(lows) if w in ("a", "an", "one")), default=-1)
+    lows = lows[opener:] if opener >= 0 else []
+    if not lows or "of" in lows:
+        return False  # "a lot of people", "a number of fans" are plural
+    return lows[-1] not in _PLURAL_NOUNS and (not lows[-1].endswith("s") or lows[-1].endswith("ss"))
+
+
+def plural_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
+    """Does the phrase end on a plural ("some", "many users")? A verb in -s after it
+    is a noun: "answer some questions", "many calls fail"."""
+    if not toks:
+        return False
+    last = toks[-1][0].lower()
+    return last in lex.quantifiers and last not in ("everyone", "everybody", "somebody", "someone") \
+        or (last.endswith("s") and not last.endswith("ss") and len(last) > 3)
+
+
+def _singular(low: str) -> bool:
+    # "archivist", "historian": agent nouns that name a person; "-er" nouns are left to
+    # the people list, since a compiler or a parser also "warns" and "says".
+    return low.isalpha() and low.endswith(("ist", "ian")) and len(low) > 5
 
 
 def _plural(word: str) -> bool:

@@ -11,6 +11,7 @@ from doclint.core.kind import Kind
 from doclint.core.textmatch import DEFAULT_TIMEOUT, compile_alternation
 from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
+from doclint.families.claims import verbs as cv
 
 REPORTS = ("new", "carried")
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
@@ -18,13 +19,24 @@ _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
 _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+(?!be\b|have\b)[a-z]+\b(?!\s+(?:that|the|a)\b)")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
 _BY = re.compile(r"\s+by\s+", re.I)
-# What a complement verb needs after it: "noted that", "viewed as", "regard him as", a quote.
-_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|as)\b|\s*[,:\"\u201c]|(?:\s+[\w'\u2019-]+){1,3}\s+as\b", re.I)
+_BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)[\w'\u2019-]+){1,4}?\s+by\s+", re.I)
+# "was criticised in PEP 594", "was praised at the Venice festival": a named place of
+# the judgement is its source.
+_NAMED_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:in|by|from|at)\s+(?:the\s+)?[A-Z0-9]")
+_NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
+# What a complement verb needs after it: "noted that", "viewed as", "regard him as",
+# "questioned whether", a quote.
+_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|as|whether)\b|\s*[,:\"\u201c]|(?:\s+[\w'\u2019-]+){1,3}\s+as\b", re.I)
 PARTICIPLE = ("ed", "told", "thought", "said", "shown", "seen", "found", "felt", "held")
 
 
 def _words(items) -> frozenset:
     return frozenset(w.lower() for w in items)
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return m.group(1).lower() if m else ""
 
 
 class AttributionKind(Kind):
@@ -46,6 +58,12 @@ class AttributionKind(Kind):
         agent_participles: tuple[str, ...] = ()
         demonyms: str = r"(?!)"
         named_sources: tuple[str, ...] = ()
+        people: tuple[str, ...] = ()
+        audience: tuple[str, ...] = ()
+        evidence: tuple[str, ...] = ()
+        indefinites: tuple[str, ...] = ()
+        evidence_verbs: tuple[str, ...] = ()
+        agentless_participles: tuple[str, ...] = ()
         bare_plurals: bool = True
         phrases: tuple[str, ...] = ()
         patterns: tuple[str, ...] = ()
@@ -64,21 +82,39 @@ class AttributionKind(Kind):
                 lexicon = cc.Lexicon(
                     _words(self.vague_heads), _words(self.quantifiers), re.compile(self.demonyms),
                     tuple(re.compile(p) for p in self.named_sources),
-                    self.bare_plurals)
+                    self.bare_plurals, _words(self.people), _words(self.audience),
+                    _words(self.evidence), _words(self.indefinites))
             except re.error as exc:
                 raise ValueError(f"bad regex in 'demonyms' or 'named-sources': {exc}") from None
             # One scan for every verb; what must follow a verb is checked per match.
-            vocabulary = [*self.reporting_verbs, *self.complement_verbs, *self.agent_participles, "according"]
+            # Each entry is a base form ("argue", "tell/told"): every tense is read.
+            strong, weak = cv.expand(self.reporting_verbs), cv.expand(self.complement_verbs)
+            agentless = {}
+            for entry in self.agentless_participles:
+                participle, _, need = entry.lower().partition(" ")
+                agentless[participle] = need.strip()
+            agents = [*self.agent_participles, *agentless]
+            vocabulary = [*strong, *weak, *agents, "according"]
             verbs = re.compile(rf"(?<![\w-]){ctx.word_trie(vocabulary)}(?![\w-])", re.IGNORECASE)
-            kinds = {w.lower(): "agent" for w in self.agent_participles}
-            kinds.update({w.lower(): "weak" for w in self.complement_verbs})
-            kinds.update({w.lower(): "strong" for w in self.reporting_verbs})
+            kinds = {w.lower(): "agent" for w in agents}
+            kinds.update({w: "weak" for w in weak})
+            kinds.update({w: "strong" for w in strong})
             kinds["according"] = "according"
             set_ = object.__setattr__
             set_(self, "lexicon", lexicon)
             set_(self, "verbs", verbs)
             set_(self, "verb_kinds", kinds)
-            set_(self, "agents", _words(self.agent_participles))
+            set_(self, "agents", _words(agents))
+            set_(self, "agentless", agentless)
+            set_(self, "evidence_forms", frozenset(cv.expand(self.evidence_verbs)))
+            entries = [*self.reporting_verbs, *self.complement_verbs]
+            set_(self, "base_forms", frozenset(cv.bases(entries)))
+            set_(self, "present_forms", frozenset(cv.presents(entries)))
+            # Words that may open an inverted source: "said one official", "said a source".
+            set_(self, "openers", _words(self.indefinites) | _words(self.quantifiers)
+                 | frozenset(("the", "its", "their", "his", "her")))
+            set_(self, "naming", ctx.naming_pattern(
+                [*self.vague_heads, *self.people, *self.evidence, *self.quantifiers]))
             set_(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
             set_(self, "cited", compile_alternation([], list(self.citations), False))
             set_(self, "analysis_key", tuple(getattr(self, f.name) for f in dataclasses.fields(self)
@@ -107,34 +143,69 @@ class AttributionKind(Kind):
                 if i < 0 or ct.quoted(m.start()) or found.get(i, ("",))[0] == "vague":
                     continue
                 phrase = self._source(doc, ct.sentences[i], m)
+                if (phrase.kind == "vague" and phrase.head not in opts.lexicon.quantifiers
+                        and ctx.named_nearby(opts.naming, masked, ct.sentences, i, opts.lexicon.demonym)):
+                    # "... a survey suggests. The Gallup poll of 2,000 voters ...": the
+                    # sentence beside it names the source the vague phrase stands for.
+                    phrase = cc.Phrase("named", phrase.start, phrase.end, phrase.head)
                 if phrase.kind is not None and (i not in found or phrase.kind == "vague"):
                     found[i] = (phrase.kind, min(phrase.start, m.start()) if phrase.end else m.start(),
                                 max(phrase.end, m.end()))
         return found
 
     def _source(self, doc, sentence: tuple[int, int], m) -> cc.Phrase:
-        lex = self.options.lexicon
+        opts = self.options
+        lex = opts.lexicon
         masked = doc.masked
         verb = m.group().lower()
-        kind = self.options.verb_kinds[verb]
-        follow = (_ACCORDING if kind == "according" else _BY).match(masked, m.end())
-        if follow is not None and (kind == "according" or verb in self.options.agents):
-            toks = cc.phrase_after(masked, follow.end(), sentence[1])
-            phrase = cc.classify(toks, lex, sentence[0], strong=False)
-            return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
-        if follow is not None or kind in ("according", "agent"):
-            return cc.Phrase(None)  # a passive with a named agent, or "maintained by hand"
-        if kind == "weak" and not _COMPLEMENT.match(masked, m.end()):
-            return cc.Phrase(None)  # "continued to work": no reported content
+        kind = opts.verb_kinds[verb]
+        if kind == "according":
+            follow = _ACCORDING.match(masked, m.end())
+            return self._agent(masked, follow.end(), sentence) if follow else cc.Phrase(None)
+        participle = verb.endswith(PARTICIPLE) or verb in opts.agents
+        passive = participle and cc.passive_before(masked, sentence[0], m.start())
+        # The agent of a passive is the source: "seen by many as", and, after a be
+        # verb, a few words on: "was labelled a failure by some".
+        follow = _BY.match(masked, m.end()) if participle else None
+        if follow is None and passive:
+            follow = _BY_NEAR.match(masked, m.end(), sentence[1])
+        if follow is not None:
+            return self._agent(masked, follow.end(), sentence)
+        if passive and passive[1] in cc.PAST_BE and verb in opts.agentless:
+            # Praise or blame with nobody holding it: "was widely criticised", "has
+            # been tipped for", "was seen as a snub" (present tense defines: "is called").
+            need = opts.agentless[verb]
+            after = _next_word(masked, m.end())
+            # "condemned to death", "criticised in PEP 594": no judgement, or a named one.
+            if (after == need if need else after != "to") and not _NAMED_AFTER.match(masked, m.end()):
+                return cc.Phrase("vague", passive[0], m.end(), verb)
+        if kind == "agent":
+            return cc.Phrase(None)  # "maintained by hand", "seen from the bridge"
+        complement = kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
         if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
             return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
-        toks = cc.subject_before(masked, sentence[0], m.start(), verb.endswith(PARTICIPLE))
+        toks = cc.subject_before(masked, sentence[0], m.start(), verb.endswith(PARTICIPLE),
+                                 present=verb in opts.present_forms)
         if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, sentence[0], m.start()):
-            # News inverts after a quotation: "... ," said one official.
-            toks = cc.phrase_after(masked, m.end(), sentence[1])
-            phrase = cc.classify(toks, lex, sentence[0], strong=False)
-            return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
-        return cc.classify(toks, lex, sentence[0], strong=kind == "strong")
+            # News inverts after a quotation: "... ," said one official. (Not "...,
+            # called with parameters" or ", consider using": a source opens the phrase.)
+            first = _next_word(masked, m.end())
+            if first in opts.openers or first in lex.heads or masked[m.end():].lstrip()[:1].isupper():
+                return self._agent(masked, m.end(), sentence)
+            return cc.Phrase(None)
+        if verb in opts.base_forms and cc.singular_subject(toks, lex):
+            return cc.Phrase(None)  # "helps a reviewer confirm": an object, not a subject
+        phrase = cc.classify(toks, lex, sentence[0], strong=True)
+        if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex):
+            return cc.Phrase(None)  # "some questions", "many calls": a noun, not a verb
+        if not complement and not (phrase.head in lex.evidence and verb in opts.evidence_forms):
+            return cc.Phrase(None)  # "continued to work"; but "data indicate a rise" reports
+        return phrase
+
+    def _agent(self, masked: str, pos: int, sentence: tuple[int, int]) -> cc.Phrase:
+        toks = cc.phrase_after(masked, pos, sentence[1])
+        phrase = cc.classify(toks, self.options.lexicon, sentence[0], strong=True)
+        return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
 
     def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[Hit]:
         opts = self.options

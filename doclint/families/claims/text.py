@@ -169,6 +169,29 @@ def named_between(doc, ct: "ClaimText", source: int, pronoun: int) -> bool:
     return False
 
 
+def naming_pattern(nouns) -> re.Pattern:
+    """A source noun with a name beside it: "the Gallup poll", "researchers at the
+    Delft lab", "a survey by Ipsos" (any noun for people ending like "engineers")."""
+    alternatives = "|".join(sorted({re.escape(n.lower()) for n in nouns}, key=len, reverse=True))
+    noun = rf"(?:{alternatives}|[a-z]+(?:ers|ors|ists|ians))" if alternatives else r"[a-z]+(?:ers|ors|ists|ians)"
+    return re.compile(rf"\b([A-Z][\w&'\u2019-]+)\s+(?i:{noun})\b"
+                      rf"|\b(?i:{noun})\s+(?:at|from|with|for|in|by)\s+(?:the\s+)?[A-Z][\w&-]")
+
+
+def named_nearby(pattern: re.Pattern, masked: str, sentences: list, i: int, demonym: re.Pattern) -> bool:
+    """Does the sentence before or after sentence `i` name a source?"""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(sentences):
+            continue
+        start, end = sentences[j]
+        for m in pattern.finditer(masked, start, end):
+            name = m.group(1)
+            if name is None or (m.start() != start and name not in _NOT_NAME
+                                and not demonym.fullmatch(name)):
+                return True
+    return False
+
+
 def cited(compiled, doc, start: int, end: int) -> bool:
     if compiled is None:
         return False
