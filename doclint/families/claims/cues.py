@@ -163,8 +163,9 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
     span = (toks[0][1], toks[-1][1] + len(toks[-1][0]))
     text = " ".join(t for t, _ in toks)
     lows = [t.lower() for t, _ in toks]
-    if len(toks) == 1 and lows[0] in PRONOUNS:
-        return Phrase("pronoun", *span)
+    if lows[-1] in PRONOUNS and (len(toks) == 1 or toks[-2][0][:1].isupper()):
+        # "he", and "Later he", "Then they": an adverb opening the sentence
+        return Phrase("pronoun", toks[-1][1], span[1], lows[-1])
     if any(p.search(text) for p in lex.named):
         return Phrase("named", *span)
     indefinite = lows[0] in lex.indefinites or lows[0] in lex.quantifiers
@@ -211,6 +212,15 @@ def _proper(word: str, pos: int, sent_start: int, lex: Lexicon) -> bool:
 _PLURAL_NOUNS = frozenset("people men women children police media staff clergy folk".split())
 
 
+def is_plural(head: str, lex: Lexicon) -> bool:
+    """Is a source read by this head word plural ("critics", "many", "people")?"""
+    return (head in _PLURAL_NOUNS or (head in lex.quantifiers and head not in _SINGULAR_QUANTIFIERS)
+            or (head.endswith("s") and not head.endswith("ss")))
+
+
+_SINGULAR_QUANTIFIERS = frozenset("everyone everybody somebody someone".split())
+
+
 def singular_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
     """Does the phrase open on "a", "an" or "one" and end on a singular noun? A base
     form after it is no report of it: "helps a reviewer confirm"."""
@@ -228,7 +238,7 @@ def plural_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
     if not toks:
         return False
     last = toks[-1][0].lower()
-    return last in lex.quantifiers and last not in ("everyone", "everybody", "somebody", "someone") \
+    return last in lex.quantifiers and last not in _SINGULAR_QUANTIFIERS \
         or (last.endswith("s") and not last.endswith("ss") and len(last) > 3)
 
 

@@ -135,7 +135,7 @@ class AttributionKind(Kind):
         for m in ctx.cue_matches(opts.cues, doc, ct, opts.timeout):
             i = ct.index(m.start())
             if i >= 0 and i not in found and not ct.quoted(m.start()):
-                found[i] = ("vague", m.start(), m.end())
+                found[i] = ("vague", m.start(), m.end(), "")
         masked = doc.masked
         for start, end in ct.chunks:
             for m in opts.verbs.finditer(masked, start, end):
@@ -150,7 +150,7 @@ class AttributionKind(Kind):
                     phrase = cc.Phrase("named", phrase.start, phrase.end, phrase.head)
                 if phrase.kind is not None and (i not in found or phrase.kind == "vague"):
                     found[i] = (phrase.kind, min(phrase.start, m.start()) if phrase.end else m.start(),
-                                max(phrase.end, m.end()))
+                                max(phrase.end, m.end()), phrase.head)
         return found
 
     def _source(self, doc, sentence: tuple[int, int], m) -> cc.Phrase:
@@ -209,13 +209,15 @@ class AttributionKind(Kind):
 
     def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[Hit]:
         opts = self.options
-        source = None  # (sentence index, offset) of the last vague source still in play
+        source = None  # (sentence index, offset, plural) of the last vague source still in play
         for i in sorted(found):
-            status, cue_start, cue_end = found[i]
+            status, cue_start, cue_end, head = found[i]
             start, end = ct.sentences[i]
             carried = source is not None and i - source[0] <= opts.carry_window
             if carried and status == "pronoun" and ctx.named_between(doc, ct, source[0], cue_start):
                 carried = False  # "he" or "she" more likely stands for the person named since
+            if carried and status == "pronoun" and head != "they" and source[2]:
+                carried = False  # "Critics said ... But he said": "he" is someone else
             if status == "named" or (status == "pronoun" and not carried):
                 source = None
                 continue
@@ -226,12 +228,12 @@ class AttributionKind(Kind):
                 continue
             cue = " ".join(doc.text[cue_start:cue_end].split())
             if status == "vague":
-                source = (i, start)
+                source = (i, start, cc.is_plural(head, opts.lexicon))
                 if opts.report == "new":
                     yield Hit(start, end, {"cue": cue})
             else:
                 intro = doc.location(source[1])
-                source = (i, source[1])
+                source = (i, source[1], source[2])
                 if opts.report == "carried":
                     yield Hit(start, end, {"cue": cue, "line": intro.text_line or intro.line},
                               related=(intro,))

@@ -156,7 +156,9 @@ def cue_matches(matchers, doc, ct: "ClaimText", timeout: float) -> Iterable:
         raise RuleTimeout(f"pattern timed out after {timeout}s") from None
 
 
-_NAME = re.compile(r"\b([A-Z][a-z]+)\s+[A-Z][a-z]+\b")
+# A person named since the source: "Anna Lee", "Lee defended it", "the mayor, Lee, said".
+_NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][a-z]+|[a-z]+ed|told|said|wrote|spoke|met|gave|took|made)\b"
+                   r"|,\s+([A-Z][a-z]+),")
 _NOT_NAME = frozenset("The This That These Those In On At A An But And It He She They We If When".split())
 
 
@@ -164,7 +166,7 @@ def named_between(doc, ct: "ClaimText", source: int, pronoun: int) -> bool:
     if doc.masked[pronoun:pronoun + 4].lower() == "they":
         return False
     for m in _NAME.finditer(doc.masked, ct.sentences[source][1], pronoun):
-        if m.group(1) not in _NOT_NAME:
+        if (m.group(1) or m.group(2)) not in _NOT_NAME:
             return True
     return False
 
