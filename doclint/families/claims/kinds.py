@@ -261,8 +261,8 @@ class WeaselKind(Kind):
         timeout: float = DEFAULT_TIMEOUT
 
         def __post_init__(self) -> None:
-            if not self.phrases and not self.patterns:
-                raise ValueError("a weasel rule needs 'phrases' or 'patterns'")
+            if not self.phrases and not self.patterns and not self.referenced_patterns:
+                raise ValueError("a weasel rule needs 'phrases', 'patterns' or 'referenced-patterns'")
             if self.referenced_min < 1:
                 raise ValueError("'referenced-min' must be at least 1")
             set_ = object.__setattr__
