@@ -9,12 +9,13 @@ from typing import Iterable
 
 from doclint.core.document import Document
 from doclint.core.textmatch import RuleTimeout, compile_alternation
+from doclint.families.claims.prefilter import CueSet, lowered
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
 # both joined, so we cut there to give each citation to the sentence it supports.
-# Both alternatives start with a terminator, so the scan jumps from one to the next.
-_CUT = re.compile(r"[.!?][\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
+# One leading class, so `re` jumps from terminator to terminator.
+_CUT = re.compile(r"[.!?](?:[\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9][.!?])(?=[A-Z][a-z]))")
 # Quotations are found per prose block, so a hard-wrapped quotation may span lines.
 _QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*\u2019(?!\w)")
 
@@ -104,6 +105,8 @@ class ClaimText:
     quotes: list
     quote_starts: list
     chunks: list
+    lower: str = ""         # the masked text in lower case, for the cue pre-filters
+    lower_ok: bool = False  # whether its offsets are those of the masked text
     analyses: dict = field(default_factory=dict)  # attribution options -> sentence statuses
 
     @classmethod
@@ -118,7 +121,7 @@ class ClaimText:
         sentences = claim_sentences(doc)
         quotes = quote_spans(doc)
         return cls(sentences, [s for s, _ in sentences], quotes, [s for s, _ in quotes],
-                   block_runs(doc))
+                   block_runs(doc), *lowered(doc.masked))
 
     def index(self, pos: int) -> int:
         """The sentence that holds `pos`, or -1 (a match between sentences)."""
@@ -137,26 +140,22 @@ _TAIL = re.compile(r"[ \t]{0,2}(?:\[[^\[\]\n]{1,30}\]|<ref\b[^\n]{0,200}|\{\{[^\
 _SHARED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def cue_matchers(phrases, patterns) -> tuple:
+def cue_matchers(phrases, patterns) -> CueSet:
     # One matcher per regex: `regex` scans each alone many times faster than all of them
-    # joined in one alternation (measured 11-250 MB/s alone, 2.5 MB/s joined).
+    # joined in one alternation (measured 11-250 MB/s alone, 2.5 MB/s joined); the
+    # pre-filter then runs each only on the sentences holding a word it needs.
     out = [compile_alternation(list(phrases), [], True)]
     out += [compile_alternation([], [p], True) for p in patterns]
-    return tuple(m for m in out if m is not None)
+    return CueSet(m for m in out if m is not None)
 
 
-def cue_matches(matchers, doc, ct: "ClaimText", timeout: float) -> Iterable:
-    # Scan runs of blocks, not block by block: the cost of a call, not of the scan,
-    # dominated on documents of many short paragraphs (6,000 blocks: 36 us a call).
+def cue_matches(cues: CueSet, doc, ct: "ClaimText", timeout: float) -> Iterable:
     try:
-        for matcher in matchers:
-            for start, end in ct.chunks:
-                yield from matcher.finditer(doc.masked, start, end, timeout=timeout)
+        yield from cues.finditer(doc.masked, ct, timeout)
     except TimeoutError:
         raise RuleTimeout(f"pattern timed out after {timeout}s") from None
 
 
-# A person named since the source: "Anna Lee", "Lee defended it", "the mayor, Lee, said".
 _NAME = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z][a-z]+|[a-z]+ed|told|said|wrote|spoke|met|gave|took|made)\b"
                    r"|,\s+([A-Z][a-z]+),")
 _NOT_NAME = frozenset("The This That These Those In On At A An But And It He She They We If When".split())
@@ -171,26 +170,31 @@ def named_between(doc, ct: "ClaimText", source: int, pronoun: int) -> bool:
     return False
 
 
-def naming_pattern(nouns) -> re.Pattern:
-    """A source noun with a name beside it: "the Gallup poll", "researchers at the
-    Delft lab", "a survey by Ipsos" (any noun for people ending like "engineers")."""
-    alternatives = "|".join(sorted({re.escape(n.lower()) for n in nouns}, key=len, reverse=True))
-    noun = rf"(?:{alternatives}|[a-z]+(?:ers|ors|ists|ians))" if alternatives else r"[a-z]+(?:ers|ors|ists|ians)"
-    return re.compile(rf"\b([A-Z][\w&'\u2019-]+)\s+(?i:{noun})\b"
-                      rf"|\b(?i:{noun})\s+(?:at|from|with|for|in|by)\s+(?:the\s+)?[A-Z][\w&-]")
+_WORD = re.compile(r"[\w&'\u2019-]+")
+_AGENT_SUFFIXES = ("ers", "ors", "ists", "ians")
+_OF_PLACE = frozenset("at from with for in by".split())
 
 
-def named_nearby(pattern: re.Pattern, masked: str, sentences: list, i: int, demonym: re.Pattern) -> bool:
-    """Does the sentence before or after sentence `i` name a source?"""
+def named_nearby(nouns: frozenset, masked: str, sentences: list, i: int, demonym: re.Pattern) -> bool:
+    """Does the sentence before or after sentence `i` name a source: a source noun with
+    a name beside it ("the Gallup poll", "researchers at the Delft lab", "a survey by
+    Ipsos")? `nouns` are lower-case source nouns; "engineers"-like words count too."""
     for j in (i - 1, i + 1):
         if not 0 <= j < len(sentences):
             continue
-        start, end = sentences[j]
-        for m in pattern.finditer(masked, start, end):
-            name = m.group(1)
-            if name is None or (m.start() != start and name not in _NOT_NAME
-                                and not demonym.fullmatch(name)):
-                return True
+        toks = _WORD.findall(masked, *sentences[j])
+        for t, word in enumerate(toks):
+            low = word.lower()
+            if low not in nouns and not (low.isalpha() and low.endswith(_AGENT_SUFFIXES)):
+                continue
+            before = toks[t - 1] if t else ""
+            if t > 1 and before[:1].isupper() and before not in _NOT_NAME and not demonym.fullmatch(before):
+                return True  # "The Gallup poll" (never the sentence's first word)
+            after = toks[t + 1:t + 4]
+            if after and after[0].lower() in _OF_PLACE:
+                rest = after[1:] if len(after) > 1 and after[1].lower() != "the" else after[2:]
+                if rest and rest[0][:1].isupper():
+                    return True  # "researchers at the Delft lab"
     return False
 
 
