@@ -1,0 +1,175 @@
+"""The grammar of attribution: who is the source, in any tense and voice, and when is it named."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from doclint.api import document_from_text
+from doclint.core.textmatch import compile_alternation
+from doclint.families.claims.prefilter import CueSet, required_words
+from doclint.families.claims.text import ClaimText
+from doclint.families.claims.verbs import expand, forms
+
+CLAIM_RULES = ("DL301", "DL302", "DL303", "DL304")
+
+
+def rule_ids(lint_text, text: str) -> list[str]:
+    found = []
+    for rule in CLAIM_RULES:
+        found += [f.rule_id for f in lint_text(text, rule)]
+    return sorted(found)
+
+
+@pytest.mark.parametrize("text", [
+    # Quantified or indefinite sources.
+    "Several board members told reporters that the vote had been rigged.",
+    "One local archivist said the ledger was a forgery.",
+    "A few commentators called it the worst budget in a decade.",
+    "Two former employees alleged that the audits were falsified.",
+    "A number of fans complained that the tickets sold out within minutes.",
+    "Many in the party privately questioned whether the plan could work.",
+    # Bare plural or collective sources, any reporting verb.
+    "Analysts expect the bank to cut rates again in June.",
+    "Insurers estimate the damage at more than $2 billion.",
+    "Observers noted that turnout was unusually low.",
+    "Fans praised the new kit as a return to form.",
+    "Popular blogs claimed the recall was a cover-up.",
+    "Skeptics dismissed the findings as a fluke.",
+    "Commentators have compared the campaign to that of 1968.",
+    # Passives: a vague agent, or none at all.
+    "The album was applauded by reviewers for its production.",
+    "The project was labelled a failure by some.",
+    "The striker has been tipped for a move to Madrid.",
+    "The decision was widely criticised.",
+    "The film was panned on release.",
+    "The move was seen as a snub to the president.",
+    "Halloween night in the town has been termed the Mardi Gras of the Pacific.",
+    # Talk and evidence with nobody behind them.
+    "Speculation grew that the minister would resign.",
+    "Rumours circulated that the club was for sale.",
+    "There were reports that the convoy had been attacked.",
+    "Regional papers ran pieces saying that the mine would close.",
+    "Data indicate a sharp rise in rents.",
+    "Initial accounts suggested that the pilot had lost control.",
+])
+def test_vague_sources_in_any_form_are_reported(lint_text, text):
+    assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
+
+
+@pytest.mark.parametrize("text", [
+    # Preconditions and the author's own analysis.
+    "It is assumed that the database is already configured.",
+    "In this section it is assumed that callers hold the lock.",
+    "A read-only transaction can be viewed as a special case of a snapshot.",
+    "The old interface could be considered obsolete once the new API ships.",
+    # Named sources, titles before names, and a name one sentence away.
+    "Party chairman Anna Lee said the budget was fair.",
+    "Voters are unhappy, a survey suggests. The Gallup poll of 2,000 voters found that 60% disapprove.",
+    "Researchers say the drag is lower. Engineers at the Delft lab measured it in 2021.",
+    "The module was criticised in PEP 594 as unmaintained.",
+    # Manuals: the audience, objects, conditions and nouns that look like verbs.
+    "Users expect the command to print nothing on success.",
+    "This helps a reviewer confirm that your alias works.",
+    "Being accepted as a core team member indicates that others trust your judgement.",
+    "An exception is possible when clear evidence shows that the fork is widely used.",
+    "We need to answer some questions about the design first.",
+    "Many projects call this function at startup.",
+    "Others never linked their accounts.",
+    "The function is called once per request.",
+    "Labels are either set by bots, or added by humans to trigger specific bot behaviors.",
+    "Submitted formulae should be expected to be used by a large number of people.",
+    "If this is too cumbersome, consider using raw pointers.",
+    "Many culprits have been condemned to suffer death.",
+    "There are many suggestions that have been made and rejected in the past.",
+    "Investigators questioned the driver for two hours.",
+])
+def test_named_sources_and_manual_prose_are_not_reported(lint_text, text):
+    assert rule_ids(lint_text, text) == []
+
+
+def test_he_after_a_plural_vague_source_is_someone_else(lint_text):
+    text = "Critics said the plan was dead. But he said the cuts were painful."
+    assert [f.line for f in lint_text(text, "DL303")] == []
+
+
+def test_a_surname_named_since_the_source_ends_the_chain(lint_text):
+    text = "A source said the plan was dead. Lee defended it on Monday. But he said the cuts hurt."
+    assert lint_text(text, "DL303") == []
+
+
+def test_he_carries_a_singular_vague_source(lint_text):
+    text = "A source said the plan was dead. Later he said the cuts were painful."
+    found = lint_text(text, "DL303")
+    assert [f.rule_id for f in found] == ["DL303"]
+    assert "he said" in found[0].message
+
+
+REFERENCED = "The port was rebuilt in 1820.[1] A lighthouse followed in 1851.[2] Trade grew.[3]\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bay is the finest harbour on the whole coast.",
+    "It is a beautiful modern city with soft sand and chalets.",
+    "The cathedral is one of the most admired buildings in the region.",
+])
+def test_peacock_wording_in_a_referenced_article(lint_text, sentence):
+    found = lint_text(REFERENCED + sentence, "DL304")
+    assert [(f.rule_id, f.line) for f in found] == [("DL304", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "We have the greatest opportunity for progress of any people in history.",
+    REFERENCED + "The bay is the finest harbour on the whole coast.[4]",
+    REFERENCED + 'Critics called it "the finest harbour on the whole coast".',
+])
+def test_peacock_wording_needs_a_referenced_article_and_no_citation(lint_text, text):
+    assert lint_text(text, "DL304") == []
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("argue", ["argue", "argues", "argued"]),
+    ("tell/told", ["tell", "tells", "told"]),
+    ("dub", ["dub", "dubs", "dubbed"]),
+    ("label", ["label", "labels", "labelled", "labeled"]),
+    ("deny", ["deny", "denies", "denied"]),
+    ("criticise", ["criticise", "criticises", "criticised"]),
+    ("discuss", ["discuss", "discusses", "discussed"]),
+    ("labelled", ["labelled"]),
+])
+def test_verb_forms(entry, expected):
+    assert forms(entry) == expected
+
+
+def test_expand_keeps_each_form_once():
+    assert expand(["say/said", "say/said", "hint"]) == ["say", "says", "said", "hint", "hints", "hinted"]
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"\bit\s+(?:is|was)\s+(?:believed|thought)\s+that\b", {"believed", "thought"}),
+    (r"\b(?:has|have)\s+been\s+labell?ed\s+as\b", {"label"}),
+    (r"\bconsidered\s+one\s+of\b", {"considered"}),
+    (r"\w+ly\s+said|\bnoted", {"said", "noted"}),
+])
+def test_required_words_are_read_from_the_regex(pattern, needed):
+    assert required_words(pattern, re.IGNORECASE) == needed
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ly\s+\w+|\bnoted", r"(?:a|b)\s+\w+", r"\bthe\s+\w+"])
+def test_no_useful_word_means_no_prefilter(pattern):
+    assert required_words(pattern, re.IGNORECASE) is None
+
+
+def test_prefiltered_cues_find_what_a_full_scan_finds():
+    text = ("The tower is said to be haunted. Shares rose 3% on Monday. It is believed that\n"
+            "the chapel dates from 1150. The fund has been labelled as a failure. Nothing here.\n\n"
+            "A graph is said to be connected if every pair is joined. Rumours aside, sales grew.")
+    doc = document_from_text("doc.txt", text)
+    patterns = [r"\b(?:said|believed)\s+to\s+be\b", r"\bit\s+is\s+believed\s+that\b",
+                r"\bhas\s+been\s+labell?ed\s+as\b", r"\b\w+ly\s+grew\b"]
+    matchers = [compile_alternation([], [p], True) for p in patterns]
+    full = sorted((m.start(), m.end()) for matcher in matchers
+                  for m in matcher.finditer(doc.masked, 0, len(doc.masked)))
+    filtered = sorted((m.start(), m.end()) for m in CueSet(matchers).finditer(doc.masked, ClaimText.of(doc), 1.0))
+    assert filtered == full
+    assert len(full) == 4
