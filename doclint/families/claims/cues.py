@@ -28,7 +28,9 @@ _SEGMENT = re.compile(r"[;:()\u2014\u2013\"\u201c\u201d]|,(?!\d{3}\b)| - ")
 AFTER_STOP = frozenset("""that which who whom whose as than because when while if but and or to
     where since after before although though so is was are were has had have would will
     could should may might""".split())
-AGENTIVE = ("ers", "ors", "ists", "ians", "ants", "ents")
+# "-ants" and "-ents" name things as often as people (arguments, documents, constants):
+# the people among them are listed ("residents", "students" ...).
+AGENTIVE = ("ers", "ors", "ists", "ians")
 POSTMOD = frozenset("""of at from in on with within across around among close familiar inside
     outside throughout all who speaking involved working near for to""".split())
 
@@ -47,7 +49,9 @@ def words(masked: str, start: int, end: int) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in WORD.finditer(masked, start, end)]
 
 
-_NOT_SUBJECT = frozenset("if unless whenever for by with".split())
+# A phrase after these is an object, a condition or an embedded question, not a source
+# making a claim: "support for critics", "if critics say", "what people say to each other".
+_NOT_SUBJECT = frozenset("if unless whenever for by with what how".split())
 
 
 def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False,
@@ -64,7 +68,7 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         skipped = []
         while toks and _skippable(toks[-1][0]):
             skipped.append(toks.pop()[0].lower())
-        if MODALS.intersection(skipped) or (skipped and skipped[0] in BE and passive):
+        if MODALS.intersection(skipped) or (passive and BE.intersection(skipped)):
             return []  # hypothetical ("might say") or passive ("was told"): no source here
         if toks:
             if stepped and not aside:
@@ -104,6 +108,7 @@ def _skippable(word: str) -> bool:
     return low in SKIP or (low.endswith("ly") and len(low) > 5 and word.islower())
 
 
+_DEGREE = frozenset("very quite so too only not but and".split())
 PAST_BE = frozenset("was were been".split())
 # Adverbs between a be verb and its participle: "was widely criticised", "is now seen".
 _ADVERB = frozenset("""also often long now still since then later once initially first recently
@@ -168,10 +173,15 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         return Phrase("pronoun", toks[-1][1], span[1], lows[-1])
     if any(p.search(text) for p in lex.named):
         return Phrase("named", *span)
+    if any(c.isdigit() for c in lows[0]):
+        return Phrase(None, *span)  # "60% of respondents believed": a poll's result
     indefinite = lows[0] in lex.indefinites or lows[0] in lex.quantifiers
     for h, low in enumerate(lows):
         nxt = lows[h + 1] if h + 1 < len(lows) else ""
-        is_head = low in lex.heads or low in lex.evidence or (low in lex.quantifiers and (not nxt or (nxt in POSTMOD and nxt != "of")))
+        # A quantifier stands for people only as the subject itself ("Some say"), not
+        # as a determiner after a verb ("require some thought").
+        lone = (not nxt or (nxt in POSTMOD and nxt != "of")) and all(w in _DEGREE for w in lows[:h])
+        is_head = low in lex.heads or low in lex.evidence or (low in lex.quantifiers and lone)
         if not is_head and low not in lex.audience:
             # A noun for people is a source when it stands bare ("Analysts expect")
             # or after an indefinite ("several board members", "one local archivist").

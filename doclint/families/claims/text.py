@@ -210,7 +210,7 @@ def references(compiled, doc: Document, least: int) -> bool:
     if compiled is None:
         return False
     count = 0
-    for _ in compiled.finditer(doc.text):
+    for _ in compiled.finditer(doc.masked):  # prose only: "a[0]" in code cites nothing
         count += 1
         if count >= least:
             return True
