@@ -83,6 +83,13 @@ def test_vague_sources_in_any_form_are_reported(lint_text, text):
     "Many culprits have been condemned to suffer death.",
     "There are many suggestions that have been made and rejected in the past.",
     "Investigators questioned the driver for two hours.",
+    # Conditions, named holders and someone's own people.
+    "If in any of the States the public security is thought to be threatened, the remedy is education.",
+    "She will not be able to do so if it is understood that she never intends to act.",
+    "It was recognized as the best means of settling disputes by the Forty-ninth Congress in 1886.",
+    "In my judgment the paper currency is one of the greatest obstacles to recovery.",
+    "Out of the collapse of a prosperity whose builders boasted their practicality came a new creed.",
+    "A poll by a radio host found that 60% of respondents believed the plane was shot down.",
 ])
 def test_named_sources_and_manual_prose_are_not_reported(lint_text, text):
     assert rule_ids(lint_text, text) == []

@@ -50,8 +50,9 @@ def words(masked: str, start: int, end: int) -> list[tuple[str, int]]:
 
 
 # A phrase after these is an object, a condition or an embedded question, not a source
-# making a claim: "support for critics", "if critics say", "what people say to each other".
-_NOT_SUBJECT = frozenset("if unless whenever for by with what how".split())
+# making a claim: "support for critics", "if critics say", "what people say to each other",
+# "a prosperity whose builders boasted" (they are someone's, so not unnamed).
+_NOT_SUBJECT = frozenset("if unless whenever for by with what how whose".split())
 
 
 def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False,

@@ -23,6 +23,9 @@ _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b
 # "was criticised in PEP 594", "was praised at the Venice festival": a named place of
 # the judgement is its source.
 _NAMED_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:in|by|from|at)\s+(?:the\s+)?[A-Z0-9]")
+# A judgement with its holder named after it, or owned by the writer.
+_NAMED_BY = re.compile(r"(?:\s+[\w'\u2019-]+){0,12}?\s+by\s+(?:the\s+)?[A-Z]")
+_OWNED = re.compile(r"\b[Ii]n\s+(?:my|our)\s+(?:judgment|judgement|opinion|view)\b|\bI\s+(?:think|believe|feel)\b")
 _NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
 # What a complement verb needs after it: "noted that", "viewed as", "regard him as",
 # "questioned whether", a quote.
@@ -132,10 +135,11 @@ class AttributionKind(Kind):
 
     def _analyse(self, doc, ct: ctx.ClaimText) -> dict:
         opts = self.options
-        found: dict[int, tuple[str, int, int]] = {}  # sentence -> (status, cue start, cue end)
+        found: dict[int, tuple] = {}  # sentence -> (status, cue start, cue end, head word)
         for m in ctx.cue_matches(opts.cues, doc, ct, opts.timeout):
             i = ct.index(m.start())
-            if i >= 0 and i not in found and not ct.quoted(m.start()):
+            if i >= 0 and i not in found and not ct.quoted(m.start()) \
+                    and not ctx.conditional(doc.masked, ct.sentences[i][0], m.start()):
                 found[i] = ("vague", m.start(), m.end(), "")
         masked = doc.masked
         scan, text = (opts.verbs, ct.lower) if ct.lower_ok else (opts.verbs_any_case, masked)
@@ -282,12 +286,15 @@ class WeaselKind(Kind):
         cues = opts.cues
         if opts.referenced and ctx.references(opts.markers, doc, opts.referenced_min):
             cues = opts.all_cues
+        masked = doc.masked
         for m in ctx.cue_matches(cues, doc, ct, opts.timeout):
             i = ct.index(m.start())
             if i < 0 or i in seen or ct.quoted(m.start()):
                 continue
             start, end = ct.sentences[i]
-            if ctx.cited(opts.cited, doc, start, end):
+            if ctx.cited(opts.cited, doc, start, end) or ctx.conditional(masked, start, m.start()):
                 continue
+            if _NAMED_BY.match(masked, m.end(), end) or _OWNED.search(masked, start, end):
+                continue  # "recognized as the best means by the Forty-ninth Congress", "in my judgment"
             seen.add(i)
             yield Hit(start, end, {"cue": " ".join(m.group().split())})

@@ -198,6 +198,21 @@ def named_nearby(nouns: frozenset, masked: str, sentences: list, i: int, demonym
     return False
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014]")
+
+
+def conditional(masked: str, sent_start: int, pos: int) -> bool:
+    """Is `pos` inside an if- or unless-clause? A condition reports no claim: "If the
+    public security is thought to be threatened, ...", "... if it is understood that"."""
+    start = sent_start
+    for m in _CLAUSE_BREAK.finditer(masked, sent_start, pos):
+        start = m.end()
+    return _CONDITION.search(masked, start, pos) is not None
+
+
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos(?:e|ing))\b")
+
+
 def cited(compiled, doc, start: int, end: int) -> bool:
     if compiled is None:
         return False
