@@ -52,6 +52,11 @@ def rule_ids(lint_text, text: str) -> list[str]:
     "Regional papers ran pieces saying that the mine would close.",
     "Data indicate a sharp rise in rents.",
     "Initial accounts suggested that the pilot had lost control.",
+    "The film received mixed reviews, with critics praising the score.",
+    "The plan drew protests, with many claiming that it favoured the rich.",
+    "The claims were disputed by historians.",
+    "Many fans felt the ending was rushed.",
+    "Allegations surfaced that the referee had been bribed.",
 ])
 def test_vague_sources_in_any_form_are_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
@@ -90,6 +95,9 @@ def test_vague_sources_in_any_form_are_reported(lint_text, text):
     "In my judgment the paper currency is one of the greatest obstacles to recovery.",
     "Out of the collapse of a prosperity whose builders boasted their practicality came a new creed.",
     "A poll by a radio host found that 60% of respondents believed the plane was shot down.",
+    "Users reporting bugs should include a traceback.",
+    "Developers saying the API is slow should profile first.",
+    "With the release of version 2, the plugin warns about deprecated options.",
 ])
 def test_named_sources_and_manual_prose_are_not_reported(lint_text, text):
     assert rule_ids(lint_text, text) == []
@@ -135,13 +143,13 @@ def test_peacock_wording_needs_a_referenced_article_and_no_citation(lint_text, t
 
 
 @pytest.mark.parametrize("entry, expected", [
-    ("argue", ["argue", "argues", "argued"]),
-    ("tell/told", ["tell", "tells", "told"]),
-    ("dub", ["dub", "dubs", "dubbed"]),
-    ("label", ["label", "labels", "labelled", "labeled"]),
-    ("deny", ["deny", "denies", "denied"]),
-    ("criticise", ["criticise", "criticises", "criticised"]),
-    ("discuss", ["discuss", "discusses", "discussed"]),
+    ("argue", ["argue", "argues", "argued", "arguing"]),
+    ("tell/told", ["tell", "tells", "told", "telling"]),
+    ("dub", ["dub", "dubs", "dubbed", "dubbing"]),
+    ("label", ["label", "labels", "labelled", "labeled", "labelling"]),
+    ("deny", ["deny", "denies", "denied", "denying"]),
+    ("criticise", ["criticise", "criticises", "criticised", "criticising"]),
+    ("discuss", ["discuss", "discusses", "discussed", "discussing"]),
     ("labelled", ["labelled"]),
 ])
 def test_verb_forms(entry, expected):
@@ -149,7 +157,7 @@ def test_verb_forms(entry, expected):
 
 
 def test_expand_keeps_each_form_once():
-    assert expand(["say/said", "say/said", "hint"]) == ["say", "says", "said", "hint", "hints", "hinted"]
+    assert expand(["say/said", "say/said", "hint"]) == ["say", "says", "said", "saying", "hint", "hints", "hinted", "hinting"]
 
 
 @pytest.mark.parametrize("pattern, needed", [

@@ -56,7 +56,7 @@ _NOT_SUBJECT = frozenset("if unless whenever for by with what how whose".split()
 
 
 def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False,
-                   present: bool = False) -> list[tuple[str, int]]:
+                   present: bool = False, after_with: bool = False) -> list[tuple[str, int]]:
     """The words of the noun phrase that ends just before `pos`, skipping adverbs and
     auxiliaries; a comma-delimited aside ("Critics, however, say") is stepped over."""
     end = pos
@@ -92,6 +92,8 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         if low in BOUNDARY:
             if low == "as" and n and toks[n - 1][0].endswith("ed"):
                 return []  # "accepted as a member indicates": a complement, no subject
+            if low == "with" and after_with:
+                break  # "with critics praising the score": the subject of the -ing verb
             if low in _NOT_SUBJECT or (low == "when" and present):
                 # "support for critics" is no subject; "if critics say", "when clear
                 # evidence shows" is a condition, not a report ("when critics said" is).
@@ -102,6 +104,18 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         phrase.append(tok)
     phrase.reverse()
     return phrase
+
+
+def clause_subject(masked: str, toks: list[tuple[str, int]], pos: int) -> bool:
+    """Is `toks` the subject of the -ing verb at `pos`: after "with" ("with critics
+    praising the score") or with a be verb between ("sources are saying")?"""
+    if not toks:
+        return False
+    between = {w.lower() for w, _ in words(masked, toks[-1][1] + len(toks[-1][0]), pos)}
+    if BE.intersection(between):
+        return True
+    before = words(masked, max(0, toks[0][1] - 12), toks[0][1])
+    return bool(before) and before[-1][0].lower() == "with"
 
 
 def _skippable(word: str) -> bool:

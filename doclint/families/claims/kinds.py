@@ -190,8 +190,11 @@ class AttributionKind(Kind):
         complement = kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
         if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
             return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
+        gerund = verb.endswith("ing")
         toks = cc.subject_before(masked, sentence[0], m.start(), verb.endswith(PARTICIPLE),
-                                 present=verb in opts.present_forms)
+                                 present=verb in opts.present_forms, after_with=gerund)
+        if gerund and not cc.clause_subject(masked, toks, m.start()):
+            return cc.Phrase(None)  # "users reporting bugs", "saying that": no claim made
         if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, sentence[0], m.start()):
             # News inverts after a quotation: "... ," said one official. (Not "...,
             # called with parameters" or ", consider using": a source opens the phrase.)

@@ -26,6 +26,16 @@ def _doubles(base: str) -> bool:
             and base[-2] in _VOWELS and base[-3] not in _VOWELS)
 
 
+def _gerund(base: str) -> str:
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return base[:-1] + "ing"
+    if base.endswith("el") and len(base) > 3:
+        return base + "ling"  # labelling (the American "labeling" is rarer in prose)
+    if _doubles(base):
+        return base + base[-1] + "ing"
+    return base + "ing"
+
+
 def _third(base: str) -> str:
     if base.endswith(("s", "x", "z", "ch", "sh")):
         return base + "es"
@@ -35,16 +45,16 @@ def _third(base: str) -> str:
 
 
 def forms(entry: str) -> list[str]:
-    """The forms of one lexicon entry: "argue" gives argue, argues, argued; "tell/told"
-    gives tell, tells, told (irregular forms follow the base form after slashes); a past
-    form ("labelled") stands for itself only."""
+    """The forms of one lexicon entry: "argue" gives argue, argues, argued, arguing;
+    "tell/told" gives tell, tells, told, telling (irregular forms follow the base form
+    after slashes); a past form ("labelled") stands for itself only."""
     base, *irregular = [part.strip().lower() for part in entry.split("/")]
     if not base:
         return []
     if " " in base or not base.isalpha() or (base.endswith("ed") and not irregular):
         # A past form alone ("labelled"): its base would read nouns ("Some label text").
         return [base, *irregular]
-    return [base, _third(base), *(irregular or _past(base))]
+    return [base, _third(base), *(irregular or _past(base)), _gerund(base)]
 
 
 def expand(entries: Iterable[str]) -> list[str]:
@@ -67,7 +77,7 @@ def bases(entries: Iterable[str]) -> list[str]:
 
 
 def presents(entries: Iterable[str]) -> list[str]:
-    """Present-tense forms: the base form and its -s form."""
+    """Present-tense forms: the base form and its -s form (not the -ing form)."""
     out = []
     for entry in entries:
         found = forms(entry)
