@@ -146,13 +146,18 @@ class CueSet:
                 yield from matcher.finditer(masked, start, end, timeout=timeout)
 
 
+# Candidate sentences this close share one call: a `regex` call with a timeout costs
+# about as much as scanning a few sentences.
+_GAP = 4
+
+
 def _runs(sentences: list, indices: set[int]) -> list[tuple[int, int]]:
-    """Spans of consecutive sentences among `indices`, so neighbours take one call."""
+    """Spans of candidate sentences, neighbours (up to `_GAP` apart) joined in one."""
     runs: list[tuple[int, int]] = []
-    last = -2
+    last = -_GAP - 1
     for i in sorted(indices):
         start, end = sentences[i]
-        if i == last + 1 and runs:
+        if i - last <= _GAP and runs:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
