@@ -98,6 +98,7 @@ def test_vague_sources_in_any_form_are_reported(lint_text, text):
     "Users reporting bugs should include a traceback.",
     "Developers saying the API is slow should profile first.",
     "With the release of version 2, the plugin warns about deprecated options.",
+    "The following example passes user data in a file called my_script.txt that holds a script.",
 ])
 def test_named_sources_and_manual_prose_are_not_reported(lint_text, text):
     assert rule_ids(lint_text, text) == []

@@ -26,6 +26,8 @@ _NAMED_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:in|by|from|at)\s+(?:
 # A judgement with its holder named after it, or owned by the writer.
 _NAMED_BY = re.compile(r"(?:\s+[\w'\u2019-]+){0,12}?\s+by\s+(?:the\s+)?[A-Z]")
 _OWNED = re.compile(r"\b[Ii]n\s+(?:my|our)\s+(?:judgment|judgement|opinion|view)\b|\bI\s+(?:think|believe|feel)\b")
+# Naming verbs read as a reduced relative after a noun that is not the source.
+_NAMING = frozenset("called named termed dubbed labelled labeled titled entitled nicknamed".split())
 _NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
 # What a complement verb needs after it: "noted that", "viewed as", "regard him as",
 # "questioned whether", a quote.
@@ -205,6 +207,8 @@ class AttributionKind(Kind):
         if verb in opts.base_forms and cc.singular_subject(toks, lex):
             return cc.Phrase(None)  # "helps a reviewer confirm": an object, not a subject
         phrase = cc.classify(toks, lex, sentence[0], strong=True)
+        if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
+            return cc.Phrase(None)  # "data in a file called x.txt": a name given, no claim
         if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex):
             return cc.Phrase(None)  # "some questions", "many calls": a noun, not a verb
         if not complement and not (phrase.head in lex.evidence and verb in opts.evidence_forms):
