@@ -27,7 +27,9 @@ def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     except (re.error, OverflowError, RecursionError):
         return None  # `regex`-only syntax: no pre-filter, which is only slower
     found = _sequence(list(parsed))
-    return frozenset(found) if found and _score(found) >= _MIN_SCORE else None
+    if not found or _score(found) < _MIN_SCORE or not all(w.isascii() for w in found):
+        return None  # `regex` folds some non-ASCII case in full ("ß" matches "SS"): no filter
+    return frozenset(found)
 
 
 def _score(options: Iterable[str]) -> int:
