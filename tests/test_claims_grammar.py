@@ -172,7 +172,7 @@ def test_required_words_are_read_from_the_regex(pattern, needed):
 
 
 @pytest.mark.parametrize("pattern", [r"\w+ly\s+\w+|\bnoted", r"(?:a|b)\s+\w+", r"\bthe\s+\w+",
-                                     r"\bstraße\s+gesperrt\b"])
+                                     r"\bstraße\b"])
 def test_no_useful_word_means_no_prefilter(pattern):
     assert required_words(pattern, re.IGNORECASE) is None
 

@@ -103,9 +103,10 @@ def trigger_regex(words: Iterable[str]) -> re.Pattern:
 
 
 def lowered(text: str) -> tuple[str, bool]:
-    """`text` in lower case, and whether its offsets still match `text` (a few
-    characters change length when lowered, such as a dotted capital I)."""
-    low = text.lower()
+    """`text` case-folded, and whether its offsets still match `text`. A few characters
+    change length when folded ("ß" to "ss", a ligature, a dotted capital I); in a text
+    without them `regex`'s full case folding cannot match where the folded text does not."""
+    low = text.casefold()
     return low, len(low) == len(text)
 
 
