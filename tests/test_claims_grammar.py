@@ -57,6 +57,9 @@ def rule_ids(lint_text, text: str) -> list[str]:
     "The claims were disputed by historians.",
     "Many fans felt the ending was rushed.",
     "Allegations surfaced that the referee had been bribed.",
+    "Environmental groups warned that the pipeline would leak.",
+    "Studies have linked the chemical to cancer.",
+    "The goalkeeper was blamed for the defeat.",
 ])
 def test_vague_sources_in_any_form_are_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
@@ -99,6 +102,8 @@ def test_vague_sources_in_any_form_are_reported(lint_text, text):
     "Developers saying the API is slow should profile first.",
     "With the release of version 2, the plugin warns about deprecated options.",
     "The following example passes user data in a file called my_script.txt that holds a script.",
+    "The people or organizations considered to be the authors of the project.",
+    "Data links let a panel open another dashboard.",
 ])
 def test_named_sources_and_manual_prose_are_not_reported(lint_text, text):
     assert rule_ids(lint_text, text) == []

@@ -19,6 +19,7 @@ _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b
 _NAMED_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:in|by|from|at)\s+(?:the\s+)?[A-Z0-9]")
 # Naming verbs read as a reduced relative after a noun that is not the source.
 _NAMING = frozenset("called named termed dubbed labelled labeled titled entitled nicknamed".split())
+_TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
 # What a complement verb needs after it: "noted that", "viewed as", "regard him as",
 # "questioned whether", a quote.
@@ -101,6 +102,10 @@ class SourceReader:
                 return cc.Phrase("vague", passive[0], m.end(), verb)
         if kind == "agent":
             return cc.Phrase(None)  # "maintained by hand", "seen from the bridge"
+        if participle and not passive and _TO_BE.match(masked, m.end()):
+            # "organizations considered to be the authors": a reduced passive, whose
+            # claims the impersonal patterns read ("thought to be", "said to have").
+            return cc.Phrase(None)
         complement = kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
         if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
             return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
