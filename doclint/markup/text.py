@@ -13,6 +13,10 @@ _UNDERLINE = re.compile(r"[ \t]*([=\-~*#])\1{2,}[ \t]*")
 # Sentence end, allowing closing quotes/brackets after the mark.
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _NO_TITLE_END = re.compile(r"[.!?,;:\u2026]$")
+# A title never ends on an article, a preposition or a conjunction in lower case: a
+# line that does ("Our public interest depends on") is a sentence cut short.
+_DANGLING_END = re.compile(
+    r"\s(?:a|an|the|of|to|in|on|at|by|for|with|from|into|and|or|but|that|which)\Z")
 _URL_MAIL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]*[^\s<>\".,;:!?'\")\]]"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -57,7 +61,8 @@ def _split_wrapped(run: list[int], lines: list[str]) -> list[list[int]]:
 
 def _is_title(line: str, following: str | None) -> bool:
     s = line.strip()
-    if not s or len(s) > 80 or _NO_TITLE_END.search(s) or _LIST.match(line):
+    if not s or len(s) > 80 or _NO_TITLE_END.search(s) or _LIST.match(line) \
+            or _DANGLING_END.search(s):
         return False
     if following is None:  # followed by a blank line (or nothing, but not alone)
         return True
