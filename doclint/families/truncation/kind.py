@@ -19,14 +19,21 @@ from doclint.families.truncation.endings import (
     trailing_markup,
     words,
 )
+from doclint.families.truncation.introducers import announces, continues_around_block
+from doclint.families.truncation.notcut import emphasised_aside, letter_name, salutation, series
+from doclint.families.truncation.openings import Openings
 from doclint.families.truncation.shape import heading_near, punctuating, raw_lines, sentence_like, word_share
 
 REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
 _CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
+_SUBJECT_FIRST = re.compile(r"\W*(?:the|this|these|those|a|an|it|its|we|our|you|your|they|"
+                            r"their|there|he|she|i)\s", re.I)
+# A sentence that opens with one of these and has no comma never reached its main
+# clause: "If the version depends on multiple header fields".
+_SUBORDINATE = re.compile(r"(?:if|although|though|because|unless|whereas|whenever)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -34,18 +41,7 @@ class Verdict:
     report: str      # "cut" or "unterminated"
     reason: str      # why it looks cut, for the message
     word: str        # the last word (or character)
-
-
-def _salutation(doc: Document, e: Ending, tail: str) -> bool:
-    """"Mr. Chief Justice, Mr. President, ... and my fellow citizens," at the top of a
-    speech: mostly names, before any other prose but a title."""
-    for block in doc.blocks:
-        if block is e.block:
-            break
-        if block.kind != "heading":
-            return False
-    ws = words(tail)
-    return sum(1 for w in ws if len(w) > 2 and w[0].isupper()) >= 0.5 * len(ws)
+    cls: str = ""    # the evidence: a word class or a mark (MARKS); "" for none
 
 
 class TruncationKind(Kind):
@@ -95,14 +91,15 @@ class TruncationKind(Kind):
         want = opts.report
         if want == "unterminated" and not punctuating(doc, opts.min_words):
             return
+        openings = Openings(doc, opts.starters)
         for ending in iter_endings(doc, opts.line_breaks):
-            verdict = self.judge(doc, ending)
+            verdict = self.judge(doc, ending, openings)
             if verdict is None:
                 continue
             yield Hit(ending.stop, ending.stop, {"reason": verdict.reason, "word": verdict.word},
                       fix=_restated_fix(doc, ending))
 
-    def judge(self, doc: Document, e: Ending) -> Verdict | None:
+    def judge(self, doc: Document, e: Ending, openings: Openings) -> Verdict | None:
         """This rule's verdict on the prose stopping at `e`: cut off ("cut"), merely
         unpunctuated ("unterminated"), or None (ended, not a sentence, or the other
         rule's case). Cheap tests on the last words come first, context tests last."""
@@ -115,24 +112,33 @@ class TruncationKind(Kind):
         evidence = self.evidence(masked[e.block.start:e.stop], tail)
         if kind in ("list-item", "table-cell") or self.label(doc, e, tail):
             # Labels, not sentences: only a last word that can never end one counts.
-            if evidence is None or evidence[2] not in opts.strong or len(words(tail)) < 3:
+            if evidence is None or evidence[2] not in opts.strong or len(words(tail)) < 3 \
+                    or letter_name(doc, tail, evidence[1]):
                 return None
-            verdict = Verdict("cut", *evidence[:2])
+            verdict = Verdict("cut", *evidence)
         elif evidence is not None:
-            if evidence[2] == "comma" and _salutation(doc, e, tail):
+            if evidence[2] == "comma" and salutation(doc, e, tail):
                 return None
-            if e.where == "line" and not self.starts_sentence(masked, e.next_start):
+            if e.where == "line" and not openings.at(e.next_start):
                 return None  # "using a" + "Node installer": one sentence over two lines
-            verdict = Verdict("cut", *evidence[:2])
+            if evidence[2] == "conjunction" and series(tail, evidence[1]):
+                return None  # "...; and" before the next point of a series
+            verdict = Verdict("cut", *evidence)
         else:
             word = last_word(tail)
             if word is None or kind in ("heading", "blockquote"):
                 return None
+            if e.wrapped and not openings.at(e.next_start) or announces(tail) \
+                    or emphasised_aside(doc, e):
+                return None  # no sentence opens next; "as follows" introduces; an aside
             verdict = Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
         if verdict.report != opts.report:
             return None
-        if trailing_markup(doc, e) or introduces(doc, e):
-            return None  # a link line, a tag, or text that introduces code or a list
+        if trailing_markup(doc, e):
+            return None  # a link line or a tag
+        intro = introduces(doc, e)
+        if intro is not None and not self.cut_before(doc, e, verdict, intro):
+            return None  # text that introduces code or a list
         unit = masked[e.block.start:e.stop] if e.where == "block" else tail
         if opts.caption is not None and opts.caption.match(unit):
             return None
@@ -140,9 +146,15 @@ class TruncationKind(Kind):
             return None
         return verdict
 
-    def starts_sentence(self, masked: str, offset: int) -> bool:
-        m = _FIRST_WORD.match(masked, offset)
-        return m is not None and m.group().lower() in self.options.starters
+    @staticmethod
+    def cut_before(doc: Document, e: Ending, verdict: Verdict, intro: str) -> bool:
+        """Whether prose that stops right before a block was cut rather than introducing
+        it. A lead-in to a list may run on into the items, a comma introduces, and a
+        complete sentence without a colon is only unpunctuated; a function word, or
+        a sentence with no main clause, before code is a cut."""
+        if intro != "code" or continues_around_block(doc, e):
+            return False
+        return verdict.report == "cut" and verdict.cls not in MARKS
 
     @staticmethod
     def label(doc: Document, e: Ending, tail: str) -> bool:
@@ -170,6 +182,9 @@ class TruncationKind(Kind):
             cls = self.options.lookup.get(word)
             if cls is not None:
                 return f"ends on the {cls.replace('-', ' ')} '{word}'", word, cls
+        if word is not None and _SUBORDINATE.match(tail) and "," not in tail \
+                and len(words(tail)) >= 4:
+            return "is a subordinate clause with no main clause", word, "subordinate-clause"
         if block_text.count("\u201c") > block_text.count("\u201d") or block_text.count('"') % 2:
             found = "has an unclosed quotation mark", word or last, "quote"
         elif block_text.count("(") > block_text.count(")"):
@@ -188,11 +203,13 @@ class TruncationKind(Kind):
         if raw_lines(doc, e.block)[:1] in (" ", "\t"):
             return False  # an indented example
         if e.where == "block" and not continued:
-            before = [b for b in doc.blocks if b.end <= e.block.start]
-            if not any(b.kind == "paragraph" for b in before):
-                return False  # the tagline under a title, not a finished text
-            if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1):
-                return False  # a one-line summary that is a section's only text
+            if e.block is doc.blocks[0]:
+                return False  # a title the reader took for a paragraph
+            if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1) \
+                    and not _SUBJECT_FIRST.match(unit):
+                # A section's only text: a one-line summary ("Create a trusted
+                # relationship ..."), unless it opens with a subject, as a sentence does.
+                return False
         if _LABEL.match(unit) and "\n" not in unit.strip():
             return False  # "Extends: substitution", "Permissions needed: admin"
         if any(line.lstrip()[:1] in _CODE_STARTS for line in unit.split("\n")) \
