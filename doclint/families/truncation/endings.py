@@ -27,6 +27,7 @@ ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
 _INTRODUCED = re.compile(
     r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_URL_LINE = re.compile(r"[ \t]*<?(?:https?://|ftp://|file:|www\.)\S*[ \t]*\Z")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
 _LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Markdown link tails
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
@@ -145,8 +146,9 @@ def _quote_depth(line: str) -> int:
 
 def introduces(doc: Document, e: Ending) -> str | None:
     """What a block ending introduces: "code" (code, a table, an image, an indented
-    example, a URL), "list" (a list or block quote, which carries the sentence on even
-    when its items are capitalised), or nothing (None)."""
+    example), "link" (an address alone on its line), "list" (a list or block quote,
+    which carries the sentence on even when its items are capitalised), or nothing
+    (None)."""
     if e.where != "block":
         return None
     return introduced_after(doc, e.block, e.stop, e.next_block)
@@ -175,6 +177,8 @@ def introduced_after(doc: Document, block: Block, stop: int, nxt: Block | None) 
             line = line.lstrip(" \t>")
         if line.strip() and not _COMMENT_LINE.fullmatch(line):  # a comment is not shown
             prose = masked[left:right].strip()
+            if _URL_LINE.match(line):
+                return "link"  # "available at" + the address on its own line
             if _INTRODUCED.match(line) and not prose or prose.startswith(CODE_MASK) \
                     or _indent(line) > own:
                 return "code"
