@@ -33,6 +33,7 @@ _LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Mar
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
 _LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
 LONG_LINE = 100  # characters; wider than any hard-wrapped paragraph
+_SENTENCE_SPAN = 1000  # characters; longer than any real sentence
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,10 @@ def _wrapped_endings(doc: Document, block: Block, sentence_starts: list[int]) ->
         # so that a paragraph of many lines stays linear.
         i = bisect_left(sentence_starts, stop) - 1
         first = sentence_starts[i] if i >= 0 else block.start
+        if stop - first > _SENTENCE_SPAN:
+            # A run-on "sentence" of many lines: judge the line, and keep the work per
+            # ending bounded, so a huge unpunctuated paragraph stays linear.
+            first = masked.rfind("\n", block.start, stop) + 1 or block.start
         yield Ending("line", block, first, stop, after, wrapped=True)
 
 

@@ -109,7 +109,10 @@ class TruncationKind(Kind):
         if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
             return None
         kind = e.block.kind
-        evidence = self.evidence(masked[e.block.start:e.stop], tail)
+        # Quotes and brackets are paired over the block, or over the sentence at a line
+        # break (which also keeps a paragraph of many lines linear).
+        scope = e.block.start if e.where == "block" else e.start
+        evidence = self.evidence(masked[scope:e.stop], tail)
         if kind in ("list-item", "table-cell") or self.label(doc, e, tail):
             # Labels, not sentences: only a last word that can never end one counts.
             if evidence is None or evidence[2] not in opts.strong or len(words(tail)) < 3 \
