@@ -54,6 +54,14 @@ def test_content_word_cut_inside_a_wrapped_paragraph(found):
     "You can pipe the test output through the symbolizer script from the Clang\n"
     "tools, or run clang with the right flags. Install the script from the\n"
     "Clang distribution. For example, the packages of most systems carry it.\n",
+    # a name that goes on over the line break
+    "Generates a snapshot of the current heap and returns a Readable\n"
+    "Stream that may be used to read the serialized representation of it. This\n"
+    "stream format is meant for tools such as the stream inspector.\n",
+    # "I" is capitalised anywhere in a sentence
+    "As a regular user of the library I became increasingly frustrated (even if\n"
+    "I can only blame my inexperience) and rewrote the classes of the module\n"
+    "from scratch. I needed a class that stores extra information.\n",
     # the next line opens with a link, not with a sentence
     "The general best practice for deceased community members is described on their\n"
     "`Best practices for members <https://example.org/best-practices>`__\n"
@@ -91,6 +99,10 @@ def test_openings_tell_common_words_from_names():
     ("markdown", "The strategy reads the headers of the response.\n\n"
                  "If the version depends on more than one header field\n\n"
                  "```ruby\nstrategy :header_match\n```\n", [("DL101", 3)]),
+    # a directive or link target never completes the sentence, even after a preposition
+    ("rst", "Meson is a build system that many projects use.\n\n"
+            "Python package authors can use Meson as\n\n.. _pip-tools:\n\npip-tools\n=========\n\n"
+            "A set of tools that keeps your pinned dependencies fresh.\n", [("DL101", 3)]),
 ])
 def test_cut_right_before_a_block(found, fmt, text, expected):
     assert found(text, fmt) == expected
@@ -110,6 +122,9 @@ def test_cut_right_before_a_block(found, fmt, text, expected):
     ("markdown", "A loop that never ends is written:\n\n```rust\nloop { step(); }\n```\n\n"
                  "is equivalent to\n\n<!-- ignore: expansion example -->\n"
                  "```rust\nwhile true { step(); }\n```\n"),
+    # a preposition may lead into the code that completes the sentence
+    ("markdown", "Top-level await works in modules.\n\nAssuming an `a.mjs` with\n\n"
+                 "```js\nexport const five = await Promise.resolve(5);\n```\n"),
     # an address on its own line completes the sentence
     ("rst", "The license is available at\n\n    https://www.apache.org/licenses/LICENSE-2.0\n"),
     # a comma before a deeper block quote introduces a quotation
@@ -161,3 +176,9 @@ def test_a_line_ending_on_a_preposition_is_not_a_title_in_plain_text(found):
             "Sometimes in life we are called to do great things for our neighbours.\n")
     # "on" ends sentences too ("the lights are on"), so this is the unterminated rule's
     assert found(text) == [("DL102", 3)]
+
+
+def test_a_one_line_tagline_under_the_title_is_not_reported(found):
+    text = ("PyYAML\n======\n\nA full-featured YAML processing framework for Python\n\n"
+            "Installation\n------------\n\nInstall it with pip. It has no other dependencies.\n")
+    assert found(text, "rst") == []

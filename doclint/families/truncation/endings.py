@@ -27,6 +27,7 @@ ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
 _INTRODUCED = re.compile(
     r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_DIRECTIVE = re.compile(r"[ \t]*\.\. ")  # reST directives, link targets, comments
 _URL_LINE = re.compile(r"[ \t]*<?(?:https?://|ftp://|file:|www\.)\S*[ \t]*\Z")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
 _LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Markdown link tails
@@ -147,9 +148,10 @@ def _quote_depth(line: str) -> int:
 
 def introduces(doc: Document, e: Ending) -> str | None:
     """What a block ending introduces: "code" (code, a table, an image, an indented
-    example), "link" (an address alone on its line), "list" (a list or block quote,
-    which carries the sentence on even when its items are capitalised), or nothing
-    (None)."""
+    example), "directive" (a reST directive or link target), "inline" (a paragraph
+    that opens with inline code), "link" (an address alone on its own line), "list" (a
+    list or block quote, which carries the sentence on even when its items are
+    capitalised), or nothing (None)."""
     if e.where != "block":
         return None
     return introduced_after(doc, e.block, e.stop, e.next_block)
@@ -180,9 +182,12 @@ def introduced_after(doc: Document, block: Block, stop: int, nxt: Block | None) 
             prose = masked[left:right].strip()
             if _URL_LINE.match(line):
                 return "link"  # "available at" + the address on its own line
-            if _INTRODUCED.match(line) and not prose or prose.startswith(CODE_MASK) \
-                    or _indent(line) > own:
+            if _DIRECTIVE.match(line):
+                return "directive"
+            if _INTRODUCED.match(line) and not prose or _indent(line) > own:
                 return "code"
+            if prose.startswith(CODE_MASK):
+                return "inline"  # a paragraph that opens with inline code may go on
             return "list" if not prose and _LIST_MARKER.match(line) else None
         pos = right if right < len(text) else -1
     return None

@@ -29,8 +29,11 @@ MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besid
 _OPENERS = "([{\u201c\u2018"
 _CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
-_SUBJECT_FIRST = re.compile(r"\W*(?:the|this|these|those|a|an|it|its|we|our|you|your|they|"
-                            r"their|there|he|she|i)\s", re.I)
+# A pronoun or demonstrative subject first makes a line a sentence, not a tagline or
+# a summary ("This guide covers ..." against "A YAML framework for Python").
+_SUBJECT_FIRST = re.compile(r"\W*(?:this|these|those|it|its|we|our|you|your|they|their|"
+                            r"there|he|she|i)\s", re.I)
+_LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
 # A sentence that opens with one of these and has no comma never reached its main
 # clause: "If the version depends on multiple header fields".
 _SUBORDINATE = re.compile(r"(?:if|although|though|because|unless|whereas|whenever)\s", re.I)
@@ -109,6 +112,8 @@ class TruncationKind(Kind):
         if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
             return None
         kind = e.block.kind
+        if e.wrapped and (last_word(tail) or "")[:1].isupper():
+            return None  # a name may go on over the break ("a Readable" + "Stream that")
         # Quotes and brackets are paired over the block, or over the sentence at a line
         # break (which also keeps a paragraph of many lines linear).
         scope = e.block.start if e.where == "block" else e.start
@@ -152,12 +157,16 @@ class TruncationKind(Kind):
     @staticmethod
     def cut_before(doc: Document, e: Ending, verdict: Verdict, intro: str) -> bool:
         """Whether prose that stops right before a block was cut rather than introducing
-        it. A lead-in to a list may run on into the items, a comma introduces, and a
-        complete sentence without a colon is only unpunctuated; a function word, or
-        a sentence with no main clause, before code is a cut."""
-        if intro != "code" or continues_around_block(doc, e):
+        it. A lead-in to a list may run on into the items, a comma introduces, a
+        preposition may lead into code, and a complete sentence without a colon is
+        only unpunctuated; any other function word, or a sentence with no main
+        clause, before code or a directive is a cut."""
+        if verdict.report != "cut" or verdict.cls in MARKS or continues_around_block(doc, e):
             return False
-        return verdict.report == "cut" and verdict.cls not in MARKS
+        if intro == "directive":
+            return True  # a directive or link target never completes a sentence
+        # Code may: "Assuming a module with" + the module's source.
+        return intro == "code" and verdict.cls not in _LEAD_IN_CLASSES
 
     @staticmethod
     def label(doc: Document, e: Ending, tail: str) -> bool:
@@ -208,6 +217,9 @@ class TruncationKind(Kind):
         if e.where == "block" and not continued:
             if e.block is doc.blocks[0]:
                 return False  # a title the reader took for a paragraph
+            if "\n" not in unit and not _SUBJECT_FIRST.match(unit) \
+                    and e.block is next((b for b in doc.blocks if b.kind == "paragraph"), None):
+                return False  # the one-line tagline under a title
             if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1) \
                     and not _SUBJECT_FIRST.match(unit):
                 # A section's only text: a one-line summary ("Create a trusted

@@ -13,6 +13,9 @@ from typing import Iterator
 
 # "Each rule has", "By default,", "It was": a capitalised word (not an acronym or a
 # Title Case name such as "User Guide") followed by a lowercase word or a comma.
+# Hand-wrapped text breaks a little before the widest line; a break counts as early
+# only when the next word would have fit with this many characters to spare.
+SLACK = 8
 _SENTENCE_OPENING = re.compile(r"([A-Z][a-z']*)(?:,|[ \t]+[a-z(\"\u201c])")
 
 
@@ -37,7 +40,8 @@ def opening_word(text: str, offset: int) -> str | None:
 def early_breaks(text: str, masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(line end, next line's first character) for each line break of the block
     [start, end) that a wrapper would not have made: the next line's first word would
-    have fit on this line, and the next line opens like a sentence."""
+    have fit on this line with room to spare, and the next line opens like a
+    sentence."""
     width = wrap_width(text, start, end)
     pos = masked.find("\n", start, end)
     while pos != -1:
@@ -47,8 +51,9 @@ def early_breaks(text: str, masked: str, start: int, end: int) -> Iterator[tuple
         while after < end and text[after] in " \t":
             after += 1
         word = opening_word(text, after)
-        if word is not None:
+        # "I" is capitalised anywhere in a sentence, so it shows no sentence start.
+        if word is not None and word != "I":
             line_left = text.rfind("\n", 0, pos) + 1
-            if len(text[line_left:pos].rstrip()) + 1 + len(word) <= width:
+            if len(text[line_left:pos].rstrip()) + 1 + len(word) + SLACK <= width:
                 yield pos, after
         pos = masked.find("\n", pos + 1, end)
