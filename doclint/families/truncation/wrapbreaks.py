@@ -42,7 +42,7 @@ def early_breaks(text: str, masked: str, start: int, end: int) -> Iterator[tuple
     [start, end) that a wrapper would not have made: the next line's first word would
     have fit on this line with room to spare, and the next line opens like a
     sentence."""
-    width = wrap_width(text, start, end)
+    width = -1  # measured at the first candidate: most breaks are followed by lower case
     pos = masked.find("\n", start, end)
     while pos != -1:
         # The raw text decides: a line that opens with a link or a role ("`Sphinx
@@ -53,6 +53,8 @@ def early_breaks(text: str, masked: str, start: int, end: int) -> Iterator[tuple
         word = opening_word(text, after)
         # "I" is capitalised anywhere in a sentence, so it shows no sentence start.
         if word is not None and word != "I":
+            if width < 0:
+                width = wrap_width(text, start, end)
             line_left = text.rfind("\n", 0, pos) + 1
             if len(text[line_left:pos].rstrip()) + 1 + len(word) + SLACK <= width:
                 yield pos, after
