@@ -13,26 +13,20 @@ from doclint.families.truncation.endings import (
     Ending,
     closed,
     ends_in_code,
-    introduces,
     iter_endings,
     last_word,
     trailing_markup,
     words,
 )
-from doclint.families.truncation.introducers import announces, continues_around_block
+from doclint.families.truncation.introducers import announces, continues_around_block, introduces
 from doclint.families.truncation.notcut import emphasised_aside, letter_name, salutation, series
 from doclint.families.truncation.openings import Openings
-from doclint.families.truncation.shape import heading_near, punctuating, raw_lines, sentence_like, word_share
+from doclint.families.truncation.prose import prose_like
+from doclint.families.truncation.shape import punctuating, sentence_like, word_share
 
 REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
-_CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
-_LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
-# A pronoun or demonstrative subject first makes a line a sentence, not a tagline or
-# a summary ("This guide covers ..." against "A YAML framework for Python").
-_SUBJECT_FIRST = re.compile(r"\W*(?:this|these|those|it|its|we|our|you|your|they|their|"
-                            r"there|he|she|i)\s", re.I)
 _LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
 # A sentence that opens with one of these and has no comma never reached its main
 # clause: "If the version depends on multiple header fields".
@@ -150,7 +144,7 @@ class TruncationKind(Kind):
         unit = masked[e.block.start:e.stop] if e.where == "block" else tail
         if opts.caption is not None and opts.caption.match(unit):
             return None
-        if verdict.report == "unterminated" and not self.prose_like(doc, unit, tail, e):
+        if verdict.report == "unterminated" and not prose_like(doc, unit, tail, e, opts.min_words):
             return None
         return verdict
 
@@ -205,34 +199,6 @@ class TruncationKind(Kind):
             return None
         # In a command or an expression quotes and brackets need not pair.
         return found if word_share(tail) >= 0.6 else None
-
-    def prose_like(self, doc: Document, unit: str, tail: str, e: Ending) -> bool:
-        """An unpunctuated ending is reported only where it reads as a sentence."""
-        tail_words = words(tail)
-        continued = e.start > e.block.start  # it follows a finished sentence
-        if len(tail_words) < (3 if continued else self.options.min_words):
-            return False
-        if raw_lines(doc, e.block)[:1] in (" ", "\t"):
-            return False  # an indented example
-        if e.where == "block" and not continued:
-            if e.block is doc.blocks[0]:
-                return False  # a title the reader took for a paragraph
-            if "\n" not in unit and not _SUBJECT_FIRST.match(unit) \
-                    and e.block is next((b for b in doc.blocks if b.kind == "paragraph"), None):
-                return False  # the one-line tagline under a title
-            if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1) \
-                    and not _SUBJECT_FIRST.match(unit):
-                # A section's only text: a one-line summary ("Create a trusted
-                # relationship ..."), unless it opens with a subject, as a sentence does.
-                return False
-        if _LABEL.match(unit) and "\n" not in unit.strip():
-            return False  # "Extends: substitution", "Permissions needed: admin"
-        if any(line.lstrip()[:1] in _CODE_STARTS for line in unit.split("\n")) \
-                or re.search(r":[ \t]*\n", tail):
-            return False  # definition lists, shell lines, separators; a "label:" value
-        if word_share(tail) < 0.75:
-            return False  # code-like or symbol-heavy text
-        return sentence_like(tail, 3)
 
 
 def _restated_fix(doc: Document, e: Ending) -> Fix | None:
