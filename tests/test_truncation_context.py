@@ -182,3 +182,16 @@ def test_a_one_line_tagline_under_the_title_is_not_reported(found):
     text = ("PyYAML\n======\n\nA full-featured YAML processing framework for Python\n\n"
             "Installation\n------------\n\nInstall it with pip. It has no other dependencies.\n")
     assert found(text, "rst") == []
+
+
+@pytest.mark.parametrize("fmt, text", [
+    # glossary entries whose indented definitions end lines with commas
+    ("rst", "Glossary\n========\n\nThe terms below are used throughout this guide.\n\n"
+            ".. glossary::\n\n   Build Backend\n      A library that builds wheels from a source tree, such as\n"
+            "      setuptools, hatchling or flit-core, and\n\n   Wheel\n      The binary distribution format.\n"),
+    # labels and metadata lines
+    ("markdown", "# Setup\n\nThis takes a while. Plan for it.\n\nTime required: 30 minutes\n\n"
+                 "**Objectives:**\n\n- Install the tool.\n"),
+])
+def test_glossaries_and_labels_are_not_cuts(found, fmt, text):
+    assert found(text, fmt) == []
