@@ -21,11 +21,17 @@ EXAMPLE_KEYS = frozenset({"pass", "fail", "fix", "format", "files", "count", "no
 
 def builtin_pack_files() -> list[tuple[str, str]]:
     """(display name, text) of the built-in rule files, read from the installed package."""
-    try:
-        root = resources.files("doclint.rules")
-    except ModuleNotFoundError:
-        # A source checkout that is not installed: the packs sit beside the package.
-        root = resources.files("doclint").joinpath("..", "rules")
+    # In a source checkout the packs sit beside the package, and they are the ones that
+    # belong to this code even when an editable install of another checkout maps
+    # doclint.rules elsewhere (a second work tree run with PYTHONPATH).
+    beside = resources.files("doclint").joinpath("..", "rules")
+    if beside.joinpath("__init__.py").is_file() and beside.joinpath("meta.yaml").is_file():
+        root = beside
+    else:
+        try:
+            root = resources.files("doclint.rules")
+        except ModuleNotFoundError:
+            root = beside
     out = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")):

@@ -32,6 +32,10 @@ _MDX_ESM = re.compile(
 _QUOTE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?[ \t]*)*", re.M)
 _ITEM_PREFIX = re.compile(
     r"\A[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=\n)|\Z))*(?:\[[ xX]\][ \t]+)?")
+# Lines that label the paragraph they stand on and are not prose: mdBook-spec rule
+# identifiers ("r[expr.if.syntax]", as in the Rust Reference) and GitHub alert markers
+# ("> [!NOTE]", "> [!EDITION-2018]") at the top of a block quote.
+_LABEL_LINE = re.compile(r"^[ \t]*(?:r\[[\w.-]+\]|\[![A-Z][A-Z0-9-]*\])[ \t]*$", re.M)
 _ATX_OPEN = re.compile(r"\A[ \t]*#{1,6}(?:[ \t]+|\Z)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*\Z")
 _ROW_SPLIT = re.compile(r"(?<!\\)\|")
@@ -178,6 +182,8 @@ def parse(text: str) -> Parsed:
                     seg = _ATX_CLOSE.sub(_blank_m, _ATX_OPEN.sub(_blank_m, seg, count=1), count=1)
             else:
                 kind = containers[-1] if containers else "paragraph"
+                if "[" in seg:
+                    seg = _LABEL_LINE.sub(_blank_m, seg)
             doc.add(kind, start, _mask_inline(seg, refs))
         elif t == "table_open" and tok.map:
             k = _table(tokens, k, src, span, containers, refs, doc)

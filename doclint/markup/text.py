@@ -13,6 +13,11 @@ _UNDERLINE = re.compile(r"[ \t]*([=\-~*#])\1{2,}[ \t]*")
 # Sentence end, allowing closing quotes/brackets after the mark.
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _NO_TITLE_END = re.compile(r"[.!?,;:\u2026]$")
+# A section title inside a text never ends on an article, a preposition or a
+# conjunction in lower case: a line that does ("Our public interest depends on") is a
+# sentence cut short. (The first line may still be a headline that runs on.)
+_DANGLING_END = re.compile(
+    r"\s(?:a|an|the|of|to|in|on|at|by|for|with|from|into|and|or|but|that|which)\Z")
 _URL_MAIL = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]*[^\s<>\".,;:!?'\")\]]"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -109,7 +114,8 @@ def parse(text: str) -> Parsed:
             spans.append(("heading", i, i + 1, starts[i]))
             chunk = chunk[1:]
         elif len(chunk) == 1 and has_more and not first_chunk and len(lines[i].strip()) <= 60 \
-                and lines[i].strip()[:1].isupper() and _is_title(lines[i], None):
+                and lines[i].strip()[:1].isupper() and not _DANGLING_END.search(lines[i].rstrip()) \
+                and _is_title(lines[i], None):
             spans.append(("heading", i, i + 1, starts[i]))
             chunk = []
         first_chunk = False

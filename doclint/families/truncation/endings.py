@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
 from doclint.core.document import Document
+from doclint.families.truncation.wrapbreaks import early_breaks
 from doclint.markup.base import CODE_MASK, Block
 
 # A sentence is closed by ., !, ?, … (or "...") followed only by closing quotes,
@@ -20,15 +22,10 @@ _INNER = "'\u2019-"  # characters that may stand inside a word
 # plain-text line that the reader guessed was a title.
 ADORNMENT = re.compile(r"[ \t]*([=\-~^\"'`#*+:._])\1{2,}[ \t]*\Z")
 ATX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|\Z)")
-# What can follow a paragraph that introduces it without a colon: fenced or indented
-# code, a directive, a table, an image or an HTML element (not a comment).
-_INTRODUCED = re.compile(
-    r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Markdown link tails
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
-_LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
 LONG_LINE = 100  # characters; wider than any hard-wrapped paragraph
+_SENTENCE_SPAN = 1000  # characters; longer than any real sentence
 
 
 @dataclass(frozen=True)
@@ -47,6 +44,7 @@ class Ending:
     next_start: int | None
     explicit_heading: bool = False
     next_block: Block | None = None  # the block after, for a block ending
+    wrapped: bool = False  # a line ending inside a hard-wrapped paragraph
 
 
 def closed(tail: str) -> bool:
@@ -130,39 +128,6 @@ def _block_sentence_starts(doc: Document) -> list[list[int]]:
     return starts
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
-def introduces(doc: Document, e: Ending) -> str | None:
-    """What a block ending introduces: "code" (code, a table, an image, an indented
-    example, a URL), "list" (a list or block quote, which carries the sentence on even
-    when its items are capitalised), or nothing (None)."""
-    if e.where != "block":
-        return None
-    text, masked = doc.text, doc.masked
-    stop, nxt, block = e.stop, e.next_block, e.block
-    if nxt is not None and nxt.kind in ("list-item", "blockquote") and block.kind != nxt.kind:
-        marker = text[text.rfind("\n", 0, nxt.start) + 1:nxt.start].strip(" \t>")
-        if _LATER_ITEM.fullmatch(marker):
-            return None  # item (8) of a numbered series does not continue this paragraph
-        return "list"
-    own = _indent(text[text.rfind("\n", 0, block.start) + 1:block.start + 1])
-    pos = text.find("\n", stop)
-    while pos != -1:
-        left, right = pos + 1, text.find("\n", pos + 1)
-        right = len(text) if right == -1 else right
-        line = text[left:right]
-        if line.strip():
-            prose = masked[left:right].strip()
-            if _INTRODUCED.match(line) and not prose or prose.startswith(CODE_MASK) \
-                    or _indent(line) > own:
-                return "code"
-            return "list" if not prose and _LIST_MARKER.match(line) else None
-        pos = right if right < len(text) else -1
-    return None
-
-
 def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
     """Every place where prose stops without terminal punctuation, in document order."""
     masked = doc.masked
@@ -186,11 +151,34 @@ def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
                     line_left = masked.rfind("\n", 0, stop) + 1
                     yield Ending("line", block, max(first, line_left), stop, after)
                 pos = masked.find("\n", pos + 1, block.end)
+        elif line_breaks and block.kind in ("paragraph", "blockquote"):
+            yield from _wrapped_endings(doc, block, sentence_starts)
         if closed(masked[max(block.start, block.end - 12):block.end]):
             continue
         heading = block.kind == "heading" and is_explicit_heading(doc, block)
         yield Ending("block", block, sentence_starts[-1], block.end,
                      nxt.start if nxt is not None else None, heading, nxt)
+
+
+def _wrapped_endings(doc: Document, block: Block, sentence_starts: list[int]) -> Iterator[Ending]:
+    """Line endings inside a hard-wrapped paragraph where the line stops early before a
+    line that opens like a sentence (see wrapbreaks)."""
+    masked = doc.masked
+    for pos, after in early_breaks(doc.text, masked, block.start, block.end):
+        stop = pos
+        while stop > block.start and masked[stop - 1].isspace():
+            stop -= 1
+        if stop <= block.start or closed(masked[max(block.start, stop - 12):stop]):
+            continue
+        # Sentence starts are sorted: the last one before the stop, found by bisection
+        # so that a paragraph of many lines stays linear.
+        i = bisect_left(sentence_starts, stop) - 1
+        first = sentence_starts[i] if i >= 0 else block.start
+        if stop - first > _SENTENCE_SPAN:
+            # A run-on "sentence" of many lines: judge the line, and keep the work per
+            # ending bounded, so a huge unpunctuated paragraph stays linear.
+            first = masked.rfind("\n", block.start, stop) + 1 or block.start
+        yield Ending("line", block, first, stop, after, wrapped=True)
 
 
 def trailing_markup(doc: Document, e: Ending) -> bool:

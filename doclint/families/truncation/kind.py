@@ -13,20 +13,24 @@ from doclint.families.truncation.endings import (
     Ending,
     closed,
     ends_in_code,
-    introduces,
     iter_endings,
     last_word,
     trailing_markup,
     words,
 )
-from doclint.families.truncation.shape import heading_near, punctuating, raw_lines, sentence_like, word_share
+from doclint.families.truncation.introducers import announces, continues_around_block, introduces
+from doclint.families.truncation.notcut import emphasised_aside, letter_name, salutation, series
+from doclint.families.truncation.openings import Openings
+from doclint.families.truncation.prose import prose_like
+from doclint.families.truncation.shape import punctuating, sentence_like, word_share
 
 REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
-_CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-_LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
+_LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
+# A sentence that opens with one of these and has no comma never reached its main
+# clause: "If the version depends on multiple header fields".
+_SUBORDINATE = re.compile(r"(?:if|although|though|because|unless|whereas|whenever)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -34,18 +38,7 @@ class Verdict:
     report: str      # "cut" or "unterminated"
     reason: str      # why it looks cut, for the message
     word: str        # the last word (or character)
-
-
-def _salutation(doc: Document, e: Ending, tail: str) -> bool:
-    """"Mr. Chief Justice, Mr. President, ... and my fellow citizens," at the top of a
-    speech: mostly names, before any other prose but a title."""
-    for block in doc.blocks:
-        if block is e.block:
-            break
-        if block.kind != "heading":
-            return False
-    ws = words(tail)
-    return sum(1 for w in ws if len(w) > 2 and w[0].isupper()) >= 0.5 * len(ws)
+    cls: str = ""    # the evidence: a word class or a mark (MARKS); "" for none
 
 
 class TruncationKind(Kind):
@@ -95,14 +88,15 @@ class TruncationKind(Kind):
         want = opts.report
         if want == "unterminated" and not punctuating(doc, opts.min_words):
             return
+        openings = Openings(doc, opts.starters)
         for ending in iter_endings(doc, opts.line_breaks):
-            verdict = self.judge(doc, ending)
+            verdict = self.judge(doc, ending, openings)
             if verdict is None:
                 continue
             yield Hit(ending.stop, ending.stop, {"reason": verdict.reason, "word": verdict.word},
                       fix=_restated_fix(doc, ending))
 
-    def judge(self, doc: Document, e: Ending) -> Verdict | None:
+    def judge(self, doc: Document, e: Ending, openings: Openings) -> Verdict | None:
         """This rule's verdict on the prose stopping at `e`: cut off ("cut"), merely
         unpunctuated ("unterminated"), or None (ended, not a sentence, or the other
         rule's case). Cheap tests on the last words come first, context tests last."""
@@ -112,37 +106,61 @@ class TruncationKind(Kind):
         if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
             return None
         kind = e.block.kind
-        evidence = self.evidence(masked[e.block.start:e.stop], tail)
+        if e.wrapped and (last_word(tail) or "")[:1].isupper():
+            return None  # a name may go on over the break ("a Readable" + "Stream that")
+        # Quotes and brackets are paired over the block, or over the sentence at a line
+        # break (which also keeps a paragraph of many lines linear).
+        scope = e.block.start if e.where == "block" else e.start
+        evidence = self.evidence(masked[scope:e.stop], tail)
         if kind in ("list-item", "table-cell") or self.label(doc, e, tail):
             # Labels, not sentences: only a last word that can never end one counts.
-            if evidence is None or evidence[2] not in opts.strong or len(words(tail)) < 3:
+            if evidence is None or evidence[2] not in opts.strong or len(words(tail)) < 3 \
+                    or letter_name(doc, tail, evidence[1]):
                 return None
-            verdict = Verdict("cut", *evidence[:2])
+            verdict = Verdict("cut", *evidence)
         elif evidence is not None:
-            if evidence[2] == "comma" and _salutation(doc, e, tail):
+            if evidence[2] == "comma" and salutation(doc, e, tail):
                 return None
-            if e.where == "line" and not self.starts_sentence(masked, e.next_start):
+            if e.where == "line" and not openings.at(e.next_start):
                 return None  # "using a" + "Node installer": one sentence over two lines
-            verdict = Verdict("cut", *evidence[:2])
+            if evidence[2] == "conjunction" and series(tail, evidence[1]):
+                return None  # "...; and" before the next point of a series
+            verdict = Verdict("cut", *evidence)
         else:
             word = last_word(tail)
             if word is None or kind in ("heading", "blockquote"):
                 return None
+            if e.wrapped and not openings.at(e.next_start) or announces(tail) \
+                    or emphasised_aside(doc, e):
+                return None  # no sentence opens next; "as follows" introduces; an aside
             verdict = Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
         if verdict.report != opts.report:
             return None
-        if trailing_markup(doc, e) or introduces(doc, e):
-            return None  # a link line, a tag, or text that introduces code or a list
+        if trailing_markup(doc, e):
+            return None  # a link line or a tag
+        intro = introduces(doc, e)
+        if intro is not None and not self.cut_before(doc, e, verdict, intro):
+            return None  # text that introduces code or a list
         unit = masked[e.block.start:e.stop] if e.where == "block" else tail
         if opts.caption is not None and opts.caption.match(unit):
             return None
-        if verdict.report == "unterminated" and not self.prose_like(doc, unit, tail, e):
+        if verdict.report == "unterminated" and not prose_like(doc, unit, tail, e, opts.min_words):
             return None
         return verdict
 
-    def starts_sentence(self, masked: str, offset: int) -> bool:
-        m = _FIRST_WORD.match(masked, offset)
-        return m is not None and m.group().lower() in self.options.starters
+    @staticmethod
+    def cut_before(doc: Document, e: Ending, verdict: Verdict, intro: str) -> bool:
+        """Whether prose that stops right before a block was cut rather than introducing
+        it. A lead-in to a list may run on into the items, a comma introduces, a
+        preposition may lead into code, and a complete sentence without a colon is
+        only unpunctuated; any other function word, or a sentence with no main
+        clause, before code or a directive is a cut."""
+        if verdict.report != "cut" or verdict.cls in MARKS or continues_around_block(doc, e):
+            return False
+        if intro == "directive":
+            return True  # a directive or link target never completes a sentence
+        # Code may: "Assuming a module with" + the module's source.
+        return intro == "code" and verdict.cls not in _LEAD_IN_CLASSES
 
     @staticmethod
     def label(doc: Document, e: Ending, tail: str) -> bool:
@@ -170,6 +188,9 @@ class TruncationKind(Kind):
             cls = self.options.lookup.get(word)
             if cls is not None:
                 return f"ends on the {cls.replace('-', ' ')} '{word}'", word, cls
+        if word is not None and _SUBORDINATE.match(tail) and "," not in tail \
+                and len(words(tail)) >= 4:
+            return "is a subordinate clause with no main clause", word, "subordinate-clause"
         if block_text.count("\u201c") > block_text.count("\u201d") or block_text.count('"') % 2:
             found = "has an unclosed quotation mark", word or last, "quote"
         elif block_text.count("(") > block_text.count(")"):
@@ -178,29 +199,6 @@ class TruncationKind(Kind):
             return None
         # In a command or an expression quotes and brackets need not pair.
         return found if word_share(tail) >= 0.6 else None
-
-    def prose_like(self, doc: Document, unit: str, tail: str, e: Ending) -> bool:
-        """An unpunctuated ending is reported only where it reads as a sentence."""
-        tail_words = words(tail)
-        continued = e.start > e.block.start  # it follows a finished sentence
-        if len(tail_words) < (3 if continued else self.options.min_words):
-            return False
-        if raw_lines(doc, e.block)[:1] in (" ", "\t"):
-            return False  # an indented example
-        if e.where == "block" and not continued:
-            before = [b for b in doc.blocks if b.end <= e.block.start]
-            if not any(b.kind == "paragraph" for b in before):
-                return False  # the tagline under a title, not a finished text
-            if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1):
-                return False  # a one-line summary that is a section's only text
-        if _LABEL.match(unit) and "\n" not in unit.strip():
-            return False  # "Extends: substitution", "Permissions needed: admin"
-        if any(line.lstrip()[:1] in _CODE_STARTS for line in unit.split("\n")) \
-                or re.search(r":[ \t]*\n", tail):
-            return False  # definition lists, shell lines, separators; a "label:" value
-        if word_share(tail) < 0.75:
-            return False  # code-like or symbol-heavy text
-        return sentence_like(tail, 3)
 
 
 def _restated_fix(doc: Document, e: Ending) -> Fix | None:

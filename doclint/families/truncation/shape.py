@@ -43,7 +43,9 @@ def punctuating(doc: Document, min_words: int) -> bool:
     for block in doc.blocks:
         if block.kind == "paragraph":
             tail = masked[max(block.start, block.end - 12):block.end]
-            if len(words(masked[block.start:block.end])) >= min_words:
+            # A short lead-in ending with a colon ("To get started:") shows the habit
+            # as well as a long sentence does.
+            if len(words(masked[block.start:block.end])) >= min_words or tail.endswith(":"):
                 total += 1
                 ended += closed(tail) or tail.endswith(":")
     return ended >= 1 and ended >= 0.6 * (total - 1)

@@ -1,0 +1,90 @@
+"""What follows a block of prose (code, a directive, a list, an address), and the signs
+that the prose introduces or continues around it."""
+from __future__ import annotations
+
+import re
+
+from doclint.core.document import Document
+from doclint.families.truncation.endings import Ending
+from doclint.markup.base import CODE_MASK, Block
+
+# What can follow a paragraph that introduces it without a colon: fenced or indented
+# code, a directive, a table, an image or an HTML element (not a comment).
+_INTRODUCED = re.compile(
+    r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
+_DIRECTIVE = re.compile(r"[ \t]*\.\. ")  # reST directives, link targets, comments
+_URL_LINE = re.compile(r"[ \t]*<?(?:https?://|ftp://|file:|www\.)\S*[ \t]*\Z")
+_COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
+_LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
+# Lead-ins that announce the block in words instead of with a colon: not cut.
+_ANNOUNCES = re.compile(r"\b(?:as follows|the following|below|for example|for instance|"
+                        r"e\.g|i\.e|like this|like so)\W*\Z", re.I)
+
+
+def continues_around_block(doc: Document, e: Ending) -> bool:
+    """A paragraph that opens in lower case after a block carries on the sentence
+    around it ("is equivalent to" between two code examples): it is not cut."""
+    first = doc.masked[e.block.start:e.block.start + 1]
+    return first.isalpha() and first.islower()
+
+
+def announces(tail: str) -> bool:
+    """"... as follows", "for example": the words themselves introduce the block."""
+    return bool(_ANNOUNCES.search(tail[-40:]))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _quote_depth(line: str) -> int:
+    prefix = line[:len(line) - len(line.lstrip(" \t>"))]
+    return prefix.count(">")
+
+
+def introduces(doc: Document, e: Ending) -> str | None:
+    """What a block ending introduces: "code" (code, a table, an image, an indented
+    example), "directive" (a reST directive or link target), "inline" (a paragraph
+    that opens with inline code), "link" (an address alone on its own line), "list" (a
+    list or block quote, which carries the sentence on even when its items are
+    capitalised), or nothing (None)."""
+    if e.where != "block":
+        return None
+    return _what_follows(doc, e.block, e.stop, e.next_block)
+
+
+def _what_follows(doc: Document, block: Block, stop: int, nxt: Block | None) -> str | None:
+    """What follows the prose `block` that stops at `stop` (see `introduces`)."""
+    text, masked = doc.text, doc.masked
+    if nxt is not None and nxt.kind in ("list-item", "blockquote") and block.kind != nxt.kind:
+        marker = text[text.rfind("\n", 0, nxt.start) + 1:nxt.start].strip(" \t>")
+        if _LATER_ITEM.fullmatch(marker):
+            return None  # item (8) of a numbered series does not continue this paragraph
+        return "list"
+    first_line = text[text.rfind("\n", 0, block.start) + 1:block.start + 1]
+    own, own_depth = _indent(first_line), _quote_depth(first_line)
+    pos = text.find("\n", stop)
+    while pos != -1:
+        left, right = pos + 1, text.find("\n", pos + 1)
+        right = len(text) if right == -1 else right
+        # Inside a block quote the quote markers are not the line's content; a deeper
+        # quote is a quotation that the sentence introduces.
+        line = text[left:right]
+        if line.lstrip(" \t").startswith(">"):
+            if line.strip(" \t>") and _quote_depth(line) > own_depth:
+                return "list"
+            line = line.lstrip(" \t>")
+        if line.strip() and not _COMMENT_LINE.fullmatch(line):  # a comment is not shown
+            prose = masked[left:right].strip()
+            if _URL_LINE.match(line):
+                return "link"  # "available at" + the address on its own line
+            if _DIRECTIVE.match(line):
+                return "directive"
+            if _INTRODUCED.match(line) and not prose or _indent(line) > own:
+                return "code"
+            if prose.startswith(CODE_MASK):
+                return "inline"  # a paragraph that opens with inline code may go on
+            return "list" if not prose and _LIST_MARKER.match(line) else None
+        pos = right if right < len(text) else -1
+    return None
