@@ -40,11 +40,20 @@ def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), pro
     else:
         files = progress(found.files) if progress else found.files
         result = engine.run(iter_documents(files, config.text_field, load_problems))
-    result.problems = found.problems + load_problems + result.problems
+    result.problems = vale_notes(config) + found.problems + load_problems + result.problems
     result.files = len(found.files)
     if not found.files and not any(p.level == "error" for p in found.problems):
         result.problems.append(Problem(", ".join(paths), "no lintable files to check"))
     return result
+
+
+def vale_notes(config) -> list[Problem]:
+    """What the Vale configuration cannot run (one note per rule), reported once a run."""
+    if not config.vale:
+        return []
+    from doclint.vale.setup import load_setup
+
+    return list(load_setup(config.vale).notes)
 
 
 def document_from_text(name: str, text: str, fmt: str | None = None) -> Document:

@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMAT_NAMES = ("text", "json", "sarif", "github", "concise")  # in step with formatters.FORMATTERS (tested)
+FORMAT_NAMES = ("text", "json", "sarif", "github", "concise", "vale-line")  # in step with formatters.FORMATTERS (tested)
 
 
 def _csv(value: str) -> list[str]:
@@ -61,11 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="PATH")
+    add_vale_option(rules)
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
     explain = sub.add_parser("explain", help="show a rule's documentation and examples")
     explain.add_argument("rule", help="rule id or name, e.g. DL101")
     explain.add_argument("--config", metavar="PATH")
+    add_vale_option(explain)
     return parser
 
 
@@ -89,6 +91,12 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", type=_csv, default=[], metavar="IDS",
                         help="comma-separated rule ids, id prefixes, names or categories to skip")
     parser.add_argument("--text-field", metavar="NAME", help="JSONL field holding the text")
+    add_vale_option(parser)
+
+
+def add_vale_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--vale-config", metavar="PATH",
+                        help="a .vale.ini: its Vale styles run as rules named Style.Rule")
 
 
 
@@ -113,6 +121,9 @@ def _load_config(args):
     loaded = load_config(getattr(args, "config", None))
     if getattr(args, "text_field", None):
         loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, text_field=args.text_field))
+    if getattr(args, "vale_config", None):
+        loaded = dataclasses.replace(loaded, config=dataclasses.replace(
+            loaded.config, vale=os.path.abspath(args.vale_config)))
     if getattr(args, "fail_on", None):
         loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, fail_on=args.fail_on))
     return loaded

@@ -4,11 +4,13 @@ The only module that names the families: the engine and the rule packs ask the
 registry, so a family can change without the engine knowing about it."""
 from __future__ import annotations
 
+from doclint import vale
 from doclint.core.kind import Kind
 from doclint.families import claims, duplication, generic, language, meta, naming, truncation
 from doclint.families.language.detect import language_of as document_language
 
-FAMILIES = (claims, duplication, generic, language, meta, naming, truncation)
+# `vale` runs imported Vale rules: not a family of doclint's checks, but registered alike.
+FAMILIES = (claims, duplication, generic, language, meta, naming, truncation, vale)
 
 
 def _merge() -> dict[str, type[Kind]]:

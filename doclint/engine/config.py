@@ -32,6 +32,7 @@ class Config:
     text_field: str = "text"
     languages: tuple[str, ...] = ()
     gitignore: bool = True
+    vale: str | None = None  # a .vale.ini whose styles run as rules
 
     def __post_init__(self) -> None:
         if self.fail_on not in FAIL_ON:
@@ -90,8 +91,10 @@ def load_config(explicit: str | None = None, start: str = ".") -> LoadedConfig:
     if not isinstance(data, dict):
         raise ConfigError(path, "configuration must be a mapping of keys")
     config = build_options(Config, data, path, "configuration")
-    config = dataclasses.replace(config, rule_paths=tuple(
-        os.path.join(os.path.dirname(os.path.abspath(path)), p) for p in config.rule_paths))
+    folder = os.path.dirname(os.path.abspath(path))
+    config = dataclasses.replace(config, rule_paths=tuple(os.path.join(folder, p) for p in config.rule_paths))
+    if config.vale:
+        config = dataclasses.replace(config, vale=os.path.join(folder, config.vale))
     _check_rule_overrides(config, data, path)
     return LoadedConfig(config, path, os.path.dirname(os.path.abspath(path)))
 
@@ -116,6 +119,10 @@ def configured_rules(loaded: LoadedConfig, select=(), ignore=()) -> list[Rule]:
 
     config, path = loaded.config, loaded.path or "configuration"
     rules = load_rules(config.rule_paths)
+    if config.vale:
+        from doclint.vale.setup import load_setup
+
+        rules += load_setup(config.vale).doclint_rules()
     by_key = {r.id: r for r in rules} | {r.name: r for r in rules}
     for selector in unknown_selectors(list(config.select) + list(config.ignore) + list(select) + list(ignore), rules):
         raise ConfigError(path, f"'{selector}' names no rule, rule prefix or category")
@@ -127,6 +134,9 @@ def configured_rules(loaded: LoadedConfig, select=(), ignore=()) -> list[Rule]:
         changes = {}
         if "severity" in override:
             changes["severity"] = parse_severity(override["severity"], path, None, f"rules.{key}")
+        if "options" in override and rule.kind == "vale":
+            raise ConfigError(path, f"rules.{key}: a Vale rule takes its options from its style file",
+                              line_of(override, "options"))
         if "options" in override:
             given = override["options"] or {}
             raw = LineDict(rule.raw_options)

@@ -19,6 +19,8 @@ def specificity(selector: str, rule: Rule) -> int:
         return 2
     if selector.startswith("DL") and rule.id.startswith(selector):
         return len(selector)
+    if rule.id.startswith(selector + "."):  # a Vale style names its rules (`Google`)
+        return len(selector)
     return -1
 
 

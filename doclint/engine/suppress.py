@@ -22,7 +22,10 @@ _RST = re.compile(r"^[ \t]*\.\.[ \t]+" + _ACTION + r"[ \t]*$", re.M)
 _TEXT = re.compile(r"^[ \t]*" + _ACTION + r"[ \t]*$", re.M)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _RST_BLOCK = re.compile(r"^[ \t]*(?:\.\.[ \t]+[\w:-]+::|.*::[ \t]*$)")
-_TOKEN = re.compile(r"^(?:DL\d{1,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*|ALL)$")
+# Rule tokens: doclint ids, id prefixes, names, categories, ALL, and imported Vale
+# rules and styles (`Google.Will`, `Google`).
+_TOKEN = re.compile(r"^(?:DL\d{1,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*|ALL|(?!DL|ALL\b)[A-Z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)?)$")
+_VALE_COMMENT = re.compile(r"(?:<!--|\.\.)[ \t]*vale[ \t]")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Suppression:
     text: str
     excluded: tuple[str, ...] = ()
     removal: tuple[int, int] | None = None  # offsets that delete a one-line directive
+    quiet: bool = False  # a Vale comment: never reported as unused (it is Vale's too)
 
     def covers(self, f: Finding) -> bool:
         if any(names(token, f) for token in self.excluded):
@@ -72,12 +76,16 @@ def names(token: str, f: Finding) -> bool:
     """Whether a directive's rule token names the finding's rule: id, name, id prefix,
     category or ALL, as selectors do."""
     return (token in (f.rule_id, f.rule_name, f.category, "ALL")
-            or (token.startswith("DL") and f.rule_id.startswith(token)))
+            or (token.startswith("DL") and f.rule_id.startswith(token))
+            or f.rule_id.startswith(token + ".")
+            or (token == "*.*" and "." in f.rule_id))
 
 
 def names_rule(token: str, rule: "Rule") -> bool:
     return (token in (rule.id, rule.name, rule.category, "ALL")
-            or (token.startswith("DL") and rule.id.startswith(token)))
+            or (token.startswith("DL") and rule.id.startswith(token))
+            or rule.id.startswith(token + ".")
+            or (token == "*.*" and "." in rule.id))
 
 
 def _code_lines_markdown(lines: list[str]) -> set[int]:
@@ -161,13 +169,20 @@ def _next_content_line(lines: list[str], line: int) -> int:
 def parse_directives(doc: "Document") -> Directives | None:
     """The document's directives, or None when it has none (the common, fast case)."""
     text = doc.text
-    if "doclint-" not in text:
+    vale = "vale" in text and _VALE_COMMENT.search(text) is not None
+    if "doclint-" not in text and not vale:
         return None
     pattern, code_lines = _syntax(doc)
     lines = text.split("\n")
     sups: list[Suppression] = []
     invalid: list[Invalid] = []
     spans: list[tuple[int, int]] = []
+    if vale and pattern is not _TEXT:
+        from doclint.vale.comments import vale_ranges
+
+        for rules, first, last, dline, dcol, shown in vale_ranges(
+                text, pattern is _RST, code_lines.__contains__, doc.position):
+            sups.append(Suppression(rules, first, last, dline, dcol, shown, quiet=True))
     open_: list[tuple[tuple[str, ...], tuple[str, ...], int, int, int, str]] = []
     for m in pattern.finditer(text):
         line, column = doc.position(m.start())
@@ -203,7 +218,7 @@ def parse_directives(doc: "Document") -> Directives | None:
                 invalid.append(Invalid(line, column, shown, "enables nothing: no matching doclint-disable is open"))
     for tokens, excluded, first, dline, dcol, shown in open_:
         sups.append(Suppression(tokens, first, len(lines), dline, dcol, shown, excluded))
-    if not spans:
+    if not spans and not sups:
         return None
     if pattern is _TEXT:
         _hide_from_prose(doc, spans)
@@ -293,7 +308,7 @@ def _meta_findings(key: DocKey, d: Directives, used: set[Position], rules: list[
     reports, decided = [], set()
     for s in d.suppressions:
         where = (s.line, s.column)
-        if where in decided or where in d.decided or undecided(s):
+        if where in decided or where in d.decided or s.quiet or undecided(s):
             continue
         decided.add(where)
         # A directive naming rules that are off in this run may well be needed.

@@ -13,6 +13,7 @@ FORMATTERS = {
     "sarif": "doclint.report.formatters.sarif",
     "github": "doclint.report.formatters.github",
     "concise": "doclint.report.formatters.concise",
+    "vale-line": "doclint.report.formatters.valeline",
 }
 
 

@@ -1,0 +1,114 @@
+"""What every Vale check shares: the rule's definition, message formatting, exceptions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from doclint.core.finding import Applicability, Edit, Fix
+from doclint.core.problems import ConfigError
+from doclint.vale.regexes import compile_vale, fast_compile, translate
+from doclint.vale.view import Scope, View
+
+WORD_TEMPLATE = r"\b(?:%s)\b"
+NONWORD_TEMPLATE = r"(?:%s)"
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One finding of a Vale check: offsets into the document, message, optional fix."""
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+def format_message(message: str, *subs: str) -> str:
+    """Vale's `%s` substitution, then its one-line form: each line break (and the blank
+    lines around it) becomes one space, as Vale prints a block-scalar message."""
+    parts = message.split("%s")
+    if len(parts) > 1 and subs:
+        out = [parts[0]]
+        for i, part in enumerate(parts[1:]):
+            out.append(subs[min(i, len(subs) - 1)])
+            out.append(part)
+        message = "".join(out)
+    return _NEWLINES.sub(" ", message)
+
+
+def as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+class Check:
+    """A loaded Vale rule. `run(view, state)` yields Alerts; `state` is a dict that lives
+    for one document (conditional and consistency rules remember what they have seen)."""
+
+    # Keys every check type accepts, beside its own.
+    COMMON = frozenset({"extends", "message", "description", "level", "scope", "link", "limit",
+                        "action", "name", "code"})
+    KEYS: frozenset[str] = frozenset()
+
+    def __init__(self, name: str, data: dict, path: str, accepted: list[str],
+                 word_template: str = "") -> None:
+        self.name = name
+        self.path = path
+        self.data = data
+        self.message = str(data.get("message", ""))
+        self.link = str(data.get("link", "") or "")
+        self.scope = Scope.parse(data.get("scope"))
+        self.limit = int(data.get("limit") or 0)
+        self.action = data.get("action") or {}
+        self.word_template = word_template or WORD_TEMPLATE
+        self.unknown_keys = sorted(k for k in data if k not in self.COMMON | self.KEYS)
+
+    # -- helpers for subclasses -------------------------------------------------------
+    def compile(self, pattern: str, key: str, ignore_case: bool = False) -> regex.Pattern:
+        return compile_vale(pattern, self.path, key, ignore_case)
+
+    def template(self, body: str, nonword: bool) -> str:
+        template = NONWORD_TEMPLATE if nonword else self.word_template
+        if "%s" not in template:
+            template = WORD_TEMPLATE
+        return template.replace("%s", body, 1)
+
+    def exceptions_regex(self, exceptions: list[str], accepted: list[str]) -> regex.Pattern | None:
+        """Vale's exception pattern: the exceptions (and accepted vocabulary), longest
+        first so that alternation prefers the longest, word-bounded."""
+        terms = [t for t in exceptions + accepted if t]
+        if not terms:
+            return None
+        terms.sort(key=len, reverse=True)
+        try:
+            body = "|".join(translate(t) for t in terms)
+            return fast_compile(WORD_TEMPLATE % body)
+        except (ValueError, regex.error) as exc:
+            raise ConfigError(self.path, f"'exceptions': cannot use them as a regular expression: {exc}") from None
+
+    def run(self, view: View, state: dict) -> Iterable[Alert]:
+        return ()
+
+    def alert(self, start: int, end: int, *subs: str, fix: Fix | None = None) -> Alert:
+        return Alert(start, end, format_message(self.message, *subs), fix)
+
+    def action_fix(self, start: int, end: int, replacements: list[str]) -> Fix | None:
+        """`action: replace` with one replacement is a safe fix; `remove` an unsafe one."""
+        name = self.action.get("name") if isinstance(self.action, dict) else None
+        if name == "replace" and len(replacements) == 1:
+            target = replacements[0]
+            return Fix(f"Replace with '{target}'", (Edit(start, end, target),), Applicability.SAFE)
+        if name == "remove":
+            return Fix("Remove it", (Edit(start, end, ""),), Applicability.UNSAFE)
+        return None
+
+
+def is_match(pattern: regex.Pattern | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None

@@ -1,0 +1,42 @@
+"""`existence`: report every match of the rule's tokens (or raw regex)."""
+from __future__ import annotations
+
+from doclint.vale.checks.base import Check, as_list, is_match
+
+
+class Existence(Check):
+    KEYS = frozenset({"tokens", "raw", "exceptions", "ignorecase", "nonword", "append", "vocab"})
+
+    def __init__(self, name, data, path, accepted, word_template="") -> None:
+        super().__init__(name, data, path, accepted, word_template)
+        tokens = [t for t in as_list(data.get("tokens")) if t.strip()]
+        raw = "".join(as_list(data.get("raw")))
+        nonword = bool(data.get("nonword"))
+        # Vale's vocabulary is a list of accepted words: for nonword tokens (arbitrary
+        # spans) it would excuse any match that merely contains one, so it stays out.
+        vocab = bool(data.get("vocab", True)) and not nonword
+        exceptions = as_list(data.get("exceptions"))
+        self.excepted = self.exceptions_regex(exceptions, accepted if vocab else [])
+        self.phrases = self.exceptions_regex([e for e in exceptions if " " in e], [])
+        # Vale puts `raw` before the tokens, or after them with `append: true`.
+        body = self.template("|".join(tokens), nonword) if tokens else ""
+        pattern = body + raw if data.get("append") else raw + body
+        self.pattern = self.compile(pattern, "tokens" if tokens else "raw", bool(data.get("ignorecase")))
+
+    def run(self, view, state):
+        for start, text in view.segments(self.scope):
+            for m in self.pattern.finditer(text):
+                if m.end() == m.start():
+                    continue
+                observed = m.group().strip()
+                if is_match(self.excepted, observed) or _within(self.phrases, text, m.start(), m.end()):
+                    continue
+                yield self.alert(start + m.start(), start + m.end(), m.group(),
+                                 fix=self.action_fix(start + m.start(), start + m.end(), []))
+
+
+def _within(phrases, text: str, start: int, end: int) -> bool:
+    """Whether a multi-word exception in the text covers the match."""
+    if phrases is None:
+        return False
+    return any(p.start() <= start and end <= p.end() for p in phrases.finditer(text))

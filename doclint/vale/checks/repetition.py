@@ -1,0 +1,37 @@
+"""`repetition`: the same token twice in a row ("the the")."""
+from __future__ import annotations
+
+from doclint.vale.checks.base import Check, as_list, is_match
+
+
+class Repetition(Check):
+    KEYS = frozenset({"tokens", "max", "ignorecase", "alpha", "exceptions", "vocab"})
+
+    def __init__(self, name, data, path, accepted, word_template="") -> None:
+        super().__init__(name, data, path, accepted, word_template)
+        self.max = int(data.get("max") or 0)
+        self.ignore_case = bool(data.get("ignorecase"))
+        self.alpha = bool(data.get("alpha"))
+        vocab = bool(data.get("vocab", True))
+        self.excepted = self.exceptions_regex(as_list(data.get("exceptions")), accepted if vocab else [])
+        self.pattern = self.compile("(" + "|".join(as_list(data.get("tokens"))) + ")", "tokens",
+                                    self.ignore_case)
+
+    def run(self, view, state):
+        from doclint.core.segment import split_sentences
+
+        for start, text in view.segments(self.scope):
+            prev, prev_span, count = "", None, 0
+            for m in self.pattern.finditer(text):
+                curr = m.group().strip()
+                same = curr.casefold() == prev.casefold() if self.ignore_case else curr == prev
+                hit = bool(curr) and same and (not self.alpha or curr.isalpha())
+                if hit:
+                    count += 1
+                if hit and count > self.max:
+                    span = text[prev_span[0]:m.end()]
+                    # Two sentences ("... about that. That is ...") are not a repetition.
+                    if len(split_sentences(span)) == 1 and not is_match(self.excepted, span):
+                        yield self.alert(start + prev_span[0], start + m.end(), curr)
+                        count = 0
+                prev_span, prev = m.span(), curr

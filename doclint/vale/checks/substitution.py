@@ -1,0 +1,111 @@
+"""`substitution`: a term that should be swapped for the preferred one (`swap`)."""
+from __future__ import annotations
+
+import regex
+
+from doclint.core.problems import ConfigError
+from doclint.vale.checks.base import Alert, Check, as_list, format_message, is_match
+from doclint.vale.regexes import FLAGS, fast_compile, translate
+
+_GROUP_REF = regex.compile(r"\$(\d+)")
+
+
+def to_sentence(words: list[str], conjunction: str) -> str:
+    """Vale's list in prose: 'a', 'a' or 'b', 'a', 'b', or 'c'."""
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) < 3:
+        return f" {conjunction} ".join(quoted)
+    return ", ".join(quoted[:-1]) + f", {conjunction} " + quoted[-1]
+
+
+def _compiles(pattern: str, flags: int) -> bool:
+    try:
+        regex.compile(translate(pattern), flags)
+        return True
+    except (ValueError, regex.error):
+        return False
+
+
+def _is_phrase(text: str) -> bool:
+    return all(c.isalpha() or c == " " for c in text)
+
+
+class Substitution(Check):
+    KEYS = frozenset({"swap", "ignorecase", "nonword", "exceptions", "vocab", "capitalize", "pos"})
+
+    def __init__(self, name, data, path, accepted, word_template="") -> None:
+        super().__init__(name, data, path, accepted, word_template)
+        swap = data.get("swap") or {}
+        if not isinstance(swap, dict):
+            raise ConfigError(path, "'swap' must be a mapping of observed: expected")
+        self.ignore_case = bool(data.get("ignorecase"))
+        self.capitalize = bool(data.get("capitalize"))
+        vocab = bool(data.get("vocab", True))
+        self.excepted = self.exceptions_regex(as_list(data.get("exceptions")), accepted if vocab else [])
+        # Longest keys first, so that of two keys matching at one place the longer wins.
+        self.keys = sorted((str(k) for k in swap), key=len, reverse=True)
+        self.expected = [str(swap[k]) if swap[k] is not None else "" for k in self.keys]
+        flags = FLAGS | (regex.IGNORECASE if self.ignore_case else 0)
+        self.flags = flags
+        groups = []
+        for i, key in enumerate(self.keys):
+            try:
+                groups.append(f"(?P<vale{i}>{translate(key)})")
+            except ValueError as exc:
+                raise ConfigError(path, f"'swap': cannot use the key {key!r}: {exc}") from None
+        try:
+            self.pattern = fast_compile(self.template("|".join(groups), bool(data.get("nonword"))), self.ignore_case)
+        except regex.error as exc:
+            bad = next((k for k in self.keys if not _compiles(k, flags)), "?")
+            raise ConfigError(path, f"'swap': cannot use the key {bad!r} as a regular expression: {exc}") from None
+        self._same_cache: dict[tuple[str, str], bool] = {}
+
+    def _same(self, expected: str, observed: str) -> bool:
+        """Vale's matchToken: the observed text is already the expected form (the
+        expected text read as a regex, unless it is a plain phrase)."""
+        if _is_phrase(expected):
+            return expected == observed
+        key = (expected, observed)
+        if key not in self._same_cache:
+            try:
+                same = regex.fullmatch(translate(expected), observed, self.flags) is not None
+            except (ValueError, regex.error):
+                same = expected == observed
+            self._same_cache[key] = same
+        return self._same_cache[key]
+
+    def run(self, view, state):
+        for start, text in view.segments(self.scope):
+            for m in self.pattern.finditer(text):
+                index = next((i for i in range(len(self.keys)) if m.group(f"vale{i}") is not None), None)
+                if index is None:
+                    continue
+                a, b = m.span(f"vale{index}")
+                observed = text[a:b].strip()
+                expected = self.expected[index]
+                if "$" in expected:
+                    inner = regex.compile(translate(self.keys[index]), self.flags).fullmatch(text, a, b)
+                    if inner is not None:
+                        expected = _GROUP_REF.sub(lambda g: inner.group(int(g.group(1))) or ""
+                                                  if int(g.group(1)) <= inner.re.groups else g.group(0), expected)
+                if self._same(expected, observed) or is_match(self.excepted, observed):
+                    continue
+                choices = expected.split("|")
+                if self.capitalize and observed[:1].isupper():
+                    choices = [c[:1].upper() + c[1:] for c in choices]
+                message = self.message
+                shown = expected
+                if isinstance(self.action, dict) and self.action.get("name") == "replace" \
+                        and not self.action.get("params"):
+                    shown = to_sentence(choices, "or")
+                    message = _unquote_first(message)
+                fix = self.action_fix(start + a, start + b, choices)
+                yield Alert(start + a, start + b, format_message(message, shown, observed), fix)
+
+
+def _unquote_first(message: str) -> str:
+    """Vale drops the quotes around the first `%s` when it fills in a quoted list."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            return message.replace(spec, "%s", 1)
+    return message

@@ -1,0 +1,65 @@
+"""The counts Vale's `metric` formulas use: words, sentences, syllables and friends."""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019-][A-Za-z\u00c0-\u024f]+)*|\d+(?:[.,]\d+)*")
+_VOWELS = re.compile(r"[aeiouy]+")
+# Endings whose final vowel group is silent or merges with the one before.
+_SILENT_E = re.compile(r"(?:[^aeiouy]e|[^aeiouy]es|[^aeiouytd]ed)$")
+_EXTRA = re.compile(r"(?:[^aeiouy]le|ia|io[^n]|ua|eo)")
+
+
+def syllables(word: str) -> int:
+    """An English syllable estimate: vowel groups, less a silent final e, plus vowel pairs
+    that split (ia, eo); at least one."""
+    word = word.lower().strip("'\u2019")
+    if not word or word.isdigit():
+        return 1
+    count = len(_VOWELS.findall(word))
+    if len(word) > 2 and _SILENT_E.search(word) and not word.endswith(("le", "les")):
+        count -= 1
+    count += len(_EXTRA.findall(word)) if word.endswith("le") or "ia" in word or "eo" in word else 0
+    return max(1, count)
+
+
+def _complex(word: str, count: int) -> bool:
+    """Gunning fog's complex word: three or more syllables, not a proper noun, not made
+    complex only by -es, -ed or -ing, not hyphenated."""
+    if count < 3 or word[:1].isupper() or "-" in word:
+        return False
+    for suffix in ("es", "ed", "ing"):
+        if word.endswith(suffix) and syllables(word[: -len(suffix)]) < 3:
+            return False
+    return True
+
+
+def document_counts(view) -> dict[str, float]:
+    from doclint.core.segment import split_sentences
+
+    counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
+                            "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
+                            "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
+    text = view.text
+    for block in view.blocks:
+        for scope in ("list", "blockquote"):
+            if scope in block.scopes:
+                counts[scope] += 1
+        for level in range(1, 7):
+            if f"heading.h{level}" in block.scopes:
+                counts[f"heading_h{level}"] += 1
+        if "heading" in block.scopes or "table" in block.scopes:
+            continue  # Vale's summary is the running prose
+        counts["paragraphs"] += 1
+        counts["sentences"] += len(split_sentences(text, block.start, block.end))
+        for m in _WORD.finditer(text, block.start, block.end):
+            word = m.group()
+            n = syllables(word)
+            counts["words"] += 1
+            counts["characters"] += len(word)
+            counts["syllables"] += n
+            counts["long_words"] += len(word) > 6
+            counts["polysyllabic_words"] += n >= 3
+            counts["complex_words"] += _complex(word, n)
+    counts["pre"] = float(view.doc.text.count("\n```") + view.doc.text.startswith("```"))
+    return counts

@@ -1,0 +1,267 @@
+"""Vale styles run as doclint rules: each check type on a small house style, the
+configuration (sections, levels, ignores, vocabularies), comments and selection."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from doclint.api import lint_paths
+from doclint.engine.config import Config, LoadedConfig
+from doclint.core.problems import ConfigError
+
+RULES = {
+    "Avoid.yml": """
+        extends: existence
+        message: "Don't use '%s'."
+        level: error
+        ignorecase: true
+        tokens:
+          - simply
+          - just
+        exceptions:
+          - just in time
+    """,
+    "Terms.yml": """
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        level: warning
+        ignorecase: false
+        action:
+          name: replace
+        swap:
+          e-mail: email
+          "(?:login|log-in) to": log in to
+          dropdown: drop-down|list
+    """,
+    "Headings.yml": """
+        extends: capitalization
+        message: "Use sentence case for '%s'."
+        level: warning
+        scope: heading
+        match: $sentence
+        exceptions:
+          - Acme Cloud
+    """,
+    "Repeated.yml": """
+        extends: repetition
+        message: "'%s' is repeated."
+        level: error
+        alpha: true
+        tokens:
+          - '[^\\s]+'
+    """,
+    "Defined.yml": """
+        extends: conditional
+        message: "Define '%s' before using it."
+        level: suggestion
+        first: '\\b([A-Z]{3,5})\\b'
+        second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'
+        exceptions:
+          - HTML
+    """,
+    "Commas.yml": """
+        extends: occurrence
+        message: "Too many commas."
+        level: suggestion
+        scope: sentence
+        max: 2
+        token: ','
+    """,
+    "Spelling.yml": """
+        extends: consistency
+        message: "Inconsistent spelling of '%s'."
+        level: warning
+        either:
+          colour: color
+    """,
+    "Shout.yml": """
+        extends: existence
+        message: "No shouting in headings."
+        scope: ~heading
+        nonword: true
+        raw:
+          - '!{2,}'
+    """,
+    "Scripted.yml": """
+        extends: script
+        message: "Something scripted."
+        script: scripts/x.tengo
+    """,
+}
+
+
+def write_style(root, ini_extra: str = "", rules: dict | None = None, section: str = "[*.md]\nBasedOnStyles = House\n"):
+    style = root / "styles" / "House"
+    style.mkdir(parents=True)
+    for name, body in (rules or RULES).items():
+        (style / name).write_text(textwrap.dedent(body), encoding="utf-8")
+    ini = root / ".vale.ini"
+    ini.write_text(f"StylesPath = styles\nMinAlertLevel = suggestion\n{ini_extra}\n{section}", encoding="utf-8")
+    return ini
+
+
+def run(tmp_path, text: str, name: str = "doc.md", select=(), ignore=(), **ini):
+    ini_path = write_style(tmp_path, **ini)
+    doc = tmp_path / name
+    doc.write_text(textwrap.dedent(text), encoding="utf-8")
+    loaded = LoadedConfig(Config(vale=str(ini_path)), None, str(tmp_path))
+    return lint_paths([str(doc)], loaded, select, ignore)
+
+
+def found(result, rule):
+    return [(f.line, f.column, f.message) for f in result.findings if f.rule_id == rule]
+
+
+def test_existence_reports_each_token_with_its_position_and_skips_exceptions(tmp_path):
+    result = run(tmp_path, """\
+        # Guide
+
+        Simply run the tool. It is just in time for the release, and just works.
+        """)
+    assert found(result, "House.Avoid") == [(3, 1, "Don't use 'Simply'."), (3, 62, "Don't use 'just'.")]
+
+
+def test_substitution_message_quotes_choices_and_offers_a_fix(tmp_path):
+    result = run(tmp_path, """\
+        Send an e-mail before you login to the site.
+
+        Pick a value from the dropdown.
+        """)
+    assert found(result, "House.Terms") == [
+        (1, 9, "Use 'email' instead of 'e-mail'."),
+        (1, 27, "Use 'log in to' instead of 'login to'."),
+        (3, 23, "Use 'drop-down' or 'list' instead of 'dropdown'."),
+    ]
+    fixes = [f.fix for f in result.findings if f.rule_id == "House.Terms"]
+    assert fixes[0].edits[0].replacement == "email"
+    assert fixes[2] is None  # two choices: nothing to apply blindly
+
+
+def test_capitalization_sentence_case_headings_with_a_multi_word_exception(tmp_path):
+    result = run(tmp_path, """\
+        # Install The Command Line Tool
+
+        ## Acme Cloud setup for teams
+
+        ## Set up the agent
+        """)
+    assert found(result, "House.Headings") == [(1, 3, "Use sentence case for 'Install The Command Line Tool'.")]
+
+
+def test_repetition_within_a_sentence_but_not_across_two(tmp_path):
+    result = run(tmp_path, "Open the the file. Save it. It works.\n")
+    assert found(result, "House.Repeated") == [(1, 6, "'the' is repeated.")]
+
+
+def test_conditional_needs_the_definition_first(tmp_path):
+    result = run(tmp_path, """\
+        The Domain Name System (DNS) resolves names. DNS caches answers.
+
+        The TTL sets how long. HTML is fine.
+        """)
+    assert found(result, "House.Defined") == [(3, 5, "Define 'TTL' before using it.")]
+
+
+def test_occurrence_counts_per_sentence(tmp_path):
+    result = run(tmp_path, "Red, green, blue, and white are colours. One, two, three.\n")
+    assert found(result, "House.Commas") == [(1, 4, "Too many commas.")]
+
+
+def test_consistency_flags_the_second_spelling(tmp_path):
+    result = run(tmp_path, "Pick a colour.\n\nThe color changes.\n")
+    assert found(result, "House.Spelling") == [(3, 5, "Inconsistent spelling of 'color'.")]
+
+
+def test_negated_scope_leaves_headings_out(tmp_path):
+    result = run(tmp_path, "# Welcome!!\n\nIt works!!\n")
+    assert found(result, "House.Shout") == [(3, 9, "No shouting in headings.")]
+
+
+def test_unsupported_rules_get_one_note_each(tmp_path):
+    result = run(tmp_path, "Text.\n")
+    notes = [str(p) for p in result.problems if "House.Scripted" in p.message]
+    assert len(notes) == 1 and "note" in notes[0] and "Tengo" in notes[0]
+
+
+def test_sections_apply_by_glob_and_rules_switch_off(tmp_path):
+    text = "Simply send an e-mail.\n"
+    result = run(tmp_path, text, name="doc.txt")  # only [*.md] is based on House
+    assert [f for f in result.findings if f.rule_id.startswith("House.")] == []
+    other = tmp_path / "other"
+    other.mkdir()
+    result = run(other, text, section="[*]\nBasedOnStyles = House\nHouse.Avoid = NO\n")
+    assert found(result, "House.Avoid") == [] and found(result, "House.Terms")
+
+
+def test_level_override_and_min_alert_level(tmp_path):
+    result = run(tmp_path, "Simply use the TTL.\n", section="[*]\nBasedOnStyles = House\nHouse.Avoid = suggestion\n",
+                 ini_extra="MinAlertLevel = warning")
+    assert found(result, "House.Avoid") == []          # now a suggestion, under the minimum
+    assert found(result, "House.Defined") == []        # a suggestion by its own level
+
+
+def test_token_ignores_blank_matching_text(tmp_path):
+    result = run(tmp_path, "Use **simply** here, or {{< just >}} there.\n",
+                 section="[*]\nBasedOnStyles = House\nTokenIgnores = \\*\\*[^\\n]+\\*\\*, {{<[^\\n]+?>}}\n")
+    assert found(result, "House.Avoid") == []
+
+
+def test_vocabulary_accepts_and_rejects(tmp_path):
+    vocab = tmp_path / "styles" / "config" / "vocabularies" / "Team"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("GitHub\nTTL\n", encoding="utf-8")
+    (vocab / "reject.txt").write_text("whitelist\n", encoding="utf-8")
+    result = run(tmp_path, "Push to Github. The TTL and the whitelist.\n", ini_extra="Vocab = Team")
+    assert found(result, "Vale.Terms") == [(1, 9, "Use 'GitHub' instead of 'Github'.")]
+    assert found(result, "Vale.Avoid") == [(1, 33, "Avoid using 'whitelist'.")]
+    assert found(result, "House.Defined") == []  # accepted words are exceptions too
+
+
+def test_vale_comments_switch_rules_off(tmp_path):
+    result = run(tmp_path, """\
+        Simply one.
+
+        <!-- vale off -->
+
+        Simply two.
+
+        <!-- vale on -->
+
+        <!-- vale House.Avoid = NO -->
+
+        Simply three, and an e-mail.
+
+        <!-- vale House.Avoid = YES -->
+
+        Simply four.
+        """)
+    assert [line for line, _, _ in found(result, "House.Avoid")] == [1, 15]
+    assert [line for line, _, _ in found(result, "House.Terms")] == [11]
+    assert not [f for f in result.findings if f.category == "meta"]
+
+
+def test_select_and_ignore_by_style_and_rule(tmp_path):
+    text = "Simply send an e-mail.\n"
+    result = run(tmp_path, text, select=["House"], ignore=["House.Terms"])
+    assert {f.rule_id for f in result.findings} == {"House.Avoid"}
+
+
+def test_doclint_directives_name_vale_rules(tmp_path):
+    result = run(tmp_path, "Simply send an e-mail. <!-- doclint-disable-line House.Avoid -->\n", select=["House"])
+    assert {f.rule_id for f in result.findings} == {"House.Terms"}
+
+
+def test_bad_regex_names_file_and_key(tmp_path):
+    rules = {"Broken.yml": "extends: existence\nmessage: x\ntokens:\n  - '(unclosed'\n"}
+    with pytest.raises(ConfigError) as err:
+        run(tmp_path, "Text.\n", rules=rules)
+    assert "Broken.yml" in str(err.value) and "tokens" in str(err.value)
+
+
+def test_missing_styles_path_is_a_clear_error(tmp_path):
+    ini = tmp_path / ".vale.ini"
+    ini.write_text("[*]\nBasedOnStyles = House\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text("x\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="StylesPath"):
+        lint_paths([str(tmp_path / "d.md")], LoadedConfig(Config(vale=str(ini)), None, str(tmp_path)))
