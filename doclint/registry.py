@@ -9,13 +9,14 @@ from doclint.core.kind import Kind
 from doclint.families import claims, duplication, generic, language, meta, naming, truncation
 from doclint.families.language.detect import language_of as document_language
 
-# `vale` runs imported Vale rules: not a family of doclint's checks, but registered alike.
-FAMILIES = (claims, duplication, generic, language, meta, naming, truncation, vale)
+FAMILIES = (claims, duplication, generic, language, meta, naming, truncation)
+# Kinds that are not a family of doclint's own checks: `vale` runs imported Vale rules.
+ADAPTERS = (vale,)
 
 
 def _merge() -> dict[str, type[Kind]]:
     kinds: dict[str, type[Kind]] = {}
-    for family in FAMILIES:
+    for family in FAMILIES + ADAPTERS:
         for name, kind in family.KINDS.items():
             if name in kinds:  # two families claiming one name is a programming error
                 raise RuntimeError(f"kind '{name}' is defined by two families")

@@ -265,3 +265,64 @@ def test_missing_styles_path_is_a_clear_error(tmp_path):
     (tmp_path / "d.md").write_text("x\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="StylesPath"):
         lint_paths([str(tmp_path / "d.md")], LoadedConfig(Config(vale=str(ini)), None, str(tmp_path)))
+
+
+def test_metric_formula_with_condition(tmp_path):
+    rules = {"Long.yml": """
+        extends: metric
+        message: "Average sentence length is %s words."
+        formula: words / sentences
+        condition: "> 8"
+    """}
+    long_text = "This sentence has far more than eight words in it, which is long.\n"
+    result = run(tmp_path, long_text, rules=rules)
+    assert found(result, "House.Long") == [(1, 1, "Average sentence length is 13.00 words.")]
+    other = tmp_path / "short"
+    other.mkdir()
+    assert found(run(other, "Short one. Another short one.\n", rules=rules), "House.Long") == []
+
+
+def test_metric_refuses_anything_but_arithmetic(tmp_path):
+    rules = {"Bad.yml": 'extends: metric\nmessage: x\nformula: __import__("os").getcwd()\ncondition: "> 1"\n'}
+    result = run(tmp_path, "Some words here.\n", rules=rules)
+    assert any("House.Bad" in p.message and "unsupported expression" in p.message for p in result.problems)
+
+
+def test_unknown_ignored_scopes_get_a_note(tmp_path):
+    result = run(tmp_path, "Text.\n", ini_extra="IgnoredScopes = code, tt, strong")
+    assert any("IgnoredScopes: strong" in p.message for p in result.problems)
+
+
+VIEW_RULES = {
+    "Phrase.yml": """
+        extends: existence
+        message: "Found '%s'."
+        tokens: ['Save in Settings']
+    """,
+    "Repeated.yml": RULES["Repeated.yml"],
+    "Headings.yml": RULES["Headings.yml"],
+    "Spacing.yml": """
+        extends: existence
+        message: "'%s' should have one space."
+        nonword: true
+        tokens: ['[a-z][.?!] {2,}[A-Z]', '[a-z][.?!][A-Z]']
+    """,
+}
+
+
+def test_rules_read_rendered_text_without_markup(tmp_path):
+    result = run(tmp_path, "Click **Save** in [Settings](https://example.com/settings).\n", rules=VIEW_RULES)
+    assert found(result, "House.Phrase") == [(1, 9, "Found 'Save in Settings'.")]
+    assert result.findings[0].end_column == 28  # the match ends where "Settings" does
+
+
+def test_block_html_tags_separate_blocks(tmp_path):
+    text = "| Verb | Labels |\n| --- | --- |\n| Save | <ul><li>Save</li><li>Save and exit.</li></ul> Done. |\n"
+    result = run(tmp_path, text, rules=VIEW_RULES)
+    assert found(result, "House.Repeated") == []
+    assert found(result, "House.Spacing") == []
+
+
+def test_inline_code_reads_as_stars_in_headings(tmp_path):
+    result = run(tmp_path, "## `type` values\n\n## The `size` Option Values\n", rules=VIEW_RULES)
+    assert found(result, "House.Headings") == [(3, 4, "Use sentence case for 'The ****** Option Values'.")]

@@ -14,6 +14,10 @@ _GLOBAL_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "Packages", "IgnoredScop
                 "SkippedScopes", "WordTemplate", "IgnoredClasses", "SkippedClasses", "NLPEndpoint"}
 _SECTION_KEYS = {"BasedOnStyles", "TokenIgnores", "BlockIgnores", "Transform", "Lang", "Vocab",
                  "BlockIgnores", "CommentDelimiters"}
+# Vale's defaults, which doclint's readers already match: code blocks, inline code and
+# HTML script/style/pre/figure content are never prose.
+_DEFAULT_IGNORED = {"code", "tt"}
+_DEFAULT_SKIPPED = {"script", "style", "pre", "figure"}
 _RULE_KEY = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 _STYLE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -101,6 +105,13 @@ def load_config(path: str) -> ValeConfig:
         elif key in ("Packages", "NLPEndpoint", "IgnoredClasses", "SkippedClasses"):
             notes.append((path, line, f"{key} is ignored: doclint reads the styles already in StylesPath"
                           if key == "Packages" else f"{key} is not supported by doclint and is ignored"))
+    for key, defaults in (("IgnoredScopes", _DEFAULT_IGNORED), ("SkippedScopes", _DEFAULT_SKIPPED)):
+        if key in top:
+            value, line = top[key]
+            extra = sorted(set(split_list(value)) - defaults)
+            if extra:
+                notes.append((path, line, f"{key}: {', '.join(extra)} cannot be skipped by doclint "
+                              f"(it skips {', '.join(sorted(defaults))} as Vale does by default)"))
     if "StylesPath" not in top:
         raise ConfigError(path, "StylesPath is not set: doclint needs the folder that holds the styles")
     styles_value, styles_line = top["StylesPath"]

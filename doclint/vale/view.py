@@ -1,10 +1,18 @@
-"""A document as Vale's rules see it: scoped text blocks over one masked text."""
+"""A document as Vale's rules see it: scoped blocks of plain text, each mapped back to
+offsets in the document.
+
+Vale reads Markdown as rendered text: emphasis marks, link targets and inline HTML
+tags are gone ("click **Save** in [Settings](url)" reads "click Save in Settings"),
+inline code is a run of `*`, and a block-level HTML tag (`<p>`, `<li>`, `<td>`...)
+starts a new block. doclint's prose view keeps offsets by blanking that markup, which
+would read as runs of spaces ("Save   in"), so each block here drops the blanked
+characters and keeps, per character, its offset in the document."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from doclint.markup.base import blank
+from doclint.markup.base import CODE_MASK, blank
 
 # doclint block kinds -> the Vale scopes a block of that kind belongs to ("text" is all).
 _KIND_SCOPES = {
@@ -15,13 +23,28 @@ _KIND_SCOPES = {
     "table-cell": ("table", "table.cell"),
 }
 _ATX = re.compile(r"[ \t]*(#{1,6})")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|hr|tr|td|th|table|thead|tbody|h[1-6]|blockquote|dd|dt|dl)\b[^>]*>",
+                        re.I)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Text a rule reads, and the document offset of each of its characters."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def start(self, i: int) -> int:
+        return self.offsets[i] if i < len(self.offsets) else self.offsets[-1] + 1
+
+    def end(self, i: int) -> int:
+        return self.offsets[i - 1] + 1 if i > 0 else self.offsets[0]
 
 
 @dataclass(frozen=True)
 class ViewBlock:
     scopes: frozenset[str]
-    start: int
-    end: int
+    segment: Segment
 
 
 @dataclass(frozen=True)
@@ -46,10 +69,6 @@ class Scope:
     def sentence(self) -> bool:
         return "sentence" in self.include
 
-    @property
-    def summary(self) -> bool:
-        return "summary" in self.include
-
     def takes(self, block: ViewBlock) -> bool:
         if block.scopes & self.exclude:
             return False
@@ -59,50 +78,69 @@ class Scope:
 
 
 class View:
-    """`text` is the document's prose view (markup blanked, code masked) with the
-    configuration's TokenIgnores and BlockIgnores blanked too; `raw` the source with only
-    those blanked. Offsets are the document's."""
+    """The document's blocks as Vale text (TokenIgnores and BlockIgnores, regexes over
+    the source, are blanked first), and `raw`, the source with only those blanked."""
 
     def __init__(self, doc, token_ignores: list, block_ignores: list) -> None:
         self.doc = doc
         source = doc.text
         spans = [m.span() for pattern in block_ignores + token_ignores for m in pattern.finditer(source)]
-        self.text = _blank_spans(doc.masked, spans)
         self.raw = _blank_spans(source, spans)
-        self.blocks = tuple(self._blocks(doc))
+        masked = _blank_spans(doc.masked, spans)
+        self.blocks = tuple(self._blocks(doc, masked))
 
-    def _blocks(self, doc):
+    def _blocks(self, doc, masked: str):
+        source = doc.text
         for block in doc.blocks:
             scopes = set(_KIND_SCOPES.get(block.kind, ("paragraph",)))
             if block.kind == "heading":
-                line_start = doc.text.rfind("\n", 0, block.start) + 1
-                atx = _ATX.match(doc.text, line_start)
-                level = len(atx.group(1)) if atx else 1
-                scopes.add(f"heading.h{level}")
-            start, end = block.start, block.end
-            piece = self.text[start:end]
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            start += len(piece) - len(piece.lstrip())
-            yield ViewBlock(frozenset(scopes), start, start + len(stripped))
+                line_start = source.rfind("\n", 0, block.start) + 1
+                atx = _ATX.match(source, line_start)
+                scopes.add(f"heading.h{len(atx.group(1)) if atx else 1}")
+            # A block-level HTML tag inside the block ends one block and starts another.
+            cuts = [block.start]
+            for tag in _BLOCK_TAG.finditer(source, block.start, block.end):
+                cuts.extend(tag.span())
+            cuts.append(block.end)
+            for a, b in zip(cuts[::2], cuts[1::2]):
+                segment = _segment(source, masked, a, b)
+                if segment is not None:
+                    yield ViewBlock(frozenset(scopes), segment)
 
     def segments(self, scope: Scope):
-        """(start, text) pieces the rule reads: blocks, sentences, or the raw source."""
+        """The Segments a rule reads: blocks, sentences, or the raw source."""
         if scope.raw:
-            yield 0, self.raw
-            return
-        if scope.sentence:
-            from doclint.core.segment import split_sentences
-
-            for block in self.blocks:
-                if scope.takes(block):
-                    for start, end in split_sentences(self.text, block.start, block.end):
-                        yield start, self.text[start:end]
+            yield Segment(self.raw, range(len(self.raw)))
             return
         for block in self.blocks:
-            if scope.takes(block):
-                yield block.start, self.text[block.start:block.end]
+            if not scope.takes(block):
+                continue
+            if scope.sentence:
+                from doclint.core.segment import split_sentences
+
+                seg = block.segment
+                for a, b in split_sentences(seg.text):
+                    yield Segment(seg.text[a:b], seg.offsets[a:b])
+            else:
+                yield block.segment
+
+
+def _segment(source: str, masked: str, start: int, end: int) -> Segment | None:
+    """Block text without blanked markup (a masked space where the source has none),
+    inline code as `*`, trimmed; None when nothing is left."""
+    chars, offsets = [], []
+    for i in range(start, end):
+        m = masked[i]
+        if m == " " and not source[i].isspace():
+            continue
+        chars.append("*" if m == CODE_MASK else m)
+        offsets.append(i)
+    text = "".join(chars)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    if not stripped:
+        return None
+    return Segment(stripped, tuple(offsets[lead:lead + len(stripped)]))
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

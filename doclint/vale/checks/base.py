@@ -99,9 +99,12 @@ class Check:
     def alert(self, start: int, end: int, *subs: str, fix: Fix | None = None) -> Alert:
         return Alert(start, end, format_message(self.message, *subs), fix)
 
-    def action_fix(self, start: int, end: int, replacements: list[str]) -> Fix | None:
-        """`action: replace` with one replacement is a safe fix; `remove` an unsafe one."""
+    def action_fix(self, start: int, end: int, replacements: list[str], contiguous: bool = True) -> Fix | None:
+        """`action: replace` with one replacement is a safe fix; `remove` an unsafe one.
+        A match with markup inside it (`e-**mail**`) gets none: the edit would drop it."""
         name = self.action.get("name") if isinstance(self.action, dict) else None
+        if not contiguous:
+            return None
         if name == "replace" and len(replacements) == 1:
             target = replacements[0]
             return Fix(f"Replace with '{target}'", (Edit(start, end, target),), Applicability.SAFE)

@@ -67,6 +67,6 @@ class Capitalization(Check):
         return words == 0 or count / words > self.threshold
 
     def run(self, view, state):
-        for start, text in view.segments(self.scope):
-            if not self.correct(text):
-                yield self.alert(start, start + len(text), text)
+        for seg in view.segments(self.scope):
+            if not self.correct(seg.text):
+                yield self.alert(seg.start(0), seg.end(len(seg.text)), seg.text)

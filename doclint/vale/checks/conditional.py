@@ -27,7 +27,8 @@ class Conditional(Check):
     def run(self, view, state):
         # What `second` has captured so far in the document (Vale's file sequences).
         defined = state.setdefault(self.name, set())
-        for start, text in view.segments(self.scope):
+        for seg in view.segments(self.scope):
+            text = seg.text
             if not self.first.search(text):
                 continue
             if not self.second_has_group:
@@ -42,4 +43,4 @@ class Conditional(Check):
                     continue
                 if is_match(self.excepted, found) or _within(self.phrases, text, m.start(), m.end()):
                     continue
-                yield self.alert(start + m.start(), start + m.end(), found)
+                yield self.alert(seg.start(m.start()), seg.end(m.end()), found)

@@ -27,11 +27,11 @@ class Consistency(Check):
         # Which forms of each pair the document has used so far, in reading order: the
         # finding stands on the block where the second form first shows up.
         seen = state.setdefault(self.name, [set() for _ in self.pairs])
-        for start, text in view.segments(self.scope):
+        for seg in view.segments(self.scope):
             for i, pattern in enumerate(self.pairs):
                 last = None
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(seg.text):
                     seen[i].add(m.lastgroup)
                     last = m
                 if last is not None and seen[i] == {"a", "b"}:
-                    yield self.alert(start + last.start(), start + last.end(), last.group())
+                    yield self.alert(seg.start(last.start()), seg.end(last.end()), last.group())

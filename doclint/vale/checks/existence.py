@@ -24,15 +24,16 @@ class Existence(Check):
         self.pattern = self.compile(pattern, "tokens" if tokens else "raw", bool(data.get("ignorecase")))
 
     def run(self, view, state):
-        for start, text in view.segments(self.scope):
+        for seg in view.segments(self.scope):
+            text = seg.text
             for m in self.pattern.finditer(text):
                 if m.end() == m.start():
                     continue
                 observed = m.group().strip()
                 if is_match(self.excepted, observed) or _within(self.phrases, text, m.start(), m.end()):
                     continue
-                yield self.alert(start + m.start(), start + m.end(), m.group(),
-                                 fix=self.action_fix(start + m.start(), start + m.end(), []))
+                a, b = seg.start(m.start()), seg.end(m.end())
+                yield self.alert(a, b, m.group(), fix=self.action_fix(a, b, [], b - a == m.end() - m.start()))
 
 
 def _within(phrases, text: str, start: int, end: int) -> bool:

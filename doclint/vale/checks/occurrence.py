@@ -15,10 +15,10 @@ class Occurrence(Check):
                                     bool(data.get("ignorecase")))
 
     def run(self, view, state):
-        for start, text in view.segments(self.scope):
-            matches = [m for m in self.pattern.finditer(text) if m.end() > m.start()]
+        for seg in view.segments(self.scope):
+            matches = [m for m in self.pattern.finditer(seg.text) if m.end() > m.start()]
             count = len(matches)
             if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
                 # No match to point at (too few): Vale reports the scope's start.
                 a, b = (matches[0].span() if matches else (0, 0))
-                yield Alert(start + a, start + b, format_message(self.message))
+                yield Alert(seg.start(a), seg.end(b) if b > a else seg.start(a), format_message(self.message))

@@ -20,7 +20,8 @@ class Repetition(Check):
     def run(self, view, state):
         from doclint.core.segment import split_sentences
 
-        for start, text in view.segments(self.scope):
+        for seg in view.segments(self.scope):
+            text = seg.text
             prev, prev_span, count = "", None, 0
             for m in self.pattern.finditer(text):
                 curr = m.group().strip()
@@ -32,6 +33,6 @@ class Repetition(Check):
                     span = text[prev_span[0]:m.end()]
                     # Two sentences ("... about that. That is ...") are not a repetition.
                     if len(split_sentences(span)) == 1 and not is_match(self.excepted, span):
-                        yield self.alert(start + prev_span[0], start + m.end(), curr)
+                        yield self.alert(seg.start(prev_span[0]), seg.end(m.end()), curr)
                         count = 0
                 prev_span, prev = m.span(), curr

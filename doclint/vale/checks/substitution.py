@@ -75,7 +75,8 @@ class Substitution(Check):
         return self._same_cache[key]
 
     def run(self, view, state):
-        for start, text in view.segments(self.scope):
+        for seg in view.segments(self.scope):
+            text = seg.text
             for m in self.pattern.finditer(text):
                 index = next((i for i in range(len(self.keys)) if m.group(f"vale{i}") is not None), None)
                 if index is None:
@@ -99,8 +100,9 @@ class Substitution(Check):
                         and not self.action.get("params"):
                     shown = to_sentence(choices, "or")
                     message = _unquote_first(message)
-                fix = self.action_fix(start + a, start + b, choices)
-                yield Alert(start + a, start + b, format_message(message, shown, observed), fix)
+                begin, end = seg.start(a), seg.end(b)
+                fix = self.action_fix(begin, end, choices, end - begin == b - a)
+                yield Alert(begin, end, format_message(message, shown, observed), fix)
 
 
 def _unquote_first(message: str) -> str:

@@ -40,8 +40,8 @@ def document_counts(view) -> dict[str, float]:
     counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
                             "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
                             "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
-    text = view.text
     for block in view.blocks:
+        text = block.segment.text
         for scope in ("list", "blockquote"):
             if scope in block.scopes:
                 counts[scope] += 1
@@ -51,8 +51,8 @@ def document_counts(view) -> dict[str, float]:
         if "heading" in block.scopes or "table" in block.scopes:
             continue  # Vale's summary is the running prose
         counts["paragraphs"] += 1
-        counts["sentences"] += len(split_sentences(text, block.start, block.end))
-        for m in _WORD.finditer(text, block.start, block.end):
+        counts["sentences"] += len(split_sentences(text))
+        for m in _WORD.finditer(text):
             word = m.group()
             n = syllables(word)
             counts["words"] += 1
@@ -61,5 +61,6 @@ def document_counts(view) -> dict[str, float]:
             counts["long_words"] += len(word) > 6
             counts["polysyllabic_words"] += n >= 3
             counts["complex_words"] += _complex(word, n)
-    counts["pre"] = float(view.doc.text.count("\n```") + view.doc.text.startswith("```"))
+    fences = view.doc.text.count("\n```") + view.doc.text.startswith("```")
+    counts["pre"] = float(fences // 2)  # an opening and a closing fence per code block
     return counts

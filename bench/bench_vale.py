@@ -1,0 +1,107 @@
+"""Benchmark imported Vale styles: start-up cost of loading one, and matching speed.
+
+1. Start-up: median wall time of a fresh `doclint check` on one small note, without and
+   with `--vale-config` (the style is loaded and compiled, then runs on the note).
+2. Speed: each imported `existence` and `substitution` rule against doclint's own
+   `pattern` (DL901) and `substitution` (DL902) rules, in seconds per rule per MB of
+   Markdown (documents are parsed once first, so only the rules are timed).
+
+The style is Grafana's full Vale style in ../shared/vale/grafana when it is there (79
+rules), else the vendored subset in tests/data/vale-grafana. The documents default to
+the repository's own Markdown files.
+
+Run: python bench/bench_vale.py [--ini PATH] [--repeat 9] [docs ...]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "vale" / "grafana"
+NOTE = "# Release notes\n\nVersion 2.4 adds a command that checks the configuration before a deploy.\n"
+
+
+def default_ini(folder: Path) -> Path:
+    if (SHARED / "styles" / "Grafana").is_dir():
+        original = (SHARED / "vale.ini.original").read_text(encoding="utf-8")
+        kept = "\n".join(line for line in original.splitlines() if not line.startswith("Packages"))
+        ini = folder / ".vale.ini"
+        ini.write_text(f"StylesPath = {SHARED / 'styles'}\n{kept}\n", encoding="utf-8")
+        return ini
+    return ROOT / "tests" / "data" / "vale-grafana" / "vale.ini"
+
+
+def wall_ms(argv: list[str], repeat: int) -> float:
+    subprocess.run(argv, capture_output=True, check=True)  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def startup(ini: Path, folder: Path, repeat: int) -> None:
+    note = folder / "note.md"
+    note.write_text(NOTE, encoding="utf-8")
+    base = [sys.executable, "-m", "doclint", "check", "--fail-on", "never", "-q", str(note)]
+    plain = wall_ms(base, repeat)
+    with_vale = wall_ms(base[:4] + ["--vale-config", str(ini)] + base[4:], repeat)
+    print(f"start-up, one small note: {plain:.0f} ms; with --vale-config: {with_vale:.0f} ms "
+          f"(+{with_vale - plain:.0f} ms)")
+
+
+def speed(ini: Path, paths: list[str]) -> None:
+    from doclint.api import iter_documents
+    from doclint.core.discovery import discover
+    from doclint.engine.config import Config, LoadedConfig, configured_rules
+    from doclint.registry import KINDS
+
+    found = discover(paths, (), (), True, str(ROOT))
+    docs = [d for d in iter_documents(found.files, "text", []) if d.path.endswith(".md")]
+    megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    for doc in docs:
+        doc.parsed  # parse once, outside the timings
+    rules = configured_rules(LoadedConfig(Config(vale=str(ini)), None, str(ROOT)))
+    groups = {
+        "doclint pattern (DL901)": [r for r in rules if r.kind == "pattern"],
+        "doclint substitution (DL902)": [r for r in rules if r.kind == "substitution"],
+        "Vale existence": [r for r in rules if r.kind == "vale" and r.options.check.__class__.__name__ == "Existence"],
+        "Vale substitution": [r for r in rules if r.kind == "vale"
+                              and r.options.check.__class__.__name__ == "Substitution"],
+    }
+    print(f"speed on {len(docs)} Markdown documents, {megabytes:.2f} MB:")
+    for name, group in groups.items():
+        kinds = [KINDS[r.kind](r) for r in group]
+        # Vale rules share one view per document: build it first, like the first rule would.
+        for kind in kinds[:1]:
+            for doc in docs:
+                list(kind.check(doc))
+        start = time.perf_counter()
+        hits = sum(1 for kind in kinds for doc in docs for _ in kind.check(doc))
+        seconds = time.perf_counter() - start
+        per = seconds / max(1, len(kinds)) / megabytes
+        print(f"  {name:30} {len(kinds):3} rules  {seconds:6.2f} s  {per * 1000:7.1f} ms per rule per MB"
+              f"  ({hits} findings)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("docs", nargs="*", default=[str(ROOT)])
+    parser.add_argument("--ini", help="a .vale.ini (default: Grafana's style)")
+    parser.add_argument("--repeat", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        ini = Path(args.ini) if args.ini else default_ini(Path(folder))
+        startup(ini, Path(folder), args.repeat)
+        speed(ini, args.docs)
+
+
+if __name__ == "__main__":
+    main()
