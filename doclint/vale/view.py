@@ -88,6 +88,7 @@ class View:
         self.raw = _blank_spans(source, spans)
         masked = _blank_spans(doc.masked, spans)
         self.blocks = tuple(self._blocks(doc, masked))
+        self.cache: dict = {}  # what several rules derive from the view (metric counts)
 
     def _blocks(self, doc, masked: str):
         source = doc.text

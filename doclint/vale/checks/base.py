@@ -71,8 +71,8 @@ class Check:
         self.unknown_keys = sorted(k for k in data if k not in self.COMMON | self.KEYS)
 
     # -- helpers for subclasses -------------------------------------------------------
-    def compile(self, pattern: str, key: str, ignore_case: bool = False) -> regex.Pattern:
-        return compile_vale(pattern, self.path, key, ignore_case)
+    def compile(self, pattern: str, key: str, ignore_case: bool = False, prefilter: bool = False):
+        return compile_vale(pattern, self.path, key, ignore_case, prefilter)
 
     def template(self, body: str, nonword: bool) -> str:
         template = NONWORD_TEMPLATE if nonword else self.word_template

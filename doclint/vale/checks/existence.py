@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from doclint.vale.checks.base import Check, as_list, is_match
+from doclint.vale.regexes import prefiltered
 
 
 class Existence(Check):
@@ -19,9 +20,11 @@ class Existence(Check):
         self.excepted = self.exceptions_regex(exceptions, accepted if vocab else [])
         self.phrases = self.exceptions_regex([e for e in exceptions if " " in e], [])
         # Vale puts `raw` before the tokens, or after them with `append: true`.
-        body = self.template("|".join(tokens), nonword) if tokens else ""
+        # Each token behind a lookahead for its first characters (see `prefiltered`).
+        ignore_case = bool(data.get("ignorecase"))
+        body = self.template("|".join(prefiltered(t, ignore_case) for t in tokens), nonword) if tokens else ""
         pattern = body + raw if data.get("append") else raw + body
-        self.pattern = self.compile(pattern, "tokens" if tokens else "raw", bool(data.get("ignorecase")))
+        self.pattern = self.compile(pattern, "tokens" if tokens else "raw", ignore_case, prefilter=True)
 
     def run(self, view, state):
         for seg in view.segments(self.scope):

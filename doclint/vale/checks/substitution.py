@@ -5,7 +5,7 @@ import regex
 
 from doclint.core.problems import ConfigError
 from doclint.vale.checks.base import Alert, Check, as_list, format_message, is_match
-from doclint.vale.regexes import FLAGS, fast_compile, translate
+from doclint.vale.regexes import FLAGS, fast_compile, prefiltered, translate
 
 _GROUP_REF = regex.compile(r"\$(\d+)")
 
@@ -50,11 +50,14 @@ class Substitution(Check):
         groups = []
         for i, key in enumerate(self.keys):
             try:
-                groups.append(f"(?P<vale{i}>{translate(key)})")
+                # A key behind a lookahead for its first characters is skipped at
+                # once where it cannot start: most keys, at most positions.
+                groups.append(prefiltered(f"(?P<vale{i}>{translate(key)})", self.ignore_case))
             except ValueError as exc:
                 raise ConfigError(path, f"'swap': cannot use the key {key!r}: {exc}") from None
         try:
-            self.pattern = fast_compile(self.template("|".join(groups), bool(data.get("nonword"))), self.ignore_case)
+            body = self.template("|".join(groups), bool(data.get("nonword")))
+            self.pattern = fast_compile(prefiltered(body, self.ignore_case), self.ignore_case)
         except regex.error as exc:
             bad = next((k for k in self.keys if not _compiles(k, flags)), "?")
             raise ConfigError(path, f"'swap': cannot use the key {bad!r} as a regular expression: {exc}") from None
@@ -78,9 +81,11 @@ class Substitution(Check):
         for seg in view.segments(self.scope):
             text = seg.text
             for m in self.pattern.finditer(text):
-                index = next((i for i in range(len(self.keys)) if m.group(f"vale{i}") is not None), None)
-                if index is None:
+                # Each key sits in its own outer group, which closes after any group
+                # inside it: the last group closed names the key that matched.
+                if not (m.lastgroup or "").startswith("vale"):
                     continue
+                index = int(m.lastgroup[4:])
                 a, b = m.span(f"vale{index}")
                 observed = text[a:b].strip()
                 expected = self.expected[index]

@@ -35,6 +35,14 @@ def _complex(word: str, count: int) -> bool:
 
 
 def document_counts(view) -> dict[str, float]:
+    """The counts for the whole document, made once and shared by its metric rules."""
+    counts = view.cache.get("metric-counts")
+    if counts is None:
+        counts = view.cache["metric-counts"] = _count(view)
+    return dict(counts)
+
+
+def _count(view) -> dict[str, float]:
     from doclint.core.segment import split_sentences
 
     counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
