@@ -252,11 +252,13 @@ def test_doclint_directives_name_vale_rules(tmp_path):
     assert {f.rule_id for f in result.findings} == {"House.Terms"}
 
 
-def test_bad_regex_names_file_and_key(tmp_path):
-    rules = {"Broken.yml": "extends: existence\nmessage: x\ntokens:\n  - '(unclosed'\n"}
-    with pytest.raises(ConfigError) as err:
-        run(tmp_path, "Text.\n", rules=rules)
-    assert "Broken.yml" in str(err.value) and "tokens" in str(err.value)
+def test_bad_regex_is_an_error_naming_file_and_key_and_the_rest_runs(tmp_path):
+    rules = {"Broken.yml": "extends: existence\nmessage: x\ntokens:\n  - '(unclosed'\n",
+             "Avoid.yml": RULES["Avoid.yml"]}
+    result = run(tmp_path, "Simply text.\n", rules=rules)
+    errors = [str(p) for p in result.problems if p.level == "error"]
+    assert len(errors) == 1 and "Broken.yml" in errors[0] and "'tokens'" in errors[0]
+    assert found(result, "House.Avoid") == [(1, 1, "Don't use 'Simply'.")]
 
 
 def test_missing_styles_path_is_a_clear_error(tmp_path):

@@ -54,9 +54,16 @@ def compile_vale(pattern: str, path: str, key: str, ignore_case: bool = False, p
         raise ConfigError(path, f"'{key}': cannot use the regular expression {pattern!r}: {exc}") from None
 
 
+# A plain word or phrase: its first character is the only one a match starts with.
+_PLAIN = re.compile(r"[^\W_][\w '’.,:/&-]*")
+
+
 def first_chars(pattern: str, ignore_case: bool = False) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, or None when that is not a
-    short list (a class like `\\w`, an optional start, a lookaround)."""
+    short list (a class like `\\w`, an optional start)."""
+    if _PLAIN.fullmatch(pattern) and not re.search(r"\.[*?]|\.\{", pattern[:2]):
+        first = pattern[0]
+        return frozenset({first, first.lower(), first.upper()} if ignore_case else {first})
     try:
         from re import _parser as parser  # the stdlib's own parser (sre_parse)
 
@@ -105,12 +112,28 @@ def _first(items: list, parser) -> set[str] | None:
     return None
 
 
-def prefiltered(pattern: str, ignore_case: bool = False) -> str:
+def lookahead(chars) -> str:
+    """A lookahead for one of `chars` ("" when they are not known)."""
+    if not chars:
+        return ""
+    return "(?=[" + "".join("\\" + c if c in "]\\^-[" else c for c in sorted(chars)) + "])"
+
+
+def prefiltered(pattern: str, ignore_case: bool = False, chars=None) -> str:
     """`pattern` behind a lookahead for its possible first characters: a long
     alternation is then tried only where one of its words can start (several times
     faster on prose, where most positions start no token)."""
-    chars = first_chars(pattern, ignore_case)
+    chars = first_chars(pattern, ignore_case) if chars is None else chars
     if not chars:
         return pattern
-    body = "".join(re.escape(c) if c not in "]\\^-" else "\\" + c for c in sorted(chars))
-    return f"(?=[{body}])(?:{pattern})"
+    return f"{lookahead(chars)}(?:{pattern})"
+
+
+def union(sets) -> frozenset[str] | None:
+    """All the first characters of several alternatives; None if one is unknown."""
+    out: set[str] = set()
+    for chars in sets:
+        if not chars:
+            return None
+        out |= chars
+    return frozenset(out) if len(out) <= 60 else None

@@ -10,7 +10,7 @@ from doclint.core.rule import Rule
 from doclint.core.problems import ConfigError, Problem
 from doclint.vale.config import ValeConfig, load_config
 from doclint.vale.regexes import compile_vale
-from doclint.vale.style import LoadedRule, load_rule, read_vocab, style_rules, vocab_rules
+from doclint.vale.style import LoadedRule, load_rule, read_vocab, style_files, vocab_rules
 
 SEVERITY = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 _RANK = {"suggestion": 0, "warning": 1, "error": 2}
@@ -95,6 +95,15 @@ def _compile_list(patterns, path: str, key: str) -> list:
     return [compile_vale(p, path, key) for p in patterns]
 
 
+def _load(setup: ValeSetup, name: str, file: str, accepted: list[str]) -> None:
+    """Load one rule; a rule that cannot be read (a bad regex, a missing key) is an
+    error that names its file, and the other rules still run."""
+    try:
+        setup.loaded[name] = load_rule(name, file, accepted, setup.config.word_template)
+    except ConfigError as exc:
+        setup.notes.append(Problem(exc.path, f"{name} does not run: {exc.message}", "error", exc.line))
+
+
 def build_setup(path: str) -> ValeSetup:
     config = load_config(path)
     setup = ValeSetup(config)
@@ -118,10 +127,9 @@ def build_setup(path: str) -> ValeSetup:
         folder = os.path.join(config.styles_path, style)
         if not os.path.isdir(folder):
             raise ConfigError(path, f"style '{style}' is not a folder of StylesPath ({config.styles_path})")
-        based_on = any(style in s.styles for s in config.sections)
-        if based_on:
-            for rule in style_rules(config.styles_path, style, accepted, config.word_template):
-                setup.loaded[rule.name] = rule
+        if any(style in s.styles for s in config.sections):
+            for name, file in style_files(config.styles_path, style):
+                _load(setup, name, file, accepted)
     # Single rules switched on by name from a style no section is based on.
     for section in config.sections:
         for key, setting in section.rules.items():
@@ -131,7 +139,7 @@ def build_setup(path: str) -> ValeSetup:
                              if os.path.isfile(os.path.join(config.styles_path, style, rule + ext))), None)
                 if file is None:
                     raise ConfigError(path, f"{key}: no such rule in StylesPath")
-                setup.loaded[key] = load_rule(key, file, accepted, config.word_template)
+                _load(setup, key, file, accepted)
     for section in config.sections:
         setup._sections.append((section, _compile_list(section.token_ignores, path, "TokenIgnores"),
                                 _compile_list(section.block_ignores, path, "BlockIgnores")))

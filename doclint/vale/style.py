@@ -77,15 +77,14 @@ def build_rule(name: str, data, path: str, accepted: list[str], word_template: s
     return LoadedRule(name, path, level, extends, message, link, check)
 
 
-def style_rules(styles_path: str, style: str, accepted: list[str], word_template: str = "") -> list[LoadedRule]:
+def style_files(styles_path: str, style: str) -> list[tuple[str, str]]:
+    """(Style.Rule, file) for each rule file of a style, in name order."""
     folder = os.path.join(styles_path, style)
-    if not os.path.isdir(folder):
-        raise ConfigError(styles_path, f"style '{style}' not found in StylesPath")
     out = []
     for entry in sorted(os.listdir(folder)):
         stem, ext = os.path.splitext(entry)
         if ext in (".yml", ".yaml") and os.path.isfile(os.path.join(folder, entry)):
-            out.append(load_rule(f"{style}.{stem}", os.path.join(folder, entry), accepted, word_template))
+            out.append((f"{style}.{stem}", os.path.join(folder, entry)))
     return out
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from doclint.vale.checks.base import Check, as_list, is_match
-from doclint.vale.regexes import prefiltered
+from doclint.vale.regexes import first_chars, lookahead, prefiltered, union
 
 
 class Existence(Check):
@@ -20,11 +20,15 @@ class Existence(Check):
         self.excepted = self.exceptions_regex(exceptions, accepted if vocab else [])
         self.phrases = self.exceptions_regex([e for e in exceptions if " " in e], [])
         # Vale puts `raw` before the tokens, or after them with `append: true`.
-        # Each token behind a lookahead for its first characters (see `prefiltered`).
+        # Each token behind a lookahead for its first characters, and the whole
+        # alternation behind their union (see `prefiltered`).
         ignore_case = bool(data.get("ignorecase"))
-        body = self.template("|".join(prefiltered(t, ignore_case) for t in tokens), nonword) if tokens else ""
+        firsts = [first_chars(t, ignore_case) for t in tokens]
+        body = self.template("|".join(prefiltered(t, ignore_case, f) for t, f in zip(tokens, firsts)), nonword)
+        if tokens and not raw:
+            body = lookahead(union(firsts)) + body
         pattern = body + raw if data.get("append") else raw + body
-        self.pattern = self.compile(pattern, "tokens" if tokens else "raw", ignore_case, prefilter=True)
+        self.pattern = self.compile(pattern, "tokens" if tokens else "raw", ignore_case)
 
     def run(self, view, state):
         for seg in view.segments(self.scope):

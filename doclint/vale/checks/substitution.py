@@ -5,7 +5,7 @@ import regex
 
 from doclint.core.problems import ConfigError
 from doclint.vale.checks.base import Alert, Check, as_list, format_message, is_match
-from doclint.vale.regexes import FLAGS, fast_compile, prefiltered, translate
+from doclint.vale.regexes import FLAGS, fast_compile, first_chars, lookahead, prefiltered, translate, union
 
 _GROUP_REF = regex.compile(r"\$(\d+)")
 
@@ -47,17 +47,19 @@ class Substitution(Check):
         self.expected = [str(swap[k]) if swap[k] is not None else "" for k in self.keys]
         flags = FLAGS | (regex.IGNORECASE if self.ignore_case else 0)
         self.flags = flags
-        groups = []
+        groups, firsts = [], []
         for i, key in enumerate(self.keys):
             try:
-                # A key behind a lookahead for its first characters is skipped at
-                # once where it cannot start: most keys, at most positions.
-                groups.append(prefiltered(f"(?P<vale{i}>{translate(key)})", self.ignore_case))
+                translated = translate(key)
             except ValueError as exc:
                 raise ConfigError(path, f"'swap': cannot use the key {key!r}: {exc}") from None
+            # A key behind a lookahead for its first characters is skipped at once
+            # where it cannot start: most keys, at most positions.
+            firsts.append(first_chars(translated, self.ignore_case))
+            groups.append(prefiltered(f"(?P<vale{i}>{translated})", self.ignore_case, firsts[-1]))
         try:
             body = self.template("|".join(groups), bool(data.get("nonword")))
-            self.pattern = fast_compile(prefiltered(body, self.ignore_case), self.ignore_case)
+            self.pattern = fast_compile(lookahead(union(firsts)) + body, self.ignore_case)
         except regex.error as exc:
             bad = next((k for k in self.keys if not _compiles(k, flags)), "?")
             raise ConfigError(path, f"'swap': cannot use the key {bad!r} as a regular expression: {exc}") from None
