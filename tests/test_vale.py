@@ -328,3 +328,12 @@ def test_block_html_tags_separate_blocks(tmp_path):
 def test_inline_code_reads_as_stars_in_headings(tmp_path):
     result = run(tmp_path, "## `type` values\n\n## The `size` Option Values\n", rules=VIEW_RULES)
     assert found(result, "House.Headings") == [(3, 4, "Use sentence case for 'The ****** Option Values'.")]
+
+
+def test_a_case_insensitive_vocabulary_term_leaves_the_others_case_sensitive(tmp_path):
+    vocab = tmp_path / "styles" / "config" / "vocabularies" / "Team"
+    vocab.mkdir(parents=True)
+    (vocab / "accept.txt").write_text("(?i)ttl\nDNS\n", encoding="utf-8")
+    result = run(tmp_path, "The TTL and the DNS and the dns and the Ttl.\n", ini_extra="Vocab = Team",
+                 rules={"Avoid.yml": "extends: existence\nmessage: \"'%s'\"\nignorecase: true\ntokens: [ttl, dns]\n"})
+    assert [m for _, _, m in found(result, "House.Avoid")] == ["'dns'"]

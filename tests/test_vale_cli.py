@@ -105,3 +105,12 @@ def test_broken_vale_config_is_exit_code_2(project, capsys):
     (project / "bad.ini").write_text("StylesPath = nowhere\n", encoding="utf-8")
     code, _, err = run(capsys, "check", "--vale-config", "bad.ini", "guide.md")
     assert code == 2 and "bad.ini" in err and "StylesPath" in err
+
+
+def test_configuration_overrides_a_vale_rules_severity(project, capsys):
+    (project / ".doclint.yaml").write_text(
+        "vale: .vale.ini\nselect: [House]\nrules:\n  House.Simply: {severity: error}\n  House.Terms: {enabled: false}\n",
+        encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--format", "json", "guide.md")
+    findings = json.loads(out)["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("House.Simply", "error")]

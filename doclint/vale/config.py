@@ -13,7 +13,7 @@ LEVELS = ("suggestion", "warning", "error")
 _GLOBAL_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "Packages", "IgnoredScopes",
                 "SkippedScopes", "WordTemplate", "IgnoredClasses", "SkippedClasses", "NLPEndpoint"}
 _SECTION_KEYS = {"BasedOnStyles", "TokenIgnores", "BlockIgnores", "Transform", "Lang", "Vocab",
-                 "BlockIgnores", "CommentDelimiters"}
+                 "CommentDelimiters"}
 # Vale's defaults, which doclint's readers already match: code blocks, inline code and
 # HTML script/style/pre/figure content are never prose.
 _DEFAULT_IGNORED = {"code", "tt"}

@@ -28,6 +28,7 @@ class ValeKind(Kind):
         if setup is None or self.rule.id not in setup.active(doc.path):
             return
         view = setup.view(doc)
+        # Conditional and consistency rules remember what they saw earlier in the document.
         state = doc.attributes.setdefault("vale-state", {})
         for count, alert in enumerate(check.run(view, state), 1):
             if check.limit and count > check.limit:

@@ -14,8 +14,7 @@ from doclint.vale.style import LoadedRule, load_rule, read_vocab, style_files, v
 
 SEVERITY = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 _RANK = {"suggestion": 0, "warning": 1, "error": 2}
-VIEW_KEY = "vale-view"
-STATE_KEY = "vale-state"
+VIEW_KEY = "vale-view"  # where a document keeps its Vale view (Document.attributes)
 # Vale's own style: what `BasedOnStyles = Vale` turns on that doclint can run.
 _VALE_REPETITION = {"extends": "repetition", "message": "'%s' is repeated!", "level": "error",
                     "alpha": True, "tokens": [r"[^\s]+"]}

@@ -24,7 +24,7 @@ CHECKS = {
 UNSUPPORTED = {
     "script": "Tengo scripts are not run",
     "spelling": "Hunspell spelling is not supported",
-    "sequence": "sequence rules need a part-of-speech tagger",
+    "sequence": "sequence rules match tagged words (parts of speech) and are not supported",
     "readability": "the old readability check is not supported (use metric)",
     "lt": "LanguageTool rules need a LanguageTool server",
 }

@@ -87,6 +87,9 @@ class Check:
         if not terms:
             return None
         terms.sort(key=len, reverse=True)
+        # Each term keeps its own case: a vocabulary term starting with `(?i)` ignores
+        # case for itself only (Vale marks every other term `(?-i)`).
+        terms = [f"(?i:{t[4:]})" if t.startswith("(?i)") else t for t in terms]
         try:
             body = "|".join(translate(t) for t in terms)
             return fast_compile(WORD_TEMPLATE % body)
