@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from doclint.api import lint_paths
-from doclint.engine.config import Config, LoadedConfig
 from doclint.core.problems import ConfigError
+from doclint.engine.config import Config, LoadedConfig
 
 RULES = {
     "Avoid.yml": """
@@ -337,3 +337,21 @@ def test_a_case_insensitive_vocabulary_term_leaves_the_others_case_sensitive(tmp
     result = run(tmp_path, "The TTL and the DNS and the dns and the Ttl.\n", ini_extra="Vocab = Team",
                  rules={"Avoid.yml": "extends: existence\nmessage: \"'%s'\"\nignorecase: true\ntokens: [ttl, dns]\n"})
     assert [m for _, _, m in found(result, "House.Avoid")] == ["'dns'"]
+
+
+def test_swap_replacement_uses_the_keys_group(tmp_path):
+    rules = {"Dir.yml": """
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        swap:
+          'within the (\\w+) directory': in the $1 directory
+    """}
+    result = run(tmp_path, "Save it within the config directory.\n", rules=rules)
+    assert found(result, "House.Dir") == [
+        (1, 9, "Use 'in the config directory' instead of 'within the config directory'.")]
+
+
+def test_bad_consistency_pattern_is_an_error_naming_the_file(tmp_path):
+    rules = {"Either.yml": "extends: consistency\nmessage: x\neither:\n  '(open': closed\n"}
+    result = run(tmp_path, "Text.\n", rules=rules)
+    assert any(p.level == "error" and "Either.yml" in str(p) for p in result.problems)

@@ -66,7 +66,7 @@ def test_vale_line_format_prints_vales_line_output(project, capsys):
 def test_config_key_vale_and_ignore_by_rule(project, capsys):
     (project / ".doclint.yaml").write_text("vale: .vale.ini\nselect: [House]\nignore: [House.Simply]\n",
                                            encoding="utf-8")
-    code, out, _ = run(capsys, "check", "--format", "concise", "guide.md")
+    _, out, _ = run(capsys, "check", "--format", "concise", "guide.md")
     assert [line.split(": ", 1)[1] for line in out.splitlines()] == ["House.Terms Use 'email' instead of 'e-mail'."]
 
 

@@ -7,8 +7,8 @@ import re
 # Every Vale rule: doclint's own rule ids never hold a dot, imported ones always do.
 ALL_VALE = "*.*"
 _MARKDOWN = re.compile(r"<!--\s*vale\s+(?P<body>[^>]*?)\s*-->")
-_RST = re.compile(r"^[ \t]*\.\.[ \t]+vale[ \t]+(?P<body>[^\n]*?)[ \t]*$", re.M)
-_SETTING = re.compile(r"^\s*(?P<name>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*=\s*(?P<value>YES|NO)\s*$", re.I)
+_RST = re.compile(r"^[ \t]*\.\.[ \t]+vale[ \t]+(?P<body>[^\n]*?)[ \t]*$", re.MULTILINE)
+_SETTING = re.compile(r"^\s*(?P<name>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*=\s*(?P<value>YES|NO)\s*$", re.IGNORECASE)
 
 
 def vale_ranges(text: str, rst: bool, skip_line, position) -> list[tuple[tuple[str, ...], int, int, int, int, str]]:

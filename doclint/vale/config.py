@@ -110,8 +110,9 @@ def load_config(path: str) -> ValeConfig:
             value, line = top[key]
             extra = sorted(set(split_list(value)) - defaults)
             if extra:
-                notes.append((path, line, f"{key}: {', '.join(extra)} cannot be skipped by doclint "
-                              f"(it skips {', '.join(sorted(defaults))} as Vale does by default)"))
+                message = (f"{key}: {', '.join(extra)} cannot be skipped by doclint "
+                           f"(it skips {', '.join(sorted(defaults))} as Vale does by default)")
+                notes.append((path, line, message))
     if "StylesPath" not in top:
         raise ConfigError(path, "StylesPath is not set: doclint needs the folder that holds the styles")
     styles_value, styles_line = top["StylesPath"]

@@ -1,8 +1,9 @@
 """The `vale` rule kind: runs one imported Vale rule on a document."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind

@@ -13,7 +13,7 @@ from doclint.core.problems import ConfigError
 FLAGS = regex.V1 | regex.MULTILINE
 
 # Go syntax that `regex` reads differently or not at all.
-_QUOTED = re.compile(r"\\Q(.*?)(?:\\E|\Z)", re.S)
+_QUOTED = re.compile(r"\\Q(.*?)(?:\\E|\Z)", re.DOTALL)
 _UNSUPPORTED = (
     (re.compile(r"\(\?[a-zA-Z]*U"), "the ungreedy flag (?U)"),
     (re.compile(r"(?<!\\)\\C"), "\\C (any byte)"),

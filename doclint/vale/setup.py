@@ -6,11 +6,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from doclint.core.finding import Severity
-from doclint.core.rule import Rule
 from doclint.core.problems import ConfigError, Problem
+from doclint.core.rule import Rule
 from doclint.vale.config import ValeConfig, load_config
 from doclint.vale.regexes import compile_vale
-from doclint.vale.style import LoadedRule, load_rule, read_vocab, style_files, vocab_rules
+from doclint.vale.style import (
+    LoadedRule,
+    load_rule,
+    read_vocab,
+    style_files,
+    vocab_rules,
+)
 
 SEVERITY = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 _RANK = {"suggestion": 0, "warning": 1, "error": 2}

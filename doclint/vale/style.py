@@ -5,9 +5,9 @@ import os
 from dataclasses import dataclass
 
 from doclint.core.problems import ConfigError
+from doclint.core.yamlload import load_yaml
 from doclint.vale.checks import CHECKS, UNSUPPORTED
 from doclint.vale.checks.base import Check
-from doclint.core.yamlload import load_yaml
 
 LEVELS = ("suggestion", "warning", "error")
 

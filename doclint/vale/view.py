@@ -24,7 +24,7 @@ _KIND_SCOPES = {
 }
 _ATX = re.compile(r"[ \t]*(#{1,6})")
 _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|hr|tr|td|th|table|thead|tbody|h[1-6]|blockquote|dd|dt|dl)\b[^>]*>",
-                        re.I)
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Scope:
     exclude: frozenset[str]
 
     @classmethod
-    def parse(cls, value) -> "Scope":
+    def parse(cls, value) -> Scope:
         names = [value] if isinstance(value, str) else list(value or ["text"])
         include = {n.strip() for n in names if not n.strip().startswith("~")}
         exclude = {n.strip()[1:] for n in names if n.strip().startswith("~")}

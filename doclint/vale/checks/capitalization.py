@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from doclint.vale.checks.base import Check, as_list, is_match
-from doclint.vale.regexes import fast_compile
 from doclint.vale.checks.titlecase import title_case
+from doclint.vale.regexes import fast_compile
 
 # Vale's `[\p{N}\p{L}*]+[^\s]*`: a run of letters, digits or `*`, then up to the next space.
 _WORD = r"(?:[^\W_]|\*)+\S*"

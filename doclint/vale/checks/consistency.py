@@ -1,6 +1,8 @@
 """`consistency`: of each `either` pair, only one form may appear in a document."""
 from __future__ import annotations
 
+import regex
+
 from doclint.core.problems import ConfigError
 from doclint.vale.checks.base import Check
 from doclint.vale.regexes import fast_compile, translate

@@ -5,7 +5,15 @@ import regex
 
 from doclint.core.problems import ConfigError
 from doclint.vale.checks.base import Alert, Check, as_list, format_message, is_match
-from doclint.vale.regexes import FLAGS, fast_compile, first_chars, lookahead, prefiltered, translate, union
+from doclint.vale.regexes import (
+    FLAGS,
+    fast_compile,
+    first_chars,
+    lookahead,
+    prefiltered,
+    translate,
+    union,
+)
 
 _GROUP_REF = regex.compile(r"\$(\d+)")
 
@@ -79,6 +87,18 @@ class Substitution(Check):
             self._same_cache[key] = same
         return self._same_cache[key]
 
+    def _expand(self, index: int, observed: str, expected: str) -> str:
+        """`$1` in the replacement: the key's own group 1 in the observed text."""
+        inner = regex.compile(translate(self.keys[index]), self.flags).fullmatch(observed)
+        if inner is None:
+            return expected
+
+        def group(ref) -> str:
+            number = int(ref.group(1))
+            return (inner.group(number) or "") if number <= inner.re.groups else ref.group(0)
+
+        return _GROUP_REF.sub(group, expected)
+
     def run(self, view, state):
         for seg in view.segments(self.scope):
             text = seg.text
@@ -92,10 +112,7 @@ class Substitution(Check):
                 observed = text[a:b].strip()
                 expected = self.expected[index]
                 if "$" in expected:
-                    inner = regex.compile(translate(self.keys[index]), self.flags).fullmatch(text, a, b)
-                    if inner is not None:
-                        expected = _GROUP_REF.sub(lambda g: inner.group(int(g.group(1))) or ""
-                                                  if int(g.group(1)) <= inner.re.groups else g.group(0), expected)
+                    expected = self._expand(index, text[a:b], expected)
                 if self._same(expected, observed) or is_match(self.excepted, observed):
                     continue
                 choices = expected.split("|")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-_AP_SMALL = frozenset("a an and at but by for in nor of on or so the to up yet".split())
-_CHICAGO_SMALL = _AP_SMALL | frozenset("as en if per v vs via from into onto over with".split())
+_AP_SMALL = frozenset(["a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so", "the", "to", "up", "yet"])
+_CHICAGO_SMALL = _AP_SMALL | frozenset(["as", "en", "if", "per", "v", "vs", "via", "from", "into", "onto", "over", "with"])
 _TOKEN = re.compile(r"\S+")
 
 
