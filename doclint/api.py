@@ -51,9 +51,9 @@ def vale_notes(config) -> list[Problem]:
     """What the Vale configuration cannot run (one note per rule), reported once a run."""
     if not config.vale:
         return []
-    from doclint.vale.setup import load_setup
+    from doclint.registry import imported_rules
 
-    return list(load_setup(config.vale).notes)
+    return imported_rules(config.vale)[1]
 
 
 def document_from_text(name: str, text: str, fmt: str | None = None) -> Document:

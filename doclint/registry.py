@@ -26,4 +26,21 @@ def _merge() -> dict[str, type[Kind]]:
 
 KINDS = _merge()
 
-__all__ = ["FAMILIES", "KINDS", "document_language"]
+
+def imported_rules(vale_config: str) -> tuple[list, list]:
+    """The rules of a Vale configuration as doclint rules, and its notes (what cannot
+    run); the Vale loaders are imported only here, when a configuration is given."""
+    from doclint.vale.setup import load_setup
+
+    setup = load_setup(vale_config)
+    return setup.doclint_rules(), list(setup.notes)
+
+
+def imported_directives(text: str, rst: bool, skip_line, position) -> list:
+    """Vale's in-document comments as suppression ranges (see doclint.vale.comments)."""
+    from doclint.vale.comments import vale_ranges
+
+    return vale_ranges(text, rst, skip_line, position)
+
+
+__all__ = ["ADAPTERS", "FAMILIES", "KINDS", "document_language", "imported_directives", "imported_rules"]

@@ -355,3 +355,14 @@ def test_bad_consistency_pattern_is_an_error_naming_the_file(tmp_path):
     rules = {"Either.yml": "extends: consistency\nmessage: x\neither:\n  '(open': closed\n"}
     result = run(tmp_path, "Text.\n", rules=rules)
     assert any(p.level == "error" and "Either.yml" in str(p) for p in result.problems)
+
+
+def test_vale_imports_core_and_markup_only_and_only_the_registry_imports_vale():
+    from tests.test_layout import graph
+
+    edges = graph()
+    outside = [f"{m} -> {t}" for m, ts in edges.items() if m.startswith("doclint.vale")
+               for t in ts if not t.startswith(("doclint.core", "doclint.markup", "doclint.vale"))]
+    into = [m for m, ts in edges.items() if not m.startswith("doclint.vale") and m != "doclint.registry"
+            and any(t.startswith("doclint.vale") for t in ts)]
+    assert outside == [] and into == []

@@ -120,9 +120,9 @@ def configured_rules(loaded: LoadedConfig, select=(), ignore=()) -> list[Rule]:
     config, path = loaded.config, loaded.path or "configuration"
     rules = load_rules(config.rule_paths)
     if config.vale:
-        from doclint.vale.setup import load_setup
+        from doclint.registry import imported_rules
 
-        rules += load_setup(config.vale).doclint_rules()
+        rules += imported_rules(config.vale)[0]
     by_key = {r.id: r for r in rules} | {r.name: r for r in rules}
     for selector in unknown_selectors(list(config.select) + list(config.ignore) + list(select) + list(ignore), rules):
         raise ConfigError(path, f"'{selector}' names no rule, rule prefix or category")

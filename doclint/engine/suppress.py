@@ -178,9 +178,9 @@ def parse_directives(doc: "Document") -> Directives | None:
     invalid: list[Invalid] = []
     spans: list[tuple[int, int]] = []
     if vale and pattern is not _TEXT:
-        from doclint.vale.comments import vale_ranges
+        from doclint.registry import imported_directives
 
-        for rules, first, last, dline, dcol, shown in vale_ranges(
+        for rules, first, last, dline, dcol, shown in imported_directives(
                 text, pattern is _RST, code_lines.__contains__, doc.position):
             sups.append(Suppression(rules, first, last, dline, dcol, shown, quiet=True))
     open_: list[tuple[tuple[str, ...], tuple[str, ...], int, int, int, str]] = []
