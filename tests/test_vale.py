@@ -358,7 +358,7 @@ def test_bad_consistency_pattern_is_an_error_naming_the_file(tmp_path):
 
 
 def test_vale_imports_core_and_markup_only_and_only_the_registry_imports_vale():
-    from tests.test_layout import graph
+    from test_layout import graph
 
     edges = graph()
     outside = [f"{m} -> {t}" for m, ts in edges.items() if m.startswith("doclint.vale")
