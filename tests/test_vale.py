@@ -366,3 +366,9 @@ def test_vale_imports_core_and_markup_only_and_only_the_registry_imports_vale():
     into = [m for m, ts in edges.items() if not m.startswith("doclint.vale") and m != "doclint.registry"
             and any(t.startswith("doclint.vale") for t in ts)]
     assert outside == [] and into == []
+
+
+def test_raw_only_existence_needs_no_word_boundary(tmp_path):
+    rules = {"Bang.yml": "extends: existence\nmessage: \"No '%s'.\"\nraw:\n  - '!{2,}'\n"}
+    result = run(tmp_path, "It works!!\n", rules=rules)
+    assert found(result, "House.Bang") == [(1, 9, "No '!!'.")]

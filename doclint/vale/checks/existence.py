@@ -19,14 +19,16 @@ class Existence(Check):
         exceptions = as_list(data.get("exceptions"))
         self.excepted = self.exceptions_regex(exceptions, accepted if vocab else [])
         self.phrases = self.exceptions_regex([e for e in exceptions if " " in e], [])
-        # Vale puts `raw` before the tokens, or after them with `append: true`.
         # Each token behind a lookahead for its first characters, and the whole
         # alternation behind their union (see `prefiltered`).
         ignore_case = bool(data.get("ignorecase"))
         firsts = [first_chars(t, ignore_case) for t in tokens]
-        body = self.template("|".join(prefiltered(t, ignore_case, f) for t, f in zip(tokens, firsts)), nonword)
-        if tokens and not raw:
-            body = lookahead(union(firsts)) + body
+        body = ""
+        if tokens:
+            body = self.template("|".join(prefiltered(t, ignore_case, f) for t, f in zip(tokens, firsts)), nonword)
+            if not raw:
+                body = lookahead(union(firsts)) + body
+        # Vale puts `raw` before the tokens, or after them with `append: true`.
         pattern = body + raw if data.get("append") else raw + body
         self.pattern = self.compile(pattern, "tokens" if tokens else "raw", ignore_case)
 
