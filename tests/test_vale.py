@@ -372,3 +372,10 @@ def test_raw_only_existence_needs_no_word_boundary(tmp_path):
     rules = {"Bang.yml": "extends: existence\nmessage: \"No '%s'.\"\nraw:\n  - '!{2,}'\n"}
     result = run(tmp_path, "It works!!\n", rules=rules)
     assert found(result, "House.Bang") == [(1, 9, "No '!!'.")]
+
+
+def test_a_scope_doclint_does_not_have_gets_a_note(tmp_path):
+    rules = {"Alt.yml": "extends: existence\nmessage: x\nscope: alt\ntokens: [image]\n"}
+    result = run(tmp_path, "An image here.\n", rules=rules)
+    assert found(result, "House.Alt") == []
+    assert any("House.Alt" in p.message and "no scope alt" in p.message for p in result.problems)

@@ -151,9 +151,13 @@ def build_setup(path: str) -> ValeSetup:
     for rule in setup.loaded.values():
         if rule.check is None:
             setup.notes.append(Problem(rule.path, f"{rule.name} does not run: {rule.skipped}", "note"))
-        elif rule.check.unknown_keys:
+            continue
+        if rule.check.unknown_keys:
             setup.notes.append(Problem(rule.path, f"{rule.name}: ignored key(s) "
                                        f"{', '.join(rule.check.unknown_keys)}", "note"))
+        if rule.check.scope.unknown:
+            setup.notes.append(Problem(rule.path, f"{rule.name}: doclint has no scope "
+                                       f"{', '.join(rule.check.scope.unknown)}; nothing there is checked", "note"))
     return setup
 
 

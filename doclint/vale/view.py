@@ -47,6 +47,12 @@ class ViewBlock:
     segment: Segment
 
 
+# The scopes this view provides; Vale also has `alt` (image alt text), `code` and
+# `comment` (source-code files), `title` and others that doclint's readers do not keep.
+KNOWN_SCOPES = frozenset({"text", "heading", "paragraph", "sentence", "list", "table", "table.cell",
+                          "blockquote", "raw", "summary", *(f"heading.h{i}" for i in range(1, 7))})
+
+
 @dataclass(frozen=True)
 class Scope:
     """A rule's `scope`: the scopes it runs on and the ones it leaves out (`~heading`)."""
@@ -60,6 +66,10 @@ class Scope:
         include = {n.strip() for n in names if not n.strip().startswith("~")}
         exclude = {n.strip()[1:] for n in names if n.strip().startswith("~")}
         return cls(frozenset(include or {"text"}), frozenset(exclude))
+
+    @property
+    def unknown(self) -> list[str]:
+        return sorted((self.include | self.exclude) - KNOWN_SCOPES)
 
     @property
     def raw(self) -> bool:
