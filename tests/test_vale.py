@@ -379,3 +379,20 @@ def test_a_scope_doclint_does_not_have_gets_a_note(tmp_path):
     result = run(tmp_path, "An image here.\n", rules=rules)
     assert found(result, "House.Alt") == []
     assert any("House.Alt" in p.message and "no scope alt" in p.message for p in result.problems)
+
+
+def test_formats_section_is_noted_not_read_as_rules(tmp_path):
+    result = run(tmp_path, "Simply.\n", ini_extra="[formats]\nmdx = md\n")
+    assert found(result, "House.Avoid") == [(1, 1, "Don't use 'Simply'.")]
+    assert any("[formats]" in p.message for p in result.problems)
+
+
+def test_undecodable_rule_file_is_an_error_and_the_rest_runs(tmp_path):
+    result = run(tmp_path, "Simply.\n", rules={"Avoid.yml": RULES["Avoid.yml"]})
+    (tmp_path / "styles" / "House" / "Binary.yml").write_bytes(b"\xff\xfe\x00bad")
+    from doclint.vale.setup import build_setup
+
+    setup = build_setup(str(tmp_path / ".vale.ini"))
+    assert "House.Avoid" in setup.loaded
+    assert [p.level for p in setup.notes if "Binary.yml" in p.path] == ["error"]
+    assert found(result, "House.Avoid")

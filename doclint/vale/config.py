@@ -18,6 +18,7 @@ _SECTION_KEYS = {"BasedOnStyles", "TokenIgnores", "BlockIgnores", "Transform", "
 # HTML script/style/pre/figure content are never prose.
 _DEFAULT_IGNORED = {"code", "tt"}
 _DEFAULT_SKIPPED = {"script", "style", "pre", "figure"}
+_SPECIAL_SECTIONS = {"formats", "asciidoctor"}
 _RULE_KEY = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 _STYLE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -127,5 +128,11 @@ def load_config(path: str) -> ValeConfig:
         config.vocab = tuple(split_list(top["Vocab"][0]))
     if "WordTemplate" in top:
         config.word_template = top["WordTemplate"][0]
-    config.sections = [_section(raw, path, notes) for raw in sections[1:]]
+    for raw in sections[1:]:
+        if raw.name in _SPECIAL_SECTIONS:
+            # `[formats]` maps file extensions onto Vale's parsers (doclint picks its reader
+            # from the suffix); `[asciidoctor]` passes attributes to a program doclint does not run.
+            notes.append((path, raw.line, f"[{raw.name}] is not supported by doclint and is ignored"))
+            continue
+        config.sections.append(_section(raw, path, notes))
     return config

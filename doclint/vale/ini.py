@@ -60,6 +60,8 @@ def read_ini(path: str) -> list[IniSection]:
             text = handle.read()
     except OSError as exc:
         raise ConfigError(path, f"cannot read the Vale configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, "cannot read the Vale configuration: it is not UTF-8 text") from None
     return parse_ini(text, path)
 
 

@@ -37,8 +37,11 @@ def read_vocab(styles_path: str, name: str) -> tuple[list[str], list[str]]:
                 terms: list[str] = []
                 file = os.path.join(folder, f"{stem}.txt")
                 if os.path.isfile(file):
-                    with open(file, encoding="utf-8-sig") as handle:
-                        terms = [t.strip() for t in handle if t.strip() and not t.lstrip().startswith("#")]
+                    try:
+                        with open(file, encoding="utf-8-sig") as handle:
+                            terms = [t.strip() for t in handle if t.strip() and not t.lstrip().startswith("#")]
+                    except (OSError, UnicodeDecodeError) as exc:
+                        raise ConfigError(file, f"cannot read the vocabulary: {exc}") from None
                 lists.append(terms)
             return lists[0], lists[1]
     raise ConfigError(styles_path, f"vocabulary '{name}' not found (looked in config/vocabularies/{name})")
@@ -50,6 +53,8 @@ def load_rule(name: str, path: str, accepted: list[str], word_template: str = ""
             data = load_yaml(handle.read(), path)
     except OSError as exc:
         raise ConfigError(path, f"cannot read rule: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, "cannot read rule: it is not UTF-8 text") from None
     return build_rule(name, data, path, accepted, word_template)
 
 
