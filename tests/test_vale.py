@@ -134,7 +134,7 @@ def test_substitution_message_quotes_choices_and_offers_a_fix(tmp_path):
         (3, 23, "Use 'drop-down' or 'list' instead of 'dropdown'."),
     ]
     fixes = [f.fix for f in result.findings if f.rule_id == "House.Terms"]
-    assert fixes[0].edits[0].replacement == "email"
+    assert fixes[0].edits[0].replacement == "email" and fixes[0].applicability.value == "unsafe"
     assert fixes[2] is None  # two choices: nothing to apply blindly
 
 
@@ -396,3 +396,17 @@ def test_undecodable_rule_file_is_an_error_and_the_rest_runs(tmp_path):
     assert "House.Avoid" in setup.loaded
     assert [p.level for p in setup.notes if "Binary.yml" in p.path] == ["error"]
     assert found(result, "House.Avoid")
+
+
+def test_replace_fix_keeps_a_capital_at_the_start(tmp_path):
+    rules = {"Contract.yml": """
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        ignorecase: true
+        action:
+          name: replace
+        swap:
+          what is: what's
+    """}
+    result = run(tmp_path, "What is it? Ask what is new.\n", rules=rules)
+    assert [f.fix.edits[0].replacement for f in result.findings if f.rule_id == "House.Contract"] == ["What's", "what's"]

@@ -88,8 +88,10 @@ def test_baseline_keeps_old_vale_findings_out(project, capsys):
     assert out.splitlines() == ["guide.md:5:6:House.Simply:Avoid 'simply'."]
 
 
-def test_fix_applies_the_replace_action(project, capsys):
+def test_fix_applies_the_replace_action_only_when_unsafe_fixes_are_asked_for(project, capsys):
     run(capsys, "fix", "--vale-config", ".vale.ini", "--select", "House", "guide.md")
+    assert "e-mail" in (project / "guide.md").read_text(encoding="utf-8")
+    run(capsys, "fix", "--unsafe", "--vale-config", ".vale.ini", "--select", "House", "guide.md")
     assert (project / "guide.md").read_text(encoding="utf-8") == "# Guide\n\nSimply send an email to the team.\n"
 
 

@@ -9,6 +9,7 @@ import regex
 
 from doclint.core.finding import Applicability, Edit, Fix
 from doclint.core.problems import ConfigError
+from doclint.core.textmatch import keep_case
 from doclint.vale.regexes import compile_vale, fast_compile, translate
 from doclint.vale.view import Scope, View
 
@@ -102,15 +103,19 @@ class Check:
     def alert(self, start: int, end: int, *subs: str, fix: Fix | None = None) -> Alert:
         return Alert(start, end, format_message(self.message, *subs), fix)
 
-    def action_fix(self, start: int, end: int, replacements: list[str], contiguous: bool = True) -> Fix | None:
-        """`action: replace` with one replacement is a safe fix; `remove` an unsafe one.
-        A match with markup inside it (`e-**mail**`) gets none: the edit would drop it."""
+    def action_fix(self, start: int, end: int, replacements: list[str], contiguous: bool = True,
+                   observed: str = "") -> Fix | None:
+        """`action: replace` with one replacement, and `remove`, as unsafe fixes (`doclint
+        fix --unsafe`): a style's swap can change meaning or grammar ("If it is, ..." ->
+        "If it's, ..."), so it is never applied unasked. The replacement keeps the
+        observed text's capital ("What is" -> "What's"). A match with markup inside it
+        (`e-**mail**`) gets no fix: the edit would drop the markup."""
         name = self.action.get("name") if isinstance(self.action, dict) else None
         if not contiguous:
             return None
         if name == "replace" and len(replacements) == 1:
-            target = replacements[0]
-            return Fix(f"Replace with '{target}'", (Edit(start, end, target),), Applicability.SAFE)
+            target = keep_case(observed, replacements[0]) if observed else replacements[0]
+            return Fix(f"Replace with '{target}'", (Edit(start, end, target),), Applicability.UNSAFE)
         if name == "remove":
             return Fix("Remove it", (Edit(start, end, ""),), Applicability.UNSAFE)
         return None

@@ -125,7 +125,7 @@ class Substitution(Check):
                     shown = to_sentence(choices, "or")
                     message = _unquote_first(message)
                 begin, end = seg.start(a), seg.end(b)
-                fix = self.action_fix(begin, end, choices, end - begin == b - a)
+                fix = self.action_fix(begin, end, choices, end - begin == b - a, observed)
                 yield Alert(begin, end, format_message(message, shown, observed), fix)
 
 
