@@ -92,6 +92,12 @@ class Document:
                 out.append(Sentence(start, end, block))
         return tuple(out)
 
+    def plain(self, start: int, end: int) -> str:
+        """text[start:end] as a reader sees it, markup removed: for quotes in messages."""
+        from doclint.markup.plain import plain
+
+        return plain(self.text, self.masked, start, end)
+
     def position(self, offset: int) -> tuple[int, int]:
         return self.line_index.position(offset)
 

@@ -117,7 +117,7 @@ class AttributionKind(Kind):
             if ctx.cited(opts.cited, doc, start, end):
                 source = None
                 continue
-            cue = " ".join(doc.text[cue_start:cue_end].split())
+            cue = " ".join(doc.plain(cue_start, cue_end).split())
             if status == "vague":
                 source = (i, start, cc.is_plural(head, opts.reader.lexicon))
                 if opts.report == "new":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add
 from typing import Iterable
@@ -15,6 +16,7 @@ from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
+from doclint.markup.plain import plain
 
 MODES = ("exact", "near", "restated")
 SCOPES = ("all", "document", "corpus")
@@ -141,7 +143,8 @@ def _base_facts(doc, comparable, quote_length: int) -> tuple:
         text = text.replace(QUOTE_SEP, " ")  # the same length: offsets still hold
     # quote() reads at most 2 * quote_length characters of a sentence: keep no more.
     limits = map(min, ends, map(add, starts, repeat(2 * quote_length)))
-    prefixes = QUOTE_SEP.join(map(text.__getitem__, map(slice, starts, limits)))
+    # Quotes are read without markup (`**`, backticks, tags), as the reader sees them.
+    prefixes = QUOTE_SEP.join(map(partial(plain, text, doc.masked), starts, limits))
     deletions = {}
     if len(set(prints)) < len(prints):  # a sentence repeats in this document
         seen = set()

@@ -145,7 +145,7 @@ def iter_restatements(doc, opts, comparable) -> Iterator[Hit]:
                 continue
             line, _ = doc.position(earlier.start)
             yield Hit(start, end, {"score": f"{score:.0%}", "where": f"line {line}",
-                                   "quote": quote(doc.text[earlier.start:earlier.end])},
+                                   "quote": quote(doc.plain(earlier.start, earlier.end))},
                       related=(doc.location(earlier.start),))
             break
         recent.append(current)

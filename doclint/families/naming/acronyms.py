@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from doclint.markup.base import CODE_MASK
+
 PARENS = re.compile(r"\(([^()]*)\)")
 MAX_SHORT = 10  # characters, as in the paper
 
@@ -64,6 +66,8 @@ def _checked(short: str, long: str | None) -> str | None:
         return None
     long = long.strip()
     words = long.split()
+    if CODE_MASK in long:  # inline code is no part of a spelt-out name
+        return None
     if len(long) <= len(short) or len(words) > min(len(short) + 5, len(short) * 2):
         return None
     core = short.rstrip("s").lower()  # "APIs" is the plural of "API"
