@@ -67,3 +67,58 @@ def line_starts(text: str) -> list[int]:
         starts.append(pos + 1)
         pos = find("\n", pos + 1)
     return starts
+
+
+# Front matter as Jekyll, Hugo and MkDocs write it: YAML between "---" lines (closed by
+# "---" or "..."), TOML between "+++" lines, or a JSON object whose braces stand alone
+# on the first and last lines. Only at the very top of a file (after an optional BOM).
+FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\n(?:.*?\n)??(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)??\+\+\+"
+    r"|\{[ \t]*\n.*?\n\})[ \t]*(?=\n|\Z)",
+    re.S)
+# One field of an RFC 822 style header ("Author: Jane Doe <jane@example.com>,"), as at
+# the top of a PEP; continuation lines are indented.
+_HEADER_FIELD = re.compile(r"[A-Z][\w-]*(?: [A-Za-z][\w-]*){0,2}:(?:[ \t]|$)")
+
+
+def header_end(lines: list[str]) -> int:
+    """How many leading lines form an RFC 822 style header block (0 when none): two or
+    more `Field: value` lines (with indented continuations) ending at a blank line."""
+    fields = 0
+    j = 0
+    while j < len(lines) and lines[j].strip():
+        line = lines[j]
+        if _HEADER_FIELD.match(line):
+            fields += 1
+        elif not (fields and line[:1] in (" ", "\t")):
+            return 0
+        j += 1
+    return j if fields >= 2 else 0
+
+
+# Labels: one short line that names what follows rather than saying something. A whole
+# line of strong emphasis is a heading in all but name.
+_STRONG_LINE = re.compile(r"[ \t]*(\*\*|__)(?=\S)(?:(?!\1).)*\S\1:?[ \t]*")
+_LABEL_COLON = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+){0,2}[ \t]*:[ \t]*")
+_LABEL_VALUE = re.compile(
+    r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+){0,2}:[ \t]+(?=[A-Z0-9])[\w'-]+(?:[ \t]+[\w'-]+){0,3}[ \t]*")
+_CONNECTIVE = re.compile(
+    r"(?:or|and|then|else|otherwise|alternatively|versus|vs\.?|or else|and then|or alternatively)"
+    r"[:,]?", re.I)
+
+
+def label_kind(raw: str, masked: str) -> str | None:
+    """The kind a one-line paragraph really has when it is structure, not a sentence:
+    "heading" for a bold line, "Objectives:" or "Time required: 30 minutes"; "" for a
+    lone connective such as "or" between two code blocks (no prose at all); None for
+    an ordinary block. `raw` is the block's source line, `masked` its masked form."""
+    if "\n" in raw or len(raw) > 80:
+        return None
+    if _STRONG_LINE.fullmatch(raw):
+        return "heading"
+    text = masked.strip()
+    if _LABEL_COLON.fullmatch(text) or _LABEL_VALUE.fullmatch(text):
+        return "heading"
+    if _CONNECTIVE.fullmatch(text):
+        return ""
+    return None

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .base import EMAIL as _MAIL
-from .base import Block, Parsed
+from .base import FRONT_MATTER, Block, Parsed, header_end, label_kind
 from .base import blank as _blank
 from .base import code as _code
 
@@ -83,13 +84,16 @@ def parse(text: str) -> Parsed:
         if kind == "paragraph" and seg.lstrip().startswith("|"):
             seg = _LINE_BLOCK.sub(lambda m: m.group(1) + " ", seg)
         masked = _mask_inline(seg)
+        if kind == "paragraph" and b - 1 == line_of(start):
+            label = label_kind(seg, masked)  # "" when the line is no prose at all
+            kind = kind if label is None else label
         if strip_colons:  # "Example::" reads as "Example:"; "Example ::" loses both
             body = masked.rstrip()
             cut = len(body) - 2 if len(body) < 3 or body[-3].isspace() else len(body) - 1
             masked = masked[:cut] + _blank(masked[cut:])
         pieces.append(_blank(text[pos:start]))
         core = masked.strip()
-        if core and _WORD.search(core):
+        if kind and core and _WORD.search(core):
             lead = len(masked) - len(masked.lstrip())
             blocks.append(Block(kind, start + lead, start + lead + len(core)))
             pieces.append(masked)
@@ -106,8 +110,13 @@ def parse(text: str) -> Parsed:
             j -= 1
         return j
 
+    def line_of(offset: int) -> int:
+        return bisect_right(starts, offset) - 1
+
     item_cols: list[int] = []  # content columns of the list items we are inside
-    i = 0
+    # A header block (front matter, or the RFC 822 header of a PEP) is not prose.
+    front = FRONT_MATTER.match(text)
+    i = text.count("\n", 0, front.end()) + 1 if front else header_end(lines)
     while i < n:
         line = lines[i]
         if not line.strip():
@@ -133,6 +142,9 @@ def parse(text: str) -> Parsed:
                 i += 1
             i += 1
             continue
+        if line.strip() == "::":  # bare literal marker: the block that follows is code
+            i = body_end(i + 1, ind)
+            continue
         if _ADORN.match(line) and ind == 0:
             if i + 2 < n and lines[i + 1].strip() and lines[i + 2].strip() == line.strip() \
                     and not _ADORN.match(lines[i + 1]):
@@ -144,9 +156,6 @@ def parse(text: str) -> Parsed:
         if ind == 0 and _ADORN.match(nxt) and len(nxt.strip()) >= min(len(line.strip()), 3):
             emit("heading", starts[i], i + 1)
             i += 2
-            continue
-        if line.strip() == "::":  # bare literal marker: the block that follows is code
-            i = body_end(i + 1, ind)
             continue
         bullet = _BULLET.match(line)
         if bullet:
@@ -166,8 +175,9 @@ def parse(text: str) -> Parsed:
                 i += 1
                 continue
             j = i + 1
-            while j < n and lines[j].strip() and _indent(lines[j]) == ind \
-                    and not _BULLET.match(lines[j]):
+            # A paragraph runs to the next blank line, as docutils reads it: a wrapped
+            # line that starts with "2024." or "(1999)" is text, not a list item.
+            while j < n and lines[j].strip() and _indent(lines[j]) == ind:
                 j += 1
             kind = "paragraph" if ind == 0 else (
                 "list-item" if ind in item_cols else "blockquote")
