@@ -6,8 +6,10 @@ from typing import Callable
 
 from markdown_it import MarkdownIt
 
+from . import mkdocs
 from .base import EMAIL as _MAIL
-from .base import Block, Parsed, line_starts
+from .base import FRONT_MATTER as _FRONT_MATTER
+from .base import Block, Parsed, label_kind, line_starts
 from .base import blank as _blank
 from .base import code as _code
 
@@ -17,9 +19,6 @@ from .base import code as _code
 _MD = MarkdownIt("commonmark").enable("table")
 _MD.core.ruler.disable(["inline", "text_join"])
 
-_FRONT_MATTER = re.compile(
-    r"\A\ufeff?(?:---[ \t]*\n.*?\n(?:---|\.\.\.)|\+\+\+[ \t]*\n.*?\n\+\+\+)[ \t]*(?=\n|\Z)",
-    re.S)
 # MDX ESM lines; the keywords are lowercase, so prose like "Export the file" is safe.
 _MDX_ESM = re.compile(
     r"^(?:import\s*\{[^}]*\}\s*from\s*['\"][^'\"\n]+['\"];?"
@@ -45,13 +44,19 @@ _URL = r"(?:https?://|www\.)[^\s<>`]*[^\s<>`.,;:!?'\")\]*_]"
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
 # The leading lookahead lists every alternative's first character: it lets the engine
 # reject ordinary prose positions at once (about 6x faster than the bare alternation).
+_ATTR = r"(?:[.#][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
 _INLINE = re.compile(
-    r"(?=[\\`<{!\[*_~hw])(?:"
+    r"(?=[\\`<{!\[*_~hw:])(?:"
     r"(?P<esc>\\[!-/:-@\[-`{-~])"
     r"|(?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)"
-    # Hugo shortcodes: alone on a line they are markup, inside a sentence content.
-    r"|(?P<short>\{\{[<%](?:(?!\}\}).)*[>%]\}\})"
+    # Hugo shortcodes and Jinja/Liquid tags: alone on a line they are markup, inside a
+    # sentence content ("version {{ version }} is out").
+    r"|(?P<short>\{\{[<%](?:(?!\}\}).)*[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})"
+    # Attribute lists: "## Title {#id}", "{ .class }", kramdown's "{: .note }".
+    r"|(?P<attr>\{:?[ \t]*" + _ATTR + r"(?:[ \t]+" + _ATTR + r")*[ \t]*\})"
+    # Emoji shortcodes (":star:", ":+1:"); "std::vec::Vec" and "10:30:00" are left alone.
+    r"|(?P<emoji>(?<![\w:]):(?:[a-z][a-z0-9_+-]*|[+-]1):(?![\w:]))"
     r"|(?P<html><!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>{}\"']|\"[^\"]*\"|'[^']*'"
     r"|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?>)"
     r"|(?P<fn>\[\^[^\]\s]+\]:?)"  # footnote reference / definition label
@@ -61,7 +66,10 @@ _INLINE = re.compile(
     r"|(?P<url>" + _URL + r")"
     # Emphasis runs: opening runs need a non-space after and no word char before;
     # closing runs the reverse, so snake_case and "2 * 3" are left alone.
-    r"|(?P<emph>(?<![\w*~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*~])))",
+    r"|(?P<emph>(?<![\w*~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*~])"
+    # Strong emphasis inside a word, as in "**C**ontent **D**elivery" (CommonMark
+    # allows it for "*", not for "_").
+    r"|(?<=\w)\*\*\*?(?=\w)))",
     re.S | re.M)
 
 
@@ -83,7 +91,7 @@ def _mask_inline(s: str, refs: dict) -> str:
             return _code(g)
         if kind in ("code", "auto", "url"):
             return _code(g)
-        if kind in ("html", "img", "emph", "fn"):
+        if kind in ("html", "img", "emph", "fn", "attr", "emoji"):
             return _blank(g)
         # link: "[" + text + "](target)" / "[ref]"; a bare [text] is a link only if
         # a reference definition of that name exists.
@@ -120,7 +128,7 @@ class _Doc:
             return
         self.pieces.append(_blank(self.text[self.pos:start]))
         core = masked.strip(" \n\t")
-        if core and _WORD.search(core):
+        if kind and core and _WORD.search(core):
             lead = len(masked) - len(masked.lstrip(" \n\t"))
             self.blocks.append(Block(kind, start + lead, start + lead + len(core)))
             self.pieces.append(masked)
@@ -136,11 +144,26 @@ class _Doc:
 
 
 def parse(text: str) -> Parsed:
-    # Front matter and MDX import/export lines are blanked before parsing so that
-    # markdown-it never sees them and line numbers stay put.
+    # Front matter, MDX import/export lines and MkDocs/Liquid block syntax are blanked
+    # before parsing so that markdown-it never sees them and line numbers stay put.
     src = _FRONT_MATTER.sub(lambda m: _blank(m.group()), text, count=1)
     if "import" in src or "export" in src:
         src = _MDX_ESM.sub(lambda m: _blank(m.group()), src)
+    return _read(text, mkdocs.blank_extensions(src))
+
+
+def _read(text: str, src: str) -> Parsed:
+    """Read `src` (`text` with header syntax blanked); admonition and tab bodies apart."""
+    if "!!!" in src or "???" in src or "===" in src:
+        containers = mkdocs.find_containers(src.split("\n"))
+        if containers:
+            return mkdocs.parse_nested(text, src, containers, _parse_blocks,
+                                       lambda body: _read(body, body))
+    return _parse_blocks(text, src)
+
+
+def _parse_blocks(text: str, src: str) -> Parsed:
+    """Prose blocks of `src`, by markdown-it's block structure."""
     env: dict = {}
     tokens = _MD.parse(src, env)
     refs = env.get("references", {})
@@ -184,7 +207,11 @@ def parse(text: str) -> Parsed:
                 kind = containers[-1] if containers else "paragraph"
                 if "[" in seg:
                     seg = _LABEL_LINE.sub(_blank_m, seg)
-            doc.add(kind, start, _mask_inline(seg, refs))
+            masked = _mask_inline(seg, refs)
+            if kind == "paragraph" and tok.map[1] - tok.map[0] == 1:
+                label = label_kind(seg, masked)  # "" when the line is no prose at all
+                kind = kind if label is None else label
+            doc.add(kind, start, masked)
         elif t == "table_open" and tok.map:
             k = _table(tokens, k, src, span, containers, refs, doc)
         if t != "list_item_open" and tok.nesting != -1 and t != "bullet_list_open" \
