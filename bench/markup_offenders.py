@@ -37,8 +37,11 @@ _CODE_DIRECTIVE = re.compile(
     r"|testcode|testoutput|productionlist|raw|math|csv-table|meta)::")
 _PEP_FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)*:[ \t]")
 
-# What must never appear in a message.
+# What must never appear in a message, unless the document itself writes it as
+# content: inside a code span ("``__init__.py``") or escaped ("\\*\\*").
 _MESSAGE_MARKUP = re.compile(r"\*\*|__|`[^`]*`|\{%|%\}|\{\{|\}\}|[\ue000-\uf8ff]")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_ESCAPED = re.compile(r"(?:\\[*_`{}%#])+")
 
 
 def _indent(line: str) -> int:
@@ -148,6 +151,29 @@ def nonprose(path: str) -> tuple[set[int], list[tuple[int, int]], list[int]]:
     return bad, spans, _line_offsets(text)
 
 
+@lru_cache(maxsize=None)
+def literal_content(path: str) -> str:
+    """Everything a file writes as literal content: code span contents, escaped marks."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    spans = [m.group(2) for m in _CODE_SPAN.finditer(text)]
+    escaped = [m.group().replace("\\", "") for m in _ESCAPED.finditer(text)]
+    return "\n".join(spans + escaped)
+
+
+def carries_markup(message: str, path: str) -> bool:
+    """Whether `message` carries markup that the document does not write as content."""
+    for m in _MESSAGE_MARKUP.finditer(message):
+        if "`" in m.group() or "\ue000" <= m.group()[0] <= "\uf8ff" or not os.path.isfile(path):
+            return True
+        left = message.rfind(" ", 0, m.start()) + 1
+        right = message.find(" ", m.end())
+        token = message[left:len(message) if right == -1 else right].strip("\"'.,;:()\u2026")
+        if m.group() not in token or token not in literal_content(path):
+            return True
+    return False
+
+
 def offenders(report: list[dict], root: str) -> tuple[list[str], list[str]]:
     inside, garbled = [], []
     for f in report:
@@ -159,7 +185,7 @@ def offenders(report: list[dict], root: str) -> tuple[list[str], list[str]]:
             offset = starts[f["line"] - 1] + f["column"] - 1 if f["line"] <= len(starts) else -1
             if f["line"] - 1 in bad or any(a <= offset < b for a, b in spans):
                 inside.append(where)
-        if _MESSAGE_MARKUP.search(f["message"]):
+        if carries_markup(f["message"], path):
             garbled.append(f"{where}: {f['message'][:100]}")
     return inside, garbled
 
