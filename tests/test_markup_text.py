@@ -100,3 +100,16 @@ def test_hash_heading_lines_in_text_dumps() -> None:
         ("paragraph", "Twelve children carried the flag into the stadium."),
     ]
     assert "#" not in parse(text).masked
+
+
+def test_wrapped_enumerator_is_no_list_item() -> None:
+    text = ("The survey was published in the autumn of\n12. It found the same trend again in the\n"
+            "(b) group as before.\n\nThe steps are:\n1. Open the file.\n2. Close it.\n")
+    parsed = parse(text)
+    assert [(b.kind, text[b.start:b.end]) for b in parsed.blocks] == [
+        ("paragraph", "The survey was published in the autumn of\n12. It found the same trend again "
+                      "in the\n(b) group as before."),
+        ("paragraph", "The steps are:"),
+        ("list-item", "Open the file."),
+        ("list-item", "Close it."),
+    ]

@@ -60,6 +60,17 @@ def _split_wrapped(run: list[int], lines: list[str]) -> list[list[int]]:
     return parts
 
 
+# As in CommonMark, only a first marker ("1.", "a)", "(i)") or a bullet may interrupt a
+# paragraph; any other enumerator there is the wrapped text of a sentence.
+_FIRST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?(?:1|a|A|i|I)[.)])[ \t]")
+_CLAUSE_END = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$")
+
+
+def _continues(previous: str, marker: str) -> bool:
+    """Whether a line with an enumerator `marker` goes on the paragraph of `previous`."""
+    return not _FIRST_MARKER.match(marker) and not _CLAUSE_END.search(previous.rstrip())
+
+
 def _is_title(line: str, following: str | None) -> bool:
     s = line.strip()
     if not s or len(s) > 80 or _NO_TITLE_END.search(s) or _LIST.match(line):
@@ -124,6 +135,8 @@ def parse(text: str) -> Parsed:
         item_start = item_indent = 0
         for k in chunk:
             m = _LIST.match(lines[k])
+            if m and run and not item and _continues(lines[run[-1]], m.group()):
+                m = None  # a wrapped line that starts with "12." or "(b)" is text
             if m:
                 if run:
                     add_run(run)
