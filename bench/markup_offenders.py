@@ -211,7 +211,7 @@ def main() -> None:
         print("  in non-prose:", x)
     for x in garbled[:args.show]:
         print("  markup in message:", x)
-    by_rule = Counter(x.split()[1].rstrip(":") for x in inside + garbled)
+    by_rule = Counter(re.search(r":\d+:\d+ (\S+?):?(?: |$)", x).group(1) for x in inside + garbled)
     print(f"{len(findings)} findings; {len(inside)} start in non-prose constructs; "
           f"{len(garbled)} messages carry markup; by rule: {dict(sorted(by_rule.items()))}")
     sys.exit(1 if inside or garbled else 0)

@@ -113,3 +113,14 @@ def test_wrapped_enumerator_is_no_list_item() -> None:
         ("list-item", "Open the file."),
         ("list-item", "Close it."),
     ]
+
+
+def test_rst_fragment_in_a_txt_file_is_read_as_rst() -> None:
+    fragment = ("See the :manual:`cmake-buildsystem(7)` manual for the ``COMPILE_OPTIONS``\n"
+                "property.\n\n.. note::\n\n   Directive bodies are not prose.\n")
+    parsed = reader_for("OPTIONS_BUILD.txt")(fragment)
+    masked = parsed.masked
+    assert ":manual:" not in masked and "``" not in masked and "Directive" not in masked
+    # one literal alone (a plain text quoting ``this``) keeps the text reader
+    plain = "He wrote ``this`` once in a letter.\n"
+    assert parse(plain).masked == plain

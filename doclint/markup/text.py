@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import rst
 from .base import Block, Parsed
 from .base import blank as _blank
 from .base import code as _code
@@ -80,7 +81,26 @@ def _is_title(line: str, following: str | None) -> bool:
     return len(following.strip()) > max(1.5 * len(s), 60)
 
 
+# Sphinx projects keep reST fragments in .txt files (`.. include:: OPTIONS.txt`); plain
+# prose never writes roles, directives or double-backtick literals, so two of them
+# are enough to read a .txt file as reST.
+_RST_SIGN = re.compile(r"^[ \t]*\.\. [\w:-]+::|:[\w:.+-]+:`[^`\n]+`|``[^`\s][^`\n]*``", re.M)
+
+
+def looks_like_rst(text: str) -> bool:
+    if "``" not in text and "::" not in text and ":`" not in text:
+        return False
+    found = _RST_SIGN.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
 def parse(text: str) -> Parsed:
+    if looks_like_rst(text):
+        return rst.parse(text)
+    return _parse_text(text)
+
+
+def _parse_text(text: str) -> Parsed:
     lines = text.split("\n")
     starts = [0]
     for line in lines:
