@@ -154,7 +154,7 @@ def parse(text: str) -> Parsed:
 
 def _read(text: str, src: str) -> Parsed:
     """Read `src` (`text` with header syntax blanked); admonition and tab bodies apart."""
-    if "!!!" in src or "???" in src or "===" in src:
+    if mkdocs.has_openers(src):
         containers = mkdocs.find_containers(src.split("\n"))
         if containers:
             return mkdocs.parse_nested(text, src, containers, _parse_blocks,

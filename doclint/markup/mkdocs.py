@@ -30,6 +30,7 @@ _LIQUID_BLOCK = re.compile(
 _OPENER = re.compile(r"([ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[^\n]*)?"
                      r"|!!![ \t]+\"[^\"\n]*\"|===[ \t]+\"[^\"\n]*\")[ \t]*")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_ANY_OPENER = re.compile(r"^[ \t]*(?:!!!|\?\?\?|===)[ \t]", re.M)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ def blank_extensions(src: str) -> str:
     if "{%" in src:
         src = _LIQUID_BLOCK.sub(sub, src)
     return src
+
+
+def has_openers(src: str) -> bool:
+    """Whether `src` may hold an admonition or a tab (a quick test before the scan)."""
+    return ("!!!" in src or "???" in src or "===" in src) and _ANY_OPENER.search(src) is not None
 
 
 def _columns(line: str) -> int:
