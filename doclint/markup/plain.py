@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import ne
 
 from .base import CODE_MASK
 
@@ -62,3 +64,16 @@ def plain(text: str, masked: str, start: int, end: int) -> str:
     out.append(raw[pos:])
     result = "".join(out)
     return _PRIVATE_USE.sub("", result) if _PRIVATE_USE.search(result) else result
+
+
+def plain_many(text: str, masked: str, starts: list[int], ends: list[int]) -> list[str]:
+    """plain() of many spans at once: spans without markup (most of them) are sliced
+    and compared in C, and only the others take the slow path."""
+    slices = list(map(slice, starts, ends))
+    out = list(map(text.__getitem__, slices))
+    if _PRIVATE_USE.search(text):  # private-use characters somewhere: check every span
+        return [plain(text, masked, a, b) for a, b in zip(starts, ends)]
+    differ = map(ne, out, map(masked.__getitem__, slices))
+    for i in compress(range(len(out)), differ):
+        out[i] = plain(text, masked, starts[i], ends[i])
+    return out

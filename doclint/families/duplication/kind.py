@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
-from functools import partial
 from itertools import accumulate, chain, repeat
 from operator import add
 from typing import Iterable
@@ -16,7 +15,7 @@ from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
-from doclint.markup.plain import plain
+from doclint.markup.plain import plain_many
 
 MODES = ("exact", "near", "restated")
 SCOPES = ("all", "document", "corpus")
@@ -144,7 +143,7 @@ def _base_facts(doc, comparable, quote_length: int) -> tuple:
     # quote() reads at most 2 * quote_length characters of a sentence: keep no more.
     limits = map(min, ends, map(add, starts, repeat(2 * quote_length)))
     # Quotes are read without markup (`**`, backticks, tags), as the reader sees them.
-    prefixes = QUOTE_SEP.join(map(partial(plain, text, doc.masked), starts, limits))
+    prefixes = QUOTE_SEP.join(plain_many(text, doc.masked, starts, list(limits)))
     deletions = {}
     if len(set(prints)) < len(prints):  # a sentence repeats in this document
         seen = set()
