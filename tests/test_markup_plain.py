@@ -118,3 +118,12 @@ def test_no_finding_starts_inside_non_prose_constructs() -> None:
         assert [f for f in findings if f.category in ("duplication", "truncation")] == [], name
         for f in findings:
             assert not MARKUP.search(f.message), f.message
+
+
+def test_finding_inside_an_admonition_body_points_at_the_file() -> None:
+    sentence = "Restart the server after you change the listen address."
+    text = (f"{sentence}\n\n- Steps for the upgrade:\n\n    ??? warning \"Restart\"\n\n"
+            f"        Read this first. {sentence}\n")
+    dups = [f for f in lint({"restart.md": text}) if f.rule_id == "DL201"]
+    assert [(f.line, f.column) for f in dups] == [(7, 26)]
+    assert text.split("\n")[6][25:].startswith("Restart the server")
