@@ -40,6 +40,7 @@ _PEP_FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)*:[ \t]")
 # What must never appear in a message, unless the document itself writes it as
 # content: inside a code span ("``__init__.py``") or escaped ("\\*\\*").
 _MESSAGE_MARKUP = re.compile(r"\*\*|__|`[^`]*`|\{%|%\}|\{\{|\}\}|[\ue000-\uf8ff]")
+_PATH_IN_MESSAGE = re.compile(r"[^\s\"']+\.(?:md|mdx|markdown|rst|txt|jsonl|ndjson)(?::\d+)?\b")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _ESCAPED = re.compile(r"(?:\\[*_`{}%#])+")
 
@@ -163,6 +164,7 @@ def literal_content(path: str) -> str:
 
 def carries_markup(message: str, path: str) -> bool:
     """Whether `message` carries markup that the document does not write as content."""
+    message = _PATH_IN_MESSAGE.sub("PATH", message)  # "docs__intro.md:12" names a file
     for m in _MESSAGE_MARKUP.finditer(message):
         if "`" in m.group() or "\ue000" <= m.group()[0] <= "\uf8ff" or not os.path.isfile(path):
             return True
@@ -177,7 +179,10 @@ def carries_markup(message: str, path: str) -> bool:
 def offenders(report: list[dict], root: str) -> tuple[list[str], list[str]]:
     inside, garbled = [], []
     for f in report:
-        path = f["path"] if os.path.isabs(f["path"]) else os.path.join(root, f["path"])
+        path = f["path"]
+        if not os.path.isabs(path) and os.path.isfile(os.path.join(root, path)):
+            path = os.path.join(root, path)  # (reports written from inside ROOT)
+        path = os.path.abspath(path)
         rel = os.path.relpath(path, root)
         where = f"{rel}:{f['line']}:{f['column']} {f['rule']}"
         if os.path.isfile(path) and not path.endswith((".jsonl", ".ndjson")):
