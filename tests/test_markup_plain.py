@@ -31,8 +31,8 @@ def test_rst_roles_literals_and_links_keep_their_text() -> None:
             "running ``make regen-sbom`` from `the repository <https://example.org/repo>`__ "
             "with **great**\\ ly little effort.\n")
     assert plain_blocks("triage.rst", text) == [
-        "See searching-gh-issues and the triage guide before running make regen-sbom from "
-        "the repository with greatly little effort."]
+        ("See searching-gh-issues and the triage guide before running make regen-sbom from "
+         "the repository with greatly little effort.")]
 
 
 def test_private_use_placeholders_never_come_through() -> None:

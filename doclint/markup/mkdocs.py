@@ -141,8 +141,9 @@ def parse_nested(text: str, src: str, containers: list[Container],
         inner = parse_body(body)
         inner_starts = line_starts(body)
         for block in inner.blocks:
-            blocks.append(Block(block.kind, _place(block.start, inner_starts, starts, c.first, cuts),
-                                _place(block.end, inner_starts, starts, c.first, cuts)))
+            start = _place(block.start, inner_starts, starts, c.first, cuts)
+            end = _place(block.end, inner_starts, starts, c.first, cuts)
+            blocks.append(Block(block.kind, start, end))
         inner_lines = inner.masked.split("\n")
         pieces.append(outer.masked[pos:a])
         pieces.append(blank(src[a:starts[c.first]]))  # the title line and its newline
