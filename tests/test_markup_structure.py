@@ -214,3 +214,12 @@ def test_rst_reference_constructs() -> None:
     assert blocks(parse_rst, text) == [
         ("paragraph", "See `Building and installing`_ for details [1]_ and [CIT2002]_.")]
     assert prose(parse_rst, text) == "See  Building and installing   for details      and           ."
+
+
+def test_markdown_definition_list_marker_is_not_prose() -> None:
+    text = ("`--deny-network`\n\n: Deny network access from inside the sandbox.\n\n"
+            "Term\n: First definition of the term.\n")
+    parsed = parse_md(text)
+    got = [(b.kind, parsed.masked[b.start:b.end]) for b in parsed.blocks]
+    assert got == [("list-item", "Deny network access from inside the sandbox."),
+                   ("list-item", "Term\n  First definition of the term.")]

@@ -35,6 +35,9 @@ _ITEM_PREFIX = re.compile(
 # identifiers ("r[expr.if.syntax]", as in the Rust Reference) and GitHub alert markers
 # ("> [!NOTE]", "> [!EDITION-2018]") at the top of a block quote.
 _LABEL_LINE = re.compile(r"^[ \t]*(?:r\[[\w.-]+\]|\[![A-Z][A-Z0-9-]*\])[ \t]*$", re.M)
+# Definition lists (PHP Markdown Extra, Pandoc, kramdown, MkDocs def_list): a term
+# line, then each definition on a line of its own that starts with ": ".
+_DEFINITION_MARKER = re.compile(r"^[ \t]{0,3}:[ \t]+(?=\S)", re.M)
 _ATX_OPEN = re.compile(r"\A[ \t]*#{1,6}(?:[ \t]+|\Z)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*\Z")
 _ROW_SPLIT = re.compile(r"(?<!\\)\|")
@@ -207,6 +210,10 @@ def _parse_blocks(text: str, src: str) -> Parsed:
                 kind = containers[-1] if containers else "paragraph"
                 if "[" in seg:
                     seg = _LABEL_LINE.sub(_blank_m, seg)
+                if seg.lstrip(" ").startswith(":") or "\n:" in seg:
+                    defined = _DEFINITION_MARKER.sub(_blank_m, seg)
+                    if defined != seg:  # a definition reads like a list item, as in reST
+                        seg, kind = defined, "list-item"
             masked = _mask_inline(seg, refs)
             if kind == "paragraph" and tok.map[1] - tok.map[0] == 1:
                 label = label_kind(seg, masked)  # "" when the line is no prose at all
