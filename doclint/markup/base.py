@@ -99,7 +99,9 @@ def header_end(lines: list[str]) -> int:
 # Labels: one short line that names what follows rather than saying something. A whole
 # line of strong emphasis is a heading in all but name.
 _STRONG_LINE = re.compile(r"[ \t]*(\*\*|__)(?=\S)(?:(?!\1).)*\S\1:?[ \t]*")
-_LABEL_COLON = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+){0,2}[ \t]*:[ \t]*")
+# At most two words before the colon: "Objectives:", "Next steps:"; a longer line such
+# as "To get started:" leads into what follows as a sentence does.
+_LABEL_COLON = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+)?[ \t]*:[ \t]*")
 _LABEL_VALUE = re.compile(
     r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+){0,2}:[ \t]+(?=[A-Z0-9])[\w'-]+(?:[ \t]+[\w'-]+){0,3}[ \t]*")
 _CONNECTIVE = re.compile(
