@@ -38,10 +38,20 @@ def test_either_group_majority_wins(lint_text):
 
 
 def test_either_group_tie_reports_the_later_form(lint_text):
-    text = "We organize the meetup. The organisation of the talks is shared.\n"
+    text = "The organization runs the meetup. The organisation of the talks is shared.\n"
     found = lint_text(text, "DL421")
     assert [f.snippet for f in found] == ["organisation"]
     assert found[0].fix.edits[0].replacement == "organization"
+
+
+def test_either_group_compares_word_forms_not_word_families(lint_text):
+    # -ize in one word and -ise in another, or a plural beside the other singular,
+    # are different words: only the same word spelled two ways is a clash.
+    text = ("We organise the meetup for the whole organization. Value judgments stay out "
+            "of the guide, whatever our own judgement. New behaviours need a behavior test.\n")
+    assert lint_text(text, "DL421") == []
+    text += "Each organisation keeps its own list.\n"
+    assert [f.snippet for f in lint_text(text, "DL421")] == ["organization"]
 
 
 def test_either_group_ignores_names_and_mentions(lint_text):

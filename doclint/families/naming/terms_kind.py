@@ -196,8 +196,12 @@ class TermsKind(Kind):
             return
         # More uses win; on a tie the earlier form wins and the later one is reported.
         chosen = max(counts, key=lambda a: (counts[a], -first[a]))
+        # A use clashes only with the same word form of the chosen alternative:
+        # "organization" beside "organise" or "judgments" beside "judgement" are two
+        # words (one -ize/-ise, one inflection), not one word spelled two ways.
+        chosen_forms = {inflection for alternative, inflection, _, _ in uses if alternative == chosen}
         for alternative, inflection, forms, match in uses:
-            if alternative == chosen:
+            if alternative == chosen or inflection not in chosen_forms:
                 continue
             target = _cased(match.group(), forms[chosen][inflection])
             fix = Fix(f"Replace with '{target}'", (Edit(match.start(), match.end(), target),),
