@@ -39,7 +39,7 @@ def test_first_character_must_start_a_word():
 
 def test_long_form_spans_hard_wrapped_lines():
     assert defs("Reports from the World Health\nOrganization (WHO) arrived.") == [
-        ("WHO", "World Health\nOrganization")]
+        ("WHO", "World Health Organization")]
 
 
 def test_parentheses_that_are_no_definition():
@@ -112,3 +112,58 @@ def test_conflicting_definitions(lint_text):
     assert len(found) == 1
     assert "'Programmable Logic Controller'" in found[0].message
     assert "'Project Leadership Committee'" in found[0].message
+
+
+def test_glossary_forms_in_parentheses_and_emphasis():
+    assert defs("Disks use a partition table (GPT: GUID Partition Table) today.") == [
+        ("GPT", "GUID Partition Table")]
+    assert defs("GPT:  GUID Partition Table  is the layout of the disk.") == [
+        ("GPT", "GUID Partition Table")]
+
+
+def test_glossary_with_emphasis_defines_the_acronym(lint_text):
+    text = ("The Project Leadership Committee (PLC) owns the disks. GPT: *GUID Partition Table*, "
+            "the layout. Every GPT disk has a backup GPT header at its end.\n")
+    assert lint_text(text, "DL410", fmt="markdown", name="disks.md") == []
+
+
+def test_words_after_the_spelling_are_no_long_form():
+    # The long form must end with a word that holds the acronym's last letter.
+    found = find_definitions("It may hold any character other than `U+000D` (CR) here.")
+    assert [d.spelled for d in found] == [False]
+    assert defs("the assigned value operand (the RHS) of an assignment") == []
+
+
+def test_an_introduction_that_does_not_spell_the_acronym_defines_it(lint_text):
+    text = ("Police said the suspect fled, the French news agency (AFP) reported. The AFP "
+            "later quoted a witness, and the AFP photographer saw the car.\n")
+    assert lint_text(text, "DL410", min_defined_share=0) == []
+    assert lint_text(text, "DL412") == []
+
+
+def test_news_style_full_name_before_the_bare_acronym(lint_text):
+    text = ("The European Space Agency launched the probe on Monday. Engineers at the ESA said "
+            "the probe was healthy, and the ESA will publish images next week.\n")
+    assert lint_text(text, "DL410", min_defined_share=0) == []
+    # The name must come first: the bare acronym before it is still undefined.
+    late = ("Engineers at the ESA said the probe was healthy, and the ESA will publish images. "
+            "The European Space Agency launched it.\n")
+    assert [f.snippet for f in lint_text(late, "DL410", min_defined_share=0)] == ["ESA"]
+
+
+def test_use_in_the_defining_sentence_is_not_early(lint_text):
+    text = ("Homebrew's MCP Server is the official MCP ([Model Context Protocol](https://example.org/)) "
+            "server for Homebrew. Start the MCP server with one command.\n")
+    assert lint_text(text, "DL411", fmt="markdown", name="mcp.md") == []
+
+
+def test_plural_singular_and_markup_are_one_definition(lint_text):
+    text = ("Some *Dynamically Sized Types* (DSTs) have no static size. A dynamically sized "
+            "type (DST) lives behind a pointer. The **Global Interpreter Lock** (GIL) is held; "
+            "the global interpreter lock (GIL) is released for I/O.\n")
+    assert lint_text(text, "DL412", fmt="markdown", name="types.md") == []
+
+
+def test_messy_whitespace_is_normalised_in_the_long_form():
+    assert defs("the [temporary   scope]\n  of the  Release Candidate (RC) branch") == [
+        ("RC", "Release Candidate")]

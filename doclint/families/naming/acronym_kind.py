@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
 from doclint.families.naming.acronyms import Definition, sentence_definitions
+from doclint.families.naming.phrases import initials_of, phrase_initials
 from doclint.families.naming.variants import is_english_word
 
 CHECKS = ("undefined", "early", "redefined")
@@ -69,8 +70,9 @@ def _shouted(text: str, match: re.Match) -> bool:
 
 def _normal(long: str) -> str:
     """Expansions that differ only in word endings are one expansion: "Personal
-    identifiable information" and "Personally Identifiable Information"."""
-    return " ".join(w[:5] for w in re.findall(r"[a-z0-9]+", long.lower()))
+    identifiable information" and "Personally Identifiable Information"; so do the
+    singular and the plural ("dynamically sized type", "Dynamically Sized Types")."""
+    return " ".join(w.removesuffix("s")[:5] for w in re.findall(r"[a-z0-9]+", long.lower()))
 
 
 class AcronymsKind(Kind):
@@ -109,21 +111,34 @@ class AcronymsKind(Kind):
         for use in self._uses(doc, spans):
             if len(use.short) <= opts.max_length:
                 uses.setdefault(use.short, []).append(use)
+        # News style: an earlier capitalised phrase whose initials spell the acronym
+        # ("the European Space Agency ... the ESA") defines it.
+        phrases = phrase_initials(doc) if uses else {}
+        named = {short: phrases[initials_of(short)] for short, found in uses.items()
+                 if phrases.get(initials_of(short), len(doc.text)) < found[0].start}
         # A document that defines few of its acronyms follows another convention
         # (reference pages for readers who know the jargon): asking it would flood.
-        defined = {d.short for d in definitions}
+        # Only spelled-out definitions say that the document follows the convention:
+        # "U+000A (LF)" names a character, and a capitalised phrase may match the
+        # initials by chance.
+        defined = {d.short for d in definitions if d.spelled}
         used = {short for short, found in uses.items() if len(found) >= opts.min_uses} | defined
         convention = opts.min_defined_share == 0 or (
             bool(used) and len(defined & used) / len(used) >= opts.min_defined_share)
         first_definition: dict[str, Definition] = {}
         for d in definitions:
             first_definition.setdefault(d.short, d)
+        sentence_start = {id(d): sentence.start for sentence, found in sentence_definitions(doc) for d in found}
         for short, found in uses.items():
+            if short in named:
+                continue
             definition = first_definition.get(short)
             first = found[0]
             if opts.check == "undefined" and definition is None and convention and len(found) >= opts.min_uses:
                 yield Hit(first.start, first.end, {"acronym": short, "count": len(found)})
-            elif opts.check == "early" and definition is not None and first.start < definition.start:
+            elif opts.check == "early" and definition is not None and first.start < sentence_start[id(definition)]:
+                # A use in the defining sentence itself ("the MCP Server is the official
+                # MCP (Model Context Protocol) server") is read with its definition.
                 line = doc.location(definition.short_start).line
                 yield Hit(first.start, first.end, {"acronym": short, "long": definition.long, "line": line},
                           (doc.location(definition.short_start),))
@@ -142,6 +157,8 @@ class AcronymsKind(Kind):
     def _redefined(self, doc, definitions: list[Definition]) -> Iterable[Hit]:
         first: dict[str, Definition] = {}
         for d in definitions:
+            if not d.spelled:
+                continue  # "the French news agency (AFP)" names no expansion to compare
             earlier = first.setdefault(d.short, d)
             if earlier is not d and _normal(earlier.long) != _normal(d.long):
                 yield Hit(d.short_start, d.short_end,

@@ -25,6 +25,10 @@ class Definition:
     end: int          # offset just past the closing parenthesis
     short_start: int  # offset of the short form itself
     short_end: int
+    # False when the acronym is introduced by words that do not spell it ("the French
+    # news agency (AFP)", "U+000A (LF)"): it counts as defined, but its "long form" is
+    # only the words before it and is never compared with another definition.
+    spelled: bool = True
 
 
 SHORT_CHARS = re.compile(r"[\w&.\-/ ]+")
@@ -33,10 +37,13 @@ SHORT_CHARS = re.compile(r"[\w&.\-/ ]+")
 def valid_short(short: str) -> bool:
     """A short form: 2-10 characters, at most two words, a letter, alphanumeric start
     (the paper's test), plus ours: at least two capitals, since only acronyms are
-    checked and a lower-case word in parentheses is rarely one ("raisinten", "High")."""
-    return (2 <= len(short) <= MAX_SHORT and len(short.split()) <= 2
+    checked and a lower-case word in parentheses is rarely one ("raisinten", "High"),
+    and a capital in every word ("the RHS" is an article and an acronym)."""
+    words = short.split()
+    return (2 <= len(short) <= MAX_SHORT and len(words) <= 2
             and any(c.isalpha() for c in short) and short[0].isalnum()
-            and sum(c.isupper() for c in short) >= 2 and SHORT_CHARS.fullmatch(short) is not None)
+            and sum(c.isupper() for c in short) >= 2 and SHORT_CHARS.fullmatch(short) is not None
+            and all(any(c.isupper() for c in w) for w in words))
 
 
 def best_long_form(short: str, long: str) -> str | None:
@@ -61,12 +68,18 @@ def best_long_form(short: str, long: str) -> str | None:
 
 def _checked(short: str, long: str | None) -> str | None:
     """The paper's final filters: longer than the short form, not too many words, and
-    not containing the short form as a word of its own."""
+    not containing the short form as a word of its own; plus ours: the last word must
+    hold the short form's last letter, so that words after the spelling ("characters
+    other than `U+000D` (CR)") are no part of a long form. Whitespace is normalised:
+    markup taken out of the text leaves runs of spaces."""
     if long is None:
         return None
-    long = long.strip()
     words = long.split()
     if CODE_MASK in long:  # inline code is no part of a spelt-out name
+        return None
+    long = " ".join(words)
+    last = next((c.lower() for c in reversed(short) if c.isalnum()), "")
+    if not words or last not in words[-1].lower():
         return None
     if len(long) <= len(short) or len(words) > min(len(short) + 5, len(short) * 2):
         return None
@@ -77,6 +90,13 @@ def _checked(short: str, long: str | None) -> str | None:
 
 
 WORD = re.compile(r"\S+")
+
+
+def _tail_start(window: str, long: str) -> int:
+    """Offset in `window` where the (whitespace-normalised) long form `long` starts: the
+    long form is a tail of the window, so count its words back from the end."""
+    spans = [m.start() for m in WORD.finditer(window)]
+    return spans[-len(long.split())]
 # Not in the paper: the glossary form "AGM: Annual General Meeting" (also with a dash).
 GLOSSARY = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\W{0,2}\s*(?::|\s[-\u2013\u2014])\s+")
 
@@ -87,6 +107,12 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
     out = []
     for match in PARENS.finditer(text, start, end):
         inner = match.group(1)
+        # A glossary form inside the parenthesis: "(GPT: GUID Partition Table)".
+        lead = len(inner) - len(inner.lstrip())
+        glossary = _glossary(text, match.start(1) + lead, match.end(1))
+        if glossary:
+            out.extend(glossary)
+            continue
         cut = re.split(r"[;,]", inner, maxsplit=1)[0]
         short = cut.strip()
         if valid_short(short):
@@ -96,10 +122,18 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
             if words:
                 w_start, w_end = words[-limit:][0].start(), words[-1].end()
                 long = _checked(short, best_long_form(short, text[w_start:w_end]))
+                s_start = match.start(1) + len(cut) - len(cut.lstrip())
                 if long is not None:
-                    s_start = match.start(1) + len(cut) - len(cut.lstrip())
-                    out.append(Definition(short, long, w_end - len(long), match.end(),
+                    tail = text[w_start:w_end]
+                    out.append(Definition(short, long, w_start + _tail_start(tail, long), match.end(),
                                           s_start, s_start + len(short)))
+                    continue
+                if cut == inner:
+                    # Words that do not spell it still introduce it: "the French news
+                    # agency (AFP)", a brand, a character name after code ("U+000A (LF)").
+                    before = words[-1]
+                    out.append(Definition(short, before.group(), before.start(), match.end(),
+                                          s_start, s_start + len(short), spelled=False))
                     continue
         # `SF (long form)`: the word before the parenthesis is the short form.
         word = re.search(r"(\S+)\s*$", text[start:match.start()])
@@ -109,7 +143,7 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
         if not valid_short(short):
             continue
         long = _checked(short, best_long_form(short, inner.strip()))
-        if long is not None and long == inner.strip():  # the parenthesis is the expansion
+        if long is not None and long == " ".join(inner.split()):  # the parenthesis is the expansion
             s_start = start + word.start(1)
             out.append(Definition(short, long, s_start, match.end(), s_start, s_start + len(short)))
     out.extend(_glossary(text, start, end))
@@ -132,7 +166,7 @@ def _glossary(text: str, start: int, end: int) -> list[Definition]:
     for count in range(min(sum(c.isalpha() for c in short), len(words)), 0, -1):
         window = text[words[0].start():words[count - 1].end()].rstrip(",.;")
         long = _checked(short, best_long_form(short, window))
-        if long is not None and long == window:
+        if long is not None and long == " ".join(window.split()):
             return [Definition(short, long, match.start(1), words[count - 1].end(),
                                match.start(1), match.end(1))]
     return []
