@@ -167,3 +167,30 @@ def test_plural_singular_and_markup_are_one_definition(lint_text):
 def test_messy_whitespace_is_normalised_in_the_long_form():
     assert defs("the [temporary   scope]\n  of the  Release Candidate (RC) branch") == [
         ("RC", "Release Candidate")]
+
+
+def test_shipped_known_list_covers_common_technical_acronyms(lint_text):
+    text = ("Every build keeps the ABI stable on POSIX systems. A change to the ABI needs a "
+            "vote, and POSIX shells run the checks.\n")
+    assert lint_text(text, "DL410", min_defined_share=0) == []
+    found = lint_text(text, "DL410", min_defined_share=0, shipped_known=False)
+    assert sorted(f.snippet for f in found) == ["ABI", "POSIX"]
+
+
+def test_known_list_builder_counts_undefined_and_defined_documents(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from known_acronyms import count
+
+    for n in range(3):
+        (tmp_path / f"page{n}.md").write_text(
+            f"Page {n} keeps the QXZ stable. Every QXZ change needs a vote.\n", encoding="utf-8")
+    (tmp_path / "intro.md").write_text(
+        "The Quick Xylophone Zone (QXZ) is a tool. The Wide Open Lane (WOL) is another; "
+        "the WOL runs daily.\n", encoding="utf-8")
+    undefined, defined, files = count([str(tmp_path)])
+    assert files == 4
+    assert undefined["QXZ"] == 3 and defined["QXZ"] == 1
+    assert undefined["WOL"] == 0 and defined["WOL"] == 1

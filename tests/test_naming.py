@@ -16,11 +16,38 @@ Hussein briefed his guest on his talks with the Syrian foreign minister in Paris
 
 
 def test_sentence_case_phrase_tie_reports_the_later_form(lint_text):
-    found = lint_text(NEWS, "DL401")
+    text = NEWS.replace("Iraqi Foreign Minister Fuad Hussein warned", "The Iraqi Foreign Minister warned")
+    found = lint_text(text, "DL401")
     assert [f.line for f in found] == [3, 5]
     assert all("'foreign minister' (2x)" in f.message and "'Foreign Minister' (2x)" in f.message
                for f in found)
     assert found[0].related[0].line == 1
+
+
+def test_title_before_a_name_is_not_a_second_spelling(lint_text):
+    # "Foreign Minister Fuad Hussein" is a title before a name; "the foreign minister"
+    # without one is lower case: one style.
+    assert lint_text(NEWS, "DL401") == []
+    text = ("On Monday Prime Minister Jane Doe said the talks would go on, and later Prime "
+            "Minister Jane Doe added that the envoy would return. The prime minister said the "
+            "plan was ready, and aides to the prime minister agreed.\n")
+    assert lint_text(text, "DL401") == []
+    # The same use written two ways is still reported.
+    text = ("Later the Prime Minister said the plan was ready, and aides to the Prime Minister "
+            "agreed. Then the prime minister left, and the prime minister's car was seen.\n")
+    assert len(lint_text(text, "DL401")) == 2
+
+
+def test_headings_quotes_and_section_links_are_mentions(lint_text):
+    text = ("## CRLF normalization\n\nEach CR before an LF is dropped. The input may still hold "
+            "\"CR CR LF LF\" after that, so the CRLF pass runs once.\n")
+    assert lint_text(text, "DL402", fmt="markdown", name="input.md") == []
+    text = ("See [Release Manager](#release-manager) for the duties. The release manager tags "
+            "each build, and the release manager writes the notes. Ask the Release Manager "
+            "first, or mail the Release Manager.\n")
+    found = lint_text(text, "DL401", fmt="markdown", name="cycle.md")
+    assert [f.snippet for f in found] == ["Release Manager", "Release Manager"]
+    assert "(2x)" in found[0].message and "(3x)" not in found[0].message
 
 
 def test_every_minority_occurrence_is_reported_with_counts(lint_text):
@@ -261,3 +288,24 @@ def test_split_with_ascii_stand_ins_cuts_like_the_token_pattern():
             position += len(piece)
         assert tokens == _PIECES.split(text)[1::2]
         assert [len(p) for p in pieces] == [len(p) for p in _PIECES.split(text)]
+
+
+def test_a_sentence_initial_word_is_no_neighbour_of_a_name(lint_text):
+    # "Because" is capitalised by the sentence, not part of a name beside "Pytthon".
+    text = ("Write a Python application with plugins. Because Pytthon packages ship apart, "
+            "each Python Package can be found later, and Python tools load them.\n")
+    found = lint_text(text, "DL403")
+    assert [f.snippet for f in found] == ["Pytthon"]
+
+
+def test_plural_neighbours_are_the_same_name(lint_text):
+    text = ("Patches go to the Release Manager first. Later the Release Manager signs them, "
+            "and the Releasse Managers decide on the date.\n")
+    assert [f.snippet for f in lint_text(text, "DL403")] == ["Releasse"]
+
+
+def test_on_a_tie_the_acronym_capitals_win(lint_text):
+    text = ("The record must be serializable to Json for the index. The following JSON schema "
+            "can check it.\n")
+    found = lint_text(text, "DL401")
+    assert [f.snippet for f in found] == ["Json"]

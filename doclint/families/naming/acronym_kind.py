@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
 from doclint.families.naming.acronyms import Definition, sentence_definitions
+from doclint.families.naming.knownacronyms import shipped_known
 from doclint.families.naming.phrases import initials_of, phrase_initials
 from doclint.families.naming.variants import is_english_word
 
@@ -90,6 +91,7 @@ class AcronymsKind(Kind):
         min_uses: int = 2
         max_length: int = 5
         min_defined_share: float = 0.5
+        shipped_known: bool = True
 
         def __post_init__(self) -> None:
             if self.check not in CHECKS:
@@ -98,7 +100,8 @@ class AcronymsKind(Kind):
                 raise ValueError("'min-uses' must be at least 1 and 'max-length' at least 2")
             if not 0 <= self.min_defined_share <= 1:
                 raise ValueError("'min-defined-share' must be between 0 and 1")
-            object.__setattr__(self, "known_set", frozenset(self.known))
+            known = frozenset(self.known)
+            object.__setattr__(self, "known_set", known | shipped_known() if self.shipped_known else known)
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options

@@ -22,6 +22,10 @@ SCOPES = ("document", "corpus")
 MAX_PLACES = 50  # occurrences kept per form and document in corpus facts
 
 
+def _neighbour(word: str) -> str:
+    return word.lower().removesuffix("s")
+
+
 class NamingVariantsKind(Kind):
     """Finds the competing forms of a name in a document (or the corpus) and reports each
     occurrence of the minority form, naming the majority form and both counts."""
@@ -106,10 +110,11 @@ class NamingVariantsKind(Kind):
         ranks: dict[tuple[str, str], tuple] = {}
 
         def rank(key: str, form: str) -> tuple:
-            # More uses win, then the earlier form: on a tie the later form is reported.
+            # More uses win; on a tie an acronym's own capitals win (JSON over Json),
+            # then the earlier form: the later form is reported.
             if (key, form) not in ranks:
                 count, places = groups[key][form]
-                ranks[(key, form)] = (count, tuple(-x for x in order_of(places[0])))
+                ranks[(key, form)] = (count, self._canonical(form), tuple(-x for x in order_of(places[0])))
             return ranks[(key, form)]
 
         for (key, form), (m_key, m_form) in self._pairs(groups, rank):
@@ -146,6 +151,11 @@ class NamingVariantsKind(Kind):
                         by_form[form][0] > 1
                         and self._different_people(groups.get(NEAR + form), groups.get(NEAR + best))):
                     yield (key, form), (key, best)
+
+    def _canonical(self, form: str) -> bool:
+        """An acronym that is no English word in capitals (JSON, NASA, not ADDRESS)."""
+        return self.options.check == "case" and is_acronym(form) and not is_english_word(
+            form, self.options.word_count)
 
     def _shouted(self, form: str, best: str) -> bool:
         """An all-caps form beside a usual spelling is emphasis or a constant (CONGRESS in
@@ -188,8 +198,11 @@ class NamingVariantsKind(Kind):
 
     @staticmethod
     def _different_people(mine: dict | None, theirs: dict | None) -> bool:
-        """Both forms stand beside other capitalised words, and never the same one."""
-        return bool(mine) and bool(theirs) and not (mine.keys() & theirs.keys())
+        """Both forms stand beside other capitalised words, and never the same one (a
+        plural is the same word: "Release Manager" and "Releasse Managers")."""
+        if not mine or not theirs:
+            return False
+        return not ({_neighbour(w) for w in mine} & {_neighbour(w) for w in theirs})
 
     def _fix(self, start: int, end: int, text: str, majority: str) -> Fix:
         target = majority if self.options.check == "case" else keep_case(text, majority)

@@ -1,12 +1,13 @@
 """Collect the candidate forms of each variant key in one document."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
 from itertools import count as count_from
 from operator import and_, sub
 
-from doclint.families.naming.variants import is_acronym, join_key
+from doclint.families.naming.variants import is_acronym, is_english_word, join_key
 from doclint.families.naming.words import (
     CAPITAL_WORDS,
     MENTION_MARKS,
@@ -17,6 +18,7 @@ from doclint.families.naming.words import (
     STOPWORDS,
     Words,
     classify_words,
+    in_quotes_or_section_link,
     is_mention,
     prose_words,
 )
@@ -31,6 +33,7 @@ def _form_id(check: str, text: str) -> str:
     return text if is_acronym(text) else text.lower()
 
 
+SENTENCE_WORD_COUNT = 100  # pyspellchecker count from which a sentence-initial word is a word
 LOWER = "\x00"  # spelling: key prefix of words seen in lower case (ordinary words)
 NEAR = "\x01"   # spelling: key prefix of capitalised neighbours (Fuad in "Fuad Hussein")
 MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
@@ -103,10 +106,18 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         single = list(compress(found.cased, map(joins.__contains__, map(texts.__getitem__, found.cased))))
         pairs = _joining_pairs(found, named)
     mentioned = set()
+    # A section title names a section; its words are no spelling of their own, and a
+    # finding must never send the reader to a heading (the case check reads no
+    # headings at all: their capitals say nothing).
+    heading_starts, heading_ends = _heading_spans(doc)
 
     def add(key: str, form: str, start: int, end: int, raw: str | None = None) -> None:
         if caps is not None and form.islower() and not all(w in caps for w in key.split(" ")):
             return
+        if heading_starts:
+            k = bisect_right(heading_starts, start) - 1
+            if k >= 0 and start < heading_ends[k]:
+                return
         if named is not None and (key not in named or (raw or form).islower()):
             return
         if expansions and " " in key and any(s <= start < e for s, e in expansions):
@@ -156,7 +167,10 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # ("Brian Fox" and "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad
         # Hussain" one).
         if check != "joining" and x in capital and word in capital and x.lower() not in STOPWORDS:
-            add(NEAR + word, x, a_start, a_end)
+            # A common word capitalised only because it starts the sentence ("Because
+            # Python ...") stands beside the name, it is no part of it.
+            if inner[i - 1] or not is_english_word(x, SENTENCE_WORD_COUNT):
+                add(NEAR + word, x, a_start, a_end)
             add(NEAR + x, word, start, end)
         if check == "spelling" or x not in PAIRABLE_WORDS or word not in PAIRABLE_WORDS:
             continue  # PAIRABLE_WORDS: letters only and no function word
@@ -164,6 +178,11 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             if not inner[i - 1] or len(x) < 3 or len(word) < 3:
                 continue
             title = x[0].isupper() and x[1:].islower() and word[0].isupper() and word[1:].islower()
+            if title and _before_name(texts, starts, inner, i, text):
+                # A title is capitalised directly before a name ("Prime Minister Jane
+                # Doe said") and lower case elsewhere ("the prime minister said"): one
+                # style, so only titles used without a name are compared.
+                continue
             if title or (x.islower() and word.islower()):
                 add(f"{x.lower()} {word.lower()}", f"{x} {word}", a_start, end)
         elif word.lower() not in PARTICLES:
@@ -184,7 +203,23 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
         out = {k: v for k, v in out.items() if k[0] == NEAR or len(v) >= need and (
             words and check == "joining" or any(named(f) for f in v))}
+        # Few keys are left here, so each of their spans can be checked for quotes.
+        mentioned.update(k for k in out if k[0] != NEAR)
     return _without_mentions(text, out, mentioned)
+
+
+def _heading_spans(doc) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the heading blocks of `doc`, in order."""
+    spans = [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _before_name(texts: list[str], starts: list[int], inner: list[bool], i: int, text: str) -> bool:
+    """Token i is followed, across one space, by a capitalised word inside the sentence."""
+    j = i + 1
+    if j >= len(texts) or not inner[j] or not texts[j][:1].isupper():
+        return False
+    return text[starts[i] + len(texts[i]):starts[j]] in (" ", "\n")
 
 
 def _shouted(texts: list[str], starts: list[int], i: int) -> bool:
@@ -236,7 +271,8 @@ def _without_mentions(text: str, found: dict, keys: set[str]) -> dict:
             continue
         kept = {}
         for form, spans in forms.items():
-            spans = [(s, e) for s, e in spans if not is_mention(text, s, e)]
+            spans = [(s, e) for s, e in spans
+                     if not is_mention(text, s, e) and not in_quotes_or_section_link(text, s, e)]
             if spans:
                 kept[form] = spans
         if kept:

@@ -217,3 +217,24 @@ def is_mention(text: str, start: int, end: int) -> bool:
     "e-mail"' and a word list's _ReactJS_ are no inconsistency."""
     closer = MENTION_MARKS.get(text[start - 1:start]) if start > 0 else None
     return closer is not None and text[end:end + 1] == closer
+
+
+# Text right after a link's words that makes the link point at a section of the same
+# page: Markdown "[Release Manager](#release-manager)", reST "`Release Manager`_".
+SECTION_LINK_ENDS = (("[", "](#"), ("`", "`_"))
+
+
+def in_quotes_or_section_link(text: str, start: int, end: int) -> bool:
+    """The span lies inside a quoted passage of its line ('the input held "CR CR LF
+    LF"') or is the text of a link to a section: both name something, they do not use
+    a spelling of their own."""
+    for before, after in SECTION_LINK_ENDS:
+        if text[start - 1:start] == before and text.startswith(after, end):
+            return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text.count('"', line_start, start) % 2 == 1 and text.find('"', end, line_end) != -1:
+        return True
+    opened = text.rfind("\u201c", line_start, start)
+    return opened > text.rfind("\u201d", line_start, start) and text.find("\u201d", end, line_end) != -1
