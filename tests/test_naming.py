@@ -51,14 +51,37 @@ def test_headings_quotes_and_section_links_are_mentions(lint_text):
 
 
 def test_every_minority_occurrence_is_reported_with_counts(lint_text):
-    text = ("The SDK supports JavaScript and TypeScript. Every JavaScript module is checked, "
-            "and the Javascript bundle is minified. Old Javascript code is removed, and "
-            "JavaScript tests run on each push.\n")
+    text = ("The API speaks GraphQL and REST. Every GraphQL query is checked, "
+            "and the Graphql schema is minified. Old Graphql code is removed, and "
+            "GraphQL tests run on each push.\n")
     found = lint_text(text, "DL401")
-    assert [f.snippet for f in found] == ["Javascript", "Javascript"]
-    assert "'Javascript' (2x) is also written 'JavaScript' (3x)" in found[0].message
+    assert [f.snippet for f in found] == ["Graphql", "Graphql"]
+    assert "'Graphql' (2x) is also written 'GraphQL' (3x)" in found[0].message
     assert found[0].fix.applicability is Applicability.UNSAFE
-    assert found[0].fix.edits[0].replacement == "JavaScript"
+    assert found[0].fix.edits[0].replacement == "GraphQL"
+
+
+def test_a_tie_gets_no_fix(lint_text):
+    found = lint_text("The API speaks GraphQL. Every Graphql query is checked.\n", "DL401")
+    assert [f.snippet for f in found] == ["Graphql"]
+    assert "'Graphql' (1x) is also written 'GraphQL' (1x)" in found[0].message
+    assert found[0].fix is None
+
+
+def test_configured_preferred_term_wins_and_is_reported_once(lint_text, all_rules):
+    from tests.conftest import rule_by
+
+    # Listed variants are the preferred-term rule's: DL401 stays quiet about them.
+    text = "Host the code on GitHub. Later Github mirrors it, and Github builds it.\n"
+    assert lint_text(text, "DL401") == []
+    assert [f.snippet for f in lint_text(text, "DL420")] == ["Github", "Github"]
+    # An unlisted variant is DL401's, and it never points away from the configured term,
+    # even where that term is the less used form.
+    text = "Open the GITHub page, then the GITHub wiki, and log in to GitHub.\n"
+    found = lint_text(text, "DL401")
+    assert [f.snippet for f in found] == ["GITHub", "GITHub"]
+    assert found[0].fix.edits[0].replacement == "GitHub"
+    assert rule_by(all_rules, "DL401").options.preferred_forms >= {"GitHub", "Node.js", "macOS"}
 
 
 def test_acronym_against_word_and_first_capital_are_not_case_variants(lint_text):
@@ -149,14 +172,14 @@ def test_corpus_scope_compares_documents(all_rules):
 
     options = build_options(KINDS[rule.kind].Options, dict(rule.raw_options, scope="corpus"), "t", rule.id)
     corpus_rule = dataclasses.replace(rule, options=options, enabled=True)
-    docs = [document_from_text("a.txt", "We host the code on GitHub. Releases go to GitHub too.\n"),
-            document_from_text("b.txt", "Mirror the code on GitHub and on Github.\n")]
+    docs = [document_from_text("a.txt", "We query it with GraphQL. Releases use GraphQL too.\n"),
+            document_from_text("b.txt", "Mirror the data with GraphQL and with Graphql.\n")]
     found = lint_documents(docs, [corpus_rule]).findings
-    assert [(f.path, f.snippet) for f in found] == [("b.txt", "Github")]
+    assert [(f.path, f.snippet) for f in found] == [("b.txt", "Graphql")]
     assert found[0].related[0].path == "a.txt"
     # The same two documents in document scope: b.txt has a tie of its own.
     doc_rule = dataclasses.replace(rule, enabled=True)
-    assert [(f.path, f.snippet) for f in lint_documents(docs, [doc_rule]).findings] == [("b.txt", "Github")]
+    assert [(f.path, f.snippet) for f in lint_documents(docs, [doc_rule]).findings] == [("b.txt", "Graphql")]
 
 
 def test_corpus_scope_over_jsonl_records(tmp_path, all_rules):
@@ -293,9 +316,16 @@ def test_split_with_ascii_stand_ins_cuts_like_the_token_pattern():
 def test_a_sentence_initial_word_is_no_neighbour_of_a_name(lint_text):
     # "Because" is capitalised by the sentence, not part of a name beside "Pytthon".
     text = ("Write a Python application with plugins. Because Pytthon packages ship apart, "
-            "each Python Package can be found later, and Python tools load them.\n")
+            "each Python Package can be found later, and Python tools load them because "
+            "they must.\n")
     found = lint_text(text, "DL403")
     assert [f.snippet for f in found] == ["Pytthon"]
+
+
+def test_first_names_in_a_list_of_people_still_tell_people_apart(lint_text):
+    text = ("Thanks to our supporters:\n\n- Mark Mayer\n- Hans Maier\n- Grace Hopper\n"
+            "- Mark Mayer and Grace Hopper again\n")
+    assert lint_text(text, "DL403", fmt="markdown", name="thanks.md") == []
 
 
 def test_plural_neighbours_are_the_same_name(lint_text):

@@ -43,6 +43,7 @@ class NamingVariantsKind(Kind):
         word_count: int = 100
         distinct: tuple[list[str], ...] = ()
         ignore: tuple[str, ...] = ()
+        preferred: dict[str, list[str]] | None = None
 
         def __post_init__(self) -> None:
             if self.check not in CHECKS:
@@ -54,6 +55,12 @@ class NamingVariantsKind(Kind):
             pairs = {frozenset(w.lower() for w in group) for group in self.distinct}
             object.__setattr__(self, "distinct_pairs", pairs)
             object.__setattr__(self, "ignored", frozenset(w.lower() for w in self.ignore))
+            # The configured terms (the preferred-term rule's map): their spelling always
+            # wins, and their listed variants are that rule's to report.
+            preferred = self.preferred or {}
+            object.__setattr__(self, "preferred_forms", frozenset(preferred))
+            object.__setattr__(self, "listed_variants",
+                               frozenset(v for variants in preferred.values() for v in variants))
 
     def check(self, doc) -> Iterable[Hit]:
         if self.options.scope != "document":
@@ -65,10 +72,10 @@ class NamingVariantsKind(Kind):
                   for key, forms in self._collect(doc).items()}
         text = doc.text
         # Places are (start, end) spans here, in document order.
-        for (start, end), (m_start, m_end), args in self._decide(groups, lambda p: (0, p[0]),
-                                                                   lambda p: text[p[0]:p[1]]):
-            yield Hit(start, end, args, (doc.location(m_start),),
-                      self._fix(start, end, text[start:end], text[m_start:m_end]))
+        for (start, end), (m_start, m_end), args, sure in self._decide(groups, lambda p: (0, p[0]),
+                                                                         lambda p: text[p[0]:p[1]]):
+            fix = self._fix(start, end, text[start:end], text[m_start:m_end]) if sure else None
+            yield Hit(start, end, args, (doc.location(m_start),), fix)
 
     def facts(self, doc):
         if self.options.scope != "corpus":
@@ -98,34 +105,38 @@ class NamingVariantsKind(Kind):
                     entry[0] += count
                     entry[1].extend((index, *place) for place in places)
         # Places are (document index, start, end, text, location, end line, end column).
-        for place, majority, args in self._decide(groups, lambda p: (p[0], p[1]), lambda p: p[3]):
+        for place, majority, args, sure in self._decide(groups, lambda p: (p[0], p[1]), lambda p: p[3]):
             _, start, end, text, loc, end_line, end_column = place
-            yield CorpusHit(loc, end_line, end_column, args, (majority[4],),
-                            self._fix(start, end, text, majority[3]), None, start, end, text)
+            fix = self._fix(start, end, text, majority[3]) if sure else None
+            yield CorpusHit(loc, end_line, end_column, args, (majority[4],), fix, None, start, end, text)
 
     def _decide(self, groups: dict[str, dict[str, list]], order_of, text_of) -> Iterable[tuple]:
-        """(minority place, majority's first place, message args) for every reported place.
-        Each form's places are in run order; `order_of` and `text_of` read a place."""
+        """(minority place, majority's first place, message args, sure) for every reported
+        place; `sure` is False on a tie, where neither form is known to be the wrong one
+        (no fix is offered then). Each form's places are in run order; `order_of` and
+        `text_of` read a place."""
         opts = self.options
         ranks: dict[tuple[str, str], tuple] = {}
 
         def rank(key: str, form: str) -> tuple:
-            # More uses win; on a tie an acronym's own capitals win (JSON over Json),
-            # then the earlier form: the later form is reported.
+            # A configured preferred term wins; then more uses; on a tie an acronym's
+            # own capitals (JSON over Json), then the earlier form: the later is reported.
             if (key, form) not in ranks:
                 count, places = groups[key][form]
-                ranks[(key, form)] = (count, self._canonical(form), tuple(-x for x in order_of(places[0])))
+                ranks[(key, form)] = (form in opts.preferred_forms, count, self._canonical(form),
+                                      tuple(-x for x in order_of(places[0])))
             return ranks[(key, form)]
 
         for (key, form), (m_key, m_form) in self._pairs(groups, rank):
             count, places = groups[key][form]
             major_count, major_places = groups[m_key][m_form]
-            if count > 1 and major_count < opts.min_ratio * count:
+            if count > 1 and major_count < opts.min_ratio * count and m_form not in opts.preferred_forms:
                 continue
             args = {"form": text_of(places[0]), "count": count, "majority": text_of(major_places[0]),
                     "majority_count": major_count}
+            sure = count < major_count or m_form in opts.preferred_forms
             for place in places:
-                yield place, major_places[0], args
+                yield place, major_places[0], args, sure
 
     def _pairs(self, groups, rank) -> Iterable[tuple[tuple[str, str], tuple[str, str]]]:
         """Each minority form with the majority form it loses to."""
@@ -145,6 +156,8 @@ class NamingVariantsKind(Kind):
                     continue
             best = max(by_form, key=lambda f: rank(key, f))
             for form in by_form:
+                if form in opts.listed_variants:
+                    continue  # the preferred-term rule reports it, with a safe fix
                 # A slip happens once; a form used again beside other names is another
                 # person (ZiJian He, Zijian Liu), not a second spelling.
                 if form != best and ok(form, best) and not self._shouted(form, best) and not (
@@ -180,7 +193,7 @@ class NamingVariantsKind(Kind):
             low = key.lower()
             # The minority must not be an ordinary word: written in lower case too
             # (These/Those), or an English word of its own (Capital beside Capitol).
-            if LOWER + low in groups or low in opts.ignored:
+            if LOWER + low in groups or low in opts.ignored or key in opts.listed_variants:
                 continue
             bucket = majors.get((low[0], key[-1]))
             if not bucket:

@@ -7,7 +7,7 @@ from itertools import compress, repeat
 from itertools import count as count_from
 from operator import and_, sub
 
-from doclint.families.naming.variants import is_acronym, is_english_word, join_key
+from doclint.families.naming.variants import is_acronym, join_key
 from doclint.families.naming.words import (
     CAPITAL_WORDS,
     MENTION_MARKS,
@@ -33,7 +33,6 @@ def _form_id(check: str, text: str) -> str:
     return text if is_acronym(text) else text.lower()
 
 
-SENTENCE_WORD_COUNT = 100  # pyspellchecker count from which a sentence-initial word is a word
 LOWER = "\x00"  # spelling: key prefix of words seen in lower case (ordinary words)
 NEAR = "\x01"   # spelling: key prefix of capitalised neighbours (Fuad in "Fuad Hussein")
 MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
@@ -167,9 +166,11 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # ("Brian Fox" and "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad
         # Hussain" one).
         if check != "joining" and x in capital and word in capital and x.lower() not in STOPWORDS:
-            # A common word capitalised only because it starts the sentence ("Because
-            # Python ...") stands beside the name, it is no part of it.
-            if inner[i - 1] or not is_english_word(x, SENTENCE_WORD_COUNT):
+            # A word capitalised only because it starts the sentence, and written in
+            # lower case elsewhere in the document ("Because Python ..."), stands
+            # beside the name; it is no part of it. A first name in a list of people
+            # (Mark Mayer, Hans Maier) is never written in lower case.
+            if inner[i - 1] or x.lower() not in found.distinct:
                 add(NEAR + word, x, a_start, a_end)
             add(NEAR + x, word, start, end)
         if check == "spelling" or x not in PAIRABLE_WORDS or word not in PAIRABLE_WORDS:
