@@ -316,10 +316,12 @@ def test_split_with_ascii_stand_ins_cuts_like_the_token_pattern():
 def test_a_sentence_initial_word_is_no_neighbour_of_a_name(lint_text):
     # "Because" is capitalised by the sentence, not part of a name beside "Pytthon".
     text = ("Write a Python application with plugins. Because Pytthon packages ship apart, "
-            "each Python Package can be found later, and Python tools load them because "
-            "they must.\n")
-    found = lint_text(text, "DL403")
-    assert [f.snippet for f in found] == ["Pytthon"]
+            "each Python Package can be found later, and Python tools load them.\n")
+    assert [f.snippet for f in lint_text(text, "DL403")] == ["Pytthon"]
+    # A word the document also writes in lower case is capitalised by the sentence too.
+    text = ("Write a Python application with plugins. Several Pytthon packages ship apart; "
+            "several Python Package tools load them, and Python checks run.\n")
+    assert [f.snippet for f in lint_text(text, "DL403")] == ["Pytthon"]
 
 
 def test_first_names_in_a_list_of_people_still_tell_people_apart(lint_text):
@@ -339,3 +341,13 @@ def test_on_a_tie_the_acronym_capitals_win(lint_text):
             "can check it.\n")
     found = lint_text(text, "DL401")
     assert [f.snippet for f in found] == ["Json"]
+
+
+def test_a_stray_capital_beside_a_keyword_in_capitals(lint_text):
+    text = ("The name and version MUST match the file name. The strings Must contain valid "
+            "patterns, and the field MUST be set.\n")
+    assert [f.snippet for f in lint_text(text, "DL401")] == ["Must"]
+    # A capitalised word inside a name beside its shouted copy stays quiet.
+    text = ("He gave the Farewell Address in 1796. THE ADDRESS WAS PRINTED, and the ADDRESS "
+            "was read aloud.\n")
+    assert lint_text(text, "DL401") == []

@@ -160,7 +160,7 @@ class NamingVariantsKind(Kind):
                     continue  # the preferred-term rule reports it, with a safe fix
                 # A slip happens once; a form used again beside other names is another
                 # person (ZiJian He, Zijian Liu), not a second spelling.
-                if form != best and ok(form, best) and not self._shouted(form, best) and not (
+                if form != best and ok(form, best) and not self._shouted(form, best, groups.get(NEAR + form)) and not (
                         by_form[form][0] > 1
                         and self._different_people(groups.get(NEAR + form), groups.get(NEAR + best))):
                     yield (key, form), (key, best)
@@ -170,13 +170,17 @@ class NamingVariantsKind(Kind):
         return self.options.check == "case" and is_acronym(form) and not is_english_word(
             form, self.options.word_count)
 
-    def _shouted(self, form: str, best: str) -> bool:
+    def _shouted(self, form: str, best: str, neighbours: dict | None) -> bool:
         """An all-caps form beside a usual spelling is emphasis or a constant (CONGRESS in
-        a caps heading, HOMEBREW_PREFIX), not a second name; so is a capitalised word
-        beside its shouted copy (Address/ADDRESS). NASA/Nasa and JSON/Json stay."""
+        a caps heading, HOMEBREW_PREFIX), not a second name; so is a capitalised word in
+        a name beside its shouted copy (Farewell Address/ADDRESS). NASA/Nasa and
+        JSON/Json stay, and so does a capitalised word with no capitalised neighbour
+        beside a keyword in capitals ("the strings Must match" where MUST is the rule)."""
         if is_acronym(form) and not is_acronym(best):
             return True
-        return is_acronym(best) and is_english_word(best, self.options.word_count)
+        if not (is_acronym(best) and is_english_word(best, self.options.word_count)):
+            return False
+        return bool(neighbours) or not (form[:1].isupper() and form[1:].islower())
 
     def _spelling_pairs(self, groups, rank) -> Iterable[tuple[tuple[str, str], tuple[str, str]]]:
         opts = self.options

@@ -33,6 +33,12 @@ def _form_id(check: str, text: str) -> str:
     return text if is_acronym(text) else text.lower()
 
 
+# Words that open sentences and never name anyone (function words are in STOPWORDS).
+SENTENCE_OPENERS = frozenset("""
+because since while although though unless once however therefore thus also today now
+instead meanwhile finally first next still yet perhaps please note see use run after
+before during until whether even only just often usually sometimes
+""".split())
 LOWER = "\x00"  # spelling: key prefix of words seen in lower case (ordinary words)
 NEAR = "\x01"   # spelling: key prefix of capitalised neighbours (Fuad in "Fuad Hussein")
 MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
@@ -166,11 +172,11 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # ("Brian Fox" and "Bryan Cantrill" are two people, "Fuad Hussein" and "Fuad
         # Hussain" one).
         if check != "joining" and x in capital and word in capital and x.lower() not in STOPWORDS:
-            # A word capitalised only because it starts the sentence, and written in
-            # lower case elsewhere in the document ("Because Python ..."), stands
-            # beside the name; it is no part of it. A first name in a list of people
-            # (Mark Mayer, Hans Maier) is never written in lower case.
-            if inner[i - 1] or x.lower() not in found.distinct:
+            # A word capitalised only because it starts the sentence ("Because Python
+            # ...": an opener, or a word the document also writes in lower case)
+            # stands beside the name; it is no part of it. A first name in a list of
+            # people (Mark Mayer, Hans Maier) is neither.
+            if inner[i - 1] or not (x.lower() in found.distinct or x.lower() in SENTENCE_OPENERS):
                 add(NEAR + word, x, a_start, a_end)
             add(NEAR + x, word, start, end)
         if check == "spelling" or x not in PAIRABLE_WORDS or word not in PAIRABLE_WORDS:
