@@ -351,3 +351,8 @@ def test_a_stray_capital_beside_a_keyword_in_capitals(lint_text):
     text = ("He gave the Farewell Address in 1796. THE ADDRESS WAS PRINTED, and the ADDRESS "
             "was read aloud.\n")
     assert lint_text(text, "DL401") == []
+
+
+def test_a_month_before_a_year_is_no_stray_capital(lint_text):
+    text = ("Approved in May 2026. Tools MAY cache the file, and servers MAY refuse it.\n")
+    assert lint_text(text, "DL401") == []

@@ -188,9 +188,11 @@ class TermsKind(Kind):
 
     def _either(self, uses: list) -> Iterable[Hit]:
         counts: dict[int, int] = {}
+        form_counts: dict[tuple[int, int], int] = {}
         first: dict[int, int] = {}
-        for alternative, _, _, match in uses:
+        for alternative, inflection, _, match in uses:
             counts[alternative] = counts.get(alternative, 0) + 1
+            form_counts[(alternative, inflection)] = form_counts.get((alternative, inflection), 0) + 1
             first.setdefault(alternative, match.start())
         if len(counts) < 2:
             return
@@ -206,6 +208,7 @@ class TermsKind(Kind):
             target = _cased(match.group(), forms[chosen][inflection])
             fix = Fix(f"Replace with '{target}'", (Edit(match.start(), match.end(), target),),
                       Applicability.UNSAFE)
-            args = {"match": match.group(), "count": counts[alternative], "preferred": forms[chosen][0],
-                    "preferred_count": counts[chosen]}
+            # The message names the clashing word forms and their own counts.
+            args = {"match": match.group(), "count": form_counts[(alternative, inflection)],
+                    "preferred": forms[chosen][inflection], "preferred_count": form_counts[(chosen, inflection)]}
             yield Hit(match.start(), match.end(), args, fix=fix)

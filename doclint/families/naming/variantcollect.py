@@ -39,6 +39,7 @@ because since while although though unless once however therefore thus also toda
 instead meanwhile finally first next still yet perhaps please note see use run after
 before during until whether even only just often usually sometimes
 """.split())
+NUMBER_NEIGHBOUR = "#"  # the neighbour recorded for a word followed by a number
 LOWER = "\x00"  # spelling: key prefix of words seen in lower case (ordinary words)
 NEAR = "\x01"   # spelling: key prefix of capitalised neighbours (Fuad in "Fuad Hussein")
 MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
@@ -155,6 +156,10 @@ def collect(doc, check: str, min_length: int, words: bool = True,
                 # shouted name or heading (RAFAEL GONZAGA), not a second spelling.
                 if not _shouted(texts, starts, i):
                     add(word.lower(), word, start, end)
+                    if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
+                        # A name with a number ("May 2026", "Python 3") stands beside
+                        # something, like a name beside a capitalised word.
+                        add(NEAR + word, NUMBER_NEIGHBOUR, end + 1, end + 2)
             else:
                 joined = _joined(word, min_length)
                 if joined is not None:
