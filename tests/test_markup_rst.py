@@ -116,3 +116,12 @@ def test_definition_list_and_enumerated_items() -> None:
 
 def test_reader_for_rst() -> None:
     assert reader_for("docs/index.rst") is parse
+
+
+def test_cross_reference_with_a_title_reads_as_its_title():
+    from doclint.api import document_from_text
+
+    doc = document_from_text("a.rst", "The :ref:`Security Response Team <psrt>` (PSRT) meets. "
+                             "See :ref:`psrt` and :func:`len`.\n")
+    assert "Security Response Team" in doc.masked
+    assert "psrt" not in doc.masked and "len" not in doc.masked and ":ref:" not in doc.masked

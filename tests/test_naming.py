@@ -356,3 +356,10 @@ def test_a_stray_capital_beside_a_keyword_in_capitals(lint_text):
 def test_a_month_before_a_year_is_no_stray_capital(lint_text):
     text = ("Approved in May 2026. Tools MAY cache the file, and servers MAY refuse it.\n")
     assert lint_text(text, "DL401") == []
+
+
+def test_cross_reference_titles_are_mentions(lint_text):
+    text = ("virtualenv creates isolated Python :term:`Virtual Environments <venv>` for you. "
+            "Tools make virtual environments fast, and virtual environments stay small. "
+            "See also :term:`Virtual Environments <venv>`.\n")
+    assert lint_text(text, "DL401", fmt="rst", name="tools.rst") == []

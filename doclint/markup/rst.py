@@ -27,6 +27,7 @@ _INLINE = re.compile(
     r"(?=[\\`:*|\[_hw])(?:"
     r"(?P<esc>\\.)"
     r"|(?P<literal>``(?!\s).*?(?<!\s)``)"
+    r"|(?P<xref>:(?:std:)?(?:ref|doc|term|any):`(?P<xtext>[^`<]*?[^`<\s])\s*<[^`>]*>`)"
     r"|(?P<role>" + _ROLE + r"`[^`]+`|`[^`]+`" + _ROLE + r")"
     r"|(?P<link>`(?P<ltext>[^`<]*?)\s*<[^`>]*>`__?)"
     r"|(?P<ref>`(?P<rtext>[^`]+)`__?)"
@@ -54,6 +55,12 @@ def _mask_inline(s: str) -> str:
         if kind == "ref":
             n = len(m.group("rtext"))
             return " " + g[1:1 + n] + _blank(g[1 + n:])
+        if kind == "xref":
+            # A cross-reference with its own title (:ref:`Security Team <psrt>`) reads
+            # as that title in the sentence; the role and the target are markup.
+            at = g.index("`") + 1
+            n = len(m.group("xtext"))
+            return _blank(g[:at]) + g[at:at + n] + _blank(g[at + n:])
         return _blank(g)  # fn, emph, named
 
     # Inline targets _`text` keep their text; done first so "_" is not taken as a ref.

@@ -13,6 +13,7 @@ from doclint.families.naming.acronyms import Definition, sentence_definitions
 from doclint.families.naming.knownacronyms import shipped_known
 from doclint.families.naming.phrases import initials_of, phrase_initials
 from doclint.families.naming.variants import is_english_word
+from doclint.families.naming.words import in_quotes_or_section_link
 
 CHECKS = ("undefined", "early", "redefined")
 # Two or more capitals (digits allowed, "COVID19"), an optional plural "s" ("APIs"); not
@@ -57,6 +58,8 @@ def acronym_uses(doc, known: frozenset[str], defined_spans: list[tuple[int, int]
                 continue  # a word in capitals (ERROR, NOTE), not an acronym
             if any(s <= match.start() < e for s, e in defined_spans):
                 continue
+            if in_quotes_or_section_link(doc.text, match.start(), match.end()):
+                continue  # a quoted name or a link to its section ("see `PDM <pdm>`")
             out.append(Use(short, match.start(), match.end(1)))
     return out
 

@@ -219,9 +219,10 @@ def is_mention(text: str, start: int, end: int) -> bool:
     return closer is not None and text[end:end + 1] == closer
 
 
-# Text right after a link's words that makes the link point at a section of the same
-# page: Markdown "[Release Manager](#release-manager)", reST "`Release Manager`_".
-SECTION_LINK_ENDS = (("[", "](#"), ("`", "`_"))
+# Text around a link's words that makes the link point at a section or a glossary
+# entry: Markdown "[Release Manager](#release-manager)", reST "`Release Manager`_" and
+# ":ref:`Virtual Environments <venvs>`" (the link text is the whole span).
+SECTION_LINK_ENDS = (("[", "](#"), ("`", "`_"), ("`", " <"), ("`", "<"))
 
 
 def in_quotes_or_section_link(text: str, start: int, end: int) -> bool:
