@@ -16,9 +16,11 @@ PIECE_CHARS = 250       # ... taken as pieces of several paragraphs, not just th
 PIECES = 10
 SCRIPT_SAMPLE = 600     # Russian vs Ukrainian, Arabic vs Persian: a short sample suffices
 MIN_LETTERS = 40        # below this there is too little prose to tell
+MIN_WORDS = 20          # ... or below this many words (a CJK character counts as half a word)
 LATIN_LETTERS = 150     # langdetect misnames one short Latin sentence in ~200; two or three are safe
 LATIN_WORDS = 25        # ... and a page of identifiers and numbers is not prose in any language
-SAMPLE_KINDS = ("paragraph", "list-item", "blockquote")
+# Table cells count: a translated reference page keeps most of its prose in tables.
+SAMPLE_KINDS = ("paragraph", "list-item", "blockquote", "table-cell")
 ENGLISH_RATIO = 0.15    # English prose runs 0.2-0.5 function words per word; other languages ~0
 
 
@@ -256,18 +258,57 @@ def prose_sample(doc: "Document", limit: int = SAMPLE_CHARS) -> str:
     return " ".join(pieces)[:limit]
 
 
+# Latin words that name things rather than say them: capitalised words, and tokens with
+# digits, dots or underscores (Grafana, Prometheus, http_port, v1.2). In a page in another
+# script they are product names and identifiers, not its language.
+_LATIN_NAME = regex.compile(r"(?<![\p{Latin}\d_])(?:\p{Lu}|[\p{Latin}\d_.+#-]*[\d_.+#])[\p{Latin}\d_.+#-]*")
+_CJK_CHARS = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_SPACED_WORD = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*\p{L}"
+                             r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]*")
+
+
+def prose_words(text: str) -> float:
+    """Words of `text`, with a CJK, Hangul or Thai character as half a word (those scripts
+    put no spaces between words, or few)."""
+    cjk = len(_CJK_CHARS.findall(text))
+    return len(_SPACED_WORD.findall(_CJK_CHARS.sub(" ", text))) + cjk / 2 if cjk else \
+        len(_SPACED_WORD.findall(text))
+
+
+def _script_probability(sample: str, script: str, share: float) -> float:
+    """How sure a script-decided language is, on langdetect's scale: langdetect's own
+    probability for the text in that script (a clearly Korean page is 0.99+, not the
+    share of its letters that are Hangul). The share stands in when langdetect names
+    another language or finds nothing."""
+    own = _NOT_WRITING[script].sub(" ", sample)[:SCRIPT_SAMPLE]
+    found = langdetect(own)
+    if found is None or primary(found[0]) != primary(SINGLE_LANGUAGE[script]):
+        return round(share, 3)
+    return round(found[1], 3)
+
+
 def detect_text(sample: str, cheap: bool = True) -> Language | None:
     """The language of a prose sample: script counts first, then English function words
-    (when `cheap`), then langdetect. None when there are too few letters to tell: a rule
-    that trusts the answer (skipping English-only rules, say) must be able to."""
+    (when `cheap`), then langdetect. None when there is too little prose to tell (under
+    MIN_LETTERS letters or MIN_WORDS words): a rule that trusts the answer (skipping
+    English-only rules, say) must be able to."""
     counts = script_counts(sample)
     letters = sum(counts.values())
-    if letters < MIN_LETTERS:
+    if letters < MIN_LETTERS or prose_words(sample) < MIN_WORDS:
         return None
+    if set(counts) - {"Latin", "Other"}:
+        # A translated page keeps product names and identifiers in Latin letters: they
+        # do not count towards its script (nor go to langdetect with its text). Only
+        # pages with a tenth or more of other letters get here (see script_counts).
+        named = _LATIN_NAME.sub(" ", sample)
+        if named != sample and sum(script_counts(named).values()) >= MIN_LETTERS:
+            sample = named
+            counts = script_counts(sample)
+            letters = sum(counts.values())
     script = dominant_script(counts)
     share = (counts.get(script, 0) + (counts.get("Han", 0) if script == "Kana" else 0)) / letters
     if script in SINGLE_LANGUAGE and share >= 0.5:
-        return Language(SINGLE_LANGUAGE[script], round(share, 3), script, "script")
+        return Language(SINGLE_LANGUAGE[script], _script_probability(sample, script, share), script, "script")
     if script == "Latin":
         words, found = word_stats(sample)
         if letters < LATIN_LETTERS or words < LATIN_WORDS:
