@@ -103,8 +103,8 @@ class AcronymsKind(Kind):
                 raise ValueError("'min-uses' must be at least 1 and 'max-length' at least 2")
             if not 0 <= self.min_defined_share <= 1:
                 raise ValueError("'min-defined-share' must be between 0 and 1")
-            known = frozenset(self.known)
-            object.__setattr__(self, "known_set", known | shipped_known() if self.shipped_known else known)
+            object.__setattr__(self, "known_set", frozenset(self.known))
+            object.__setattr__(self, "shipped_set", shipped_known() if self.shipped_known else frozenset())
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
@@ -132,17 +132,23 @@ class AcronymsKind(Kind):
         convention = opts.min_defined_share == 0 or (
             bool(used) and len(defined & used) / len(used) >= opts.min_defined_share)
         first_definition: dict[str, Definition] = {}
+        first_spelled: dict[str, Definition] = {}
         for d in definitions:
             first_definition.setdefault(d.short, d)
+            if d.spelled:
+                first_spelled.setdefault(d.short, d)
         sentence_start = {id(d): sentence.start for sentence, found in sentence_definitions(doc) for d in found}
         for short, found in uses.items():
-            if short in named:
+            # The shipped list exempts an acronym from reports only: counted in the
+            # share above, it keeps reference pages that define little out of reach.
+            if short in named or short in opts.shipped_set:
                 continue
             definition = first_definition.get(short)
             first = found[0]
             if opts.check == "undefined" and definition is None and convention and len(found) >= opts.min_uses:
                 yield Hit(first.start, first.end, {"acronym": short, "count": len(found)})
-            elif opts.check == "early" and definition is not None and first.start < sentence_start[id(definition)]:
+            elif opts.check == "early" and short in first_spelled and \
+                    first.start < sentence_start[id(definition := first_spelled[short])]:
                 # A use in the defining sentence itself ("the MCP Server is the official
                 # MCP (Model Context Protocol) server") is read with its definition.
                 line = doc.location(definition.short_start).line
