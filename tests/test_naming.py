@@ -363,3 +363,12 @@ def test_cross_reference_titles_are_mentions(lint_text):
             "Tools make virtual environments fast, and virtual environments stay small. "
             "See also :term:`Virtual Environments <venv>`.\n")
     assert lint_text(text, "DL401", fmt="rst", name="tools.rst") == []
+
+
+def test_handles_and_foreign_cousins_are_not_misspellings(lint_text):
+    text = ("Thanks to @JohnSmith for the review. John Smith and @Johnsmith also fixed the "
+            "build, and JohnSmith's notes are in the wiki.\n")
+    assert lint_text(text, "DL401") == []
+    text = ("The Direktor of the Berlin office met the Director of the London office. The "
+            "Director signed, and the Director left. Stefan Weber and Stephan Kraus joined.\n")
+    assert lint_text(text, "DL403") == []

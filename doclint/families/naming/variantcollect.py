@@ -120,6 +120,8 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     def add(key: str, form: str, start: int, end: int, raw: str | None = None) -> None:
         if caps is not None and form.islower() and not all(w in caps for w in key.split(" ")):
             return
+        if text[start - 1:start] == "@":
+            return  # a user name or handle (@JSmith) is spelled as its owner chose it
         if heading_starts:
             k = bisect_right(heading_starts, start) - 1
             if k >= 0 and start < heading_ends[k]:
