@@ -308,7 +308,8 @@ def detect_text(sample: str, cheap: bool = True) -> Language | None:
     script = dominant_script(counts)
     share = (counts.get(script, 0) + (counts.get("Han", 0) if script == "Kana" else 0)) / letters
     if script in SINGLE_LANGUAGE and share >= 0.5:
-        return Language(SINGLE_LANGUAGE[script], _script_probability(sample, script, share), script, "script")
+        probability = _script_probability(sample, script, share)
+        return Language(SINGLE_LANGUAGE[script], probability, script, "script")
     if script == "Latin":
         words, found = word_stats(sample)
         if letters < LATIN_LETTERS or words < LATIN_WORDS:

@@ -137,7 +137,8 @@ class AcronymsKind(Kind):
             first_definition.setdefault(d.short, d)
             if d.spelled:
                 first_spelled.setdefault(d.short, d)
-        sentence_start = {id(d): sentence.start for sentence, found in sentence_definitions(doc) for d in found}
+        sentence_start = {id(d): sentence.start
+                          for sentence, found in sentence_definitions(doc) for d in found}
         for short, found in uses.items():
             # The shipped list exempts an acronym from reports only: counted in the
             # share above, it keeps reference pages that define little out of reach.

@@ -210,5 +210,6 @@ class TermsKind(Kind):
                       Applicability.UNSAFE)
             # The message names the clashing word forms and their own counts.
             args = {"match": match.group(), "count": form_counts[(alternative, inflection)],
-                    "preferred": forms[chosen][inflection], "preferred_count": form_counts[(chosen, inflection)]}
+                    "preferred": forms[chosen][inflection],
+                    "preferred_count": form_counts[(chosen, inflection)]}
             yield Hit(match.start(), match.end(), args, fix=fix)

@@ -160,8 +160,9 @@ class NamingVariantsKind(Kind):
                     continue  # the preferred-term rule reports it, with a safe fix
                 # A slip happens once; a form used again beside other names is another
                 # person (ZiJian He, Zijian Liu), not a second spelling.
-                if form != best and ok(form, best) and not self._shouted(form, best, groups.get(NEAR + form)) and not (
-                        by_form[form][0] > 1
+                if form == best or not ok(form, best) or self._shouted(form, best, groups.get(NEAR + form)):
+                    continue
+                if not (by_form[form][0] > 1
                         and self._different_people(groups.get(NEAR + form), groups.get(NEAR + best))):
                     yield (key, form), (key, best)
 
