@@ -98,6 +98,7 @@ def _tail_start(window: str, long: str) -> int:
     spans = [m.start() for m in WORD.finditer(window)]
     return spans[-len(long.split())]
 # Not in the paper: the glossary form "AGM: Annual General Meeting" (also with a dash).
+GLOSSARY_MARKS = re.compile(r":|\s[-\u2013\u2014]")  # what GLOSSARY needs after the short form
 GLOSSARY = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\W{0,2}\s*(?::|\s[-\u2013\u2014])\s+")
 
 
@@ -108,11 +109,12 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
     for match in PARENS.finditer(text, start, end):
         inner = match.group(1)
         # A glossary form inside the parenthesis: "(GPT: GUID Partition Table)".
-        lead = len(inner) - len(inner.lstrip())
-        glossary = _glossary(text, match.start(1) + lead, match.end(1))
-        if glossary:
-            out.extend(glossary)
-            continue
+        if GLOSSARY_MARKS.search(inner):
+            lead = len(inner) - len(inner.lstrip())
+            glossary = _glossary(text, match.start(1) + lead, match.end(1))
+            if glossary:
+                out.extend(glossary)
+                continue
         cut = re.split(r"[;,]", inner, maxsplit=1)[0]
         short = cut.strip()
         if valid_short(short):
