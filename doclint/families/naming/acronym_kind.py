@@ -79,6 +79,13 @@ def _normal(long: str) -> str:
     return " ".join(w.removesuffix("s")[:5] for w in re.findall(r"[a-z0-9]+", long.lower()))
 
 
+def _named_before(doc, short: str, start: int) -> bool:
+    """News style: an earlier capitalised phrase whose initials spell the acronym ("the
+    European Space Agency ... the ESA") defines it. Looked up only for an acronym that
+    would be reported, since finding the phrases reads every sentence."""
+    return phrase_initials(doc).get(initials_of(short), start) < start
+
+
 class AcronymsKind(Kind):
     """`check: undefined` reports an acronym used `min-uses` times or more that the
     document never defines (only in documents that define at least `min-defined-share`
@@ -117,11 +124,6 @@ class AcronymsKind(Kind):
         for use in self._uses(doc, spans):
             if len(use.short) <= opts.max_length:
                 uses.setdefault(use.short, []).append(use)
-        # News style: an earlier capitalised phrase whose initials spell the acronym
-        # ("the European Space Agency ... the ESA") defines it.
-        phrases = phrase_initials(doc) if uses else {}
-        named = {short: phrases[initials_of(short)] for short, found in uses.items()
-                 if phrases.get(initials_of(short), len(doc.text)) < found[0].start}
         # A document that defines few of its acronyms follows another convention
         # (reference pages for readers who know the jargon): asking it would flood.
         # Only spelled-out definitions say that the document follows the convention:
@@ -142,14 +144,16 @@ class AcronymsKind(Kind):
         for short, found in uses.items():
             # The shipped list exempts an acronym from reports only: counted in the
             # share above, it keeps reference pages that define little out of reach.
-            if short in named or short in opts.shipped_set:
+            if short in opts.shipped_set:
                 continue
             definition = first_definition.get(short)
             first = found[0]
             if opts.check == "undefined" and definition is None and convention and len(found) >= opts.min_uses:
-                yield Hit(first.start, first.end, {"acronym": short, "count": len(found)})
+                if not _named_before(doc, short, first.start):
+                    yield Hit(first.start, first.end, {"acronym": short, "count": len(found)})
             elif opts.check == "early" and short in first_spelled and \
-                    first.start < sentence_start[id(definition := first_spelled[short])]:
+                    first.start < sentence_start[id(definition := first_spelled[short])] and \
+                    not _named_before(doc, short, first.start):
                 # A use in the defining sentence itself ("the MCP Server is the official
                 # MCP (Model Context Protocol) server") is read with its definition.
                 line = doc.location(definition.short_start).line
