@@ -26,6 +26,8 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _LINK_TARGET = re.compile(r"[ \t]*(?:<[a-z][\w+.-]*:|\]\(|\)`_|`_)")  # reST/Markdown link tails
 LONG_LINE = 100  # characters; wider than any hard-wrapped paragraph
 _SENTENCE_SPAN = 1000  # characters; longer than any real sentence
+_SPACE = re.compile(r"\s*")
+_BACK_STEP = 256  # characters looked at per step when skipping whitespace backwards
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,24 @@ class Ending:
     explicit_heading: bool = False
     next_block: Block | None = None  # the block after, for a block ending
     wrapped: bool = False  # a line ending inside a hard-wrapped paragraph
+
+
+def skip_space(s: str, lo: int, hi: int) -> int:
+    """The first offset in s[lo:hi] that is not whitespace (hi if none), without copying
+    the rest of the block: per line this must cost the line, not the paragraph."""
+    return _SPACE.match(s, lo, hi).end()
+
+
+def trim_end(s: str, lo: int, hi: int) -> int:
+    """The offset just after the last non-whitespace character of s[lo:hi] (lo if none):
+    `lo + len(s[lo:hi].rstrip())`, looking back in small steps instead of copying."""
+    while hi > lo:
+        step = max(lo, hi - _BACK_STEP)
+        kept = len(s[step:hi].rstrip())
+        if kept:
+            return step + kept
+        hi = step
+    return lo
 
 
 def closed(tail: str) -> bool:
@@ -102,7 +122,8 @@ def line_style(doc: Document) -> tuple[bool, bool]:
             is_closed = closed(masked[max(block.start, pos - 12):pos].rstrip())
             breaks += 1
             ended += is_closed
-            if masked[pos + 1:block.end].lstrip()[:1].isupper():
+            first = skip_space(masked, pos + 1, block.end)
+            if first < block.end and masked[first].isupper():
                 upper += 1
                 upper_ended += is_closed
             pos = masked.find("\n", pos + 1, block.end)
@@ -141,13 +162,14 @@ def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
                 by_lines or by_capitals and _unwrapped(doc, block)):
             pos = masked.find("\n", block.start, block.end)
             while pos != -1:
-                stop = block.start + len(masked[block.start:pos].rstrip())
-                after = pos + 1 + len(masked[pos + 1:block.end]) - len(masked[pos + 1:block.end].lstrip())
+                stop = trim_end(masked, block.start, pos)
+                after = skip_space(masked, pos + 1, block.end)
                 # A capital in the text itself, not link text or emphasis: "at the\n
                 # [Hotel Name](url)" is one sentence broken before a link.
                 if doc.text[pos + 1:after + 1].lstrip()[:1].isupper() \
                         and not closed(masked[max(block.start, stop - 12):stop]):
-                    first = max([s for s in sentence_starts if s < stop] or [block.start])
+                    before = bisect_left(sentence_starts, stop)  # starts are in text order
+                    first = sentence_starts[before - 1] if before else block.start
                     line_left = masked.rfind("\n", 0, stop) + 1
                     yield Ending("line", block, max(first, line_left), stop, after)
                 pos = masked.find("\n", pos + 1, block.end)
@@ -190,8 +212,9 @@ def trailing_markup(doc: Document, e: Ending) -> bool:
     if text[e.stop:right].strip().strip("*_~"):
         return True
     if e.where == "block":
-        run = text.find("\n\n", e.stop)
-        return bool(_LINK_TARGET.match(text, right + 1, len(text) if run == -1 else run))
+        # The pattern cannot cross a line break, so it needs no bound at the paragraph's
+        # end (searching for that end made every block scan the rest of the text).
+        return bool(_LINK_TARGET.match(text, right + 1))
     return False
 
 

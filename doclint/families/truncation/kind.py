@@ -16,13 +16,14 @@ from doclint.families.truncation.endings import (
     iter_endings,
     last_word,
     trailing_markup,
+    trim_end,
     words,
 )
 from doclint.families.truncation.introducers import announces, continues_around_block, introduces
 from doclint.families.truncation.notcut import emphasised_aside, letter_name, salutation, series
 from doclint.families.truncation.openings import Openings
 from doclint.families.truncation.prose import prose_like
-from doclint.families.truncation.shape import punctuating, sentence_like, word_share
+from doclint.families.truncation.shape import punctuating, sentence_at, sentence_like, word_share
 
 REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
@@ -205,7 +206,7 @@ def _restated_fix(doc: Document, e: Ending) -> Fix | None:
     """Deleting the fragment, when the sentence that follows says the same thing."""
     if e.next_start is None:
         return None
-    following = next((s for s in doc.sentences if s.start == e.next_start), None)
+    following = sentence_at(doc, e.next_start)
     if following is None:
         return None
     masked = doc.masked
@@ -218,6 +219,6 @@ def _restated_fix(doc: Document, e: Ending) -> Fix | None:
         # The fragment starts its line: delete whole lines up to the next prose line.
         edit = Edit(left, text.rfind("\n", 0, following.start) + 1)
     else:
-        edit = Edit(len(text[:e.start].rstrip()), e.stop)
+        edit = Edit(trim_end(text, 0, e.start), e.stop)
     return Fix("Delete the cut-off sentence (the next sentence restates it)", (edit,),
                Applicability.UNSAFE)

@@ -6,7 +6,13 @@ import re
 
 from doclint.core.document import Document
 from doclint.families.truncation.endings import Ending, words
-from doclint.families.truncation.shape import heading_near, raw_lines, sentence_like, word_share
+from doclint.families.truncation.shape import (
+    first_paragraph,
+    heading_near,
+    line_start_char,
+    sentence_like,
+    word_share,
+)
 
 _CODE_STARTS = set(":#$%>|-=/\\{}<~+*")  # first characters of lines that are not prose
 _LABEL = re.compile(r"\W*\w+(?:[ -]\w+){0,3}:\s")
@@ -23,13 +29,13 @@ def prose_like(doc: Document, unit: str, tail: str, e: Ending, min_words: int) -
     continued = e.start > e.block.start  # it follows a finished sentence
     if len(tail_words) < (3 if continued else min_words):
         return False
-    if raw_lines(doc, e.block)[:1] in (" ", "\t"):
+    if line_start_char(doc, e.block) in (" ", "\t"):
         return False  # an indented example
     if e.where == "block" and not continued:
         if e.block is doc.blocks[0]:
             return False  # a title the reader took for a paragraph
         if "\n" not in unit and not _SUBJECT_FIRST.match(unit) \
-                and e.block is next((b for b in doc.blocks if b.kind == "paragraph"), None):
+                and e.block is first_paragraph(doc):
             return False  # the one-line tagline under a title
         if heading_near(doc, e.block.start, -1) and heading_near(doc, e.block.end, 1) \
                 and not _SUBJECT_FIRST.match(unit):

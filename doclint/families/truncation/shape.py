@@ -2,19 +2,40 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from doclint.core.document import Document
+from doclint.core.document import Document, Sentence
 from doclint.families.truncation.endings import ADORNMENT, ATX, closed, words
 from doclint.markup.base import Block
 
 _PLAIN = re.compile(r"[\"'(\u201c\u2018]?[^\W\d_]+(?:['\u2019-][^\W\d_]+)*[\"')\u201d\u2019,;:.!?]*")
 
 
-def raw_lines(doc: Document, block: Block) -> str:
-    """The full source lines of a block, markup included."""
+def line_start_char(doc: Document, block: Block) -> str:
+    """The first character of the block's first source line, without copying the block
+    (per ending, a copy of a long block made a paragraph of many lines quadratic)."""
     text = doc.text
-    end = text.find("\n", block.end)
-    return text[text.rfind("\n", 0, block.start) + 1:len(text) if end == -1 else end].rstrip()
+    left = text.rfind("\n", 0, block.start) + 1
+    return text[left:left + 1]
+
+
+def first_paragraph(doc: Document) -> Block | None:
+    """The document's first paragraph block, looked up once per document (per ending,
+    the search made a document of many headings quadratic)."""
+    key = "truncation.first-paragraph"
+    if key not in doc.attributes:
+        doc.attributes[key] = next((b for b in doc.blocks if b.kind == "paragraph"), None)
+    return doc.attributes[key]
+
+
+def sentence_at(doc: Document, start: int) -> Sentence | None:
+    """The sentence that starts at `start`, by bisection over the sentence starts."""
+    key = "truncation.sentence-starts"
+    starts = doc.attributes.get(key)
+    if starts is None:
+        starts = doc.attributes[key] = [s.start for s in doc.sentences]
+    i = bisect_left(starts, start)
+    return doc.sentences[i] if i < len(starts) and starts[i] == start else None
 
 
 def word_share(s: str) -> float:
@@ -54,10 +75,23 @@ def punctuating(doc: Document, min_words: int) -> bool:
 def heading_near(doc: Document, offset: int, step: int) -> bool:
     """Whether the nearest non-blank line before (step -1) or after (step 1) the line of
     `offset` is a heading (`#` or an adornment line), or there is none."""
-    lines = doc.text.split("\n") if len(doc.text) < 2_000_000 else []
-    line = doc.position(offset)[0] - 1 + step
-    while 0 <= line < len(lines) and not lines[line].strip():
-        line += step
-    if not 0 <= line < len(lines):
-        return True
-    return bool(ATX.match(lines[line]) or ADORNMENT.fullmatch(lines[line]))
+    text = doc.text
+    # Walk line by line from the offset's line (splitting the whole text per call made
+    # a document of many short paragraphs quadratic).
+    left = text.rfind("\n", 0, offset) + 1
+    while True:
+        if step < 0:
+            if left == 0:
+                return True
+            right = left - 1
+            left = text.rfind("\n", 0, right) + 1
+        else:
+            right = text.find("\n", left)
+            if right == -1:
+                return True
+            left = right + 1
+            end = text.find("\n", left)
+            right = len(text) if end == -1 else end
+        line = text[left:right]
+        if line.strip():
+            return bool(ATX.match(line) or ADORNMENT.fullmatch(line))
