@@ -45,8 +45,32 @@ class Phrase:
     head: str = ""  # the noun the phrase was read by, lower case ("critics", "survey")
 
 
+# How far a source phrase is looked for around its verb. A phrase is at most 8 words
+# (plus skipped adverbs and an aside or two); scanning from the sentence's start for
+# every verb made one huge unpunctuated "sentence" (a long list, a run-on record)
+# quadratic.
+REACH = 2000
+
+
 def words(masked: str, start: int, end: int) -> list[tuple[str, int]]:
     return [(m.group(), m.start()) for m in WORD.finditer(masked, start, end)]
+
+
+def _last_segment(masked: str, sent_start: int, end: int) -> int:
+    """The end of the last _SEGMENT match in masked[sent_start:end] (sent_start if none),
+    found by looking back in doubling windows. Exact: the matches are single
+    characters or " - ", which cannot overlap, so a window finds the same last one."""
+    width = 256
+    while True:
+        lo = max(sent_start, end - width)
+        seg = None
+        for m in _SEGMENT.finditer(masked, lo, end):
+            seg = m.end()
+        if seg is not None:
+            return seg
+        if lo == sent_start:
+            return sent_start
+        width *= 2
 
 
 # A phrase after these is an object, a condition or an embedded question, not a source
@@ -62,10 +86,10 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
     end = pos
     stepped = aside = False
     for _ in range(3):
-        seg = sent_start
-        for m in _SEGMENT.finditer(masked, sent_start, end):
-            seg = m.end()
-        toks = words(masked, seg, end)
+        seg = _last_segment(masked, sent_start, end)
+        # Words from a whitespace boundary within REACH: the phrase is taken from the end.
+        near = seg if end - seg <= REACH else masked.find(" ", end - REACH, end) + 1 or end - REACH
+        toks = words(masked, near, end)
         skipped = []
         while toks and _skippable(toks[-1][0]):
             skipped.append(toks.pop()[0].lower())
@@ -147,16 +171,16 @@ def passive_before(masked: str, sent_start: int, pos: int) -> tuple[int, str] | 
 
 def phrase_after(masked: str, pos: int, end: int) -> list[tuple[str, int]]:
     """The words of the noun phrase that starts at `pos` (up to punctuation or a clause)."""
-    stop = end
+    stop = min(end, pos + REACH)
     for c in ",;:()\u2014\u2013\"\u201c\u201d":
         i = masked.find(c, pos, stop)
         if i != -1:
             stop = i
     out = []
-    for tok in words(masked, pos, stop):
-        if tok[0].lower() in AFTER_STOP or len(out) >= 8:
+    for m in WORD.finditer(masked, pos, stop):
+        if m.group().lower() in AFTER_STOP or len(out) >= 8:
             break
-        out.append(tok)
+        out.append((m.group(), m.start()))
     return out
 
 

@@ -9,6 +9,7 @@ from doclint.families.claims import verbs as cv
 from doclint.families.claims.text import word_trie
 
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
+_SPACE = re.compile(r"\s*")
 _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
 _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+(?!be\b|have\b)[a-z]+\b(?!\s+(?:that|the|a)\b)")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
@@ -114,11 +115,13 @@ class SourceReader:
                                  present=verb in self.present_forms, after_with=gerund)
         if gerund and not cc.clause_subject(masked, toks, m.start()):
             return cc.Phrase(None)  # "users reporting bugs", "saying that": no claim made
-        if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, sentence[0], m.start()):
+        # The pattern is anchored at the verb: look back a bounded stretch, not the sentence.
+        if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, max(sentence[0], m.start() - 256),
+                                                                 m.start()):
             # News inverts after a quotation: "... ," said one official. (Not "...,
             # called with parameters" or ", consider using": a source opens the phrase.)
             first = _next_word(masked, m.end())
-            if first in self.openers or first in lex.heads or masked[m.end():].lstrip()[:1].isupper():
+            if first in self.openers or first in lex.heads or _next_char(masked, m.end()).isupper():
                 return self.agent(masked, m.end(), sentence)
             return cc.Phrase(None)
         if verb in self.base_forms and cc.singular_subject(toks, lex):
@@ -137,3 +140,10 @@ class SourceReader:
         toks = cc.phrase_after(masked, pos, sentence[1])
         phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True)
         return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
+
+
+def _next_char(masked: str, pos: int) -> str:
+    """The first character after `pos` that is not whitespace ("" at the end), without
+    copying the rest of the document (per verb, that copy made a document quadratic)."""
+    at = _SPACE.match(masked, pos).end()
+    return masked[at:at + 1]
