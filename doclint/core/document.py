@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Callable
 
 from doclint.core.finding import Location
-from doclint.markup.base import Block, Parsed, line_starts
+from doclint.markup.base import Block, Parsed, blank, line_starts
 
 
 class LineIndex:
@@ -37,6 +37,31 @@ class LineIndex:
         return out
 
 
+# Prose blocks longer than this many characters are not checked (a note names them):
+# no real paragraph comes near it, and every rule's memory grows with the prose it
+# reads (about 80 bytes per character), so one 50 MB line would need gigabytes.
+MAX_BLOCK_CHARS = 1_000_000
+
+
+def drop_oversized(parsed: Parsed, limit: int) -> tuple[Parsed, tuple[Block, ...]]:
+    """`parsed` without the blocks longer than `limit` characters (0: no limit), their
+    text blanked in the masked copy so that no rule reads it; and the blocks dropped."""
+    if not limit or all(b.end - b.start <= limit for b in parsed.blocks):
+        return parsed, ()
+    kept, dropped, pieces, pos = [], [], [], 0
+    masked = parsed.masked
+    for block in parsed.blocks:
+        if block.end - block.start <= limit:
+            kept.append(block)
+            continue
+        dropped.append(block)
+        pieces.append(masked[pos:block.start])
+        pieces.append(blank(masked[block.start:block.end]))
+        pos = block.end
+    pieces.append(masked[pos:])
+    return Parsed(tuple(kept), "".join(pieces)), tuple(dropped)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence: [start, end) offsets into Document.text, inside one prose block."""
@@ -63,6 +88,8 @@ class Document:
     record_line: int | None = None  # JSONL line of the record in its file
     lossy: bool = False             # decoded with replacements: never write it back
     attributes: dict = field(default_factory=dict)
+    max_block: int = MAX_BLOCK_CHARS  # longer prose blocks are skipped (0: no limit)
+    skipped: tuple[Block, ...] = ()   # the blocks skipped for their size, once parsed
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -70,7 +97,8 @@ class Document:
 
     @cached_property
     def parsed(self) -> Parsed:
-        return self.reader(self.text)
+        parsed, self.skipped = drop_oversized(self.reader(self.text), self.max_block)
+        return parsed
 
     @property
     def blocks(self) -> tuple[Block, ...]:

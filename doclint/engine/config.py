@@ -5,6 +5,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 
+from doclint.core.document import MAX_BLOCK_CHARS
 from doclint.core.options import build_options
 from doclint.core.problems import ConfigError
 from doclint.core.rule import Rule
@@ -33,8 +34,11 @@ class Config:
     languages: tuple[str, ...] = ()
     gitignore: bool = True
     vale: str | None = None  # a .vale.ini whose styles run as rules
+    max_block_size: int = MAX_BLOCK_CHARS  # characters; longer prose blocks are skipped (0: never)
 
     def __post_init__(self) -> None:
+        if self.max_block_size < 0:
+            raise ValueError(f"'max-block-size' must be 0 (no limit) or more, got {self.max_block_size}")
         if self.fail_on not in FAIL_ON:
             raise ValueError(f"'fail-on' must be one of {', '.join(FAIL_ON)}, got '{self.fail_on}'")
 

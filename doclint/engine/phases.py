@@ -59,7 +59,7 @@ def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
     return Finding(start.path, start.line, start.column, end_line, end_column, rule.id, rule.name,
                    rule.category, rule.severity, message, hit.related, hit.fix, start.record,
                    start.text_line, start.text_column, hit.start, hit.end,
-                   doc.text[hit.start:hit.end][:SNIPPET_LIMIT])
+                   doc.text[hit.start:min(hit.end, hit.start + SNIPPET_LIMIT)])
 
 
 def stamp_corpus(rule: Rule, hit: CorpusHit) -> Finding:
@@ -68,6 +68,18 @@ def stamp_corpus(rule: Rule, hit: CorpusHit) -> Finding:
     return Finding(loc.path, loc.line, loc.column, hit.end_line, hit.end_column, rule.id, rule.name,
                    rule.category, rule.severity, message, hit.related, hit.fix, loc.record,
                    loc.text_line, loc.text_column, hit.start, hit.end, hit.snippet[:SNIPPET_LIMIT])
+
+
+def _skipped_notes(doc: Document, limit: int) -> list[Problem]:
+    """A note for each prose block left unchecked for its size (see max-block-size)."""
+    notes = []
+    for block in doc.skipped:
+        line, _ = doc.position(block.start)
+        inside = f" (line {line} of the record's text)" if doc.is_record else ""
+        notes.append(Problem(doc.path, f"{block.kind}{inside} of {block.end - block.start:,} characters "
+                             f"is over max-block-size ({limit:,}): not checked", "note",
+                             doc.record_line or line))
+    return notes
 
 
 class Engine:
@@ -96,6 +108,7 @@ class Engine:
 
     def check_document(self, doc: Document) -> DocumentResult:
         """The map phase for one document."""
+        doc.max_block = self.config.max_block_size  # before anything parses the document
         out = DocumentResult(directives=parse_directives(doc), key=doc_key(doc.path, doc.record_line))
         doc.attributes["languages"] = self.config.languages  # expected languages, for DL501
         for rule, kind in self.rules_for(doc):
@@ -109,6 +122,7 @@ class Engine:
             except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
                 out.problems.append(Problem(doc.path, f"{rule.id} ({rule.name}) failed: "
                                             f"{type(exc).__name__}: {exc}"))
+        out.problems.extend(_skipped_notes(doc, self.config.max_block_size))
         if out.directives is not None:
             corpus_rules = [r for r, k in self.kinds if k.uses_corpus()]
             out.findings, out.directives = settle_document(out.findings, out.directives, self.rules, corpus_rules)
