@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Iterator
+
+# JSON may escape half of a surrogate pair alone ("\ud800"); Python decodes it to a
+# code point that no UTF-8 writer, hash or terminal accepts.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Keys tried in order for a record identifier to show in reports.
 _ID_KEYS = ("id", "_id", "doc_id", "uuid", "url")
@@ -24,7 +29,7 @@ def _record_id(obj: dict) -> str | None:
         value = obj.get(key)
         # bool is an int subclass but never a meaningful id
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return str(value)
+            return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
     return None
 
 
@@ -41,6 +46,9 @@ def iter_records(text: str, text_field: str = "text") -> Iterator[Record]:
         except json.JSONDecodeError as exc:
             yield Record(number, None, None, f"invalid JSON: {exc.msg}")
             continue
+        except RecursionError:
+            yield Record(number, None, None, "invalid JSON: nested too deeply to read")
+            continue
         if not isinstance(obj, dict):
             yield Record(number, None, None,
                          f"expected a JSON object, got {type(obj).__name__}")
@@ -49,5 +57,10 @@ def iter_records(text: str, text_field: str = "text") -> Iterator[Record]:
         value = obj.get(text_field)
         if not isinstance(value, str):
             yield Record(number, record_id, None, f"no string field {text_field!r}")
+            continue
+        lone = _SURROGATE.search(value)
+        if lone is not None:
+            yield Record(number, record_id, None, f"field {text_field!r} holds a lone surrogate "
+                         f"(\\u{ord(lone.group()):04x} at character {lone.start() + 1}), which is not text")
             continue
         yield Record(number, record_id, value.replace("\r\n", "\n").replace("\r", "\n"), None)

@@ -21,6 +21,7 @@ class RepairResult:
     fixed: int = 0                 # fixes applied
     changed: list[str] = field(default_factory=list)  # files (or records) changed
     dropped: int = 0               # records dropped by clean
+    copied: int = 0                # invalid lines clean copied unchanged
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -90,7 +91,8 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
         record = records.get(number)
         if record is None or record.error:
             if record is not None:
-                out.problems.append(Problem(source, f"{record.error}; line copied unchanged", "warning", number))
+                out.problems.append(Problem(source, f"{record.error}; line copied unchanged", "error", number))
+                out.copied += 1
             written.append(line)
             continue
         if drop_duplicate_records:
