@@ -7,8 +7,20 @@ import os
 import sys
 from typing import TextIO
 
+from doclint.report.escape import escape
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMAT_NAMES = ("text", "json", "sarif", "github", "concise", "vale-line")  # in step with formatters.FORMATTERS (tested)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (automatic) or more, got {jobs}")
+    return jobs
 
 
 def _csv(value: str) -> list[str]:
@@ -26,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint files and folders")
     check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
     add_run_options(check)
-    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+    check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default 0: one per core for inputs over 4 MB, "
                        "else 1); the findings are the same for any N")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format")
@@ -107,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ConfigError as exc:
-        print(f"doclint: error: {exc}", file=sys.stderr)
+        print(f"doclint: error: {escape(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
@@ -142,7 +154,7 @@ def exit_code(result, fail_on: str) -> int:
 
 def report_problems(problems, stream: TextIO | None = None) -> None:
     for problem in problems:
-        print(f"doclint: {problem}", file=stream or sys.stderr)
+        print(f"doclint: {escape(str(problem))}", file=stream or sys.stderr)
 
 
 def use_color(args, stream: TextIO) -> bool:
@@ -156,6 +168,8 @@ def cmd_check(args) -> int:
     from doclint.report.formatters import Report, get_formatter
 
     loaded = _load_config(args)
+    if args.output and not output_ok(args.output, args.paths, loaded, "report"):
+        return EXIT_ERROR
     result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
                         jobs=args.jobs)
     notes = narrow_findings(args, result)
@@ -165,19 +179,39 @@ def cmd_check(args) -> int:
     buffer = io.StringIO()
     formatter.render(report, buffer)
     text = buffer.getvalue()
+    written = False
     if args.output:
         from doclint.core.writer import atomic_write_text
 
-        atomic_write_text(args.output, text)
-    else:
+        try:
+            atomic_write_text(args.output, text)
+            written = True
+        except OSError as exc:
+            print(f"doclint: error: {escape(args.output)}: cannot write the report "
+                  f"({exc.strerror or exc}); printing it here instead", file=sys.stderr)
+    if not written:
         sys.stdout.write(text)
     if args.statistics:
         machine = args.output or args.format not in ("text", "concise")
         print_statistics(result.findings, sys.stderr if machine else sys.stdout)
     for note in notes if not args.quiet else ():
-        print(f"doclint: {note}", file=sys.stderr)
+        print(f"doclint: {escape(note)}", file=sys.stderr)
     code = exit_code(result, loaded.config.fail_on)
+    if args.output and not written:
+        return EXIT_ERROR
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def output_ok(output: str, inputs: list[str], loaded, what: str) -> bool:
+    """Check where a report (or baseline, or corpus) is to be written before the run, so
+    that a bad path costs nothing; print why not on stderr."""
+    from doclint.report.destination import output_problem
+
+    why = output_problem(output, inputs, loaded.config, loaded.root)
+    if why is None:
+        return True
+    print(f"doclint: error: {escape(output)}: cannot write the {what} there: {why}", file=sys.stderr)
+    return False
 
 
 def progress_bar(args):
@@ -237,13 +271,20 @@ def cmd_baseline(args) -> int:
     from doclint.report.baseline import write_baseline
 
     loaded = _load_config(args)
+    if not output_ok(args.output, args.paths, loaded, "baseline"):
+        return EXIT_ERROR
     result = lint_paths(args.paths, loaded, args.select, args.ignore)
     report_problems(result.problems)
     if any(p.level == "error" for p in result.problems):
         print("doclint: error: baseline not written: fix the errors above first", file=sys.stderr)
         return EXIT_ERROR
-    count = write_baseline(args.output, result.findings)
-    print(f"Wrote {count} finding{'s' if count != 1 else ''} to {args.output}.")
+    try:
+        count = write_baseline(args.output, result.findings)
+    except OSError as exc:
+        print(f"doclint: error: {escape(args.output)}: cannot write the baseline: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Wrote {count} finding{'s' if count != 1 else ''} to {escape(args.output)}.")
     return EXIT_OK
 
 
@@ -255,7 +296,7 @@ def cmd_fix(args) -> int:
     repaired = fix_paths(args.paths, loaded, args.select, args.ignore, args.unsafe)
     report_problems(repaired.problems)
     for path in repaired.changed:
-        print(f"fixed {path}")
+        print(f"fixed {escape(path)}")
     print(f"Applied {repaired.fixed} fix{'es' if repaired.fixed != 1 else ''} "
           f"in {len(repaired.changed)} file{'s' if len(repaired.changed) != 1 else ''}.")
     if any(p.level == "error" for p in repaired.problems):
@@ -280,16 +321,22 @@ def cmd_clean(args) -> int:
         print("doclint: error: clean needs exactly one of --output FILE or --in-place", file=sys.stderr)
         return EXIT_ERROR
     if not os.path.isfile(args.source):
-        print(f"doclint: error: {args.source}: no such file", file=sys.stderr)
+        print(f"doclint: error: {escape(args.source)}: no such file", file=sys.stderr)
         return EXIT_ERROR
     loaded = _load_config(args)
     target = args.source if args.in_place else args.output
+    # Writing the cleaned corpus over its source is --in-place; any other input is refused.
+    if args.output and not output_ok(args.output, [], loaded, "cleaned corpus"):
+        return EXIT_ERROR
     result = clean_corpus(args.source, target, loaded, args.select, args.ignore, args.unsafe,
                           args.drop_duplicate_records)
     report_problems(result.problems)
     print(f"Applied {result.fixed} fix{'es' if result.fixed != 1 else ''} to "
           f"{len(result.changed)} record{'s' if len(result.changed) != 1 else ''}; "
-          f"dropped {result.dropped} duplicate record{'s' if result.dropped != 1 else ''}.")
+          f"dropped {result.dropped} duplicate record{'s' if result.dropped != 1 else ''}; "
+          f"copied {result.copied} invalid line{'s' if result.copied != 1 else ''} unchanged.")
+    # Invalid lines make the exit code 2, as they do for `check`: the copy is whole, but
+    # the corpus holds lines nothing could read.
     return EXIT_ERROR if any(p.level == "error" for p in result.problems) else EXIT_OK
 
 
@@ -323,7 +370,7 @@ def cmd_explain(args) -> int:
         if args.rule in (rule.id, rule.name):
             print(explain_rule(rule))
             return EXIT_OK
-    print(f"doclint: error: no rule named '{args.rule}' (see `doclint rules`)", file=sys.stderr)
+    print(f"doclint: error: no rule named '{escape(args.rule)}' (see `doclint rules`)", file=sys.stderr)
     return EXIT_ERROR
 
 

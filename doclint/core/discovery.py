@@ -49,13 +49,14 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
         return set()
     try:
         result = subprocess.run(["git", "-C", folder, "check-ignore", "--stdin", "-z"],
-                                input="\0".join(candidates).encode(), capture_output=True,
+                                input=b"\0".join(map(os.fsencode, candidates)), capture_output=True,
                                 timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return set()
     if result.returncode not in (0, 1):  # 128: not a repository
         return set()
-    return {p for p in result.stdout.decode(errors="replace").split("\0") if p}
+    # File names are bytes: os.fsencode/fsdecode keep names that are not UTF-8 intact.
+    return {os.fsdecode(p) for p in result.stdout.split(b"\0") if p}
 
 
 def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,

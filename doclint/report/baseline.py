@@ -32,7 +32,8 @@ def portable_path(path: str, root: str | None = None) -> str:
 
 
 def key_hash(rule_id: str, path: str, text: str) -> str:
-    digest = hashlib.sha256(f"{rule_id}\0{path}\0{text}".encode("utf-8")).hexdigest()
+    # surrogateescape: a file name that is not UTF-8 hashes as its own bytes.
+    digest = hashlib.sha256(f"{rule_id}\0{path}\0{text}".encode("utf-8", "surrogateescape")).hexdigest()
     return digest[:20]
 
 
@@ -67,6 +68,7 @@ class Filtered:
 def write_baseline(path: str, findings: list[Finding]) -> int:
     """Write `findings` as a baseline file at `path` (paths relative to its folder)."""
     from doclint.core.writer import atomic_write_text
+    from doclint.report.escape import json_safe
 
     root = os.path.dirname(os.path.abspath(path))
     entries = []
@@ -75,7 +77,7 @@ def write_baseline(path: str, findings: list[Finding]) -> int:
                         "text": normalised_text(f)[:120]})
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     data = {"doclint-baseline": BASELINE_VERSION, "entries": entries}
-    atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    atomic_write_text(path, json_safe(json.dumps(data, ensure_ascii=False, indent=1)) + "\n")
     return len(entries)
 
 

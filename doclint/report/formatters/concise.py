@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from doclint.report.escape import escape
+
 
 def line(f) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.rule_id} {f.message}"
+    return f"{escape(f.path)}:{f.line}:{f.column}: {f.rule_id} {escape(f.message)}"
 
 
 def render(report, stream: TextIO) -> None:

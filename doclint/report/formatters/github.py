@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from doclint.core.finding import Severity
+from doclint.report.escape import json_safe
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -35,7 +36,8 @@ def problem_command(problem) -> str:
 
 
 def render(report, stream: TextIO) -> None:
+    # json_safe: only lone surrogates (names that are not UTF-8) need escaping here.
     for f in report.result.findings:
-        stream.write(command(f) + "\n")
+        stream.write(json_safe(command(f)) + "\n")
     for problem in report.result.problems:
-        stream.write(problem_command(problem) + "\n")
+        stream.write(json_safe(problem_command(problem)) + "\n")

@@ -5,6 +5,7 @@ import json
 from typing import TextIO
 
 from doclint import __version__
+from doclint.report.escape import json_safe
 
 
 def finding_dict(f) -> dict:
@@ -36,5 +37,4 @@ def render(report, stream: TextIO) -> None:
                          for p in result.problems],
         },
     }
-    json.dump(data, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from doclint import __version__
 from doclint.core.finding import Severity
+from doclint.report.escape import json_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -18,8 +19,9 @@ def artifact_uri(path: str) -> dict:
     """Relative paths stay relative (to %SRCROOT%, the folder doclint ran in), so that
     code scanning maps them onto the repository; absolute ones become file: URIs."""
     if os.path.isabs(path):
-        return {"uri": "file://" + quote(path.replace(os.sep, "/"))}
-    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(os.fsencode(path.replace(os.sep, "/")))}
+    # fsencode: a file name that is not UTF-8 is percent-encoded byte for byte.
+    return {"uri": quote(os.fsencode(path.replace(os.sep, "/"))), "uriBaseId": "%SRCROOT%"}
 
 
 def physical(path: str, line: int, column: int, end_line: int | None = None,
@@ -102,9 +104,8 @@ def build(report) -> dict:
 
 
 def as_dir_uri(path: str) -> str:
-    return "file://" + quote(path.replace(os.sep, "/").rstrip("/") + "/")
+    return "file://" + quote(os.fsencode(path.replace(os.sep, "/").rstrip("/") + "/"))
 
 
 def render(report, stream: TextIO) -> None:
-    json.dump(build(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_safe(json.dumps(build(report), ensure_ascii=False, indent=2)) + "\n")

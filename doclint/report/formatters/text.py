@@ -4,15 +4,16 @@ from __future__ import annotations
 from typing import TextIO
 
 from doclint.core.finding import Severity
+from doclint.report.escape import escape
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, RESET = "\033[1m", "\033[0m"
 
 
 def location(finding) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.column}"
+    where = f"{escape(finding.path)}:{finding.line}:{finding.column}"
     if finding.text_line is not None:
-        record = f" record {finding.record}" if finding.record else ""
+        record = f" record {escape(finding.record)}" if finding.record else ""
         where += f" ({record.strip() + ', ' if record else ''}text {finding.text_line}:{finding.text_column})"
     return where
 
@@ -26,7 +27,7 @@ def render(report, stream: TextIO) -> None:
             rule = f"{BOLD}{f.rule_id}{RESET}"
         else:
             rule = f.rule_id
-        stream.write(f"{location(f)}: {rule} {severity} {f.message}\n")
+        stream.write(f"{location(f)}: {rule} {severity} {escape(f.message)}\n")
     if report.options.get("summary", True):  # --quiet prints findings only
         stream.write(summary_line(report) + "\n")
 
