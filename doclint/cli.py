@@ -321,7 +321,10 @@ def cmd_clean(args) -> int:
         print("doclint: error: clean needs exactly one of --output FILE or --in-place", file=sys.stderr)
         return EXIT_ERROR
     if not os.path.isfile(args.source):
-        print(f"doclint: error: {escape(args.source)}: no such file", file=sys.stderr)
+        from doclint.core.discovery import irregular
+
+        why = irregular(args.source) or "no such file"
+        print(f"doclint: error: {escape(args.source)}: {why}", file=sys.stderr)
         return EXIT_ERROR
     loaded = _load_config(args)
     target = args.source if args.in_place else args.output

@@ -59,6 +59,18 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
     return {os.fsdecode(p) for p in result.stdout.split(b"\0") if p}
 
 
+def irregular(path: str) -> str | None:
+    """Why `path` cannot be read as a document although it exists (None if it can):
+    reading a FIFO would wait for a writer forever, a device has no end."""
+    if os.path.isfile(path) or os.path.isdir(path):
+        return None
+    if os.path.islink(path) and not os.path.exists(path):
+        return "broken symbolic link"
+    if os.path.exists(path):
+        return "not a regular file (a FIFO, socket or device)"
+    return None
+
+
 def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
              relative_to: str = ".") -> Discovered:
     out = Discovered()
@@ -73,17 +85,25 @@ def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
                 out.files.append(path)
             continue
         if not os.path.isdir(path):
-            out.problems.append(Problem(path, "no such file or directory"))
+            out.problems.append(Problem(path, irregular(path) or "no such file or directory"))
             continue
         found = []
-        for folder, dirs, names in os.walk(path):
+
+        def unreadable(exc: OSError) -> None:
+            out.problems.append(Problem(exc.filename or path, f"cannot read folder: {exc.strerror or exc}"))
+
+        for folder, dirs, names in os.walk(path, onerror=unreadable):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _is_venv(os.path.join(folder, d)))
             for name in sorted(names):
                 full = os.path.join(folder, name)
                 rel = os.path.relpath(full, relative_to)
                 wanted = _matches(rel, include) if include else name.lower().endswith(LINTABLE)
                 if wanted and not _matches(rel, exclude):
-                    found.append(full)
+                    why = irregular(full)
+                    if why is None:
+                        found.append(full)
+                    else:
+                        out.problems.append(Problem(full, f"{why}: skipped", "warning"))
         if gitignore:
             ignored = _git_ignored(path, [os.path.relpath(f, path) for f in found])
             found = [f for f in found if os.path.relpath(f, path) not in ignored]

@@ -17,9 +17,40 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
+# Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32 first: its little-endian
+# mark starts with UTF-16's). Such files hold NUL bytes, so they are told apart from
+# binary files by their mark, and written back in the same encoding with the mark.
+UNICODE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def unicode_bom(data: bytes) -> tuple[bytes, str] | None:
+    """(mark, encoding) when `data` starts with a UTF-16 or UTF-32 byte-order mark."""
+    for mark, encoding in UNICODE_BOMS:
+        if data.startswith(mark):
+            return mark, encoding
+    return None
+
+
+def _decode_marked(data: bytes, mark: bytes, encoding: str,
+                   path: str) -> tuple[str, str, bool, bool, Problem | None]:
+    try:
+        return data[len(mark):].decode(encoding), encoding, True, False, None
+    except UnicodeDecodeError as exc:
+        text = data[len(mark):].decode(encoding, errors="replace")
+        line = text.count("\n", 0, text.find("\ufffd")) + 1
+        warning = Problem(path, f"not valid {encoding.upper()} (byte {exc.start + len(mark)}); "
+                          "undecodable bytes replaced, so fixes are disabled", "warning", line)
+        return text, encoding, True, True, warning
+
+
 def decode(data: bytes, path: str) -> tuple[str, str, bool, bool, Problem | None]:
-    """Bytes -> (text, encoding, bom, lossy, warning). UTF-8 with or without BOM first;
-    anything else is read as cp1252 with replacements, with a warning naming the file."""
+    """Bytes -> (text, encoding, bom, lossy, warning). UTF-16 or UTF-32 when the file
+    starts with their byte-order mark; then UTF-8 with or without BOM; anything else is
+    read as cp1252 with replacements, with a warning naming the file."""
+    marked = unicode_bom(data)
+    if marked is not None:
+        return _decode_marked(data, *marked, path)
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8-sig"), "utf-8", bom, False, None
@@ -50,7 +81,7 @@ def load(path: str, display_path: str | None = None, text_field: str = "text") -
     except OSError as exc:
         out.problems.append(Problem(shown, f"cannot read file: {exc.strerror or exc}"))
         return out
-    if b"\x00" in data[:BINARY_SNIFF]:
+    if b"\x00" in data[:BINARY_SNIFF] and unicode_bom(data) is None:
         out.problems.append(Problem(shown, "binary file skipped", "note"))
         return out
     text, encoding, bom, lossy, warning = decode(data, shown)
