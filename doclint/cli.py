@@ -328,7 +328,7 @@ def cmd_clean(args) -> int:
         return EXIT_ERROR
     loaded = _load_config(args)
     target = args.source if args.in_place else args.output
-    # Writing the cleaned corpus over its source is --in-place; any other input is refused.
+    # Only the folder checks apply: writing the cleaned copy over its source is --in-place.
     if args.output and not output_ok(args.output, [], loaded, "cleaned corpus"):
         return EXIT_ERROR
     result = clean_corpus(args.source, target, loaded, args.select, args.ignore, args.unsafe,

@@ -6,6 +6,9 @@ import os
 from doclint.core.discovery import discover
 
 
+_INPUT = "it is one of the files being checked (write it elsewhere, or exclude it)"
+
+
 def _same(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -32,10 +35,10 @@ def output_problem(output: str, inputs: list[str], config=None, root: str = ".")
     for path in inputs:
         if os.path.isfile(path):
             if _same(path, output):
-                return "it is one of the files being checked"
+                return _INPUT
         elif os.path.isdir(path) and _inside(output, path):
             include, exclude, gitignore = ((), (), True) if config is None else (
                 config.include, config.exclude, config.gitignore)
             if any(_same(found, output) for found in discover([path], include, exclude, gitignore, root).files):
-                return "it is one of the files being checked"
+                return _INPUT
     return None
