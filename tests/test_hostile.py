@@ -109,6 +109,19 @@ def test_block_over_max_block_size_is_skipped_with_a_note(workdir, capsys):
     assert [line.split(":")[1] for line in out.splitlines()[:-1]] == ["5"]  # only the short one
 
 
+def test_fix_and_clean_leave_a_skipped_block_as_it_is_and_say_so(workdir, capsys):
+    (workdir / ".doclint.yaml").write_text("max-block-size: 200\n")
+    long_paragraph = " ".join(["We recieve the long paragraph."] * 20)
+    (workdir / "a.md").write_text(f"{long_paragraph}\n\n{TYPO}")
+    code, _, err = run(capsys, "fix", "--select", "DL902", "a.md")
+    assert code == 1 and "a.md:1: note: paragraph of 619 characters is over max-block-size" in err
+    assert (workdir / "a.md").read_text() == f"{long_paragraph}\n\n{FIXED}"
+    (workdir / "c.jsonl").write_text(json.dumps({"text": long_paragraph}) + "\n")
+    code, out, err = run(capsys, "clean", "--select", "DL902", "c.jsonl", "-o", "out.jsonl")
+    assert code == 0 and "Applied 0 fixes" in out
+    assert "c.jsonl:1: note: paragraph (line 1 of the record's text) of 619 characters" in err
+
+
 def test_negative_max_block_size_is_a_config_error(workdir, capsys):
     (workdir / ".doclint.yaml").write_text("max-block-size: -1\n")
     (workdir / "a.md").write_text(TYPO)

@@ -25,14 +25,22 @@ class RepairResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _fix_text(engine: Engine, doc: Document, unsafe: bool) -> tuple[str, int]:
+def _fix_text(engine: Engine, doc: Document, unsafe: bool,
+              problems: list[Problem] | None = None) -> tuple[str, int]:
     """Fix one document: lint it on its own (both phases, so corpus rules' fixes within
-    the document apply too), apply the fixes, repeat until stable."""
+    the document apply too), apply the fixes, repeat until stable. The first lint's
+    problems (a block skipped for its size, a rule that failed) go to `problems`."""
+    passes = 0
 
     def lint(text: str):
+        nonlocal passes
         again = Document(doc.path, text, doc.reader, doc.newline, doc.encoding, doc.bom,
                          doc.record, doc.record_line)
-        return engine.reduce([engine.check_document(again)]).findings
+        result = engine.reduce([engine.check_document(again)])
+        if passes == 0 and problems is not None:
+            problems.extend(result.problems)
+        passes += 1
+        return result.findings
 
     return fix_until_stable(doc.text, lint, unsafe)
 
@@ -55,7 +63,7 @@ def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsa
             if doc.lossy:
                 out.problems.append(Problem(shown, "not rewritten: the file is not valid UTF-8", "warning"))
                 continue
-            text, applied = _fix_text(engine, doc, unsafe)
+            text, applied = _fix_text(engine, doc, unsafe, out.problems)
             if applied and text != doc.text:
                 try:
                     atomic_write_text(path, text, doc.newline, doc.encoding, doc.bom)
@@ -102,7 +110,7 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
                 continue
             seen.add(key)
         doc = Document(source, record.text, parse_text, record=record.record_id, record_line=number)
-        text, applied = _fix_text(engine, doc, unsafe)
+        text, applied = _fix_text(engine, doc, unsafe, out.problems)
         if applied and text != record.text:
             obj = json.loads(line)
             obj[config.text_field] = text
