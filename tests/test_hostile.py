@@ -82,21 +82,6 @@ def test_last_segment_matches_a_scan_from_the_sentence_start():
         assert _last_segment(s, start, end) == expected
 
 
-def test_quote_opened_many_lines_before_an_ending_is_counted(lint_text):
-    # Quotes are counted as running totals over a paragraph: one opened 30 lines
-    # before a line ending must still count, and one closed must not.
-    lines = [f"Line {i} is one sentence." for i in range(40)]
-    lines.append("The plan was dropped after a long talk")
-    lines.append("Then the meeting ended.")
-
-    def messages(quoted: str) -> list[str]:
-        text = "\n".join([quoted] + lines) + "\n"
-        return [f.message for f in lint_text(text, "DL101", fmt="markdown", name="a.md")]
-
-    assert any("unclosed quotation mark" in m for m in messages('He wrote "the plan is fine.'))
-    assert not any("unclosed quotation mark" in m for m in messages('He wrote "the plan" here.'))
-
-
 # 2. Huge blocks are skipped with a note, the rest is checked.
 
 def test_block_over_max_block_size_is_skipped_with_a_note(workdir, capsys):
