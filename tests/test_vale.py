@@ -410,3 +410,12 @@ def test_replace_fix_keeps_a_capital_at_the_start(tmp_path):
     """}
     result = run(tmp_path, "What is it? Ask what is new.\n", rules=rules)
     assert [f.fix.edits[0].replacement for f in result.findings if f.rule_id == "House.Contract"] == ["What's", "what's"]
+
+
+def test_message_verbs_follow_go_formatting():
+    from doclint.vale.checks.base import format_message
+
+    # Grafana's spelling message links an issue title with `%%3A%%20%[1]s`.
+    assert format_message("title=Spelling%%3A%%20%[1]s and '%s'", "Grafna") == "title=Spelling%3A%20Grafna and 'Grafna'"
+    assert format_message("Use '%[2]s', not '%[1]s'.", "e-mail", "email") == "Use 'email', not 'e-mail'."
+    assert format_message("A 100%% sure line.") == "A 100%% sure line."  # no values: kept as written

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from doclint.core.problems import ConfigError
 from doclint.core.yamlload import load_yaml
 from doclint.vale.checks import CHECKS, UNSUPPORTED
-from doclint.vale.checks.base import Check
+from doclint.vale.checks.base import Check, Unsupported
 
 LEVELS = ("suggestion", "warning", "error")
 
@@ -77,6 +77,8 @@ def build_rule(name: str, data, path: str, accepted: list[str], word_template: s
                           f"got '{extends}'")
     try:
         check = CHECKS[extends](name, data, path, accepted, word_template)
+    except Unsupported as exc:
+        return LoadedRule(name, path, level, extends, message, link, None, f"extends '{extends}': {exc}")
     except (TypeError, ValueError) as exc:
         raise ConfigError(path, f"{name}: {exc}") from None
     return LoadedRule(name, path, level, extends, message, link, check)

@@ -8,6 +8,7 @@ from doclint.vale.checks.existence import Existence
 from doclint.vale.checks.metric import Metric
 from doclint.vale.checks.occurrence import Occurrence
 from doclint.vale.checks.repetition import Repetition
+from doclint.vale.checks.sequence import Sequence
 from doclint.vale.checks.substitution import Substitution
 
 CHECKS = {
@@ -18,13 +19,13 @@ CHECKS = {
     "metric": Metric,
     "occurrence": Occurrence,
     "repetition": Repetition,
+    "sequence": Sequence,
     "substitution": Substitution,
 }
 # Check types doclint cannot run, and why (one note per rule at start-up).
 UNSUPPORTED = {
     "script": "Tengo scripts are not run",
     "spelling": "Hunspell spelling is not supported",
-    "sequence": "sequence rules match tagged words (parts of speech) and are not supported",
     "readability": "the old readability check is not supported (use metric)",
     "lt": "LanguageTool rules need a LanguageTool server",
 }

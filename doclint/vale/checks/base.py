@@ -16,6 +16,7 @@ from doclint.vale.view import Scope, View
 WORD_TEMPLATE = r"\b(?:%s)\b"
 NONWORD_TEMPLATE = r"(?:%s)"
 _NEWLINES = re.compile(r"\s*\n\s*")
+_VERB = re.compile(r"%(?:\[(\d+)\])?s|%%")
 
 
 @dataclass(frozen=True)
@@ -28,16 +29,31 @@ class Alert:
     fix: Fix | None = None
 
 
+class Unsupported(Exception):
+    """A rule of a supported check type that uses something doclint cannot run (a
+    sequence token's part-of-speech `tag`): the rule gets a note and does not run."""
+
+
 def format_message(message: str, *subs: str) -> str:
-    """Vale's `%s` substitution, then its one-line form: each line break (and the blank
-    lines around it) becomes one space, as Vale prints a block-scalar message."""
-    parts = message.split("%s")
-    if len(parts) > 1 and subs:
-        out = [parts[0]]
-        for i, part in enumerate(parts[1:]):
-            out.append(subs[min(i, len(subs) - 1)])
-            out.append(part)
-        message = "".join(out)
+    """Vale's substitution (Go's Sprintf verbs: `%s` takes the next value, `%[2]s` the
+    second, `%%` is a percent sign; with fewer values than verbs the last one repeats),
+    then its one-line form: each line break (and the blank lines around it) becomes one
+    space, as Vale prints a block-scalar message. Without values the message is kept
+    as written, as Vale keeps it."""
+    if subs and "%" in message:
+        position = 0
+
+        def verb(m: re.Match) -> str:
+            nonlocal position
+            if m.group() == "%%":
+                return "%"
+            if m.group(1):
+                position = int(m.group(1)) - 1
+            value = subs[min(max(position, 0), len(subs) - 1)]
+            position += 1
+            return value
+
+        message = _VERB.sub(verb, message)
     return _NEWLINES.sub(" ", message)
 
 

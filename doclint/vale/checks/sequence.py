@@ -1,0 +1,117 @@
+"""`sequence`: a run of words that each match a token pattern, in a sentence.
+
+Only rules whose tokens have a `pattern` run: a token with `tag:` matches a part of
+speech, which needs a tagger doclint does not have, so such a rule gets a note.
+
+Vale's semantics, kept here: a token with `skip: N` stands for N optional copies of
+itself followed by the token; the first token with a (non-negated) pattern is the
+anchor; for each match of the anchor in the sentence, the first word that matches it
+and has not anchored before is taken, and the tokens before it are checked leftwards
+and the tokens after it rightwards. A required token that does not match ends the
+attempt; an optional token that matches ends that side early, as in Vale. The
+message's `%s` take the matched words in order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from doclint.vale.checks.base import Check, Unsupported, as_list
+from doclint.vale.view import Scope
+
+# Words as Vale's tokenizer yields them, nearly: runs of word characters joined by
+# inner apostrophes, hyphens or dots ("don't", "e-mail", "v1.2"), else one symbol.
+_WORD = regex.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]")
+
+
+@dataclass
+class _Token:
+    pattern: regex.Pattern | None
+    negate: bool
+    skip: int
+    optional: bool = False
+    start: bool = False
+    end: bool = False
+
+    def matches(self, word: str) -> bool:
+        # A token without a pattern (a bare `skip`) matches any word.
+        return self.pattern is None or (self.pattern.search(word) is not None) != self.negate
+
+
+class Sequence(Check):
+    KEYS = frozenset({"tokens", "ignorecase"})
+
+    def __init__(self, name, data, path, accepted, word_template="") -> None:
+        super().__init__(name, data, path, accepted, word_template)
+        # Vale always reads a sequence rule sentence by sentence, whatever `scope` says.
+        self.scope = Scope.parse("sentence")
+        raw = data.get("tokens")
+        if not isinstance(raw, list) or not raw:
+            raise ValueError("'tokens' must be a list of mappings with 'pattern', 'negate' or 'skip'")
+        if any(isinstance(t, dict) and t.get("tag") for t in raw):
+            raise Unsupported("its tokens match parts of speech (`tag`), which need a tagger doclint does not have")
+        ignore_case = bool(data.get("ignorecase"))
+        self.tokens: list[_Token] = []
+        for item in raw:
+            if not isinstance(item, dict):
+                raise ValueError(f"each token must be a mapping, got {item!r}")
+            pattern = "".join(as_list(item.get("pattern")))
+            compiled = self.compile(self.template(pattern, False), "tokens", ignore_case) if pattern else None
+            skip = int(item.get("skip") or 0)
+            negate = bool(item.get("negate"))
+            for i in range(skip, 0, -1):
+                self.tokens.append(_Token(compiled, negate, skip, optional=True, start=i == skip))
+            if pattern:
+                self.tokens.append(_Token(compiled, negate, skip, end=True))
+        self.anchor = next((i for i, t in enumerate(self.tokens) if t.pattern is not None and not t.negate), None)
+        if self.anchor is None:
+            raise ValueError("'tokens' need at least one token with a 'pattern' that is not negated")
+
+    def run(self, view, state):
+        anchor = self.tokens[self.anchor]
+        for seg in view.segments(self.scope):
+            text = seg.text
+            words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+            used: set[int] = set()
+            for _ in anchor.pattern.finditer(text):
+                span = self._match(words, used)
+                if span is None:
+                    continue
+                first, last = span
+                matched = [w for w, _, _ in words[first:last + 1]]
+                a, b = words[first][1], words[last][2]
+                yield self.alert(seg.start(a), seg.end(b), *matched)
+
+    def _match(self, words: list[tuple[str, int, int]], used: set[int]) -> tuple[int, int] | None:
+        """The first and last word of the sequence anchored at the first unused word the
+        anchor matches, or None."""
+        idx, toks = self.anchor, self.tokens
+        for jdx, (word, _, _) in enumerate(words):
+            if jdx in used or not toks[idx].matches(word):
+                continue
+            used.add(jdx)
+            first = last = jdx
+            for i in range(1, idx + 1):  # leftwards from the anchor
+                if jdx - i < 0:
+                    return None
+                tok = toks[idx - i]
+                # Seen from the right, a skipped run reads required-then-optional.
+                optional = (tok.optional or tok.end) and not tok.start if tok.skip else tok.optional
+                hit = tok.matches(words[jdx - i][0])
+                first = jdx - i
+                if not hit and not optional:
+                    return None
+                if hit and optional:
+                    break
+            for i in range(len(toks) - idx):  # rightwards, the anchor included
+                if jdx + i >= len(words):
+                    return None
+                tok = toks[idx + i]
+                hit = tok.matches(words[jdx + i][0])
+                last = jdx + i
+                if not hit and not tok.optional:
+                    return None
+                if hit and tok.optional:
+                    break
+            return first, last
+        return None

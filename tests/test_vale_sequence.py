@@ -1,0 +1,102 @@
+"""Vale `sequence` rules without part-of-speech tags: a run of words, each matching
+its token's pattern, in one sentence (Vale's anchor, `skip` and `negate` semantics)."""
+from __future__ import annotations
+
+import textwrap
+
+from doclint.api import lint_paths
+from doclint.engine.config import Config, LoadedConfig
+
+RULES = {
+    "ClickOn.yml": """
+        extends: sequence
+        message: "Write 'click', not '%s %s'."
+        level: warning
+        ignorecase: true
+        tokens:
+          - pattern: click
+          - pattern: 'on'
+    """,
+    "PleaseClick.yml": """
+        extends: sequence
+        message: "Leave out '%s' in an instruction."
+        level: suggestion
+        ignorecase: true
+        tokens:
+          - pattern: please
+          - pattern: click|select|enter
+            skip: 2
+    """,
+    "AnArticle.yml": """
+        extends: sequence
+        message: "Use 'a' before '%[2]s'."
+        level: error
+        tokens:
+          - pattern: an
+          - pattern: '[aeiouAEIOU]\\w*'
+            negate: true
+    """,
+    "Tagged.yml": """
+        extends: sequence
+        message: "Avoid '%s' with a modal."
+        tokens:
+          - tag: MD
+          - pattern: be
+    """,
+}
+
+
+def lint(tmp_path, text: str):
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True)
+    for name, body in RULES.items():
+        (style / name).write_text(textwrap.dedent(body), encoding="utf-8")
+    ini = tmp_path / ".vale.ini"
+    ini.write_text("StylesPath = styles\nMinAlertLevel = suggestion\n[*.md]\nBasedOnStyles = House\n",
+                   encoding="utf-8")
+    doc = tmp_path / "guide.md"
+    doc.write_text(textwrap.dedent(text), encoding="utf-8")
+    return lint_paths([str(doc)], LoadedConfig(Config(vale=str(ini)), None, str(tmp_path)))
+
+
+def found(result, rule):
+    return [(f.line, f.column, f.message) for f in result.findings if f.rule_id == rule]
+
+
+def test_two_word_sequence_reports_its_words_and_place(tmp_path):
+    result = lint(tmp_path, """\
+        # Save a dashboard
+
+        Open the menu and click on **Save**. Then click the link on the left.
+        """)
+    assert found(result, "House.ClickOn") == [(3, 19, "Write 'click', not 'click on'.")]
+
+
+def test_skip_allows_up_to_that_many_words_between(tmp_path):
+    result = lint(tmp_path, """\
+        Please now click Save to keep the panel.
+
+        Please read the release notes and then click Save.
+        """)
+    # "now" is one skipped word; in the second sentence "click" is six words away.
+    assert found(result, "House.PleaseClick") == [(1, 1, "Leave out 'Please' in an instruction.")]
+    # The finding covers the words of the sequence.
+    assert [(f.line, f.end_column) for f in result.findings if f.rule_id == "House.PleaseClick"] == [(1, 17)]
+
+
+def test_negated_token_matches_a_word_its_pattern_does_not(tmp_path):
+    result = lint(tmp_path, "Create an dashboard first, then an alert rule.\n")
+    # `%[2]s` is Go's indexed verb: the second word of the sequence.
+    assert found(result, "House.AnArticle") == [(1, 8, "Use 'a' before 'dashboard'.")]
+
+
+def test_a_sequence_never_spans_two_sentences(tmp_path):
+    result = lint(tmp_path, "Find the button and click. On the next page, choose a name.\n")
+    assert found(result, "House.ClickOn") == []
+
+
+def test_tagged_rule_gets_one_note_and_does_not_run(tmp_path):
+    result = lint(tmp_path, "It will be ready.\n")
+    notes = [p for p in result.problems if "House.Tagged" in p.message]
+    assert len(notes) == 1 and notes[0].level == "note" and "tag" in notes[0].message
+    assert found(result, "House.Tagged") == []
