@@ -419,3 +419,11 @@ def test_message_verbs_follow_go_formatting():
     assert format_message("title=Spelling%%3A%%20%[1]s and '%s'", "Grafna") == "title=Spelling%3A%20Grafna and 'Grafna'"
     assert format_message("Use '%[2]s', not '%[1]s'.", "e-mail", "email") == "Use 'email', not 'e-mail'."
     assert format_message("A 100%% sure line.") == "A 100%% sure line."  # no values: kept as written
+
+
+def test_a_level_set_by_rule_name_wins_over_one_set_for_its_style(tmp_path):
+    # Vale keeps one level per rule for every file; the rule's own key comes first.
+    section = "[*.md]\nBasedOnStyles = House\nHouse.Avoid = error\n[*]\nHouse = suggestion\n"
+    result = run(tmp_path, "Simply send an e-mail.\n", section=section)
+    levels = {f.rule_id: f.severity.name.lower() for f in result.findings}
+    assert levels["House.Avoid"] == "error" and levels["House.Terms"] == "info"

@@ -71,13 +71,20 @@ class ValeSetup:
         return view
 
     def level(self, name: str) -> str:
-        """The rule's level: its own, or the last level a section sets for it."""
-        level = self.loaded[name].level
+        """The rule's level, one for every file as in Vale (whose levels are not per
+        section): the last level a section sets for the rule by name, else the last set
+        for its style (`Google = warning`), else the rule's own."""
+        by_rule = by_style = None
+        style = name.split(".")[0]
         for section, _, _ in self._sections:
             for key, setting in section.rules.items():
-                if (key == name or key == name.split(".")[0]) and setting not in ("YES", "NO"):
-                    level = setting
-        return level
+                if setting in ("YES", "NO"):
+                    continue
+                if key == name:
+                    by_rule = setting
+                elif key == style:
+                    by_style = setting
+        return by_rule or by_style or self.loaded[name].level
 
     def doclint_rules(self) -> list[Rule]:
         from doclint.vale.kind import ValeOptions
