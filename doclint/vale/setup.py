@@ -24,6 +24,7 @@ VIEW_KEY = "vale-view"  # where a document keeps its Vale view (Document.attribu
 # Vale's own style: what `BasedOnStyles = Vale` turns on that doclint can run.
 _VALE_REPETITION = {"extends": "repetition", "message": "'%s' is repeated!", "level": "error",
                     "alpha": True, "tokens": [r"[^\s]+"]}
+_VALE_SPELLING = {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error"}
 
 
 @dataclass
@@ -133,8 +134,7 @@ def build_setup(path: str) -> ValeSetup:
             from doclint.vale.style import build_rule
 
             setup.loaded["Vale.Repetition"] = build_rule("Vale.Repetition", dict(_VALE_REPETITION), path, accepted)
-            setup.notes.append(Problem(path, "Vale.Spelling does not run: Hunspell spelling is not supported",
-                                       "note"))
+            setup.loaded["Vale.Spelling"] = build_rule("Vale.Spelling", dict(_VALE_SPELLING), path, accepted)
             continue
         folder = os.path.join(config.styles_path, style)
         if not os.path.isdir(folder):

@@ -9,6 +9,7 @@ from doclint.vale.checks.metric import Metric
 from doclint.vale.checks.occurrence import Occurrence
 from doclint.vale.checks.repetition import Repetition
 from doclint.vale.checks.sequence import Sequence
+from doclint.vale.checks.spelling import Spelling
 from doclint.vale.checks.substitution import Substitution
 
 CHECKS = {
@@ -20,12 +21,12 @@ CHECKS = {
     "occurrence": Occurrence,
     "repetition": Repetition,
     "sequence": Sequence,
+    "spelling": Spelling,
     "substitution": Substitution,
 }
 # Check types doclint cannot run, and why (one note per rule at start-up).
 UNSUPPORTED = {
     "script": "Tengo scripts are not run",
-    "spelling": "Hunspell spelling is not supported",
     "readability": "the old readability check is not supported (use metric)",
     "lt": "LanguageTool rules need a LanguageTool server",
 }

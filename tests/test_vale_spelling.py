@@ -1,0 +1,114 @@
+"""Vale `spelling` rules with a style's own Hunspell dictionaries (through chunspell):
+dictionaries, `append`, `filters` and Vale's default filters, `ignore` files, the
+accepted vocabulary, and clear errors for a dictionary that is not there."""
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import pytest
+
+from doclint.api import lint_paths
+from doclint.engine.config import Config, LoadedConfig
+
+pytest.importorskip("hunspell", reason="the spelling extra (chunspell) is not installed")
+
+# A small house dictionary: plural -s by an affix rule, as real .aff files do it.
+AFF = "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\n\nSFX S Y 1\nSFX S 0 s .\n"
+DIC = ["dashboard/S", "panel/S", "query/S", "add", "a", "to", "the", "each", "open", "and", "Grafana", "Loki"]
+
+
+def lint(tmp_path, rule: str, text: str, accept: str = ""):
+    styles = tmp_path / "styles"
+    (styles / "House").mkdir(parents=True)
+    (styles / "House" / "Spelling.yml").write_text(rule, encoding="utf-8")
+    dicts = styles / "config" / "dictionaries"
+    dicts.mkdir(parents=True)
+    (dicts / "house.aff").write_text(AFF, encoding="utf-8")
+    (dicts / "house.dic").write_text(f"{len(DIC)}\n" + "\n".join(DIC) + "\n", encoding="utf-8")
+    (styles / "config" / "ignore.txt").write_text("# product words\nTempo\n", encoding="utf-8")
+    ini = "StylesPath = styles\nMinAlertLevel = suggestion\n"
+    if accept:
+        vocab = styles / "config" / "vocabularies" / "House"
+        vocab.mkdir(parents=True)
+        (vocab / "accept.txt").write_text(accept, encoding="utf-8")
+        ini += "Vocab = House\n"
+    (tmp_path / ".vale.ini").write_text(ini + "[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    doc = tmp_path / "guide.md"
+    doc.write_text(textwrap.dedent(text), encoding="utf-8")
+    return lint_paths([str(doc)], LoadedConfig(Config(vale=str(tmp_path / ".vale.ini")), None, str(tmp_path)))
+
+
+def found(result):
+    return [(f.line, f.column, f.message) for f in result.findings if f.rule_id == "House.Spelling"]
+
+
+HOUSE_ONLY = textwrap.dedent("""\
+    extends: spelling
+    message: "'%s' is not in the house dictionary."
+    level: error
+    dicpath: config/dictionaries
+    dictionaries:
+      - house
+""")
+
+
+def test_words_the_style_dictionary_lacks_are_reported_where_they_stand(tmp_path):
+    result = lint(tmp_path, HOUSE_ONLY, """\
+        # Dashboards
+
+        Open the dashboard and add a panle to each of the panels.
+        """)
+    # "Dashboards" and "panels" come from the affix rule; "of" is not in the small dictionary.
+    assert found(result) == [(3, 30, "'panle' is not in the house dictionary."),
+                             (3, 44, "'of' is not in the house dictionary.")]
+
+
+def test_default_filters_skip_acronyms_code_like_words_and_numbers(tmp_path):
+    result = lint(tmp_path, HOUSE_ONLY, """\
+        Add the API to PanelConfig and the v1.2 panel to e-mail and to café and to x86.
+        """)
+    assert found(result) == []
+
+
+def test_custom_turns_the_default_filters_off_and_user_filters_apply(tmp_path):
+    rule = HOUSE_ONLY + "custom: true\nfilters:\n  - '[Kk]ubectl'\n"
+    result = lint(tmp_path, rule, "Add the API and kubectl to the dashboard.\n")
+    assert [m for _, _, m in found(result)] == ["'API' is not in the house dictionary."]
+
+
+def test_ignore_files_and_the_accepted_vocabulary_add_words(tmp_path):
+    rule = HOUSE_ONLY + "ignore:\n  - config/ignore.txt\n"
+    result = lint(tmp_path, rule, "Add Tempo and Mimir to the dashboard.\n", accept="Mimir\n")
+    assert found(result) == []
+
+
+def test_append_checks_against_the_default_english_dictionary_too(tmp_path):
+    rule = HOUSE_ONLY + "append: true\n"
+    result = lint(tmp_path, rule, "Grafana reads every query quickly, but Grafanna does not.\n")
+    # "every", "reads", "quickly", "but", "does", "not" come from the default en_US.
+    assert [m for _, _, m in found(result)] == ["'Grafanna' is not in the house dictionary."]
+
+
+def test_a_missing_dictionary_is_an_error_naming_the_rule_file_and_others_run(tmp_path):
+    rule = HOUSE_ONLY + "  - places\n"
+    result = lint(tmp_path, rule, "Open the dashbord.\n")
+    errors = [p for p in result.problems if p.level == "error"]
+    assert len(errors) == 1 and errors[0].path.endswith("Spelling.yml") and "'places' not found" in errors[0].message
+    assert found(result) == []
+
+
+def test_without_the_hunspell_reader_the_rule_gets_a_note(tmp_path, monkeypatch):
+    from doclint.vale import setup, speller
+
+    monkeypatch.setitem(sys.modules, "hunspell", None)  # import hunspell now fails
+    speller.speller.cache_clear()
+    setup.load_setup.cache_clear()
+    try:
+        result = lint(tmp_path, HOUSE_ONLY, "Open the dashbord.\n")
+    finally:
+        speller.speller.cache_clear()
+        setup.load_setup.cache_clear()
+    notes = [p for p in result.problems if "House.Spelling" in p.message]
+    assert len(notes) == 1 and notes[0].level == "note" and "doclint[spelling]" in notes[0].message
+    assert found(result) == []
