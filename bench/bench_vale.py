@@ -2,9 +2,12 @@
 
 1. Start-up: median wall time of a fresh `doclint check` on one small note, without and
    with `--vale-config` (the style is loaded and compiled, then runs on the note).
-2. Speed: each imported `existence` and `substitution` rule against doclint's own
-   `pattern` (DL901) and `substitution` (DL902) rules, in seconds per rule per MB of
-   Markdown (documents are parsed once first, so only the rules are timed).
+2. Speed: each imported `existence`, `substitution`, `sequence` and `spelling` rule
+   against doclint's own `pattern` (DL901) and `substitution` (DL902) rules, in
+   seconds per rule per MB of Markdown (documents are parsed once first, so only the
+   rules are timed).
+3. With `--readers N`: chunspell against the pure-Python spylls (if installed) on N
+   distinct words of the documents, with the system en_US dictionary.
 
 The style is Grafana's full Vale style in ../shared/vale/grafana when it is there (79
 rules), else the vendored subset in tests/data/vale-grafana. The documents default to
@@ -81,14 +84,21 @@ def speed(ini: Path, paths: list[str]) -> None:
         "Vale existence": [r for r in rules if r.kind == "vale" and r.options.check.__class__.__name__ == "Existence"],
         "Vale substitution": [r for r in rules if r.kind == "vale"
                               and r.options.check.__class__.__name__ == "Substitution"],
+        "Vale sequence": [r for r in rules if r.kind == "vale" and r.options.check.__class__.__name__ == "Sequence"],
+        "Vale spelling": [r for r in rules if r.kind == "vale" and r.options.check.__class__.__name__ == "Spelling"],
     }
     print(f"speed on {len(docs)} Markdown documents, {megabytes:.2f} MB:")
     for name, group in groups.items():
         kinds = [KINDS[r.kind](r) for r in group]
-        # Vale rules share one view per document: build it first, like the first rule would.
+        if not kinds:
+            continue
+        # Vale rules share one view per document: build it first, like the first rule would
+        # (a spelling rule also loads its dictionary then).
         for kind in kinds[:1]:
             for doc in docs:
                 list(kind.check(doc))
+        for kind in kinds:  # a spelling rule remembers each word's verdict: start afresh
+            getattr(getattr(kind.options, "check", None), "known", {}).clear()
         start = time.perf_counter()
         hits = sum(1 for kind in kinds for doc in docs for _ in kind.check(doc))
         seconds = time.perf_counter() - start
@@ -97,16 +107,65 @@ def speed(ini: Path, paths: list[str]) -> None:
               f"  ({hits} findings)")
 
 
+def hunspell_readers(docs: list[str], sample: int) -> None:
+    """chunspell (libhunspell) against the pure-Python spylls on the same en_US: load
+    time, words a second, and the words on which they disagree."""
+    import random
+    import re
+
+    try:
+        import hunspell
+        from spylls.hunspell import Dictionary
+    except ImportError:
+        print("Hunspell readers: needs chunspell and spylls installed")
+        return
+    from doclint.vale.speller import default_dictionary
+
+    found = default_dictionary()
+    if found is None:
+        print("Hunspell readers: needs a system en_US dictionary (hunspell-en-us)")
+        return
+    folder, name = found
+    words: set[str] = set()
+    for root in docs:
+        for path in Path(root).rglob("*"):
+            if path.suffix in (".md", ".rst", ".txt") and path.is_file():
+                words.update(re.findall(r"[A-Za-z][A-Za-z']*[A-Za-z]", path.read_text(errors="replace")))
+    words_sorted = sorted(words)
+    chosen = random.Random(1).sample(words_sorted, min(sample, len(words_sorted)))
+    start = time.process_time()
+    c_checker = hunspell.Hunspell(name, hunspell_data_dir=folder)
+    c_load = time.process_time() - start
+    start = time.process_time()
+    c = {w: c_checker.spell(w) for w in chosen}
+    c_time = time.process_time() - start
+    start = time.process_time()
+    p_checker = Dictionary.from_files(f"{folder}/{name}")
+    p_load = time.process_time() - start
+    start = time.process_time()
+    p = {w: p_checker.lookup(w) for w in chosen}
+    p_time = time.process_time() - start
+    differ = [w for w in chosen if c[w] != p[w]]
+    print(f"Hunspell readers on {folder}/{name}, {len(chosen)} of {len(words_sorted)} distinct words:")
+    print(f"  chunspell: load {c_load * 1000:.0f} ms, {len(chosen) / c_time:,.0f} words/s")
+    print(f"  spylls:    load {p_load * 1000:.0f} ms, {len(chosen) / p_time:,.0f} words/s")
+    print(f"  disagree on {len(differ)}: {', '.join(differ[:20])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("docs", nargs="*", default=[str(ROOT)])
     parser.add_argument("--ini", help="a .vale.ini (default: Grafana's style)")
     parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--readers", type=int, default=0, metavar="N",
+                        help="also compare chunspell and spylls on N words of the documents")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         ini = Path(args.ini) if args.ini else default_ini(Path(folder))
         startup(ini, Path(folder), args.repeat)
         speed(ini, args.docs)
+    if args.readers:
+        hunspell_readers(args.docs, args.readers)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -34,6 +35,7 @@ class Unsupported(Exception):
     sequence token's part-of-speech `tag`): the rule gets a note and does not run."""
 
 
+@lru_cache(maxsize=4096)  # a rule's message for a word is the same each time (spelling)
 def format_message(message: str, *subs: str) -> str:
     """Vale's substitution (Go's Sprintf verbs: `%s` takes the next value, `%[2]s` the
     second, `%%` is a percent sign; with fewer values than verbs the last one repeats),
