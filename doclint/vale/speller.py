@@ -46,6 +46,8 @@ def speller(main: tuple[str, str] | None, extra: tuple[str, ...], words: tuple[s
         import hunspell
     except ImportError:
         raise SpellerUnavailable() from None
+    if not hasattr(hunspell, "Hunspell"):  # another package's `hunspell` module (pyhunspell)
+        raise SpellerUnavailable()
     if main is None:
         main = default_dictionary()
     if main is None:
