@@ -1,13 +1,16 @@
 """Restatements: a sentence that says again what one of the sentences just before it said."""
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
 from typing import Callable, Iterator
 
 from doclint.core.finding import Hit
 from doclint.core.restatement import MIN_CONTENT, PREFIX, STOPWORDS, stem
 from doclint.families.duplication.fingerprint import quote
 from doclint.families.duplication.nearmatch import similarity
+
+# Sentences with a blank line between them stand in different paragraphs.
+_BLANK_LINE = re.compile(r"\n[ \t>]*\n")
 
 
 class _WordTable(dict):
@@ -131,13 +134,17 @@ def _restates(first: _Seen, second: _Seen, cutoff: float) -> float:
 
 def iter_restatements(doc, opts, comparable) -> Iterator[Hit]:
     """Hits for sentences that restate one of the `opts.window` comparable sentences
-    before them (never across a heading); `comparable` holds (start, end, words, block
-    kind, code tokens) tuples."""
-    headings = [b.start for b in doc.blocks if b.kind == "heading"]
+    before them, never across a blank line; `comparable` holds (start, end, words,
+    block kind, code tokens) tuples. A rewording left in place stays in its paragraph
+    (or on the next line, in a text written one sentence per line); sentences of
+    paragraphs or definitions apart that share their words are parallel entries ("Run
+    additional, stricter style checks." / "Run additional, slower style checks ...")
+    or a point taken up again on purpose."""
+    text = doc.text
     recent: list[_Seen] = []
     for start, end, words, _, code in comparable:
         current = _Seen(start, end, words, code)
-        if recent and bisect_left(headings, recent[-1].end) != bisect_left(headings, start):
+        if recent and _BLANK_LINE.search(text, recent[-1].end, start):
             recent.clear()
         for earlier in reversed(recent):
             score = _restates(earlier, current, opts.cutoff)
