@@ -124,6 +124,19 @@ def test_changes_content_allows_variants_and_function_words_only():
     assert nearmatch.is_cut_copy(codes("open the homebrew tap"), base)
 
 
+def test_changes_content_counts_added_qualifiers_numbers_and_contrasts():
+    base = codes("line breaks are allowed in string literals of the language")
+    assert nearmatch.changes_content(base, codes("line breaks are allowed in byte string literals of the language"))
+    assert not nearmatch.changes_content(base, codes("line breaks are allowed in literals of the language"))
+    assert not nearmatch.changes_content(base, codes("line breaks are also allowed in string literals of the language"))
+    assert nearmatch.changes_content(codes("keep the sentence length below 8 words"),
+                                     codes("keep the sentence length below 9 words"))
+    assert nearmatch.changes_content(codes("this is rendered before the ignore comment"),
+                                     codes("this is rendered after the ignore comment"))
+    assert nearmatch.changes_content(codes("tools must raise an error for this key"),
+                                     codes("tools may raise an error for this key"))
+
+
 def test_tokens_of_matches_tokens_at_per_sentence():
     text = "Run `make` first. Then open the app! It's “ready” \u2014 really."
     masked = text.replace("`make`", "\ue000" * 6)

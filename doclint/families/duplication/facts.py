@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from doclint.core.document import LineIndex
 from doclint.core.finding import Location
@@ -41,6 +41,10 @@ class DocFacts:
     quote_length: int
     starts: array
     tokens: array
+    # Per comparable sentence: 1 when it stands in an entry of a list, a definition list
+    # or a block quote (see doclint.parallel_text), and the number of its block.
+    entries: bytes = b""
+    blocks: array = field(default_factory=lambda: array("I"))
 
     def location(self, index: int) -> Location:
         line, column = self.lines.position(self.spans[2 * index])

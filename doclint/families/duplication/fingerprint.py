@@ -73,6 +73,11 @@ _code_cache = _Codes()
 _code_of = _code_cache.__getitem__
 
 
+def code(word: str) -> int:
+    """The 32-bit token code of one normalised (lower-case) word."""
+    return _code_of(word)
+
+
 def tokens(masked: str, original: str, ignore_quoted: bool = False) -> list[str]:
     """Normalised tokens of one sentence: `masked` is its prose view (same offsets as
     `original`); a run of masked inline code becomes one token holding the code, so that
@@ -108,6 +113,17 @@ def tokens_at(low: str, original: str, start: int, end: int) -> list[str]:
         if word[0] == CODE_MASK:
             word = "`" + "".join(original[match.start():match.end()].split()).lower()
         out.append(word)
+    return out
+
+
+def token_spans(low: str, original: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """tokens_at() of [start, end) with the offsets of each token."""
+    out = []
+    for match in _TOKEN.finditer(low, start, end):
+        word = match.group()
+        if word[0] == CODE_MASK:
+            word = "`" + "".join(original[match.start():match.end()].split()).lower()
+        out.append((word, match.start(), match.end()))
     return out
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add
@@ -13,11 +14,13 @@ from doclint.core.kind import Kind
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
+from doclint.families.duplication.parallel_text import ENTRY_KINDS, block_numbers
+from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
 from doclint.markup.plain import plain_many
 
-MODES = ("exact", "near", "restated")
+MODES = ("exact", "near", "restated", "passage")
 SCOPES = ("all", "document", "corpus")
 _ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
@@ -28,7 +31,9 @@ class DuplicatesKind(Kind):
     earlier one with small edits (word-level similarity at least `threshold`); both
     within a document and across all documents of the run. `mode: restated` reports a
     sentence that repeats most content words of one of the `window` sentences before
-    it in other words (within one document)."""
+    it in other words (within one document); `mode: passage` a run of at least
+    `min-words` words that repeats an earlier one of the document, whatever the
+    sentence boundaries."""
 
     name = "duplicates"
 
@@ -39,6 +44,7 @@ class DuplicatesKind(Kind):
         threshold: float = 0.0          # 0 means the mode's default
         scope: str = "all"
         max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
+        boilerplate_share: float = 0.01  # ignore sentences found in this share of the documents (0: never)
         group: bool = False             # one finding per cluster of copies
         group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
         ignore_quoted: bool = False
@@ -53,14 +59,18 @@ class DuplicatesKind(Kind):
                 raise ValueError(f"'scope' must be one of {', '.join(SCOPES)}")
             if self.group_from == 1 or self.group_from < 0:
                 raise ValueError("'group-from' must be 0 (never) or at least 2")
+            if not 0.0 <= self.boilerplate_share <= 1.0:
+                raise ValueError("'boilerplate-share' must lie between 0 and 1")
             if not 0.0 <= self.threshold <= 1.0:
                 raise ValueError("'threshold' must lie between 0 and 1")
             if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
                 raise ValueError("'min-words' and 'window' must be positive, 'max-documents' >= 0")
-            default = {"exact": 1.0, "near": 0.8, "restated": RESTATEMENT_THRESHOLD}[self.mode]
+            default = {"exact": 1.0, "near": 0.8, "restated": RESTATEMENT_THRESHOLD, "passage": 1.0}[self.mode]
             object.__setattr__(self, "cutoff", self.threshold or default)
 
     def check(self, doc) -> Iterable[Hit]:
+        if self.options.mode == "passage":
+            return iter_passages(doc, self.options.min_words)
         if self.options.mode != "restated":
             return ()
         return iter_restatements(doc, self.options, self._comparable(doc))
@@ -74,27 +84,40 @@ class DuplicatesKind(Kind):
         if cached is None:
             skip, least = opts.skip_blocks, opts.min_words
             # Mostly code is not a sentence worth comparing.
+            # A sentence that introduces a list or code block ("Entries look like the
+            # following:") means what that block holds: its repeats introduce other blocks.
+            text = doc.text
             cached = doc.attributes[key] = [
                 item for item in _tokenised(doc, opts.ignore_quoted)
-                if item[3] not in skip and len(item[2]) >= least and item[4] * 2 <= len(item[2])]
+                if item[3] not in skip and len(item[2]) >= least and item[4] * 2 <= len(item[2])
+                and not _introduces(text, item[1])]
         return cached
 
     def facts(self, doc) -> DocFacts | None:
         opts = self.options
-        if opts.mode == "restated":
+        if opts.mode in ("restated", "passage"):
             return None
         comparable = self._comparable(doc)
         key = ("duplicates-facts", opts.min_words, opts.skip_blocks, opts.ignore_quoted, opts.quote_length)
         base = doc.attributes.get(key)
         if base is None:
             base = doc.attributes[key] = _base_facts(doc, comparable, opts.quote_length)
-        starts, token_data = array("I", [0]), array("I")
-        if opts.mode == "near":
+        # The word codes serve near-duplicate matching and, in both modes, telling a
+        # sentence restated in a parallel section from a slip (doclint.families.duplication.parallel_text);
+        # both rules share one copy.
+        tokens_key = key + ("tokens",)
+        shared = doc.attributes.get(tokens_key)
+        if shared is None:
             # All words of the document in one C-level pass: word lists end to end,
             # each sentence's slice given by the running sum of their lengths.
-            token_data = fp.hashes(chain.from_iterable(item[2] for item in comparable))
+            starts = array("I", [0])
             starts.extend(accumulate(len(item[2]) for item in comparable))
-        return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data)
+            shared = doc.attributes[tokens_key] = (
+                starts, fp.hashes(chain.from_iterable(item[2] for item in comparable)))
+        starts, token_data = shared
+        entries, blocks = _structure(doc, comparable)
+        return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
+                        entries, blocks)
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
@@ -128,6 +151,22 @@ def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str,
             code = sum(1 for w in words if w[0] == "`") if masked.find(fp.CODE_MASK, start, end) != -1 else 0
             cached.append((start, end, words, sent.block.kind, code))
     return cached
+
+
+def _introduces(text: str, end: int) -> bool:
+    """Whether the sentence ending at `end` ends with a colon (closing marks aside)."""
+    while end > 0 and text[end - 1] in " \t\n*_`)\"'\u201d\u2019":
+        end -= 1
+    return end > 0 and text[end - 1] == ":"
+
+
+def _structure(doc, comparable) -> tuple[bytes, array]:
+    """Per comparable sentence: whether it stands in a list entry or block quote, and
+    the number of its block (doclint.families.duplication.parallel_text.block_numbers)."""
+    numbers = block_numbers(doc)
+    starts = [b.start for b in doc.blocks]
+    entries = bytes(item[3] in ENTRY_KINDS for item in comparable)
+    return entries, array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable))
 
 
 def _base_facts(doc, comparable, quote_length: int) -> tuple:

@@ -6,7 +6,8 @@ from typing import Sequence
 
 from rapidfuzz.distance import OSA
 
-from doclint.families.duplication.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
+from doclint.families.duplication.fingerprint import CODE, NEGATION, PREFIX_BITS, STOP
+from doclint.families.duplication.fingerprint import code as fp_code
 
 
 def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) -> float:
@@ -31,19 +32,35 @@ def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) 
     return 0.0 if distance > budget else 1.0 - distance / longest
 
 
+# Function words that reverse or move what a sentence says when swapped for one
+# another ("rendered before the ignore" / "after the ignore", "MUST" / "MAY"): in a
+# near copy they count as content words.
+_CONTRASTS = frozenset(fp_code(w) for w in """
+after before above below over under with without more less most least first last
+always never must may should shall""".split())
+
+
 def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
-    """Whether `second` puts a different content word where `first` had one ("a concept
-    topic" / "a task topic"): then it says something else, however similar the wording.
-    Function words, numbers and spelling variants (same first four letters, not code)
-    may change; content words may be added or dropped; a negation may not."""
+    """Whether `second` says something other than `first`: it puts a different content
+    word where `first` had one ("a concept topic" / "a task topic"; a number, inline
+    code or a word such as before/after counts as content), adds a content word that
+    `first` lacks ("string literals" / "byte string literals") or adds or drops a
+    negation. Other function words may change, content words may be dropped, and a word
+    may be misspelt (the same first four letters, not code)."""
     if sum(1 for t in first if t & NEGATION) != sum(1 for t in second if t & NEGATION):
         return True
-    only_first = Counter(t for t in first if not t & (STOP | NUMBER)) - Counter(second)
-    only_second = Counter(t for t in second if not t & (STOP | NUMBER)) - Counter(first)
-    if not only_first or not only_second:
+    only_first = Counter(t for t in first if _is_content(t)) - Counter(second)
+    only_second = Counter(t for t in second if _is_content(t)) - Counter(first)
+    if not only_second:
         return False
+    if not only_first:
+        return True
     variants = {t & PREFIX_BITS for t in only_first if not t & CODE}
     return any(t & CODE or t & PREFIX_BITS not in variants for t in only_second)
+
+
+def _is_content(token: int) -> bool:
+    return not token & STOP or token in _CONTRASTS
 
 
 def near_score(first: Sequence[int], second: Sequence[int], cutoff: float) -> float:

@@ -8,6 +8,7 @@ from doclint.core.finding import Applicability, CorpusHit, Edit, Fix
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 from doclint.families.duplication.facts import sentence_tokens as _tokens
 from doclint.families.duplication.nearmatch import is_cut_copy, near_score
+from doclint.families.duplication.parallel_text import BOILERPLATE_LEAST, boilerplate_limit, reused
 
 # Runs with fewer comparable sentences than this are grouped in plain Python: importing
 # numpy (about 80 ms) would cost more than the work, and start-up matters to hooks.
@@ -38,21 +39,36 @@ def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix |
                      start, end, quoted)
 
 
-def _reference(cluster: list[int], at: int, scope: str) -> int | None:
+def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | None = None) -> int | None:
     """The earlier occurrence a later copy is reported against: the first one in the same
-    document when there is one (so the copy can be deleted), else the first overall."""
+    document when there is one (so the copy can be deleted), else the first overall.
+    With `docs`, earlier copies it merely reuses (doclint.families.duplication.parallel_text.reused) do not count."""
     gid = cluster[at]
-    same = next((g for g in cluster[:at] if g >> SHIFT == gid >> SHIFT), None)
-    other = next((g for g in cluster[:at] if g >> SHIFT != gid >> SHIFT), None)
+    earlier = cluster[:at]
+    if docs is not None:
+        earlier = [g for g in earlier if not reused(docs, g, gid)]
+        if not earlier:
+            return None
+    same = next((g for g in earlier if g >> SHIFT == gid >> SHIFT), None)
+    other = next((g for g in earlier if g >> SHIFT != gid >> SHIFT), None)
     if scope == "document":
         return same
     if scope == "corpus":
         return other
-    return same if same is not None else cluster[0]
+    return same if same is not None else earlier[0]
 
 
-def _too_common(cluster: list[int], opts) -> bool:
-    return bool(opts.max_documents) and len({g >> SHIFT for g in cluster}) > opts.max_documents
+def _too_common(cluster: list[int], opts, limit: int) -> bool:
+    """Whether a sentence is boilerplate: found in more than `max-documents` documents,
+    or in `limit` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit)."""
+    if not opts.max_documents and not limit:
+        return False
+    count = len({g >> SHIFT for g in cluster})
+    return bool(opts.max_documents and count > opts.max_documents) or bool(limit and count >= limit)
+
+
+def _limit(docs: list[DocFacts], opts) -> int:
+    return boilerplate_limit(len(docs), opts.boilerplate_share, BOILERPLATE_LEAST)
 
 
 def _scoped(gids: list[int], scope: str) -> bool:
@@ -66,8 +82,13 @@ def _scoped(gids: list[int], scope: str) -> bool:
 
 
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
+    limit = _limit(docs, opts)
     for cluster in grouping_for(docs).clusters(docs)[1]:
-        if _too_common(cluster, opts) or not _scoped(cluster, opts.scope):
+        if _too_common(cluster, opts, limit) or not _scoped(cluster, opts.scope):
+            continue
+        slips = [(at, ref) for at in range(1, len(cluster))
+                 if (ref := _reference(cluster, at, opts.scope, docs)) is not None]
+        if not slips:
             continue
         # A sentence repeated many times is a template step or boilerplate: one finding
         # with every copy in `related` says so without burying the run in copies.
@@ -77,10 +98,7 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
                        message=f"Sentence occurs {len(cluster)} times in {count} document(s): "
                                f"\"{_quote(docs, cluster[0])}\"")
             continue
-        for at in range(1, len(cluster)):
-            ref = _reference(cluster, at, opts.scope)
-            if ref is None:
-                continue
+        for at, ref in slips:
             yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
 
 
@@ -105,19 +123,21 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     firsts, repeated = grouping.clusters(docs)
     if len(firsts) < 2:
         return
-    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts)}
+    limit = _limit(docs, opts)
+    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limit)}
     del repeated
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in near:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is not None:
+        if a is not None and not reused(docs, a, b):
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
     for i, j in cut:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is None or b in best or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
+        if a is None or b in best or reused(docs, a, b) \
+                or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
             continue
         b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))
         if not _ended(docs, b if b_shorter else a):  # a complete sentence may begin a longer one

@@ -1,0 +1,273 @@
+"""Repeated passages within a document: runs of words copied whatever the sentence
+boundaries, found through hashed word shingles and extended word by word."""
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterator
+
+from doclint.core.finding import Hit
+from doclint.families.duplication import fingerprint as fp
+from doclint.families.duplication.fingerprint import STOP
+from doclint.families.duplication.nearmatch import changes_content
+from doclint.families.duplication.parallel_text import ENTRY_KINDS, NEIGHBOUR_BLOCKS, block_numbers
+
+# Seeds are shingles of this many words: short enough that a copy with an edit every
+# few words still holds one, long enough that few are shared by chance.
+SEED = 4
+# Earlier places remembered per shingle: a phrase repeated more often than this in one
+# document is a formula of the text, and the cap keeps the search linear.
+MAX_PLACES = 8
+# An edit inside a copy: runs on one alignment, or on alignments this many words
+# apart (a word added or dropped), separated by at most this many words, are one copy.
+GAP = 2
+PROSE_KINDS = ("paragraph", "list-item", "blockquote")
+# What may follow the last word of a line: punctuation, closing marks and spaces.
+_LINE_END = re.compile(r"[^\w\n]*(?:\n|\Z)")
+# What may come before the first word of a line: spaces, opening marks, punctuation.
+_LINE_START = re.compile(r"[^\w\n]*")
+# A phrase found this many times in a document is one of its formulas, not a copy
+# (a slip copied twice makes three).
+FORMULA = 4
+# Words read on each side of two copies for signs of parallel statements.
+CONTEXT = 6
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of a document's prose in reading order, across sentence boundaries:
+    their codes and offsets, which sentence boundaries fall before a word, and the
+    block each word stands in."""
+
+    codes: array
+    starts: array
+    ends: array
+    sentence_starts: frozenset[int]   # word numbers that begin a sentence
+    sentence_ends: frozenset[int]     # word numbers that end one (the last word's number + 1)
+    blocks: array                     # per word, the block number (doclint.families.duplication.parallel_text)
+    entries: bytes                    # per word, 1 when its block is a list entry or quote
+    line_starts: frozenset[int]       # word numbers that begin a line (markup aside)
+    line_ends: frozenset[int]         # word numbers + 1 of the words that end a line
+
+
+def words_of(doc) -> Words:
+    """The prose words of `doc`, normalised as DL201 normalises sentences."""
+    low = fp.fold(doc.masked)
+    text = doc.text
+    numbers = block_numbers(doc)
+    starts_of_blocks = [b.start for b in doc.blocks]
+    words: list[str] = []
+    starts, ends, blocks = array("I"), array("I"), array("I")
+    entries = bytearray()
+    opening, closing = set(), set()
+    for sentence in doc.sentences:
+        block = sentence.block
+        if block.kind not in PROSE_KINDS:
+            continue
+        if low is None:
+            spans = fp.token_spans(doc.masked.lower(), text, sentence.start, sentence.end)
+        else:
+            spans = fp.token_spans(low, text, sentence.start, sentence.end)
+        if not spans:
+            continue
+        number = numbers[bisect_right(starts_of_blocks, sentence.start) - 1]
+        opening.add(len(words))
+        for word, start, end in spans:
+            words.append(word)
+            starts.append(start)
+            ends.append(end)
+            blocks.append(number)
+            entries.append(block.kind in ENTRY_KINDS)
+        closing.add(len(words))
+    masked = doc.masked
+    line_starts = frozenset(n for n, start in enumerate(starts)
+                            if _LINE_START.fullmatch(masked, masked.rfind("\n", 0, start) + 1, start))
+    line_ends = frozenset(n + 1 for n, end in enumerate(ends)
+                          if _LINE_END.match(masked, end))
+    return Words(fp.hashes(words), starts, ends, frozenset(opening), frozenset(closing), blocks,
+                 bytes(entries), line_starts, line_ends)
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A passage [first, last) of words that repeats [source, source + last - first)
+    give or take the edits; `later_end` and `source_end` bound the two copies."""
+
+    first: int
+    later_end: int
+    source: int
+    source_end: int
+
+
+def find_copies(words: Words, least: int) -> Iterator[Copy]:
+    """Passages of at least `least` words that repeat an earlier passage exactly or
+    with small edits (words dropped, added or swapped, function words changed), in
+    reading order. Each earlier place of a shingle is tried (at most MAX_PLACES), so
+    the search stays linear in the number of words."""
+    codes = words.codes
+    count = len(codes)
+    if count < 2 * least:
+        return
+    places: dict[int, list[int]] = {}
+    covered_until = 0
+    for i, key in enumerate(map(hash, zip(*(codes[k:] for k in range(SEED))))):
+        earlier = places.get(key)
+        if earlier is None:
+            places[key] = [i]
+            continue
+        if i >= covered_until:
+            best = None
+            for j in earlier:
+                copy = _extend(codes, words.blocks, j, i)
+                if copy.later_end - copy.first >= least and (
+                        best is None or copy.later_end - copy.first > best.later_end - best.first):
+                    best = copy
+            if best is not None:
+                covered_until = best.later_end
+                yield best
+        if len(earlier) < MAX_PLACES:
+            earlier.append(i)
+
+
+def _extend(codes: array, blocks: array, j: int, i: int) -> Copy:
+    """The copy around the shared shingle at j (earlier) and i (later): exact runs on
+    one alignment, joined across edits of up to GAP words, backwards and forwards,
+    each copy within its block (a paste does not run on into the next paragraph)."""
+    block_i, block_j = blocks[i], blocks[j]
+    first_i, first_j = i, j
+    while first_i > 0 and blocks[first_i - 1] == block_i:
+        first_i -= 1
+    while first_j > 0 and blocks[first_j - 1] == block_j:
+        first_j -= 1
+    stop_i, stop_j = i, j
+    while stop_i < len(codes) and blocks[stop_i] == block_i:
+        stop_i += 1
+    while stop_j < len(codes) and blocks[stop_j] == block_j:
+        stop_j += 1
+    view = _View(codes, first_i, stop_i, first_j, min(stop_j, i))
+    while True:
+        while view.inside(i - 1, j - 1) and i - 1 > j and codes[i - 1] == codes[j - 1]:
+            i, j = i - 1, j - 1
+        resumed = _resume_back(view, i, j)
+        if resumed is None:
+            break
+        i, j = resumed
+    later, source = i, j
+    end_i, end_j = i, j
+    while True:
+        while view.inside(end_i, end_j) and codes[end_i] == codes[end_j]:
+            end_i, end_j = end_i + 1, end_j + 1
+        resumed = _resume(view, end_i, end_j)
+        if resumed is None:
+            break
+        end_i, end_j = resumed
+    return Copy(later, end_i, source, end_j)
+
+
+@dataclass(frozen=True)
+class _View:
+    """The words a copy may take: [first_i, stop_i) for the later copy and
+    [first_j, stop_j) for the earlier one."""
+
+    codes: array
+    first_i: int
+    stop_i: int
+    first_j: int
+    stop_j: int
+
+    def inside(self, i: int, j: int) -> bool:
+        return self.first_i <= i < self.stop_i and self.first_j <= j < self.stop_j
+
+    def same(self, i: int, j: int, length: int = 2) -> bool:
+        """Whether `length` words from i and from j are inside and equal."""
+        return all(self.inside(i + k, j + k) and self.codes[i + k] == self.codes[j + k] for k in range(length))
+
+
+def _resume(view: _View, i: int, j: int) -> tuple[int, int] | None:
+    """Where a copy goes on after an edit at i (later) / j (earlier): the nearest pair of
+    places at most GAP words on that start a shared run of two words, else None."""
+    for skip in range(1, GAP + 1):
+        for di in range(skip + 1):
+            if view.same(i + di, j + skip - di):
+                return i + di, j + skip - di
+    # A word swapped with its neighbour.
+    if view.same(i, j + 1, 1) and view.same(i + 1, j, 1) and view.same(i + 2, j + 2, 1):
+        return i + 2, j + 2
+    return None
+
+
+def _resume_back(view: _View, i: int, j: int) -> tuple[int, int] | None:
+    """_resume() read backwards: where a copy starting at i (later) / j (earlier) goes
+    on before an edit, as the new starts, else None."""
+    for skip in range(1, GAP + 1):
+        for di in range(skip + 1):
+            a, b = i - 2 - di, j - 2 - skip + di
+            if view.same(a, b):
+                return a, b
+    if view.same(i - 1, j - 2, 1) and view.same(i - 2, j - 1, 1) and view.same(i - 3, j - 3, 1):
+        return i - 3, j - 3
+    return None
+
+
+def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
+    """Whether a copy is worth reporting as a passage: not whole sentences in both
+    places (DL201 and DL202 report those), not a formula of the text (its first
+    shingle found three times or more), not a repeat between parallel list entries,
+    and not a parallel statement: a different content word in the same place, or
+    words around the two copies that match as well (the same statement made of two
+    things, "Tuple patterns match tuple values that match all criteria ..." and
+    "Struct patterns match struct values that match all criteria ...")."""
+    codes = words.codes
+    if seen[hash(tuple(codes[copy.first:copy.first + SEED]))] >= FORMULA:
+        return False
+    whole_later = copy.first in words.sentence_starts and copy.later_end in words.sentence_ends
+    whole_source = copy.source in words.sentence_starts and copy.source_end in words.sentence_ends
+    if whole_later and whole_source:
+        return False
+    # A pasted passage stands whole at its new place: it begins a line or sentence and
+    # ends one. A phrase shared in the middle of two sentences is the language of the
+    # text ("on the top right hand corner of the page").
+    if not (copy.first in words.sentence_starts or copy.first in words.line_starts) \
+            or not (copy.later_end in words.sentence_ends or copy.later_end in words.line_ends):
+        return False
+    entries, blocks = words.entries, words.blocks
+    if entries[copy.first] and entries[copy.source] \
+            and blocks[copy.first] - blocks[copy.source] > NEIGHBOUR_BLOCKS:
+        return False
+    if changes_content(codes[copy.source:copy.source_end], codes[copy.first:copy.later_end]):
+        return False
+    return not _parallel_context(words, copy)
+
+
+def _parallel_context(words: Words, copy: Copy) -> bool:
+    """Whether the CONTEXT words before, or after, the two copies share a pair of words
+    in a row holding a content word ("patterns match"): the copies are then the common
+    part of two parallel statements, while a slip is pasted among other words."""
+    codes = words.codes
+    sides = ((codes[max(0, copy.first - CONTEXT):copy.first], codes[max(0, copy.source - CONTEXT):copy.source]),
+             (codes[copy.later_end:copy.later_end + CONTEXT],
+              codes[copy.source_end:min(copy.source_end + CONTEXT, copy.first)]))
+    for later, source in sides:
+        pairs = {pair for pair in zip(source, source[1:]) if not pair[0] & pair[1] & STOP}
+        if any(pair in pairs for pair in zip(later, later[1:])):
+            return True
+    return False
+
+
+def iter_passages(doc, least: int) -> Iterator[Hit]:
+    """Hits for repeated passages of at least `least` words in one document: on the
+    later copy, with the earlier one in `related`."""
+    words = words_of(doc)
+    seen = Counter(map(hash, zip(*(words.codes[k:] for k in range(SEED)))))
+    for copy in find_copies(words, least):
+        if not is_slip(words, copy, seen):
+            continue
+        start, end = words.starts[copy.first], words.ends[copy.later_end - 1]
+        source = words.starts[copy.source]
+        line, _ = doc.position(source)
+        yield Hit(start, end, {"words": copy.later_end - copy.first, "where": f"line {line}",
+                               "quote": fp.quote(doc.text[start:end])},
+                  related=(doc.location(source),))
