@@ -355,7 +355,7 @@ def test_small_and_big_runs_group_alike(monkeypatch, seed, rule_id):
     for name, small_run in (("python", 10 ** 9), ("numpy", 0)):
         monkeypatch.setattr(dupreduce, "SMALL_RUN", small_run)
         found[name] = [(f.path, f.line, f.column, f.message, [(r.path, r.line) for r in f.related])
-                       for f in lint(files, rule_id)]
+                       for f in lint(files, rule_id, reused_from=0)]
     assert found["python"] == found["numpy"]
     assert len(found["numpy"]) > 20
     if rule_id == "DL202":
@@ -392,4 +392,21 @@ def test_section_reused_elsewhere_is_not_reported_but_pasted_twice_is():
     reused = f"## Releases\n\n{SECTION}\n## Nightly builds\n\nNightly builds differ in one respect only.\n\n{SECTION}"
     assert lint({"release.md": reused}, "DL201") == []
     pasted = f"## Releases\n\n{SECTION}{SECTION}"
-    assert len(lint({"release.md": pasted}, "DL201")) == 3
+    # One finding for the pasted passage, on its first sentence.
+    [finding] = lint({"release.md": pasted}, "DL201")
+    assert (finding.line, finding.related[0].line) == (6, 3)
+
+
+def test_documents_that_share_several_sentences_are_reuse_not_slips():
+    glossary = ("A module is a container for zero or more items of the language.\n\n"
+                "A scope is the region of text where a named entity may be referenced.\n\n"
+                "A crate is the unit of compilation and linking of the compiler.\n")
+    chapters = {"modules.md": "# Modules\n\nA module is a container for zero or more items of the language.\n",
+                "scopes.md": "# Scopes\n\nA scope is the region of text where a named entity may be referenced.\n",
+                "crates.md": "# Crates\n\nA crate is the unit of compilation and linking of the compiler.\n"}
+    assert len(lint({"glossary.md": glossary, **chapters}, "DL201")) == 3
+    reference = glossary.replace("A crate is the unit of compilation and linking of the compiler.",
+                                 "Attributes are written in square brackets after a hash sign.")
+    both = {"glossary.md": glossary, "reference.md": reference}
+    assert lint(both, "DL201") == []
+    assert len(lint(both, "DL201", reused_from=0)) == 1  # one pasted passage of two sentences

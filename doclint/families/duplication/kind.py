@@ -45,6 +45,7 @@ class DuplicatesKind(Kind):
         scope: str = "all"
         max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
         boilerplate_share: float = 0.01  # ignore sentences found in this share of the documents (0: never)
+        reused_from: int = 2            # documents sharing this many copies were written from one another (0: never)
         group: bool = False             # one finding per cluster of copies
         group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
         ignore_quoted: bool = False
@@ -63,6 +64,8 @@ class DuplicatesKind(Kind):
                 raise ValueError("'boilerplate-share' must lie between 0 and 1")
             if not 0.0 <= self.threshold <= 1.0:
                 raise ValueError("'threshold' must lie between 0 and 1")
+            if self.reused_from < 0:
+                raise ValueError("'reused-from' must be 0 (never) or more")
             if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
                 raise ValueError("'min-words' and 'window' must be positive, 'max-documents' >= 0")
             default = {"exact": 1.0, "near": 0.8, "restated": RESTATEMENT_THRESHOLD, "passage": 1.0}[self.mode]

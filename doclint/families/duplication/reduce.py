@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Iterator
+from itertools import chain
+from typing import Iterable, Iterator
 
 from doclint.core.finding import Applicability, CorpusHit, Edit, Fix
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
@@ -83,11 +84,22 @@ def _scoped(gids: list[int], scope: str) -> bool:
 
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     limit = _limit(docs, opts)
+    found = []
     for cluster in grouping_for(docs).clusters(docs)[1]:
         if _too_common(cluster, opts, limit) or not _scoped(cluster, opts.scope):
             continue
         slips = [(at, ref) for at in range(1, len(cluster))
                  if (ref := _reference(cluster, at, opts.scope, docs)) is not None]
+        if slips:
+            found.append((cluster, slips))
+    shared = shared_between(((cluster[at], ref) for cluster, slips in found for at, ref in slips),
+                            opts.reused_from)
+    pairs = {(cluster[at], ref) for cluster, slips in found for at, ref in slips}
+    for cluster, slips in found:
+        # A copy whose sentence before was copied with it from the sentence before the
+        # original is part of one pasted passage: the first sentence reports it.
+        slips = [(at, ref) for at, ref in slips if not _reuse(shared, cluster[at], ref)
+                 and (cluster[at] - 1, ref - 1) not in pairs]
         if not slips:
             continue
         # A sentence repeated many times is a template step or boilerplate: one finding
@@ -100,6 +112,27 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
             continue
         for at, ref in slips:
             yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
+
+
+def shared_between(pairs: Iterable[tuple[int, int]], least: int) -> set[tuple[int, int]]:
+    """The pairs of documents (numbers, lower first) between which `least` or more of
+    the copies `pairs` (global sentence numbers) stand: documents written from one
+    another (a template and a page made from it, a glossary and its chapters), whose
+    shared sentences are reuse rather than slips. Empty when `least` is 0."""
+    if not least:
+        return set()
+    counts: dict[tuple[int, int], int] = {}
+    for a, b in pairs:
+        doc_a, doc_b = a >> SHIFT, b >> SHIFT
+        if doc_a != doc_b:
+            key = (min(doc_a, doc_b), max(doc_a, doc_b))
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= least}
+
+
+def _reuse(shared: set[tuple[int, int]], a: int, b: int) -> bool:
+    doc_a, doc_b = a >> SHIFT, b >> SHIFT
+    return (min(doc_a, doc_b), max(doc_a, doc_b)) in shared
 
 
 def _quote(docs: list[DocFacts], gid: int) -> str:
@@ -125,7 +158,6 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
         return
     limit = _limit(docs, opts)
     common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limit)}
-    del repeated
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in near:
@@ -142,6 +174,9 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
         b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))
         if not _ended(docs, b if b_shorter else a):  # a complete sentence may begin a longer one
             best[b] = (opts.cutoff, a, "a cut-off copy" if b_shorter else "which is a cut-off copy of it")
+    exact = ((cluster[at], cluster[0]) for cluster in repeated for at in range(1, len(cluster)))
+    shared = shared_between(chain(exact, ((b, a) for b, (_, a, _) in best.items())), opts.reused_from)
+    best = {b: value for b, value in best.items() if not _reuse(shared, b, value[1])}
     if opts.group:
         yield from _near_groups(docs, best)
         return
