@@ -267,14 +267,14 @@ def test_not_near_duplicates(variant):
 def test_near_duplicate_across_files_and_cut_off_copy():
     files = {"a.md": "Voting by proxy is permitted, and proxy votes count towards the quorum.\n",
              "b.md": "Voting by proxy is permitted, and proxy\n"}
-    [finding] = lint(files, "DL202")
+    [finding] = lint(files, "DL202", scope="all")
     assert finding.path == "b.md" and "cut-off copy" in finding.message
 
 
 def test_near_group_mode():
     files = {"a.txt": f"{BASE}\n", "b.txt": "The service restarts after a configuration change is saved.\n",
              "c.txt": "The service restarts automatically after the configuration change is saved.\n"}
-    [finding] = lint(files, "DL202", group=True)
+    [finding] = lint(files, "DL202", group=True, scope="all")
     assert finding.path == "a.txt" and len(finding.related) == 2
 
 
@@ -355,7 +355,7 @@ def test_small_and_big_runs_group_alike(monkeypatch, seed, rule_id):
     for name, small_run in (("python", 10 ** 9), ("numpy", 0)):
         monkeypatch.setattr(dupreduce, "SMALL_RUN", small_run)
         found[name] = [(f.path, f.line, f.column, f.message, [(r.path, r.line) for r in f.related])
-                       for f in lint(files, rule_id, reused_from=0)]
+                       for f in lint(files, rule_id, reused_from=0, scope="all")]
     assert found["python"] == found["numpy"]
     assert len(found["numpy"]) > 20
     if rule_id == "DL202":
@@ -410,3 +410,10 @@ def test_documents_that_share_several_sentences_are_reuse_not_slips():
     both = {"glossary.md": glossary, "reference.md": reference}
     assert lint(both, "DL201") == []
     assert len(lint(both, "DL201", reused_from=0)) == 1  # one pasted passage of two sentences
+
+
+def test_near_duplicates_across_documents_only_on_request():
+    files = {"a.txt": "Our documentation website uses a modern design approach.\n",
+             "b.txt": "Our documentation also website uses a modern design approach.\n"}
+    assert lint(files, "DL202") == []
+    assert [f.path for f in lint(files, "DL202", scope="all")] == ["b.txt"]

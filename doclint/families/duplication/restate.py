@@ -104,6 +104,10 @@ def _bound(wanted: _Seen, other: _Seen) -> float:
 # sentence marks addition or contrast, adds or opposes content rather than restating it.
 _NEGATIONS = frozenset("not no never cannot nor without".split())
 _MARKERS = frozenset("also too instead but however whereas unlike otherwise only other".split())
+# A sentence that opens by saying it explains or turns round the one before ("That is,
+# ...", "Conversely, ...", "More accurately, ...") restates it on purpose.
+_OPENERS = (("that", "is"), ("i.e",), ("in", "other", "words"), ("conversely",), ("likewise",),
+            ("similarly",), ("more", "accurately"), ("more", "precisely"), ("namely",), ("and", "conversely"))
 # Reworded means the word order changed too: above this ordered similarity a pair is a
 # template sentence filled differently ("To embed X videos, use the x shortcode").
 TEMPLATE_SIMILARITY = 0.5
@@ -126,6 +130,8 @@ def _restates(first: _Seen, second: _Seen, cutoff: float) -> float:
     if score < cutoff or _score(second.stems, first.stem_set, first.prefixes) < cutoff * 0.7:
         return 0.0
     if _negated(first.words) != _negated(second.words) or _MARKERS.intersection(second.words):
+        return 0.0
+    if any(tuple(second.words[:len(opener)]) == opener for opener in _OPENERS):
         return 0.0
     if similarity(first.words, second.words, TEMPLATE_SIMILARITY) >= TEMPLATE_SIMILARITY:
         return 0.0
