@@ -193,6 +193,9 @@ def _resume(view: _View, i: int, j: int) -> tuple[int, int] | None:
         for di in range(skip + 1):
             if view.same(i + di, j + skip - di):
                 return i + di, j + skip - di
+            # One word left after the edit is enough when it ends the block.
+            if i + di + 1 == view.stop_i and view.same(i + di, j + skip - di, 1):
+                return i + di, j + skip - di
     # A word swapped with its neighbour.
     if view.same(i, j + 1, 1) and view.same(i + 1, j, 1) and view.same(i + 2, j + 2, 1):
         return i + 2, j + 2
@@ -207,6 +210,9 @@ def _resume_back(view: _View, i: int, j: int) -> tuple[int, int] | None:
             a, b = i - 2 - di, j - 2 - skip + di
             if view.same(a, b):
                 return a, b
+            # One word left before the edit is enough when it begins the block.
+            if a + 1 == view.first_i and view.same(a + 1, b + 1, 1):
+                return a + 1, b + 1
     if view.same(i - 1, j - 2, 1) and view.same(i - 2, j - 1, 1) and view.same(i - 3, j - 3, 1):
         return i - 3, j - 3
     return None
