@@ -27,6 +27,8 @@ GAP = 2
 PROSE_KINDS = ("paragraph", "list-item", "blockquote")
 # What may follow the last word of a line: punctuation, closing marks and spaces.
 _LINE_END = re.compile(r"[^\w\n]*(?:\n|\Z)")
+# The end of a passage that introduces what follows: a colon after closing marks.
+_INTRODUCES = re.compile(r"[*_`)\"'\u201d\u2019]*:")
 # What may come before the first word of a line: spaces, opening marks, punctuation.
 _LINE_START = re.compile(r"[^\w\n]*")
 # A phrase found this many times in a document is one of its formulas, not a copy
@@ -236,8 +238,11 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     # A pasted passage stands whole at its new place: it begins a line or sentence and
     # ends one. A phrase shared in the middle of two sentences is the language of the
     # text ("on the top right hand corner of the page").
-    if not (copy.first in words.sentence_starts or copy.first in words.line_starts) \
-            or not (copy.later_end in words.sentence_ends or copy.later_end in words.line_ends):
+    blocks = words.blocks
+    block_start = copy.first == 0 or blocks[copy.first - 1] != blocks[copy.first]
+    block_end = copy.later_end == len(blocks) or blocks[copy.later_end] != blocks[copy.later_end - 1]
+    if not (copy.first in words.sentence_starts or block_start) \
+            or not (copy.later_end in words.sentence_ends or block_end):
         return False
     entries, blocks = words.entries, words.blocks
     if entries[copy.first] and entries[copy.source] \
@@ -272,6 +277,10 @@ def iter_passages(doc, least: int) -> Iterator[Hit]:
         if not is_slip(words, copy, seen):
             continue
         start, end = words.starts[copy.first], words.ends[copy.later_end - 1]
+        # A line that introduces a list or code block ("You should get output similar
+        # to this:") means what follows it, as for DL201.
+        if _INTRODUCES.match(doc.text, end):
+            continue
         source = words.starts[copy.source]
         line, _ = doc.position(source)
         yield Hit(start, end, {"words": copy.later_end - copy.first, "where": f"line {line}",
