@@ -186,3 +186,12 @@ def test_may_reach_applies_the_similarity_quick_tests_to_every_pair_at_once():
 def test_small_run_pairs_skip_groups_over_the_bucket_limit():
     keyed = [(i, "big") for i in range(lsh.MAX_BUCKET + 1)] + [(30, "a"), (31, "b"), (32, "a")]
     assert smallgroups._pairs_sharing_key(keyed) == {(30, 32)}
+
+
+def test_quote_never_cuts_an_identifier():
+    # Quotes read at most twice the limit (the corpus phase keeps no more): an
+    # identifier that ends within it is quoted whole.
+    sentence = "Set `PYTHON_CONFIGURE_OPTS_FRAMEWORK` before building."
+    assert fp.quote(sentence, 24) == "Set `PYTHON_CONFIGURE_OPTS_FRAMEWORK`\u2026"
+    assert fp.quote("Run the installer from a terminal before you unpack it.", 24) == "Run the installer from\u2026"
+    assert fp.quote("Short sentence.", 24) == "Short sentence."

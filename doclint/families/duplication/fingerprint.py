@@ -155,9 +155,15 @@ def fingerprints(sentences: list[list[str]]) -> array:
 
 
 def quote(text: str, limit: int = 48) -> str:
-    """A short quote of a sentence for messages: one line, cut at a word boundary."""
+    """A short quote of a sentence for messages: one line, cut at a space, so that a word
+    or identifier is never cut in half when it ends within twice `limit` characters
+    (all the corpus phase keeps of a sentence)."""
     flat = " ".join(text[: limit * 2].split())
     if len(flat) <= limit:
         return flat
     cut = flat.rfind(" ", 0, limit)
-    return flat[: cut if cut > limit // 2 else limit].rstrip(",;:") + "\u2026"
+    if cut <= limit // 2:
+        cut = flat.find(" ", limit)
+        if cut == -1:
+            return flat if len(text) <= limit * 2 else flat + "\u2026"
+    return flat[:cut].rstrip(",;:") + "\u2026"
