@@ -7,6 +7,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Iterator
 
 from doclint.core.finding import Hit
@@ -25,17 +26,13 @@ MAX_PLACES = 8
 # apart (a word added or dropped), separated by at most this many words, are one copy.
 GAP = 2
 PROSE_KINDS = ("paragraph", "list-item", "blockquote")
-# What may follow the last word of a line: punctuation, closing marks and spaces.
-_LINE_END = re.compile(r"[^\w\n]*(?:\n|\Z)")
-# The end of a passage that introduces what follows: a colon after closing marks.
-_INTRODUCES = re.compile(r"[*_`)\"'\u201d\u2019]*:")
-# What may come before the first word of a line: spaces, opening marks, punctuation.
-_LINE_START = re.compile(r"[^\w\n]*")
 # A phrase found this many times in a document is one of its formulas, not a copy
 # (a slip copied twice makes three).
 FORMULA = 4
 # Words read on each side of two copies for signs of parallel statements.
 CONTEXT = 6
+# The end of a passage that introduces what follows: a colon after closing marks.
+_INTRODUCES = re.compile(r"[*_`)\"'\u201d\u2019]*:")
 
 
 @dataclass(frozen=True)
@@ -51,13 +48,14 @@ class Words:
     sentence_ends: frozenset[int]     # word numbers that end one (the last word's number + 1)
     blocks: array                     # per word, the block number (doclint.families.duplication.parallel_text)
     entries: bytes                    # per word, 1 when its block is a list entry or quote
-    line_starts: frozenset[int]       # word numbers that begin a line (markup aside)
-    line_ends: frozenset[int]         # word numbers + 1 of the words that end a line
+    masked: str                       # the document's prose view (not a copy)
 
 
 def words_of(doc) -> Words:
     """The prose words of `doc`, normalised as DL201 normalises sentences."""
     low = fp.fold(doc.masked)
+    if low is None:  # lower-casing changed the length: fold per sentence instead
+        low = doc.masked.lower()
     text = doc.text
     numbers = block_numbers(doc)
     starts_of_blocks = [b.start for b in doc.blocks]
@@ -69,28 +67,20 @@ def words_of(doc) -> Words:
         block = sentence.block
         if block.kind not in PROSE_KINDS:
             continue
-        if low is None:
-            spans = fp.token_spans(doc.masked.lower(), text, sentence.start, sentence.end)
-        else:
-            spans = fp.token_spans(low, text, sentence.start, sentence.end)
+        spans = fp.token_spans(low, text, sentence.start, sentence.end)
         if not spans:
             continue
         number = numbers[bisect_right(starts_of_blocks, sentence.start) - 1]
         opening.add(len(words))
-        for word, start, end in spans:
-            words.append(word)
-            starts.append(start)
-            ends.append(end)
-            blocks.append(number)
-            entries.append(block.kind in ENTRY_KINDS)
+        sentence_words, sentence_starts, sentence_ends = zip(*spans)
+        words.extend(sentence_words)
+        starts.extend(sentence_starts)
+        ends.extend(sentence_ends)
+        blocks.extend(repeat(number, len(spans)))
+        entries.extend(repeat(block.kind in ENTRY_KINDS, len(spans)))
         closing.add(len(words))
-    masked = doc.masked
-    line_starts = frozenset(n for n, start in enumerate(starts)
-                            if _LINE_START.fullmatch(masked, masked.rfind("\n", 0, start) + 1, start))
-    line_ends = frozenset(n + 1 for n, end in enumerate(ends)
-                          if _LINE_END.match(masked, end))
     return Words(fp.hashes(words), starts, ends, frozenset(opening), frozenset(closing), blocks,
-                 bytes(entries), line_starts, line_ends)
+                 bytes(entries), doc.masked)
 
 
 @dataclass(frozen=True)
@@ -241,8 +231,9 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     blocks = words.blocks
     block_start = copy.first == 0 or blocks[copy.first - 1] != blocks[copy.first]
     block_end = copy.later_end == len(blocks) or blocks[copy.later_end] != blocks[copy.later_end - 1]
-    if not (copy.first in words.sentence_starts or block_start) \
-            or not (copy.later_end in words.sentence_ends or block_end):
+    whole = (copy.first in words.sentence_starts or block_start) \
+        and (copy.later_end in words.sentence_ends or block_end)
+    if not whole and not _whole_lines(words, copy):
         return False
     entries, blocks = words.entries, words.blocks
     if entries[copy.first] and entries[copy.source] \
@@ -251,6 +242,20 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     if changes_content(codes[copy.source:copy.source_end], codes[copy.first:copy.later_end]):
         return False
     return not _parallel_context(words, copy)
+
+
+def _whole_lines(words: Words, copy: Copy) -> bool:
+    """Whether the later copy begins a line and ends one: no other word (inline code
+    included) stands before it or after it on its lines. Lines of a hard-wrapped
+    paragraph pasted elsewhere look like this."""
+    masked, start, end = words.masked, words.starts[copy.first], words.ends[copy.later_end - 1]
+    line_start = masked.rfind("\n", 0, start) + 1
+    line_end = masked.find("\n", end)
+    if line_end == -1:
+        line_end = len(masked)
+    before = copy.first == 0 or words.ends[copy.first - 1] <= line_start
+    after = copy.later_end == len(words.starts) or words.starts[copy.later_end] >= line_end
+    return before and after
 
 
 def _parallel_context(words: Words, copy: Copy) -> bool:
