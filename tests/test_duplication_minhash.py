@@ -195,3 +195,12 @@ def test_quote_never_cuts_an_identifier():
     assert fp.quote(sentence, 24) == "Set `PYTHON_CONFIGURE_OPTS_FRAMEWORK`\u2026"
     assert fp.quote("Run the installer from a terminal before you unpack it.", 24) == "Run the installer from\u2026"
     assert fp.quote("Short sentence.", 24) == "Short sentence."
+
+
+def test_token_offsets_match_token_spans():
+    text = "Run `make test` first, then open the app. It's ready."
+    masked = text.replace("`make test`", "\ue000" * 11)
+    low = fp.fold(masked)
+    for source in (low, fp.fold(text)):
+        words, spans = fp.token_offsets(source, text, 0, len(text))
+        assert list(zip(words, *zip(*spans))) == fp.token_spans(source, text, 0, len(text))

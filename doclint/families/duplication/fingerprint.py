@@ -116,6 +116,18 @@ def tokens_at(low: str, original: str, start: int, end: int) -> list[str]:
     return out
 
 
+_span = re.Match.span
+
+
+def token_offsets(low: str, original: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """tokens_at() of [start, end) and the (start, end) offsets of each token, in
+    C-level passes when the span holds no inline code."""
+    if low.find(CODE_MASK, start, end) == -1:
+        return _TOKEN.findall(low, start, end), list(map(_span, _TOKEN.finditer(low, start, end)))
+    spans = token_spans(low, original, start, end)
+    return [w for w, _, _ in spans], [(s, e) for _, s, e in spans]
+
+
 def token_spans(low: str, original: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """tokens_at() of [start, end) with the offsets of each token."""
     out = []

@@ -67,12 +67,12 @@ def words_of(doc) -> Words:
         block = sentence.block
         if block.kind not in PROSE_KINDS:
             continue
-        spans = fp.token_spans(low, text, sentence.start, sentence.end)
+        sentence_words, spans = fp.token_offsets(low, text, sentence.start, sentence.end)
         if not spans:
             continue
         number = numbers[bisect_right(starts_of_blocks, sentence.start) - 1]
         opening.add(len(words))
-        sentence_words, sentence_starts, sentence_ends = zip(*spans)
+        sentence_starts, sentence_ends = zip(*spans)
         words.extend(sentence_words)
         starts.extend(sentence_starts)
         ends.extend(sentence_ends)
