@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from doclint.core.finding import Applicability, CorpusHit, Edit, Fix, Hit
 from doclint.core.kind import Kind
 from doclint.core.textmatch import keep_case
-from doclint.families.naming.variantcollect import LOWER, MID, NEAR, collect
+from doclint.families.naming.variantcollect import BEFORE_NAME, LOWER, MID, NEAR, collect
 from doclint.families.naming.variants import (
     case_pair_ok,
     deletions,
@@ -151,7 +151,11 @@ class NamingVariantsKind(Kind):
             if " " in key and opts.check == "case":
                 # A title-case phrase used once is usually a title or a label ("see How
                 # to Open a Pull Request"): both forms must recur to be a naming choice.
-                by_form = {f: v for f, v in by_form.items() if v[0] >= opts.phrase_min_count}
+                # A phrase written both ways before names is a person's title, not a
+                # label: then its uses before a name and elsewhere count together.
+                other = self._title_uses(groups, key)
+                by_form = {f: v for f, v in by_form.items()
+                           if v[0] + other.get(f, (0,))[0] >= opts.phrase_min_count}
                 if len(by_form) < 2:
                     continue
             best = max(by_form, key=lambda f: rank(key, f))
@@ -165,6 +169,15 @@ class NamingVariantsKind(Kind):
                 if not (by_form[form][0] > 1
                         and self._different_people(groups.get(NEAR + form), groups.get(NEAR + best))):
                     yield (key, form), (key, best)
+
+    @staticmethod
+    def _title_uses(groups: dict, key: str) -> dict:
+        """The forms of `key`'s sibling (its uses before a name, or elsewhere) when the
+        phrase is written in both cases before names, else nothing."""
+        before = key if key.endswith(BEFORE_NAME) else key + BEFORE_NAME
+        if len(groups.get(before, ())) < 2:
+            return {}
+        return groups.get(before[:-1] if key == before else before, {})
 
     def _canonical(self, form: str) -> bool:
         """An acronym that is no English word in capitals (JSON, NASA, not ADDRESS)."""

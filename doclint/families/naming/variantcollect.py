@@ -43,6 +43,7 @@ NUMBER_NEIGHBOUR = "#"  # the neighbour recorded for a word followed by a number
 LOWER = "\x00"  # spelling: key prefix of words seen in lower case (ordinary words)
 NEAR = "\x01"   # spelling: key prefix of capitalised neighbours (Fuad in "Fuad Hussein")
 MID = "\x02"    # spelling: key prefix of names capitalised inside a sentence
+BEFORE_NAME = "\x03"  # case: key suffix of two-word titles directly before a name
 def _fold(form: str) -> str:
     # str.lower() maps every character on its own except capital sigma, which is final
     # (\u03c2) only at a word's end: folded, lower(x + y) == lower(x) + lower(y).
@@ -118,7 +119,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     heading_starts, heading_ends = _heading_spans(doc)
 
     def add(key: str, form: str, start: int, end: int, raw: str | None = None) -> None:
-        if caps is not None and form.islower() and not all(w in caps for w in key.split(" ")):
+        if caps is not None and form.islower() and not all(w in caps for w in key.rstrip(BEFORE_NAME).split(" ")):
             return
         if text[start - 1:start] == "@":
             return  # a user name or handle (@JSmith) is spelled as its owner chose it
@@ -192,13 +193,14 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             if not inner[i - 1] or len(x) < 3 or len(word) < 3:
                 continue
             title = x[0].isupper() and x[1:].islower() and word[0].isupper() and word[1:].islower()
-            if title and _before_name(texts, starts, inner, i, text):
+            if title or (x.islower() and word.islower()):
                 # A title is capitalised directly before a name ("Prime Minister Jane
                 # Doe said") and lower case elsewhere ("the prime minister said"): one
-                # style, so only titles used without a name are compared.
-                continue
-            if title or (x.islower() and word.islower()):
-                add(f"{x.lower()} {word.lower()}", f"{x} {word}", a_start, end)
+                # style. So uses before a name are compared with each other ("Foreign
+                # Minister Fuad Hussein" / "foreign minister Asaad al-Shibani"), and
+                # uses elsewhere with each other, never one kind with the other.
+                before = _before_name(texts, starts, inner, i, text)
+                add(f"{x.lower()} {word.lower()}" + (BEFORE_NAME if before else ""), f"{x} {word}", a_start, end)
         elif word.lower() not in PARTICLES:
             add(join_key(x + word), _form_id(check, f"{x} {word}"), a_start, end, f"{x} {word}")
     if check == "spelling":
@@ -215,11 +217,18 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # only keys with a capital (case) or a name-like form (joining) travel.
         need = 1 if corpus else 2
         named = (lambda f: f != f.lower()) if check == "case" and corpus else _named
-        out = {k: v for k, v in out.items() if k[0] == NEAR or len(v) >= need and (
+        out = {k: v for k, v in out.items() if k[0] == NEAR or _paired(k, out) or len(v) >= need and (
             words and check == "joining" or any(named(f) for f in v))}
         # Few keys are left here, so each of their spans can be checked for quotes.
         mentioned.update(k for k in out if k[0] != NEAR)
     return _without_mentions(text, out, mentioned)
+
+
+def _paired(key: str, out: dict) -> bool:
+    """A title's uses before a name and elsewhere travel together: the rule counts both
+    to tell a naming choice from a one-off (see BEFORE_NAME)."""
+    sibling = key[:-1] if key.endswith(BEFORE_NAME) else key + BEFORE_NAME
+    return sibling in out
 
 
 def _heading_spans(doc) -> tuple[list[int], list[int]]:
@@ -229,7 +238,13 @@ def _heading_spans(doc) -> tuple[list[int], list[int]]:
 
 
 def _before_name(texts: list[str], starts: list[int], inner: list[bool], i: int, text: str) -> bool:
-    """Token i is followed, across one space, by a capitalised word inside the sentence."""
+    """Token i is followed, across one space, by a capitalised word inside the sentence,
+    or by a designator with a digit ("Tropical Cyclone 01B", "Apollo 11")."""
+    end = starts[i] + len(texts[i])
+    if texts[i][:1].isupper() and text[end:end + 1] in (" ", "\n") and text[end + 1:end + 2].isdigit():
+        # Digits are no word tokens, so the designator is read in the text; only a
+        # capitalised title takes one ("grand final 23" is a team of 23).
+        return True
     j = i + 1
     if j >= len(texts) or not inner[j] or not texts[j][:1].isupper():
         return False
