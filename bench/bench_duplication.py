@@ -1,4 +1,4 @@
-"""Benchmark the duplication rules (DL201-DL203) on a >= 50 MB generated corpus.
+"""Benchmark the duplication rules (DL201-DL203 unless --rules says) on a >= 50 MB generated corpus.
 
 What it measures, on one process:
 - `baseline`: reading every document and splitting it into sentences (work the engine
@@ -9,10 +9,11 @@ What it measures, on one process:
   and with `--tracemalloc` the peak of Python allocations during a separate run,
   also given per million sentences.
 
-The corpus comes from bench/corpus.py (fixed seed; built under /tmp when missing).
-MB means 10**6 bytes of UTF-8.
+The corpus comes from bench/corpus.py (fixed seed; built under /tmp when missing): a
+folder of text files, or with a `--corpus` path ending in `.jsonl` one JSONL file of
+records (what DL205, which compares records, needs). MB means 10**6 bytes of UTF-8.
 
-Run: python bench/bench_duplication.py [--corpus DIR] [--size-mb 50] [--tracemalloc]
+Run: python bench/bench_duplication.py [--corpus DIR|FILE.jsonl] [--size-mb 50] [--rules DL205] [--tracemalloc]
 """
 from __future__ import annotations
 
@@ -68,10 +69,13 @@ def main() -> None:
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument("--rules", default=",".join(RULES))
     args = parser.parse_args()
-    if not os.path.isdir(args.corpus):
+    if not os.path.exists(args.corpus):
         print(f"building {args.size_mb} MB corpus in {args.corpus} ...", flush=True)
         print(build_corpus(args.corpus, args.size_mb))
-    files = sorted(str(p) for p in Path(args.corpus).glob("*.txt"))
+    if args.corpus.endswith(".jsonl"):
+        files = [args.corpus]
+    else:
+        files = sorted(str(p) for p in Path(args.corpus).glob("*.txt"))
     megabytes = sum(os.path.getsize(f) for f in files) / 1e6
     wanted = args.rules.split(",")
     rules = [dataclasses.replace(r, enabled=True) for r in load_rules() if r.id in wanted]
@@ -84,7 +88,7 @@ def main() -> None:
     counts = {rid: sum(1 for f in result.findings if f.rule_id == rid) for rid in wanted}
     alone = max(rules_time - base_time, 1e-9)
     alone_cpu = max(rules_cpu - base_cpu, 1e-9)
-    print(f"corpus: {megabytes:.1f} MB, {len(files)} documents, {sentences} sentences")
+    print(f"corpus: {megabytes:.1f} MB, {len(files)} files, {sentences} sentences")
     print(f"findings: {counts}")
     print(f"baseline (read + split): {base_time:.1f} s, {megabytes / base_time:.2f} MB/s")
     print(f"with rules {','.join(wanted)}: {rules_time:.1f} s, {megabytes / rules_time:.2f} MB/s, "

@@ -15,9 +15,21 @@ EXAMPLES = [(rule, i, ex) for rule in load_rules() for i, ex in enumerate(rule.e
 
 def _documents(example):
     if example.files:
-        return [document_from_text(name, text) for name, text in example.files]
+        return [doc for name, text in example.files for doc in _file_documents(name, text)]
     name = {"markdown": "example.md", "rst": "example.rst"}.get(example.format, "example.txt")
     return [document_from_text(name, example.text)]
+
+
+def _file_documents(name, text):
+    """One document per file, or one per record of a JSONL file (as the loader reads it)."""
+    if not name.endswith(".jsonl"):
+        return [document_from_text(name, text)]
+    from doclint.core.document import Document
+    from doclint.markup.jsonl import iter_records
+    from doclint.markup.text import parse as parse_text
+
+    return [Document(name, r.text, parse_text, record=r.record_id, record_line=r.line)
+            for r in iter_records(text, "text")]
 
 
 @pytest.mark.parametrize("rule,index,example", EXAMPLES,

@@ -80,7 +80,8 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
     """Copy a JSONL corpus to `target`, fixing each record's text field. Other fields and
     key order are kept; lines that are not valid records are copied unchanged (and
     reported), so nothing is lost. With `drop_duplicate_records`, a record whose whole
-    text repeats an earlier record's (after whitespace and case folding) is left out."""
+    text repeats an earlier record's (after whitespace and case folding), or nearly
+    repeats it as DL205 measures (see _near_copies), is left out."""
     from doclint.markup.jsonl import iter_records
 
     config = loaded.config
@@ -93,6 +94,7 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
         out.problems.append(Problem(source, f"cannot read corpus: {exc}"))
         return out
     records = {r.line: r for r in iter_records("\n".join(raw_lines), config.text_field)}
+    near_copies = _near_copies(records, loaded) if drop_duplicate_records else set()
     seen: set[bytes] = set()
     written = []
     for number, line in enumerate(raw_lines, start=1):
@@ -105,7 +107,7 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
             continue
         if drop_duplicate_records:
             key = hashlib.blake2b(" ".join(record.text.casefold().split()).encode(), digest_size=16).digest()
-            if key in seen:
+            if key in seen or number in near_copies:
                 out.dropped += 1
                 continue
             seen.add(key)
@@ -123,3 +125,20 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
     except OSError as exc:
         out.problems.append(Problem(target, f"cannot write cleaned corpus: {exc.strerror or exc}"))
     return out
+
+
+def _near_copies(records: dict, loaded: LoadedConfig) -> set[int]:
+    """The lines of the records that nearly repeat an earlier record: every later member
+    of each cluster of doclint.core.neardocs, with the threshold and
+    least length of the configured DL205 rule (its kind), so that `check` and `clean`
+    agree on what a near copy is."""
+    from doclint.core import neardocs as documents
+
+    threshold, least = documents.DEFAULT_THRESHOLD, documents.MIN_WORDS
+    for rule in configured_rules(loaded, (), ()):
+        if rule.kind == "near-duplicate-documents":
+            threshold, least = rule.options.threshold, rule.options.min_words
+            break
+    valid = [r for r in records.values() if not r.error]
+    groups = documents.clusters([documents.signature(r.text, least) for r in valid], threshold)
+    return {valid[i].line for group in groups for i in group[1:]}
