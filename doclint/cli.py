@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(clean)
     clean.add_argument("--unsafe", action="store_true", help="also apply unsafe fixes")
     clean.add_argument("--drop-duplicate-records", action="store_true",
-                       help="leave out records whose whole text repeats an earlier record")
+                       help="leave out records whose whole text repeats or nearly repeats (as DL205 "
+                            "measures) an earlier record, keeping the first")
 
     baseline = sub.add_parser("baseline", help="record current findings so that check reports only new ones")
     baseline.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
+
 from doclint.api import document_from_text, lint_documents
 from doclint.cli import main
 from doclint.core.document import Document
@@ -92,3 +94,16 @@ def test_clean_keeps_near_copies_without_the_option(tmp_path, monkeypatch, capsy
     (tmp_path / "c.jsonl").write_text(corpus(HARBOUR, HARBOUR_EDITED))
     assert main(["clean", "c.jsonl", "-o", "out.jsonl", "--select", "DL902"]) == 0
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 2
+
+
+def test_short_records_left_to_the_sentence_rules():
+    short = "Restart the worker after you change its configuration file on disk."
+    assert findings(records(corpus(short, short))) == []
+
+
+def test_bad_options_are_refused():
+    from doclint.families.duplication.near_documents import NearDocumentsKind
+
+    for bad in ({"threshold": 0.0}, {"threshold": 1.5}, {"min_words": 0}, {"scope": "files"}):
+        with pytest.raises(ValueError):
+            NearDocumentsKind.Options(**bad)
