@@ -4,20 +4,16 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from markdown_it import MarkdownIt
-
 from . import mkdocs
 from .base import EMAIL as _MAIL
 from .base import FRONT_MATTER as _FRONT_MATTER
 from .base import Block, Parsed, label_kind, line_starts
 from .base import blank as _blank
 from .base import code as _code
+from .mdblocks import block_tokens
 
-# Only the block phase is run: inline tokens keep their raw content and we mask inline
-# syntax ourselves with one regex per block, which is far faster than the inline parser
-# and lets us keep exact offsets (markdown-it inline children carry no positions).
-_MD = MarkdownIt("commonmark").enable("table")
-_MD.core.ruler.disable(["inline", "text_join"])
+# Only the block structure is read (mdblocks.py): inline syntax is masked here with one
+# regex per block, which keeps exact offsets and the reader's own notion of markup.
 
 # MDX ESM lines; the keywords are lowercase, so prose like "Export the file" is safe.
 _MDX_ESM = re.compile(
@@ -167,9 +163,7 @@ def _read(text: str, src: str) -> Parsed:
 
 def _parse_blocks(text: str, src: str) -> Parsed:
     """Prose blocks of `src`, by markdown-it's block structure."""
-    env: dict = {}
-    tokens = _MD.parse(src, env)
-    refs = env.get("references", {})
+    tokens, refs = block_tokens(src)
 
     starts = line_starts(src)
     starts.append(len(src) + 1)
