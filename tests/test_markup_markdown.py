@@ -129,3 +129,30 @@ def test_reader_for_chooses_markdown() -> None:
     assert reader_for("docs/Guide.MD") is parse
     assert reader_for("page.mdx") is parse
     assert reader_for("x.markdown") is parse
+
+
+def test_blocks_after_multibyte_text_keep_their_lines() -> None:
+    # The block parser reports byte offsets; accented and CJK text before a block must
+    # not shift it onto another line.
+    text = ("Café crème — 東京 naïve résumé.\n\n"
+            "Überblick\n---------\n\n"
+            "- première étape\n  suite du point\n- 第二 step\n\n"
+            "| Größe | Wert |\n| --- | --- |\n| groß | 東 |\n")
+    assert blocks_of(text) == [
+        ("paragraph", "Café crème — 東京 naïve résumé."),
+        ("heading", "Überblick"),
+        ("list-item", "première étape\n  suite du point"),
+        ("list-item", "第二 step"),
+        ("table-cell", "Größe"), ("table-cell", "Wert"),
+        ("table-cell", "groß"), ("table-cell", "東"),
+    ]
+
+
+def test_reference_labels_match_across_case_and_spacing() -> None:
+    text = "See the [Release   Notes] and the [missing] page.\n\n[release notes]: https://example.com/n\n"
+    assert masked_of(text) == ["See the  Release   Notes  and the [missing] page."]
+
+
+def test_lone_surrogate_from_the_api_is_read() -> None:
+    parsed = parse("# Title\n\nBad \udcff byte in *here*.\n")
+    assert [(b.kind, b.start, b.end) for b in parsed.blocks] == [("heading", 2, 7), ("paragraph", 9, 30)]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from doclint.core.textmatch import Matcher, keep_case
+from doclint.core.textmatch import Matcher, compile_alternation, keep_case
 
 
 def found(matcher, text):
@@ -54,3 +54,22 @@ def test_substitution_regex_mode_picks_the_right_preferred_term():
     rule.options = options
     hits = list(SubstitutionKind(rule).check(document_from_text("a.txt", "Log-in on the Web site.")))
     assert [(h.args["match"], h.args["preferred"]) for h in hits] == [("Log-in", "Login"), ("Web site", "Website")]
+
+
+def test_one_list_is_compiled_once_and_shared():
+    first = compile_alternation(["sources said", "critics argue"], [r"it is (?:thought|believed)"], True)
+    again = compile_alternation(("sources said", "critics argue"), (r"it is (?:thought|believed)",), True)
+    assert first is again
+    assert compile_alternation(["sources said"], [], False) is not first
+
+
+def test_single_regex_with_alternation_matches_as_one_pattern():
+    matcher = compile_alternation([], [r"widely (?:regarded|seen)|some say"], True)
+    text = "It is Widely regarded as the best, and some say so."
+    assert found(matcher, text) == ["Widely regarded", "some say"]
+
+
+def test_bad_regex_is_reported_every_time_it_is_loaded():
+    for _ in range(2):
+        with pytest.raises(ValueError, match="bad regex"):
+            compile_alternation([], ["(unclosed"], False)

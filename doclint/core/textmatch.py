@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from functools import lru_cache
+from typing import Iterable, Iterator
 
 import regex
 
@@ -73,11 +74,15 @@ class Matcher:
         self.custom = None
         if patterns:
             flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
+            compiled = []
             for pattern in patterns:
                 try:
-                    regex.compile(pattern, flags)
+                    compiled.append(regex.compile(pattern, flags))
                 except regex.error as exc:
                     raise ValueError(f"bad regex {pattern!r}: {exc}") from None
+            if len(compiled) == 1:  # already compiled to validate it: no second compile
+                self.custom = compiled[0]
+                return
             # Longest alternatives first, so "sources said" wins over "said".
             ordered = sorted(patterns, key=len, reverse=True)
             self.custom = regex.compile("|".join(f"(?:{p})" for p in ordered), flags)
@@ -107,9 +112,17 @@ class Matcher:
         return next(iter(self.finditer(text, pos, endpos, timeout)), None)
 
 
-def compile_alternation(phrases: list[str], patterns: list[str], ignore_case: bool) -> Matcher | None:
+def compile_alternation(phrases: Iterable[str], patterns: Iterable[str], ignore_case: bool) -> Matcher | None:
     """A Matcher for literal phrases and raw regexes, or None when both are empty;
     ValueError names a bad regex."""
+    return _compiled(tuple(phrases), tuple(patterns), ignore_case)
+
+
+# Rules that extend one another share their phrase lists (DL301 and DL303 read the
+# same cues): compiling each list once per process is most of a small run's start-up.
+# A Matcher never changes after it is built, so sharing it is safe.
+@lru_cache(maxsize=None)
+def _compiled(phrases: tuple[str, ...], patterns: tuple[str, ...], ignore_case: bool) -> Matcher | None:
     if not any(p.strip() for p in phrases) and not patterns:
         return None
     return Matcher(list(phrases), list(patterns), ignore_case)

@@ -27,6 +27,7 @@ _CONTAINERS = {"bullet_list", "ordered_list", "list_item", "blockquote"}
 # Leaf blocks whose text is not prose; they still end "the first block of a list item".
 _OTHER_LEAVES = {"code_block", "fence", "html_block", "hr"}
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class _Lines:
     """Byte offsets (as markdown-it-pyrs reports them) to 0-based line numbers."""
 
     def __init__(self, src: str) -> None:
-        data = src.encode("utf-8", "surrogatepass")
+        data = src.encode("utf-8")
         self.starts = [0]
         find = data.find
         pos = find(b"\n")
@@ -63,6 +64,12 @@ class _Lines:
 
 def block_tokens(src: str) -> tuple[list[Token], dict[str, bool]]:
     """The block tokens of `src` and the normalised labels of its reference definitions."""
+    try:
+        src.encode("utf-8")
+    except UnicodeEncodeError:
+        # Text from the API may hold lone surrogates, which the Rust parser cannot take;
+        # U+FFFD has the same UTF-8 length, so every line keeps its byte offsets.
+        src = _SURROGATE.sub("\ufffd", src)
     tokens: list[Token] = []
     refs: dict[str, bool] = {}
     _walk(_MD.tree(src).children, _Lines(src), tokens, refs)
