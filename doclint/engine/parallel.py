@@ -3,7 +3,6 @@ phase sees the same facts in the same order as a single-process run."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from doclint.core.discovery import display_path
@@ -62,6 +61,9 @@ def check_files(files: list[str], loaded, select, ignore, jobs: int,
                 problems: list[Problem], progress=None) -> Iterator[DocumentResult]:
     """Per-document results of `files`, in order, computed by `jobs` worker processes.
     Input problems are appended to `problems` as their files come back."""
+    # Imported here: a one-file hook run asks only auto_jobs and never starts a pool.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(loaded, tuple(select), tuple(ignore))) as pool:
         per_file = pool.map(_check_file, files, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
         if progress:

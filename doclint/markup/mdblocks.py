@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markdown_it_pyrs import MarkdownIt
 
@@ -26,12 +26,12 @@ _MD = MarkdownIt("zero").enable_many([
 _CONTAINERS = {"bullet_list", "ordered_list", "list_item", "blockquote"}
 # Leaf blocks whose text is not prose; they still end "the first block of a list item".
 _OTHER_LEAVES = {"code_block", "fence", "html_block", "hr"}
+_BLOCKS = _CONTAINERS | _OTHER_LEAVES | {"paragraph", "heading", "lheading", "table", "definition"}
 _SPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     type: str
     nesting: int = 0
     map: tuple[int, int] | None = None
@@ -80,17 +80,16 @@ def _walk(nodes: list, lines: _Lines, out: list[Token], refs: dict[str, bool]) -
     inline: list = []  # a tight list item's paragraph: inline nodes with no paragraph node
     for node in nodes:
         name = node.name
-        if name in _CONTAINERS or name in _OTHER_LEAVES or name in (
-                "paragraph", "heading", "lheading", "table", "definition"):
-            _flush(inline, lines, out)
-            inline = []
-        else:
+        if name not in _BLOCKS:
             inline.append(node)
             continue
+        if inline:
+            _flush(inline, lines, out)
+            inline = []
         if name in _CONTAINERS:
-            out.append(Token(name + "_open", 1))
+            out.append(_OPEN[name])
             _walk(node.children, lines, out, refs)
-            out.append(Token(name + "_close", -1))
+            out.append(_CLOSE[name])
         elif name == "paragraph":
             _leaf(out, "paragraph", lines.span(*node.srcmap))
         elif name == "heading":
@@ -102,7 +101,7 @@ def _walk(nodes: list, lines: _Lines, out: list[Token], refs: dict[str, bool]) -
             for section in node.children:
                 for row in section.children:
                     out.append(Token("tr_open", 1, lines.span(*row.srcmap)))
-            out.append(Token("table_close", -1))
+            out.append(_TABLE_CLOSE)
         elif name == "definition":
             # markdown-it-py keeps definitions out of the token stream: only the label.
             refs.setdefault(normalize_label(node.meta.get("label", "")), True)
@@ -119,5 +118,12 @@ def _flush(inline: list, lines: _Lines, out: list[Token]) -> None:
 
 def _leaf(out: list[Token], kind: str, span: tuple[int, int], markup: str = "") -> None:
     out.append(Token(kind + "_open", 1, span, markup))
-    out.append(Token("inline", 0))
-    out.append(Token(kind + "_close", -1))
+    out.append(_INLINE)
+    out.append(_CLOSE[kind])
+
+
+# Tokens without a line range are all alike: one shared (immutable) instance of each.
+_OPEN = {name: Token(name + "_open", 1) for name in _CONTAINERS}
+_CLOSE = {name: Token(name + "_close", -1) for name in (*_CONTAINERS, "paragraph", "heading")}
+_INLINE = Token("inline", 0)
+_TABLE_CLOSE = Token("table_close", -1)
