@@ -105,8 +105,8 @@ def _walk(nodes: list, lines: _Lines, out: list[Token], refs: dict[str, bool]) -
         elif name == "definition":
             # markdown-it-py keeps definitions out of the token stream: only the label.
             refs.setdefault(normalize_label(node.meta.get("label", "")), True)
-        else:
-            out.append(Token(name, 0, lines.span(*node.srcmap)))
+        else:  # code, HTML, a rule: no prose, but it ends a list item's first block
+            out.append(Token(name, 0))
     _flush(inline, lines, out)
 
 
