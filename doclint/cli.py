@@ -40,7 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(check)
     check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default 0: one per core for inputs over 4 MB, "
-                       "else 1); the findings are the same for any N")
+                       "else 1; with --engine dask, the workers of the local cluster); the "
+                       "findings are the same for any N")
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where documents are checked: here (default) or on a Dask cluster "
+                       "(needs the dask extra)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 "
+                       "(default: start a local cluster)")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
@@ -103,7 +110,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="comma-separated rule ids, id prefixes, names or categories to run")
     parser.add_argument("--ignore", type=_csv, default=[], metavar="IDS",
                         help="comma-separated rule ids, id prefixes, names or categories to skip")
-    parser.add_argument("--text-field", metavar="NAME", help="JSONL field holding the text")
+    parser.add_argument("--text-field", metavar="NAME", help="JSONL field or Parquet column holding the text")
+    parser.add_argument("--id-field", metavar="NAME", help="JSONL field or Parquet column holding the "
+                        "record id (default: the first of id, _id, doc_id, uuid, url)")
     add_vale_option(parser)
 
 
@@ -137,6 +146,8 @@ def _load_config(args):
     if getattr(args, "vale_config", None):
         loaded = dataclasses.replace(loaded, config=dataclasses.replace(
             loaded.config, vale=os.path.abspath(args.vale_config)))
+    if getattr(args, "id_field", None):
+        loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, id_field=args.id_field))
     if getattr(args, "fail_on", None):
         loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, fail_on=args.fail_on))
     return loaded
@@ -169,10 +180,13 @@ def cmd_check(args) -> int:
     from doclint.report.formatters import Report, get_formatter
 
     loaded = _load_config(args)
+    if args.scheduler and args.engine != "dask":
+        print("doclint: error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_ERROR
     if args.output and not output_ok(args.output, args.paths, loaded, "report"):
         return EXIT_ERROR
     result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
-                        jobs=args.jobs)
+                        jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     notes = narrow_findings(args, result)
     report_problems(p for p in result.problems if not args.quiet or p.level == "error")
     formatter = get_formatter(args.format)

@@ -1,4 +1,4 @@
-"""Read files into Documents: decoding, newline styles, binary detection, JSONL records."""
+"""Read files into Documents: decoding, newline styles, binary detection, JSONL and Parquet records."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +9,7 @@ from doclint.markup import reader_for
 
 BINARY_SNIFF = 8192
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet",)
 
 
 @dataclass
@@ -72,9 +73,19 @@ def normalise_newlines(text: str) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), newline
 
 
-def load(path: str, display_path: str | None = None, text_field: str = "text") -> Loaded:
+def is_parquet(path: str) -> bool:
+    return path.lower().endswith(PARQUET_SUFFIXES)
+
+
+def load(path: str, display_path: str | None = None, text_field: str = "text", id_field: str = "",
+         row_groups: list[int] | None = None) -> Loaded:
+    """The documents of one file (for a Parquet file, of `row_groups`, default all),
+    with the problems met reading it."""
     shown = display_path or path
     out = Loaded()
+    if is_parquet(path):  # a binary format, read by pyarrow: never sniffed or decoded here
+        _load_rows(out, path, shown, text_field, id_field, row_groups)
+        return out
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -89,21 +100,39 @@ def load(path: str, display_path: str | None = None, text_field: str = "text") -
         out.problems.append(warning)
     text, newline = normalise_newlines(text)
     if path.lower().endswith(JSONL_SUFFIXES):
-        _load_records(out, shown, text, text_field, lossy)
+        _load_records(out, shown, text, text_field, id_field, lossy)
     else:
         out.documents.append(Document(shown, text, reader_for(path), newline, encoding, bom,
                                       lossy=lossy))
     return out
 
 
-def _load_records(out: Loaded, path: str, text: str, text_field: str, lossy: bool) -> None:
+def _load_records(out: Loaded, path: str, text: str, text_field: str, id_field: str,
+                  lossy: bool) -> None:
     from doclint.markup.jsonl import iter_records
     from doclint.markup.text import parse as parse_text
 
-    for record in iter_records(text, text_field):
+    for record in iter_records(text, text_field, id_field):
         if record.error:
             out.problems.append(Problem(path, record.error, "error", record.line))
             continue
         # Records are cleaned by `doclint clean`, never fixed in place (lossy=True).
         out.documents.append(Document(path, record.text, parse_text, record=record.record_id,
                                       record_line=record.line, lossy=True))
+
+
+def _load_rows(out: Loaded, path: str, shown: str, text_field: str, id_field: str,
+               row_groups: list[int] | None) -> None:
+    """Parquet rows as documents: `line` in reports is the row, plus its row group."""
+    from doclint.markup.parquet import ParquetError, iter_rows
+    from doclint.markup.text import parse as parse_text
+
+    try:
+        for row in iter_rows(path, text_field, id_field, row_groups):
+            if row.error:
+                out.problems.append(Problem(shown, f"row group {row.row_group}, {row.error}", "error"))
+                continue
+            out.documents.append(Document(shown, row.text, parse_text, record=row.record_id,
+                                          record_line=row.row, row_group=row.row_group, lossy=True))
+    except ParquetError as exc:
+        out.problems.append(Problem(shown, str(exc)))
