@@ -49,6 +49,18 @@ def vale_notes(config) -> list[Problem]:
     return imported_rules(config.vale)[1]
 
 
+def lint_stdin(data: bytes, name: str, loaded: LoadedConfig, select=(), ignore=()) -> RunResult:
+    """Lint bytes read from standard input as the file `name` would be linted: its
+    suffix picks the reader, and reports and per-file-ignores use the name."""
+    from doclint.core.loader import load_data
+
+    got = load_data(data, name, loaded.config.text_field, loaded.config.id_field)
+    result = Engine(configured_rules(loaded, select, ignore), loaded.config).run(got.documents)
+    result.problems = vale_notes(loaded.config) + got.problems + result.problems
+    result.files = 1
+    return result
+
+
 def _map_phase(runner: Engine, files: list[str], loaded: LoadedConfig, select, ignore,
                problems: list[Problem], progress, jobs: int, engine: str,
                scheduler: str | None) -> Iterator[DocumentResult]:

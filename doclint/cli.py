@@ -36,7 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="lint files and folders")
-    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    check.add_argument("paths", nargs="*", default=["."],
+                       help="files or folders (default: .); - reads standard input")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="with -: the file name that standard input stands for (its suffix "
+                       "picks the reader; reports use it); default <stdin>, read as plain text")
     add_run_options(check)
     check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default 0: one per core for inputs over 4 MB, "
@@ -60,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(fix)
     fix.add_argument("--unsafe", action="store_true",
                      help="also apply unsafe fixes (they change content, e.g. delete a repeated sentence)")
+    fix.add_argument("--diff", action="store_true",
+                     help="print the fixes as a unified diff instead of writing them (exit 1 if any)")
     fix.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                      help="lowest severity of remaining findings that makes the exit code 1")
 
@@ -185,8 +191,17 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     if args.output and not output_ok(args.output, args.paths, loaded, "report"):
         return EXIT_ERROR
-    result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
-                        jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+    if "-" in args.paths:
+        if len(args.paths) > 1:
+            print("doclint: error: - (standard input) cannot be combined with other paths", file=sys.stderr)
+            return EXIT_ERROR
+        from doclint.api import lint_stdin
+
+        result = lint_stdin(sys.stdin.buffer.read(), args.stdin_filename or "<stdin>", loaded,
+                            args.select, args.ignore)
+    else:
+        result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
+                            jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     notes = narrow_findings(args, result)
     report_problems(p for p in result.problems if not args.quiet or p.level == "error")
     formatter = get_formatter(args.format)
@@ -308,8 +323,15 @@ def cmd_fix(args) -> int:
     from doclint.repair.commands import fix_paths
 
     loaded = _load_config(args)
-    repaired = fix_paths(args.paths, loaded, args.select, args.ignore, args.unsafe)
+    repaired = fix_paths(args.paths, loaded, args.select, args.ignore, args.unsafe, diff=args.diff)
     report_problems(repaired.problems)
+    if args.diff:  # the diff alone on stdout, so that it can be piped to `git apply`
+        sys.stdout.writelines(repaired.diffs)
+        print(f"Would apply {repaired.fixed} fix{'es' if repaired.fixed != 1 else ''} "
+              f"in {len(repaired.changed)} file{'s' if len(repaired.changed) != 1 else ''}.", file=sys.stderr)
+        if any(p.level == "error" for p in repaired.problems):
+            return EXIT_ERROR
+        return EXIT_FINDINGS if repaired.diffs else EXIT_OK
     for path in repaired.changed:
         print(f"fixed {escape(path)}")
     print(f"Applied {repaired.fixed} fix{'es' if repaired.fixed != 1 else ''} "

@@ -99,3 +99,12 @@ def test_without_pyarrow_the_error_says_what_to_install(tmp_path, monkeypatch, c
     got = load(path, "c.parquet")
     assert got.documents == []
     assert [p.message for p in got.problems] == ["reading Parquet needs pyarrow: pip install 'doclint[parquet]'"]
+
+
+def test_fix_leaves_parquet_alone(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path / "part-0.parquet", ROWS, body="text")
+    before = (tmp_path / "part-0.parquet").read_bytes()
+    main(["fix", "--select", "DL201", path])
+    assert "Parquet corpora are not fixed" in capsys.readouterr().err
+    assert (tmp_path / "part-0.parquet").read_bytes() == before

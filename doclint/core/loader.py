@@ -92,17 +92,28 @@ def load(path: str, display_path: str | None = None, text_field: str = "text", i
     except OSError as exc:
         out.problems.append(Problem(shown, f"cannot read file: {exc.strerror or exc}"))
         return out
-    if b"\x00" in data[:BINARY_SNIFF] and unicode_bom(data) is None:
-        out.problems.append(Problem(shown, "binary file skipped", "note"))
+    return load_data(data, shown, text_field, id_field, out)
+
+
+def load_data(data: bytes, name: str, text_field: str = "text", id_field: str = "",
+              out: Loaded | None = None) -> Loaded:
+    """The documents of a file's bytes (read from disk or standard input); `name`'s
+    suffix picks the reader, as a path's would."""
+    out = out if out is not None else Loaded()
+    if is_parquet(name):
+        out.problems.append(Problem(name, "Parquet is read from files only, not from standard input"))
         return out
-    text, encoding, bom, lossy, warning = decode(data, shown)
+    if b"\x00" in data[:BINARY_SNIFF] and unicode_bom(data) is None:
+        out.problems.append(Problem(name, "binary file skipped", "note"))
+        return out
+    text, encoding, bom, lossy, warning = decode(data, name)
     if warning:
         out.problems.append(warning)
     text, newline = normalise_newlines(text)
-    if path.lower().endswith(JSONL_SUFFIXES):
-        _load_records(out, shown, text, text_field, id_field, lossy)
+    if name.lower().endswith(JSONL_SUFFIXES):
+        _load_records(out, name, text, text_field, id_field, lossy)
     else:
-        out.documents.append(Document(shown, text, reader_for(path), newline, encoding, bom,
+        out.documents.append(Document(name, text, reader_for(name), newline, encoding, bom,
                                       lossy=lossy))
     return out
 

@@ -1,13 +1,14 @@
 """`doclint fix` (files in place) and `doclint clean` (JSONL corpora to a new file)."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
 
 from doclint.core.discovery import discover, display_path
 from doclint.core.document import Document
-from doclint.core.loader import JSONL_SUFFIXES, load
+from doclint.core.loader import JSONL_SUFFIXES, is_parquet, load
 from doclint.core.problems import Problem
 from doclint.core.writer import atomic_write_text
 from doclint.engine.config import LoadedConfig, configured_rules
@@ -23,6 +24,7 @@ class RepairResult:
     dropped: int = 0               # records dropped by clean
     copied: int = 0                # invalid lines clean copied unchanged
     problems: list[Problem] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)  # fix --diff: one unified diff per changed file
 
 
 def _fix_text(engine: Engine, doc: Document, unsafe: bool,
@@ -45,9 +47,11 @@ def _fix_text(engine: Engine, doc: Document, unsafe: bool,
     return fix_until_stable(doc.text, lint, unsafe)
 
 
-def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsafe: bool = False) -> RepairResult:
-    """Apply fixes to files in place (atomically). JSONL corpora and files that were not
-    valid UTF-8 are never rewritten here: `clean` writes corpora to a new file."""
+def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsafe: bool = False,
+              diff: bool = False) -> RepairResult:
+    """Apply fixes to files in place (atomically), or with `diff` only collect a unified
+    diff per file. JSONL and Parquet corpora and files that were not valid UTF-8 are
+    never rewritten here: `clean` writes JSONL corpora to a new file."""
     config = loaded.config
     engine = Engine(configured_rules(loaded, select, ignore), config)
     found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
@@ -57,6 +61,9 @@ def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsa
         if path.lower().endswith(JSONL_SUFFIXES):
             out.problems.append(Problem(shown, "JSONL corpora are not fixed in place; use `doclint clean`", "note"))
             continue
+        if is_parquet(path):
+            out.problems.append(Problem(shown, "Parquet corpora are not fixed", "note"))
+            continue
         loaded_file = load(path, shown, config.text_field)
         out.problems.extend(loaded_file.problems)
         for doc in loaded_file.documents:
@@ -64,15 +71,27 @@ def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsa
                 out.problems.append(Problem(shown, "not rewritten: the file is not valid UTF-8", "warning"))
                 continue
             text, applied = _fix_text(engine, doc, unsafe, out.problems)
-            if applied and text != doc.text:
+            if not applied or text == doc.text:
+                continue
+            if diff:
+                out.diffs.append(unified_diff(shown, doc.text, text))
+            else:
                 try:
                     atomic_write_text(path, text, doc.newline, doc.encoding, doc.bom)
                 except OSError as exc:
                     out.problems.append(Problem(shown, f"cannot write fixed file: {exc.strerror or exc}"))
                     continue
-                out.fixed += applied
-                out.changed.append(shown)
+            out.fixed += applied
+            out.changed.append(shown)
     return out
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The change as a unified diff (`a/PATH` -> `b/PATH`, as git prints it)."""
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 f"a/{path}", f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
 
 
 def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), ignore=(),
