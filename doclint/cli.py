@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--drop-duplicate-records", action="store_true",
                        help="leave out records whose whole text repeats or nearly repeats (as DL205 "
                             "measures) an earlier record, keeping the first")
+    clean.add_argument("--report", metavar="FILE",
+                       help="write a change report: one JSONL line per record (line, record id, "
+                       "action, fixes by rule, characters removed)")
 
     baseline = sub.add_parser("baseline", help="record current findings so that check reports only new ones")
     baseline.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
@@ -368,13 +371,24 @@ def cmd_clean(args) -> int:
     # Only the folder checks apply: writing the cleaned copy over its source is --in-place.
     if args.output and not output_ok(args.output, [], loaded, "cleaned corpus"):
         return EXIT_ERROR
+    from doclint.repair.cleanlog import CleanLog
+
+    log = CleanLog()
     result = clean_corpus(args.source, target, loaded, args.select, args.ignore, args.unsafe,
-                          args.drop_duplicate_records)
+                          args.drop_duplicate_records, log)
+    if args.report:
+        try:
+            log.write(args.report)
+        except OSError as exc:
+            from doclint.core.problems import Problem
+
+            result.problems.append(Problem(args.report, f"cannot write change report: {exc.strerror or exc}"))
     report_problems(result.problems)
     print(f"Applied {result.fixed} fix{'es' if result.fixed != 1 else ''} to "
           f"{len(result.changed)} record{'s' if len(result.changed) != 1 else ''}; "
           f"dropped {result.dropped} duplicate record{'s' if result.dropped != 1 else ''}; "
           f"copied {result.copied} invalid line{'s' if result.copied != 1 else ''} unchanged.")
+    print(log.summary_line())
     # Invalid lines make the exit code 2, as they do for `check`: the copy is whole, but
     # the corpus holds lines nothing could read.
     return EXIT_ERROR if any(p.level == "error" for p in result.problems) else EXIT_OK

@@ -14,6 +14,7 @@ from doclint.core.writer import atomic_write_text
 from doclint.engine.config import LoadedConfig, configured_rules
 from doclint.engine.phases import Engine
 from doclint.markup.text import parse as parse_text
+from doclint.repair.cleanlog import CleanLog
 from doclint.repair.fixer import fix_until_stable
 
 
@@ -28,10 +29,12 @@ class RepairResult:
 
 
 def _fix_text(engine: Engine, doc: Document, unsafe: bool,
-              problems: list[Problem] | None = None) -> tuple[str, int]:
+              problems: list[Problem] | None = None,
+              applied_rules: list[str] | None = None) -> tuple[str, int]:
     """Fix one document: lint it on its own (both phases, so corpus rules' fixes within
     the document apply too), apply the fixes, repeat until stable. The first lint's
-    problems (a block skipped for its size, a rule that failed) go to `problems`."""
+    problems (a block skipped for its size, a rule that failed) go to `problems`, and
+    the rule id of each applied fix to `applied_rules`."""
     passes = 0
 
     def lint(text: str):
@@ -44,7 +47,7 @@ def _fix_text(engine: Engine, doc: Document, unsafe: bool,
         passes += 1
         return result.findings
 
-    return fix_until_stable(doc.text, lint, unsafe)
+    return fix_until_stable(doc.text, lint, unsafe, applied_rules)
 
 
 def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsafe: bool = False,
@@ -95,12 +98,14 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), ignore=(),
-                 unsafe: bool = False, drop_duplicate_records: bool = False) -> RepairResult:
+                 unsafe: bool = False, drop_duplicate_records: bool = False,
+                 log: CleanLog | None = None) -> RepairResult:
     """Copy a JSONL corpus to `target`, fixing each record's text field. Other fields and
     key order are kept; lines that are not valid records are copied unchanged (and
     reported), so nothing is lost. With `drop_duplicate_records`, a record whose whole
     text repeats an earlier record's (after whitespace and case folding), or nearly
-    repeats it as DL205 measures (see _near_copies), is left out."""
+    repeats it as DL205 measures (see _near_copies), is left out. `log`, when given,
+    records what happened to each record (the change report)."""
     from doclint.markup.jsonl import iter_records
 
     config = loaded.config
@@ -113,8 +118,9 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
         out.problems.append(Problem(source, f"cannot read corpus: {exc}"))
         return out
     records = {r.line: r for r in iter_records("\n".join(raw_lines), config.text_field)}
-    near_copies = _near_copies(records, loaded) if drop_duplicate_records else set()
-    seen: set[bytes] = set()
+    near_copies = _near_copies(records, loaded) if drop_duplicate_records else {}
+    log = log if log is not None else CleanLog()
+    seen: dict[bytes, int] = {}  # text key -> line of the first copy
     written = []
     for number, line in enumerate(raw_lines, start=1):
         record = records.get(number)
@@ -122,22 +128,30 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
             if record is not None:
                 out.problems.append(Problem(source, f"{record.error}; line copied unchanged", "error", number))
                 out.copied += 1
+                log.add(number, record.record_id, "invalid")
             written.append(line)
             continue
         if drop_duplicate_records:
             key = hashlib.blake2b(" ".join(record.text.casefold().split()).encode(), digest_size=16).digest()
-            if key in seen or number in near_copies:
+            first = seen.setdefault(key, number)
+            if first == number:
+                first = near_copies.get(number)
+            if first is not None:
                 out.dropped += 1
+                log.add(number, record.record_id, "dropped", duplicate_of=first)
                 continue
-            seen.add(key)
         doc = Document(source, record.text, parse_text, record=record.record_id, record_line=number)
-        text, applied = _fix_text(engine, doc, unsafe, out.problems)
+        rules: list[str] = []
+        text, applied = _fix_text(engine, doc, unsafe, out.problems, rules)
         if applied and text != record.text:
             obj = json.loads(line)
             obj[config.text_field] = text
             line = json.dumps(obj, ensure_ascii=False)
             out.fixed += applied
             out.changed.append(f"{source}:{number}")
+            log.add(number, record.record_id, "changed", rules, len(record.text) - len(text))
+        else:
+            log.add(number, record.record_id, "kept")
         written.append(line)
     try:
         atomic_write_text(target, "\n".join(written))
@@ -146,8 +160,9 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
     return out
 
 
-def _near_copies(records: dict, loaded: LoadedConfig) -> set[int]:
-    """The lines of the records that nearly repeat an earlier record: every later member
+def _near_copies(records: dict, loaded: LoadedConfig) -> dict[int, int]:
+    """The lines of the records that nearly repeat an earlier record, each with the line
+    of the first record of its cluster: every later member
     of each cluster of doclint.core.neardocs, with the threshold and
     least length of the configured DL205 rule (its kind), so that `check` and `clean`
     agree on what a near copy is."""
@@ -160,4 +175,4 @@ def _near_copies(records: dict, loaded: LoadedConfig) -> set[int]:
             break
     valid = [r for r in records.values() if not r.error]
     groups = documents.clusters([documents.signature(r.text, least) for r in valid], threshold)
-    return {valid[i].line for group in groups for i in group[1:]}
+    return {valid[i].line: valid[group[0]].line for group in groups for i in group[1:]}
