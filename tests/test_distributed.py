@@ -10,7 +10,9 @@ import pytest
 
 from doclint.api import lint_paths
 from doclint.cli import main
+from doclint.core.loader import load, load_jsonl_part
 from doclint.engine.config import load_config
+from doclint.engine.distributed import jsonl_ranges, partitions
 from doclint.report.formatters.json import finding_dict
 
 SUBJECTS = ["The installer", "The release", "Our team", "The Javascript client", "The JavaScript client",
@@ -71,6 +73,9 @@ def report(result) -> tuple[list[dict], list[str], int]:
 def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) -> None:
     pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
     monkeypatch.chdir(corpus)
+    # JSONL shards of about 280 KB are cut into parts of 50 KB, so parts are checked too.
+    monkeypatch.setattr("doclint.engine.distributed.PARTITION_BYTES", 50_000)
+    assert len(partitions(["shard-0.jsonl"])) == 6
     loaded = load_config(None, str(corpus))
     local = report(lint_paths(["."], loaded, jobs=1))
     cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask"))
@@ -114,3 +119,40 @@ def test_the_local_engine_imports_no_extra(tmp_path) -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                          check=True).stdout
     assert out.strip().endswith("[]")
+
+
+def test_jsonl_parts_read_as_the_whole_file(tmp_path) -> None:
+    """Cut at line ends, with CR LF, lone CR, blank and invalid lines: the parts give
+    the documents and problems of the whole file, with the same line numbers."""
+    lines = [b'{"id": "r%d", "text": "Record %d says the plan was late."}' % (n, n) for n in range(40)]
+    lines[7] = b'{"id": "bad", '
+    lines[12] = b""
+    data = b"\r\n".join(lines[:20]) + b"\n" + b"\r".join(lines[20:30]) + b"\n" + b"\n".join(lines[30:])
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(data)
+    ranges = jsonl_ranges(str(path), 300)
+    assert len(ranges) >= 5 and ranges[0][0] == 0 and ranges[-1][1] == len(data)
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+
+    def seen(got):
+        return ([(d.record, d.record_line, d.text) for d in got.documents], [str(p) for p in got.problems])
+
+    whole = seen(load(str(path), "c.jsonl"))
+    parts = [seen(load_jsonl_part(str(path), "c.jsonl", *r)) for r in ranges]
+    assert ([d for docs, _ in parts for d in docs], [p for _, probs in parts for p in probs]) == whole
+    assert whole[0][-1][:2] == ("r39", 40) and "c.jsonl:8: error: invalid JSON" in whole[1][0]
+
+
+def test_small_binary_or_unbroken_files_stay_whole(tmp_path) -> None:
+    small = tmp_path / "a.jsonl"
+    small.write_bytes(b'{"text": "One."}\n')
+    assert jsonl_ranges(str(small), 1000) == [(0, 17, 1)]
+    binary = tmp_path / "b.jsonl"
+    binary.write_bytes(b"\x00" * 5000)
+    assert jsonl_ranges(str(binary), 1000) == [(0, 5000, 1)]
+    one_line = tmp_path / "c.jsonl"
+    one_line.write_bytes(b"x" * 5000)
+    assert jsonl_ranges(str(one_line), 1000) == [(0, 5000, 1)]
+    utf16 = tmp_path / "d.jsonl"
+    utf16.write_bytes(("\ufeff" + '{"text": "One."}\n' * 200).encode("utf-16-le"))
+    assert jsonl_ranges(str(utf16), 1000) == [(0, utf16.stat().st_size, 1)]

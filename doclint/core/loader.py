@@ -1,6 +1,7 @@
 """Read files into Documents: decoding, newline styles, binary detection, JSONL and Parquet records."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from doclint.core.document import Document
@@ -103,7 +104,7 @@ def load_data(data: bytes, name: str, text_field: str = "text", id_field: str = 
     if is_parquet(name):
         out.problems.append(Problem(name, "Parquet is read from files only, not from standard input"))
         return out
-    if b"\x00" in data[:BINARY_SNIFF] and unicode_bom(data) is None:
+    if is_binary(data):
         out.problems.append(Problem(name, "binary file skipped", "note"))
         return out
     text, encoding, bom, lossy, warning = decode(data, name)
@@ -118,12 +119,38 @@ def load_data(data: bytes, name: str, text_field: str = "text", id_field: str = 
     return out
 
 
+def is_binary(head: bytes) -> bool:
+    """Whether a file whose first bytes are `head` is binary: a NUL in the first 8 KB
+    and no UTF-16 or UTF-32 byte-order mark (text in those encodings holds NULs)."""
+    return b"\x00" in head[:BINARY_SNIFF] and unicode_bom(head) is None
+
+
+def load_jsonl_part(path: str, shown: str, start: int, end: int, first_line: int,
+                    text_field: str = "text", id_field: str = "") -> Loaded:
+    """The records of bytes [start, end) of a JSONL file, a part that begins at the start
+    of line `first_line`: what a distributed task reads of a large JSONL file. Each part
+    is decoded on its own, so only a file that is not valid UTF-8 reads differently."""
+    out = Loaded()
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            data = handle.read(end - start)
+    except OSError as exc:
+        out.problems.append(Problem(shown, f"cannot read file: {exc.strerror or exc}"))
+        return out
+    text, _, _, lossy, warning = decode(data, shown)
+    if warning:
+        out.problems.append(dataclasses.replace(warning, line=warning.line + first_line - 1))
+    _load_records(out, shown, normalise_newlines(text)[0], text_field, id_field, lossy, first_line)
+    return out
+
+
 def _load_records(out: Loaded, path: str, text: str, text_field: str, id_field: str,
-                  lossy: bool) -> None:
+                  lossy: bool, first_line: int = 1) -> None:
     from doclint.markup.jsonl import iter_records
     from doclint.markup.text import parse as parse_text
 
-    for record in iter_records(text, text_field, id_field):
+    for record in iter_records(text, text_field, id_field, first_line):
         if record.error:
             out.problems.append(Problem(path, record.error, "error", record.line))
             continue

@@ -1,7 +1,7 @@
 """Check documents on a Dask cluster (`--engine dask`).
 
 The map phase (Engine.check_document) runs as tasks over partitions of the input: a
-file, or one row group of a Parquet file. Results come back to the client in input
+file, one row group of a Parquet file, or about PARTITION_BYTES of a large JSONL file. Results come back to the client in input
 order and the corpus phase (Engine.reduce) runs there over their compact facts, so
 the report is the one a local run gives. dask.distributed is an optional extra and is
 imported only here, only when `--engine dask` asks for it."""
@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from doclint.core.discovery import display_path
-from doclint.core.loader import is_parquet, load
+from doclint.core.loader import (BINARY_SNIFF, JSONL_SUFFIXES, is_binary, is_parquet, load, load_jsonl_part,
+                                 unicode_bom)
 from doclint.core.problems import ConfigError, Problem
 from doclint.engine.phases import DocumentResult, Engine
 
 INSTALL_HINT = "--engine dask needs dask.distributed: pip install 'doclint[dask]'"
 CONNECT_TIMEOUT = "30s"
+# A JSONL file larger than this is cut into parts of about this size at line ends, so
+# that what a worker holds at once follows the part, not the file.
+PARTITION_BYTES = 64 * 1024 * 1024
 
 # Engines built on a worker, by run: building one loads and compiles every rule
 # (about half a second), so each worker does it once per run, not once per task.
@@ -28,21 +32,30 @@ _worker_engines: dict[str, Engine] = {}
 
 @dataclass(frozen=True)
 class Partition:
-    """One task's share of the input: a file, or some row groups of a Parquet file."""
+    """One task's share of the input: a file, some row groups of a Parquet file, or the
+    lines of a JSONL file in bytes [start, end), the first of them line `first_line`."""
 
     path: str    # as the workers open it (absolute: their working folder may differ)
     shown: str   # as reports name it
     row_groups: tuple[int, ...] | None = None
+    byte_range: tuple[int, int, int] | None = None  # (start, end, first_line)
 
 
-def partitions(files: list[str]) -> list[Partition]:
-    """A partition per file, and per row group of a Parquet file, in input order."""
+def partitions(files: list[str], part_bytes: int | None = None) -> list[Partition]:
+    """A partition per file, per row group of a Parquet file and per `part_bytes` of a
+    JSONL file (default PARTITION_BYTES), in input order."""
     from doclint.markup.parquet import ParquetError, row_group_count
 
+    part_bytes = part_bytes or PARTITION_BYTES
     out = []
     for path in files:
         where, shown = os.path.abspath(path), display_path(path)
-        if is_parquet(path):
+        if path.lower().endswith(JSONL_SUFFIXES):
+            ranges = jsonl_ranges(path, part_bytes)
+            if len(ranges) > 1:
+                out.extend(Partition(where, shown, byte_range=r) for r in ranges)
+                continue
+        elif is_parquet(path):
             try:
                 groups = row_group_count(path)
             except ParquetError:
@@ -51,6 +64,35 @@ def partitions(files: list[str]) -> list[Partition]:
                 out.extend(Partition(where, shown, (group,)) for group in range(groups))
                 continue
         out.append(Partition(where, shown))
+    return out
+
+
+def jsonl_ranges(path: str, part_bytes: int) -> list[tuple[int, int, int]]:
+    """(start, end, first line) of parts of about `part_bytes` that end at line ends,
+    found in one pass over the file. A binary or unreadable file, or one without a
+    line end in a part, is left whole: its task reports it as a local run would."""
+    out: list[tuple[int, int, int]] = []
+    try:
+        with open(path, "rb") as handle:
+            total = os.fstat(handle.fileno()).st_size
+            head = handle.read(BINARY_SNIFF)
+            # UTF-16 and UTF-32 files cannot be cut at a newline byte; binary files are skipped whole.
+            if total <= part_bytes or is_binary(head) or unicode_bom(head) is not None:
+                return [(0, total, 1)]
+            start, line = 0, 1
+            while start < total:
+                handle.seek(start)
+                block = handle.read(part_bytes)
+                cut = block.rfind(b"\n") + 1
+                if start + len(block) >= total or cut == 0:
+                    out.append((start, total, line))
+                    break
+                out.append((start, start + cut, line))
+                # Lines as the loader counts them: CR LF, LF and a lone CR each end one.
+                line += block.count(b"\n", 0, cut) + block.count(b"\r", 0, cut) - block.count(b"\r\n", 0, cut)
+                start += cut
+    except OSError:
+        return [(0, 0, 1)]
     return out
 
 
@@ -66,8 +108,11 @@ def check_partition(run: str, setup: tuple, part: Partition) -> tuple[list[Docum
             _worker_engines.clear()  # an engine of an earlier run is not needed again
             engine = _worker_engines[run] = Engine(configured_rules(loaded, select, ignore), loaded.config)
         config = engine.config
-        got = load(part.path, part.shown, config.text_field, config.id_field,
-                   list(part.row_groups) if part.row_groups is not None else None)
+        if part.byte_range is not None:
+            got = load_jsonl_part(part.path, part.shown, *part.byte_range, config.text_field, config.id_field)
+        else:
+            got = load(part.path, part.shown, config.text_field, config.id_field,
+                       list(part.row_groups) if part.row_groups is not None else None)
         return [engine.check_document(doc) for doc in got.documents], got.problems
     except Exception as exc:  # noqa: BLE001
         return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]

@@ -33,12 +33,14 @@ def _record_id(obj: dict, id_field: str = "") -> str | None:
     return None
 
 
-def iter_records(text: str, text_field: str = "text", id_field: str = "") -> Iterator[Record]:
+def iter_records(text: str, text_field: str = "text", id_field: str = "",
+                 first_line: int = 1) -> Iterator[Record]:
     """Yield one Record per non-blank line; bad lines yield a Record with `error` set.
-    The record id is `id_field` when given, else the first of ID_KEYS present."""
+    The record id is `id_field` when given, else the first of ID_KEYS present.
+    `first_line` is the file's line number of the text's first line (a part of a file)."""
     # Split on "\n" only: a JSON string may not hold a raw newline, but str.splitlines
     # would also split on U+2028 and friends, which are legal inside JSON strings.
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(text.split("\n"), start=first_line):
         line = raw.strip()
         if not line:
             continue
