@@ -253,10 +253,10 @@ def progress_bar(args):
     if args.quiet or os.environ.get("CI") or not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
         return None
 
-    def wrap(files):
+    def wrap(files, unit: str = "file"):
         from tqdm import tqdm
 
-        return tqdm(files, desc="doclint", unit="file", file=sys.stderr, leave=False, delay=1.0)
+        return tqdm(files, desc="doclint", unit=unit, file=sys.stderr, leave=False, delay=1.0)
 
     return wrap
 

@@ -1,9 +1,9 @@
 """Check documents on a Dask cluster (`--engine dask`).
 
 The map phase (Engine.check_document) runs as tasks over partitions of the input: a
-file, one row group of a Parquet file, or about PARTITION_BYTES of a large JSONL file. Results come back to the client in input
-order and the corpus phase (Engine.reduce) runs there over their compact facts, so
-the report is the one a local run gives. dask.distributed is an optional extra and is
+file, one row group of a Parquet file, or about PARTITION_BYTES of a large JSONL file.
+Results come back to the client in input order and the corpus phase (Engine.reduce)
+runs there over their compact facts, so the report is the one a local run gives. dask.distributed is an optional extra and is
 imported only here, only when `--engine dask` asks for it."""
 from __future__ import annotations
 
@@ -164,7 +164,7 @@ def check_files(files: list[str], loaded, select, ignore, problems: list[Problem
         futures = client.map(check_partition, [run] * len(parts), [setup] * len(parts), parts, pure=False)
         ordered = _in_order(futures, parts)
         if progress:
-            ordered = progress(Sized(ordered, len(parts)))
+            ordered = progress(Sized(ordered, len(parts)), unit="part")
         for results, part_problems in ordered:
             problems.extend(part_problems)
             yield from results
