@@ -70,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="lowest severity of remaining findings that makes the exit code 1")
 
     clean = sub.add_parser("clean", help="write a cleaned copy of a JSONL corpus")
-    clean.add_argument("source", help="the JSONL corpus to read")
-    clean.add_argument("--output", "-o", metavar="FILE", help="where to write the cleaned corpus")
+    clean.add_argument("source", help="the JSONL corpus to read: a file, or a folder of JSONL shards")
+    clean.add_argument("--output", "-o", metavar="PATH",
+                       help="where to write the cleaned corpus (a folder when the source is one)")
     clean.add_argument("--in-place", action="store_true", help="replace the source (atomically)")
     add_run_options(clean)
     clean.add_argument("--unsafe", action="store_true", help="also apply unsafe fixes")
@@ -81,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--report", metavar="FILE",
                        help="write a change report: one JSONL line per record (line, record id, "
                        "action, fixes by rule, characters removed)")
+    clean.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="clean the shards of a folder here (default) or as tasks on a Dask cluster")
+    clean.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use")
+    clean.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="with --engine dask and no --scheduler: workers of the local cluster")
 
     baseline = sub.add_parser("baseline", help="record current findings so that check reports only new ones")
     baseline.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
@@ -355,27 +361,43 @@ def cmd_fix(args) -> int:
 
 
 def cmd_clean(args) -> int:
-    from doclint.repair.commands import clean_corpus
+    from doclint.repair.cleanlog import CleanLog
+    from doclint.repair.shards import clean_shards, clean_shards_on_cluster, shard_pairs
 
     if bool(args.output) == bool(args.in_place):
-        print("doclint: error: clean needs exactly one of --output FILE or --in-place", file=sys.stderr)
+        print("doclint: error: clean needs exactly one of --output PATH or --in-place", file=sys.stderr)
         return EXIT_ERROR
-    if not os.path.isfile(args.source):
+    if not (os.path.isfile(args.source) or os.path.isdir(args.source)):
         from doclint.core.discovery import irregular
 
-        why = irregular(args.source) or "no such file"
+        why = irregular(args.source) or "no such file or folder"
         print(f"doclint: error: {escape(args.source)}: {why}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.scheduler and args.engine != "dask":
+        print("doclint: error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_ERROR
     loaded = _load_config(args)
     target = args.source if args.in_place else args.output
-    # Only the folder checks apply: writing the cleaned copy over its source is --in-place.
-    if args.output and not output_ok(args.output, [], loaded, "cleaned corpus"):
+    if os.path.isdir(args.source):
+        if os.path.isfile(target):
+            print(f"doclint: error: {escape(target)}: the cleaned shards of a folder go to a folder, "
+                  "not a file", file=sys.stderr)
+            return EXIT_ERROR
+        pairs = shard_pairs(args.source, target)
+    else:
+        # Only the folder checks apply: writing the cleaned copy over its source is --in-place.
+        if args.output and not output_ok(args.output, [], loaded, "cleaned corpus"):
+            return EXIT_ERROR
+        pairs = [(args.source, target)]
+    if args.report and not output_ok(args.report, [], loaded, "change report"):
         return EXIT_ERROR
-    from doclint.repair.cleanlog import CleanLog
-
     log = CleanLog()
-    result = clean_corpus(args.source, target, loaded, args.select, args.ignore, args.unsafe,
-                          args.drop_duplicate_records, log)
+    if args.engine == "dask":
+        result = clean_shards_on_cluster(pairs, loaded, args.select, args.ignore, args.unsafe,
+                                         args.drop_duplicate_records, log, args.scheduler, args.jobs)
+    else:
+        result = clean_shards(pairs, loaded, args.select, args.ignore, args.unsafe,
+                              args.drop_duplicate_records, log)
     if args.report:
         try:
             log.write(args.report)

@@ -19,18 +19,25 @@ class CleanLog:
     actions: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
 
-    def add(self, line: int, record: str | None, action: str, rules: list[str] = (),
-            removed: int = 0, duplicate_of: int | None = None) -> None:
+    def add(self, path: str, line: int, record: str | None, action: str, rules: list[str] = (),
+            removed: int = 0, duplicate_of: tuple[str, int] | None = None) -> None:
         """`removed`: characters the fixes took out of the text, net (a fix that
-        lengthens a word counts negative); `duplicate_of`: the line of the kept copy."""
+        lengthens a word counts negative); `duplicate_of`: (path, line) of the kept copy,
+        reported as `duplicate_of` (its line) and, when in another file, `duplicate_in`."""
         assert action in ACTIONS
-        entry = {"line": line, "record": record, "action": action,
+        entry = {"path": path, "line": line, "record": record, "action": action,
                  "rules": dict(sorted(Counter(rules).items())), "chars_removed": removed}
         if duplicate_of is not None:
-            entry["duplicate_of"] = duplicate_of
+            entry["duplicate_of"] = duplicate_of[1]
+            if duplicate_of[0] != path:
+                entry["duplicate_in"] = duplicate_of[0]
+        self.add_entry(entry)
+
+    def add_entry(self, entry: dict) -> None:
+        """An entry as `add` makes it (e.g. one logged by a task on a cluster)."""
         self.entries.append(entry)
-        self.actions[action] += 1
-        self.by_rule.update(rules)
+        self.actions[entry["action"]] += 1
+        self.by_rule.update(entry["rules"])
 
     def summary(self) -> dict:
         read = sum(n for action, n in self.actions.items() if action != "invalid")

@@ -97,50 +97,80 @@ def unified_diff(path: str, before: str, after: str) -> str:
                    for line in lines)
 
 
+def record_key(text: str) -> bytes:
+    """What makes two records duplicates: their whole text, case and spacing folded."""
+    return hashlib.blake2b(" ".join(text.casefold().split()).encode(), digest_size=16).digest()
+
+
+class FirstCopies:
+    """Which records repeat an earlier record's text, over every file of a run in the
+    order files and lines are seen. `known`: copies decided beforehand (line -> (path,
+    line) of the kept copy), as a cluster run hands them to the task of one file."""
+
+    def __init__(self, known: dict[int, tuple[str, int]] | None = None) -> None:
+        self.seen: dict[bytes, tuple[str, int]] = {}
+        self.known = known
+
+    def earlier(self, path: str, line: int, text: str) -> tuple[str, int] | None:
+        if self.known is not None:
+            return self.known.get(line)
+        first = self.seen.setdefault(record_key(text), (path, line))
+        return None if first == (path, line) else first
+
+
+def read_corpus(source: str, text_field: str) -> tuple[list[str], dict]:
+    """The lines of a JSONL corpus and its records by line; raises OSError or
+    UnicodeDecodeError for a file that cannot be read."""
+    from doclint.markup.jsonl import iter_records
+
+    with open(source, encoding="utf-8-sig") as handle:
+        raw_lines = handle.read().split("\n")
+    return raw_lines, {r.line: r for r in iter_records("\n".join(raw_lines), text_field)}
+
+
 def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), ignore=(),
                  unsafe: bool = False, drop_duplicate_records: bool = False,
-                 log: CleanLog | None = None) -> RepairResult:
+                 log: CleanLog | None = None, copies: FirstCopies | None = None,
+                 shown: str | None = None) -> RepairResult:
     """Copy a JSONL corpus to `target`, fixing each record's text field. Other fields and
     key order are kept; lines that are not valid records are copied unchanged (and
     reported), so nothing is lost. With `drop_duplicate_records`, a record whose whole
-    text repeats an earlier record's (after whitespace and case folding), or nearly
-    repeats it as DL205 measures (see _near_copies), is left out. `log`, when given,
-    records what happened to each record (the change report)."""
-    from doclint.markup.jsonl import iter_records
-
+    text repeats an earlier record's (after whitespace and case folding; in this file
+    or, through a shared `copies`, an earlier file), or nearly repeats an earlier record
+    of this file as DL205 measures (see _near_copies), is left out. `log`, when given,
+    records what happened to each record (the change report); `shown` is the name
+    reports give the source."""
     config = loaded.config
     engine = Engine(configured_rules(loaded, select, ignore), config)
     out = RepairResult()
+    shown = shown or source
     try:
-        with open(source, encoding="utf-8-sig") as handle:
-            raw_lines = handle.read().split("\n")
+        raw_lines, records = read_corpus(source, config.text_field)
     except (OSError, UnicodeDecodeError) as exc:
-        out.problems.append(Problem(source, f"cannot read corpus: {exc}"))
+        out.problems.append(Problem(shown, f"cannot read corpus: {exc}"))
         return out
-    records = {r.line: r for r in iter_records("\n".join(raw_lines), config.text_field)}
     near_copies = _near_copies(records, loaded) if drop_duplicate_records else {}
     log = log if log is not None else CleanLog()
-    seen: dict[bytes, int] = {}  # text key -> line of the first copy
+    copies = copies if copies is not None else FirstCopies()
     written = []
     for number, line in enumerate(raw_lines, start=1):
         record = records.get(number)
         if record is None or record.error:
             if record is not None:
-                out.problems.append(Problem(source, f"{record.error}; line copied unchanged", "error", number))
+                out.problems.append(Problem(shown, f"{record.error}; line copied unchanged", "error", number))
                 out.copied += 1
-                log.add(number, record.record_id, "invalid")
+                log.add(shown, number, record.record_id, "invalid")
             written.append(line)
             continue
         if drop_duplicate_records:
-            key = hashlib.blake2b(" ".join(record.text.casefold().split()).encode(), digest_size=16).digest()
-            first = seen.setdefault(key, number)
-            if first == number:
-                first = near_copies.get(number)
+            first = copies.earlier(shown, number, record.text)
+            if first is None and number in near_copies:
+                first = (shown, near_copies[number])
             if first is not None:
                 out.dropped += 1
-                log.add(number, record.record_id, "dropped", duplicate_of=first)
+                log.add(shown, number, record.record_id, "dropped", duplicate_of=first)
                 continue
-        doc = Document(source, record.text, parse_text, record=record.record_id, record_line=number)
+        doc = Document(shown, record.text, parse_text, record=record.record_id, record_line=number)
         rules: list[str] = []
         text, applied = _fix_text(engine, doc, unsafe, out.problems, rules)
         if applied and text != record.text:
@@ -148,10 +178,10 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
             obj[config.text_field] = text
             line = json.dumps(obj, ensure_ascii=False)
             out.fixed += applied
-            out.changed.append(f"{source}:{number}")
-            log.add(number, record.record_id, "changed", rules, len(record.text) - len(text))
+            out.changed.append(f"{shown}:{number}")
+            log.add(shown, number, record.record_id, "changed", rules, len(record.text) - len(text))
         else:
-            log.add(number, record.record_id, "kept")
+            log.add(shown, number, record.record_id, "kept")
         written.append(line)
     try:
         atomic_write_text(target, "\n".join(written))
