@@ -36,11 +36,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="lint files and folders")
-    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    check.add_argument("paths", nargs="*", default=["."],
+                       help="files or folders (default: .); - reads standard input")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="with -: the file name that standard input stands for (its suffix "
+                       "picks the reader; reports use it); default <stdin>, read as plain text")
     add_run_options(check)
     check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default 0: one per core for inputs over 4 MB, "
-                       "else 1); the findings are the same for any N")
+                       "else 1; with --engine dask, the workers of the local cluster); the "
+                       "findings are the same for any N")
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="where documents are checked: here (default) or on a Dask cluster "
+                       "(needs the dask extra)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 "
+                       "(default: start a local cluster)")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
@@ -53,18 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(fix)
     fix.add_argument("--unsafe", action="store_true",
                      help="also apply unsafe fixes (they change content, e.g. delete a repeated sentence)")
+    fix.add_argument("--diff", action="store_true",
+                     help="print the fixes as a unified diff instead of writing them (exit 1 if any)")
     fix.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                      help="lowest severity of remaining findings that makes the exit code 1")
 
     clean = sub.add_parser("clean", help="write a cleaned copy of a JSONL corpus")
-    clean.add_argument("source", help="the JSONL corpus to read")
-    clean.add_argument("--output", "-o", metavar="FILE", help="where to write the cleaned corpus")
+    clean.add_argument("source", help="the JSONL corpus to read: a file, or a folder of JSONL shards")
+    clean.add_argument("--output", "-o", metavar="PATH",
+                       help="where to write the cleaned corpus (a folder when the source is one)")
     clean.add_argument("--in-place", action="store_true", help="replace the source (atomically)")
     add_run_options(clean)
     clean.add_argument("--unsafe", action="store_true", help="also apply unsafe fixes")
     clean.add_argument("--drop-duplicate-records", action="store_true",
                        help="leave out records whose whole text repeats or nearly repeats (as DL205 "
                             "measures) an earlier record, keeping the first")
+    clean.add_argument("--report", metavar="FILE",
+                       help="write a change report: one JSONL line per record (line, record id, "
+                       "action, fixes by rule, characters removed)")
+    clean.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="clean the shards of a folder here (default) or as tasks on a Dask cluster")
+    clean.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use")
+    clean.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="with --engine dask and no --scheduler: workers of the local cluster")
 
     baseline = sub.add_parser("baseline", help="record current findings so that check reports only new ones")
     baseline.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
@@ -103,7 +125,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="comma-separated rule ids, id prefixes, names or categories to run")
     parser.add_argument("--ignore", type=_csv, default=[], metavar="IDS",
                         help="comma-separated rule ids, id prefixes, names or categories to skip")
-    parser.add_argument("--text-field", metavar="NAME", help="JSONL field holding the text")
+    parser.add_argument("--text-field", metavar="NAME", help="JSONL field or Parquet column holding the text")
+    parser.add_argument("--id-field", metavar="NAME", help="JSONL field or Parquet column holding the "
+                        "record id (default: the first of id, _id, doc_id, uuid, url)")
     add_vale_option(parser)
 
 
@@ -137,6 +161,8 @@ def _load_config(args):
     if getattr(args, "vale_config", None):
         loaded = dataclasses.replace(loaded, config=dataclasses.replace(
             loaded.config, vale=os.path.abspath(args.vale_config)))
+    if getattr(args, "id_field", None):
+        loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, id_field=args.id_field))
     if getattr(args, "fail_on", None):
         loaded = dataclasses.replace(loaded, config=dataclasses.replace(loaded.config, fail_on=args.fail_on))
     return loaded
@@ -169,10 +195,22 @@ def cmd_check(args) -> int:
     from doclint.report.formatters import Report, get_formatter
 
     loaded = _load_config(args)
+    if args.scheduler and args.engine != "dask":
+        print("doclint: error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_ERROR
     if args.output and not output_ok(args.output, args.paths, loaded, "report"):
         return EXIT_ERROR
-    result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
-                        jobs=args.jobs)
+    if "-" in args.paths:
+        if len(args.paths) > 1:
+            print("doclint: error: - (standard input) cannot be combined with other paths", file=sys.stderr)
+            return EXIT_ERROR
+        from doclint.api import lint_stdin
+
+        result = lint_stdin(sys.stdin.buffer.read(), args.stdin_filename or "<stdin>", loaded,
+                            args.select, args.ignore)
+    else:
+        result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
+                            jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     notes = narrow_findings(args, result)
     report_problems(p for p in result.problems if not args.quiet or p.level == "error")
     formatter = get_formatter(args.format)
@@ -221,10 +259,10 @@ def progress_bar(args):
     if args.quiet or os.environ.get("CI") or not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
         return None
 
-    def wrap(files):
+    def wrap(files, unit: str = "file"):
         from tqdm import tqdm
 
-        return tqdm(files, desc="doclint", unit="file", file=sys.stderr, leave=False, delay=1.0)
+        return tqdm(files, desc="doclint", unit=unit, file=sys.stderr, leave=False, delay=1.0)
 
     return wrap
 
@@ -294,8 +332,15 @@ def cmd_fix(args) -> int:
     from doclint.repair.commands import fix_paths
 
     loaded = _load_config(args)
-    repaired = fix_paths(args.paths, loaded, args.select, args.ignore, args.unsafe)
+    repaired = fix_paths(args.paths, loaded, args.select, args.ignore, args.unsafe, diff=args.diff)
     report_problems(repaired.problems)
+    if args.diff:  # the diff alone on stdout, so that it can be piped to `git apply`
+        sys.stdout.writelines(repaired.diffs)
+        print(f"Would apply {repaired.fixed} fix{'es' if repaired.fixed != 1 else ''} "
+              f"in {len(repaired.changed)} file{'s' if len(repaired.changed) != 1 else ''}.", file=sys.stderr)
+        if any(p.level == "error" for p in repaired.problems):
+            return EXIT_ERROR
+        return EXIT_FINDINGS if repaired.diffs else EXIT_OK
     for path in repaired.changed:
         print(f"fixed {escape(path)}")
     print(f"Applied {repaired.fixed} fix{'es' if repaired.fixed != 1 else ''} "
@@ -316,29 +361,56 @@ def cmd_fix(args) -> int:
 
 
 def cmd_clean(args) -> int:
-    from doclint.repair.commands import clean_corpus
+    from doclint.repair.cleanlog import CleanLog
+    from doclint.repair.shards import clean_shards, clean_shards_on_cluster, shard_pairs
 
     if bool(args.output) == bool(args.in_place):
-        print("doclint: error: clean needs exactly one of --output FILE or --in-place", file=sys.stderr)
+        print("doclint: error: clean needs exactly one of --output PATH or --in-place", file=sys.stderr)
         return EXIT_ERROR
-    if not os.path.isfile(args.source):
+    if not (os.path.isfile(args.source) or os.path.isdir(args.source)):
         from doclint.core.discovery import irregular
 
-        why = irregular(args.source) or "no such file"
+        why = irregular(args.source) or "no such file or folder"
         print(f"doclint: error: {escape(args.source)}: {why}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.scheduler and args.engine != "dask":
+        print("doclint: error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_ERROR
     loaded = _load_config(args)
     target = args.source if args.in_place else args.output
-    # Only the folder checks apply: writing the cleaned copy over its source is --in-place.
-    if args.output and not output_ok(args.output, [], loaded, "cleaned corpus"):
+    if os.path.isdir(args.source):
+        if os.path.isfile(target):
+            print(f"doclint: error: {escape(target)}: the cleaned shards of a folder go to a folder, "
+                  "not a file", file=sys.stderr)
+            return EXIT_ERROR
+        pairs = shard_pairs(args.source, target)
+    else:
+        # Only the folder checks apply: writing the cleaned copy over its source is --in-place.
+        if args.output and not output_ok(args.output, [], loaded, "cleaned corpus"):
+            return EXIT_ERROR
+        pairs = [(args.source, target)]
+    if args.report and not output_ok(args.report, [], loaded, "change report"):
         return EXIT_ERROR
-    result = clean_corpus(args.source, target, loaded, args.select, args.ignore, args.unsafe,
-                          args.drop_duplicate_records)
+    log = CleanLog()
+    if args.engine == "dask":
+        result = clean_shards_on_cluster(pairs, loaded, args.select, args.ignore, args.unsafe,
+                                         args.drop_duplicate_records, log, args.scheduler, args.jobs)
+    else:
+        result = clean_shards(pairs, loaded, args.select, args.ignore, args.unsafe,
+                              args.drop_duplicate_records, log)
+    if args.report:
+        try:
+            log.write(args.report)
+        except OSError as exc:
+            from doclint.core.problems import Problem
+
+            result.problems.append(Problem(args.report, f"cannot write change report: {exc.strerror or exc}"))
     report_problems(result.problems)
     print(f"Applied {result.fixed} fix{'es' if result.fixed != 1 else ''} to "
           f"{len(result.changed)} record{'s' if len(result.changed) != 1 else ''}; "
           f"dropped {result.dropped} duplicate record{'s' if result.dropped != 1 else ''}; "
           f"copied {result.copied} invalid line{'s' if result.copied != 1 else ''} unchanged.")
+    print(log.summary_line())
     # Invalid lines make the exit code 2, as they do for `check`: the copy is whole, but
     # the corpus holds lines nothing could read.
     return EXIT_ERROR if any(p.level == "error" for p in result.problems) else EXIT_OK

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from doclint.core.problems import Problem
 
-LINTABLE = (".md", ".markdown", ".mdx", ".rst", ".txt", ".text", ".jsonl", ".ndjson")
+LINTABLE = (".md", ".markdown", ".mdx", ".rst", ".txt", ".text", ".jsonl", ".ndjson", ".parquet")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".tox",
                        ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages",
                        ".eggs", "build", "dist"})

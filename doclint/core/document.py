@@ -85,7 +85,8 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     record: str | None = None       # JSONL record id
-    record_line: int | None = None  # JSONL line of the record in its file
+    record_line: int | None = None  # JSONL line of the record in its file (Parquet: its row)
+    row_group: int | None = None    # Parquet records: the row group of the row
     lossy: bool = False             # decoded with replacements: never write it back
     attributes: dict = field(default_factory=dict)
     max_block: int = MAX_BLOCK_CHARS  # longer prose blocks are skipped (0: no limit)
@@ -133,7 +134,7 @@ class Document:
         line, column = self.line_index.position(offset)
         if self.record_line is None:
             return Location(self.path, line, column)
-        return Location(self.path, self.record_line, 1, self.record, line, column)
+        return Location(self.path, self.record_line, 1, self.record, line, column, self.row_group)
 
     @property
     def is_record(self) -> bool:

@@ -48,7 +48,9 @@ class Fix:
 @dataclass(frozen=True)
 class Location:
     """A place in a file. For JSONL corpora `line` is the record's line in the file and
-    `record`, `text_line`, `text_column` locate the place inside the record's text."""
+    `record`, `text_line`, `text_column` locate the place inside the record's text; for
+    Parquet corpora `line` is the row (1-based, across the file) and `row_group` its
+    row group (0-based)."""
 
     path: str
     line: int
@@ -56,11 +58,14 @@ class Location:
     record: str | None = None
     text_line: int | None = None
     text_column: int | None = None
+    row_group: int | None = None
 
     def as_dict(self) -> dict:
         out = {"path": self.path, "line": self.line, "column": self.column}
         if self.text_line is not None:
             out.update(record=self.record, text_line=self.text_line, text_column=self.text_column)
+        if self.row_group is not None:
+            out["row_group"] = self.row_group
         return out
 
 
@@ -115,6 +120,7 @@ class Finding:
     start: int = 0
     end: int = 0
     snippet: str = ""
+    row_group: int | None = None  # Parquet records only
 
     @property
     def sort_key(self) -> tuple:

@@ -1,6 +1,7 @@
-"""Read files into Documents: decoding, newline styles, binary detection, JSONL records."""
+"""Read files into Documents: decoding, newline styles, binary detection, JSONL and Parquet records."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from doclint.core.document import Document
@@ -9,6 +10,7 @@ from doclint.markup import reader_for
 
 BINARY_SNIFF = 8192
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet",)
 
 
 @dataclass
@@ -72,38 +74,103 @@ def normalise_newlines(text: str) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), newline
 
 
-def load(path: str, display_path: str | None = None, text_field: str = "text") -> Loaded:
+def is_parquet(path: str) -> bool:
+    return path.lower().endswith(PARQUET_SUFFIXES)
+
+
+def load(path: str, display_path: str | None = None, text_field: str = "text", id_field: str = "",
+         row_groups: list[int] | None = None) -> Loaded:
+    """The documents of one file (for a Parquet file, of `row_groups`, default all),
+    with the problems met reading it."""
     shown = display_path or path
     out = Loaded()
+    if is_parquet(path):  # a binary format, read by pyarrow: never sniffed or decoded here
+        _load_rows(out, path, shown, text_field, id_field, row_groups)
+        return out
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         out.problems.append(Problem(shown, f"cannot read file: {exc.strerror or exc}"))
         return out
-    if b"\x00" in data[:BINARY_SNIFF] and unicode_bom(data) is None:
-        out.problems.append(Problem(shown, "binary file skipped", "note"))
+    return load_data(data, shown, text_field, id_field, out)
+
+
+def load_data(data: bytes, name: str, text_field: str = "text", id_field: str = "",
+              out: Loaded | None = None) -> Loaded:
+    """The documents of a file's bytes (read from disk or standard input); `name`'s
+    suffix picks the reader, as a path's would."""
+    out = out if out is not None else Loaded()
+    if is_parquet(name):
+        out.problems.append(Problem(name, "Parquet is read from files only, not from standard input"))
         return out
-    text, encoding, bom, lossy, warning = decode(data, shown)
+    if is_binary(data):
+        out.problems.append(Problem(name, "binary file skipped", "note"))
+        return out
+    text, encoding, bom, lossy, warning = decode(data, name)
     if warning:
         out.problems.append(warning)
     text, newline = normalise_newlines(text)
-    if path.lower().endswith(JSONL_SUFFIXES):
-        _load_records(out, shown, text, text_field, lossy)
+    if name.lower().endswith(JSONL_SUFFIXES):
+        _load_records(out, name, text, text_field, id_field, lossy)
     else:
-        out.documents.append(Document(shown, text, reader_for(path), newline, encoding, bom,
+        out.documents.append(Document(name, text, reader_for(name), newline, encoding, bom,
                                       lossy=lossy))
     return out
 
 
-def _load_records(out: Loaded, path: str, text: str, text_field: str, lossy: bool) -> None:
+def is_binary(head: bytes) -> bool:
+    """Whether a file whose first bytes are `head` is binary: a NUL in the first 8 KB
+    and no UTF-16 or UTF-32 byte-order mark (text in those encodings holds NULs)."""
+    return b"\x00" in head[:BINARY_SNIFF] and unicode_bom(head) is None
+
+
+def load_jsonl_part(path: str, shown: str, start: int, end: int, first_line: int,
+                    text_field: str = "text", id_field: str = "") -> Loaded:
+    """The records of bytes [start, end) of a JSONL file, a part that begins at the start
+    of line `first_line`: what a distributed task reads of a large JSONL file. Each part
+    is decoded on its own, so only a file that is not valid UTF-8 reads differently."""
+    out = Loaded()
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            data = handle.read(end - start)
+    except OSError as exc:
+        out.problems.append(Problem(shown, f"cannot read file: {exc.strerror or exc}"))
+        return out
+    text, _, _, lossy, warning = decode(data, shown)
+    if warning:
+        out.problems.append(dataclasses.replace(warning, line=warning.line + first_line - 1))
+    _load_records(out, shown, normalise_newlines(text)[0], text_field, id_field, lossy, first_line)
+    return out
+
+
+def _load_records(out: Loaded, path: str, text: str, text_field: str, id_field: str,
+                  lossy: bool, first_line: int = 1) -> None:
     from doclint.markup.jsonl import iter_records
     from doclint.markup.text import parse as parse_text
 
-    for record in iter_records(text, text_field):
+    for record in iter_records(text, text_field, id_field, first_line):
         if record.error:
             out.problems.append(Problem(path, record.error, "error", record.line))
             continue
         # Records are cleaned by `doclint clean`, never fixed in place (lossy=True).
         out.documents.append(Document(path, record.text, parse_text, record=record.record_id,
                                       record_line=record.line, lossy=True))
+
+
+def _load_rows(out: Loaded, path: str, shown: str, text_field: str, id_field: str,
+               row_groups: list[int] | None) -> None:
+    """Parquet rows as documents: `line` in reports is the row, plus its row group."""
+    from doclint.markup.parquet import ParquetError, iter_rows
+    from doclint.markup.text import parse as parse_text
+
+    try:
+        for row in iter_rows(path, text_field, id_field, row_groups):
+            if row.error:
+                out.problems.append(Problem(shown, f"row group {row.row_group}, {row.error}", "error"))
+                continue
+            out.documents.append(Document(shown, row.text, parse_text, record=row.record_id,
+                                          record_line=row.row, row_group=row.row_group, lossy=True))
+    except ParquetError as exc:
+        out.problems.append(Problem(shown, str(exc)))

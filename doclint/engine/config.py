@@ -31,6 +31,7 @@ class Config:
     rule_paths: tuple[str, ...] = ()
     fail_on: str = "warning"
     text_field: str = "text"
+    id_field: str = ""  # "" : the first of id, _id, doc_id, uuid, url that a record has
     languages: tuple[str, ...] = ()
     gitignore: bool = True
     vale: str | None = None  # a .vale.ini whose styles run as rules

@@ -15,7 +15,7 @@ from doclint.engine.phases import DocumentResult, Engine
 AUTO_MIN_BYTES = 4_000_000
 
 _worker_engine: Engine | None = None
-_worker_text_field = "text"
+_worker_fields = ("text", "")  # the text and id fields of JSONL and Parquet records
 
 
 def auto_jobs(files: list[str]) -> int:
@@ -34,17 +34,17 @@ def auto_jobs(files: list[str]) -> int:
 def _init_worker(loaded, select, ignore) -> None:
     from doclint.engine.config import configured_rules
 
-    global _worker_engine, _worker_text_field
+    global _worker_engine, _worker_fields
     _worker_engine = Engine(configured_rules(loaded, select, ignore), loaded.config)
-    _worker_text_field = loaded.config.text_field
+    _worker_fields = (loaded.config.text_field, loaded.config.id_field)
 
 
 def _check_file(path: str) -> tuple[list[DocumentResult], list[Problem]]:
-    loaded = load(path, display_path(path), _worker_text_field)
+    loaded = load(path, display_path(path), *_worker_fields)
     return [_worker_engine.check_document(doc) for doc in loaded.documents], loaded.problems
 
 
-class _Sized:
+class Sized:
     """An iterator with a length, so that a progress bar can show a total."""
 
     def __init__(self, items: Iterable, length: int) -> None:
@@ -67,7 +67,7 @@ def check_files(files: list[str], loaded, select, ignore, jobs: int,
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(loaded, tuple(select), tuple(ignore))) as pool:
         per_file = pool.map(_check_file, files, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
         if progress:
-            per_file = progress(_Sized(per_file, len(files)))
+            per_file = progress(Sized(per_file, len(files)))
         for results, file_problems in per_file:
             problems.extend(file_problems)
             yield from results

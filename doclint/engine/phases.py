@@ -59,7 +59,7 @@ def stamp(rule: Rule, doc: Document, hit: Hit) -> Finding:
     return Finding(start.path, start.line, start.column, end_line, end_column, rule.id, rule.name,
                    rule.category, rule.severity, message, hit.related, hit.fix, start.record,
                    start.text_line, start.text_column, hit.start, hit.end,
-                   doc.text[hit.start:min(hit.end, hit.start + SNIPPET_LIMIT)])
+                   doc.text[hit.start:min(hit.end, hit.start + SNIPPET_LIMIT)], start.row_group)
 
 
 def stamp_corpus(rule: Rule, hit: CorpusHit) -> Finding:
@@ -67,7 +67,8 @@ def stamp_corpus(rule: Rule, hit: CorpusHit) -> Finding:
     message = one_line(hit.message if hit.message is not None else rule.render(hit.args))
     return Finding(loc.path, loc.line, loc.column, hit.end_line, hit.end_column, rule.id, rule.name,
                    rule.category, rule.severity, message, hit.related, hit.fix, loc.record,
-                   loc.text_line, loc.text_column, hit.start, hit.end, hit.snippet[:SNIPPET_LIMIT])
+                   loc.text_line, loc.text_column, hit.start, hit.end, hit.snippet[:SNIPPET_LIMIT],
+                   loc.row_group)
 
 
 def _skipped_notes(doc: Document, limit: int) -> list[Problem]:

@@ -11,7 +11,7 @@ from typing import Iterator
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Keys tried in order for a record identifier to show in reports.
-_ID_KEYS = ("id", "_id", "doc_id", "uuid", "url")
+ID_KEYS = ("id", "_id", "doc_id", "uuid", "url")
 
 
 @dataclass(frozen=True)
@@ -24,8 +24,8 @@ class Record:
     error: str | None
 
 
-def _record_id(obj: dict) -> str | None:
-    for key in _ID_KEYS:
+def _record_id(obj: dict, id_field: str = "") -> str | None:
+    for key in (id_field,) if id_field else ID_KEYS:
         value = obj.get(key)
         # bool is an int subclass but never a meaningful id
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
@@ -33,11 +33,14 @@ def _record_id(obj: dict) -> str | None:
     return None
 
 
-def iter_records(text: str, text_field: str = "text") -> Iterator[Record]:
-    """Yield one Record per non-blank line; bad lines yield a Record with `error` set."""
+def iter_records(text: str, text_field: str = "text", id_field: str = "",
+                 first_line: int = 1) -> Iterator[Record]:
+    """Yield one Record per non-blank line; bad lines yield a Record with `error` set.
+    The record id is `id_field` when given, else the first of ID_KEYS present.
+    `first_line` is the file's line number of the text's first line (a part of a file)."""
     # Split on "\n" only: a JSON string may not hold a raw newline, but str.splitlines
     # would also split on U+2028 and friends, which are legal inside JSON strings.
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(text.split("\n"), start=first_line):
         line = raw.strip()
         if not line:
             continue
@@ -53,7 +56,7 @@ def iter_records(text: str, text_field: str = "text") -> Iterator[Record]:
             yield Record(number, None, None,
                          f"expected a JSON object, got {type(obj).__name__}")
             continue
-        record_id = _record_id(obj)
+        record_id = _record_id(obj, id_field)
         value = obj.get(text_field)
         if not isinstance(value, str):
             yield Record(number, record_id, None, f"no string field {text_field!r}")

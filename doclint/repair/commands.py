@@ -1,18 +1,20 @@
 """`doclint fix` (files in place) and `doclint clean` (JSONL corpora to a new file)."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
 
 from doclint.core.discovery import discover, display_path
 from doclint.core.document import Document
-from doclint.core.loader import JSONL_SUFFIXES, load
+from doclint.core.loader import JSONL_SUFFIXES, is_parquet, load
 from doclint.core.problems import Problem
 from doclint.core.writer import atomic_write_text
 from doclint.engine.config import LoadedConfig, configured_rules
 from doclint.engine.phases import Engine
 from doclint.markup.text import parse as parse_text
+from doclint.repair.cleanlog import CleanLog
 from doclint.repair.fixer import fix_until_stable
 
 
@@ -23,13 +25,16 @@ class RepairResult:
     dropped: int = 0               # records dropped by clean
     copied: int = 0                # invalid lines clean copied unchanged
     problems: list[Problem] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)  # fix --diff: one unified diff per changed file
 
 
 def _fix_text(engine: Engine, doc: Document, unsafe: bool,
-              problems: list[Problem] | None = None) -> tuple[str, int]:
+              problems: list[Problem] | None = None,
+              applied_rules: list[str] | None = None) -> tuple[str, int]:
     """Fix one document: lint it on its own (both phases, so corpus rules' fixes within
     the document apply too), apply the fixes, repeat until stable. The first lint's
-    problems (a block skipped for its size, a rule that failed) go to `problems`."""
+    problems (a block skipped for its size, a rule that failed) go to `problems`, and
+    the rule id of each applied fix to `applied_rules`."""
     passes = 0
 
     def lint(text: str):
@@ -42,12 +47,14 @@ def _fix_text(engine: Engine, doc: Document, unsafe: bool,
         passes += 1
         return result.findings
 
-    return fix_until_stable(doc.text, lint, unsafe)
+    return fix_until_stable(doc.text, lint, unsafe, applied_rules)
 
 
-def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsafe: bool = False) -> RepairResult:
-    """Apply fixes to files in place (atomically). JSONL corpora and files that were not
-    valid UTF-8 are never rewritten here: `clean` writes corpora to a new file."""
+def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsafe: bool = False,
+              diff: bool = False) -> RepairResult:
+    """Apply fixes to files in place (atomically), or with `diff` only collect a unified
+    diff per file. JSONL and Parquet corpora and files that were not valid UTF-8 are
+    never rewritten here: `clean` writes JSONL corpora to a new file."""
     config = loaded.config
     engine = Engine(configured_rules(loaded, select, ignore), config)
     found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
@@ -57,6 +64,9 @@ def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsa
         if path.lower().endswith(JSONL_SUFFIXES):
             out.problems.append(Problem(shown, "JSONL corpora are not fixed in place; use `doclint clean`", "note"))
             continue
+        if is_parquet(path):
+            out.problems.append(Problem(shown, "Parquet corpora are not fixed", "note"))
+            continue
         loaded_file = load(path, shown, config.text_field)
         out.problems.extend(loaded_file.problems)
         for doc in loaded_file.documents:
@@ -64,61 +74,114 @@ def fix_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), unsa
                 out.problems.append(Problem(shown, "not rewritten: the file is not valid UTF-8", "warning"))
                 continue
             text, applied = _fix_text(engine, doc, unsafe, out.problems)
-            if applied and text != doc.text:
+            if not applied or text == doc.text:
+                continue
+            if diff:
+                out.diffs.append(unified_diff(shown, doc.text, text))
+            else:
                 try:
                     atomic_write_text(path, text, doc.newline, doc.encoding, doc.bom)
                 except OSError as exc:
                     out.problems.append(Problem(shown, f"cannot write fixed file: {exc.strerror or exc}"))
                     continue
-                out.fixed += applied
-                out.changed.append(shown)
+            out.fixed += applied
+            out.changed.append(shown)
     return out
 
 
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The change as a unified diff (`a/PATH` -> `b/PATH`, as git prints it)."""
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 f"a/{path}", f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def record_key(text: str) -> bytes:
+    """What makes two records duplicates: their whole text, case and spacing folded."""
+    return hashlib.blake2b(" ".join(text.casefold().split()).encode(), digest_size=16).digest()
+
+
+class FirstCopies:
+    """Which records repeat an earlier record's text, over every file of a run in the
+    order files and lines are seen. `known`: copies decided beforehand (line -> (path,
+    line) of the kept copy), as a cluster run hands them to the task of one file."""
+
+    def __init__(self, known: dict[int, tuple[str, int]] | None = None) -> None:
+        self.seen: dict[bytes, tuple[str, int]] = {}
+        self.known = known
+
+    def earlier(self, path: str, line: int, text: str) -> tuple[str, int] | None:
+        if self.known is not None:
+            return self.known.get(line)
+        first = self.seen.setdefault(record_key(text), (path, line))
+        return None if first == (path, line) else first
+
+
+def read_corpus(source: str, text_field: str) -> tuple[list[str], dict]:
+    """The lines of a JSONL corpus and its records by line; raises OSError or
+    UnicodeDecodeError for a file that cannot be read."""
+    from doclint.markup.jsonl import iter_records
+
+    with open(source, encoding="utf-8-sig") as handle:
+        raw_lines = handle.read().split("\n")
+    return raw_lines, {r.line: r for r in iter_records("\n".join(raw_lines), text_field)}
+
+
 def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), ignore=(),
-                 unsafe: bool = False, drop_duplicate_records: bool = False) -> RepairResult:
+                 unsafe: bool = False, drop_duplicate_records: bool = False,
+                 log: CleanLog | None = None, copies: FirstCopies | None = None,
+                 shown: str | None = None) -> RepairResult:
     """Copy a JSONL corpus to `target`, fixing each record's text field. Other fields and
     key order are kept; lines that are not valid records are copied unchanged (and
     reported), so nothing is lost. With `drop_duplicate_records`, a record whose whole
-    text repeats an earlier record's (after whitespace and case folding), or nearly
-    repeats it as DL205 measures (see _near_copies), is left out."""
-    from doclint.markup.jsonl import iter_records
-
+    text repeats an earlier record's (after whitespace and case folding; in this file
+    or, through a shared `copies`, an earlier file), or nearly repeats an earlier record
+    of this file as DL205 measures (see _near_copies), is left out. `log`, when given,
+    records what happened to each record (the change report); `shown` is the name
+    reports give the source."""
     config = loaded.config
     engine = Engine(configured_rules(loaded, select, ignore), config)
     out = RepairResult()
+    shown = shown or source
     try:
-        with open(source, encoding="utf-8-sig") as handle:
-            raw_lines = handle.read().split("\n")
+        raw_lines, records = read_corpus(source, config.text_field)
     except (OSError, UnicodeDecodeError) as exc:
-        out.problems.append(Problem(source, f"cannot read corpus: {exc}"))
+        out.problems.append(Problem(shown, f"cannot read corpus: {exc}"))
         return out
-    records = {r.line: r for r in iter_records("\n".join(raw_lines), config.text_field)}
-    near_copies = _near_copies(records, loaded) if drop_duplicate_records else set()
-    seen: set[bytes] = set()
+    near_copies = _near_copies(records, loaded) if drop_duplicate_records else {}
+    log = log if log is not None else CleanLog()
+    copies = copies if copies is not None else FirstCopies()
     written = []
     for number, line in enumerate(raw_lines, start=1):
         record = records.get(number)
         if record is None or record.error:
             if record is not None:
-                out.problems.append(Problem(source, f"{record.error}; line copied unchanged", "error", number))
+                out.problems.append(Problem(shown, f"{record.error}; line copied unchanged", "error", number))
                 out.copied += 1
+                log.add(shown, number, record.record_id, "invalid")
             written.append(line)
             continue
         if drop_duplicate_records:
-            key = hashlib.blake2b(" ".join(record.text.casefold().split()).encode(), digest_size=16).digest()
-            if key in seen or number in near_copies:
+            first = copies.earlier(shown, number, record.text)
+            if first is None and number in near_copies:
+                first = (shown, near_copies[number])
+            if first is not None:
                 out.dropped += 1
+                log.add(shown, number, record.record_id, "dropped", duplicate_of=first)
                 continue
-            seen.add(key)
-        doc = Document(source, record.text, parse_text, record=record.record_id, record_line=number)
-        text, applied = _fix_text(engine, doc, unsafe, out.problems)
+        doc = Document(shown, record.text, parse_text, record=record.record_id, record_line=number)
+        rules: list[str] = []
+        text, applied = _fix_text(engine, doc, unsafe, out.problems, rules)
         if applied and text != record.text:
             obj = json.loads(line)
             obj[config.text_field] = text
             line = json.dumps(obj, ensure_ascii=False)
             out.fixed += applied
-            out.changed.append(f"{source}:{number}")
+            out.changed.append(f"{shown}:{number}")
+            log.add(shown, number, record.record_id, "changed", rules, len(record.text) - len(text))
+        else:
+            log.add(shown, number, record.record_id, "kept")
         written.append(line)
     try:
         atomic_write_text(target, "\n".join(written))
@@ -127,8 +190,9 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
     return out
 
 
-def _near_copies(records: dict, loaded: LoadedConfig) -> set[int]:
-    """The lines of the records that nearly repeat an earlier record: every later member
+def _near_copies(records: dict, loaded: LoadedConfig) -> dict[int, int]:
+    """The lines of the records that nearly repeat an earlier record, each with the line
+    of the first record of its cluster: every later member
     of each cluster of doclint.core.neardocs, with the threshold and
     least length of the configured DL205 rule (its kind), so that `check` and `clean`
     agree on what a near copy is."""
@@ -141,4 +205,4 @@ def _near_copies(records: dict, loaded: LoadedConfig) -> set[int]:
             break
     valid = [r for r in records.values() if not r.error]
     groups = documents.clusters([documents.signature(r.text, least) for r in valid], threshold)
-    return {valid[i].line for group in groups for i in group[1:]}
+    return {valid[i].line: valid[group[0]].line for group in groups for i in group[1:]}

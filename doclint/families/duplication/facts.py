@@ -45,12 +45,13 @@ class DocFacts:
     # or a block quote (see doclint.parallel_text), and the number of its block.
     entries: bytes = b""
     blocks: array = field(default_factory=lambda: array("I"))
+    row_group: int | None = None  # Parquet records: the row group of the row
 
     def location(self, index: int) -> Location:
         line, column = self.lines.position(self.spans[2 * index])
         if self.record_line is None:
             return Location(self.path, line, column)
-        return Location(self.path, self.record_line, 1, self.record, line, column)
+        return Location(self.path, self.record_line, 1, self.record, line, column, self.row_group)
 
     def where(self, index: int, other: "DocFacts") -> str:
         """How a message names sentence `index` of this document, seen from `other`."""

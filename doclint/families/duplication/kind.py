@@ -120,7 +120,7 @@ class DuplicatesKind(Kind):
         starts, token_data = shared
         entries, blocks = _structure(doc, comparable)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
-                        entries, blocks)
+                        entries, blocks, doc.row_group)
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]

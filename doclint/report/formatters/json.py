@@ -22,6 +22,8 @@ def finding_dict(f) -> dict:
     }
     if f.text_line is not None:
         out.update(record=f.record, text_line=f.text_line, text_column=f.text_column)
+    if f.row_group is not None:
+        out["row_group"] = f.row_group
     return out
 
 

@@ -68,6 +68,8 @@ def result_dict(f, rule_index: dict[str, int], fingerprint: str) -> dict:
     if f.text_line is not None:
         # A JSONL record: the region is the record's line; the place inside its text is here.
         out["properties"] = {"record": f.record, "textLine": f.text_line, "textColumn": f.text_column}
+        if f.row_group is not None:
+            out["properties"]["rowGroup"] = f.row_group
     return out
 
 

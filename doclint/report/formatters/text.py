@@ -13,8 +13,11 @@ BOLD, RESET = "\033[1m", "\033[0m"
 def location(finding) -> str:
     where = f"{escape(finding.path)}:{finding.line}:{finding.column}"
     if finding.text_line is not None:
-        record = f" record {escape(finding.record)}" if finding.record else ""
-        where += f" ({record.strip() + ', ' if record else ''}text {finding.text_line}:{finding.text_column})"
+        parts = [f"record {escape(finding.record)}"] if finding.record else []
+        if finding.row_group is not None:
+            parts.append(f"row group {finding.row_group}")
+        parts.append(f"text {finding.text_line}:{finding.text_column}")
+        where += f" ({', '.join(parts)})"
     return where
 
 

@@ -1,0 +1,158 @@
+"""`--engine dask`: the map phase on a local cluster gives the report of a local run."""
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+
+from doclint.api import lint_paths
+from doclint.cli import main
+from doclint.core.loader import load, load_jsonl_part
+from doclint.engine.config import load_config
+from doclint.engine.distributed import jsonl_ranges, partitions
+from doclint.report.formatters.json import finding_dict
+
+SUBJECTS = ["The installer", "The release", "Our team", "The Javascript client", "The JavaScript client",
+            "The scheduler", "The new parser", "Sources", "Critics", "The service"]
+VERBS = ["checks", "writes", "reads", "keeps", "rejects", "updates", "said it would replace", "caches"]
+OBJECTS = ["the configuration before a deploy", "every record of the corpus", "the settings of an older version",
+           "the report in the build folder", "a copy of each shard", "the list of known hosts",
+           "the index of the documentation"]
+ENDINGS = [".", ".", ".", " when the run ends.", " on every start.", " and the"]
+
+
+def sentence(rng: random.Random) -> str:
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(ENDINGS)}"
+
+
+def document(rng: random.Random, earlier: list[str]) -> str:
+    """Two short paragraphs; now and then a sentence copied from an earlier document,
+    so that the corpus phase has cross-document duplicates to find."""
+    paragraphs = []
+    for _ in range(2):
+        sentences = [sentence(rng) for _ in range(rng.randint(1, 3))]
+        if earlier and rng.random() < 0.3:
+            sentences.append(rng.choice(earlier))
+        paragraphs.append(" ".join(sentences))
+    earlier.append(paragraphs[0].split(". ")[0].rstrip(".") + ".")
+    return "\n\n".join(paragraphs)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """3,000 small documents: JSONL shards, a Parquet file of several row groups (when
+    pyarrow is there) and Markdown files, plus one invalid JSONL line."""
+    root = tmp_path_factory.mktemp("corpus")
+    rng, earlier = random.Random(7), []
+    for shard in range(3):
+        with open(root / f"shard-{shard}.jsonl", "w", encoding="utf-8") as out:
+            for n in range(900):
+                out.write(json.dumps({"id": f"s{shard}-{n}", "text": document(rng, earlier)}) + "\n")
+            if shard == 1:
+                out.write('{"id": "broken", "text": \n')
+    for n in range(40):
+        (root / f"page-{n:02}.md").write_text(f"# Page {n}\n\n{document(rng, earlier)}\n", encoding="utf-8")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        pass
+    else:
+        rows = [{"id": f"p-{n}", "text": document(rng, earlier)} for n in range(260)]
+        pq.write_table(pa.Table.from_pylist(rows), str(root / "part-0.parquet"), row_group_size=50)
+    return root
+
+
+def report(result) -> tuple[list[dict], list[str], int]:
+    return [finding_dict(f) for f in result.findings], [str(p) for p in result.problems], result.documents
+
+
+def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) -> None:
+    pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
+    monkeypatch.chdir(corpus)
+    # JSONL shards of about 280 KB are cut into parts of 50 KB, so parts are checked too.
+    monkeypatch.setattr("doclint.engine.distributed.PARTITION_BYTES", 50_000)
+    assert len(partitions(["shard-0.jsonl"])) == 6
+    loaded = load_config(None, str(corpus))
+    local = report(lint_paths(["."], loaded, jobs=1))
+    cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask"))
+    findings, problems, documents = local
+    assert documents >= 2_900
+    rules = {f["rule"] for f in findings}
+    assert {"DL201", "DL101", "DL301"} <= rules  # corpus rules and per-document rules both ran
+    assert any(f["rule"] == "DL201" and f["related"][0]["path"] != f["path"] for f in findings)
+    assert any("shard-1.jsonl:901" in p for p in problems)
+    assert cluster == local  # same findings, same order, same problems
+
+
+def test_scheduler_needs_the_dask_engine(capsys) -> None:
+    assert main(["check", "--scheduler", "tcp://127.0.0.1:8786", "."]) == 2
+    assert "--scheduler needs --engine dask" in capsys.readouterr().err
+
+
+def test_unreachable_scheduler_is_an_error_naming_it(tmp_path, monkeypatch, capsys) -> None:
+    pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Some text here.\n", encoding="utf-8")
+    monkeypatch.setattr("doclint.engine.distributed.CONNECT_TIMEOUT", "1s")
+    code = main(["check", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "a.md"])
+    assert code == 2
+    assert "--scheduler: cannot connect to tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_without_the_extra_the_error_says_what_to_install(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Some text here.\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "dask", None)
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    assert main(["check", "--engine", "dask", "a.md"]) == 2
+    assert "pip install 'doclint[dask]'" in capsys.readouterr().err
+
+
+def test_the_local_engine_imports_no_extra(tmp_path) -> None:
+    (tmp_path / "a.md").write_text("Some text here.\n", encoding="utf-8")
+    code = ("import sys\nfrom doclint.cli import main\nmain(['check', '-q', 'a.md'])\n"
+            "print(sorted(m for m in ('dask', 'distributed', 'pyarrow') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().endswith("[]")
+
+
+def test_jsonl_parts_read_as_the_whole_file(tmp_path) -> None:
+    """Cut at line ends, with CR LF, lone CR, blank and invalid lines: the parts give
+    the documents and problems of the whole file, with the same line numbers."""
+    lines = [b'{"id": "r%d", "text": "Record %d says the plan was late."}' % (n, n) for n in range(40)]
+    lines[7] = b'{"id": "bad", '
+    lines[12] = b""
+    data = b"\r\n".join(lines[:20]) + b"\n" + b"\r".join(lines[20:30]) + b"\n" + b"\n".join(lines[30:])
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(data)
+    ranges = jsonl_ranges(str(path), 300)
+    assert len(ranges) >= 5 and ranges[0][0] == 0 and ranges[-1][1] == len(data)
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
+
+    def seen(got):
+        return ([(d.record, d.record_line, d.text) for d in got.documents], [str(p) for p in got.problems])
+
+    whole = seen(load(str(path), "c.jsonl"))
+    parts = [seen(load_jsonl_part(str(path), "c.jsonl", *r)) for r in ranges]
+    assert ([d for docs, _ in parts for d in docs], [p for _, probs in parts for p in probs]) == whole
+    assert whole[0][-1][:2] == ("r39", 40) and "c.jsonl:8: error: invalid JSON" in whole[1][0]
+
+
+def test_small_binary_or_unbroken_files_stay_whole(tmp_path) -> None:
+    small = tmp_path / "a.jsonl"
+    small.write_bytes(b'{"text": "One."}\n')
+    assert jsonl_ranges(str(small), 1000) == [(0, 17, 1)]
+    binary = tmp_path / "b.jsonl"
+    binary.write_bytes(b"\x00" * 5000)
+    assert jsonl_ranges(str(binary), 1000) == [(0, 5000, 1)]
+    one_line = tmp_path / "c.jsonl"
+    one_line.write_bytes(b"x" * 5000)
+    assert jsonl_ranges(str(one_line), 1000) == [(0, 5000, 1)]
+    utf16 = tmp_path / "d.jsonl"
+    utf16.write_bytes(("\ufeff" + '{"text": "One."}\n' * 200).encode("utf-16-le"))
+    assert jsonl_ranges(str(utf16), 1000) == [(0, utf16.stat().st_size, 1)]
