@@ -141,3 +141,10 @@ def test_paragraph_cut_before_an_admonition_is_still_cut(lint_text) -> None:
 def test_sentence_cut_inside_a_note_is_found(lint_text) -> None:
     doc = ".. note::\n   The cache is rebuilt whenever the\n\nThe release adds a parser.\n"
     assert [f.line for f in lint_text(doc, "DL101", fmt="rst", name="a.rst")] == [2]
+
+
+def test_tab_bodies_are_read_and_their_labels_are_headings() -> None:
+    doc = ("Check the version:\n\n.. tab:: Unix/macOS\n\n   .. code-block:: bash\n\n"
+           "      python3 --version\n\n.. tab:: Windows\n\n   Open a new terminal first.\n")
+    assert blocks_of(doc) == [("paragraph", "Check the version:"), ("heading", "Unix/macOS"),
+                              ("heading", "Windows"), ("blockquote", "Open a new terminal first.")]

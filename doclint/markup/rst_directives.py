@@ -18,7 +18,8 @@ _PROSE_DIRECTIVES: dict[str, str] = {
         ("note", "warning", "important", "tip", "caution", "danger", "attention", "hint",
          "error", "seealso", "todo", "epigraph", "highlights", "pull-quote", "compound"),
         ARGUMENT_TEXT),
-    **dict.fromkeys(("admonition", "topic", "sidebar"), TITLE),
+    # "tab": sphinx-inline-tabs and sphinx-tabs; its argument is the tab's label.
+    **dict.fromkeys(("admonition", "topic", "sidebar", "tab"), TITLE),
     "rubric": TITLE_ONLY,
     **dict.fromkeys(("versionadded", "versionchanged", "deprecated", "versionremoved"),
                     VERSION),
