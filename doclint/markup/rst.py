@@ -169,13 +169,13 @@ def parse(text: str) -> Parsed:
         while item_cols and item_cols[-1] > ind:
             item_cols.pop()
         nxt = lines[i + 1] if i + 1 < n else ""
-        named = _DIRECTIVE.match(line)
-        role = prose_directive(named.group(1)) if named else None
-        if role is not None:
-            i = directive(i, ind, starts[i] + named.end(), role)
-            continue
         if _EXPLICIT.match(line) or _DOCTEST.match(line):
-            i = body_end(i + 1, ind)  # directives, comments, targets, footnotes: not prose
+            named = _DIRECTIVE.match(line)
+            role = prose_directive(named.group(1)) if named else None
+            if role is not None:  # an admonition or another directive that holds prose
+                i = directive(i, ind, starts[i] + named.end(), role)
+                continue
+            i = body_end(i + 1, ind)  # other directives, comments, targets, footnotes
             continue
         if _FIELD.match(line):
             i = body_end(i + 1, ind)
