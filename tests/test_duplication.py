@@ -417,3 +417,13 @@ def test_near_duplicates_across_documents_only_on_request():
              "b.txt": "Our documentation also website uses a modern design approach.\n"}
     assert lint(files, "DL202") == []
     assert [f.path for f in lint(files, "DL202", scope="all")] == ["b.txt"]
+
+
+def test_passage_quote_shows_the_text_without_markup(lint_text):
+    doc = ("The cache is flushed when the worker exits (or when the\n"
+           "pool is resized) so that no stale ``cache`` entries outlive the process.\n\n"
+           "Workers restart after each deployment.\n"
+           "pool is resized) so that no stale ``cache`` entries outlive the process.\n")
+    found = lint_text(doc, "DL204", fmt="rst", name="a.rst")
+    assert [f.line for f in found] == [5]
+    assert "``" not in found[0].message and "stale cache entries" in found[0].message

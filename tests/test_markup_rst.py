@@ -19,7 +19,7 @@ Sphinx turns *plain* text files into HTML. The builder reads
 
 .. note::
 
-   Directive bodies are not checked.
+   Admonition bodies are read as prose.
 
 .. _install-target:
 
@@ -71,6 +71,7 @@ def test_blocks_and_kinds() -> None:
         ("paragraph", "Sphinx turns *plain* text files into HTML. The builder reads\n"
                       "``conf.py`` first, then calls :func:`setup` and follows the\n"
                       "`tutorial <https://www.sphinx-doc.org/tutorial>`_ at https://example.com/x."),
+        ("blockquote", "Admonition bodies are read as prose."),
         ("list-item", "Install the package with pip\n  from the index."),
         ("list-item", "Read the glossary_ and footnote [1]_."),
         ("list-item", "A second paragraph of the item."),
@@ -89,7 +90,7 @@ def test_inline_masking() -> None:
     assert "calls " + CODE_MASK * len(":func:`setup`") + " and" in masked
     assert masked.endswith("\n tutorial" + " " * len(" <https://www.sphinx-doc.org/tutorial>`_")
                            + " at " + CODE_MASK * len("https://example.com/x") + ".")
-    item = parsed.blocks[4]
+    item = parsed.blocks[5]
     assert parsed.masked[item.start:item.end] == "Read the glossary  and footnote     ."
 
 
@@ -98,7 +99,7 @@ def test_non_prose_is_blank_and_lengths_match() -> None:
     assert len(parsed.masked) == len(DOC)
     assert [i for i, c in enumerate(parsed.masked) if c == "\n"] == \
         [i for i, c in enumerate(DOC) if c == "\n"]
-    for hidden in ("======", "Directive bodies", "_install-target", "Jane Doe", "pip install",
+    for hidden in ("======", ".. note::", "_install-target", "Jane Doe", "pip install",
                    "grid", "col    value", "replace::", "A comment", "code()", "command::"):
         start = DOC.index(hidden)
         seg = parsed.masked[start:start + len(hidden)]

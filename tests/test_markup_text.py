@@ -117,7 +117,7 @@ def test_wrapped_enumerator_is_no_list_item() -> None:
 
 def test_rst_fragment_in_a_txt_file_is_read_as_rst() -> None:
     fragment = ("See the :manual:`cmake-buildsystem(7)` manual for the ``COMPILE_OPTIONS``\n"
-                "property.\n\n.. note::\n\n   Directive bodies are not prose.\n")
+                "property.\n\n.. code-block:: cmake\n\n   Directive bodies are not prose.\n")
     parsed = reader_for("OPTIONS_BUILD.txt")(fragment)
     masked = parsed.masked
     assert ":manual:" not in masked and "``" not in masked and "Directive" not in masked

@@ -162,7 +162,7 @@ NEVER = {
         "Choose one of the following:\n\n* the stable channel\n* the beta channel, and\n",
         "Run the installer like this::\n\n    ./install --prefix /opt/the\n\nDone.\n",
         "To install the latest release, simply run\n\n``pip install mpmath``\n\nThat is all.\n",
-        ".. note::\n   The cache is rebuilt whenever the\n\nThe release adds a parser.\n",
+        ".. code-block:: text\n\n   The cache is rebuilt whenever the\n\nThe release adds a parser.\n",
         "The license is available at\n\n    https://www.apache.org/licenses/LICENSE-2.0\n",
         ":Author: The maintainers of the\n:Version: 2.1 of the\n\nThe tool reads prose.\n",
         "The panel shows latency.\n\n.. image:: latency.png\n\n"

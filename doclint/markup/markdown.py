@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import mkdocs
+from . import mkdocs, myst
 from .base import EMAIL as _MAIL
 from .base import FRONT_MATTER as _FRONT_MATTER
 from .base import Block, Parsed, label_kind, line_starts
@@ -152,12 +152,20 @@ def parse(text: str) -> Parsed:
 
 
 def _read(text: str, src: str) -> Parsed:
-    """Read `src` (`text` with header syntax blanked); admonition and tab bodies apart."""
+    """Read `src` (`text` with header syntax blanked); the bodies of admonitions, tabs
+    and MyST prose directives apart."""
+    containers: list[mkdocs.Container] = []
+    if myst.has_directives(src):
+        src, containers = myst.find_directives(src)
     if mkdocs.has_openers(src):
-        containers = mkdocs.find_containers(src.split("\n"))
-        if containers:
-            return mkdocs.parse_nested(text, src, containers, _parse_blocks,
-                                       lambda body: _read(body, body))
+        found = mkdocs.find_containers(src.split("\n"))
+        # A MyST directive inside an admonition is read with the admonition's body.
+        containers = [c for c in containers
+                      if not any(o.title <= c.title < o.end for o in found)] + found
+        containers.sort(key=lambda c: c.title)
+    if containers:
+        return mkdocs.parse_nested(text, src, containers, _parse_blocks,
+                                   lambda body: _read(body, body))
     return _parse_blocks(text, src)
 
 

@@ -8,6 +8,7 @@ from .base import EMAIL as _MAIL
 from .base import FRONT_MATTER, Block, Parsed, header_end, label_kind
 from .base import blank as _blank
 from .base import code as _code
+from .rst_directives import TITLE, TITLE_ONLY, VERSION, prose_directive
 
 _ADORN = re.compile(r"""^([=\-~^"'`#*+:._])\1+[ \t]*$""")
 _EXPLICIT = re.compile(r"^[ \t]*(?:\.\.(?:[ \t]|$)|__[ \t])")
@@ -20,6 +21,9 @@ _BULLET = re.compile(
 _DOCTEST = re.compile(r"^[ \t]*>>>(?:[ \t]|$)")
 _LINE_BLOCK = re.compile(r"^([ \t]*)\|(?=[ \t]|$)", re.M)
 _WORD = re.compile(r"\w")
+# A directive line: ".. name:: argument"; the name may carry a domain ("py:function").
+_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+([A-Za-z][\w.+-]*(?::[A-Za-z][\w.+-]*)*)::(?=[ \t]|$)")
+_FIRST_WORD = re.compile(r"[ \t]*\S+")
 
 # As in the Markdown reader, a first-character lookahead keeps the alternation cheap.
 _ROLE = r":[A-Za-z][\w.+:-]*:"
@@ -121,6 +125,38 @@ def parse(text: str) -> Parsed:
         return bisect_right(starts, offset) - 1
 
     item_cols: list[int] = []  # content columns of the list items we are inside
+
+    def directive(i: int, ind: int, end: int, role: str) -> int:
+        """Read the argument of the prose directive on line i (its name ends at offset
+        `end`) and its options; return the line where its body starts, which the main
+        loop then reads. An admonition is an aside set off from the text, as a block
+        quote is: its paragraphs are "blockquote" blocks, which the rules read as notes
+        (a note repeated in parallel reference entries is structure, not a slip)."""
+        k = i + 1
+        has_text = bool(text[end:starts[i + 1] - 1].strip())
+        if has_text:  # the argument (or first body line) may wrap onto indented lines
+            while k < n and lines[k].strip() and _indent(lines[k]) > ind \
+                    and not _FIELD.match(lines[k]):
+                k += 1
+        arg_end = k
+        if k < n and lines[k].strip() and _indent(lines[k]) > ind and _FIELD.match(lines[k]):
+            while k < n and lines[k].strip() and _indent(lines[k]) > ind:
+                k += 1  # options (":class: tip") run to the first blank line
+        literal = False
+        if has_text:
+            if role == VERSION:  # ".. versionchanged:: 3.2 The flag is gone.": skip "3.2"
+                end = _FIRST_WORD.match(text, end).end()
+            if role in (TITLE, TITLE_ONLY):
+                emit("heading", end, arg_end)
+            elif text[end:starts[arg_end] - 1].strip():
+                literal = lines[arg_end - 1].rstrip().endswith("::")
+                emit("blockquote", end, arg_end, strip_colons=literal)
+        if role == TITLE_ONLY:
+            return body_end(k, ind)
+        # The first-line text ended in "::": the indented block that follows is code;
+        # the rest of the body is skipped with it (rare, and safer than guessing its column).
+        return body_end(k, ind) if literal else k
+
     # A header block (front matter, or the RFC 822 header of a PEP) is not prose.
     front = FRONT_MATTER.match(text)
     i = text.count("\n", 0, front.end()) + 1 if front else header_end(lines)
@@ -134,7 +170,12 @@ def parse(text: str) -> Parsed:
             item_cols.pop()
         nxt = lines[i + 1] if i + 1 < n else ""
         if _EXPLICIT.match(line) or _DOCTEST.match(line):
-            i = body_end(i + 1, ind)  # directives, comments, targets, footnotes: not prose
+            named = _DIRECTIVE.match(line)
+            role = prose_directive(named.group(1)) if named else None
+            if role is not None:  # an admonition or another directive that holds prose
+                i = directive(i, ind, starts[i] + named.end(), role)
+                continue
+            i = body_end(i + 1, ind)  # other directives, comments, targets, footnotes
             continue
         if _FIELD.match(line):
             i = body_end(i + 1, ind)

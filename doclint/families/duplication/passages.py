@@ -289,5 +289,5 @@ def iter_passages(doc, least: int) -> Iterator[Hit]:
         source = words.starts[copy.source]
         line, _ = doc.position(source)
         yield Hit(start, end, {"words": copy.later_end - copy.first, "where": f"line {line}",
-                               "quote": fp.quote(doc.text[start:end])},
+                               "quote": fp.quote(doc.plain(start, end))},
                   related=(doc.location(source),))

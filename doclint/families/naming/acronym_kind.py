@@ -52,7 +52,8 @@ def acronym_uses(doc, known: frozenset[str], defined_spans: list[tuple[int, int]
             continue
         for match in ACRONYM.finditer(masked, sentence.start, sentence.end):
             short = match.group(1)
-            if short in known or ROMAN.match(short) or _shouted(masked, match):
+            if short in known or _version_of_known(short, known) or ROMAN.match(short) \
+                    or _shouted(masked, match):
                 continue
             if len(short) > 2 and is_english_word(short, WORD_COUNT):
                 continue  # a word in capitals (ERROR, NOTE), not an acronym
@@ -62,6 +63,12 @@ def acronym_uses(doc, known: frozenset[str], defined_spans: list[tuple[int, int]
                 continue  # a quoted name or a link to its section ("see `PDM <pdm>`")
             out.append(Use(short, match.start(), match.end(1)))
     return out
+
+
+def _version_of_known(short: str, known: frozenset[str]) -> bool:
+    """A known acronym with a version number (HTML5, CSS3) is as known as the acronym."""
+    stem = short.rstrip("0123456789")
+    return stem != short and len(stem) >= 2 and stem in known
 
 
 def _shouted(text: str, match: re.Match) -> bool:

@@ -54,10 +54,22 @@ def introduces(doc: Document, e: Ending) -> str | None:
     return _what_follows(doc, e.block, e.stop, e.next_block)
 
 
+def _first_line_after(text: str, stop: int, end: int) -> str:
+    """The first line with any content after the line holding `stop`, up to `end`."""
+    for line in text[stop:end].split("\n")[1:]:
+        if line.strip():
+            return line
+    return ""
+
+
 def _what_follows(doc: Document, block: Block, stop: int, nxt: Block | None) -> str | None:
     """What follows the prose `block` that stops at `stop` (see `introduces`)."""
     text, masked = doc.text, doc.masked
     if nxt is not None and nxt.kind in ("list-item", "blockquote") and block.kind != nxt.kind:
+        # The body of an admonition (".. important::") reads as a block quote, but the
+        # paragraph before it leads into the directive, not into a quotation.
+        if _DIRECTIVE.match(_first_line_after(text, stop, nxt.start)):
+            return "directive"
         marker = text[text.rfind("\n", 0, nxt.start) + 1:nxt.start].strip(" \t>")
         if _LATER_ITEM.fullmatch(marker):
             return None  # item (8) of a numbered series does not continue this paragraph
