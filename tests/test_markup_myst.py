@@ -74,3 +74,14 @@ def test_duplicate_inside_a_myst_note_is_found(lint_text) -> None:
     sentence = "Run the migration script before you restart the server on every node."
     doc = f"# Upgrading\n\n{sentence}\n\n```{{note}}\n{sentence}\n```\n"
     assert [f.line for f in lint_text(doc, "DL201", fmt="markdown", name="a.md")] == [6]
+
+
+def test_a_directive_with_an_empty_body_keeps_the_offsets() -> None:
+    # pip's docs open pages with a version note whose fence closes on the next line.
+    text = ("# Managing a different Python interpreter\n\n```{versionadded} 22.3\n```\n\n"
+            "Occasionally, you may want to use pip to manage another installation.\n")
+    parsed = parse(text)
+    assert len(parsed.masked) == len(text)
+    assert blocks_of(text) == [("heading", "Managing a different Python interpreter"),
+                               ("paragraph", "Occasionally, you may want to use pip to manage "
+                                             "another installation.")]

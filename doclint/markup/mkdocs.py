@@ -136,6 +136,10 @@ def parse_nested(text: str, src: str, containers: list[Container],
     pieces: list[str] = []
     pos = 0
     for c, (a, b) in zip(containers, regions):
+        if c.first >= c.end:  # an empty body (a MyST fence closed on the next line)
+            pieces += [outer.masked[pos:a], blank(src[a:b])]
+            pos = b
+            continue
         cuts = [_dedent(lines[k], c.indent) for k in range(c.first, c.end)]
         body = "\n".join(lines[k][cut:] for k, cut in zip(range(c.first, c.end), cuts))
         inner = parse_body(body)
