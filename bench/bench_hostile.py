@@ -8,6 +8,8 @@ the input itself adds. Inputs are written to a temporary folder:
   (4.3 MB); also run with `max-block-size: 0`, so that every rule reads it whole;
 - `paragraph-open.md`: the same without full stops, so that every line break is a
   candidate truncation (with `max-block-size: 0` as well);
+- `table.txt`: a 0.8 MB table of numbers read as one paragraph (the shape of a data file
+  in a docs folder: few distinct words repeated everywhere);
 - `line.md`: a single line of 50 MB of sentences;
 - `record.jsonl`: one JSONL record whose text is a 30 MB line.
 
@@ -59,9 +61,13 @@ def _write(path: Path, pieces, sep: str = "", end: str = "\n") -> None:
 
 def write_inputs(folder: Path, scale: float) -> dict[str, Path]:
     lines = int(200_000 * scale)
-    out = {name: folder / name for name in ("paragraph.md", "paragraph-open.md", "line.md", "record.jsonl")}
+    out = {name: folder / name for name in ("paragraph.md", "paragraph-open.md", "table.txt", "line.md",
+                                            "record.jsonl")}
     _write(out["paragraph.md"], (f"Line {i} is here." for i in range(lines)), "\n")
     _write(out["paragraph-open.md"], (f"Line {i} is here and" for i in range(lines)), "\n")
+    rows = random.Random(3)
+    _write(out["table.txt"], (" ".join(f"{rows.randint(0, 9)}.{rows.randint(0, 9)}" for _ in range(12))
+                              for _ in range(int(15_000 * scale))), "\n")
     _write(out["line.md"], sentences(int(50e6 * scale)), " ")
     # A JSON string of sentences: no character in them needs escaping.
     record = chain(['{"id": "big", "text": "'], sentences(int(30e6 * scale), 2), ['"}'])

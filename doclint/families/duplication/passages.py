@@ -103,6 +103,7 @@ def find_copies(words: Words, least: int) -> Iterator[Copy]:
     count = len(codes)
     if count < 2 * least:
         return
+    run_first, run_stop = _block_runs(words.blocks)
     places: dict[int, list[int]] = {}
     covered_until = 0
     for i, key in enumerate(map(hash, zip(*(codes[k:] for k in range(SEED))))):
@@ -113,7 +114,7 @@ def find_copies(words: Words, least: int) -> Iterator[Copy]:
         if i >= covered_until:
             best = None
             for j in earlier:
-                copy = _extend(codes, words.blocks, j, i)
+                copy = _extend(codes, run_first, run_stop, j, i)
                 if copy.later_end - copy.first >= least and (
                         best is None or copy.later_end - copy.first > best.later_end - best.first):
                     best = copy
@@ -124,22 +125,26 @@ def find_copies(words: Words, least: int) -> Iterator[Copy]:
             earlier.append(i)
 
 
-def _extend(codes: array, blocks: array, j: int, i: int) -> Copy:
+def _block_runs(blocks: array) -> tuple[array, array]:
+    """Per word, the first word and the end of the run of words in its block, worked
+    out once: looking them up per candidate pair made a long block quadratic (a table
+    of numbers read as one paragraph took minutes)."""
+    count = len(blocks)
+    first, stop = array("I", bytes(4 * count)), array("I", bytes(4 * count))
+    start = 0
+    for k in range(1, count + 1):
+        if k == count or blocks[k] != blocks[k - 1]:
+            first[start:k] = array("I", [start]) * (k - start)
+            stop[start:k] = array("I", [k]) * (k - start)
+            start = k
+    return first, stop
+
+
+def _extend(codes: array, run_first: array, run_stop: array, j: int, i: int) -> Copy:
     """The copy around the shared shingle at j (earlier) and i (later): exact runs on
     one alignment, joined across edits of up to GAP words, backwards and forwards,
     each copy within its block (a paste does not run on into the next paragraph)."""
-    block_i, block_j = blocks[i], blocks[j]
-    first_i, first_j = i, j
-    while first_i > 0 and blocks[first_i - 1] == block_i:
-        first_i -= 1
-    while first_j > 0 and blocks[first_j - 1] == block_j:
-        first_j -= 1
-    stop_i, stop_j = i, j
-    while stop_i < len(codes) and blocks[stop_i] == block_i:
-        stop_i += 1
-    while stop_j < len(codes) and blocks[stop_j] == block_j:
-        stop_j += 1
-    view = _View(codes, first_i, stop_i, first_j, min(stop_j, i))
+    view = _View(codes, run_first[i], run_stop[i], run_first[j], min(run_stop[j], i))
     while True:
         while view.inside(i - 1, j - 1) and i - 1 > j and codes[i - 1] == codes[j - 1]:
             i, j = i - 1, j - 1
