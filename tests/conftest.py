@@ -38,3 +38,11 @@ def lint_text(all_rules):
         return lint_documents([document_from_text(name, text, fmt)], rules).findings
 
     return run
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    """A fresh working folder for command-line tests, with colour off."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return tmp_path

@@ -7,19 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from doclint.cli import main
 
 BAD = "We recieve alot of questions about the release.\n"
 GOOD = "We receive a lot of questions about the release.\n"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
 
 
 def run(capsys, *argv):

@@ -5,19 +5,11 @@ import io
 import subprocess
 import sys
 
-import pytest
 
 from doclint.cli import main
 
 BAD = "We recieve alot of questions about the release.\n"
 GOOD = "We receive a lot of questions about the release.\n"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
 
 
 def feed(monkeypatch, data: bytes) -> None:

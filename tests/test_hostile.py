@@ -23,13 +23,6 @@ TYPO = "We recieve many questions about the release.\n"
 FIXED = "We receive many questions about the release.\n"
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NO_COLOR", "1")
-    return tmp_path
-
-
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()

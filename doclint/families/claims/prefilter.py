@@ -81,9 +81,10 @@ def _branch(alternatives: list) -> set[str] | None:
     return out
 
 
-def trigger_regex(words: Iterable[str]) -> re.Pattern:
-    """One scan for any of `words` in lower-cased text, shaped as a trie: `re` runs it
-    about twenty times faster than a case-insensitive flat alternation (measured)."""
+def word_trie(words: Iterable[str]) -> str:
+    """A regex for a set of lower-case words shaped as a trie ("claim(?:ed|s)?"): `re`
+    scans it several times faster than a flat alternation of the same words, and about
+    twenty times faster than a case-insensitive one (measured)."""
     root: dict = {}
     for word in words:
         node = root
@@ -96,10 +97,18 @@ def trigger_regex(words: Iterable[str]) -> re.Pattern:
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        # Longest first: a hit that holds a shorter word is mapped to it below.
-        return f"(?:{body})?" if "" in node else body
+        # Optional tails after a shorter word: the longest match is tried first.
+        if "" in node:
+            return (body if len(alts) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+        return body
 
-    return re.compile(emit(root))
+    return emit(root)
+
+
+def trigger_regex(words: Iterable[str]) -> re.Pattern:
+    """One scan for any of `words` in lower-cased text (a hit that holds a shorter word
+    is mapped to it by the caller)."""
+    return re.compile(word_trie(words))
 
 
 def lowered(text: str) -> tuple[str, bool]:

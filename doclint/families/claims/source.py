@@ -6,7 +6,7 @@ import re
 
 from doclint.families.claims import cues as cc
 from doclint.families.claims import verbs as cv
-from doclint.families.claims.text import word_trie
+from doclint.families.claims.prefilter import word_trie
 
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _SPACE = re.compile(r"\s*")

@@ -75,28 +75,6 @@ def inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def word_trie(words) -> str:
-    """A regex for a set of words as a trie ("claim(?:ed|s)?"): `re` scans it several
-    times faster than a flat alternation of the same words."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return (body if len(alts) == 1 and len(body) == 1 else f"(?:{body})") + "?"
-        return body
-
-    return emit(root)
-
-
 @dataclass(frozen=True)
 class ClaimText:
     """Sentences, quotations and citations of one document, shared by the claim kinds."""
