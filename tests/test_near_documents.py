@@ -107,3 +107,18 @@ def test_bad_options_are_refused():
     for bad in ({"threshold": 0.0}, {"threshold": 1.5}, {"min_words": 0}, {"scope": "files"}):
         with pytest.raises(ValueError):
             NearDocumentsKind.Options(**bad)
+
+
+def test_word_codes_read_in_windows_match_the_whole_text(monkeypatch):
+    # A huge record is turned into words a window at a time; no word may be split or
+    # lost at a window's edge, whatever the window size.
+    from zlib import crc32
+
+    from doclint.core import neardocs
+
+    text = ("The exporter now writes one file per chapter, and the index page links "
+            "them in order. Überall gilt: naïve café-goers read it twice.\n") * 40
+    whole = [crc32(w.encode()) for w in neardocs.words_of(text)]
+    for window in (16, 64, 1000):  # longer than any word (a longer word would be cut)
+        monkeypatch.setattr(neardocs, "_TEXT_WINDOW", window)
+        assert neardocs.word_codes(text).tolist() == whole

@@ -5,6 +5,7 @@ family's `near-duplicate-documents` kind and by `clean --drop-duplicate-records`
 from __future__ import annotations
 
 import re
+from array import array
 from functools import cache
 from zlib import crc32
 
@@ -27,6 +28,7 @@ MAX_BUCKET = 64
 # Shingles are hashed a chunk at a time, so that memory stays PERMUTATIONS * CHUNK words.
 _CHUNK = 4096
 _WORD = re.compile(r"\w+")
+_TEXT_WINDOW = 1 << 18  # characters of text turned into words at a time
 
 
 @cache
@@ -45,19 +47,37 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+def word_codes(text: str):
+    """The crc32 of each case-folded word of `text`, as a numpy array, read a window of
+    the text at a time: a list of every word of a 30 MB record would take gigabytes."""
+    np, _, _ = _hash_functions()
+    codes = array("Q")
+    start, size = 0, len(text)
+    while start < size:
+        end = min(size, start + _TEXT_WINDOW)
+        if end < size:  # cut after a character no word holds, so no word is split
+            cut = end
+            while cut > start and _WORD.match(text, cut - 1):
+                cut -= 1
+            end = cut if cut > start else end
+        codes.extend(map(crc32, map(str.encode, words_of(text[start:end]))))
+        start = end
+    return np.frombuffer(codes, np.uint64) if codes else np.zeros(0, np.uint64)
+
+
 def signature(text: str, min_words: int = MIN_WORDS) -> bytes | None:
     """The MinHash signature of a text's set of SHINGLE_WORDS-word shingles
     (PERMUTATIONS 32-bit minima), or None for a text of fewer than `min_words` words."""
-    words = words_of(text)
-    if len(words) < max(min_words, SHINGLE_WORDS):
-        return None
     np, multipliers, offsets = _hash_functions()
-    codes = np.fromiter(map(crc32, map(str.encode, words)), np.uint64, len(words))
+    codes = word_codes(text)
+    if len(codes) < max(min_words, SHINGLE_WORDS):
+        return None
     count = len(codes) - SHINGLE_WORDS + 1
     shingles = np.zeros(count, np.uint64)
     for offset in range(SHINGLE_WORDS):  # a polynomial hash of each run of five words
-        shingles = shingles * np.uint64(0x9E3779B97F4A7C15) + codes[offset:offset + count]
-    shingles = np.unique(shingles)
+        np.multiply(shingles, np.uint64(0x9E3779B97F4A7C15), out=shingles)
+        np.add(shingles, codes[offset:offset + count], out=shingles)
+    # A shingle seen twice changes no minimum, so repeats are not removed (no sorted copy).
     least = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, np.uint64)
     buffer = np.empty((PERMUTATIONS, min(len(shingles), _CHUNK)), np.uint64)
     for start in range(0, len(shingles), _CHUNK):
