@@ -313,3 +313,11 @@ def test_negative_jobs_is_refused(workdir, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["check", "-j", "-3", "."])
     assert exit_info.value.code == 2 and "must be 0 (automatic) or more" in capsys.readouterr().err
+
+
+def test_negative_jobs_is_refused_by_clean_too(workdir, capsys):
+    (workdir / "corpus.jsonl").write_text('{"text": "One record."}\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["clean", "corpus.jsonl", "-o", "out.jsonl", "-j", "-3"])
+    assert exit_info.value.code == 2 and "must be 0 (automatic) or more" in capsys.readouterr().err
+    assert not (workdir / "out.jsonl").exists()

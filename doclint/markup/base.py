@@ -49,25 +49,29 @@ def _ascii_table(fill: str) -> dict[int, str]:
     return {c: fill for c in range(128) if c != ord("\n")}
 
 
-# For ASCII text, one translate pass: splitting into lines would make two string
-# objects per line (30 MB for a paragraph of 200,000 short lines).
 _BLANK_ASCII = _ascii_table(" ")
+_CODE_ASCII = _ascii_table(CODE_MASK)
+
+
+def _fill(s: str, char: str, ascii_table: dict[int, str]) -> str:
+    """`s` with every character but newlines replaced by `char`. ASCII text takes one
+    translate pass: splitting into lines would make two string objects per line (30 MB
+    for a paragraph of 200,000 short lines)."""
+    if "\n" not in s:
+        return char * len(s)
+    if s.isascii():
+        return s.translate(ascii_table)
+    return "\n".join([char * len(line) for line in s.split("\n")])
 
 
 def blank(s: str) -> str:
     """`s` as spaces, newlines kept: markup syntax and non-prose regions."""
-    if "\n" not in s:
-        return " " * len(s)
-    if s.isascii():
-        return s.translate(_BLANK_ASCII)
-    return "\n".join([" " * len(line) for line in s.split("\n")])
+    return _fill(s, " ", _BLANK_ASCII)
 
 
 def code(s: str) -> str:
     """`s` as CODE_MASK characters, newlines kept: inline code, URLs, addresses."""
-    if "\n" not in s:
-        return CODE_MASK * len(s)
-    return "\n".join([CODE_MASK * len(line) for line in s.split("\n")])
+    return _fill(s, CODE_MASK, _CODE_ASCII)
 
 
 def line_starts(text: str) -> array:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from doclint.core.finding import Applicability, CorpusHit, Edit, Fix, Hit
 from doclint.core.kind import Kind
 from doclint.core.textmatch import keep_case
-from doclint.families.naming.variantcollect import BEFORE_NAME, LOWER, MID, NEAR, collect
+from doclint.families.naming.variantcollect import BEFORE_NAME, LOWER, MID, NEAR, collect, title_sibling
 from doclint.families.naming.variants import (
     case_pair_ok,
     deletions,
@@ -174,10 +174,10 @@ class NamingVariantsKind(Kind):
     def _title_uses(groups: dict, key: str) -> dict:
         """The forms of `key`'s sibling (its uses before a name, or elsewhere) when the
         phrase is written in both cases before names, else nothing."""
-        before = key if key.endswith(BEFORE_NAME) else key + BEFORE_NAME
+        before = key if key.endswith(BEFORE_NAME) else title_sibling(key)
         if len(groups.get(before, ())) < 2:
             return {}
-        return groups.get(before[:-1] if key == before else before, {})
+        return groups.get(title_sibling(key), {})
 
     def _canonical(self, form: str) -> bool:
         """An acronym that is no English word in capitals (JSON, NASA, not ADDRESS)."""

@@ -224,11 +224,16 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     return _without_mentions(text, out, mentioned)
 
 
+def title_sibling(key: str) -> str:
+    """The key of a two-word title's other uses: before a name for a key without
+    BEFORE_NAME, without a name for one with it."""
+    return key[:-1] if key.endswith(BEFORE_NAME) else key + BEFORE_NAME
+
+
 def _paired(key: str, out: dict) -> bool:
     """A title's uses before a name and elsewhere travel together: the rule counts both
     to tell a naming choice from a one-off (see BEFORE_NAME)."""
-    sibling = key[:-1] if key.endswith(BEFORE_NAME) else key + BEFORE_NAME
-    return sibling in out
+    return title_sibling(key) in out
 
 
 def _heading_spans(doc) -> tuple[list[int], list[int]]:
