@@ -40,6 +40,10 @@ class AttributionKind(Kind):
         indefinites: tuple[str, ...] = ()
         evidence_verbs: tuple[str, ...] = ()
         agentless_participles: tuple[str, ...] = ()
+        judgement_nouns: tuple[str, ...] = ()
+        narrow_verbs: tuple[str, ...] = ()
+        agentless_judgements: tuple[str, ...] = ()
+        judgement_verbs: tuple[str, ...] = ()
         bare_plurals: bool = True
         phrases: tuple[str, ...] = ()
         patterns: tuple[str, ...] = ()
@@ -88,6 +92,12 @@ class AttributionKind(Kind):
                 if i < 0 or ct.quoted(m.start()) or found.get(i, ("",))[0] == "vague":
                     continue
                 phrase = reader.read(masked, ct.sentences[i], m)
+                if (phrase.kind == "anaphor" and m.group().lower() in reader.present_forms
+                        and cc.is_plural(phrase.head, reader.lexicon)
+                        and not ctx.mentioned_before(ct, phrase.head, phrase.start)):
+                    # "the local officers tell us": a definite plural that points back to
+                    # nobody stands for a whole group, as a bare plural does.
+                    phrase = cc.Phrase("vague", phrase.start, phrase.end, phrase.head)
                 if (phrase.kind == "vague" and phrase.head not in reader.lexicon.quantifiers
                         and ctx.named_nearby(opts.naming, masked, ct.sentences, i, reader.lexicon.demonym)):
                     # "... a survey suggests. The Gallup poll of 2,000 voters ...": the

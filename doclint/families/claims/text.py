@@ -184,6 +184,14 @@ def named_nearby(nouns: frozenset, masked: str, sentences: list, i: int, demonym
     return False
 
 
+def mentioned_before(ct: "ClaimText", word: str, pos: int) -> bool:
+    """Does `word` (lower case) stand in the document before `pos`? Without the lowered
+    text (see `lowered`) it is taken as mentioned, which reports less."""
+    if not ct.lower_ok:
+        return True
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])").search(ct.lower, 0, pos) is not None
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]")
 
 
