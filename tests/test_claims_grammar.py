@@ -7,7 +7,7 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
-from doclint.families.claims.prefilter import CueSet, required_words
+from doclint.families.claims.prefilter import CueSet, required_marks, required_words
 from doclint.families.claims.text import ClaimText
 from doclint.families.claims.verbs import expand, forms, particles
 
@@ -258,3 +258,26 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     filtered = sorted((m.start(), m.end()) for m in CueSet(matchers).finditer(doc.masked, ClaimText.of(doc), 1.0))
     assert filtered == full
     assert len(full) == 4
+
+
+@pytest.mark.parametrize("pattern, marks", [
+    (r"\[\s*\d+\s*\]", {"["}),
+    (r"https?://|\bwww\.", {"://", "www."}),
+    (r"\b[A-Z]\w+\s+et\s+al\.?\s+\(\d{4}\)", {"("}),
+])
+def test_citation_marks_prefer_punctuation(pattern, marks):
+    assert required_marks(pattern) == marks
+
+
+def test_citation_precheck_agrees_with_the_full_search():
+    from doclint.families.claims.text import Citations
+
+    patterns = [r"\[\s*\d+\s*\]", r"\([A-Z]\w+,\s+(?:19|20)\d\d\)", r"https?://"]
+    text = ("Critics said so.[4] Critics said so (Smith, 2019). Critics said so.\n\n"
+            "See https://example.org for more. Nothing (here) cites.")
+    doc = document_from_text("doc.txt", text)
+    citations = Citations(patterns)
+    full = compile_alternation([], patterns, False)
+    for start, end in ClaimText.of(doc).sentences:
+        assert citations(doc, start, end) == (full.search(doc.text, start, end) is not None)
+    assert [citations(doc, s, e) for s, e in ClaimText.of(doc).sentences] == [True, True, False, True, False]

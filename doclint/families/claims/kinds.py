@@ -7,7 +7,7 @@ from typing import Iterable
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
-from doclint.core.textmatch import DEFAULT_TIMEOUT, compile_alternation
+from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
 from doclint.families.claims.source import SourceReader, words
@@ -62,7 +62,7 @@ class AttributionKind(Kind):
             set_(self, "reader", SourceReader(self))
             set_(self, "naming", words([*self.vague_heads, *self.people, *self.evidence]))
             set_(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
-            set_(self, "cited", compile_alternation([], list(self.citations), False))
+            set_(self, "cited", ctx.Citations(self.citations))
             set_(self, "analysis_key", tuple(getattr(self, f.name) for f in dataclasses.fields(self)
                                              if f.name != "report"))
 

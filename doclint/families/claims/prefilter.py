@@ -32,12 +32,31 @@ def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def required_marks(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Like `required_words`, but any literal will do, and literals with punctuation are
+    preferred: a citation ("[12]", "<ref", "(Smith, 2019)") cannot match without its
+    bracket, which most sentences lack."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    found = _sequence(list(parsed), _marks_key)
+    if not found or not all(w.isascii() for w in found):
+        return None
+    return frozenset(found)
+
+
+def _marks_key(options: set[str]) -> tuple:
+    return (all(not s.isalnum() for s in options), _score(options), -len(options))
+
+
 def _score(options: Iterable[str]) -> int:
     return min((1 if s.strip() in _COMMON else len(s.strip())) for s in options)
 
 
-def _sequence(items: list) -> set[str] | None:
-    """The best required set of a sequence: a run of literals, or any one element's."""
+def _sequence(items: list, key=None) -> set[str] | None:
+    """The best required set of a sequence (by `key`, else the longest and rarest
+    words): a run of literals, or any one element's."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -55,26 +74,26 @@ def _sequence(items: list) -> set[str] | None:
         close()
         sub = None
         if op is _sre.SUBPATTERN:
-            sub = _sequence(list(av[-1]))
+            sub = _sequence(list(av[-1]), key)
         elif op is _sre.BRANCH:
-            sub = _branch(av[1])
+            sub = _branch(av[1], key)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
             low, _, body = av
             if low >= 1:
-                sub = _sequence(list(body))
+                sub = _sequence(list(body), key)
         if sub:
             candidates.append(sub)
     close()
     candidates = [c for c in candidates if all(s.strip() for s in c)]
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (_score(c), -len(c)))
+    return max(candidates, key=key or (lambda c: (_score(c), -len(c))))
 
 
-def _branch(alternatives: list) -> set[str] | None:
+def _branch(alternatives: list, key=None) -> set[str] | None:
     out: set[str] = set()
     for alternative in alternatives:
-        found = _sequence(list(alternative))
+        found = _sequence(list(alternative), key)
         if not found:
             return None  # one alternative needs nothing we know: the branch needs nothing
         out |= found
@@ -119,6 +138,22 @@ def lowered(text: str) -> tuple[str, bool]:
     return low, len(low) == len(text)
 
 
+# Every trigger word of every cue set built in this process: one scan of a document
+# for all of them serves every claim rule (DL301-DL304 each had its own scan).
+_ALL_WORDS: set[str] = set()
+_SHARED: dict[frozenset, re.Pattern] = {}
+
+
+def shared_trigger() -> tuple[frozenset, re.Pattern]:
+    """The trigger words of all cue sets so far, and one regex that finds any of them."""
+    words = frozenset(_ALL_WORDS)
+    found = _SHARED.get(words)
+    if found is None:
+        _SHARED.clear()
+        found = _SHARED[words] = trigger_regex(words)
+    return words, found
+
+
 class CueSet:
     """Cue matchers with one shared pre-filter scan: each matcher runs only on the
     sentences that hold a word it cannot match without (or on all text when no such
@@ -128,11 +163,33 @@ class CueSet:
         self.matchers = tuple(matchers)
         self.needs: list[frozenset[str] | None] = [_matcher_words(m) for m in self.matchers]
         words = set().union(*(n for n in self.needs if n))
+        self.words = frozenset(words)
         self.trigger = trigger_regex(words) if words else None
         # A hit may be a longer word that holds a shorter trigger ("reportedly" holds
         # "reported"): give each trigger every matcher that needs a part of it.
         self.users = {w: [k for k, need in enumerate(self.needs) if need and any(n in w for n in need)]
                       for w in words}
+        _ALL_WORDS.update(words)
+
+    def _users_of(self, hit: str) -> list[int]:
+        found = self.users.get(hit)
+        if found is None:
+            found = self.users[hit] = [k for k, need in enumerate(self.needs)
+                                       if need and any(n in hit for n in need)]
+        return found
+
+    def _wanted(self, ct) -> list[set[int]]:
+        """The sentences each matcher must run on, from the document's one trigger scan
+        for all cue sets. A hit is the longest trigger word at its place, and each
+        matcher needing a part of it is given its sentence. As with one set's own scan,
+        a trigger word that starts inside another one's hit ("claimsaid") is not seen:
+        words in prose are apart."""
+        wanted: list[set[int]] = [set() for _ in self.matchers]
+        users = self._users_of
+        for i, word in ct.trigger_hits(*shared_trigger()):
+            for k in users(word):
+                wanted[k].add(i)
+        return wanted
 
     def __add__(self, other: "CueSet") -> "CueSet":
         return CueSet(self.matchers + other.matchers)
@@ -146,12 +203,7 @@ class CueSet:
         if self.trigger is not None and not ct.lower_ok:
             wanted = [set(range(len(ct.sentences))) for _ in self.matchers]  # no pre-filter
         elif self.trigger is not None:
-            for start, end in ct.chunks:
-                for hit in self.trigger.finditer(ct.lower, start, end):
-                    i = ct.index(hit.start())
-                    if i >= 0:
-                        for k in self.users[hit.group().lower()]:
-                            wanted[k].add(i)
+            wanted = self._wanted(ct)
         for k, matcher in enumerate(self.matchers):
             spans = ct.chunks if self.needs[k] is None else _runs(ct.sentences, wanted[k])
             for start, end in spans:

@@ -148,6 +148,10 @@ class SourceReader:
             complement = needed.match(masked, m.end(), sentence[1]) is not None
         else:
             complement = kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
+        if not complement and kind != "strong" and (needed is not None or verb not in self.evidence_forms):
+            # Nothing below reports a verb without its complement but evidence ("data
+            # indicate a rise"): most verb hits in prose end here ("the state", "held").
+            return cc.Phrase(None)
         if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
             return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")

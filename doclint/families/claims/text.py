@@ -10,7 +10,7 @@ from typing import Iterable
 
 from doclint.core.document import Document
 from doclint.core.textmatch import RuleTimeout, compile_alternation
-from doclint.families.claims.prefilter import CueSet, lowered
+from doclint.families.claims.prefilter import CueSet, lowered, required_marks
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
@@ -106,6 +106,21 @@ class ClaimText:
         """The sentence that holds `pos`, or -1 (a match between sentences)."""
         i = bisect_right(self.starts, pos) - 1
         return i if i >= 0 and pos < self.sentences[i][1] else -1
+
+    def trigger_hits(self, key: frozenset, trigger: re.Pattern) -> list[tuple[int, str]]:
+        """(sentence, word) for each hit of the shared trigger scan in the lowered prose,
+        scanned once per document for every rule that asks (`key` names the word set)."""
+        found = self.analyses.get(key)
+        if found is None:
+            found = []
+            index = self.index
+            for start, end in self.chunks:
+                for hit in trigger.finditer(self.lower, start, end):
+                    i = index(hit.start())
+                    if i >= 0:
+                        found.append((i, hit.group()))
+            self.analyses[key] = found
+        return found
 
     def quoted(self, pos: int) -> bool:
         return inside(self.quotes, self.quote_starts, pos)
@@ -207,11 +222,33 @@ def conditional(masked: str, sent_start: int, pos: int) -> bool:
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos(?:e|ing))\b")
 
 
-def cited(compiled, doc, start: int, end: int) -> bool:
-    if compiled is None:
-        return False
-    tail = _TAIL.match(doc.text, end)
-    return compiled.search(doc.text, start, tail.end() if tail else end) is not None
+class Citations:
+    """The citation patterns of a rule, with a pre-check: a sentence holding none of the
+    marks every citation needs ("[", "<ref", "(" ...) is not searched with them."""
+
+    def __init__(self, patterns) -> None:
+        self.compiled = compile_alternation([], list(patterns), False)
+        marks: set[str] = set()
+        for pattern in patterns:
+            needed = required_marks(pattern)
+            if needed is None:
+                marks = set()
+                break
+            marks |= needed
+        self.marks = re.compile("|".join(re.escape(m) for m in sorted(marks)), re.I) if marks else None
+
+    def __call__(self, doc, start: int, end: int) -> bool:
+        if self.compiled is None:
+            return False
+        tail = _TAIL.match(doc.text, end)
+        stop = tail.end() if tail else end
+        if self.marks is not None and self.marks.search(doc.text, start, stop) is None:
+            return False
+        return self.compiled.search(doc.text, start, stop) is not None
+
+
+def cited(citations: Citations, doc, start: int, end: int) -> bool:
+    return citations(doc, start, end)
 
 
 def references(compiled, doc: Document, least: int) -> bool:
