@@ -281,3 +281,17 @@ def test_citation_precheck_agrees_with_the_full_search():
     for start, end in ClaimText.of(doc).sentences:
         assert citations(doc, start, end) == (full.search(doc.text, start, end) is not None)
     assert [citations(doc, s, e) for s, e in ClaimText.of(doc).sentences] == [True, True, False, True, False]
+
+
+def test_word_scanner_finds_what_the_trigger_regex_finds():
+    from doclint.families.claims import prefilter
+
+    words = ["said", "say", "reported", "reportedly", "ipped", "who?]", "well-known", "claim"]
+    text = ("it was reportedly said, and unsaid; say what you claim.\nthe tipped boat [who?] "
+            "is well-known, says the reporter who reported it.")
+    scanner = prefilter.WordScanner(words)
+    regex = prefilter.trigger_regex(words)
+    for start, end in [(0, len(text)), (10, 60)]:
+        expected = [(m.start(), m.group()) for m in regex.finditer(text, start, end)]
+        assert list(scanner.hits(text, start, end)) == expected
+    assert ("reportedly" in [w for _, w in scanner.hits(text, 0, len(text))])

@@ -3,10 +3,11 @@ reporting verb, read in any tense and voice."""
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from doclint.families.claims import cues as cc
 from doclint.families.claims import verbs as cv
-from doclint.families.claims.prefilter import word_trie
+from doclint.families.claims.prefilter import share, word_trie
 
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _SPACE = re.compile(r"\s*")
@@ -87,7 +88,9 @@ class SourceReader:
         self.particles = {form: _particle_regex(needed) for form, needed in cv.particles(entries).items()}
         # One scan for every verb; what must follow a verb is checked per match. It runs
         # on lower-cased text: `re` runs a trie without IGNORECASE faster.
-        pattern = rf"(?<![\w-]){word_trie([*strong, *weak, *agents, *self.judgement, 'according'])}(?![\w-])"
+        every = [*strong, *weak, *agents, *self.judgement, "according"]
+        pattern = rf"(?<![\w-]){word_trie(every)}(?![\w-])"
+        share(every)  # the verbs are found by the document's one trigger scan
         self.verbs = re.compile(pattern)
         self.verbs_any_case = re.compile(pattern, re.IGNORECASE)
         self.agents = words(agents)
@@ -199,6 +202,43 @@ class SourceReader:
         toks = cc.phrase_after(masked, pos, sentence[1])
         phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True, guess=guess)
         return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+class VerbHit:
+    """A reporting verb found by the shared trigger scan, read like a regex match."""
+
+    __slots__ = ("_start", "_word")
+
+    def __init__(self, start: int, word: str) -> None:
+        self._start, self._word = start, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._word)
+
+    def group(self) -> str:
+        return self._word
+
+
+def verb_hits(reader: SourceReader, ct, shared) -> Iterator[tuple[int, VerbHit]]:
+    """(sentence, verb) for each whole-word reporting verb among the document's trigger
+    hits: the same verbs as `reader.verbs` finds, without a scan of its own. (A verb is
+    a whole word, so it cannot start inside a longer trigger word's hit: trigger words
+    hold no space.)"""
+    kinds = reader.verb_kinds
+    low = ct.lower
+    size = len(low)
+    word_char = _WORD_CHAR.match
+    for i, start, word in ct.trigger_hits(*shared):
+        if word in kinds:
+            end = start + len(word)
+            if (start == 0 or not word_char(low, start - 1)) and (end == size or not word_char(low, end)):
+                yield i, VerbHit(start, word)
 
 
 def _next_char(masked: str, pos: int) -> str:

@@ -107,18 +107,23 @@ class ClaimText:
         i = bisect_right(self.starts, pos) - 1
         return i if i >= 0 and pos < self.sentences[i][1] else -1
 
-    def trigger_hits(self, key: frozenset, trigger: re.Pattern) -> list[tuple[int, str]]:
-        """(sentence, word) for each hit of the shared trigger scan in the lowered prose,
-        scanned once per document for every rule that asks (`key` names the word set)."""
+    def trigger_hits(self, key: frozenset, trigger) -> list[tuple[int, int, str]]:
+        """(sentence, offset, word) for each hit of the shared trigger scan in the lowered
+        prose, scanned once per document for every rule that asks (`key` names the word
+        set). A hit is the longest trigger word at its place, inside a word or not."""
         found = self.analyses.get(key)
         if found is None:
             found = []
-            index = self.index
+            add = found.append
+            sentences = self.sentences
+            count = len(sentences)
+            i = 0  # hits come in text order: walk the sentences along, no search per hit
             for start, end in self.chunks:
-                for hit in trigger.finditer(self.lower, start, end):
-                    i = index(hit.start())
-                    if i >= 0:
-                        found.append((i, hit.group()))
+                for pos, word in trigger.hits(self.lower, start, end):
+                    while i < count and sentences[i][1] <= pos:
+                        i += 1
+                    if i < count and sentences[i][0] <= pos:
+                        add((i, pos, word))
             self.analyses[key] = found
         return found
 
