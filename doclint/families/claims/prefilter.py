@@ -225,9 +225,9 @@ class CueSet:
         words in prose are apart."""
         wanted: list[set[int]] = [set() for _ in self.matchers]
         users = self._users_of
-        for i, _, word in ct.trigger_hits(*shared_trigger()):
+        for word, sentences in ct.trigger_sentences(*shared_trigger()).items():
             for k in users(word):
-                wanted[k].add(i)
+                wanted[k] |= sentences
         return wanted
 
     def __add__(self, other: "CueSet") -> "CueSet":

@@ -127,6 +127,17 @@ class ClaimText:
             self.analyses[key] = found
         return found
 
+    def trigger_sentences(self, key: frozenset, trigger) -> dict[str, set[int]]:
+        """The sentences of each word hit by the shared trigger scan (see trigger_hits)."""
+        grouped_key = ("by word", key)
+        found = self.analyses.get(grouped_key)
+        if found is None:
+            found = {}
+            for i, _, word in self.trigger_hits(key, trigger):
+                found.setdefault(word, set()).add(i)
+            self.analyses[grouped_key] = found
+        return found
+
     def quoted(self, pos: int) -> bool:
         return inside(self.quotes, self.quote_starts, pos)
 
