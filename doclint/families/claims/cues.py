@@ -113,6 +113,8 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
             toks.pop()
     if toks and toks[-1][0].lower() in _PREPOSITIONS:
         return []  # "matters of dispute", "a source of praise": the "verb" is a noun
+    if passive and toks and toks[-1][0].endswith("ing") and not stepped:
+        return []  # "all pending mocked timers": a participle before a noun is an adjective
     phrase: list[tuple[str, int]] = []
     for n in range(len(toks) - 1, -1, -1):
         tok = toks[n]
@@ -122,6 +124,8 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
                 return []  # "accepted as a member indicates": a complement, no subject
             if low == "with" and after_with:
                 break  # "with critics praising the score": the subject of the -ing verb
+            if low == "to":
+                return []  # "to extract data from text reports": a verb's object, no subject
             if low in _NOT_SUBJECT or (low == "when" and present):
                 # "support for critics" is no subject; "if critics say", "when clear
                 # evidence shows" is a condition, not a report ("when critics said" is).

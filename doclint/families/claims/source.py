@@ -13,6 +13,8 @@ _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _SPACE = re.compile(r"\s*")
 _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
 _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+(?!be\b|have\b)[a-z]+\b(?!\s+(?:that|the|a)\b)")
+_ADVICE = frozenset("consider considers suggest suggests recommend recommends".split())
+_GERUND = re.compile(r"\s+[a-z]+ing\b")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
 _BY = re.compile(r"\s+by\s+", re.I)
 _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)[\w'\u2019-]+){1,4}?\s+by\s+", re.I)
@@ -25,14 +27,19 @@ _TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
 # What a complement verb needs after it: "noted that", "viewed as", "regard him as",
 # "questioned whether", a quote.
-_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|as|whether)\b|\s*[,:\"\u201c]|(?:\s+[\w'\u2019-]+){1,3}\s+as\b", re.I)
+# A comma counts before a quotation or an aside that ends in "that" ("noted, however,
+# that"), not as the end of a clause ("flushes the internal state, and ..."); "as well"
+# is no "as" complement.
+_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|whether)\b|(?:\s+out)?\s+as\b(?!\s+well\b)|\s*,?\s*[:\"\u201c]"
+                         r"|\s*,[^,.;]{1,40},\s*that\b|(?:\s+[\w'\u2019-]+){1,3}\s+as\b(?!\s+well\b)", re.I)
 # A source named as a noun phrase after a judgement: "praise from several critics",
 # "drew criticism from some lawmakers for its cost".
 _FROM_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|from\b)[\w'\u2019-]+){0,3}?\s+from\s+", re.I)
 _COMMA_BEFORE = re.compile(r",\s*$")
 _PAST_REPORTS = frozenset("said told wrote".split())
 _THAT = re.compile(r"\s+that\b", re.I)
-PARTICIPLE = ("ed", "told", "thought", "said", "shown", "seen", "found", "felt", "held")
+# Past participles: regular ones in -ed, irregular ones in -en or -wn (written, shown) and these.
+PARTICIPLE = ("ed", "en", "wn", "told", "thought", "said", "found", "felt", "held")
 
 
 def words(items) -> frozenset:
@@ -155,6 +162,8 @@ class SourceReader:
             # Nothing below reports a verb without its complement but evidence ("data
             # indicate a rise"): most verb hits in prose end here ("the state", "held").
             return cc.Phrase(None)
+        if verb in _ADVICE and _GERUND.match(masked, m.end()):
+            return cc.Phrase(None)  # "consider using", "suggest adding": advice, not a report
         if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
             return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")
