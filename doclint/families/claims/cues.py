@@ -220,6 +220,7 @@ class Lexicon:
     audience: frozenset = frozenset()     # readers of a manual: users, developers ...
     evidence: frozenset = frozenset()     # studies, data, polls: report without "that"
     indefinites: frozenset = frozenset()  # a, one, several, a few: "one local archivist"
+    things: frozenset = frozenset()       # errors, parsers: -ers and -ors plurals that are no people
 
 
 def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong: bool,
@@ -250,7 +251,7 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         if not is_head and low not in lex.audience:
             # A noun for people is a source when it stands bare ("Analysts expect")
             # or after an indefinite ("several board members", "one local archivist").
-            person = (low in lex.people or (guess and _plural(toks[h][0]))
+            person = (low in lex.people or (guess and _plural(toks[h][0]) and low not in lex.things)
                       or (h and indefinite and _singular(low, past)))
             if person and not h and not _plural_person(low):
                 person = False  # a singular count noun is no bare subject: "Relative links ..."

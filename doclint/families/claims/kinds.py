@@ -39,6 +39,7 @@ class AttributionKind(Kind):
         audience: tuple[str, ...] = ()
         evidence: tuple[str, ...] = ()
         indefinites: tuple[str, ...] = ()
+        things: tuple[str, ...] = ()
         evidence_verbs: tuple[str, ...] = ()
         agentless_participles: tuple[str, ...] = ()
         judgement_nouns: tuple[str, ...] = ()

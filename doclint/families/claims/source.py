@@ -67,7 +67,7 @@ class SourceReader:
                 words(opts.vague_heads), words(opts.quantifiers), re.compile(opts.demonyms),
                 tuple(re.compile(p) for p in opts.named_sources),
                 opts.bare_plurals, words(opts.people), words(opts.audience),
-                words(opts.evidence), words(opts.indefinites))
+                words(opts.evidence), words(opts.indefinites), words(opts.things))
         except re.error as exc:
             raise ValueError(f"bad regex in 'demonyms' or 'named-sources': {exc}") from None
         # Each entry is a base form ("argue", "tell/told"): every tense is read.
@@ -134,8 +134,11 @@ class SourceReader:
         passive = participle and cc.passive_before(masked, sentence[0], m.start())
         # The agent of a passive is the source: "seen by many as", and, after a be
         # verb, a few words on: "was labelled a failure by some".
-        follow = _BY.match(masked, m.end()) if participle else None
-        if follow is None and passive:
+        # Only a verb of opinion or report has a source as its agent: "written by others",
+        # "maintained by many people" name authors, not holders of a claim.
+        participle_agent = participle and (kind != "weak" or verb in self.agents)
+        follow = _BY.match(masked, m.end()) if participle_agent else None
+        if follow is None and passive and participle_agent:
             follow = _BY_NEAR.match(masked, m.end(), sentence[1])
         if follow is not None:
             return self.agent(masked, follow.end(), sentence)
