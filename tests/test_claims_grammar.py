@@ -294,9 +294,12 @@ def test_citation_precheck_agrees_with_the_full_search():
     assert [citations(doc, s, e) for s, e in ClaimText.of(doc).sentences] == [True, True, False, True, False]
 
 
-def test_word_scanner_finds_what_the_trigger_regex_finds():
+@pytest.mark.parametrize("automaton", [True, False])
+def test_word_scanner_finds_what_the_trigger_regex_finds(monkeypatch, automaton):
     from doclint.families.claims import prefilter
 
+    if not automaton:  # the fallback when pyahocorasick is not installed
+        monkeypatch.setattr(prefilter, "_ahocorasick", None)
     words = ["said", "say", "reported", "reportedly", "ipped", "who?]", "well-known", "claim"]
     text = ("it was reportedly said, and unsaid; say what you claim.\nthe tipped boat [who?] "
             "is well-known, says the reporter who reported it.")
