@@ -309,3 +309,21 @@ def test_word_scanner_finds_what_the_trigger_regex_finds(monkeypatch, automaton)
         expected = [(m.start(), m.group()) for m in regex.finditer(text, start, end)]
         assert list(scanner.hits(text, start, end)) == expected
     assert ("reportedly" in [w for _, w in scanner.hits(text, 0, len(text))])
+
+
+def test_rules_sent_to_another_process_join_its_trigger_scan(monkeypatch, all_rules):
+    import dataclasses
+    import pickle
+
+    from doclint.api import lint_documents
+    from doclint.families.claims import prefilter
+
+    rules = [dataclasses.replace(r, enabled=True) for r in all_rules if r.id in CLAIM_RULES]
+    text = "Critics argue that the stadium will never pay for itself. It is believed that it was sold."
+    here = lint_documents([document_from_text("doc.txt", text)], rules).findings
+    # A fresh worker process knows no trigger words until the rules arrive there.
+    monkeypatch.setattr(prefilter, "_ALL_WORDS", set())
+    monkeypatch.setattr(prefilter, "_SHARED", {})
+    arrived = pickle.loads(pickle.dumps(rules))
+    there = lint_documents([document_from_text("doc.txt", text)], arrived).findings
+    assert [f.rule_id for f in there] == [f.rule_id for f in here] == ["DL301", "DL301"]

@@ -210,6 +210,12 @@ class CueSet:
                       for w in words}
         _ALL_WORDS.update(words)
 
+    def __setstate__(self, state: dict) -> None:
+        # A cue set sent to another process (a pool or distributed worker) joins that
+        # process's one trigger scan, as it did where it was built.
+        self.__dict__.update(state)
+        _ALL_WORDS.update(self.words)
+
     def _users_of(self, hit: str) -> list[int]:
         found = self.users.get(hit)
         if found is None:

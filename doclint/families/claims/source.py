@@ -97,6 +97,7 @@ class SourceReader:
         # on lower-cased text: `re` runs a trie without IGNORECASE faster.
         every = [*strong, *weak, *agents, *self.judgement, "according"]
         pattern = rf"(?<![\w-]){word_trie(every)}(?![\w-])"
+        self.trigger_words = tuple(every)
         share(every)  # the verbs are found by the document's one trigger scan
         self.verbs = re.compile(pattern)
         self.verbs_any_case = re.compile(pattern, re.IGNORECASE)
@@ -107,6 +108,11 @@ class SourceReader:
         # Words that may open an inverted source: "said one official", "said a source".
         self.openers = (words(opts.indefinites) | words(opts.quantifiers)
                         | frozenset(("the", "its", "their", "his", "her")))
+
+    def __setstate__(self, state: dict) -> None:
+        # Sent to another process: the verbs join that process's one trigger scan too.
+        self.__dict__.update(state)
+        share(self.trigger_words)
 
     def read(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
         """The source of the reporting verb matched by `m` in `sentence`."""
