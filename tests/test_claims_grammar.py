@@ -7,9 +7,9 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
-from doclint.families.claims.prefilter import CueSet, required_words
+from doclint.families.claims.prefilter import CueSet, required_marks, required_words
 from doclint.families.claims.text import ClaimText
-from doclint.families.claims.verbs import expand, forms
+from doclint.families.claims.verbs import expand, forms, particles
 
 CLAIM_RULES = ("DL301", "DL302", "DL303", "DL304")
 
@@ -63,6 +63,74 @@ def rule_ids(lint_text, text: str) -> list[str]:
 ])
 def test_vague_sources_in_any_form_are_reported(lint_text, text):
     assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
+
+
+@pytest.mark.parametrize("text", [
+    # A verb that needs its particle after the object: link ... to, attribute ... to.
+    "Critics linked the outbreak to the new factory.",
+    "Some scholars attribute the poem to a later author.",
+    "Biographers portray him as a lonely man.",
+    "Some sources speak of a second bishop, while others mention only one.",
+    "Initial estimates put the damage at $3 billion.",
+    "Some members of the community expressed concern that the school would close.",
+    "Tradition holds that the church was founded by a saint.",
+    # The source as a noun phrase after a judgement, or a judgement nobody holds.
+    "The album drew praise from several critics for its arrangements.",
+    "The law faced criticism from some lawmakers.",
+    "The move drew condemnation from human rights groups.",
+    "A particular focus of praise from some reviews was the score.",
+    "The show received negative reviews from critics.",
+    "Her performance earned widespread acclaim.",
+    # Indefinite people in the past tense, -ing clauses, generic definites.
+    "One retired teacher said the school had been neglected for years.",
+    "Some fans were disappointed, saying the show was too long.",
+    "Cutting more police will not help, and the local officers tell us why every week.",
+    "Critics noted, however, that the bridge was never finished.",
+    # Present-tense tips, perfect comparisons, talk with no speaker.
+    "The team is tipped to win the league.",
+    "The singer has been compared to a young Dylan.",
+    "There has been speculation that the mayor will run again.",
+    "Theories abound that the letter was forged.",
+    "Local newspapers ran stories alleging corruption at the port.",
+    "Locals were quoted as saying the water was unsafe.",
+    "Several reports have since suggested that the fire was arson.",
+    "Social media posts claimed that the dam had burst.",
+])
+def test_sources_read_by_their_grammar_are_reported(lint_text, text):
+    assert [f.rule_id for f in lint_text(text, "DL301")] == ["DL301"]
+
+
+@pytest.mark.parametrize("text", [
+    # The same grammar in manuals: things, not people, and nouns that look like verbs.
+    "This change silences warnings from older compilers.",
+    "Other parsers mention this behaviour in their docs.",
+    "Some loggers put the timestamp at the end of the line.",
+    "The speakers speak of their work at the conference each year.",
+    "The script links each page to its parent.",
+    "If the page is moved, relative links continue to work.",
+    "Other behavior deemed unprofessional is not allowed.",
+    "Raw pointers are written as `*const T` or `*mut T`.",
+    "Triggers all pending mocked timers immediately.",
+    "That is an easy way to start using scripts written by others.",
+    "Markers in the text tell where folds start and end.",
+    "Two lists are considered equal if they have the same length.",
+    "The module can be used to extract data from text reports with complicated format.",
+    "Calling this only flushes data from the internal state, and does not flush the stream.",
+    "Old headers are supported. Newer headers continue to be supported as well.",
+    "Collaborators indicate that they have reviewed the changes with an approval.",
+    "If you want to fix the open reports consider requesting access to the project.",
+    "The tribunal settled the matters of dispute within a month.",
+    "Fear seems to exist among the people of the Southern States that their peace is in danger.",
+    "In this way the victims of disaster are given hope.",
+    "You will receive warnings when a file is missing.",
+    "Pull requests drew complaints from users about the new layout.",
+    # Named holders of a judgement, and a definite group introduced before.
+    "It drew criticism from Linus Torvalds on the mailing list.",
+    "The plan attracted criticism from Greenpeace.",
+    "Officers from the county patrol the park. The officers say it is quiet at night.",
+])
+def test_grammar_of_new_sources_spares_manuals_and_named_holders(lint_text, text):
+    assert rule_ids(lint_text, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -157,9 +225,15 @@ def test_peacock_wording_needs_a_referenced_article_and_no_citation(lint_text, t
     ("criticise", ["criticise", "criticises", "criticised", "criticising"]),
     ("discuss", ["discuss", "discusses", "discussed", "discussing"]),
     ("labelled", ["labelled"]),
+    ("speak/spoke/spoken ... of|about", ["speak", "speaks", "spoke", "spoken", "speaking"]),
 ])
 def test_verb_forms(entry, expected):
     assert forms(entry) == expected
+
+
+def test_particles_belong_to_every_form_of_their_verb():
+    assert particles(["say/said", "link ... to|with"]) == {
+        "link": ("to", "with"), "links": ("to", "with"), "linked": ("to", "with"), "linking": ("to", "with")}
 
 
 def test_expand_keeps_each_form_once():
@@ -195,3 +269,61 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     filtered = sorted((m.start(), m.end()) for m in CueSet(matchers).finditer(doc.masked, ClaimText.of(doc), 1.0))
     assert filtered == full
     assert len(full) == 4
+
+
+@pytest.mark.parametrize("pattern, marks", [
+    (r"\[\s*\d+\s*\]", {"["}),
+    (r"https?://|\bwww\.", {"://", "www."}),
+    (r"\b[A-Z]\w+\s+et\s+al\.?\s+\(\d{4}\)", {"("}),
+])
+def test_citation_marks_prefer_punctuation(pattern, marks):
+    assert required_marks(pattern) == marks
+
+
+def test_citation_precheck_agrees_with_the_full_search():
+    from doclint.families.claims.text import Citations
+
+    patterns = [r"\[\s*\d+\s*\]", r"\([A-Z]\w+,\s+(?:19|20)\d\d\)", r"https?://"]
+    text = ("Critics said so.[4] Critics said so (Smith, 2019). Critics said so.\n\n"
+            "See https://example.org for more. Nothing (here) cites.")
+    doc = document_from_text("doc.txt", text)
+    citations = Citations(patterns)
+    full = compile_alternation([], patterns, False)
+    for start, end in ClaimText.of(doc).sentences:
+        assert citations(doc, start, end) == (full.search(doc.text, start, end) is not None)
+    assert [citations(doc, s, e) for s, e in ClaimText.of(doc).sentences] == [True, True, False, True, False]
+
+
+@pytest.mark.parametrize("automaton", [True, False])
+def test_word_scanner_finds_what_the_trigger_regex_finds(monkeypatch, automaton):
+    from doclint.families.claims import prefilter
+
+    if not automaton:  # the fallback when pyahocorasick is not installed
+        monkeypatch.setattr(prefilter, "_ahocorasick", None)
+    words = ["said", "say", "reported", "reportedly", "ipped", "who?]", "well-known", "claim"]
+    text = ("it was reportedly said, and unsaid; say what you claim.\nthe tipped boat [who?] "
+            "is well-known, says the reporter who reported it.")
+    scanner = prefilter.WordScanner(words)
+    regex = prefilter.trigger_regex(words)
+    for start, end in [(0, len(text)), (10, 60)]:
+        expected = [(m.start(), m.group()) for m in regex.finditer(text, start, end)]
+        assert list(scanner.hits(text, start, end)) == expected
+    assert ("reportedly" in [w for _, w in scanner.hits(text, 0, len(text))])
+
+
+def test_rules_sent_to_another_process_join_its_trigger_scan(monkeypatch, all_rules):
+    import dataclasses
+    import pickle
+
+    from doclint.api import lint_documents
+    from doclint.families.claims import prefilter
+
+    rules = [dataclasses.replace(r, enabled=True) for r in all_rules if r.id in CLAIM_RULES]
+    text = "Critics argue that the stadium will never pay for itself. It is believed that it was sold."
+    here = lint_documents([document_from_text("doc.txt", text)], rules).findings
+    # A fresh worker process knows no trigger words until the rules arrive there.
+    monkeypatch.setattr(prefilter, "_ALL_WORDS", set())
+    monkeypatch.setattr(prefilter, "_SHARED", {})
+    arrived = pickle.loads(pickle.dumps(rules))
+    there = lint_documents([document_from_text("doc.txt", text)], arrived).findings
+    assert [f.rule_id for f in there] == [f.rule_id for f in here] == ["DL301", "DL301"]

@@ -8,7 +8,7 @@ WORD = re.compile(r"\w(?:[\w'\u2019-]|\.(?=\w))*")
 
 # Words that may stand between a subject and its verb ("critics have long argued").
 SKIP = frozenset("""also have has had would will could should may might must can do does did
-    are is was were been be being still now often long repeatedly reportedly privately publicly
+    are is was were been be being still now often long since repeatedly reportedly privately publicly
     recently previously initially later further then all both even already generally widely
     frequently sometimes always never not only however too once separately earlier first soon
     themselves""".split())
@@ -73,6 +73,8 @@ def _last_segment(masked: str, sent_start: int, end: int) -> int:
         width *= 2
 
 
+_PREPOSITIONS = frozenset("""of in on at from into onto about over under between among against
+    without within through via per upon""".split())
 # A phrase after these is an object, a condition or an embedded question, not a source
 # making a claim: "support for critics", "if critics say", "what people say to each other",
 # "a prosperity whose builders boasted" (they are someone's, so not unnamed).
@@ -109,6 +111,10 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         toks = toks[:-1]
         while toks and (_skippable(toks[-1][0]) or toks[-1][0].endswith("ed")):
             toks.pop()
+    if toks and toks[-1][0].lower() in _PREPOSITIONS:
+        return []  # "matters of dispute", "a source of praise": the "verb" is a noun
+    if passive and toks and toks[-1][0].endswith("ing") and not stepped:
+        return []  # "all pending mocked timers": a participle before a noun is an adjective
     phrase: list[tuple[str, int]] = []
     for n in range(len(toks) - 1, -1, -1):
         tok = toks[n]
@@ -118,16 +124,33 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
                 return []  # "accepted as a member indicates": a complement, no subject
             if low == "with" and after_with:
                 break  # "with critics praising the score": the subject of the -ing verb
+            if low == "to":
+                return []  # "to extract data from text reports": a verb's object, no subject
             if low in _NOT_SUBJECT or (low == "when" and present):
                 # "support for critics" is no subject; "if critics say", "when clear
                 # evidence shows" is a condition, not a report ("when critics said" is).
                 return []
             break
+        if low in BE:
+            return []  # "the victims are given hope": the words before a be verb are its subject
         if len(phrase) >= 8:
             break
         phrase.append(tok)
     phrase.reverse()
     return phrase
+
+
+def opening_subject(masked: str, sent_start: int, pos: int) -> list[tuple[str, int]]:
+    """The noun phrase that opens the sentence, up to its verb: "Some fans" in "Some fans
+    were disappointed, saying ...". A verb is read as a be or auxiliary word, or a word
+    in -ed."""
+    out: list[tuple[str, int]] = []
+    for word, start in words(masked, sent_start, min(pos, sent_start + 200)):
+        low = word.lower()
+        if low in BE or low in SKIP or low in BOUNDARY or low.endswith("ed") or len(out) >= 8:
+            break
+        out.append((word, start))
+    return out
 
 
 def clause_subject(masked: str, toks: list[tuple[str, int]], pos: int) -> bool:
@@ -197,11 +220,15 @@ class Lexicon:
     audience: frozenset = frozenset()     # readers of a manual: users, developers ...
     evidence: frozenset = frozenset()     # studies, data, polls: report without "that"
     indefinites: frozenset = frozenset()  # a, one, several, a few: "one local archivist"
+    things: frozenset = frozenset()       # errors, parsers: -ers and -ors plurals that are no people
 
 
-def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong: bool) -> Phrase:
+def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong: bool,
+             past: bool = False, guess: bool = True) -> Phrase:
     """Is this noun phrase a vague source (some experts, officials, a source close to),
-    a pronoun, an anaphor (the sources), a named source, or nothing we know?"""
+    a pronoun, an anaphor (the sources), a named source, or nothing we know? `past`:
+    the verb reports in the past tense, where "one retired teacher said" is a person.
+    `guess`: a plural in -ers, -ors, -ists or -ians not in the lists may be people."""
     if not toks:
         return Phrase(None)
     span = (toks[0][1], toks[-1][1] + len(toks[-1][0]))
@@ -224,7 +251,10 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         if not is_head and low not in lex.audience:
             # A noun for people is a source when it stands bare ("Analysts expect")
             # or after an indefinite ("several board members", "one local archivist").
-            person = low in lex.people or _plural(toks[h][0]) or (h and indefinite and _singular(low))
+            person = (low in lex.people or (guess and _plural(toks[h][0]) and low not in lex.things)
+                      or (h and indefinite and _singular(low, past)))
+            if person and not h and not _plural_person(low):
+                person = False  # a singular count noun is no bare subject: "Relative links ..."
             is_head = person and ((lex.bare_plurals and strong) or (h > 0 and indefinite))
         if not is_head and h and lows[0] in lex.quantifiers:
             is_head = toks[h][0].endswith("s") and bool(lex.demonym.fullmatch(toks[h][0][:-1]))
@@ -291,10 +321,17 @@ def plural_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
         or (last.endswith("s") and not last.endswith("ss") and len(last) > 3)
 
 
-def _singular(low: str) -> bool:
-    # "archivist", "historian": agent nouns that name a person; "-er" nouns are left to
-    # the people list, since a compiler or a parser also "warns" and "says".
-    return low.isalpha() and low.endswith(("ist", "ian")) and len(low) > 5
+def _plural_person(low: str) -> bool:
+    return low in _PLURAL_NOUNS or (low.endswith("s") and not low.endswith("ss"))
+
+
+def _singular(low: str, past: bool = False) -> bool:
+    # "archivist", "historian": agent nouns that name a person. An "-er" or "-or" noun
+    # counts only for a report in the past tense ("one retired teacher said"): a
+    # compiler or a parser also "warns" and "says", but in the present of a manual.
+    if not low.isalpha() or len(low) <= 5:
+        return False
+    return low.endswith(("ist", "ian")) or (past and low.endswith(("er", "or")))
 
 
 def _plural(word: str) -> bool:

@@ -7,10 +7,11 @@ from typing import Iterable
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
-from doclint.core.textmatch import DEFAULT_TIMEOUT, compile_alternation
+from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
-from doclint.families.claims.source import SourceReader, words
+from doclint.families.claims.prefilter import shared_trigger
+from doclint.families.claims.source import SourceReader, verb_hits, words
 
 REPORTS = ("new", "carried")
 
@@ -38,8 +39,13 @@ class AttributionKind(Kind):
         audience: tuple[str, ...] = ()
         evidence: tuple[str, ...] = ()
         indefinites: tuple[str, ...] = ()
+        things: tuple[str, ...] = ()
         evidence_verbs: tuple[str, ...] = ()
         agentless_participles: tuple[str, ...] = ()
+        judgement_nouns: tuple[str, ...] = ()
+        narrow_verbs: tuple[str, ...] = ()
+        agentless_judgements: tuple[str, ...] = ()
+        judgement_verbs: tuple[str, ...] = ()
         bare_plurals: bool = True
         phrases: tuple[str, ...] = ()
         patterns: tuple[str, ...] = ()
@@ -58,7 +64,7 @@ class AttributionKind(Kind):
             set_(self, "reader", SourceReader(self))
             set_(self, "naming", words([*self.vague_heads, *self.people, *self.evidence]))
             set_(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
-            set_(self, "cited", compile_alternation([], list(self.citations), False))
+            set_(self, "cited", ctx.Citations(self.citations))
             set_(self, "analysis_key", tuple(getattr(self, f.name) for f in dataclasses.fields(self)
                                              if f.name != "report"))
 
@@ -81,22 +87,37 @@ class AttributionKind(Kind):
                 found[i] = ("vague", m.start(), m.end(), "")
         masked = doc.masked
         reader = opts.reader
-        scan, text = (reader.verbs, ct.lower) if ct.lower_ok else (reader.verbs_any_case, masked)
-        for start, end in ct.chunks:
-            for m in scan.finditer(text, start, end):
-                i = ct.index(m.start())
-                if i < 0 or ct.quoted(m.start()) or found.get(i, ("",))[0] == "vague":
-                    continue
-                phrase = reader.read(masked, ct.sentences[i], m)
-                if (phrase.kind == "vague" and phrase.head not in reader.lexicon.quantifiers
-                        and ctx.named_nearby(opts.naming, masked, ct.sentences, i, reader.lexicon.demonym)):
-                    # "... a survey suggests. The Gallup poll of 2,000 voters ...": the
-                    # sentence beside it names the source the vague phrase stands for.
-                    phrase = cc.Phrase("named", phrase.start, phrase.end, phrase.head)
-                if phrase.kind is not None and (i not in found or phrase.kind == "vague"):
-                    found[i] = (phrase.kind, min(phrase.start, m.start()) if phrase.end else m.start(),
-                                max(phrase.end, m.end()), phrase.head)
+        for i, m in self._verbs(ct, masked):
+            if ct.quoted(m.start()) or found.get(i, ("",))[0] == "vague":
+                continue
+            phrase = reader.read(masked, ct.sentences[i], m)
+            if (phrase.kind == "anaphor" and m.group().lower() in reader.present_forms
+                    and cc.is_plural(phrase.head, reader.lexicon)
+                    and not ctx.mentioned_before(ct, phrase.head, phrase.start)):
+                # "the local officers tell us": a definite plural that points back to
+                # nobody stands for a whole group, as a bare plural does.
+                phrase = cc.Phrase("vague", phrase.start, phrase.end, phrase.head)
+            if (phrase.kind == "vague" and phrase.head not in reader.lexicon.quantifiers
+                    and ctx.named_nearby(opts.naming, masked, ct.sentences, i, reader.lexicon.demonym)):
+                # "... a survey suggests. The Gallup poll of 2,000 voters ...": the
+                # sentence beside it names the source the vague phrase stands for.
+                phrase = cc.Phrase("named", phrase.start, phrase.end, phrase.head)
+            if phrase.kind is not None and (i not in found or phrase.kind == "vague"):
+                found[i] = (phrase.kind, min(phrase.start, m.start()) if phrase.end else m.start(),
+                            max(phrase.end, m.end()), phrase.head)
         return found
+
+    def _verbs(self, ct: ctx.ClaimText, masked: str) -> Iterable[tuple[int, object]]:
+        """(sentence, match) for each reporting verb in the prose, in text order."""
+        reader = self.options.reader
+        if ct.lower_ok:
+            yield from verb_hits(reader, ct, shared_trigger())
+            return
+        for start, end in ct.chunks:  # offsets of the lowered text are off: scan the text
+            for m in reader.verbs_any_case.finditer(masked, start, end):
+                i = ct.index(m.start())
+                if i >= 0:
+                    yield i, m
 
     def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[Hit]:
         opts = self.options

@@ -3,15 +3,18 @@ reporting verb, read in any tense and voice."""
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from doclint.families.claims import cues as cc
 from doclint.families.claims import verbs as cv
-from doclint.families.claims.prefilter import word_trie
+from doclint.families.claims.prefilter import share, word_trie
 
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _SPACE = re.compile(r"\s*")
 _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
 _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+(?!be\b|have\b)[a-z]+\b(?!\s+(?:that|the|a)\b)")
+_ADVICE = frozenset("consider considers suggest suggests recommend recommends".split())
+_GERUND = re.compile(r"\s+[a-z]+ing\b")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
 _BY = re.compile(r"\s+by\s+", re.I)
 _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)[\w'\u2019-]+){1,4}?\s+by\s+", re.I)
@@ -24,12 +27,29 @@ _TO_BE = re.compile(r"\s+to\s+(?:be|have)\b")
 _NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
 # What a complement verb needs after it: "noted that", "viewed as", "regard him as",
 # "questioned whether", a quote.
-_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|as|whether)\b|\s*[,:\"\u201c]|(?:\s+[\w'\u2019-]+){1,3}\s+as\b", re.I)
-PARTICIPLE = ("ed", "told", "thought", "said", "shown", "seen", "found", "felt", "held")
+# A comma counts before a quotation or an aside that ends in "that" ("noted, however,
+# that"), not as the end of a clause ("flushes the internal state, and ..."); "as well"
+# is no "as" complement.
+_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|whether)\b|(?:\s+out)?\s+as\b(?!\s+well\b)|\s*,?\s*[:\"\u201c]"
+                         r"|\s*,[^,.;]{1,40},\s*that\b|(?:\s+[\w'\u2019-]+){1,3}\s+as\b(?!\s+well\b)", re.I)
+# A source named as a noun phrase after a judgement: "praise from several critics",
+# "drew criticism from some lawmakers for its cost".
+_FROM_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|from\b)[\w'\u2019-]+){0,3}?\s+from\s+", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_PAST_REPORTS = frozenset("said told wrote".split())
+_THAT = re.compile(r"\s+that\b", re.I)
+# Past participles: regular ones in -ed, irregular ones in -en or -wn (written, shown) and these.
+PARTICIPLE = ("ed", "en", "wn", "told", "thought", "said", "found", "felt", "held")
 
 
 def words(items) -> frozenset:
     return frozenset(w.lower() for w in items)
+
+
+def _particle_regex(needed: tuple[str, ...]) -> re.Pattern:
+    # The object comes between ("linked the outbreak to"), up to a few words, never a clause.
+    alternatives = "|".join(re.escape(p) for p in needed)
+    return re.compile(rf"(?:\s+(?!that\b|which\b|who\b|and\b|but\b)[\w'\u2019-]+){{0,4}}?\s+(?:{alternatives})\b", re.I)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -47,7 +67,7 @@ class SourceReader:
                 words(opts.vague_heads), words(opts.quantifiers), re.compile(opts.demonyms),
                 tuple(re.compile(p) for p in opts.named_sources),
                 opts.bare_plurals, words(opts.people), words(opts.audience),
-                words(opts.evidence), words(opts.indefinites))
+                words(opts.evidence), words(opts.indefinites), words(opts.things))
         except re.error as exc:
             raise ValueError(f"bad regex in 'demonyms' or 'named-sources': {exc}") from None
         # Each entry is a base form ("argue", "tell/told"): every tense is read.
@@ -60,36 +80,71 @@ class SourceReader:
         kinds = {w.lower(): "agent" for w in agents}
         kinds.update({w: "weak" for w in weak})
         kinds.update({w: "strong" for w in strong})
+        # A judgement noun is read as a verb when it is one too ("praise"): its noun
+        # reading, with a source after "from", is tried first.
+        self.judgement = words(opts.judgement_nouns) | words(opts.agentless_judgements)
+        self.agentless_judgements = words(opts.agentless_judgements)
+        self.judgement_verbs = frozenset(cv.expand(opts.judgement_verbs))
+        for noun in self.judgement:
+            kinds.setdefault(noun, "judgement")
         kinds["according"] = "according"
         self.verb_kinds = kinds
+        entries = [*opts.reporting_verbs, *opts.complement_verbs]
+        # Verbs that report only with a listed source: "parsers mention", "loggers put".
+        self.narrow = frozenset(cv.expand(opts.narrow_verbs))
+        self.particles = {form: _particle_regex(needed) for form, needed in cv.particles(entries).items()}
         # One scan for every verb; what must follow a verb is checked per match. It runs
         # on lower-cased text: `re` runs a trie without IGNORECASE faster.
-        pattern = rf"(?<![\w-]){word_trie([*strong, *weak, *agents, 'according'])}(?![\w-])"
+        every = [*strong, *weak, *agents, *self.judgement, "according"]
+        pattern = rf"(?<![\w-]){word_trie(every)}(?![\w-])"
+        self.trigger_words = tuple(every)
+        share(every)  # the verbs are found by the document's one trigger scan
         self.verbs = re.compile(pattern)
         self.verbs_any_case = re.compile(pattern, re.IGNORECASE)
         self.agents = words(agents)
         self.evidence_forms = frozenset(cv.expand(opts.evidence_verbs))
-        entries = [*opts.reporting_verbs, *opts.complement_verbs]
         self.base_forms = frozenset(cv.bases(entries))
         self.present_forms = frozenset(cv.presents(entries))
         # Words that may open an inverted source: "said one official", "said a source".
         self.openers = (words(opts.indefinites) | words(opts.quantifiers)
                         | frozenset(("the", "its", "their", "his", "her")))
 
+    def __setstate__(self, state: dict) -> None:
+        # Sent to another process: the verbs join that process's one trigger scan too.
+        self.__dict__.update(state)
+        share(self.trigger_words)
+
     def read(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
         """The source of the reporting verb matched by `m` in `sentence`."""
         lex = self.lexicon
+        if m.start() > sentence[0] and masked[m.start()].isupper():
+            return cc.Phrase(None)  # a capital inside a sentence is a name: "the Southern States that"
         verb = m.group().lower()
         kind = self.verb_kinds[verb]
         if kind == "according":
             follow = _ACCORDING.match(masked, m.end())
             return self.agent(masked, follow.end(), sentence) if follow else cc.Phrase(None)
+        if verb in self.judgement:
+            follow = _FROM_NEAR.match(masked, m.end(), sentence[1])
+            if follow is not None:
+                # "warnings from older compilers": only listed nouns are people here.
+                phrase = self.agent(masked, follow.end(), sentence, guess=False)
+                if phrase.kind is not None or kind == "judgement":
+                    return phrase
+            elif verb in self.agentless_judgements and self._judged(masked, sentence[0], m.start()):
+                # "earned widespread acclaim", "drew criticism": a verdict with no holder.
+                return cc.Phrase("vague", m.start(), m.end(), verb)
+            elif kind == "judgement":
+                return cc.Phrase(None)
         participle = verb.endswith(PARTICIPLE) or verb in self.agents
         passive = participle and cc.passive_before(masked, sentence[0], m.start())
         # The agent of a passive is the source: "seen by many as", and, after a be
         # verb, a few words on: "was labelled a failure by some".
-        follow = _BY.match(masked, m.end()) if participle else None
-        if follow is None and passive:
+        # Only a verb of opinion or report has a source as its agent: "written by others",
+        # "maintained by many people" name authors, not holders of a claim.
+        participle_agent = participle and (kind != "weak" or verb in self.agents)
+        follow = _BY.match(masked, m.end()) if participle_agent else None
+        if follow is None and passive and participle_agent:
             follow = _BY_NEAR.match(masked, m.end(), sentence[1])
         if follow is not None:
             return self.agent(masked, follow.end(), sentence)
@@ -107,13 +162,29 @@ class SourceReader:
             # "organizations considered to be the authors": a reduced passive, whose
             # claims the impersonal patterns read ("thought to be", "said to have").
             return cc.Phrase(None)
-        complement = kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
+        needed = self.particles.get(verb)
+        if needed is not None:
+            complement = needed.match(masked, m.end(), sentence[1]) is not None
+        else:
+            complement = kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
+        if not complement and kind != "strong" and (needed is not None or verb not in self.evidence_forms):
+            # Nothing below reports a verb without its complement but evidence ("data
+            # indicate a rise"): most verb hits in prose end here ("the state", "held").
+            return cc.Phrase(None)
+        if verb in _ADVICE and _GERUND.match(masked, m.end()):
+            return cc.Phrase(None)  # "consider using", "suggest adding": advice, not a report
         if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
             return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")
         toks = cc.subject_before(masked, sentence[0], m.start(), verb.endswith(PARTICIPLE),
                                  present=verb in self.present_forms, after_with=gerund)
         if gerund and not cc.clause_subject(masked, toks, m.start()):
+            if _COMMA_BEFORE.search(masked, max(sentence[0], m.start() - 4), m.start()):
+                # "Some fans were disappointed, saying ...": the -ing clause reports
+                # for the subject that opens the sentence.
+                toks = cc.opening_subject(masked, sentence[0], m.start())
+                phrase = cc.classify(toks, lex, sentence[0], strong=True)
+                return phrase if complement and phrase.kind == "vague" else cc.Phrase(None)
             return cc.Phrase(None)  # "users reporting bugs", "saying that": no claim made
         # The pattern is anchored at the verb: look back a bounded stretch, not the sentence.
         if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, max(sentence[0], m.start() - 256),
@@ -126,20 +197,66 @@ class SourceReader:
             return cc.Phrase(None)
         if verb in self.base_forms and cc.singular_subject(toks, lex):
             return cc.Phrase(None)  # "helps a reviewer confirm": an object, not a subject
-        phrase = cc.classify(toks, lex, sentence[0], strong=True)
+        # A past report with its complement ("said", "claimed that"), not a reduced
+        # relative ("behavior deemed unprofessional"): its subject may be "one teacher".
+        past = verb in _PAST_REPORTS or (verb.endswith("ed") and _THAT.match(masked, m.end()) is not None)
+        phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
             return cc.Phrase(None)  # "data in a file called x.txt": a name given, no claim
         if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex):
             return cc.Phrase(None)  # "some questions", "many calls": a noun, not a verb
-        if not complement and not (phrase.head in lex.evidence and verb in self.evidence_forms):
+        if not complement and (needed is not None or not (phrase.head in lex.evidence and verb in self.evidence_forms)):
             return cc.Phrase(None)  # "continued to work"; but "data indicate a rise" reports
         return phrase
 
-    def agent(self, masked: str, pos: int, sentence: tuple[int, int]) -> cc.Phrase:
+    def _judged(self, masked: str, sent_start: int, pos: int) -> bool:
+        """Is the judgement noun at `pos` the object of a verb of receiving ("earned
+        widespread acclaim", "met with criticism")? Up to two words may come between."""
+        before = cc.words(masked, max(sent_start, pos - 60), pos)[-4:]
+        return any(w.lower() in self.judgement_verbs for w, _ in before[-3:])
+
+    def agent(self, masked: str, pos: int, sentence: tuple[int, int], guess: bool = True) -> cc.Phrase:
         """The phrase after "by" or "according to", when it is a vague or named source."""
         toks = cc.phrase_after(masked, pos, sentence[1])
-        phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True)
+        phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True, guess=guess)
         return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+class VerbHit:
+    """A reporting verb found by the shared trigger scan, read like a regex match."""
+
+    __slots__ = ("_start", "_word")
+
+    def __init__(self, start: int, word: str) -> None:
+        self._start, self._word = start, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._word)
+
+    def group(self) -> str:
+        return self._word
+
+
+def verb_hits(reader: SourceReader, ct, shared) -> Iterator[tuple[int, VerbHit]]:
+    """(sentence, verb) for each whole-word reporting verb among the document's trigger
+    hits: the same verbs as `reader.verbs` finds, without a scan of its own. (A verb is
+    a whole word, so it cannot start inside a longer trigger word's hit: trigger words
+    hold no space.)"""
+    kinds = reader.verb_kinds
+    low = ct.lower
+    size = len(low)
+    word_char = _WORD_CHAR.match
+    for i, start, word in ct.trigger_hits(*shared):
+        if word in kinds:
+            end = start + len(word)
+            if (start == 0 or not word_char(low, start - 1)) and (end == size or not word_char(low, end)):
+                yield i, VerbHit(start, word)
 
 
 def _next_char(masked: str, pos: int) -> str:

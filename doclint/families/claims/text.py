@@ -10,7 +10,7 @@ from typing import Iterable
 
 from doclint.core.document import Document
 from doclint.core.textmatch import RuleTimeout, compile_alternation
-from doclint.families.claims.prefilter import CueSet, lowered
+from doclint.families.claims.prefilter import CueSet, lowered, required_marks
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
@@ -107,6 +107,37 @@ class ClaimText:
         i = bisect_right(self.starts, pos) - 1
         return i if i >= 0 and pos < self.sentences[i][1] else -1
 
+    def trigger_hits(self, key: frozenset, trigger) -> list[tuple[int, int, str]]:
+        """(sentence, offset, word) for each hit of the shared trigger scan in the lowered
+        prose, scanned once per document for every rule that asks (`key` names the word
+        set). A hit is the longest trigger word at its place, inside a word or not."""
+        found = self.analyses.get(key)
+        if found is None:
+            found = []
+            add = found.append
+            sentences = self.sentences
+            count = len(sentences)
+            i = 0  # hits come in text order: walk the sentences along, no search per hit
+            for start, end in self.chunks:
+                for pos, word in trigger.hits(self.lower, start, end):
+                    while i < count and sentences[i][1] <= pos:
+                        i += 1
+                    if i < count and sentences[i][0] <= pos:
+                        add((i, pos, word))
+            self.analyses[key] = found
+        return found
+
+    def trigger_sentences(self, key: frozenset, trigger) -> dict[str, set[int]]:
+        """The sentences of each word hit by the shared trigger scan (see trigger_hits)."""
+        grouped_key = ("by word", key)
+        found = self.analyses.get(grouped_key)
+        if found is None:
+            found = {}
+            for i, _, word in self.trigger_hits(key, trigger):
+                found.setdefault(word, set()).add(i)
+            self.analyses[grouped_key] = found
+        return found
+
     def quoted(self, pos: int) -> bool:
         return inside(self.quotes, self.quote_starts, pos)
 
@@ -184,6 +215,14 @@ def named_nearby(nouns: frozenset, masked: str, sentences: list, i: int, demonym
     return False
 
 
+def mentioned_before(ct: "ClaimText", word: str, pos: int) -> bool:
+    """Does `word` (lower case) stand in the document before `pos`? Without the lowered
+    text (see `lowered`) it is taken as mentioned, which reports less."""
+    if not ct.lower_ok:
+        return True
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])").search(ct.lower, 0, pos) is not None
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014]")
 
 
@@ -199,11 +238,33 @@ def conditional(masked: str, sent_start: int, pos: int) -> bool:
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos(?:e|ing))\b")
 
 
-def cited(compiled, doc, start: int, end: int) -> bool:
-    if compiled is None:
-        return False
-    tail = _TAIL.match(doc.text, end)
-    return compiled.search(doc.text, start, tail.end() if tail else end) is not None
+class Citations:
+    """The citation patterns of a rule, with a pre-check: a sentence holding none of the
+    marks every citation needs ("[", "<ref", "(" ...) is not searched with them."""
+
+    def __init__(self, patterns) -> None:
+        self.compiled = compile_alternation([], list(patterns), False)
+        marks: set[str] = set()
+        for pattern in patterns:
+            needed = required_marks(pattern)
+            if needed is None:
+                marks = set()
+                break
+            marks |= needed
+        self.marks = re.compile("|".join(re.escape(m) for m in sorted(marks)), re.I) if marks else None
+
+    def __call__(self, doc, start: int, end: int) -> bool:
+        if self.compiled is None:
+            return False
+        tail = _TAIL.match(doc.text, end)
+        stop = tail.end() if tail else end
+        if self.marks is not None and self.marks.search(doc.text, start, stop) is None:
+            return False
+        return self.compiled.search(doc.text, start, stop) is not None
+
+
+def cited(citations: Citations, doc, start: int, end: int) -> bool:
+    return citations(doc, start, end)
 
 
 def references(compiled, doc: Document, least: int) -> bool:

@@ -47,7 +47,9 @@ def _third(base: str) -> str:
 def forms(entry: str) -> list[str]:
     """The forms of one lexicon entry: "argue" gives argue, argues, argued, arguing;
     "tell/told" gives tell, tells, told, telling (irregular forms follow the base form
-    after slashes); a past form ("labelled") stands for itself only."""
+    after slashes); a past form ("labelled") stands for itself only. A particle the
+    verb needs ("link ... to|with") is no part of its forms."""
+    entry = entry.partition(" ... ")[0]
     base, *irregular = [part.strip().lower() for part in entry.split("/")]
     if not base:
         return []
@@ -55,6 +57,20 @@ def forms(entry: str) -> list[str]:
         # A past form alone ("labelled"): its base would read nouns ("Some label text").
         return [base, *irregular]
     return [base, _third(base), *(irregular or _past(base)), _gerund(base)]
+
+
+def particles(entries: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each form of an entry that names its particle ("link ... to|with": "Critics
+    linked the outbreak to the dam"), mapped to the particles one of which must follow
+    the verb within a few words for it to report a claim."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        head, sep, tail = entry.partition(" ... ")
+        if sep:
+            needed = tuple(p.strip().lower() for p in tail.split("|") if p.strip())
+            for form in forms(head):
+                out[form] = needed
+    return out
 
 
 def expand(entries: Iterable[str]) -> list[str]:

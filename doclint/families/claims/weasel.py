@@ -46,7 +46,7 @@ class WeaselKind(Kind):
             referenced = ctx.cue_matchers((), self.referenced_patterns)
             set_(self, "referenced", referenced)
             set_(self, "all_cues", self.cues + referenced)  # built once: reading regexes costs
-            set_(self, "cited", compile_alternation([], list(self.citations), False))
+            set_(self, "cited", ctx.Citations(self.citations))
             set_(self, "markers", compile_alternation([], list(self.referenced_markers), False))
 
     def check(self, doc) -> Iterable[Hit]:
