@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import rst
-from .base import Block, Parsed
+from .base import Block, Heading, Parsed
 from .base import blank as _blank
 from .base import code as _code
 
@@ -181,9 +181,12 @@ def _parse_text(text: str) -> Parsed:
 
     pieces: list[str] = []
     blocks: list[Block] = []
+    headings: list[Heading] = []
     pos = 0
-    for kind, _first, end_line, start in spans:
+    for kind, first, end_line, start in spans:
         end = starts[end_line] - 1
+        if kind == "heading":
+            headings.append(Heading(_title_level(lines, first), starts[first], end))
         seg = text[start:end]
         masked = _URL_MAIL.sub(lambda m: _code(m.group()), seg) if ("." in seg) else seg
         core = masked.strip()
@@ -198,4 +201,14 @@ def _parse_text(text: str) -> Parsed:
     pieces.append(_blank(text[pos:]))
     masked_text = "".join(pieces)
     assert len(masked_text) == len(text)
-    return Parsed(tuple(blocks), masked_text)
+    return Parsed(tuple(blocks), masked_text, tuple(headings))
+
+
+def _title_level(lines: list[str], i: int) -> int:
+    """The level of the title on line `i`: its number of `#`, 2 when underlined with
+    anything but `=`, else 1."""
+    atx = _ATX.match(lines[i])
+    if atx:
+        return min(6, len(lines[i]) - len(lines[i].lstrip("#"))) or 1
+    under = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return 2 if under and _UNDERLINE.fullmatch(lines[i + 1]) and under[0] != "=" else 1
