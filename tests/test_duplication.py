@@ -293,8 +293,83 @@ def test_parallel_and_contrasting_sentences_are_not_restatements():
     assert lint({"a.txt": text}, "DL203") == []
 
 
+def test_a_sentence_that_takes_a_complete_one_further_is_not_a_restatement():
+    text = ("Evaluating assignment expressions begins by evaluating their operands. The assigned "
+            "value operand is evaluated first, followed by the assignee expression.\n")
+    assert lint({"a.md": text}, "DL203") == []
+    # The sample article's pair is reported because line 9 is cut off (see above);
+    # made complete, line 10 reads as the point taken further.
+    text = open("examples/news-article.txt", encoding="utf-8").read()
+    assert "Syria and the\n" in text
+    assert lint({"news-article.txt": text.replace("Syria and the\n", "Syria.\n")}, "DL203") == []
+
+
+PLATFORMS = """\
+# Target features
+
+## Platforms
+
+#### `x86_64`
+
+On this platform the use of target features follows the restrictions above.
+
+#### `aarch64`
+
+On this platform the use of target features follows the restrictions above.
+"""
+
+
+def test_a_statement_under_each_sibling_heading_is_not_reported():
+    assert lint({"codegen.md": PLATFORMS}, "DL201") == []
+    stanzas = ("### Stanza: `pkg`\n\nThis stanza must always be accompanied by an uninstall stanza.\n\n"
+               "### Stanza: `installer`\n\nThis stanza must always be accompanied by an uninstall stanza.\n")
+    assert lint({"cookbook.md": stanzas}, "DL201") == []
+    rst = ("Classifier (multiple use)\n=========================\n\nEach entry is a string.\n\n"
+           "This field may be followed by an environment marker after a semicolon.\n\n"
+           "Requires-External (multiple use)\n================================\n\nEach entry is a string.\n\n"
+           "This field may be followed by an environment marker after a semicolon.\n")
+    assert lint({"metadata.rst": rst}, "DL201") == []
+
+
+def test_a_copy_under_an_unrelated_or_deeper_heading_is_still_a_slip():
+    # Another heading level: not a sibling.
+    deeper = PLATFORMS + "\n##### Notes\n\nOn this platform the use of target features follows the restrictions above.\n"
+    [finding] = lint({"codegen.md": deeper}, "DL201")
+    assert finding.line == 15
+    # Same level, but titles that share nothing and hold no code.
+    unrelated = ("## Installing\n\nThe installer verifies the signature of every package it downloads.\n\n"
+                 "## Reporting bugs\n\nThe installer verifies the signature of every package it downloads.\n")
+    [finding] = lint({"guide.md": unrelated}, "DL201")
+    assert finding.line == 7 and finding.related[0].line == 3
+
+
+def test_a_pointer_repeated_in_another_section_is_not_reported():
+    pointer = "See the troubleshooting guide for more information about failed builds."
+    text = (f"## Building\n\nRun the build from the top folder. {pointer}\n\n"
+            f"## Testing\n\nRun the tests after every build. {pointer}\n")
+    assert lint({"guide.md": text}, "DL201") == []
+    assert lint({"a.md": f"# A\n\n{pointer}\n", "b.md": f"# B\n\n{pointer}\n"}, "DL201") == []
+    # Twice in one section it is a slip, and other sentences are not pointers.
+    [finding] = lint({"guide.md": f"## Building\n\n{pointer}\nRun the build.\n{pointer}\n"}, "DL201")
+    assert finding.line == 5
+    assert len(lint({"guide.md": text}, "DL201", pointers=[])) == 1
+
+
+def test_a_sentence_written_in_many_places_of_one_document_is_its_template():
+    step = "Select the data source you want to configure from the list."
+    leads = ("Prometheus keeps metrics.", "Loki stores logs for you.", "Tempo holds traces.",
+             "Pyroscope records profiles.")
+    text = "".join(f"{lead} {step}\n\n" for lead in leads)
+    assert lint({"sources.md": text}, "DL201") == []
+    [grouped] = lint({"sources.md": text}, "DL201", **{"template-from": 0})
+    assert len(grouped.related) == 3
+    # Three copies in one document are still slips by default (template-from 4).
+    three = "".join(f"{lead} {step}\n\n" for lead in leads[:3])
+    assert len(lint({"sources.md": three}, "DL201")) == 2
+
+
 @pytest.mark.parametrize("options", [{"mode": "fuzzy"}, {"scope": "everywhere"}, {"threshold": 1.5},
-                                     {"min-words": 0}])
+                                     {"min-words": 0}, {"template-from": 1}])
 def test_bad_options_are_rejected(options):
     with pytest.raises((ValueError, ConfigError)):
         build_options(KINDS["duplicates"].Options, options, "test.yaml", "DL2xx")

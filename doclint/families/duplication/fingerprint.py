@@ -73,6 +73,10 @@ _code_cache = _Codes()
 _code_of = _code_cache.__getitem__
 
 
+# A sentence that ends with sentence punctuation (closing quotes and brackets aside),
+# as opposed to one cut off: search(text, start, end) on its span.
+ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+
 def code(word: str) -> int:
     """The 32-bit token code of one normalised (lower-case) word."""
     return _code_of(word)

@@ -14,7 +14,8 @@ from doclint.core.kind import Kind
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
-from doclint.families.duplication.parallel_text import ENTRY_KINDS, block_numbers
+from doclint.families.duplication.parallel_text import (ENTRY_KINDS, POINTERS, block_numbers, outline,
+                                                       pointer_flags, section_slots)
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
@@ -22,7 +23,6 @@ from doclint.markup.plain import plain_many
 
 MODES = ("exact", "near", "restated", "passage")
 SCOPES = ("all", "document", "corpus")
-_ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
 class DuplicatesKind(Kind):
@@ -48,6 +48,10 @@ class DuplicatesKind(Kind):
         reused_from: int = 2            # documents sharing this many copies were written from one another (0: never)
         group: bool = False             # one finding per cluster of copies
         group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
+        # Sentences that begin so point the reader elsewhere; a pointer repeated in
+        # another section or document is navigation, not a slip (see parallel_text).
+        pointers: tuple[str, ...] = POINTERS
+        template_from: int = 4          # a sentence this many times in one document is its structure (0: never)
         ignore_quoted: bool = False
         skip_blocks: tuple[str, ...] = ("heading", "table-cell")
         window: int = 1                 # restated: how many sentences back to look
@@ -64,6 +68,8 @@ class DuplicatesKind(Kind):
                 raise ValueError("'boilerplate-share' must lie between 0 and 1")
             if not 0.0 <= self.threshold <= 1.0:
                 raise ValueError("'threshold' must lie between 0 and 1")
+            if self.template_from == 1 or self.template_from < 0:
+                raise ValueError("'template-from' must be 0 (never) or at least 2")
             if self.reused_from < 0:
                 raise ValueError("'reused-from' must be 0 (never) or more")
             if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
@@ -119,8 +125,10 @@ class DuplicatesKind(Kind):
                 starts, fp.hashes(chain.from_iterable(item[2] for item in comparable)))
         starts, token_data = shared
         entries, blocks = _structure(doc, comparable)
+        sections, slots = section_slots(doc, [item[0] for item in comparable])
+        pointers = pointer_flags([item[2] for item in comparable], opts.pointers)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
-                        entries, blocks, doc.row_group)
+                        entries, blocks, doc.row_group, sections, slots, outline(doc), pointers)
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
@@ -179,7 +187,7 @@ def _base_facts(doc, comparable, quote_length: int) -> tuple:
     starts, ends = [item[0] for item in comparable], [item[1] for item in comparable]
     prints = fp.fingerprints([item[2] for item in comparable])
     spans = array("I", chain.from_iterable(zip(starts, ends)))
-    ended = bytes(map(bool, map(_ENDED.search, repeat(text), starts, ends)))
+    ended = bytes(map(bool, map(fp.ENDED.search, repeat(text), starts, ends)))
     if QUOTE_SEP in text:
         text = text.replace(QUOTE_SEP, " ")  # the same length: offsets still hold
     # quote() reads at most 2 * quote_length characters of a sentence: keep no more.

@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from math import ceil
 
+from doclint.core.restatement import STOPWORDS, stem
+from doclint.markup.base import CODE_MASK
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
+from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.nearmatch import near_score, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
@@ -119,6 +124,91 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
     return False
 
 
+# Title words that say nothing of what a section is about.
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_MAX_SLOT = 255
+
+
+def outline(doc) -> tuple[tuple[int, bool, frozenset[int]], ...]:
+    """Per heading of `doc`: its level, whether its title holds code, and the codes of
+    the stems of its title's words, read from the masked text (code in a title, as in
+    "#### `aarch64`", is no word)."""
+    masked, out = doc.masked, []
+    for heading in doc.headings:
+        words = {w.lower() for w in _TITLE_WORD.findall(masked, heading.start, heading.end)}
+        code = CODE_MASK in masked[heading.start:heading.end] or "`" in doc.text[heading.start:heading.end]
+        out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS})))))
+    return tuple(out)
+
+
+def section_slots(doc, sentence_starts: list[int]) -> tuple[array, bytes]:
+    """Per sentence starting at `sentence_starts` (in order): its section number (0
+    before the first heading) and its slot, the number of prose blocks between its
+    section's heading and its own block."""
+    heads = [h.start for h in doc.headings]
+    block_starts = [b.start for b in doc.blocks if b.kind != "heading"]
+    sections, slots = array("I"), bytearray()
+    for start in sentence_starts:
+        section = bisect_right(heads, start)
+        first = bisect_right(block_starts, heads[section - 1]) if section else 0
+        own = bisect_right(block_starts, start) - 1
+        sections.append(section)
+        slots.append(min(_MAX_SLOT, max(0, own - first)))
+    return sections, bytes(slots)
+
+
+def in_sibling_sections(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether copy `b` of `a` holds the same place in a sibling section: the same slot
+    in sections whose headings have one level and titles of one shape: sharing a word,
+    or both code and nothing else ("Stanza: `pkg`" and "Stanza: `installer`";
+    "#### `aarch64`" and "#### `loongarch`"). Reference text repeats a statement under each field, platform
+    or option it applies to, and a reader who jumps to one section reads it once. A
+    copy under an unrelated heading ("## Amazon", "## Headings") stays a slip."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if not (doc_a.slots and doc_b.slots):
+        return False
+    section_a, section_b = doc_a.sections[ia], doc_b.sections[ib]
+    if not (section_a and section_b) or (doc_a is doc_b and section_a == section_b):
+        return False
+    if doc_a.slots[ia] != doc_b.slots[ib]:
+        return False
+    level_a, code_a, words_a = doc_a.outline[section_a - 1]
+    level_b, code_b, words_b = doc_b.outline[section_b - 1]
+    if level_a != level_b:
+        return False
+    return bool(words_a & words_b) or (code_a and code_b and not (words_a or words_b))
+
+
+# How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more
+# information.", "For more details, see the specification."); the default of the
+# `pointers` option.
+POINTERS = ("see", "refer to", "for more information", "for more details", "for details",
+            "for further information", "for further details", "for more on", "for information on",
+            "more information", "further information", "you can find more information",
+            "you can find more details", "read more", "learn more", "consult")
+
+
+def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...]) -> bytes:
+    """Per sentence (its lower-case words): 1 when it begins with one of `phrases`."""
+    heads = {tuple(p.lower().split()) for p in phrases}
+    lengths = sorted({len(h) for h in heads})
+    return bytes(any(tuple(words[:n]) in heads for n in lengths) for words in sentences)
+
+
+def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` and its copy `b` point the reader elsewhere from two sections or two
+    documents: the same link offered where each reader may need it. Twice in one
+    section it is still a slip."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] and doc_b.pointers[ib]):
+        return False
+    return doc_a is not doc_b or doc_a.sections[ia] != doc_b.sections[ib]
+
+
 def reused(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether copy `b` of `a` is structure rather than a slip (see above)."""
-    return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) or in_parallel_section(docs, a, b)
+    return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) \
+        or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b) \
+        or repeated_pointer(docs, a, b)

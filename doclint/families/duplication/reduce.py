@@ -86,6 +86,7 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     limit = _limit(docs, opts)
     found = []
     for cluster in grouping_for(docs).clusters(docs)[1]:
+        cluster = _without_templates(cluster, opts.template_from)
         if _too_common(cluster, opts, limit) or not _scoped(cluster, opts.scope):
             continue
         slips = [(at, ref) for at in range(1, len(cluster))
@@ -112,6 +113,21 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
             continue
         for at, ref in slips:
             yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
+
+
+def _without_templates(cluster: list[int], least: int) -> list[int]:
+    """`cluster` without the copies in documents that hold `least` or more of them: a
+    sentence written three times in one document is how that document is built (a
+    template step, the same rule under each field, an orator's refrain), not a slip.
+    Copies elsewhere still count. `least` 0 keeps every copy."""
+    if not least or len(cluster) < least:
+        return cluster
+    counts: dict[int, int] = {}
+    for gid in cluster:
+        counts[gid >> SHIFT] = counts.get(gid >> SHIFT, 0) + 1
+    if max(counts.values()) < least:
+        return cluster
+    return [gid for gid in cluster if counts[gid >> SHIFT] < least]
 
 
 def shared_between(pairs: Iterable[tuple[int, int]], least: int) -> set[tuple[int, int]]:
