@@ -94,6 +94,11 @@ def looks_like_rst(text: str) -> bool:
     return next(found, None) is not None and next(found, None) is not None
 
 
+# How much deeper than the prose before it a block introduced by a colon is indented
+# when it is an example rather than text.
+_CODE_STEP = 4
+
+
 def parse(text: str) -> Parsed:
     if looks_like_rst(text):
         return rst.parse(text)
@@ -121,6 +126,8 @@ def _parse_text(text: str) -> Parsed:
     n = len(lines)
     i = 0
     first_chunk = True
+    # The indentation of the last chunk read as prose, and whether it ended in a colon.
+    prose_indent, introduced = 0, False
     while i < n:
         if not lines[i].strip():
             i += 1
@@ -129,6 +136,13 @@ def _parse_text(text: str) -> Parsed:
         while j < n and lines[j].strip():
             j += 1
         chunk = list(range(i, j))
+        indent = min(len(lines[k]) - len(lines[k].lstrip()) for k in chunk)
+        if introduced and indent >= prose_indent + _CODE_STEP and not _LIST.match(lines[i]):
+            # Introduced by a colon and indented deeper than that prose: an example
+            # (a command, code, a config file), as in Markdown or a reST literal block.
+            i = j
+            continue
+        prose_indent, introduced = indent, lines[j - 1].rstrip().endswith(":")
         has_more = any(lines[k].strip() for k in range(j, n))
         # Titles: an underlined line; the file's first line when short and unpunctuated;
         # or a short capitalised single-line chunk between other chunks.
