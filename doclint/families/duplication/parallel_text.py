@@ -143,27 +143,35 @@ def outline(doc) -> tuple[tuple[int, bool, frozenset[int]], ...]:
 
 def section_slots(doc, sentence_starts: list[int]) -> tuple[array, bytes]:
     """Per sentence starting at `sentence_starts` (in order): its section number (0
-    before the first heading) and its slot, the number of prose blocks between its
+    before the first heading) and its slot, the number of paragraphs between its
     section's heading and its own block."""
     heads = [h.start for h in doc.headings]
-    block_starts = [b.start for b in doc.blocks if b.kind != "heading"]
+    # Paragraphs only: parallel sections list different numbers of parameters or
+    # options, and the statement after the list still holds the same place.
+    block_starts = [b.start for b in doc.blocks if b.kind == "paragraph"]
     sections, slots = array("I"), bytearray()
     for start in sentence_starts:
         section = bisect_right(heads, start)
         first = bisect_right(block_starts, heads[section - 1]) if section else 0
-        own = bisect_right(block_starts, start) - 1
+        own = bisect_right(block_starts, start) - 1  # the paragraph it is in, or the last before
         sections.append(section)
         slots.append(min(_MAX_SLOT, max(0, own - first)))
     return sections, bytes(slots)
 
 
-def in_sibling_sections(docs: list[DocFacts], a: int, b: int) -> bool:
+def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bool:
     """Whether copy `b` of `a` holds the same place in a sibling section: the same slot
     in sections whose headings have one level and titles of one shape: sharing a word,
     or both code and nothing else ("Stanza: `pkg`" and "Stanza: `installer`";
     "#### `aarch64`" and "#### `loongarch`"). Reference text repeats a statement under each field, platform
     or option it applies to, and a reader who jumps to one section reads it once. A
-    copy under an unrelated heading ("## Amazon", "## Headings") stays a slip."""
+    copy under an unrelated heading ("## Amazon", "## Headings") stays a slip.
+
+    Under titles of code alone (the entries of an API or option reference, at any
+    depth: "### `fsPromises.readFile(path)`", "#### `filehandle.readFile()`") an
+    `exact` copy anywhere in the entry is the same statement made for both, as
+    entries list different numbers of parameters before it; a near copy must hold
+    the same place there too (an edited paste into a parallel entry is a slip)."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if not (doc_a.slots and doc_b.slots):
@@ -171,13 +179,14 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int) -> bool:
     section_a, section_b = doc_a.sections[ia], doc_b.sections[ib]
     if not (section_a and section_b) or (doc_a is doc_b and section_a == section_b):
         return False
-    if doc_a.slots[ia] != doc_b.slots[ib]:
-        return False
     level_a, code_a, words_a = doc_a.outline[section_a - 1]
     level_b, code_b, words_b = doc_b.outline[section_b - 1]
-    if level_a != level_b:
+    api_entries = code_a and code_b and not (words_a or words_b)
+    if api_entries and exact:
+        return True  # one statement made in two entries of a reference, at any place
+    if doc_a.slots[ia] != doc_b.slots[ib]:
         return False
-    return bool(words_a & words_b) or (code_a and code_b and not (words_a or words_b))
+    return api_entries or (level_a == level_b and bool(words_a & words_b))
 
 
 # How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more
@@ -207,8 +216,9 @@ def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
     return doc_a is not doc_b or doc_a.sections[ia] != doc_b.sections[ib]
 
 
-def reused(docs: list[DocFacts], a: int, b: int) -> bool:
-    """Whether copy `b` of `a` is structure rather than a slip (see above)."""
+def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True) -> bool:
+    """Whether copy `b` of `a` (an `exact` copy, or a near one) is structure rather
+    than a slip (see above)."""
     return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) \
-        or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b) \
+        or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
         or repeated_pointer(docs, a, b)

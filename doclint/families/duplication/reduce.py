@@ -178,13 +178,13 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in near:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is not None and not reused(docs, a, b):
+        if a is not None and not reused(docs, a, b, exact=False):
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
     for i, j in cut:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is None or b in best or reused(docs, a, b) \
+        if a is None or b in best or reused(docs, a, b, exact=False) \
                 or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
             continue
         b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))
