@@ -331,6 +331,39 @@ def test_a_statement_under_each_sibling_heading_is_not_reported():
     assert lint({"metadata.rst": rst}, "DL201") == []
 
 
+API = """\
+## Class: `FileHandle`
+
+#### `filehandle.readFile(options)`
+
+* `options` {Object}
+* Returns: {Promise}
+
+Reads the entire contents of a file into memory at once.
+
+## Promises API
+
+### `fsPromises.readFile(path[, options])`
+
+* `path` {string}
+* `options` {Object}
+* `flag` {string}
+* Returns: {Promise}
+
+The function is only available on the promise interface of the module.
+
+Reads the entire contents of a file into memory at once.
+"""
+
+
+def test_one_statement_in_two_entries_of_an_api_reference_is_not_reported():
+    assert lint({"fs.md": API}, "DL201") == []
+    # A near copy in another place of the entry is an edited paste: still reported.
+    edited = API[:API.rindex("Reads the entire")] + "Reads the entire contents of the file into memory at once.\n"
+    [finding] = lint({"fs.md": edited}, "DL202")
+    assert finding.line == 21 and finding.related[0].line == 8
+
+
 def test_a_copy_under_an_unrelated_or_deeper_heading_is_still_a_slip():
     # Another heading level: not a sibling.
     deeper = PLATFORMS + "\n##### Notes\n\nOn this platform the use of target features follows the restrictions above.\n"
