@@ -376,6 +376,18 @@ def test_a_copy_under_an_unrelated_or_deeper_heading_is_still_a_slip():
     assert finding.line == 7 and finding.related[0].line == 3
 
 
+def test_a_remark_after_each_entry_of_one_list_is_not_reported():
+    flags = ("* `'r'`: Open file for reading. An exception occurs if the file does not exist.\n"
+             "* `'r+'`: Open file for reading and writing. An exception occurs if the file does not exist.\n"
+             "* `'w'`: Open file for writing. The file is created if it does not exist.\n")
+    assert lint({"flags.md": flags}, "DL201") == []
+    # An entry pasted twice repeats its opening sentence: a slip.
+    pasted = ("* Open the file for reading before you parse it.\n* Close the file when you are done.\n"
+              "* Open the file for reading before you parse it.\n")
+    [finding] = lint({"steps.md": pasted}, "DL201")
+    assert finding.line == 3
+
+
 def test_a_pointer_repeated_in_another_section_is_not_reported():
     pointer = "See the troubleshooting guide for more information about failed builds."
     text = (f"## Building\n\nRun the build from the top folder. {pointer}\n\n"

@@ -54,6 +54,7 @@ class DocFacts:
     slots: bytes = b""
     outline: tuple[tuple[int, bool, frozenset[int]], ...] = ()
     pointers: bytes = b""  # per comparable sentence: 1 when it points the reader elsewhere
+    leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
 
     def location(self, index: int) -> Location:
         line, column = self.lines.position(self.spans[2 * index])

@@ -128,7 +128,8 @@ class DuplicatesKind(Kind):
         sections, slots = section_slots(doc, [item[0] for item in comparable])
         pointers = pointer_flags([item[2] for item in comparable], opts.pointers)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
-                        entries, blocks, doc.row_group, sections, slots, outline(doc), pointers)
+                        entries, blocks, doc.row_group, sections, slots, outline(doc), pointers,
+                        _leads(doc, comparable))
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
@@ -178,6 +179,16 @@ def _structure(doc, comparable) -> tuple[bytes, array]:
     starts = [b.start for b in doc.blocks]
     entries = bytes(item[3] in ENTRY_KINDS for item in comparable)
     return entries, array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable))
+
+
+def _leads(doc, comparable) -> bytes:
+    """Per comparable sentence: 1 when it is the first sentence of its block."""
+    firsts, block = set(), None
+    for sentence in doc.sentences:
+        if sentence.block is not block:
+            block = sentence.block
+            firsts.add(sentence.start)
+    return bytes(item[0] in firsts for item in comparable)
 
 
 def _base_facts(doc, comparable, quote_length: int) -> tuple:

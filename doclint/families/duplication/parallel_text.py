@@ -54,12 +54,19 @@ def block_numbers(doc) -> list[int]:
 
 def parallel_entries(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether sentences `a` and `b` (global numbers) both stand in list entries or block
-    quotes that are not neighbours in one list."""
+    quotes that are not neighbours in one list, or neighbours that each open with a
+    sentence of their own."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if not (doc_a.entries and doc_b.entries and doc_a.entries[ia] and doc_b.entries[ib]):
         return False
-    return doc_a is not doc_b or abs(doc_a.blocks[ia] - doc_b.blocks[ib]) > NEIGHBOUR_BLOCKS
+    if doc_a is not doc_b or abs(doc_a.blocks[ia] - doc_b.blocks[ib]) > NEIGHBOUR_BLOCKS:
+        return True
+    # Neighbouring entries of one list, each opening with a sentence of its own: the
+    # same remark made on each ("'r+': Open for reading and writing. An exception
+    # occurs if the file does not exist."); an entry pasted twice repeats its opening.
+    return bool(doc_a.blocks[ia] != doc_b.blocks[ib] and doc_a.leads and not doc_a.leads[ia]
+                and not doc_b.leads[ib])
 
 
 # The fewest documents a boilerplate sentence stands in, whatever the size of the run.
