@@ -364,6 +364,26 @@ def test_one_statement_in_two_entries_of_an_api_reference_is_not_reported():
     assert finding.line == 21 and finding.related[0].line == 8
 
 
+def test_events_of_an_api_reference_share_a_statement():
+    text = ("### Event: `'connect'`\n\n* `request` {IncomingMessage}\n* `socket` {Duplex}\n\n"
+            "Emitted each time a server responds to a request with a CONNECT method.\n\n"
+            "After this event is emitted, the socket will not have a data event listener.\n\n"
+            "### Event: `'upgrade'`\n\n* `response` {IncomingMessage}\n\n"
+            "After this event is emitted, the socket will not have a data event listener.\n")
+    assert lint({"http.md": text}, "DL201") == []
+
+
+def test_what_a_changelog_repeats_of_another_document_is_carried_over():
+    entry = "Fixed a crash when the configuration file is empty."
+    files = {"CHANGELOG.md": f"## 2.1.1\n\n{entry}\n\n## 2.0.5\n\nAdded a flag.\n",
+             "docs/config.md": f"# Configuration\n\n{entry}\n"}
+    assert lint(files, "DL201") == []
+    assert len(lint(files, "DL201", logs=[])) == 1
+    # Within one log, a pasted entry is still a slip.
+    [finding] = lint({"CHANGELOG.md": f"## 2.1.1\n\n{entry}\nAdded a flag.\n{entry}\n"}, "DL201")
+    assert finding.line == 5
+
+
 def test_a_copy_under_an_unrelated_or_deeper_heading_is_still_a_slip():
     # Another heading level: not a sibling.
     deeper = PLATFORMS + "\n##### Notes\n\nOn this platform the use of target features follows the restrictions above.\n"

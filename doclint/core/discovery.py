@@ -26,7 +26,7 @@ def display_path(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def _matches(path: str, globs) -> bool:
+def path_matches(path: str, globs) -> bool:
     """Whether `path` matches a glob: the whole relative path, the file name, or a
     trailing part of the path; `**/` also matches no folder at all ("docs/**/*.md"
     matches docs/a.md)."""
@@ -80,7 +80,7 @@ def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
             # A file named on the command line is linted whatever its extension,
             # but exclude globs still apply (pre-commit passes every changed file).
             rel = os.path.relpath(path, relative_to)
-            if not _matches(rel, exclude) and path not in seen:
+            if not path_matches(rel, exclude) and path not in seen:
                 seen.add(path)
                 out.files.append(path)
             continue
@@ -97,8 +97,8 @@ def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
             for name in sorted(names):
                 full = os.path.join(folder, name)
                 rel = os.path.relpath(full, relative_to)
-                wanted = _matches(rel, include) if include else name.lower().endswith(LINTABLE)
-                if wanted and not _matches(rel, exclude):
+                wanted = path_matches(rel, include) if include else name.lower().endswith(LINTABLE)
+                if wanted and not path_matches(rel, exclude):
                     why = irregular(full)
                     if why is None:
                         found.append(full)

@@ -10,11 +10,12 @@ from operator import add
 from typing import Iterable
 
 from doclint.core.finding import CorpusHit, Hit
+from doclint.core.discovery import path_matches
 from doclint.core.kind import Kind
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
-from doclint.families.duplication.parallel_text import (ENTRY_KINDS, POINTERS, block_numbers, outline,
+from doclint.families.duplication.parallel_text import (ENTRY_KINDS, LOGS, POINTERS, block_numbers, outline,
                                                        pointer_flags, section_slots)
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
@@ -51,6 +52,9 @@ class DuplicatesKind(Kind):
         # Sentences that begin so point the reader elsewhere; a pointer repeated in
         # another section or document is navigation, not a slip (see parallel_text).
         pointers: tuple[str, ...] = POINTERS
+        # Documents that are logs: what one repeats of another document is an entry
+        # carried over (a fix listed under each release it was backported to).
+        logs: tuple[str, ...] = LOGS
         template_from: int = 4          # a sentence this many times in one document is its structure (0: never)
         ignore_quoted: bool = False
         skip_blocks: tuple[str, ...] = ("heading", "table-cell")
@@ -129,7 +133,7 @@ class DuplicatesKind(Kind):
         pointers = pointer_flags([item[2] for item in comparable], opts.pointers)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
                         entries, blocks, doc.row_group, sections, slots, outline(doc), pointers,
-                        _leads(doc, comparable))
+                        _leads(doc, comparable), bool(opts.logs) and path_matches(doc.path, opts.logs))
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]

@@ -174,8 +174,9 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     or option it applies to, and a reader who jumps to one section reads it once. A
     copy under an unrelated heading ("## Amazon", "## Headings") stays a slip.
 
-    Under titles of code alone (the entries of an API or option reference, at any
-    depth: "### `fsPromises.readFile(path)`", "#### `filehandle.readFile()`") an
+    Under titles that hold code and share their words or have none (the entries of
+    an API or option reference, at any depth: "### `fsPromises.readFile(path)`",
+    "#### `filehandle.readFile()`", "Event: `'connect'`" / "Event: `'upgrade'`") an
     `exact` copy anywhere in the entry is the same statement made for both, as
     entries list different numbers of parameters before it; a near copy must hold
     the same place there too (an edited paste into a parallel entry is a slip)."""
@@ -188,12 +189,13 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
         return False
     level_a, code_a, words_a = doc_a.outline[section_a - 1]
     level_b, code_b, words_b = doc_b.outline[section_b - 1]
-    api_entries = code_a and code_b and not (words_a or words_b)
-    if api_entries and exact:
+    shared = bool(words_a & words_b) or not (words_a or words_b)
+    entries = code_a and code_b and shared  # "Event: `'connect'`" / "Event: `'upgrade'`"
+    if exact and entries:
         return True  # one statement made in two entries of a reference, at any place
     if doc_a.slots[ia] != doc_b.slots[ib]:
         return False
-    return api_entries or (level_a == level_b and bool(words_a & words_b))
+    return entries or (level_a == level_b and bool(words_a & words_b))
 
 
 # How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more
@@ -223,9 +225,22 @@ def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
     return doc_a is not doc_b or doc_a.sections[ia] != doc_b.sections[ib]
 
 
+# Changelogs and release notes: the default of the `logs` option.
+LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*", "RELEASE-NOTES*",
+        "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "news/*")
+
+
+def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` and its copy `b` stand in two documents of which one is a log: an
+    entry listed under several releases or quoted from the documentation. Within one
+    log a repeated entry is still a slip."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    return doc_a is not doc_b and (doc_a.log or doc_b.log)
+
+
 def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True) -> bool:
     """Whether copy `b` of `a` (an `exact` copy, or a near one) is structure rather
     than a slip (see above)."""
     return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) \
         or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
-        or repeated_pointer(docs, a, b)
+        or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b)
