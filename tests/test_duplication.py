@@ -134,6 +134,15 @@ def test_sentence_in_a_share_of_the_run_is_boilerplate_but_few_copies_are_slips(
     assert len(lint(files, "DL201", boilerplate_share=0, group_from=0)) == 9 + 2
 
 
+def test_a_template_line_that_differs_by_its_version_counts_as_one_sentence():
+    files = _pages(400)
+    # One policy page template: the version differs, the sentence is the same line.
+    for n, version in zip(range(0, 40, 8), ("2.6", "2.6", "3.15", "3.19", "3.25")):
+        files[f"page{n}.md"] += f"\nThis policy was introduced in CMake version {version}.\n"
+    assert lint(files, "DL201") == []  # five documents of 400 hold the line: boilerplate
+    assert len(lint(files, "DL201", boilerplate_share=0)) == 1  # the two 2.6 pages
+
+
 REFERENCE = """\
 `--no-formula`
 

@@ -56,6 +56,9 @@ class DocFacts:
     pointers: bytes = b""  # per comparable sentence: 1 when it points the reader elsewhere
     leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
     log: bool = False  # a changelog or release notes (the duplicates kind's `logs` option)
+    # Per comparable sentence: the fingerprint of its words without numbers, 0 when
+    # it has none (fingerprint.shapes): template lines that differ by a version.
+    shapes: array = field(default_factory=lambda: array("Q"))
 
     def location(self, index: int) -> Location:
         line, column = self.lines.position(self.spans[2 * index])

@@ -161,6 +161,19 @@ _digest8 = partial(blake2b, digest_size=8)
 _digest = methodcaller("digest")
 
 
+def shapes(sentences: list[list[str]]) -> array:
+    """Per token sequence: the fingerprint of its words without the ones that hold a
+    digit, or 0 when it has none ("introduced in CMake version 3.15." and "... 3.25."
+    share a shape: one template line)."""
+    numbered = [i for i, words in enumerate(sentences) if any(c.isdigit() for w in words for c in w)]
+    out = array("Q", bytes(8 * len(sentences)))
+    if numbered:
+        stripped = [[w for w in sentences[i] if not any(c.isdigit() for c in w)] for i in numbered]
+        for i, value in zip(numbered, fingerprints(stripped)):
+            out[i] = value
+    return out
+
+
 def fingerprints(sentences: list[list[str]]) -> array:
     """The 64-bit fingerprint (exact-duplicate key) of each normalised token sequence:
     its first 8 bytes of blake2b, little-endian, in C-level passes."""

@@ -45,7 +45,7 @@ class DuplicatesKind(Kind):
         threshold: float = 0.0          # 0 means the mode's default
         scope: str = "all"
         max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
-        boilerplate_share: float = 0.01  # ignore sentences found in this share of the documents (0: never)
+        boilerplate_share: float = 0.002  # ignore sentences found in this share of the documents (0: never)
         reused_from: int = 2            # documents sharing this many copies were written from one another (0: never)
         group: bool = False             # one finding per cluster of copies
         group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
@@ -133,7 +133,8 @@ class DuplicatesKind(Kind):
         pointers = pointer_flags([item[2] for item in comparable], opts.pointers)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
                         entries, blocks, doc.row_group, sections, slots, outline(doc), pointers,
-                        _leads(doc, comparable), bool(opts.logs) and path_matches(doc.path, opts.logs))
+                        _leads(doc, comparable), bool(opts.logs) and path_matches(doc.path, opts.logs),
+                        fp.shapes([item[2] for item in comparable]))
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
