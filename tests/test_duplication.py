@@ -382,6 +382,17 @@ def test_events_of_an_api_reference_share_a_statement():
     assert lint({"http.md": text}, "DL201") == []
 
 
+def test_sibling_pages_of_a_reference_state_one_rule_each():
+    rule_text = "Contents of this property may use generator expressions with the usual syntax."
+    files = {"prop_tgt/COMPILE_OPTIONS.rst": f"COMPILE_OPTIONS\n---------------\n\nList of options for a target.\n\n{rule_text}\n",
+             "prop_dir/COMPILE_OPTIONS.rst": f"COMPILE_OPTIONS\n---------------\n\nList of options.\n\nThey apply to every target of the directory.\n\n{rule_text}\n"}
+    assert lint(files, "DL201") == []
+    # Pages whose titles share nothing: the copy is reported.
+    files["prop_dir/COMPILE_OPTIONS.rst"] = files["prop_dir/COMPILE_OPTIONS.rst"].replace("COMPILE_OPTIONS", "LINK_DEPENDS   ")
+    [finding] = lint(files, "DL201")
+    assert finding.related[0].path != finding.path
+
+
 def test_what_a_changelog_repeats_of_another_document_is_carried_over():
     entry = "Fixed a crash when the configuration file is empty."
     files = {"CHANGELOG.md": f"## 2.1.1\n\n{entry}\n\n## 2.0.5\n\nAdded a flag.\n",

@@ -179,7 +179,10 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     "#### `filehandle.readFile()`", "Event: `'connect'`" / "Event: `'upgrade'`") an
     `exact` copy anywhere in the entry is the same statement made for both, as
     entries list different numbers of parameters before it; a near copy must hold
-    the same place there too (an edited paste into a parallel entry is a slip)."""
+    the same place there too (an edited paste into a parallel entry is a slip). So is
+    an exact copy anywhere in sections of two documents whose titles share a word
+    (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`), since a
+    page is read on its own."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if not (doc_a.slots and doc_b.slots):
@@ -191,7 +194,7 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     level_b, code_b, words_b = doc_b.outline[section_b - 1]
     shared = bool(words_a & words_b) or not (words_a or words_b)
     entries = code_a and code_b and shared  # "Event: `'connect'`" / "Event: `'upgrade'`"
-    if exact and entries:
+    if exact and (entries or (doc_a is not doc_b and level_a == level_b and bool(words_a & words_b))):
         return True  # one statement made in two entries of a reference, at any place
     if doc_a.slots[ia] != doc_b.slots[ib]:
         return False
