@@ -111,8 +111,10 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
     neighbour the copy is a passage copied whole, which in_copied_run() judges."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
-    if doc_a is doc_b and doc_a.blocks and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= NEIGHBOUR_BLOCKS:
-        return False
+    # In blocks side by side the neighbour must be a close variant (the same sentence
+    # for `lib32/` and for `lib64/`): a looser one beside a pasted passage is chance.
+    close = doc_a is doc_b and doc_a.blocks and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= NEIGHBOUR_BLOCKS
+    least = NEAR_COPY if close else VARIANT_SIMILARITY
     if len(doc_a.starts) < 2 or len(doc_b.starts) < 2:
         return False
     for step in (-1, 1):
@@ -125,8 +127,7 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
         second = doc_b.tokens[doc_b.starts[jb]:doc_b.starts[jb + 1]]
         # A variant says something else in the same words; a near copy (a word
         # dropped or misspelt) beside the copy means a passage copied with an edit.
-        if similarity(first, second, VARIANT_SIMILARITY) >= VARIANT_SIMILARITY \
-                and not near_score(first, second, NEAR_COPY):
+        if similarity(first, second, least) >= least and not near_score(first, second, NEAR_COPY):
             return True
     return False
 
@@ -166,6 +167,11 @@ def section_slots(doc, sentence_starts: list[int]) -> tuple[array, bytes]:
     return sections, bytes(slots)
 
 
+def _titles_share(doc_a: DocFacts, doc_b: DocFacts) -> bool:
+    """Whether the titles of two documents (their first headings) share a word."""
+    return bool(doc_a.outline and doc_b.outline and doc_a.outline[0][2] & doc_b.outline[0][2])
+
+
 def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bool:
     """Whether copy `b` of `a` holds the same place in a sibling section: the same slot
     in sections whose headings have one level and titles of one shape: sharing a word,
@@ -180,9 +186,10 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     `exact` copy anywhere in the entry is the same statement made for both, as
     entries list different numbers of parameters before it; a near copy must hold
     the same place there too (an edited paste into a parallel entry is a slip). So is
-    an exact copy anywhere in sections of two documents whose titles share a word
-    (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`), since a
-    page is read on its own."""
+    an exact copy anywhere in two documents whose titles (first headings) share a
+    word (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`,
+    `target_link_options` and `target_compile_options`), since a page is read on its
+    own."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if not (doc_a.slots and doc_b.slots):
@@ -194,7 +201,7 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     level_b, code_b, words_b = doc_b.outline[section_b - 1]
     shared = bool(words_a & words_b) or not (words_a or words_b)
     entries = code_a and code_b and shared  # "Event: `'connect'`" / "Event: `'upgrade'`"
-    if exact and (entries or (doc_a is not doc_b and level_a == level_b and bool(words_a & words_b))):
+    if exact and (entries or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
         return True  # one statement made in two entries of a reference, at any place
     if doc_a.slots[ia] != doc_b.slots[ib]:
         return False
@@ -230,7 +237,8 @@ def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
 
 # Changelogs and release notes: the default of the `logs` option.
 LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*", "RELEASE-NOTES*",
-        "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "news/*")
+        "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "news/*",
+        "release/*", "releases/*", "whatsnew/*")
 
 
 def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
