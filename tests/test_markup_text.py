@@ -140,6 +140,9 @@ def test_an_indented_example_after_a_colon_is_not_prose():
     assert not any("printf" in p or "configure" in p for p in prose)
     assert any(p.startswith("and to retain") for p in prose)
     assert any(p.startswith("verbose output") for p in prose)  # a list stays prose
+    # A tab indents as far as eight columns.
+    tabbed = "The cache is read when this function is used:\n\n\tif (get_cache(&cache, NULL) < 0)\n\t\tgoto errout;\n"
+    assert [tabbed[b.start:b.end] for b in parse(tabbed).blocks] == ["The cache is read when this function is used:"]
     # The same lines without the colon before them are read as text.
     plain = text.replace("does this:", "does this.")
     assert any("Rebuilding the database" in text[b.start:b.end] for b in parse(plain).blocks)

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from doclint.core.problems import Problem
 
 LINTABLE = (".md", ".markdown", ".mdx", ".rst", ".txt", ".text", ".jsonl", ".ndjson", ".parquet")
+# Files with a prose suffix whose names say they hold code or data: skipped in folder
+# walks (named on the command line, or chosen by `include`, they are read).
+NOT_PROSE = ("CMakeLists.txt", "requirements*.txt", "*-requirements.txt", "constraints*.txt",
+             "robots.txt", "dependency_links.txt", "top_level.txt", "entry_points.txt",
+             "SOURCES.txt", "namespace_packages.txt")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".tox",
                        ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages",
                        ".eggs", "build", "dist"})
@@ -97,7 +102,8 @@ def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
             for name in sorted(names):
                 full = os.path.join(folder, name)
                 rel = os.path.relpath(full, relative_to)
-                wanted = path_matches(rel, include) if include else name.lower().endswith(LINTABLE)
+                wanted = path_matches(rel, include) if include else \
+                    name.lower().endswith(LINTABLE) and not path_matches(name, NOT_PROSE)
                 if wanted and not path_matches(rel, exclude):
                     why = irregular(full)
                     if why is None:

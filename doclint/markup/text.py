@@ -136,7 +136,7 @@ def _parse_text(text: str) -> Parsed:
         while j < n and lines[j].strip():
             j += 1
         chunk = list(range(i, j))
-        indent = min(len(lines[k]) - len(lines[k].lstrip()) for k in chunk)
+        indent = min(len(lines[k].expandtabs()) - len(lines[k].expandtabs().lstrip()) for k in chunk)
         if introduced and indent >= prose_indent + _CODE_STEP and not _LIST.match(lines[i]):
             # Introduced by a colon and indented deeper than that prose: an example
             # (a command, code, a config file), as in Markdown or a reST literal block.
