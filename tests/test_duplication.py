@@ -439,6 +439,13 @@ def test_a_remark_after_each_entry_of_one_list_is_not_reported():
     assert finding.line == 3
 
 
+def test_a_change_of_modal_verb_is_another_statement():
+    text = ("The scheduler can restart a failed job after a short pause.\n"
+            "Check the logs of the job first.\n"
+            "The scheduler will restart a failed job after a short pause.\n")
+    assert lint({"a.txt": text}, "DL202") == []
+
+
 def test_a_pointer_repeated_in_another_section_is_not_reported():
     pointer = "See the troubleshooting guide for more information about failed builds."
     text = (f"## Building\n\nRun the build from the top folder. {pointer}\n\n"
