@@ -605,3 +605,31 @@ def test_passage_quote_shows_the_text_without_markup(lint_text):
     found = lint_text(doc, "DL204", fmt="rst", name="a.rst")
     assert [f.line for f in found] == [5]
     assert "``" not in found[0].message and "stale cache entries" in found[0].message
+
+
+def test_a_passage_framing_two_statements_about_different_code_is_not_reported():
+    text = ("1. If the dependency that is not yet resolved matches any of the\n"
+            "   ``PRE_INCLUDE_REGEXES``, the next steps are skipped.\n"
+            "2. If the dependency that is not yet resolved matches any of the\n"
+            "   ``PRE_EXCLUDE_REGEXES``, resolution stops for that dependency.\n")
+    assert lint({"file.rst": text}, "DL204") == []
+
+
+def test_a_passage_in_sibling_sections_or_a_repeated_pointer_is_not_reported():
+    sibling = ("## `fs.readlink(path)`\n\nReads the link, and the optional options argument can be a string "
+               "specifying an encoding for the path returned.\n\n"
+               "## `fs.realpath(path)`\n\nComputes the path. The optional options argument can be a "
+               "string specifying an encoding for the path returned.\n")
+    assert lint({"fs.md": sibling}, "DL204") == []
+    pointer = ("## Options\n\nThe ciphers option replaces the default. For more information, see Modifying "
+               "the default cipher suite list.\n\n"
+               "## Ciphers\n\nNot all ciphers are on by default. See Modifying the default cipher suite list.\n")
+    assert lint({"tls.md": pointer}, "DL204") == []
+    # The same passage pasted into an unrelated section is a slip.
+    slip = ("## Installing\n\nRun the installer from a terminal window, and note that the optional options "
+            "argument can be a string specifying an encoding for the path returned.\n\n## Reporting bugs\n\n"
+            "File the bug with the logs. The optional options argument can be a string specifying an "
+            "encoding for the path returned.\n")
+    [finding] = lint({"guide.md": slip}, "DL204")
+    assert finding.line == 7
+

@@ -83,7 +83,7 @@ class DuplicatesKind(Kind):
 
     def check(self, doc) -> Iterable[Hit]:
         if self.options.mode == "passage":
-            return iter_passages(doc, self.options.min_words)
+            return iter_passages(doc, self.options.min_words, self.options)
         if self.options.mode != "restated":
             return ()
         return iter_restatements(doc, self.options, self._comparable(doc))
