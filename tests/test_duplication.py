@@ -306,6 +306,13 @@ def test_a_sentence_that_takes_a_complete_one_further_is_not_a_restatement():
     text = ("Evaluating assignment expressions begins by evaluating their operands. The assigned "
             "value operand is evaluated first, followed by the assignee expression.\n")
     assert lint({"a.md": text}, "DL203") == []
+    assert lint({"a.md": text}, "DL203", after_complete=True) == []
+    # Two complete versions of one statement, compared when asked.
+    both = ("The cache is flushed when the worker process exits normally. "
+            "When the worker process exits normally, its cache is flushed.\n")
+    assert lint({"a.md": both}, "DL203") == []
+    [finding] = lint({"a.md": both}, "DL203", after_complete=True)
+    assert finding.column > 1
     # The sample article's pair is reported because line 9 is cut off (see above);
     # made complete, line 10 reads as the point taken further.
     text = open("examples/news-article.txt", encoding="utf-8").read()

@@ -59,6 +59,7 @@ class DuplicatesKind(Kind):
         ignore_quoted: bool = False
         skip_blocks: tuple[str, ...] = ("heading", "table-cell")
         window: int = 1                 # restated: how many sentences back to look
+        after_complete: bool = False    # restated: also after a complete sentence (not only a cut-off one)
         quote_length: int = 48
 
         def __post_init__(self) -> None:

@@ -160,7 +160,10 @@ def iter_restatements(doc, opts, comparable) -> Iterator[Hit]:
         if recent and _BLANK_LINE.search(text, recent[-1].end, start):
             recent.clear()
         for earlier in reversed(recent):
-            score = _restates(earlier, current, opts.cutoff, bool(ENDED.search(text, earlier.start, earlier.end)))
+            ended = bool(ENDED.search(text, earlier.start, earlier.end))
+            if ended and not opts.after_complete:
+                continue  # a draft left beside its rewrite is cut off (see the rule's docs)
+            score = _restates(earlier, current, opts.cutoff, ended)
             if not score:
                 continue
             line, _ = doc.position(earlier.start)
