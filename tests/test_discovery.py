@@ -29,6 +29,16 @@ def test_suffixes_and_skipped_folders(tmp_path):
         "a.md", "b.rst", "c.txt", "d.jsonl", "docs/f.markdown"]
 
 
+def test_text_files_that_hold_code_or_data_are_not_walked_into(tmp_path):
+    make(tmp_path, "notes.txt", "CMakeLists.txt", "requirements.txt", "requirements-dev.txt",
+         "docs/dev-requirements.txt", "pkg.egg-info/SOURCES.txt", "docs/requirements-and-goals.md")
+    assert rel(discover([str(tmp_path)], gitignore=False), tmp_path) == [
+        "docs/requirements-and-goals.md", "notes.txt"]
+    # Named on the command line, such a file is read.
+    named = discover([str(tmp_path / "CMakeLists.txt")], gitignore=False)
+    assert [os.path.basename(f) for f in named.files] == ["CMakeLists.txt"]
+
+
 def test_include_and_exclude_globs(tmp_path):
     make(tmp_path, "docs/a.md", "docs/gen/b.md", "notes.txt", "docs/c.adoc")
     found = discover([str(tmp_path)], include=["*.md", "*.adoc"], exclude=["docs/gen/*"],

@@ -134,6 +134,15 @@ def test_sentence_in_a_share_of_the_run_is_boilerplate_but_few_copies_are_slips(
     assert len(lint(files, "DL201", boilerplate_share=0, group_from=0)) == 9 + 2
 
 
+def test_a_template_line_that_differs_by_its_version_counts_as_one_sentence():
+    files = _pages(400)
+    # One policy page template: the version differs, the sentence is the same line.
+    for n, version in zip(range(0, 40, 8), ("2.6", "2.6", "3.15", "3.19", "3.25")):
+        files[f"page{n}.md"] += f"\nThis policy was introduced in CMake version {version}.\n"
+    assert lint(files, "DL201") == []  # five documents of 400 hold the line: boilerplate
+    assert len(lint(files, "DL201", boilerplate_share=0)) == 1  # the two 2.6 pages
+
+
 REFERENCE = """\
 `--no-formula`
 
@@ -293,8 +302,184 @@ def test_parallel_and_contrasting_sentences_are_not_restatements():
     assert lint({"a.txt": text}, "DL203") == []
 
 
+def test_a_sentence_that_takes_a_complete_one_further_is_not_a_restatement():
+    text = ("Evaluating assignment expressions begins by evaluating their operands. The assigned "
+            "value operand is evaluated first, followed by the assignee expression.\n")
+    assert lint({"a.md": text}, "DL203") == []
+    assert lint({"a.md": text}, "DL203", after_complete=True) == []
+    # Two complete versions of one statement, compared when asked.
+    both = ("The cache is flushed when the worker process exits normally. "
+            "When the worker process exits normally, its cache is flushed.\n")
+    assert lint({"a.md": both}, "DL203") == []
+    [finding] = lint({"a.md": both}, "DL203", after_complete=True)
+    assert finding.column > 1
+    # The sample article's pair is reported because line 9 is cut off (see above);
+    # made complete, line 10 reads as the point taken further.
+    text = open("examples/news-article.txt", encoding="utf-8").read()
+    assert "Syria and the\n" in text
+    assert lint({"news-article.txt": text.replace("Syria and the\n", "Syria.\n")}, "DL203") == []
+
+
+PLATFORMS = """\
+# Target features
+
+## Platforms
+
+#### `x86_64`
+
+On this platform the use of target features follows the restrictions above.
+
+#### `aarch64`
+
+On this platform the use of target features follows the restrictions above.
+"""
+
+
+def test_a_statement_under_each_sibling_heading_is_not_reported():
+    assert lint({"codegen.md": PLATFORMS}, "DL201") == []
+    stanzas = ("### Stanza: `pkg`\n\nThis stanza must always be accompanied by an uninstall stanza.\n\n"
+               "### Stanza: `installer`\n\nThis stanza must always be accompanied by an uninstall stanza.\n")
+    assert lint({"cookbook.md": stanzas}, "DL201") == []
+    rst = ("Classifier (multiple use)\n=========================\n\nEach entry is a string.\n\n"
+           "This field may be followed by an environment marker after a semicolon.\n\n"
+           "Requires-External (multiple use)\n================================\n\nEach entry is a string.\n\n"
+           "This field may be followed by an environment marker after a semicolon.\n")
+    assert lint({"metadata.rst": rst}, "DL201") == []
+
+
+API = """\
+## Class: `FileHandle`
+
+#### `filehandle.readFile(options)`
+
+* `options` {Object}
+* Returns: {Promise}
+
+Reads the entire contents of a file into memory at once.
+
+## Promises API
+
+### `fsPromises.readFile(path[, options])`
+
+* `path` {string}
+* `options` {Object}
+* `flag` {string}
+* Returns: {Promise}
+
+The function is only available on the promise interface of the module.
+
+Reads the entire contents of a file into memory at once.
+"""
+
+
+def test_one_statement_in_two_entries_of_an_api_reference_is_not_reported():
+    assert lint({"fs.md": API}, "DL201") == []
+    # A near copy in another place of the entry is an edited paste: still reported.
+    edited = API[:API.rindex("Reads the entire")] + "Reads the entire contents of the file into memory at once.\n"
+    [finding] = lint({"fs.md": edited}, "DL202")
+    assert finding.line == 21 and finding.related[0].line == 8
+
+
+def test_events_of_an_api_reference_share_a_statement():
+    text = ("### Event: `'connect'`\n\n* `request` {IncomingMessage}\n* `socket` {Duplex}\n\n"
+            "Emitted each time a server responds to a request with a CONNECT method.\n\n"
+            "After this event is emitted, the socket will not have a data event listener.\n\n"
+            "### Event: `'upgrade'`\n\n* `response` {IncomingMessage}\n\n"
+            "After this event is emitted, the socket will not have a data event listener.\n")
+    assert lint({"http.md": text}, "DL201") == []
+
+
+def test_side_by_side_paragraphs_for_each_variant_are_parallel():
+    text = "".join(f"If the ``USE_{v}_PATHS`` property is set, every search path is tried with ``{v}/`` "
+                    f"appended.  This property is set for the platforms known to need it.\n\n"
+                    for v in ("LIB32", "LIB64"))
+    assert lint({"find.rst": text}, "DL201") == []
+    # Beside an unrelated sentence the same repeat is a slip.
+    slip = text + "Run the search again after a change.  This property is set for the platforms known to need it.\n"
+    [finding] = lint({"find.rst": slip}, "DL201")
+    assert finding.line == 5
+
+
+def test_sibling_pages_of_a_reference_state_one_rule_each():
+    rule_text = "Contents of this property may use generator expressions with the usual syntax."
+    files = {"prop_tgt/COMPILE_OPTIONS.rst": f"COMPILE_OPTIONS\n---------------\n\nList of options for a target.\n\n{rule_text}\n",
+             "prop_dir/COMPILE_OPTIONS.rst": f"COMPILE_OPTIONS\n---------------\n\nList of options.\n\nThey apply to every target of the directory.\n\n{rule_text}\n"}
+    assert lint(files, "DL201") == []
+    # Pages whose titles share nothing: the copy is reported.
+    files["prop_dir/COMPILE_OPTIONS.rst"] = files["prop_dir/COMPILE_OPTIONS.rst"].replace("COMPILE_OPTIONS", "LINK_DEPENDS   ")
+    [finding] = lint(files, "DL201")
+    assert finding.related[0].path != finding.path
+
+
+def test_what_a_changelog_repeats_of_another_document_is_carried_over():
+    entry = "Fixed a crash when the configuration file is empty."
+    files = {"CHANGELOG.md": f"## 2.1.1\n\n{entry}\n\n## 2.0.5\n\nAdded a flag.\n",
+             "docs/config.md": f"# Configuration\n\n{entry}\n"}
+    assert lint(files, "DL201") == []
+    assert len(lint(files, "DL201", logs=[])) == 1
+    # Within one log, a pasted entry is still a slip.
+    [finding] = lint({"CHANGELOG.md": f"## 2.1.1\n\n{entry}\nAdded a flag.\n{entry}\n"}, "DL201")
+    assert finding.line == 5
+
+
+def test_a_copy_under_an_unrelated_or_deeper_heading_is_still_a_slip():
+    # Another heading level: not a sibling.
+    deeper = PLATFORMS + "\n##### Notes\n\nOn this platform the use of target features follows the restrictions above.\n"
+    [finding] = lint({"codegen.md": deeper}, "DL201")
+    assert finding.line == 15
+    # Same level, but titles that share nothing and hold no code.
+    unrelated = ("## Installing\n\nThe installer verifies the signature of every package it downloads.\n\n"
+                 "## Reporting bugs\n\nThe installer verifies the signature of every package it downloads.\n")
+    [finding] = lint({"guide.md": unrelated}, "DL201")
+    assert finding.line == 7 and finding.related[0].line == 3
+
+
+def test_a_remark_after_each_entry_of_one_list_is_not_reported():
+    flags = ("* `'r'`: Open file for reading. An exception occurs if the file does not exist.\n"
+             "* `'r+'`: Open file for reading and writing. An exception occurs if the file does not exist.\n"
+             "* `'w'`: Open file for writing. The file is created if it does not exist.\n")
+    assert lint({"flags.md": flags}, "DL201") == []
+    # An entry pasted twice repeats its opening sentence: a slip.
+    pasted = ("* Open the file for reading before you parse it.\n* Close the file when you are done.\n"
+              "* Open the file for reading before you parse it.\n")
+    [finding] = lint({"steps.md": pasted}, "DL201")
+    assert finding.line == 3
+
+
+def test_a_change_of_modal_verb_is_another_statement():
+    text = ("The scheduler can restart a failed job after a short pause.\n"
+            "Check the logs of the job first.\n"
+            "The scheduler will restart a failed job after a short pause.\n")
+    assert lint({"a.txt": text}, "DL202") == []
+
+
+def test_a_pointer_repeated_in_another_section_is_not_reported():
+    pointer = "See the troubleshooting guide for more information about failed builds."
+    text = (f"## Building\n\nRun the build from the top folder. {pointer}\n\n"
+            f"## Testing\n\nRun the tests after every build. {pointer}\n")
+    assert lint({"guide.md": text}, "DL201") == []
+    assert lint({"a.md": f"# A\n\n{pointer}\n", "b.md": f"# B\n\n{pointer}\n"}, "DL201") == []
+    # Twice in one section it is a slip, and other sentences are not pointers.
+    [finding] = lint({"guide.md": f"## Building\n\n{pointer}\nRun the build.\n{pointer}\n"}, "DL201")
+    assert finding.line == 5
+    assert len(lint({"guide.md": text}, "DL201", pointers=[])) == 1
+
+
+def test_a_sentence_written_in_many_places_of_one_document_is_its_template():
+    step = "Select the data source you want to configure from the list."
+    leads = ("Prometheus keeps metrics.", "Loki stores logs for you.", "Tempo holds traces.",
+             "Pyroscope records profiles.")
+    text = "".join(f"{lead} {step}\n\n" for lead in leads)
+    assert lint({"sources.md": text}, "DL201") == []
+    [grouped] = lint({"sources.md": text}, "DL201", **{"template-from": 0})
+    assert len(grouped.related) == 3
+    # Three copies in one document are still slips by default (template-from 4).
+    three = "".join(f"{lead} {step}\n\n" for lead in leads[:3])
+    assert len(lint({"sources.md": three}, "DL201")) == 2
+
+
 @pytest.mark.parametrize("options", [{"mode": "fuzzy"}, {"scope": "everywhere"}, {"threshold": 1.5},
-                                     {"min-words": 0}])
+                                     {"min-words": 0}, {"template-from": 1}])
 def test_bad_options_are_rejected(options):
     with pytest.raises((ValueError, ConfigError)):
         build_options(KINDS["duplicates"].Options, options, "test.yaml", "DL2xx")
@@ -427,3 +612,31 @@ def test_passage_quote_shows_the_text_without_markup(lint_text):
     found = lint_text(doc, "DL204", fmt="rst", name="a.rst")
     assert [f.line for f in found] == [5]
     assert "``" not in found[0].message and "stale cache entries" in found[0].message
+
+
+def test_a_passage_framing_two_statements_about_different_code_is_not_reported():
+    text = ("1. If the dependency that is not yet resolved matches any of the\n"
+            "   ``PRE_INCLUDE_REGEXES``, the next steps are skipped.\n"
+            "2. If the dependency that is not yet resolved matches any of the\n"
+            "   ``PRE_EXCLUDE_REGEXES``, resolution stops for that dependency.\n")
+    assert lint({"file.rst": text}, "DL204") == []
+
+
+def test_a_passage_in_sibling_sections_or_a_repeated_pointer_is_not_reported():
+    sibling = ("## `fs.readlink(path)`\n\nReads the link, and the optional options argument can be a string "
+               "specifying an encoding for the path returned.\n\n"
+               "## `fs.realpath(path)`\n\nComputes the path. The optional options argument can be a "
+               "string specifying an encoding for the path returned.\n")
+    assert lint({"fs.md": sibling}, "DL204") == []
+    pointer = ("## Options\n\nThe ciphers option replaces the default. For more information, see Modifying "
+               "the default cipher suite list.\n\n"
+               "## Ciphers\n\nNot all ciphers are on by default. See Modifying the default cipher suite list.\n")
+    assert lint({"tls.md": pointer}, "DL204") == []
+    # The same passage pasted into an unrelated section is a slip.
+    slip = ("## Installing\n\nRun the installer from a terminal window, and note that the optional options "
+            "argument can be a string specifying an encoding for the path returned.\n\n## Reporting bugs\n\n"
+            "File the bug with the logs. The optional options argument can be a string specifying an "
+            "encoding for the path returned.\n")
+    [finding] = lint({"guide.md": slip}, "DL204")
+    assert finding.line == 7
+

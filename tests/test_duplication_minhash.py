@@ -33,7 +33,7 @@ def signatures_of(*sentences: str):
     token_lists = [codes(s) for s in sentences]
     tokens = np.concatenate([np.array(t, np.uint32) for t in token_lists])
     starts = np.concatenate(([0], np.cumsum([len(t) for t in token_lists])))
-    return mh.signatures(tokens, starts)
+    return mh.signatures(tokens, starts)[0]
 
 
 def brute_force_signature(tokens: list[int], demoted: set[int] = frozenset()) -> list[int]:
@@ -69,6 +69,29 @@ def test_frequent_words_are_demoted_in_signatures():
     # Demoted, "common" holds a minimum only where all six other words hash high.
     without = signatures_of(*(s.replace("common ", "") for s in sentences))
     assert (signature == without).mean() > 0.99
+
+
+def test_a_sentence_with_one_rare_word_also_pairs_with_a_copy_that_dropped_it():
+    rng = random.Random(9)
+    frequent = ["following", "applies", "require", "data", "source"]
+    filler = ["".join(rng.choices("bcdfgklmnprstvz", k=7)) for _ in range(3000)]
+    # Make the five words frequent: each is in far more than FREQUENT_SHARE of the run.
+    sentences = [" ".join(rng.sample(frequent, 2) + rng.choices(filler, k=4)) for _ in range(2000)]
+    original = "The following applies to visualizations that require a data source."
+    copy = "The following applies to that require a data source."
+    sentences += [original, copy]
+    token_lists = [codes(s) for s in sentences]
+    tokens = np.concatenate([np.array(t, np.uint32) for t in token_lists])
+    starts = np.concatenate(([0], np.cumsum([len(t) for t in token_lists])))
+    demoted, plain, few = mh.signatures(tokens, starts)
+    n = len(sentences)
+    assert few[n - 2] and few[n - 1] and few[:n - 2].sum() == 0
+    # Demoted, the original's one rare word holds every minimum: no band in common...
+    shared = mh.band_keys(demoted)[:, n - 2] == mh.band_keys(demoted)[:, n - 1]
+    assert not shared.any()
+    # ...but the signatures without demotion pair them.
+    left, right = mh.unpack_pairs(mh.plain_pairs(plain, few))
+    assert (n - 2, n - 1) in set(zip(left.tolist(), right.tolist()))
 
 
 def test_same_content_words_give_same_band_keys():

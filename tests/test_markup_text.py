@@ -124,3 +124,25 @@ def test_rst_fragment_in_a_txt_file_is_read_as_rst() -> None:
     # one literal alone (a plain text quoting ``this``) keeps the text reader
     plain = "He wrote ``this`` once in a letter.\n"
     assert parse(plain).masked == plain
+
+
+def test_an_indented_example_after_a_colon_is_not_prose():
+    text = ("   Note that it is not necessary to do this; however, at the time of writing,\n"
+            "   the package does this:\n\n"
+            "       if [ \"$1\" = \"configure\" ]; then\n"
+            "         printf \"Rebuilding the database. This may take some time.\\n\"\n"
+            "       fi\n\n"
+            "   and to retain this behaviour, something along these lines would be sensible.\n\n"
+            "   The options are:\n\n"
+            "       * verbose output, which prints every step.\n")
+    parsed = parse(text)
+    prose = [text[b.start:b.end] for b in parsed.blocks]
+    assert not any("printf" in p or "configure" in p for p in prose)
+    assert any(p.startswith("and to retain") for p in prose)
+    assert any(p.startswith("verbose output") for p in prose)  # a list stays prose
+    # A tab indents as far as eight columns.
+    tabbed = "The cache is read when this function is used:\n\n\tif (get_cache(&cache, NULL) < 0)\n\t\tgoto errout;\n"
+    assert [tabbed[b.start:b.end] for b in parse(tabbed).blocks] == ["The cache is read when this function is used:"]
+    # The same lines without the colon before them are read as text.
+    plain = text.replace("does this:", "does this.")
+    assert any("Rebuilding the database" in text[b.start:b.end] for b in parse(plain).blocks)

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from doclint.core.problems import Problem
 
 LINTABLE = (".md", ".markdown", ".mdx", ".rst", ".txt", ".text", ".jsonl", ".ndjson", ".parquet")
+# Files with a prose suffix whose names say they hold code or data: skipped in folder
+# walks (named on the command line, or chosen by `include`, they are read).
+NOT_PROSE = ("CMakeLists.txt", "requirements*.txt", "*-requirements.txt", "constraints*.txt",
+             "robots.txt", "dependency_links.txt", "top_level.txt", "entry_points.txt",
+             "SOURCES.txt", "namespace_packages.txt")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".tox",
                        ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages",
                        ".eggs", "build", "dist"})
@@ -26,7 +31,7 @@ def display_path(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def _matches(path: str, globs) -> bool:
+def path_matches(path: str, globs) -> bool:
     """Whether `path` matches a glob: the whole relative path, the file name, or a
     trailing part of the path; `**/` also matches no folder at all ("docs/**/*.md"
     matches docs/a.md)."""
@@ -80,7 +85,7 @@ def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
             # A file named on the command line is linted whatever its extension,
             # but exclude globs still apply (pre-commit passes every changed file).
             rel = os.path.relpath(path, relative_to)
-            if not _matches(rel, exclude) and path not in seen:
+            if not path_matches(rel, exclude) and path not in seen:
                 seen.add(path)
                 out.files.append(path)
             continue
@@ -97,8 +102,9 @@ def discover(paths: list[str], include=(), exclude=(), gitignore: bool = True,
             for name in sorted(names):
                 full = os.path.join(folder, name)
                 rel = os.path.relpath(full, relative_to)
-                wanted = _matches(rel, include) if include else name.lower().endswith(LINTABLE)
-                if wanted and not _matches(rel, exclude):
+                wanted = path_matches(rel, include) if include else \
+                    name.lower().endswith(LINTABLE) and not path_matches(name, NOT_PROSE)
+                if wanted and not path_matches(rel, exclude):
                     why = irregular(full)
                     if why is None:
                         found.append(full)

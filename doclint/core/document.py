@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Callable
 
 from doclint.core.finding import Location
-from doclint.markup.base import Block, Parsed, blank, line_starts
+from doclint.markup.base import Block, Heading, Parsed, blank, line_starts
 
 
 class LineIndex:
@@ -59,7 +59,7 @@ def drop_oversized(parsed: Parsed, limit: int) -> tuple[Parsed, tuple[Block, ...
         pieces.append(blank(masked[block.start:block.end]))
         pos = block.end
     pieces.append(masked[pos:])
-    return Parsed(tuple(kept), "".join(pieces)), tuple(dropped)
+    return Parsed(tuple(kept), "".join(pieces), parsed.headings), tuple(dropped)
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,11 @@ class Document:
     @property
     def blocks(self) -> tuple[Block, ...]:
         return self.parsed.blocks
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """Every section heading, in order (see doclint.markup.base.Heading)."""
+        return self.parsed.headings
 
     @property
     def masked(self) -> str:

@@ -33,11 +33,23 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A section heading, whether or not it holds prose ("#### `aarch64`" holds none and
+    makes no block): its level (1 is the highest) and [start, end) of its line(s)."""
+
+    level: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Parsed:
-    """A reader's result: prose blocks in document order, and the masked text."""
+    """A reader's result: prose blocks in document order, the masked text, and the
+    document's outline (every heading in order; empty for text with no sections)."""
 
     blocks: tuple[Block, ...]
     masked: str
+    headings: tuple[Heading, ...] = ()
 
 
 # An e-mail address in prose is content that is not prose, like a URL.

@@ -7,7 +7,7 @@ from typing import Callable
 from . import mkdocs, myst
 from .base import EMAIL as _MAIL
 from .base import FRONT_MATTER as _FRONT_MATTER
-from .base import Block, Parsed, label_kind, line_starts
+from .base import Block, Heading, Parsed, label_kind, line_starts
 from .base import blank as _blank
 from .base import code as _code
 from .mdblocks import block_tokens
@@ -120,6 +120,7 @@ class _Doc:
         self.pieces: list[str] = []
         self.pos = 0
         self.blocks: list[Block] = []
+        self.headings: list[Heading] = []
 
     def add(self, kind: str, start: int, masked: str) -> None:
         """Record the masked form of text[start:start+len(masked)] as a prose block."""
@@ -139,7 +140,7 @@ class _Doc:
         self.pieces.append(_blank(self.text[self.pos:]))
         masked = "".join(self.pieces)
         assert len(masked) == len(self.text)
-        return Parsed(tuple(self.blocks), masked)
+        return Parsed(tuple(self.blocks), masked, tuple(self.headings))
 
 
 def parse(text: str) -> Parsed:
@@ -203,6 +204,7 @@ def _parse_blocks(text: str, src: str) -> Parsed:
                 seg = _ITEM_PREFIX.sub(_blank_m, seg, count=1)
             if t == "heading_open":
                 kind = "heading"
+                doc.headings.append(Heading(_level(seg, tok.markup), start, end))
                 if tok.markup in ("=", "-"):  # setext: blank the underline line
                     cut = seg.rfind("\n")
                     seg = seg[:cut] + _blank(seg[cut:])
@@ -228,6 +230,14 @@ def _parse_blocks(text: str, src: str) -> Parsed:
             item_first = False
         k += 1
     return doc.finish()
+
+
+def _level(seg: str, markup: str) -> int:
+    """The level of a heading: its number of `#`, or 1 and 2 for `=` and `-` underlines."""
+    if markup in ("=", "-"):
+        return 1 if markup == "=" else 2
+    body = seg.lstrip(" ")
+    return len(body) - len(body.lstrip("#")) or 1
 
 
 def _blank_m(m: re.Match) -> str:

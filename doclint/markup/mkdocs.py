@@ -157,7 +157,7 @@ def parse_nested(text: str, src: str, containers: list[Container],
     masked = "".join(pieces)
     assert len(masked) == len(text)
     blocks.sort(key=lambda blk: blk.start)
-    return Parsed(tuple(blocks), masked)
+    return Parsed(tuple(blocks), masked, outer.headings)
 
 
 def _place(offset: int, inner_starts: list[int], starts: list[int], first: int,

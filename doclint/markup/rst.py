@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 
 from .base import EMAIL as _MAIL
-from .base import FRONT_MATTER, Block, Parsed, header_end, label_kind
+from .base import FRONT_MATTER, Block, Heading, Parsed, header_end, label_kind
 from .base import blank as _blank
 from .base import code as _code
 from .rst_directives import TITLE, TITLE_ONLY, VERSION, prose_directive
@@ -85,6 +85,15 @@ def parse(text: str) -> Parsed:
     n = len(lines)
     pieces: list[str] = []
     blocks: list[Block] = []
+    headings: list[Heading] = []
+    # Section levels follow the order in which adornment styles first appear, as in
+    # docutils: (character, overlined) -> level.
+    styles: dict[tuple[str, bool], int] = {}
+
+    def section(first: int, last: int, adornment: str, overlined: bool) -> None:
+        level = styles.setdefault((adornment.strip()[:1], overlined), len(styles) + 1)
+        headings.append(Heading(level, starts[first], starts[last + 1] - 1))
+
     pos = 0  # text before pos is already in pieces
 
     def emit(kind: str, start: int, b: int, strip_colons: bool = False) -> None:
@@ -197,12 +206,14 @@ def parse(text: str) -> Parsed:
             if i + 2 < n and lines[i + 1].strip() and lines[i + 2].strip() == line.strip() \
                     and not _ADORN.match(lines[i + 1]):
                 emit("heading", starts[i + 1], i + 2)  # overlined title
+                section(i, i + 2, line, True)
                 i += 3
             else:
                 i += 1  # transition
             continue
         if ind == 0 and _ADORN.match(nxt) and len(nxt.strip()) >= min(len(line.strip()), 3):
             emit("heading", starts[i], i + 1)
+            section(i, i + 1, nxt, False)
             i += 2
             continue
         bullet = _BULLET.match(line)
@@ -236,4 +247,4 @@ def parse(text: str) -> Parsed:
     pieces.append(_blank(text[pos:]))
     masked = "".join(pieces)
     assert len(masked) == len(text)
-    return Parsed(tuple(blocks), masked)
+    return Parsed(tuple(blocks), masked, tuple(headings))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import rst
-from .base import Block, Parsed
+from .base import Block, Heading, Parsed
 from .base import blank as _blank
 from .base import code as _code
 
@@ -94,6 +94,11 @@ def looks_like_rst(text: str) -> bool:
     return next(found, None) is not None and next(found, None) is not None
 
 
+# How much deeper than the prose before it a block introduced by a colon is indented
+# when it is an example rather than text.
+_CODE_STEP = 4
+
+
 def parse(text: str) -> Parsed:
     if looks_like_rst(text):
         return rst.parse(text)
@@ -121,6 +126,8 @@ def _parse_text(text: str) -> Parsed:
     n = len(lines)
     i = 0
     first_chunk = True
+    # The indentation of the last chunk read as prose, and whether it ended in a colon.
+    prose_indent, introduced = 0, False
     while i < n:
         if not lines[i].strip():
             i += 1
@@ -129,6 +136,13 @@ def _parse_text(text: str) -> Parsed:
         while j < n and lines[j].strip():
             j += 1
         chunk = list(range(i, j))
+        indent = min(len(lines[k].expandtabs()) - len(lines[k].expandtabs().lstrip()) for k in chunk)
+        if introduced and indent >= prose_indent + _CODE_STEP and not _LIST.match(lines[i]):
+            # Introduced by a colon and indented deeper than that prose: an example
+            # (a command, code, a config file), as in Markdown or a reST literal block.
+            i = j
+            continue
+        prose_indent, introduced = indent, lines[j - 1].rstrip().endswith(":")
         has_more = any(lines[k].strip() for k in range(j, n))
         # Titles: an underlined line; the file's first line when short and unpunctuated;
         # or a short capitalised single-line chunk between other chunks.
@@ -181,9 +195,12 @@ def _parse_text(text: str) -> Parsed:
 
     pieces: list[str] = []
     blocks: list[Block] = []
+    headings: list[Heading] = []
     pos = 0
-    for kind, _first, end_line, start in spans:
+    for kind, first, end_line, start in spans:
         end = starts[end_line] - 1
+        if kind == "heading":
+            headings.append(Heading(_title_level(lines, first), starts[first], end))
         seg = text[start:end]
         masked = _URL_MAIL.sub(lambda m: _code(m.group()), seg) if ("." in seg) else seg
         core = masked.strip()
@@ -198,4 +215,14 @@ def _parse_text(text: str) -> Parsed:
     pieces.append(_blank(text[pos:]))
     masked_text = "".join(pieces)
     assert len(masked_text) == len(text)
-    return Parsed(tuple(blocks), masked_text)
+    return Parsed(tuple(blocks), masked_text, tuple(headings))
+
+
+def _title_level(lines: list[str], i: int) -> int:
+    """The level of the title on line `i`: its number of `#`, 2 when underlined with
+    anything but `=`, else 1."""
+    atx = _ATX.match(lines[i])
+    if atx:
+        return min(6, len(lines[i]) - len(lines[i].lstrip("#"))) or 1
+    under = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return 2 if under and _UNDERLINE.fullmatch(lines[i + 1]) and under[0] != "=" else 1

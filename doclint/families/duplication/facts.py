@@ -46,6 +46,19 @@ class DocFacts:
     entries: bytes = b""
     blocks: array = field(default_factory=lambda: array("I"))
     row_group: int | None = None  # Parquet records: the row group of the row
+    # Per comparable sentence: the number of its section (0 before the first heading)
+    # and its slot there (the number of blocks before its own since the heading, at
+    # most 255); per section, its heading's level, whether its title holds code, and
+    # the 32-bit codes of its title's word stems (see parallel_text.in_sibling_sections).
+    sections: array = field(default_factory=lambda: array("I"))
+    slots: bytes = b""
+    outline: tuple[tuple[int, bool, frozenset[int]], ...] = ()
+    pointers: bytes = b""  # per comparable sentence: 1 when it points the reader elsewhere
+    leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
+    log: bool = False  # a changelog or release notes (the duplicates kind's `logs` option)
+    # Per comparable sentence: the fingerprint of its words without numbers, 0 when
+    # it has none (fingerprint.shapes): template lines that differ by a version.
+    shapes: array = field(default_factory=lambda: array("Q"))
 
     def location(self, index: int) -> Location:
         line, column = self.lines.position(self.spans[2 * index])

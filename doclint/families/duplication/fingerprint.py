@@ -73,6 +73,10 @@ _code_cache = _Codes()
 _code_of = _code_cache.__getitem__
 
 
+# A sentence that ends with sentence punctuation (closing quotes and brackets aside),
+# as opposed to one cut off: search(text, start, end) on its span.
+ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+
 def code(word: str) -> int:
     """The 32-bit token code of one normalised (lower-case) word."""
     return _code_of(word)
@@ -155,6 +159,19 @@ def hashes(words: Iterable[str]) -> array:
 
 _digest8 = partial(blake2b, digest_size=8)
 _digest = methodcaller("digest")
+
+
+def shapes(sentences: list[list[str]]) -> array:
+    """Per token sequence: the fingerprint of its words without the ones that hold a
+    digit, or 0 when it has none ("introduced in CMake version 3.15." and "... 3.25."
+    share a shape: one template line)."""
+    numbered = [i for i, words in enumerate(sentences) if any(c.isdigit() for w in words for c in w)]
+    out = array("Q", bytes(8 * len(sentences)))
+    if numbered:
+        stripped = [[w for w in sentences[i] if not any(c.isdigit() for c in w)] for i in numbered]
+        for i, value in zip(numbered, fingerprints(stripped)):
+            out[i] = value
+    return out
 
 
 def fingerprints(sentences: list[list[str]]) -> array:

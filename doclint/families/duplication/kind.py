@@ -10,11 +10,13 @@ from operator import add
 from typing import Iterable
 
 from doclint.core.finding import CorpusHit, Hit
+from doclint.core.discovery import path_matches
 from doclint.core.kind import Kind
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
-from doclint.families.duplication.parallel_text import ENTRY_KINDS, block_numbers
+from doclint.families.duplication.parallel_text import (ENTRY_KINDS, LOGS, POINTERS, block_numbers, outline,
+                                                       pointer_flags, section_slots)
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
@@ -22,7 +24,6 @@ from doclint.markup.plain import plain_many
 
 MODES = ("exact", "near", "restated", "passage")
 SCOPES = ("all", "document", "corpus")
-_ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
 class DuplicatesKind(Kind):
@@ -44,13 +45,21 @@ class DuplicatesKind(Kind):
         threshold: float = 0.0          # 0 means the mode's default
         scope: str = "all"
         max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
-        boilerplate_share: float = 0.01  # ignore sentences found in this share of the documents (0: never)
+        boilerplate_share: float = 0.002  # ignore sentences found in this share of the documents (0: never)
         reused_from: int = 2            # documents sharing this many copies were written from one another (0: never)
         group: bool = False             # one finding per cluster of copies
         group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
+        # Sentences that begin so point the reader elsewhere; a pointer repeated in
+        # another section or document is navigation, not a slip (see parallel_text).
+        pointers: tuple[str, ...] = POINTERS
+        # Documents that are logs: what one repeats of another document is an entry
+        # carried over (a fix listed under each release it was backported to).
+        logs: tuple[str, ...] = LOGS
+        template_from: int = 4          # a sentence this many times in one document is its structure (0: never)
         ignore_quoted: bool = False
         skip_blocks: tuple[str, ...] = ("heading", "table-cell")
         window: int = 1                 # restated: how many sentences back to look
+        after_complete: bool = False    # restated: also after a complete sentence (not only a cut-off one)
         quote_length: int = 48
 
         def __post_init__(self) -> None:
@@ -64,6 +73,8 @@ class DuplicatesKind(Kind):
                 raise ValueError("'boilerplate-share' must lie between 0 and 1")
             if not 0.0 <= self.threshold <= 1.0:
                 raise ValueError("'threshold' must lie between 0 and 1")
+            if self.template_from == 1 or self.template_from < 0:
+                raise ValueError("'template-from' must be 0 (never) or at least 2")
             if self.reused_from < 0:
                 raise ValueError("'reused-from' must be 0 (never) or more")
             if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
@@ -73,7 +84,7 @@ class DuplicatesKind(Kind):
 
     def check(self, doc) -> Iterable[Hit]:
         if self.options.mode == "passage":
-            return iter_passages(doc, self.options.min_words)
+            return iter_passages(doc, self.options.min_words, self.options)
         if self.options.mode != "restated":
             return ()
         return iter_restatements(doc, self.options, self._comparable(doc))
@@ -119,8 +130,12 @@ class DuplicatesKind(Kind):
                 starts, fp.hashes(chain.from_iterable(item[2] for item in comparable)))
         starts, token_data = shared
         entries, blocks = _structure(doc, comparable)
+        sections, slots = section_slots(doc, [item[0] for item in comparable])
+        pointers = pointer_flags([item[2] for item in comparable], opts.pointers)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
-                        entries, blocks, doc.row_group)
+                        entries, blocks, doc.row_group, sections, slots, outline(doc), pointers,
+                        _leads(doc, comparable), bool(opts.logs) and path_matches(doc.path, opts.logs),
+                        fp.shapes([item[2] for item in comparable]))
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
@@ -172,6 +187,16 @@ def _structure(doc, comparable) -> tuple[bytes, array]:
     return entries, array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable))
 
 
+def _leads(doc, comparable) -> bytes:
+    """Per comparable sentence: 1 when it is the first sentence of its block."""
+    firsts, block = set(), None
+    for sentence in doc.sentences:
+        if sentence.block is not block:
+            block = sentence.block
+            firsts.add(sentence.start)
+    return bytes(item[0] in firsts for item in comparable)
+
+
 def _base_facts(doc, comparable, quote_length: int) -> tuple:
     """Fingerprints, spans, endings, deletion spans, line index and quote prefixes:
     shared by the exact and near rules. Everything per sentence is a C-level pass."""
@@ -179,7 +204,7 @@ def _base_facts(doc, comparable, quote_length: int) -> tuple:
     starts, ends = [item[0] for item in comparable], [item[1] for item in comparable]
     prints = fp.fingerprints([item[2] for item in comparable])
     spans = array("I", chain.from_iterable(zip(starts, ends)))
-    ended = bytes(map(bool, map(_ENDED.search, repeat(text), starts, ends)))
+    ended = bytes(map(bool, map(fp.ENDED.search, repeat(text), starts, ends)))
     if QUOTE_SEP in text:
         text = text.replace(QUOTE_SEP, " ")  # the same length: offsets still hold
     # quote() reads at most 2 * quote_length characters of a sentence: keep no more.

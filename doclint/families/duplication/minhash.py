@@ -59,7 +59,10 @@ def near_candidates(docs: list[DocFacts], firsts: list[int],
     CUT_COPY_WORDS words or more that begin with the same CUT_COPY_WORDS words."""
     tokens, starts = _unique_tokens(docs, firsts)
     lengths = np.diff(starts)
-    left, right = unpack_pairs(candidate_pairs(band_keys(signatures(tokens, starts))))
+    signature, plain, few = signatures(tokens, starts)
+    left, right = unpack_pairs(distinct(np.concatenate(
+        (candidate_pairs(band_keys(signature)), plain_pairs(plain, few)))))
+    del signature, plain, few
     close = may_reach(tokens, starts, left, right, cutoff)
     near = list(zip(left[close].tolist(), right[close].tolist()))
     del left, right, close
@@ -93,7 +96,7 @@ def token_values(tokens: np.ndarray) -> np.ndarray:
     return np.frombuffer(digests, "<u2").reshape(-1, WIDTH).copy()
 
 
-def signatures(tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
+def signatures(tokens: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """MinHash signatures of n sentences whose token codes lie end to end in `tokens`
     (sentence k is tokens[starts[k]:starts[k + 1]], none empty), shape (WIDTH, n).
 
@@ -103,7 +106,10 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
     values moved to the top quarter of the range, so it holds a minimum only when the
     rarer words of its sentence do not: a frequent word whose hash happens to be small
     would otherwise put thousands of unrelated sentences in one band bucket (this is
-    IDF weighting in its simplest form)."""
+    IDF weighting in its simplest form).
+
+    Returns the signatures, the signatures without demotion, and which sentences hold
+    fewer than two distinct words that are not frequent."""
     count = len(starts) - 1
     heads = starts[:-1]
     content = tokens < CONTENT_BELOW
@@ -119,12 +125,35 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
     values = token_values(vocabulary)
     limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
     frequent = (seen > limit) & (vocabulary < CONTENT_BELOW)
+    # Sentences with fewer than two distinct rarer words: their one rare word would hold
+    # every minimum, and a copy that dropped it would share no band with them, so they
+    # get a second signature without demotion (plain_pairs()).
+    rare = ~frequent[words]
+    least = np.minimum.reduceat(np.where(rare, tokens, np.uint32(0xFFFFFFFF)), heads)
+    most = np.maximum.reduceat(np.where(rare, tokens, np.uint32(0)), heads)
+    few = least >= most
+    del rare, least, most
+    plain = _minima(values, words, heads, count)
     values[frequent] = demoted(values[frequent])
+    return _minima(values, words, heads, count), plain, few
+
+
+def _minima(values: np.ndarray, words: np.ndarray, heads: np.ndarray, count: int) -> np.ndarray:
     lanes = np.ascontiguousarray(values.T)  # one hash function a row
     out = np.empty((WIDTH, count), np.uint16)
     for lane, row in zip(lanes, out):
         row[:] = np.minimum.reduceat(lane[words], heads)
     return out
+
+
+def plain_pairs(plain: np.ndarray, few: np.ndarray) -> np.ndarray:
+    """Candidate pairs (packed as candidate_pairs() packs them) among the sentences
+    `few` by their signatures without demotion."""
+    chosen = np.flatnonzero(few).astype(np.uint64)
+    if len(chosen) < 2:
+        return np.empty(0, np.uint64)
+    left, right = unpack_pairs(candidate_pairs(band_keys(plain[:, few])))
+    return (chosen[left] << np.uint64(32)) | chosen[right]
 
 
 def _vocabulary(tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

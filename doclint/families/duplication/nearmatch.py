@@ -37,7 +37,7 @@ def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) 
 # near copy they count as content words.
 _CONTRASTS = frozenset(fp_code(w) for w in """
 after before above below over under with without more less most least first last
-always never must may should shall""".split())
+always never must may should shall can could will would might""".split())
 
 
 def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:

@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 from math import ceil
 
+from doclint.core.restatement import STOPWORDS, stem
+from doclint.markup.base import CODE_MASK
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
+from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.nearmatch import near_score, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
@@ -49,12 +54,19 @@ def block_numbers(doc) -> list[int]:
 
 def parallel_entries(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether sentences `a` and `b` (global numbers) both stand in list entries or block
-    quotes that are not neighbours in one list."""
+    quotes that are not neighbours in one list, or neighbours that each open with a
+    sentence of their own."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if not (doc_a.entries and doc_b.entries and doc_a.entries[ia] and doc_b.entries[ib]):
         return False
-    return doc_a is not doc_b or abs(doc_a.blocks[ia] - doc_b.blocks[ib]) > NEIGHBOUR_BLOCKS
+    if doc_a is not doc_b or abs(doc_a.blocks[ia] - doc_b.blocks[ib]) > NEIGHBOUR_BLOCKS:
+        return True
+    # Neighbouring entries of one list, each opening with a sentence of its own: the
+    # same remark made on each ("'r+': Open for reading and writing. An exception
+    # occurs if the file does not exist."); an entry pasted twice repeats its opening.
+    return bool(doc_a.blocks[ia] != doc_b.blocks[ib] and doc_a.leads and not doc_a.leads[ia]
+                and not doc_b.leads[ib])
 
 
 # The fewest documents a boilerplate sentence stands in, whatever the size of the run.
@@ -99,8 +111,10 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
     neighbour the copy is a passage copied whole, which in_copied_run() judges."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
-    if doc_a is doc_b and doc_a.blocks and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= NEIGHBOUR_BLOCKS:
-        return False
+    # In blocks side by side the neighbour must be a close variant (the same sentence
+    # for `lib32/` and for `lib64/`): a looser one beside a pasted passage is chance.
+    close = doc_a is doc_b and doc_a.blocks and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= NEIGHBOUR_BLOCKS
+    least = NEAR_COPY if close else VARIANT_SIMILARITY
     if len(doc_a.starts) < 2 or len(doc_b.starts) < 2:
         return False
     for step in (-1, 1):
@@ -113,12 +127,131 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
         second = doc_b.tokens[doc_b.starts[jb]:doc_b.starts[jb + 1]]
         # A variant says something else in the same words; a near copy (a word
         # dropped or misspelt) beside the copy means a passage copied with an edit.
-        if similarity(first, second, VARIANT_SIMILARITY) >= VARIANT_SIMILARITY \
-                and not near_score(first, second, NEAR_COPY):
+        if similarity(first, second, least) >= least and not near_score(first, second, NEAR_COPY):
             return True
     return False
 
 
-def reused(docs: list[DocFacts], a: int, b: int) -> bool:
-    """Whether copy `b` of `a` is structure rather than a slip (see above)."""
-    return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) or in_parallel_section(docs, a, b)
+# Title words that say nothing of what a section is about.
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_MAX_SLOT = 255
+
+
+def outline(doc) -> tuple[tuple[int, bool, frozenset[int]], ...]:
+    """Per heading of `doc`: its level, whether its title holds code, and the codes of
+    the stems of its title's words, read from the masked text (code in a title, as in
+    "#### `aarch64`", is no word)."""
+    masked, out = doc.masked, []
+    for heading in doc.headings:
+        words = {w.lower() for w in _TITLE_WORD.findall(masked, heading.start, heading.end)}
+        code = CODE_MASK in masked[heading.start:heading.end] or "`" in doc.text[heading.start:heading.end]
+        out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS})))))
+    return tuple(out)
+
+
+def section_slots(doc, sentence_starts: list[int]) -> tuple[array, bytes]:
+    """Per sentence starting at `sentence_starts` (in order): its section number (0
+    before the first heading) and its slot, the number of paragraphs between its
+    section's heading and its own block."""
+    heads = [h.start for h in doc.headings]
+    # Paragraphs only: parallel sections list different numbers of parameters or
+    # options, and the statement after the list still holds the same place.
+    block_starts = [b.start for b in doc.blocks if b.kind == "paragraph"]
+    sections, slots = array("I"), bytearray()
+    for start in sentence_starts:
+        section = bisect_right(heads, start)
+        first = bisect_right(block_starts, heads[section - 1]) if section else 0
+        own = bisect_right(block_starts, start) - 1  # the paragraph it is in, or the last before
+        sections.append(section)
+        slots.append(min(_MAX_SLOT, max(0, own - first)))
+    return sections, bytes(slots)
+
+
+def _titles_share(doc_a: DocFacts, doc_b: DocFacts) -> bool:
+    """Whether the titles of two documents (their first headings) share a word."""
+    return bool(doc_a.outline and doc_b.outline and doc_a.outline[0][2] & doc_b.outline[0][2])
+
+
+def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bool:
+    """Whether copy `b` of `a` holds the same place in a sibling section: the same slot
+    in sections whose headings have one level and titles of one shape: sharing a word,
+    or both code and nothing else ("Stanza: `pkg`" and "Stanza: `installer`";
+    "#### `aarch64`" and "#### `loongarch`"). Reference text repeats a statement under each field, platform
+    or option it applies to, and a reader who jumps to one section reads it once. A
+    copy under an unrelated heading ("## Amazon", "## Headings") stays a slip.
+
+    Under titles that hold code and share their words or have none (the entries of
+    an API or option reference, at any depth: "### `fsPromises.readFile(path)`",
+    "#### `filehandle.readFile()`", "Event: `'connect'`" / "Event: `'upgrade'`") an
+    `exact` copy anywhere in the entry is the same statement made for both, as
+    entries list different numbers of parameters before it; a near copy must hold
+    the same place there too (an edited paste into a parallel entry is a slip). So is
+    an exact copy anywhere in two documents whose titles (first headings) share a
+    word (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`,
+    `target_link_options` and `target_compile_options`), since a page is read on its
+    own."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if not (doc_a.slots and doc_b.slots):
+        return False
+    section_a, section_b = doc_a.sections[ia], doc_b.sections[ib]
+    if not (section_a and section_b) or (doc_a is doc_b and section_a == section_b):
+        return False
+    level_a, code_a, words_a = doc_a.outline[section_a - 1]
+    level_b, code_b, words_b = doc_b.outline[section_b - 1]
+    shared = bool(words_a & words_b) or not (words_a or words_b)
+    entries = code_a and code_b and shared  # "Event: `'connect'`" / "Event: `'upgrade'`"
+    if exact and (entries or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
+        return True  # one statement made in two entries of a reference, at any place
+    if doc_a.slots[ia] != doc_b.slots[ib]:
+        return False
+    return entries or (level_a == level_b and bool(words_a & words_b))
+
+
+# How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more
+# information.", "For more details, see the specification."); the default of the
+# `pointers` option.
+POINTERS = ("see", "refer to", "for more information", "for more details", "for details",
+            "for further information", "for further details", "for more on", "for information on",
+            "more information", "further information", "you can find more information",
+            "you can find more details", "read more", "learn more", "consult")
+
+
+def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...]) -> bytes:
+    """Per sentence (its lower-case words): 1 when it begins with one of `phrases`."""
+    heads = {tuple(p.lower().split()) for p in phrases}
+    lengths = sorted({len(h) for h in heads})
+    return bytes(any(tuple(words[:n]) in heads for n in lengths) for words in sentences)
+
+
+def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` and its copy `b` point the reader elsewhere from two sections or two
+    documents: the same link offered where each reader may need it. Twice in one
+    section it is still a slip."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] and doc_b.pointers[ib]):
+        return False
+    return doc_a is not doc_b or doc_a.sections[ia] != doc_b.sections[ib]
+
+
+# Changelogs and release notes: the default of the `logs` option.
+LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*", "RELEASE-NOTES*",
+        "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "news/*",
+        "release/*", "releases/*", "whatsnew/*")
+
+
+def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` and its copy `b` stand in two documents of which one is a log: an
+    entry listed under several releases or quoted from the documentation. Within one
+    log a repeated entry is still a slip."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    return doc_a is not doc_b and (doc_a.log or doc_b.log)
+
+
+def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True) -> bool:
+    """Whether copy `b` of `a` (an `exact` copy, or a near one) is structure rather
+    than a slip (see above)."""
+    return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) \
+        or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
+        or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b)

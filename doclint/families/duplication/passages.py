@@ -15,6 +15,7 @@ from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.fingerprint import STOP
 from doclint.families.duplication.nearmatch import changes_content
 from doclint.families.duplication.parallel_text import ENTRY_KINDS, NEIGHBOUR_BLOCKS, block_numbers
+from doclint.families.duplication.passage_structure import structural
 
 # Seeds are shingles of this many words: short enough that a copy with an edit every
 # few words still holds one, long enough that few are shared by chance.
@@ -278,9 +279,11 @@ def _parallel_context(words: Words, copy: Copy) -> bool:
     return False
 
 
-def iter_passages(doc, least: int) -> Iterator[Hit]:
+def iter_passages(doc, least: int, opts=None) -> Iterator[Hit]:
     """Hits for repeated passages of at least `least` words in one document: on the
-    later copy, with the earlier one in `related`."""
+    later copy, with the earlier one in `related`. With the duplicates kind's options
+    `opts`, passages that are the document's structure are left out
+    (doclint.families.duplication.passage_structure)."""
     words = words_of(doc)
     seen = Counter(map(hash, zip(*(words.codes[k:] for k in range(SEED)))))
     for copy in find_copies(words, least):
@@ -292,6 +295,8 @@ def iter_passages(doc, least: int) -> Iterator[Hit]:
         if _INTRODUCES.match(doc.text, end):
             continue
         source = words.starts[copy.source]
+        if opts is not None and structural(doc, words.codes, copy, start, source, opts):
+            continue
         line, _ = doc.position(source)
         yield Hit(start, end, {"words": copy.later_end - copy.first, "where": f"line {line}",
                                "quote": fp.quote(doc.plain(start, end))},

@@ -59,13 +59,29 @@ def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | N
     return same if same is not None else earlier[0]
 
 
-def _too_common(cluster: list[int], opts, limit: int) -> bool:
+def _too_common(cluster: list[int], opts, limit: int, templates: dict[int, int] | None = None,
+                docs: list[DocFacts] | None = None) -> bool:
     """Whether a sentence is boilerplate: found in more than `max-documents` documents,
-    or in `limit` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit)."""
+    or in `limit` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit),
+    counting with it the documents that hold it with other numbers (`templates`: the
+    number of documents per shape, see template_documents())."""
     if not opts.max_documents and not limit:
         return False
     count = len({g >> SHIFT for g in cluster})
+    if templates and docs is not None:
+        shape = docs[cluster[0] >> SHIFT].shapes[cluster[0] & LOW]
+        count = max(count, templates.get(shape, 0)) if shape else count
     return bool(opts.max_documents and count > opts.max_documents) or bool(limit and count >= limit)
+
+
+def template_documents(docs: list[DocFacts]) -> dict[int, int]:
+    """The number of documents that hold each shape of a sentence with numbers."""
+    counts: dict[int, int] = {}
+    for doc in docs:
+        for shape in set(doc.shapes):
+            if shape:
+                counts[shape] = counts.get(shape, 0) + 1
+    return counts
 
 
 def _limit(docs: list[DocFacts], opts) -> int:
@@ -84,9 +100,11 @@ def _scoped(gids: list[int], scope: str) -> bool:
 
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     limit = _limit(docs, opts)
+    templates = template_documents(docs) if limit else {}
     found = []
     for cluster in grouping_for(docs).clusters(docs)[1]:
-        if _too_common(cluster, opts, limit) or not _scoped(cluster, opts.scope):
+        cluster = _without_templates(cluster, opts.template_from)
+        if len(cluster) < 2 or _too_common(cluster, opts, limit, templates, docs) or not _scoped(cluster, opts.scope):
             continue
         slips = [(at, ref) for at in range(1, len(cluster))
                  if (ref := _reference(cluster, at, opts.scope, docs)) is not None]
@@ -112,6 +130,21 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
             continue
         for at, ref in slips:
             yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
+
+
+def _without_templates(cluster: list[int], least: int) -> list[int]:
+    """`cluster` without the copies in documents that hold `least` or more of them: a
+    sentence written three times in one document is how that document is built (a
+    template step, the same rule under each field, an orator's refrain), not a slip.
+    Copies elsewhere still count. `least` 0 keeps every copy."""
+    if not least or len(cluster) < least:
+        return cluster
+    counts: dict[int, int] = {}
+    for gid in cluster:
+        counts[gid >> SHIFT] = counts.get(gid >> SHIFT, 0) + 1
+    if max(counts.values()) < least:
+        return cluster
+    return [gid for gid in cluster if counts[gid >> SHIFT] < least]
 
 
 def shared_between(pairs: Iterable[tuple[int, int]], least: int) -> set[tuple[int, int]]:
@@ -157,18 +190,19 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     if len(firsts) < 2:
         return
     limit = _limit(docs, opts)
-    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limit)}
+    templates = template_documents(docs) if limit else {}
+    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limit, templates, docs)}
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in near:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is not None and not reused(docs, a, b):
+        if a is not None and not reused(docs, a, b, exact=False):
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
     for i, j in cut:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is None or b in best or reused(docs, a, b) \
+        if a is None or b in best or reused(docs, a, b, exact=False) \
                 or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
             continue
         b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))

@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 
 from doclint.core.finding import Hit
 from doclint.core.restatement import MIN_CONTENT, PREFIX, STOPWORDS, stem
-from doclint.families.duplication.fingerprint import quote
+from doclint.families.duplication.fingerprint import ENDED, quote
 from doclint.families.duplication.nearmatch import similarity
 
 # Sentences with a blank line between them stand in different paragraphs.
@@ -118,16 +118,23 @@ def _negated(words: list[str]) -> bool:
     return any(w in _NEGATIONS or w.endswith("n't") for w in words)
 
 
-def _restates(first: _Seen, second: _Seen, cutoff: float) -> float:
-    """The restatement score of a neighbouring pair, or 0.0 when it is not one."""
+def _restates(first: _Seen, second: _Seen, cutoff: float, first_ended: bool) -> float:
+    """The restatement score of a neighbouring pair, or 0.0 when it is not one.
+
+    After a cut-off sentence the rewrite may add words of its own (it need repeat only
+    `cutoff` * 0.7 of its own words); after a complete one, two versions of one
+    statement left in place cover each other at `cutoff` both ways, while a sentence
+    that takes the point further ("The assigned operand is evaluated first, followed
+    by ...") brings words the first did not have."""
+    back = cutoff if first_ended else cutoff * 0.7
     if first.content < MIN_FIRST_CONTENT or first.code or second.code:
         return 0.0  # sentences with inline code are parallel instructions, not rewordings
-    if _bound(first, second) < cutoff or _bound(second, first) < cutoff * 0.7:
+    if _bound(first, second) < cutoff or _bound(second, first) < back:
         return 0.0
     if len(first.stems) < MIN_FIRST_CONTENT:
         return 0.0
     score = _score(first.stems, second.stem_set, second.prefixes)
-    if score < cutoff or _score(second.stems, first.stem_set, first.prefixes) < cutoff * 0.7:
+    if score < cutoff or _score(second.stems, first.stem_set, first.prefixes) < back:
         return 0.0
     if _negated(first.words) != _negated(second.words) or _MARKERS.intersection(second.words):
         return 0.0
@@ -153,7 +160,10 @@ def iter_restatements(doc, opts, comparable) -> Iterator[Hit]:
         if recent and _BLANK_LINE.search(text, recent[-1].end, start):
             recent.clear()
         for earlier in reversed(recent):
-            score = _restates(earlier, current, opts.cutoff)
+            ended = bool(ENDED.search(text, earlier.start, earlier.end))
+            if ended and not opts.after_complete:
+                continue  # a draft left beside its rewrite is cut off (see the rule's docs)
+            score = _restates(earlier, current, opts.cutoff, ended)
             if not score:
                 continue
             line, _ = doc.position(earlier.start)

@@ -43,8 +43,8 @@ def near_candidates(docs: list[DocFacts], firsts: list[int],
     sentences = [sentence_tokens(docs, gid) for gid in firsts]
     keys = _band_keys(sentences)
     near: set[tuple[int, int]] = set()
-    for band in range(BANDS):
-        near.update(_pairs_sharing_key(enumerate(k[band] for k in keys)))
+    for band in range(2 * BANDS):
+        near.update(_pairs_sharing_key((i, k[band]) for i, k in enumerate(keys) if len(k) > band))
     heads = ((i, tuple(s[:CUT_COPY_WORDS])) for i, s in enumerate(sentences) if len(s) >= CUT_COPY_WORDS)
     return sorted(near), sorted(_pairs_sharing_key(heads))
 
@@ -53,20 +53,27 @@ def _band_keys(sentences: list) -> list[list[int]]:
     """The BANDS band keys of each sentence (see doclint.families.duplication.minhash.signatures)."""
     seen = Counter(chain.from_iterable(sentences))
     limit = max(FREQUENT_MIN, int(len(sentences) * FREQUENT_SHARE))
-    values: dict[int, tuple[int, ...]] = {}
+    plain: dict[int, tuple[int, ...]] = {}
+    lowered: dict[int, tuple[int, ...]] = {}
     keys = []
     for tokens in sentences:
         content = {t for t in tokens if t < CONTENT_BELOW}
         if len(content) < 2:
             content = set(tokens)
-        for token in content - values.keys():
-            lanes = _VALUES.unpack(token_digest(token))
-            if token < CONTENT_BELOW and seen[token] > limit:
-                lanes = tuple(map(demoted, lanes))
-            values[token] = lanes
-        minima = list(map(min, zip(*map(values.__getitem__, content))))
-        keys.append([sum(minima[b * ROWS + r] << (LANE * r) for r in range(ROWS)) for b in range(BANDS)])
+        for token in content - plain.keys():
+            lanes = plain[token] = _VALUES.unpack(token_digest(token))
+            lowered[token] = tuple(map(demoted, lanes)) if token < CONTENT_BELOW and seen[token] > limit else lanes
+        key = _keys(list(map(min, zip(*map(lowered.__getitem__, content)))))
+        # Fewer than two rarer words: also the keys without demotion, in bands of
+        # their own (see minhash.signatures and minhash.plain_pairs).
+        if sum(1 for t in content if lowered[t] is plain[t]) < 2:
+            key += _keys(list(map(min, zip(*map(plain.__getitem__, content)))))
+        keys.append(key)
     return keys
+
+
+def _keys(minima: list[int]) -> list[int]:
+    return [sum(minima[b * ROWS + r] << (LANE * r) for r in range(ROWS)) for b in range(BANDS)]
 
 
 def _pairs_sharing_key(keyed: Iterable[tuple[int, Hashable]]) -> set[tuple[int, int]]:

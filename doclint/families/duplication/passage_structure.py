@@ -1,0 +1,71 @@
+"""Repeated passages (DL204) that are the structure of a document, not slips: the
+common frame of two statements about different code, the same words in sibling
+sections, a pointer offered again elsewhere, and items of a log.
+
+The readings DL201 makes on two sentences' facts (doclint.families.duplication.
+parallel_text), made here on the two places of one passage."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from doclint.core.discovery import path_matches
+from doclint.families.duplication.fingerprint import CODE
+from doclint.families.duplication.parallel_text import outline, section_slots
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def structural(doc, codes, copy, later_start: int, source_start: int, opts) -> bool:
+    """Whether the passage `copy` (word numbers into `codes`, whose later copy begins
+    at offset `later_start` of the document and the earlier at `source_start`) is the
+    structure of `doc`; `opts` are the duplicates kind's options (pointers, logs)."""
+    if _frames_different_code(codes, copy):
+        return True
+    if doc.headings:
+        sections, _ = section_slots(doc, [later_start, source_start])
+        if sections[0] != sections[1] and (_sibling_titles(doc, sections[0], sections[1])
+                                           or _is_pointer(doc, later_start, opts.pointers)):
+            return True
+    return bool(opts.logs) and path_matches(doc.path, opts.logs) \
+        and _kind_at(doc, later_start) == _kind_at(doc, source_start) == "list-item"
+
+
+def _frames_different_code(codes, copy) -> bool:
+    """Whether the word just after both copies, or just before both, is inline code
+    that differs: "If the dependency matches any of the `PRE_INCLUDE_REGEXES`" and
+    "... any of the `PRE_EXCLUDE_REGEXES`" are two statements in one frame."""
+    pairs = []
+    if copy.later_end < len(codes) and copy.source_end < len(codes):
+        pairs.append((codes[copy.later_end], codes[copy.source_end]))
+    if copy.first > 0 and copy.source > 0:
+        pairs.append((codes[copy.first - 1], codes[copy.source - 1]))
+    return any(a & CODE and b & CODE and a != b for a, b in pairs)
+
+
+def _sibling_titles(doc, later: int, source: int) -> bool:
+    """Whether sections `later` and `source` (numbers from section_slots, 0 before the
+    first heading) are siblings: headings of one level whose titles share a word, or
+    titles that hold code and share their words or have none (as in
+    parallel_text.in_sibling_sections; a passage is part of a sentence, so its place
+    in the section says little and is not compared)."""
+    if not (later and source):
+        return False
+    titles = outline(doc)
+    level_a, code_a, words_a = titles[later - 1]
+    level_b, code_b, words_b = titles[source - 1]
+    if code_a and code_b and (bool(words_a & words_b) or not (words_a or words_b)):
+        return True
+    return level_a == level_b and bool(words_a & words_b)
+
+
+def _is_pointer(doc, start: int, pointers) -> bool:
+    """Whether the text at `start` begins with one of the pointer phrases."""
+    words = [w.lower() for w in _WORD.findall(doc.masked, start, start + 80)]
+    return any(words[:len(phrase.split())] == phrase.lower().split() for phrase in pointers)
+
+
+def _kind_at(doc, offset: int) -> str:
+    starts = [block.start for block in doc.blocks]
+    at = bisect_right(starts, offset) - 1
+    return doc.blocks[at].kind if at >= 0 else ""

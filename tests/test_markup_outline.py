@@ -1,0 +1,47 @@
+"""The outline each reader hands over: every section heading with its level, including
+headings that hold no prose ("#### `aarch64`") and so make no block."""
+from __future__ import annotations
+
+from doclint.markup.markdown import parse as parse_md
+from doclint.markup.rst import parse as parse_rst
+from doclint.markup.text import parse as parse_text
+
+
+def outline(parse, text: str) -> list[tuple[int, str]]:
+    return [(h.level, text[h.start:h.end]) for h in parse(text).headings]
+
+
+def test_markdown_headings_of_every_level_and_code_only_titles():
+    text = ("# Code generation\n\nIntro text here.\n\n## Target features\n\n"
+            "#### `aarch64`\n\nOn this platform the rules apply.\n\n"
+            "#### `riscv32` or `riscv64`\n\nThe same rules apply.\n\n"
+            "Setext title\n------------\n\nMore text.\n\n```md\n## not a heading\n```\n")
+    assert outline(parse_md, text) == [
+        (1, "# Code generation"), (2, "## Target features"), (4, "#### `aarch64`"),
+        (4, "#### `riscv32` or `riscv64`"), (2, "Setext title\n------------")]
+    # The code-only heading is in the outline but makes no prose block.
+    kinds = [(b.kind, text[b.start:b.end]) for b in parse_md(text).blocks]
+    assert ("heading", "`riscv32` or `riscv64`") in kinds
+    assert not any("aarch64" in body for _, body in kinds)
+
+
+def test_markdown_headings_inside_containers_keep_their_level():
+    text = "- item\n\n  ### Inside a list\n\n  Text.\n\n> ## Quoted\n"
+    assert [level for level, _ in outline(parse_md, text)] == [3, 2]
+
+
+def test_rst_levels_follow_the_order_adornment_styles_first_appear():
+    text = ("=========\nThe title\n=========\n\nIntro.\n\n"
+            "Classifier (multiple use)\n=========================\n\nEach entry.\n\n"
+            "Details\n-------\n\nMore.\n\n"
+            "``import-names``\n================\n\nNames.\n\n"
+            ".. note:: Not a section.\n")
+    assert outline(parse_rst, text) == [
+        (1, "=========\nThe title\n========="), (2, "Classifier (multiple use)\n========================="),
+        (3, "Details\n-------"), (2, "``import-names``\n================")]
+
+
+def test_plain_text_titles():
+    text = "# Release notes\n\nThe first paragraph of the notes.\n\n## Fixes\n\nA bug was fixed.\n"
+    assert [level for level, _ in outline(parse_text, text)] == [1, 2]
+    assert parse_text("Just a sentence with no title at all, which goes on.\n").headings == ()
