@@ -98,7 +98,7 @@ class View:
         self.raw = _blank_spans(source, spans)
         masked = _blank_spans(doc.masked, spans)
         self.blocks = tuple(self._blocks(doc, masked))
-        self.cache: dict = {}  # what several rules derive from the view (metric counts)
+        self.cache: dict = {}  # what several rules derive from the view (segments, metric counts)
 
     def _blocks(self, doc, masked: str):
         source = doc.text
@@ -118,8 +118,15 @@ class View:
                 if segment is not None:
                     yield ViewBlock(frozenset(scopes), segment)
 
-    def segments(self, scope: Scope):
-        """The Segments a rule reads: blocks, sentences, or the raw source."""
+    def segments(self, scope: Scope) -> tuple[Segment, ...]:
+        """The Segments a rule reads: blocks, sentences, or the raw source; made once per
+        scope and shared by the rules that have that scope (most have `text`)."""
+        found = self.cache.get(scope)
+        if found is None:
+            found = self.cache[scope] = tuple(self._segments(scope))
+        return found
+
+    def _segments(self, scope: Scope):
         if scope.raw:
             yield Segment(self.raw, range(len(self.raw)))
             return
