@@ -10,7 +10,9 @@ characters and keeps, per character, its offset in the document."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from doclint.markup.base import CODE_MASK, blank
 
@@ -27,18 +29,22 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|hr|tr|td|th|table|thead|tbody|
                         re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Segment:
-    """Text a rule reads, and the document offset of each of its characters."""
+class Segment(NamedTuple):
+    """Text a rule reads, and the document offset of each of its characters: those of
+    `offsets` from `base` on (a sentence shares its block's offsets instead of copying
+    them; a named tuple, since a document has thousands of sentences)."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
+    base: int = 0
 
     def start(self, i: int) -> int:
-        return self.offsets[i] if i < len(self.offsets) else self.offsets[-1] + 1
+        if i < len(self.text):
+            return self.offsets[self.base + i]
+        return self.offsets[self.base + len(self.text) - 1] + 1
 
     def end(self, i: int) -> int:
-        return self.offsets[i - 1] + 1 if i > 0 else self.offsets[0]
+        return self.offsets[self.base + i - 1] + 1 if i > 0 else self.offsets[self.base]
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,8 @@ class View:
         return found
 
     def _segments(self, scope: Scope):
+        from doclint.core.segment import split_sentences
+
         if scope.raw:
             yield Segment(self.raw, range(len(self.raw)))
             return
@@ -134,11 +142,9 @@ class View:
             if not scope.takes(block):
                 continue
             if scope.sentence:
-                from doclint.core.segment import split_sentences
-
                 seg = block.segment
                 for a, b in split_sentences(seg.text):
-                    yield Segment(seg.text[a:b], seg.offsets[a:b])
+                    yield Segment(seg.text[a:b], seg.offsets, seg.base + a)
             else:
                 yield block.segment
 
