@@ -173,6 +173,35 @@ def test_consistency_flags_the_second_spelling(tmp_path):
     assert found(result, "House.Spelling") == [(3, 5, "Inconsistent spelling of 'color'.")]
 
 
+def test_consistency_with_several_pairs_reports_each_pair_from_its_second_form_on(tmp_path):
+    rules = {"Either.yml": """
+        extends: consistency
+        message: "Inconsistent spelling of '%s'."
+        level: warning
+        ignorecase: true
+        either:
+          colour: color
+          centre: center
+          grey: gray
+    """}
+    result = run(tmp_path, """\
+        The Centre of the grey panel.
+
+        Nothing to see in this block.
+
+        The center moves; the colour stays.
+
+        A color and another center, but only grey.
+        """, rules=rules)
+    # Each pair on its own: gray/grey never both appear; centre/center from block 3 on
+    # (the last match of the pair in each block), colour/color from block 4.
+    assert found(result, "House.Either") == [
+        (5, 5, "Inconsistent spelling of 'center'."),
+        (7, 3, "Inconsistent spelling of 'color'."),
+        (7, 21, "Inconsistent spelling of 'center'."),
+    ]
+
+
 def test_negated_scope_leaves_headings_out(tmp_path):
     result = run(tmp_path, "# Welcome!!\n\nIt works!!\n")
     assert found(result, "House.Shout") == [(3, 9, "No shouting in headings.")]
