@@ -160,6 +160,7 @@ def speed(ini: Path, paths: list[str], runs: int) -> None:
     from doclint.core.discovery import discover
     from doclint.engine.config import Config, LoadedConfig, configured_rules
     from doclint.registry import KINDS
+    from doclint.vale.checks.syllables import _STATS as word_stats
     from doclint.vale.setup import VIEW_KEY
 
     found = discover(paths, (), (), True, str(ROOT))
@@ -186,22 +187,29 @@ def speed(ini: Path, paths: list[str], runs: int) -> None:
         # run would (a spelling rule also loads its dictionary then).
         for doc in docs:
             list(kinds[0].check(doc))
-        best, hits = float("inf"), 0
+        best, best_first, hits = float("inf"), 0.0, 0
         for _ in range(runs):
             for doc in docs:  # what a rule remembers per document (consistency, conditional)
                 doc.attributes.pop("vale-state", None)
                 view = doc.attributes.get(VIEW_KEY)
                 if view is not None:
                     view.cache.clear()  # segments per scope, metric counts: the first rule pays
+            word_stats.clear()  # metric: every word's syllables are counted afresh
             for kind in kinds:  # a spelling rule's verdicts: every word is looked up afresh
                 forget = getattr(getattr(kind.options, "check", None), "forget", None)
                 if forget is not None:
                     forget()
             start = time.process_time()
-            hits = sum(1 for kind in kinds for doc in docs for _ in kind.check(doc))
-            best = min(best, time.process_time() - start)
+            hits = sum(1 for doc in docs for _ in kinds[0].check(doc))
+            first = time.process_time() - start
+            hits += sum(1 for kind in kinds[1:] for doc in docs for _ in kind.check(doc))
+            total = time.process_time() - start
+            if total < best:
+                best, best_first = total, first
         per = best / len(kinds) / megabytes
-        print(f"  {name:30} {len(kinds):3} rules  {best:6.2f} s  {per * 1000:7.1f} ms per rule per MB"
+        # The first rule of a type pays for what its rules share (sentences, metric counts).
+        alone = f"  first rule {best_first / megabytes * 1000:5.1f}" if len(kinds) > 1 else ""
+        print(f"  {name:30} {len(kinds):3} rules  {best:6.2f} s  {per * 1000:7.1f} ms per rule per MB{alone}"
               f"  ({hits} findings)")
 
 
