@@ -168,6 +168,19 @@ def test_occurrence_counts_per_sentence(tmp_path):
     assert found(result, "House.Commas") == [(1, 4, "Too many commas.")]
 
 
+def test_occurrence_counts_only_non_empty_matches_of_a_token_that_can_match_nothing(tmp_path):
+    rules = {"Twice.yml": """
+        extends: occurrence
+        message: "Say 'free' twice."
+        scope: sentence
+        min: 2
+        token: '(?:\\bfree\\b)?'
+    """}
+    result = run(tmp_path, "It is free. It is free and free.\n", rules=rules)
+    # Only the first sentence has fewer than two; its first match is pointed at.
+    assert found(result, "House.Twice") == [(1, 7, "Say 'free' twice.")]
+
+
 def test_consistency_flags_the_second_spelling(tmp_path):
     result = run(tmp_path, "Pick a colour.\n\nThe color changes.\n")
     assert found(result, "House.Spelling") == [(3, 5, "Inconsistent spelling of 'color'.")]
@@ -311,6 +324,25 @@ def test_metric_formula_with_condition(tmp_path):
     other = tmp_path / "short"
     other.mkdir()
     assert found(run(other, "Short one. Another short one.\n", rules=rules), "House.Long") == []
+
+
+def test_metric_counts_of_a_word_seen_before_are_its_own_in_each_case(tmp_path):
+    # Gunning fog's complex words leave out capitalised ones (proper nouns): the counts
+    # a word's first sight leaves behind must not stand for another case of it.
+    rules = {"Complex.yml": """
+        extends: metric
+        message: "%s complex, long or polysyllabic words."
+        formula: complex_words * 100 + long_words * 10 + polysyllabic_words
+        condition: "> -1"
+    """}
+    found_in = {}
+    for name, text in (("upper", "Internationalization matters.\n"), ("lower", "internationalization matters.\n"),
+                       ("again", "Internationalization matters.\n")):
+        folder = tmp_path / name
+        folder.mkdir()
+        found_in[name] = found(run(folder, text, rules=rules), "House.Complex")
+    assert found_in["upper"] == found_in["again"] == [(1, 1, "21.00 complex, long or polysyllabic words.")]
+    assert found_in["lower"] == [(1, 1, "121.00 complex, long or polysyllabic words.")]
 
 
 def test_metric_refuses_anything_but_arithmetic(tmp_path):
