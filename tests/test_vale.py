@@ -181,6 +181,22 @@ def test_occurrence_counts_only_non_empty_matches_of_a_token_that_can_match_noth
     assert found(result, "House.Twice") == [(1, 7, "Say 'free' twice.")]
 
 
+def test_repetition_with_ignorecase_finds_a_repeat_in_another_case(tmp_path):
+    rule = """
+        extends: repetition
+        message: "'%s' is repeated."
+        alpha: true
+        tokens:
+          - '[^\\s]+'
+    """
+    text = "The the panel opens. It opens once.\n"
+    assert found(run(tmp_path, text, rules={"Rep.yml": rule}), "House.Rep") == []
+    other = tmp_path / "ignorecase"
+    other.mkdir()
+    result = run(other, text, rules={"Rep.yml": rule + "    ignorecase: true\n"})
+    assert found(result, "House.Rep") == [(1, 1, "'the' is repeated.")]
+
+
 def test_consistency_flags_the_second_spelling(tmp_path):
     result = run(tmp_path, "Pick a colour.\n\nThe color changes.\n")
     assert found(result, "House.Spelling") == [(3, 5, "Inconsistent spelling of 'color'.")]
