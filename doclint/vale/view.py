@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import NamedTuple
 
 from doclint.markup.base import CODE_MASK, blank
@@ -132,18 +133,27 @@ class View:
             found = self.cache[scope] = tuple(self._segments(scope))
         return found
 
-    def _segments(self, scope: Scope):
-        from doclint.core.segment import split_sentences
+    def sentence_spans(self) -> tuple[list[tuple[int, int]], ...]:
+        """Each block's sentences as spans of its text, split once per document and shared
+        by the sentence-scoped rules and the metric counts."""
+        found = self.cache.get("sentence-spans")
+        if found is None:
+            from doclint.core.segment import split_sentences
 
+            found = self.cache["sentence-spans"] = tuple(split_sentences(b.segment.text) for b in self.blocks)
+        return found
+
+    def _segments(self, scope: Scope):
         if scope.raw:
             yield Segment(self.raw, range(len(self.raw)))
             return
-        for block in self.blocks:
+        spans = self.sentence_spans() if scope.sentence else repeat(None)
+        for block, sentences in zip(self.blocks, spans):
             if not scope.takes(block):
                 continue
             if scope.sentence:
                 seg = block.segment
-                for a, b in split_sentences(seg.text):
+                for a, b in sentences:
                     yield Segment(seg.text[a:b], seg.offsets, seg.base + a)
             else:
                 yield block.segment

@@ -61,13 +61,11 @@ _STATS = _WordStats()
 
 
 def _count(view) -> dict[str, float]:
-    from doclint.core.segment import split_sentences
-
     counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
                             "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
                             "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
     prose = []
-    for block in view.blocks:
+    for block, sentences in zip(view.blocks, view.sentence_spans()):
         scopes = block.scopes
         for scope in ("list", "blockquote"):
             if scope in scopes:
@@ -81,7 +79,7 @@ def _count(view) -> dict[str, float]:
             continue
         text = block.segment.text
         counts["paragraphs"] += 1
-        counts["sentences"] += len(split_sentences(text))
+        counts["sentences"] += len(sentences)
         prose.extend(_WORD.findall(text))
     if prose:
         # Sums of whole numbers: the same totals as adding word by word.
