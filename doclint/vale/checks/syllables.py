@@ -64,7 +64,8 @@ def _count(view) -> dict[str, float]:
     counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
                             "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
                             "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
-    prose = []
+    texts = []
+    sentence_count = 0
     for block, sentences in zip(view.blocks, view.sentence_spans()):
         scopes = block.scopes
         for scope in ("list", "blockquote"):
@@ -77,10 +78,12 @@ def _count(view) -> dict[str, float]:
             continue  # Vale's summary is the running prose
         if "table" in scopes:
             continue
-        text = block.segment.text
-        counts["paragraphs"] += 1
-        counts["sentences"] += len(sentences)
-        prose.extend(_WORD.findall(text))
+        texts.append(block.segment.text)
+        sentence_count += len(sentences)
+    counts["paragraphs"] += len(texts)
+    counts["sentences"] += sentence_count
+    # One pass over the prose: no word runs across the line breaks that join the blocks.
+    prose = _WORD.findall("\n".join(texts))
     if prose:
         # Sums of whole numbers: the same totals as adding word by word.
         chars, sylls, longs, polys, complexes = zip(*map(_STATS.__getitem__, prose))
