@@ -19,9 +19,22 @@ from bisect import bisect_right
 
 import regex
 
-from doclint.vale.checks.base import Alert, Check, Unsupported, as_list, format_message, is_match
+from doclint.vale.checks.base import (
+    Alert,
+    Check,
+    Unsupported,
+    as_list,
+    format_message,
+    is_match,
+)
 from doclint.vale.checks.verdicts import Verdicts
-from doclint.vale.speller import SpellerUnavailable, available, find_dictionary, spell, speller
+from doclint.vale.speller import (
+    SpellerUnavailable,
+    available,
+    find_dictionary,
+    spell,
+    speller,
+)
 
 # Vale's default filters: a word any of these matches is not checked. Go's `\w` and
 # `\W` are ASCII, so a word with an accented letter is not checked either.
