@@ -504,3 +504,43 @@ def test_a_level_set_by_rule_name_wins_over_one_set_for_its_style(tmp_path):
     result = run(tmp_path, "Simply send an e-mail.\n", section=section)
     levels = {f.rule_id: f.severity.name.lower() for f in result.findings}
     assert levels["House.Avoid"] == "error" and levels["House.Terms"] == "info"
+
+
+def _segment_char_by_char(source: str, masked: str, start: int, end: int):
+    """The view's reading rule, one character at a time: a masked space where the source
+    has none is dropped markup, inline code reads as `*`, the result is trimmed."""
+    from doclint.markup.base import CODE_MASK
+
+    kept = [(("*" if masked[i] == CODE_MASK else masked[i]), i) for i in range(start, end)
+            if not (masked[i] == " " and not source[i].isspace())]
+    text = "".join(c for c, _ in kept)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return (stripped, [i for _, i in kept[lead:lead + len(stripped)]]) if stripped else None
+
+
+def test_view_blocks_keep_each_characters_document_offset_around_blanked_markup():
+    import random
+
+    from doclint.markup.base import CODE_MASK
+    from doclint.vale.view import _segment
+
+    rng = random.Random(7)
+    words = ["Save", "the", "**", "[link](https://example.com/a)", "`code`", "e-mail", " ", "  ", "\t", "é", "\n"]
+    for _ in range(300):
+        source = "".join(rng.choice(words) + rng.choice([" ", "", "  "]) for _ in range(rng.randint(0, 60)))
+        masked = list(source)
+        for _ in range(rng.randint(0, 6)):  # blank a few spans, mask a few as code
+            a = rng.randrange(len(source) + 1)
+            b = min(len(source), a + rng.randint(1, 40))
+            fill = " " if rng.random() < 0.7 else CODE_MASK
+            masked[a:b] = [c if c == "\n" else fill for c in masked[a:b]]
+        masked = "".join(masked)
+        start = rng.randint(0, len(source) // 3)
+        end = rng.randint(start, len(source))
+        got = _segment(source, masked, start, end)
+        want = _segment_char_by_char(source, masked, start, end)
+        assert (got is None) == (want is None)
+        if got is not None:
+            assert (got.text, list(got.offsets)) == want
+            assert [got.start(i) for i in range(len(got.text))] == want[1]

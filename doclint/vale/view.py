@@ -10,6 +10,7 @@ characters and keeps, per character, its offset in the document."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -161,20 +162,75 @@ class View:
 
 def _segment(source: str, masked: str, start: int, end: int) -> Segment | None:
     """Block text without blanked markup (a masked space where the source has none),
-    inline code as `*`, trimmed; None when nothing is left."""
-    chars, offsets = [], []
-    for i in range(start, end):
-        m = masked[i]
-        if m == " " and not source[i].isspace():
-            continue
-        chars.append("*" if m == CODE_MASK else m)
-        offsets.append(i)
-    text = "".join(chars)
+    inline code as `*`, trimmed; None when nothing is left.
+
+    Most of a block reads the same in the source and the masked text: equal stretches
+    are found by comparing slices (in C) and kept whole, and only the short windows
+    where the two differ are read character by character."""
+    kept: list[tuple[int, int]] = []  # document offsets [a, b) kept, in order
+    last = start
+    for lo, hi in _differing(source, masked, start, end):
+        for i in range(lo, hi):
+            if masked[i] == " " and not source[i].isspace():
+                if i > last:
+                    kept.append((last, i))
+                last = i + 1
+    if last < end:
+        kept.append((last, end))
+    text = "".join([masked[a:b] for a, b in kept]).replace(CODE_MASK, "*")
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     if not stripped:
         return None
-    return Segment(stripped, tuple(offsets[lead:lead + len(stripped)]))
+    if len(kept) == 1:
+        a = kept[0][0] + lead
+        return Segment(stripped, range(a, a + len(stripped)))
+    return Segment(stripped, Offsets(kept, lead, len(stripped)))
+
+
+class Offsets(Sequence):
+    """The document offset of each character of a block's text, kept as the stretches of
+    the document it was read from rather than one number per character."""
+
+    __slots__ = ("_firsts", "_lead", "_size", "_starts")
+
+    def __init__(self, kept: list[tuple[int, int]], lead: int, size: int) -> None:
+        self._firsts, self._starts, count = [], [], 0  # where each stretch starts in the text, and in the document
+        for a, b in kept:
+            self._firsts.append(count)
+            self._starts.append(a)
+            count += b - a
+        self._lead, self._size = lead, size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        i += self._lead
+        k = bisect_right(self._firsts, i) - 1
+        return self._starts[k] + i - self._firsts[k]
+
+
+_WINDOW = 16  # differing stretches are narrowed down to windows of this many characters
+
+
+def _differing(source: str, masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Windows [lo, hi) that together hold every position where the two texts differ."""
+    out: list[tuple[int, int]] = []
+    todo = [(start, end)]
+    while todo:
+        lo, hi = todo.pop()
+        if source[lo:hi] == masked[lo:hi]:
+            continue
+        if hi - lo <= _WINDOW:
+            out.append((lo, hi))
+            continue
+        mid = (lo + hi) // 2
+        todo.append((mid, hi))
+        todo.append((lo, mid))
+    return out
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
