@@ -168,9 +168,67 @@ def test_occurrence_counts_per_sentence(tmp_path):
     assert found(result, "House.Commas") == [(1, 4, "Too many commas.")]
 
 
+def test_occurrence_counts_only_non_empty_matches_of_a_token_that_can_match_nothing(tmp_path):
+    rules = {"Twice.yml": """
+        extends: occurrence
+        message: "Say 'free' twice."
+        scope: sentence
+        min: 2
+        token: '(?:\\bfree\\b)?'
+    """}
+    result = run(tmp_path, "It is free. It is free and free.\n", rules=rules)
+    # Only the first sentence has fewer than two; its first match is pointed at.
+    assert found(result, "House.Twice") == [(1, 7, "Say 'free' twice.")]
+
+
+def test_repetition_with_ignorecase_finds_a_repeat_in_another_case(tmp_path):
+    rule = """
+        extends: repetition
+        message: "'%s' is repeated."
+        alpha: true
+        tokens:
+          - '[^\\s]+'
+    """
+    text = "The the panel opens. It opens once.\n"
+    assert found(run(tmp_path, text, rules={"Rep.yml": rule}), "House.Rep") == []
+    other = tmp_path / "ignorecase"
+    other.mkdir()
+    result = run(other, text, rules={"Rep.yml": rule + "    ignorecase: true\n"})
+    assert found(result, "House.Rep") == [(1, 1, "'the' is repeated.")]
+
+
 def test_consistency_flags_the_second_spelling(tmp_path):
     result = run(tmp_path, "Pick a colour.\n\nThe color changes.\n")
     assert found(result, "House.Spelling") == [(3, 5, "Inconsistent spelling of 'color'.")]
+
+
+def test_consistency_with_several_pairs_reports_each_pair_from_its_second_form_on(tmp_path):
+    rules = {"Either.yml": """
+        extends: consistency
+        message: "Inconsistent spelling of '%s'."
+        level: warning
+        ignorecase: true
+        either:
+          colour: color
+          centre: center
+          grey: gray
+    """}
+    result = run(tmp_path, """\
+        The Centre of the grey panel.
+
+        Nothing to see in this block.
+
+        The center moves; the colour stays.
+
+        A color and another center, but only grey.
+        """, rules=rules)
+    # Each pair on its own: gray/grey never both appear; centre/center from block 3 on
+    # (the last match of the pair in each block), colour/color from block 4.
+    assert found(result, "House.Either") == [
+        (5, 5, "Inconsistent spelling of 'center'."),
+        (7, 3, "Inconsistent spelling of 'color'."),
+        (7, 21, "Inconsistent spelling of 'center'."),
+    ]
 
 
 def test_negated_scope_leaves_headings_out(tmp_path):
@@ -282,6 +340,25 @@ def test_metric_formula_with_condition(tmp_path):
     other = tmp_path / "short"
     other.mkdir()
     assert found(run(other, "Short one. Another short one.\n", rules=rules), "House.Long") == []
+
+
+def test_metric_counts_of_a_word_seen_before_are_its_own_in_each_case(tmp_path):
+    # Gunning fog's complex words leave out capitalised ones (proper nouns): the counts
+    # a word's first sight leaves behind must not stand for another case of it.
+    rules = {"Complex.yml": """
+        extends: metric
+        message: "%s complex, long or polysyllabic words."
+        formula: complex_words * 100 + long_words * 10 + polysyllabic_words
+        condition: "> -1"
+    """}
+    found_in = {}
+    for name, text in (("upper", "Internationalization matters.\n"), ("lower", "internationalization matters.\n"),
+                       ("again", "Internationalization matters.\n")):
+        folder = tmp_path / name
+        folder.mkdir()
+        found_in[name] = found(run(folder, text, rules=rules), "House.Complex")
+    assert found_in["upper"] == found_in["again"] == [(1, 1, "21.00 complex, long or polysyllabic words.")]
+    assert found_in["lower"] == [(1, 1, "121.00 complex, long or polysyllabic words.")]
 
 
 def test_metric_refuses_anything_but_arithmetic(tmp_path):
@@ -427,3 +504,43 @@ def test_a_level_set_by_rule_name_wins_over_one_set_for_its_style(tmp_path):
     result = run(tmp_path, "Simply send an e-mail.\n", section=section)
     levels = {f.rule_id: f.severity.name.lower() for f in result.findings}
     assert levels["House.Avoid"] == "error" and levels["House.Terms"] == "info"
+
+
+def _segment_char_by_char(source: str, masked: str, start: int, end: int):
+    """The view's reading rule, one character at a time: a masked space where the source
+    has none is dropped markup, inline code reads as `*`, the result is trimmed."""
+    from doclint.markup.base import CODE_MASK
+
+    kept = [(("*" if masked[i] == CODE_MASK else masked[i]), i) for i in range(start, end)
+            if not (masked[i] == " " and not source[i].isspace())]
+    text = "".join(c for c, _ in kept)
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return (stripped, [i for _, i in kept[lead:lead + len(stripped)]]) if stripped else None
+
+
+def test_view_blocks_keep_each_characters_document_offset_around_blanked_markup():
+    import random
+
+    from doclint.markup.base import CODE_MASK
+    from doclint.vale.view import _segment
+
+    rng = random.Random(7)
+    words = ["Save", "the", "**", "[link](https://example.com/a)", "`code`", "e-mail", " ", "  ", "\t", "é", "\n"]
+    for _ in range(300):
+        source = "".join(rng.choice(words) + rng.choice([" ", "", "  "]) for _ in range(rng.randint(0, 60)))
+        masked = list(source)
+        for _ in range(rng.randint(0, 6)):  # blank a few spans, mask a few as code
+            a = rng.randrange(len(source) + 1)
+            b = min(len(source), a + rng.randint(1, 40))
+            fill = " " if rng.random() < 0.7 else CODE_MASK
+            masked[a:b] = [c if c == "\n" else fill for c in masked[a:b]]
+        masked = "".join(masked)
+        start = rng.randint(0, len(source) // 3)
+        end = rng.randint(start, len(source))
+        got = _segment(source, masked, start, end)
+        want = _segment_char_by_char(source, masked, start, end)
+        assert (got is None) == (want is None)
+        if got is not None:
+            assert (got.text, list(got.offsets)) == want
+            assert [got.start(i) for i in range(len(got.text))] == want[1]

@@ -112,3 +112,73 @@ def test_without_the_hunspell_reader_the_rule_gets_a_note(tmp_path, monkeypatch)
     notes = [p for p in result.problems if "House.Spelling" in p.message]
     assert len(notes) == 1 and notes[0].level == "note" and "doclint[spelling]" in notes[0].message
     assert found(result) == []
+
+
+# What a spelling rule remembers between files must never change a verdict.
+
+def lint_files(folder, rule: str, texts: dict[str, str], accept: str = ""):
+    """Like `lint`, on several files in one run (the rule's verdicts carry over)."""
+    folder.mkdir()
+    first, *rest = texts.items()
+    result = lint(folder, rule, first[1], accept)  # writes the style, the config and guide.md
+    paths = [folder / "guide.md"]
+    for name, text in rest:
+        (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        paths.append(folder / name)
+    config = LoadedConfig(Config(vale=str(folder / ".vale.ini")), None, str(folder))
+    result = lint_paths([str(p) for p in paths], config)
+    return [(f.path.rsplit("/", 1)[-1], f.line, f.column, f.message) for f in result.findings
+            if f.rule_id == "House.Spelling"]
+
+
+def test_a_word_one_configurations_vocabulary_accepts_is_still_reported_under_another(tmp_path):
+    text = "Add Mimir to the dashboard.\n"
+    assert lint_files(tmp_path / "a", HOUSE_ONLY, {"guide.md": text}, accept="Mimir\n") == []
+    # The same style read through another configuration, in the same process, whose
+    # vocabulary lacks the word: its verdict is this configuration's own.
+    assert lint_files(tmp_path / "b", HOUSE_ONLY, {"guide.md": text}) == [
+        ("guide.md", 1, 5, "'Mimir' is not in the house dictionary.")]
+    assert lint_files(tmp_path / "c", HOUSE_ONLY, {"guide.md": text}, accept="Mimir\n") == []
+
+
+def test_case_variants_and_punctuation_get_their_own_verdicts_across_files(tmp_path):
+    # The dictionary has "Grafana" (a capital only) and "dashboard": Hunspell takes
+    # "Dashboard" but not "grafana". The second file meets the words in another order
+    # and with punctuation around them, after the first file's verdicts.
+    findings = lint_files(tmp_path / "a", HOUSE_ONLY, {
+        "guide.md": "Open Grafana and the dashboard, and grafana.\n",
+        "notes.md": "Open grafana, Grafana and the Dashboard (grafana).\n",
+    })
+    assert findings == [
+        ("guide.md", 1, 37, "'grafana' is not in the house dictionary."),
+        ("notes.md", 1, 6, "'grafana' is not in the house dictionary."),
+        ("notes.md", 1, 42, "'grafana' is not in the house dictionary."),
+    ]
+
+
+def test_every_place_of_a_misspelled_word_is_reported_and_only_whole_words(tmp_path):
+    findings = lint_files(tmp_path / "a", HOUSE_ONLY, {
+        "guide.md": "# The panle\n\nOpen the panle, add a panle to xpanle and the panle.\n"})
+    assert [(line, column, message.split("'")[1]) for _, line, column, message in findings] == [
+        (1, 7, "panle"), (3, 10, "panle"), (3, 23, "panle"), (3, 32, "xpanle"), (3, 47, "panle")]
+
+
+def test_verdicts_are_judged_once_and_stay_bounded():
+    from doclint.vale.checks.verdicts import Verdicts
+
+    judged: list[set[str]] = []
+
+    def judge(words):
+        judged.append(set(words))
+        return {w for w in words if w.startswith("x")}
+
+    verdicts = Verdicts("(", ").,", limit=12)
+    assert verdicts.bad({"(xa)", "b,", "xa."}, judge) == {"(xa)", "xa."}
+    assert judged == [{"xa", "b"}]  # one word from two runs, each judged once
+    assert verdicts.bad({"xa", "b", "b."}, judge) == {"xa"}
+    assert len(judged) == 1  # nothing new: no judging
+    for n in range(20):  # many new words: the memory starts afresh, never past its limit
+        runs = {f"w{n}a", f"x{n}b", f"w{n}c"}
+        assert verdicts.bad(runs, judge) == {f"x{n}b"}
+        assert len(verdicts) <= 12
+    assert verdicts.bad({"(xa)"}, judge) == {"(xa)"}  # forgotten, judged again, same verdict

@@ -10,7 +10,11 @@ characters and keeps, per character, its offset in the document."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from typing import NamedTuple
 
 from doclint.markup.base import CODE_MASK, blank
 
@@ -27,18 +31,22 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|hr|tr|td|th|table|thead|tbody|
                         re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Segment:
-    """Text a rule reads, and the document offset of each of its characters."""
+class Segment(NamedTuple):
+    """Text a rule reads, and the document offset of each of its characters: those of
+    `offsets` from `base` on (a sentence shares its block's offsets instead of copying
+    them; a named tuple, since a document has thousands of sentences)."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
+    base: int = 0
 
     def start(self, i: int) -> int:
-        return self.offsets[i] if i < len(self.offsets) else self.offsets[-1] + 1
+        if i < len(self.text):
+            return self.offsets[self.base + i]
+        return self.offsets[self.base + len(self.text) - 1] + 1
 
     def end(self, i: int) -> int:
-        return self.offsets[i - 1] + 1 if i > 0 else self.offsets[0]
+        return self.offsets[self.base + i - 1] + 1 if i > 0 else self.offsets[self.base]
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,7 @@ class View:
         self.raw = _blank_spans(source, spans)
         masked = _blank_spans(doc.masked, spans)
         self.blocks = tuple(self._blocks(doc, masked))
-        self.cache: dict = {}  # what several rules derive from the view (metric counts)
+        self.cache: dict = {}  # what several rules derive from the view (segments, metric counts)
 
     def _blocks(self, doc, masked: str):
         source = doc.text
@@ -118,40 +126,111 @@ class View:
                 if segment is not None:
                     yield ViewBlock(frozenset(scopes), segment)
 
-    def segments(self, scope: Scope):
-        """The Segments a rule reads: blocks, sentences, or the raw source."""
+    def segments(self, scope: Scope) -> tuple[Segment, ...]:
+        """The Segments a rule reads: blocks, sentences, or the raw source; made once per
+        scope and shared by the rules that have that scope (most have `text`)."""
+        found = self.cache.get(scope)
+        if found is None:
+            found = self.cache[scope] = tuple(self._segments(scope))
+        return found
+
+    def sentence_spans(self) -> tuple[list[tuple[int, int]], ...]:
+        """Each block's sentences as spans of its text, split once per document and shared
+        by the sentence-scoped rules and the metric counts."""
+        found = self.cache.get("sentence-spans")
+        if found is None:
+            from doclint.core.segment import split_sentences
+
+            found = self.cache["sentence-spans"] = tuple(split_sentences(b.segment.text) for b in self.blocks)
+        return found
+
+    def _segments(self, scope: Scope):
         if scope.raw:
             yield Segment(self.raw, range(len(self.raw)))
             return
-        for block in self.blocks:
+        spans = self.sentence_spans() if scope.sentence else repeat(None)
+        for block, sentences in zip(self.blocks, spans):
             if not scope.takes(block):
                 continue
             if scope.sentence:
-                from doclint.core.segment import split_sentences
-
                 seg = block.segment
-                for a, b in split_sentences(seg.text):
-                    yield Segment(seg.text[a:b], seg.offsets[a:b])
+                for a, b in sentences:
+                    yield Segment(seg.text[a:b], seg.offsets, seg.base + a)
             else:
                 yield block.segment
 
 
 def _segment(source: str, masked: str, start: int, end: int) -> Segment | None:
     """Block text without blanked markup (a masked space where the source has none),
-    inline code as `*`, trimmed; None when nothing is left."""
-    chars, offsets = [], []
-    for i in range(start, end):
-        m = masked[i]
-        if m == " " and not source[i].isspace():
-            continue
-        chars.append("*" if m == CODE_MASK else m)
-        offsets.append(i)
-    text = "".join(chars)
+    inline code as `*`, trimmed; None when nothing is left.
+
+    Most of a block reads the same in the source and the masked text: equal stretches
+    are found by comparing slices (in C) and kept whole, and only the short windows
+    where the two differ are read character by character."""
+    kept: list[tuple[int, int]] = []  # document offsets [a, b) kept, in order
+    last = start
+    for lo, hi in _differing(source, masked, start, end):
+        for i in range(lo, hi):
+            if masked[i] == " " and not source[i].isspace():
+                if i > last:
+                    kept.append((last, i))
+                last = i + 1
+    if last < end:
+        kept.append((last, end))
+    text = "".join([masked[a:b] for a, b in kept]).replace(CODE_MASK, "*")
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     if not stripped:
         return None
-    return Segment(stripped, tuple(offsets[lead:lead + len(stripped)]))
+    if len(kept) == 1:
+        a = kept[0][0] + lead
+        return Segment(stripped, range(a, a + len(stripped)))
+    return Segment(stripped, Offsets(kept, lead, len(stripped)))
+
+
+class Offsets(Sequence):
+    """The document offset of each character of a block's text, kept as the stretches of
+    the document it was read from rather than one number per character."""
+
+    __slots__ = ("_firsts", "_lead", "_size", "_starts")
+
+    def __init__(self, kept: list[tuple[int, int]], lead: int, size: int) -> None:
+        self._firsts, self._starts, count = [], [], 0  # where each stretch starts in the text, and in the document
+        for a, b in kept:
+            self._firsts.append(count)
+            self._starts.append(a)
+            count += b - a
+        self._lead, self._size = lead, size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        i += self._lead
+        k = bisect_right(self._firsts, i) - 1
+        return self._starts[k] + i - self._firsts[k]
+
+
+_WINDOW = 16  # differing stretches are narrowed down to windows of this many characters
+
+
+def _differing(source: str, masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Windows [lo, hi) that together hold every position where the two texts differ."""
+    out: list[tuple[int, int]] = []
+    todo = [(start, end)]
+    while todo:
+        lo, hi = todo.pop()
+        if source[lo:hi] == masked[lo:hi]:
+            continue
+        if hi - lo <= _WINDOW:
+            out.append((lo, hi))
+            continue
+        mid = (lo + hi) // 2
+        todo.append((mid, hi))
+        todo.append((lo, mid))
+    return out
 
 
 def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -20,9 +20,10 @@ _NEWLINES = re.compile(r"\s*\n\s*")
 _VERB = re.compile(r"%(?:\[(\d+)\])?s|%%")
 
 
-@dataclass(frozen=True)
-class Alert:
-    """One finding of a Vale check: offsets into the document, message, optional fix."""
+class Alert(NamedTuple):
+    """One finding of a Vale check: offsets into the document, message, optional fix (a
+    named tuple: a noisy rule makes thousands, and a tuple is made several times faster
+    than a frozen dataclass)."""
 
     start: int
     end: int

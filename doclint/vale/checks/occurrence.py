@@ -1,6 +1,8 @@
 """`occurrence`: a token may appear at most `max` (at least `min`) times per scope."""
 from __future__ import annotations
 
+import re
+
 from doclint.vale.checks.base import Alert, Check, format_message
 
 
@@ -13,12 +15,34 @@ class Occurrence(Check):
         self.min = int(data.get("min") or 0)
         self.pattern = self.compile("(?:" + str(data.get("token", "")) + ")", "token",
                                     bool(data.get("ignorecase")))
+        # A token that never matches empty text is counted by findall in C, without a
+        # match object per word; an empty match is no occurrence, so others are counted
+        # one match at a time.
+        self.never_empty = _never_empty(self.pattern)
+
+    def count(self, text: str) -> int:
+        if self.never_empty:
+            return len(self.pattern.findall(text))
+        return sum(1 for m in self.pattern.finditer(text) if m.end() > m.start())
 
     def run(self, view, state):
         for seg in view.segments(self.scope):
-            matches = [m for m in self.pattern.finditer(seg.text) if m.end() > m.start()]
-            count = len(matches)
+            count = self.count(seg.text)
             if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
                 # No match to point at (too few): Vale reports the scope's start.
-                a, b = (matches[0].span() if matches else (0, 0))
+                first = next((m for m in self.pattern.finditer(seg.text) if m.end() > m.start()), None)
+                a, b = first.span() if first is not None else (0, 0)
                 yield Alert(seg.start(a), seg.end(b) if b > a else seg.start(a), format_message(self.message))
+
+
+def _never_empty(pattern) -> bool:
+    """Whether a stdlib pattern's shortest match is at least one character long (the
+    `regex` module does not tell; its patterns are counted one match at a time)."""
+    if not isinstance(pattern, re.Pattern):
+        return False
+    try:
+        from re import _parser as parser  # the stdlib's own parser (sre_parse)
+
+        return parser.parse(pattern.pattern, pattern.flags).getwidth()[0] > 0
+    except (re.error, ImportError, AttributeError):
+        return False

@@ -1,6 +1,9 @@
 """`repetition`: the same token twice in a row ("the the")."""
 from __future__ import annotations
 
+from itertools import islice
+from operator import eq
+
 from doclint.vale.checks.base import Check, as_list, is_match
 
 
@@ -22,6 +25,8 @@ class Repetition(Check):
 
         for seg in view.segments(self.scope):
             text = seg.text
+            if not self._may_repeat(text):
+                continue
             prev, prev_span, count = "", None, 0
             for m in self.pattern.finditer(text):
                 curr = m.group().strip()
@@ -36,3 +41,13 @@ class Repetition(Check):
                         yield self.alert(seg.start(prev_span[0]), seg.end(m.end()), curr)
                         count = 0
                 prev_span, prev = m.span(), curr
+
+    def _may_repeat(self, text: str) -> bool:
+        """Whether two matches in a row are the same: a repetition needs it, and most
+        blocks have none, which C-level passes tell without a loop over every token."""
+        if self.pattern.groups != 1:  # the tokens' own groups: findall gives tuples
+            return True
+        words = list(map(str.strip, self.pattern.findall(text)))
+        if self.ignore_case:
+            words = list(map(str.casefold, words))
+        return any(map(eq, words, islice(words, 1, None)))

@@ -12,7 +12,8 @@ attempt; an optional token that matches ends that side early, as in Vale. The
 message's `%s` take the matched words in order."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -33,9 +34,18 @@ class _Token:
     start: bool = False
     end: bool = False
 
+    seen: dict[str, bool] = field(default_factory=dict)  # word -> verdict: words repeat
+
     def matches(self, word: str) -> bool:
         # A token without a pattern (a bare `skip`) matches any word.
-        return self.pattern is None or (self.pattern.search(word) is not None) != self.negate
+        if self.pattern is None:
+            return True
+        verdict = self.seen.get(word)
+        if verdict is None:
+            if len(self.seen) > 50_000:  # a bounded memory: start afresh
+                self.seen.clear()
+            verdict = self.seen[word] = (self.pattern.search(word) is not None) != self.negate
+        return verdict
 
 
 class Sequence(Check):
@@ -71,22 +81,26 @@ class Sequence(Check):
         anchor = self.tokens[self.anchor]
         for seg in view.segments(self.scope):
             text = seg.text
-            words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+            # Most sentences have no anchor: words are split only in those that do.
+            if anchor.pattern.search(text) is None:
+                continue
+            words = _WORD.findall(text)
             used: set[int] = set()
             for _ in anchor.pattern.finditer(text):
                 span = self._match(words, used)
                 if span is None:
                     continue
                 first, last = span
-                matched = [w for w, _, _ in words[first:last + 1]]
-                a, b = words[first][1], words[last][2]
-                yield self.alert(seg.start(a), seg.end(b), *matched)
+                # Where the words stand, found again only for a sequence that matched.
+                spans = [m.span() for m in islice(_WORD.finditer(text), last + 1)]
+                a, b = spans[first][0], spans[last][1]
+                yield self.alert(seg.start(a), seg.end(b), *words[first:last + 1])
 
-    def _match(self, words: list[tuple[str, int, int]], used: set[int]) -> tuple[int, int] | None:
+    def _match(self, words: list[str], used: set[int]) -> tuple[int, int] | None:
         """The first and last word of the sequence anchored at the first unused word the
         anchor matches, or None."""
         idx, toks = self.anchor, self.tokens
-        for jdx, (word, _, _) in enumerate(words):
+        for jdx, word in enumerate(words):
             if jdx in used or not toks[idx].matches(word):
                 continue
             used.add(jdx)
@@ -97,7 +111,7 @@ class Sequence(Check):
                 tok = toks[idx - i]
                 # Seen from the right, a skipped run reads required-then-optional.
                 optional = (tok.optional or tok.end) and not tok.start if tok.skip else tok.optional
-                hit = tok.matches(words[jdx - i][0])
+                hit = tok.matches(words[jdx - i])
                 first = jdx - i
                 if not hit and not optional:
                     return None
@@ -107,7 +121,7 @@ class Sequence(Check):
                 if jdx + i >= len(words):
                     return None
                 tok = toks[idx + i]
-                hit = tok.matches(words[jdx + i][0])
+                hit = tok.matches(words[jdx + i])
                 last = jdx + i
                 if not hit and not tok.optional:
                     return None

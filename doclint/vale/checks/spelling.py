@@ -14,11 +14,27 @@ Extra dictionaries are read with the first dictionary's affix rules (Hunspell's
 from __future__ import annotations
 
 import os
+import re
+from bisect import bisect_right
 
 import regex
 
-from doclint.vale.checks.base import Check, Unsupported, as_list, is_match
-from doclint.vale.speller import SpellerUnavailable, available, find_dictionary, spell, speller
+from doclint.vale.checks.base import (
+    Alert,
+    Check,
+    Unsupported,
+    as_list,
+    format_message,
+    is_match,
+)
+from doclint.vale.checks.verdicts import Verdicts
+from doclint.vale.speller import (
+    SpellerUnavailable,
+    available,
+    find_dictionary,
+    spell,
+    speller,
+)
 
 # Vale's default filters: a word any of these matches is not checked. Go's `\w` and
 # `\W` are ASCII, so a word with an accented letter is not checked either.
@@ -28,6 +44,12 @@ DEFAULT_FILTERS = regex.compile("|".join(f"(?:{p})" for p in (
     r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[0-9]", r"[A-Z]+$", r"\W", r"\w{3,}\.\w{3,}", r"@.*\b")), regex.ASCII)
 # Words are runs between spaces, less the punctuation around them (as Vale's tokenizer).
 _RUN = regex.compile(r"\S+")
+# The characters `\s` matches, for the boundary test of a run found with str.find.
+_SPACES = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3100)))))
+# The only characters str.split() takes for spaces and `\s` does not: a text with one of
+# them is tokenised by the regex (str.split is six times faster on the rest).
+_SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
+_PLAIN = re.compile(r"[A-Za-z][a-z]+")
 _LEAD = "\"'([{<“‘*_$"
 _TRAIL = "\"')]}>.,;:!?”’*_"
 
@@ -41,9 +63,8 @@ class Spelling(Check):
         # A style's rule file is StylesPath/<Style>/<Rule>.yml.
         styles_path = os.path.dirname(os.path.dirname(os.path.abspath(path)))
         filters = as_list(data.get("filters"))
-        self.filters = (self.compile("|".join(f"(?:{f})" for f in filters), "filters"),) if filters else ()
-        if not data.get("custom"):
-            self.filters += (DEFAULT_FILTERS,)
+        self.filters = self.compile("|".join(f"(?:{f})" for f in filters), "filters") if filters else None
+        self.default_filters = not data.get("custom")
         vocab = bool(data.get("vocab", True))
         self.excepted = self.exceptions_regex(as_list(data.get("exceptions")), accepted if vocab else [])
         # Files are found and read now, so that a missing one is reported at start;
@@ -52,43 +73,74 @@ class Spelling(Check):
         self.words = tuple(_ignore_words(as_list(data.get("ignore")), styles_path))
         if not available():
             raise Unsupported(str(SpellerUnavailable()))
-        self.known: dict[str, bool] = {}
+        self.verdicts = Verdicts(_LEAD, _TRAIL)
+
+    def forget(self) -> None:
+        """Drop the remembered verdicts."""
+        self.verdicts.forget()
 
     def run(self, view, state):
+        segments = view.segments(self.scope)
+        if not segments:
+            return
+        # The rule's blocks as one text, tokenised once; the aff files' ICONV reads a
+        # curly apostrophe as a straight one (one character for one: offsets hold).
+        text = "\n".join([seg.text for seg in segments]).replace("’", "'")
+        runs = set(_RUN.findall(text) if _SPLIT_ONLY.search(text) else text.split())
+        bad = self.verdicts.bad(runs, self._rejected)
+        if not bad:
+            return
+        starts, start = [], 0
+        for seg in segments:
+            starts.append(start)
+            start += len(seg.text) + 1
+        placed = {}  # run -> (where its word starts in it, the word's length, the message)
+        for run in bad:
+            lead = len(run) - len(run.lstrip(_LEAD))
+            word = run[lead:].rstrip(_TRAIL)
+            placed[run] = (lead, len(word), format_message(self.message, word))
+        for at, run in sorted(_places(text, bad)):
+            k = bisect_right(starts, at) - 1
+            lead, size, message = placed[run]
+            local = at - starts[k] + lead
+            yield Alert(segments[k].start(local), segments[k].end(local + size), message)
+
+    def _rejected(self, words: set[str]) -> list[str]:
+        """The words that fail: not empty, skipped by no filter, unknown to the
+        dictionary, and no exception."""
         try:
             checker = speller(*self.dictionaries, self.words)
         except OSError as exc:  # libhunspell reports unreadable files so
             raise ValueError(f"{self.path}: cannot read the dictionaries: {exc}") from None
-        filters, excepted = self.filters, self.excepted
-        # Each distinct run's verdict (it does not depend on the document): most words
-        # repeat, and the ten filters cost more than the dictionary.
-        known = self.known
-        for seg in view.segments(self.scope):
-            text = seg.text.replace("’", "'")  # the aff files' ICONV: a curly apostrophe is a straight one
-            # Judge each distinct run once; look for where they stand only when one fails.
-            bad = False
-            for run in set(_RUN.findall(text)):
-                ok = known.get(run)
-                if ok is None:
-                    ok = known[run] = _accepted(run.lstrip(_LEAD).rstrip(_TRAIL), filters, checker, excepted)
-                bad = bad or not ok
-            if not bad:
-                continue
-            for m in _RUN.finditer(text):
-                run = m.group()
-                if not known[run]:
-                    # Where the word stands in its run, less the punctuation around it.
-                    lead = len(run) - len(run.lstrip(_LEAD))
-                    word = run[lead:].rstrip(_TRAIL)
-                    start = m.start() + lead
-                    yield self.alert(seg.start(start), seg.end(start + len(word)), word)
+        rest = words - {""}
+        if self.filters is not None:
+            rest -= set(filter(self.filters.search, rest))
+        if self.default_filters:
+            # A word of ASCII letters, lower case after its first, is one no default
+            # filter skips (they need a digit, a dot, a hyphen, a non-ASCII letter, an
+            # inner capital or all capitals): the ten-way search is spared for most words.
+            odd = rest - set(filter(_PLAIN.fullmatch, rest))
+            rest -= set(filter(DEFAULT_FILTERS.search, odd))
+        looked = list(rest)
+        try:
+            known = list(map(checker.spell, looked))
+        except UnicodeError:  # one word the dictionary's encoding cannot write
+            known = [spell(checker, word) for word in looked]
+        excepted = self.excepted
+        return [w for w, ok in zip(looked, known) if not ok and not is_match(excepted, w)]
 
 
-def _accepted(word: str, filters, checker, excepted) -> bool:
-    """Whether a word passes: empty, skipped by a filter, known, or an exception."""
-    if not word or any(f.search(word) for f in filters):
-        return True
-    return spell(checker, word) or is_match(excepted, word)
+def _places(text: str, runs: set[str]):
+    """(offset, run) of each whole run (spaces or the text's ends on both sides) of
+    `runs` in `text`: a few words found with str.find instead of a walk over every run."""
+    size = len(text)
+    for run in runs:
+        at = text.find(run)
+        while at >= 0:
+            end = at + len(run)
+            if (at == 0 or text[at - 1] in _SPACES) and (end == size or text[end] in _SPACES):
+                yield at, run
+            at = text.find(run, at + 1)
 
 
 def _dictionaries(data: dict, styles_path: str) -> tuple[tuple[str, str] | None, tuple[str, ...]]:

@@ -42,33 +42,57 @@ def document_counts(view) -> dict[str, float]:
     return dict(counts)
 
 
-def _count(view) -> dict[str, float]:
-    from doclint.core.segment import split_sentences
+_LEVELS = tuple((f"heading.h{i}", f"heading_h{i}") for i in range(1, 7))
 
+
+class _WordStats(dict):
+    """word -> (characters, syllables, long, polysyllabic, complex), each worked out once
+    per process: words repeat, and the syllable estimate is several regex calls."""
+
+    def __missing__(self, word: str) -> tuple[int, int, bool, bool, bool]:
+        if len(self) > 100_000:  # a bounded memory: start afresh
+            self.clear()
+        n = syllables(word)
+        stats = self[word] = (len(word), n, len(word) > 6, n >= 3, _complex(word, n))
+        return stats
+
+
+_STATS = _WordStats()
+
+
+def _count(view) -> dict[str, float]:
     counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
                             "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
                             "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
-    for block in view.blocks:
-        text = block.segment.text
+    texts = []
+    sentence_count = 0
+    for block, sentences in zip(view.blocks, view.sentence_spans()):
+        scopes = block.scopes
         for scope in ("list", "blockquote"):
-            if scope in block.scopes:
+            if scope in scopes:
                 counts[scope] += 1
-        for level in range(1, 7):
-            if f"heading.h{level}" in block.scopes:
-                counts[f"heading_h{level}"] += 1
-        if "heading" in block.scopes or "table" in block.scopes:
+        if "heading" in scopes:  # the view gives a heading its level: heading.h1 ... h6
+            for scope, name in _LEVELS:
+                if scope in scopes:
+                    counts[name] += 1
             continue  # Vale's summary is the running prose
-        counts["paragraphs"] += 1
-        counts["sentences"] += len(split_sentences(text))
-        for m in _WORD.finditer(text):
-            word = m.group()
-            n = syllables(word)
-            counts["words"] += 1
-            counts["characters"] += len(word)
-            counts["syllables"] += n
-            counts["long_words"] += len(word) > 6
-            counts["polysyllabic_words"] += n >= 3
-            counts["complex_words"] += _complex(word, n)
+        if "table" in scopes:
+            continue
+        texts.append(block.segment.text)
+        sentence_count += len(sentences)
+    counts["paragraphs"] += len(texts)
+    counts["sentences"] += sentence_count
+    # One pass over the prose: no word runs across the line breaks that join the blocks.
+    prose = _WORD.findall("\n".join(texts))
+    if prose:
+        # Sums of whole numbers: the same totals as adding word by word.
+        chars, sylls, longs, polys, complexes = zip(*map(_STATS.__getitem__, prose))
+        counts["words"] += len(prose)
+        counts["characters"] += sum(chars)
+        counts["syllables"] += sum(sylls)
+        counts["long_words"] += sum(longs)
+        counts["polysyllabic_words"] += sum(polys)
+        counts["complex_words"] += sum(complexes)
     fences = view.doc.text.count("\n```") + view.doc.text.startswith("```")
     counts["pre"] = float(fences // 2)  # an opening and a closing fence per code block
     return counts
