@@ -232,6 +232,14 @@ def test_lower_case_identifiers_and_shouted_names_are_not_case_variants(lint_tex
     assert lint_text(text, "DL401") == []
 
 
+def test_offsets_inside_any_of_overlapping_spans():
+    from doclint.families.naming.spans import SpanSet
+
+    spans = SpanSet([(40, 45), (0, 100), (10, 20)])
+    assert [x in spans for x in (0, 15, 50, 99, 100, 120)] == [True] * 4 + [False] * 2
+    assert 3 not in SpanSet([(5, 9)]) and not SpanSet([])
+
+
 def test_acronym_expansions_do_not_count_as_phrase_forms(lint_text):
     text = ("Use a Key Derivation Function (KDF) here. A key derivation step follows. The "
             "HMAC-based Key Derivation Function (HKDF) is one key derivation choice.\n")

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from itertools import count as count_from
 from operator import and_, sub
 
+from doclint.families.naming.spans import SpanSet
 from doclint.families.naming.variants import is_acronym, join_key
 from doclint.families.naming.words import (
     CAPITAL_WORDS,
@@ -81,13 +83,19 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     texts, starts, inner, after = found.texts, found.starts, found.inner, found.after
     classify_words(found.distinct)  # again: another document may have filled the classes since
     caps = named = None
-    expansions = ()
+    rivals = None  # when a set: the only words whose neighbours matter
+    expansions = None
     # Only some tokens can add a form: `single` lists those that can alone, `pairs` the
     # second words of pairs that can, in document order.
     if check == "case":
         single = list(compress(found.cased, map(inner.__getitem__, found.cased)))
         # A lower-case form only matters if some capitalised form shares its words.
         caps = set(map(str.lower, map(texts.__getitem__, single)))
+        if not corpus:
+            # Within one document a word is reported only beside another spelling of it
+            # there: only such words, and the neighbours of their uses, are collected.
+            rivals = _rival_forms(set(map(texts.__getitem__, single)))
+            single = list(compress(single, map(rivals.__contains__, map(texts.__getitem__, single))))
         pairs = found.capital_pairs
         low_caps = {t for t in caps & found.distinct if t.islower()}
         if low_caps:
@@ -96,7 +104,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             pairs = sorted(pairs + list(compress(lows, map(marked.__contains__, map(sub, lows, repeat(1))))))
         # Title Case phrases inside an acronym's expansion ("Key Derivation Function
         # (HKDF)") follow the acronym, not the writer's naming.
-        expansions = _expansions(doc)
+        expansions = SpanSet(_expansions(doc))
     elif check == "spelling":
         spelled = {t for t in found.cased_texts if _spelled(t, min_length)}
         single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
@@ -129,7 +137,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
                 return
         if named is not None and (key not in named or (raw or form).islower()):
             return
-        if expansions and " " in key and any(s <= start < e for s, e in expansions):
+        if expansions and " " in key and start in expansions:
             return
         if text[start - 1:start] in MENTION_MARKS:
             mentioned.add(key)  # maybe quoted or emphasised: see _without_mentions
@@ -184,9 +192,11 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             # ...": an opener, or a word the document also writes in lower case)
             # stands beside the name; it is no part of it. A first name in a list of
             # people (Mark Mayer, Hans Maier) is neither.
-            if inner[i - 1] or not (x.lower() in found.distinct or x.lower() in SENTENCE_OPENERS):
+            if (rivals is None or word in rivals) and (
+                    inner[i - 1] or not (x.lower() in found.distinct or x.lower() in SENTENCE_OPENERS)):
                 add(NEAR + word, x, a_start, a_end)
-            add(NEAR + x, word, start, end)
+            if rivals is None or x in rivals:
+                add(NEAR + x, word, start, end)
         if check == "spelling" or x not in PAIRABLE_WORDS or word not in PAIRABLE_WORDS:
             continue  # PAIRABLE_WORDS: letters only and no function word
         if check == "case":
@@ -222,6 +232,12 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # Few keys are left here, so each of their spans can be checked for quotes.
         mentioned.update(k for k in out if k[0] != NEAR)
     return _without_mentions(text, out, mentioned)
+
+
+def _rival_forms(forms: set[str]) -> set[str]:
+    """The forms that share their lower-case spelling with another form."""
+    spellings = Counter(map(str.lower, forms))
+    return set(compress(forms, map((1).__lt__, map(spellings.__getitem__, map(str.lower, forms)))))
 
 
 def title_sibling(key: str) -> str:
