@@ -6,8 +6,9 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, islice
 from itertools import count as count_from
+from operator import ne
 from typing import Iterator
 
 from doclint.core.finding import Hit
@@ -62,7 +63,7 @@ def find_copies(words: Words, least: int, keys: list[int], counts: Counter) -> I
     codes = words.codes
     if len(codes) < 2 * least:
         return
-    run_first, run_stop = _block_runs(words.blocks)
+    run_first = run_stop = None  # worked out at the first candidate pair: many documents have none
     places: dict[int, list[int]] = {}
     covered_until = 0
     # A shingle found once pairs no two places: only the others are visited, picked
@@ -75,6 +76,8 @@ def find_copies(words: Words, least: int, keys: list[int], counts: Counter) -> I
             places[key] = [i]
             continue
         if i >= covered_until:
+            if run_first is None:
+                run_first, run_stop = _block_runs(words.blocks)
             best = None
             for j in earlier:
                 copy = _extend(codes, run_first, run_stop, j, i)
@@ -94,12 +97,11 @@ def _block_runs(blocks: array) -> tuple[array, array]:
     of numbers read as one paragraph took minutes)."""
     count = len(blocks)
     first, stop = array("I", bytes(4 * count)), array("I", bytes(4 * count))
-    start = 0
-    for k in range(1, count + 1):
-        if k == count or blocks[k] != blocks[k - 1]:
-            first[start:k] = array("I", [start]) * (k - start)
-            stop[start:k] = array("I", [k]) * (k - start)
-            start = k
+    # Where the block number changes, found in C; then one slice assignment a run.
+    edges = [0, *compress(count_from(1), map(ne, islice(blocks, 1, None), blocks)), count]
+    for start, k in zip(edges, edges[1:]):
+        first[start:k] = array("I", [start]) * (k - start)
+        stop[start:k] = array("I", [k]) * (k - start)
     return first, stop
 
 
