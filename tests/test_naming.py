@@ -283,6 +283,18 @@ def test_prose_words_cut_each_sentence_like_the_token_pattern():
     assert prose_words(doc) is words  # shared by the three checks
 
 
+def test_prose_words_around_inline_code_and_letters_outside_ascii():
+    from doclint.families.naming.words import TOKEN, prose_words
+
+    # Mostly inline code: masked, it is no word, and the names beside it keep their letters.
+    text = ("Call `a.b()`, `c.d()`, `e.f()`, `g.h()` and `i.j()` as Jürgen Müller did in "
+            "`k.l()`.\nThe Ærø office runs `m.n()` and `o.p()` with `q.r()`.\n")
+    doc = document_from_text("doc.md", text, "markdown")
+    expected = [m.group() for s in doc.sentences for m in TOKEN.finditer(doc.masked, s.start, s.end)]
+    assert prose_words(doc).texts == expected
+    assert "Müller" in expected and "Ærø" in expected and "a.b" not in expected
+
+
 def test_prose_words_cut_a_sentence_alone_when_a_token_runs_over_its_edge():
     from doclint.families.naming.words import prose_words
 
