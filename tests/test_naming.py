@@ -416,3 +416,19 @@ def test_handles_and_foreign_cousins_are_not_misspellings(lint_text):
     text = ("The Direktor of the Berlin office met the Director of the London office. The "
             "Director signed, and the Director left. Stefan Weber and Stephan Kraus joined.\n")
     assert lint_text(text, "DL403") == []
+
+
+def test_the_case_check_of_one_document_collects_only_what_can_clash():
+    from doclint.families.naming.variantcollect import NEAR, collect
+
+    text = ("Ask the Release Manager first. The Release Manager signs the tags. Later the "
+            "Prime Minister spoke, and the prime minister left. Every OpenSSL call and "
+            "each OpenSsl call is logged by Jane Doe.\n")
+    doc = document_from_text("doc.md", text, "markdown")
+    mine = collect(doc, "case", 4, corpus=False)
+    assert "prime minister" in mine and "openssl" in mine
+    assert set(mine["openssl"]) == {"OpenSSL", "OpenSsl"}
+    # Written one way only here: it can clash only with another document's spelling.
+    assert "release manager" not in mine and NEAR + "Jane" not in mine
+    travelling = collect(doc, "case", 4, corpus=True)
+    assert "release manager" in travelling and NEAR + "Jane" in travelling

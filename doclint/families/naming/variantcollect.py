@@ -84,6 +84,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     classify_words(found.distinct)  # again: another document may have filled the classes since
     caps = named = None
     rivals = None  # when a set: the only words whose neighbours matter
+    written_low = None  # when a set: the only two-word titles that matter (lower-cased)
     expansions = None
     # Only some tokens can add a form: `single` lists those that can alone, `pairs` the
     # second words of pairs that can, in document order.
@@ -98,10 +99,18 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             single = list(compress(single, map(rivals.__contains__, map(texts.__getitem__, single))))
         pairs = found.capital_pairs
         low_caps = {t for t in caps & found.distinct if t.islower()}
+        low_pairs = []
         if low_caps:
             lows = list(compress(count_from(), map(low_caps.__contains__, texts)))
             marked = set(lows)
-            pairs = sorted(pairs + list(compress(lows, map(marked.__contains__, map(sub, lows, repeat(1))))))
+            low_pairs = list(compress(lows, map(marked.__contains__, map(sub, lows, repeat(1)))))
+            pairs = sorted(pairs + low_pairs)
+        if not corpus:
+            # A two-word title has two forms only if the document also writes it in lower
+            # case: the other title pairs are passed over, and so is every pair that
+            # can add neither such a title nor a neighbour of a word with a rival.
+            written_low = {f"{texts[k - 1]} {texts[k]}" for k in low_pairs}
+            pairs = _useful_pairs(texts, pairs, low_pairs, rivals)
         # Title Case phrases inside an acronym's expansion ("Key Derivation Function
         # (HKDF)") follow the acronym, not the writer's naming.
         expansions = SpanSet(_expansions(doc))
@@ -203,6 +212,8 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             if not inner[i - 1] or len(x) < 3 or len(word) < 3:
                 continue
             title = x[0].isupper() and x[1:].islower() and word[0].isupper() and word[1:].islower()
+            if title and written_low is not None and f"{x.lower()} {word.lower()}" not in written_low:
+                continue
             if title or (x.islower() and word.islower()):
                 # A title is capitalised directly before a name ("Prime Minister Jane
                 # Doe said") and lower case elsewhere ("the prime minister said"): one
@@ -232,6 +243,22 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # Few keys are left here, so each of their spans can be checked for quotes.
         mentioned.update(k for k in out if k[0] != NEAR)
     return _without_mentions(text, out, mentioned)
+
+
+def _useful_pairs(texts: list[str], pairs: list[int], low_pairs: list[int], rivals: set[str]) -> list[int]:
+    """The pairs (by second token) the case check of one document reads: lower-case
+    pairs, pairs beside a word with a rival form, and capitalised pairs whose words the
+    lower-case pairs hold in the same places. Sets, in C-level passes."""
+    keep = set(low_pairs)
+    before = list(map(sub, pairs, repeat(1)))
+    keep.update(compress(pairs, map(rivals.__contains__, map(texts.__getitem__, pairs))))
+    keep.update(compress(pairs, map(rivals.__contains__, map(texts.__getitem__, before))))
+    if low_pairs:
+        firsts = {texts[k - 1] for k in low_pairs}
+        seconds = {texts[k] for k in low_pairs}
+        keep.update(compress(pairs, map(and_, map(firsts.__contains__, map(str.lower, map(texts.__getitem__, before))),
+                                        map(seconds.__contains__, map(str.lower, map(texts.__getitem__, pairs))))))
+    return sorted(keep)
 
 
 def _rival_forms(forms: set[str]) -> set[str]:
