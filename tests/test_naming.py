@@ -432,3 +432,16 @@ def test_the_case_check_of_one_document_collects_only_what_can_clash():
     assert "release manager" not in mine and NEAR + "Jane" not in mine
     travelling = collect(doc, "case", 4, corpus=True)
     assert "release manager" in travelling and NEAR + "Jane" in travelling
+
+
+def test_the_spelling_check_of_one_document_collects_only_names_with_a_possible_rival():
+    from doclint.families.naming.variantcollect import MID, collect
+
+    text = ("Hizbullah fighters crossed the border. Hezbollah denied it, and Hezbollah "
+            "officials met Ambassador Peterson in Geneva on Monday.\n")
+    doc = document_from_text("doc.md", text, "markdown")
+    mine = collect(doc, "spelling", 5, corpus=False)
+    assert {"Hizbullah", "Hezbollah", MID + "Hezbollah"} <= set(mine)
+    # No other name here starts with its letter and ends with its last one.
+    assert "Geneva" not in mine and "Peterson" not in mine
+    assert "Geneva" in collect(doc, "spelling", 5, corpus=True)

@@ -116,8 +116,14 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         expansions = SpanSet(_expansions(doc))
     elif check == "spelling":
         spelled = {t for t in found.cased_texts if _spelled(t, min_length)}
-        single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
         pairs = found.capital_pairs
+        if not corpus:
+            # Within one document a name is compared only with names of the same first
+            # and last letter (see NamingVariantsKind._spelling_pairs): a name alone in
+            # its bucket, and the neighbours of its uses, are passed over.
+            spelled = rivals = _bucket_mates(spelled)
+            pairs = _useful_pairs(texts, pairs, [], rivals)
+        single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
     elif words:
         single = range(len(texts))
         pairable = list(map(PAIRABLE_WORDS.__contains__, texts))
@@ -259,6 +265,13 @@ def _useful_pairs(texts: list[str], pairs: list[int], low_pairs: list[int], riva
         keep.update(compress(pairs, map(and_, map(firsts.__contains__, map(str.lower, map(texts.__getitem__, before))),
                                         map(seconds.__contains__, map(str.lower, map(texts.__getitem__, pairs))))))
     return sorted(keep)
+
+
+def _bucket_mates(names: set[str]) -> set[str]:
+    """The names that share their first letter (in any case) and last character with
+    another name: only such names can be spellings of one another."""
+    buckets = Counter((name.lower()[0], name[-1]) for name in names)
+    return {name for name in names if buckets[(name.lower()[0], name[-1])] > 1}
 
 
 def _rival_forms(forms: set[str]) -> set[str]:
