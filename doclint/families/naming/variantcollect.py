@@ -6,7 +6,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from itertools import count as count_from
-from operator import and_, sub
+from operator import and_, methodcaller, sub
 
 from doclint.families.naming.spans import SpanSet
 from doclint.families.naming.variants import is_acronym, join_key
@@ -52,6 +52,9 @@ def _fold(form: str) -> str:
     return form.lower().replace("\u03c2", "\u03c3")
 
 
+_FOLD_SIGMA = methodcaller("replace", "\u03c2", "\u03c3")
+
+
 def _joining_pairs(found: Words, named: set[str]) -> list[int]:
     """Second tokens of the pairs that can make a joining key: both words in PAIRABLE_WORDS,
     one of them cased, and their letters some named key's head and tail."""
@@ -60,9 +63,10 @@ def _joining_pairs(found: Words, named: set[str]) -> list[int]:
     keys = {_fold(k) for k in named}
     heads = {k[:n] for k in keys for n in range(1, len(k))}
     tails = {k[n:] for k in keys for n in range(1, len(k))}
-    candidates = found.distinct & PAIRABLE_WORDS
-    firsts = {t for t in candidates if _fold(t) in heads}
-    seconds = {t for t in candidates if _fold(t) in tails}
+    candidates = list(found.distinct & PAIRABLE_WORDS)
+    folded = list(map(_FOLD_SIGMA, map(str.lower, candidates)))  # _fold() in C-level passes
+    firsts = set(compress(candidates, map(heads.__contains__, folded)))
+    seconds = set(compress(candidates, map(tails.__contains__, folded)))
     if not firsts or not seconds:
         return []
     texts, cased = found.texts, found.cased
