@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from functools import lru_cache
 from itertools import compress, repeat
 from itertools import count as count_from
 from operator import and_, methodcaller, sub
 
+from doclint.families.naming.prefilter import bucket_mates, rival_forms, useful_pairs
 from doclint.families.naming.spans import SpanSet
 from doclint.families.naming.variants import is_acronym, join_key
 from doclint.families.naming.words import (
@@ -99,7 +99,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         if not corpus:
             # Within one document a word is reported only beside another spelling of it
             # there: only such words, and the neighbours of their uses, are collected.
-            rivals = _rival_forms(set(map(texts.__getitem__, single)))
+            rivals = rival_forms(set(map(texts.__getitem__, single)))
             single = list(compress(single, map(rivals.__contains__, map(texts.__getitem__, single))))
         pairs = found.capital_pairs
         low_caps = {t for t in caps & found.distinct if t.islower()}
@@ -114,7 +114,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             # case: the other title pairs are passed over, and so is every pair that
             # can add neither such a title nor a neighbour of a word with a rival.
             written_low = {f"{texts[k - 1]} {texts[k]}" for k in low_pairs}
-            pairs = _useful_pairs(texts, pairs, low_pairs, rivals)
+            pairs = useful_pairs(texts, pairs, low_pairs, rivals)
         # Title Case phrases inside an acronym's expansion ("Key Derivation Function
         # (HKDF)") follow the acronym, not the writer's naming.
         expansions = SpanSet(_expansions(doc))
@@ -125,8 +125,8 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             # Within one document a name is compared only with names of the same first
             # and last letter (see NamingVariantsKind._spelling_pairs): a name alone in
             # its bucket, and the neighbours of its uses, are passed over.
-            spelled = rivals = _bucket_mates(spelled)
-            pairs = _useful_pairs(texts, pairs, [], rivals)
+            spelled = rivals = bucket_mates(spelled)
+            pairs = useful_pairs(texts, pairs, [], rivals)
         single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
     elif words:
         single = range(len(texts))
@@ -253,35 +253,6 @@ def collect(doc, check: str, min_length: int, words: bool = True,
         # Few keys are left here, so each of their spans can be checked for quotes.
         mentioned.update(k for k in out if k[0] != NEAR)
     return _without_mentions(text, out, mentioned)
-
-
-def _useful_pairs(texts: list[str], pairs: list[int], low_pairs: list[int], rivals: set[str]) -> list[int]:
-    """The pairs (by second token) the case check of one document reads: lower-case
-    pairs, pairs beside a word with a rival form, and capitalised pairs whose words the
-    lower-case pairs hold in the same places. Sets, in C-level passes."""
-    keep = set(low_pairs)
-    before = list(map(sub, pairs, repeat(1)))
-    keep.update(compress(pairs, map(rivals.__contains__, map(texts.__getitem__, pairs))))
-    keep.update(compress(pairs, map(rivals.__contains__, map(texts.__getitem__, before))))
-    if low_pairs:
-        firsts = {texts[k - 1] for k in low_pairs}
-        seconds = {texts[k] for k in low_pairs}
-        keep.update(compress(pairs, map(and_, map(firsts.__contains__, map(str.lower, map(texts.__getitem__, before))),
-                                        map(seconds.__contains__, map(str.lower, map(texts.__getitem__, pairs))))))
-    return sorted(keep)
-
-
-def _bucket_mates(names: set[str]) -> set[str]:
-    """The names that share their first letter (in any case) and last character with
-    another name: only such names can be spellings of one another."""
-    buckets = Counter((name.lower()[0], name[-1]) for name in names)
-    return {name for name in names if buckets[(name.lower()[0], name[-1])] > 1}
-
-
-def _rival_forms(forms: set[str]) -> set[str]:
-    """The forms that share their lower-case spelling with another form."""
-    spellings = Counter(map(str.lower, forms))
-    return set(compress(forms, map((1).__lt__, map(spellings.__getitem__, map(str.lower, forms)))))
 
 
 def title_sibling(key: str) -> str:
