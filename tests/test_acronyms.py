@@ -25,6 +25,14 @@ def test_short_form_then_long_form():
     assert defs("The HTS (Hayat Tahrir al-Sham) took the city.") == [("HTS", "Hayat Tahrir al-Sham")]
 
 
+def test_short_form_before_the_parenthesis_across_a_line_break_and_punctuation():
+    text = "Members of the HTS,\n(Hayat Tahrir al-Sham) took the city."
+    [found] = find_definitions(text)
+    assert (found.short, found.long) == ("HTS", "Hayat Tahrir al-Sham")
+    assert text[found.short_start:found.short_end] == "HTS" and found.start == text.index("HTS")
+    assert defs("(Hayat Tahrir al-Sham) took the city.") == []  # no word before it
+
+
 def test_text_after_a_semicolon_or_comma_is_cut():
     assert defs("The Food and Drug Administration (FDA; formerly the Bureau of Chemistry) ruled.") == [
         ("FDA", "Food and Drug Administration")]

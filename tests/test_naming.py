@@ -232,6 +232,14 @@ def test_lower_case_identifiers_and_shouted_names_are_not_case_variants(lint_tex
     assert lint_text(text, "DL401") == []
 
 
+def test_offsets_inside_any_of_overlapping_spans():
+    from doclint.families.naming.spans import SpanSet
+
+    spans = SpanSet([(40, 45), (0, 100), (10, 20)])
+    assert [x in spans for x in (0, 15, 50, 99, 100, 120)] == [True] * 4 + [False] * 2
+    assert 3 not in SpanSet([(5, 9)]) and not SpanSet([])
+
+
 def test_acronym_expansions_do_not_count_as_phrase_forms(lint_text):
     text = ("Use a Key Derivation Function (KDF) here. A key derivation step follows. The "
             "HMAC-based Key Derivation Function (HKDF) is one key derivation choice.\n")
@@ -273,6 +281,18 @@ def test_prose_words_cut_each_sentence_like_the_token_pattern():
     assert sorted(words.texts[i] for i in words.after) == ["homebrew", "re"]
     assert "Node.js" in words.texts and "U.S." in words.texts and "e-mail" in words.texts
     assert prose_words(doc) is words  # shared by the three checks
+
+
+def test_prose_words_around_inline_code_and_letters_outside_ascii():
+    from doclint.families.naming.words import TOKEN, prose_words
+
+    # Mostly inline code: masked, it is no word, and the names beside it keep their letters.
+    text = ("Call `a.b()`, `c.d()`, `e.f()`, `g.h()` and `i.j()` as Jürgen Müller did in "
+            "`k.l()`.\nThe Ærø office runs `m.n()` and `o.p()` with `q.r()`.\n")
+    doc = document_from_text("doc.md", text, "markdown")
+    expected = [m.group() for s in doc.sentences for m in TOKEN.finditer(doc.masked, s.start, s.end)]
+    assert prose_words(doc).texts == expected
+    assert "Müller" in expected and "Ærø" in expected and "a.b" not in expected
 
 
 def test_prose_words_cut_a_sentence_alone_when_a_token_runs_over_its_edge():
@@ -396,3 +416,32 @@ def test_handles_and_foreign_cousins_are_not_misspellings(lint_text):
     text = ("The Direktor of the Berlin office met the Director of the London office. The "
             "Director signed, and the Director left. Stefan Weber and Stephan Kraus joined.\n")
     assert lint_text(text, "DL403") == []
+
+
+def test_the_case_check_of_one_document_collects_only_what_can_clash():
+    from doclint.families.naming.variantcollect import NEAR, collect
+
+    text = ("Ask the Release Manager first. The Release Manager signs the tags. Later the "
+            "Prime Minister spoke, and the prime minister left. Every OpenSSL call and "
+            "each OpenSsl call is logged by Jane Doe.\n")
+    doc = document_from_text("doc.md", text, "markdown")
+    mine = collect(doc, "case", 4, corpus=False)
+    assert "prime minister" in mine and "openssl" in mine
+    assert set(mine["openssl"]) == {"OpenSSL", "OpenSsl"}
+    # Written one way only here: it can clash only with another document's spelling.
+    assert "release manager" not in mine and NEAR + "Jane" not in mine
+    travelling = collect(doc, "case", 4, corpus=True)
+    assert "release manager" in travelling and NEAR + "Jane" in travelling
+
+
+def test_the_spelling_check_of_one_document_collects_only_names_with_a_possible_rival():
+    from doclint.families.naming.variantcollect import MID, collect
+
+    text = ("Hizbullah fighters crossed the border. Hezbollah denied it, and Hezbollah "
+            "officials met Ambassador Peterson in Geneva on Monday.\n")
+    doc = document_from_text("doc.md", text, "markdown")
+    mine = collect(doc, "spelling", 5, corpus=False)
+    assert {"Hizbullah", "Hezbollah", MID + "Hezbollah"} <= set(mine)
+    # No other name here starts with its letter and ends with its last one.
+    assert "Geneva" not in mine and "Peterson" not in mine
+    assert "Geneva" in collect(doc, "spelling", 5, corpus=True)

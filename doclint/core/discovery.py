@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from dataclasses import dataclass, field
 
 from doclint.core.problems import Problem
@@ -52,6 +51,8 @@ def _git_ignored(folder: str, candidates: list[str]) -> set[str]:
     """The subset of `candidates` that git ignores in `folder`'s repository (if any)."""
     if not candidates:
         return set()
+    import subprocess  # only a folder walk asks git: a hook run on named files does not
+
     try:
         result = subprocess.run(["git", "-C", folder, "check-ignore", "--stdin", "-z"],
                                 input=b"\0".join(map(os.fsencode, candidates)), capture_output=True,

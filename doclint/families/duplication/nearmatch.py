@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import Sequence
-
-from rapidfuzz.distance import OSA
 
 from doclint.families.duplication.fingerprint import CODE, NEGATION, PREFIX_BITS, STOP
 from doclint.families.duplication.fingerprint import code as fp_code
+
+
+@cache
+def _osa():
+    """rapidfuzz's OSA distance, imported when first needed: most small runs never get
+    that far, and rapidfuzz takes a while to load."""
+    from rapidfuzz.distance import OSA
+
+    return OSA
 
 
 def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) -> float:
@@ -28,7 +36,7 @@ def similarity(first: Sequence[int], second: Sequence[int], floor: float = 0.0) 
         return 0.0
     # Optimal string alignment distance (edits plus adjacent swaps) in C: the same
     # number as the textbook dynamic programme, hundreds of times faster.
-    distance = OSA.distance(first, second, score_cutoff=budget)
+    distance = _osa().distance(first, second, score_cutoff=budget)
     return 0.0 if distance > budget else 1.0 - distance / longest
 
 

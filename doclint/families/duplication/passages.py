@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, islice
+from itertools import count as count_from
+from operator import ne
 from typing import Iterator
 
 from doclint.core.finding import Hit
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.fingerprint import STOP
 from doclint.families.duplication.nearmatch import changes_content
-from doclint.families.duplication.parallel_text import ENTRY_KINDS, NEIGHBOUR_BLOCKS, block_numbers
+from doclint.families.duplication.parallel_text import NEIGHBOUR_BLOCKS
 from doclint.families.duplication.passage_structure import structural
+from doclint.families.duplication.passage_words import Words, words_of
 
 # Seeds are shingles of this many words: short enough that a copy with an edit every
 # few words still holds one, long enough that few are shared by chance.
@@ -26,7 +28,6 @@ MAX_PLACES = 8
 # An edit inside a copy: runs on one alignment, or on alignments this many words
 # apart (a word added or dropped), separated by at most this many words, are one copy.
 GAP = 2
-PROSE_KINDS = ("paragraph", "list-item", "blockquote")
 # A phrase found this many times in a document is one of its formulas, not a copy
 # (a slip copied twice makes three).
 FORMULA = 4
@@ -34,54 +35,7 @@ FORMULA = 4
 CONTEXT = 6
 # The end of a passage that introduces what follows: a colon after closing marks.
 _INTRODUCES = re.compile(r"[*_`)\"'\u201d\u2019]*:")
-
-
-@dataclass(frozen=True)
-class Words:
-    """The words of a document's prose in reading order, across sentence boundaries:
-    their codes and offsets, which sentence boundaries fall before a word, and the
-    block each word stands in."""
-
-    codes: array
-    starts: array
-    ends: array
-    sentence_starts: frozenset[int]   # word numbers that begin a sentence
-    sentence_ends: frozenset[int]     # word numbers that end one (the last word's number + 1)
-    blocks: array                     # per word, the block number (doclint.families.duplication.parallel_text)
-    entries: bytes                    # per word, 1 when its block is a list entry or quote
-    masked: str                       # the document's prose view (not a copy)
-
-
-def words_of(doc) -> Words:
-    """The prose words of `doc`, normalised as DL201 normalises sentences."""
-    low = fp.fold(doc.masked)
-    if low is None:  # lower-casing changed the length: fold per sentence instead
-        low = doc.masked.lower()
-    text = doc.text
-    numbers = block_numbers(doc)
-    starts_of_blocks = [b.start for b in doc.blocks]
-    words: list[str] = []
-    starts, ends, blocks = array("I"), array("I"), array("I")
-    entries = bytearray()
-    opening, closing = set(), set()
-    for sentence in doc.sentences:
-        block = sentence.block
-        if block.kind not in PROSE_KINDS:
-            continue
-        sentence_words, spans = fp.token_offsets(low, text, sentence.start, sentence.end)
-        if not spans:
-            continue
-        number = numbers[bisect_right(starts_of_blocks, sentence.start) - 1]
-        opening.add(len(words))
-        sentence_starts, sentence_ends = zip(*spans)
-        words.extend(sentence_words)
-        starts.extend(sentence_starts)
-        ends.extend(sentence_ends)
-        blocks.extend(repeat(number, len(spans)))
-        entries.extend(repeat(block.kind in ENTRY_KINDS, len(spans)))
-        closing.add(len(words))
-    return Words(fp.hashes(words), starts, ends, frozenset(opening), frozenset(closing), blocks,
-                 bytes(entries), doc.masked)
+_MORE_THAN_ONCE = (1).__lt__
 
 
 @dataclass(frozen=True)
@@ -95,24 +49,35 @@ class Copy:
     source_end: int
 
 
-def find_copies(words: Words, least: int) -> Iterator[Copy]:
+def shingle_keys(codes: array) -> list[int]:
+    """The hash of each SEED-word shingle, by its first word's number."""
+    return list(map(hash, zip(*(codes[k:] for k in range(SEED)))))
+
+
+def find_copies(words: Words, least: int, keys: list[int], counts: Counter) -> Iterator[Copy]:
     """Passages of at least `least` words that repeat an earlier passage exactly or
     with small edits (words dropped, added or swapped, function words changed), in
     reading order. Each earlier place of a shingle is tried (at most MAX_PLACES), so
-    the search stays linear in the number of words."""
+    the search stays linear in the number of words. `keys` are the shingle_keys() of
+    the words and `counts` how often each is found."""
     codes = words.codes
-    count = len(codes)
-    if count < 2 * least:
+    if len(codes) < 2 * least:
         return
-    run_first, run_stop = _block_runs(words.blocks)
+    run_first = run_stop = None  # worked out at the first candidate pair: many documents have none
     places: dict[int, list[int]] = {}
     covered_until = 0
-    for i, key in enumerate(map(hash, zip(*(codes[k:] for k in range(SEED))))):
+    # A shingle found once pairs no two places: only the others are visited, picked
+    # out in C (most shingles of a document are found once).
+    repeated = compress(count_from(), map(_MORE_THAN_ONCE, map(counts.__getitem__, keys)))
+    for i in repeated:
+        key = keys[i]
         earlier = places.get(key)
         if earlier is None:
             places[key] = [i]
             continue
         if i >= covered_until:
+            if run_first is None:
+                run_first, run_stop = _block_runs(words.blocks)
             best = None
             for j in earlier:
                 copy = _extend(codes, run_first, run_stop, j, i)
@@ -132,12 +97,11 @@ def _block_runs(blocks: array) -> tuple[array, array]:
     of numbers read as one paragraph took minutes)."""
     count = len(blocks)
     first, stop = array("I", bytes(4 * count)), array("I", bytes(4 * count))
-    start = 0
-    for k in range(1, count + 1):
-        if k == count or blocks[k] != blocks[k - 1]:
-            first[start:k] = array("I", [start]) * (k - start)
-            stop[start:k] = array("I", [k]) * (k - start)
-            start = k
+    # Where the block number changes, found in C; then one slice assignment a run.
+    edges = [0, *compress(count_from(1), map(ne, islice(blocks, 1, None), blocks)), count]
+    for start, k in zip(edges, edges[1:]):
+        first[start:k] = array("I", [start]) * (k - start)
+        stop[start:k] = array("I", [k]) * (k - start)
     return first, stop
 
 
@@ -165,23 +129,26 @@ def _extend(codes: array, run_first: array, run_stop: array, j: int, i: int) -> 
     return Copy(later, end_i, source, end_j)
 
 
-@dataclass(frozen=True)
 class _View:
     """The words a copy may take: [first_i, stop_i) for the later copy and
-    [first_j, stop_j) for the earlier one."""
+    [first_j, stop_j) for the earlier one. A plain class with slots: one is made per
+    candidate pair, and its checks run millions of times on a large run."""
 
-    codes: array
-    first_i: int
-    stop_i: int
-    first_j: int
-    stop_j: int
+    __slots__ = ("codes", "first_i", "stop_i", "first_j", "stop_j")
+
+    def __init__(self, codes: array, first_i: int, stop_i: int, first_j: int, stop_j: int) -> None:
+        self.codes = codes
+        self.first_i, self.stop_i, self.first_j, self.stop_j = first_i, stop_i, first_j, stop_j
 
     def inside(self, i: int, j: int) -> bool:
         return self.first_i <= i < self.stop_i and self.first_j <= j < self.stop_j
 
     def same(self, i: int, j: int, length: int = 2) -> bool:
-        """Whether `length` words from i and from j are inside and equal."""
-        return all(self.inside(i + k, j + k) and self.codes[i + k] == self.codes[j + k] for k in range(length))
+        """Whether `length` (1 or 2) words from i and from j are inside and equal."""
+        if not (self.first_i <= i and i + length <= self.stop_i and self.first_j <= j and j + length <= self.stop_j):
+            return False
+        codes = self.codes
+        return codes[i] == codes[j] and (length == 1 or codes[i + 1] == codes[j + 1])
 
 
 def _resume(view: _View, i: int, j: int) -> tuple[int, int] | None:
@@ -285,8 +252,9 @@ def iter_passages(doc, least: int, opts=None) -> Iterator[Hit]:
     `opts`, passages that are the document's structure are left out
     (doclint.families.duplication.passage_structure)."""
     words = words_of(doc)
-    seen = Counter(map(hash, zip(*(words.codes[k:] for k in range(SEED)))))
-    for copy in find_copies(words, least):
+    keys = shingle_keys(words.codes)
+    seen = Counter(keys)
+    for copy in find_copies(words, least, keys, seen):
         if not is_slip(words, copy, seen):
             continue
         start, end = words.starts[copy.first], words.ends[copy.later_end - 1]

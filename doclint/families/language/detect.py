@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -60,11 +61,25 @@ SINGLE_LANGUAGE = {"Greek": "el", "Hebrew": "he", "Thai": "th", "Hangul": "ko", 
                    "Gurmukhi": "pa", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml"}
 # Letters are counted by deleting everything else (bytes.translate, then `sub` on what is
 # left): collecting matches one by one would cost ten times more.
-_NOT_SCRIPT = {name: regex.compile(r"[^\p{Hiragana}\p{Katakana}]+" if name == "Kana" else rf"\P{{{name}}}+")
-               for name in SCRIPTS}
-# A Japanese text's own letters are Kana and Han together.
-_NOT_WRITING = dict(_NOT_SCRIPT, Kana=regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+"))
-_NOT_LETTER = regex.compile(r"\P{L}+")
+# Compiled when a text first holds letters outside ASCII: most English runs never need
+# them, and twenty patterns cost a small run's start-up several milliseconds.
+@cache
+def _not_script() -> dict[str, regex.Pattern]:
+    return {name: regex.compile(r"[^\p{Hiragana}\p{Katakana}]+" if name == "Kana" else rf"\P{{{name}}}+")
+            for name in SCRIPTS}
+
+
+@cache
+def _not_writing() -> dict[str, regex.Pattern]:
+    # A Japanese text's own letters are Kana and Han together.
+    return dict(_not_script(), Kana=regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}]+"))
+
+
+@cache
+def _not_letter() -> regex.Pattern:
+    return regex.compile(r"\P{L}+")
+
+
 _ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
@@ -160,7 +175,7 @@ def _split_letters(text: str) -> tuple[int, str]:
     """(number of ASCII letters, the non-ASCII letters) of `text`."""
     letters_bytes = text.encode("utf-8").translate(None, _ASCII_NON_LETTERS)
     rest = letters_bytes.translate(None, _ASCII_LETTERS)
-    others = _NOT_LETTER.sub("", rest.decode("utf-8")) if rest else ""
+    others = _not_letter().sub("", rest.decode("utf-8")) if rest else ""
     return len(letters_bytes) - len(rest), others
 
 
@@ -168,7 +183,7 @@ def accented_share(text: str) -> float:
     """Share of the letters of `text` that are accented Latin letters (0 for no letters):
     about 1% in English with a few names, 5-30% in Polish, Czech, Turkish, Vietnamese."""
     ascii_letters, others = _split_letters(text)
-    accented = len(_NOT_SCRIPT["Latin"].sub("", others)) if others else 0
+    accented = len(_not_script()["Latin"].sub("", others)) if others else 0
     letters = ascii_letters + len(others)
     return accented / letters if letters else 0.0
 
@@ -178,12 +193,12 @@ def script_counts(text: str) -> dict[str, int]:
     ascii_letters, others = _split_letters(text)
     if not others:  # the common case: plain ASCII prose
         return {"Latin": ascii_letters} if ascii_letters else {}
-    latin = ascii_letters + len(_NOT_SCRIPT["Latin"].sub("", others))
+    latin = ascii_letters + len(_not_script()["Latin"].sub("", others))
     letters = ascii_letters + len(others)
     if latin >= 0.9 * letters:  # no need to count the other scripts
         counts = {"Latin": latin, "Other": letters - latin}
     else:
-        counts = {name: len(_NOT_SCRIPT[name].sub("", others)) for name in SCRIPTS}
+        counts = {name: len(_not_script()[name].sub("", others)) for name in SCRIPTS}
         counts["Latin"] = latin
         counts["Other"] = letters - sum(counts.values())
     return {name: n for name, n in counts.items() if n > 0}
@@ -194,7 +209,7 @@ def script_share(text: str, script: str) -> float:
     or the script is not one doclint counts: it cannot tell, so it assumes the same)."""
     counts = script_counts(text)
     letters = sum(counts.values())
-    if not letters or script not in _NOT_WRITING:
+    if not letters or script not in SCRIPTS:
         return 1.0
     own = counts.get(script, 0) + (counts.get("Han", 0) if script == "Kana" else 0)
     return own / letters
@@ -280,7 +295,7 @@ def _script_probability(sample: str, script: str, share: float) -> float:
     probability for the text in that script (a clearly Korean page is 0.99+, not the
     share of its letters that are Hangul). The share stands in when langdetect names
     another language or finds nothing."""
-    own = _NOT_WRITING[script].sub(" ", sample)[:SCRIPT_SAMPLE]
+    own = _not_writing()[script].sub(" ", sample)[:SCRIPT_SAMPLE]
     found = langdetect(own)
     if found is None or primary(found[0]) != primary(SINGLE_LANGUAGE[script]):
         return round(share, 3)

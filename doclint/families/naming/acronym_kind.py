@@ -12,6 +12,7 @@ from doclint.core.kind import Kind
 from doclint.families.naming.acronyms import Definition, sentence_definitions
 from doclint.families.naming.knownacronyms import shipped_known
 from doclint.families.naming.phrases import initials_of, phrase_initials
+from doclint.families.naming.spans import SpanSet
 from doclint.families.naming.variants import is_english_word
 from doclint.families.naming.words import in_quotes_or_section_link
 
@@ -43,6 +44,7 @@ def acronym_uses(doc, known: frozenset[str], defined_spans: list[tuple[int, int]
     # Any ACRONYM match inside a sentence overlaps some CAPITALS match of the whole text.
     runs = [m.span() for m in CAPITALS.finditer(masked)]
     run_ends = [e for _, e in runs]
+    defined = SpanSet(defined_spans)
     out = []
     for sentence in doc.sentences:
         if sentence.block.kind in SKIPPED_BLOCKS:
@@ -57,7 +59,7 @@ def acronym_uses(doc, known: frozenset[str], defined_spans: list[tuple[int, int]
                 continue
             if len(short) > 2 and is_english_word(short, WORD_COUNT):
                 continue  # a word in capitals (ERROR, NOTE), not an acronym
-            if any(s <= match.start() < e for s, e in defined_spans):
+            if match.start() in defined:
                 continue
             if in_quotes_or_section_link(doc.text, match.start(), match.end()):
                 continue  # a quoted name or a link to its section ("see `PDM <pdm>`")

@@ -102,6 +102,12 @@ GLOSSARY_MARKS = re.compile(r":|\s[-\u2013\u2014]")  # what GLOSSARY needs after
 GLOSSARY = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\W{0,2}\s*(?::|\s[-\u2013\u2014])\s+")
 
 
+def _first_of(text: str, marks: str) -> int:
+    """Offset of the first of `marks` in `text`, else its length (C-level scans)."""
+    found = [k for k in map(text.find, marks) if k != -1]
+    return min(found) if found else len(text)
+
+
 def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[Definition]:
     """Definitions in text[start:end] (one sentence is the intended unit)."""
     end = len(text) if end is None else end
@@ -115,7 +121,7 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
             if glossary:
                 out.extend(glossary)
                 continue
-        cut = re.split(r"[;,]", inner, maxsplit=1)[0]
+        cut = inner[:_first_of(inner, ";,")]
         short = cut.strip()
         if valid_short(short):
             # `long form (SF)`: the long form lies within min(|SF| + 5, 2|SF|) words.
@@ -138,15 +144,17 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
                                           s_start, s_start + len(short), spelled=False))
                     continue
         # `SF (long form)`: the word before the parenthesis is the short form.
-        word = re.search(r"(\S+)\s*$", text[start:match.start()])
-        if word is None:
+        # (Read from the right: a regex search for the last word tried every word.)
+        before = text[start:match.start()].rstrip()
+        if not before:
             continue
-        short = word.group(1).strip(".,;:")
+        word = before.rsplit(None, 1)[-1]
+        short = word.strip(".,;:")
         if not valid_short(short):
             continue
         long = _checked(short, best_long_form(short, inner.strip()))
         if long is not None and long == " ".join(inner.split()):  # the parenthesis is the expansion
-            s_start = start + word.start(1)
+            s_start = start + len(before) - len(word)
             out.append(Definition(short, long, s_start, match.end(), s_start, s_start + len(short)))
     out.extend(_glossary(text, start, end))
     return out

@@ -5,8 +5,10 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, repeat
 from itertools import count as count_from
-from operator import and_, sub
+from operator import and_, methodcaller, sub
 
+from doclint.families.naming.prefilter import bucket_mates, rival_forms, useful_pairs
+from doclint.families.naming.spans import SpanSet
 from doclint.families.naming.variants import is_acronym, join_key
 from doclint.families.naming.words import (
     CAPITAL_WORDS,
@@ -50,6 +52,9 @@ def _fold(form: str) -> str:
     return form.lower().replace("\u03c2", "\u03c3")
 
 
+_FOLD_SIGMA = methodcaller("replace", "\u03c2", "\u03c3")
+
+
 def _joining_pairs(found: Words, named: set[str]) -> list[int]:
     """Second tokens of the pairs that can make a joining key: both words in PAIRABLE_WORDS,
     one of them cased, and their letters some named key's head and tail."""
@@ -58,9 +63,10 @@ def _joining_pairs(found: Words, named: set[str]) -> list[int]:
     keys = {_fold(k) for k in named}
     heads = {k[:n] for k in keys for n in range(1, len(k))}
     tails = {k[n:] for k in keys for n in range(1, len(k))}
-    candidates = found.distinct & PAIRABLE_WORDS
-    firsts = {t for t in candidates if _fold(t) in heads}
-    seconds = {t for t in candidates if _fold(t) in tails}
+    candidates = list(found.distinct & PAIRABLE_WORDS)
+    folded = list(map(_FOLD_SIGMA, map(str.lower, candidates)))  # _fold() in C-level passes
+    firsts = set(compress(candidates, map(heads.__contains__, folded)))
+    seconds = set(compress(candidates, map(tails.__contains__, folded)))
     if not firsts or not seconds:
         return []
     texts, cased = found.texts, found.cased
@@ -81,26 +87,47 @@ def collect(doc, check: str, min_length: int, words: bool = True,
     texts, starts, inner, after = found.texts, found.starts, found.inner, found.after
     classify_words(found.distinct)  # again: another document may have filled the classes since
     caps = named = None
-    expansions = ()
+    rivals = None  # when a set: the only words whose neighbours matter
+    written_low = None  # when a set: the only two-word titles that matter (lower-cased)
+    expansions = None
     # Only some tokens can add a form: `single` lists those that can alone, `pairs` the
     # second words of pairs that can, in document order.
     if check == "case":
         single = list(compress(found.cased, map(inner.__getitem__, found.cased)))
         # A lower-case form only matters if some capitalised form shares its words.
         caps = set(map(str.lower, map(texts.__getitem__, single)))
+        if not corpus:
+            # Within one document a word is reported only beside another spelling of it
+            # there: only such words, and the neighbours of their uses, are collected.
+            rivals = rival_forms(set(map(texts.__getitem__, single)))
+            single = list(compress(single, map(rivals.__contains__, map(texts.__getitem__, single))))
         pairs = found.capital_pairs
         low_caps = {t for t in caps & found.distinct if t.islower()}
+        low_pairs = []
         if low_caps:
             lows = list(compress(count_from(), map(low_caps.__contains__, texts)))
             marked = set(lows)
-            pairs = sorted(pairs + list(compress(lows, map(marked.__contains__, map(sub, lows, repeat(1))))))
+            low_pairs = list(compress(lows, map(marked.__contains__, map(sub, lows, repeat(1)))))
+            pairs = sorted(pairs + low_pairs)
+        if not corpus:
+            # A two-word title has two forms only if the document also writes it in lower
+            # case: the other title pairs are passed over, and so is every pair that
+            # can add neither such a title nor a neighbour of a word with a rival.
+            written_low = {f"{texts[k - 1]} {texts[k]}" for k in low_pairs}
+            pairs = useful_pairs(texts, pairs, low_pairs, rivals)
         # Title Case phrases inside an acronym's expansion ("Key Derivation Function
         # (HKDF)") follow the acronym, not the writer's naming.
-        expansions = _expansions(doc)
+        expansions = SpanSet(_expansions(doc))
     elif check == "spelling":
         spelled = {t for t in found.cased_texts if _spelled(t, min_length)}
-        single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
         pairs = found.capital_pairs
+        if not corpus:
+            # Within one document a name is compared only with names of the same first
+            # and last letter (see NamingVariantsKind._spelling_pairs): a name alone in
+            # its bucket, and the neighbours of its uses, are passed over.
+            spelled = rivals = bucket_mates(spelled)
+            pairs = useful_pairs(texts, pairs, [], rivals)
+        single = list(compress(found.cased, map(spelled.__contains__, map(texts.__getitem__, found.cased))))
     elif words:
         single = range(len(texts))
         pairable = list(map(PAIRABLE_WORDS.__contains__, texts))
@@ -129,7 +156,7 @@ def collect(doc, check: str, min_length: int, words: bool = True,
                 return
         if named is not None and (key not in named or (raw or form).islower()):
             return
-        if expansions and " " in key and any(s <= start < e for s, e in expansions):
+        if expansions and " " in key and start in expansions:
             return
         if text[start - 1:start] in MENTION_MARKS:
             mentioned.add(key)  # maybe quoted or emphasised: see _without_mentions
@@ -184,15 +211,19 @@ def collect(doc, check: str, min_length: int, words: bool = True,
             # ...": an opener, or a word the document also writes in lower case)
             # stands beside the name; it is no part of it. A first name in a list of
             # people (Mark Mayer, Hans Maier) is neither.
-            if inner[i - 1] or not (x.lower() in found.distinct or x.lower() in SENTENCE_OPENERS):
+            if (rivals is None or word in rivals) and (
+                    inner[i - 1] or not (x.lower() in found.distinct or x.lower() in SENTENCE_OPENERS)):
                 add(NEAR + word, x, a_start, a_end)
-            add(NEAR + x, word, start, end)
+            if rivals is None or x in rivals:
+                add(NEAR + x, word, start, end)
         if check == "spelling" or x not in PAIRABLE_WORDS or word not in PAIRABLE_WORDS:
             continue  # PAIRABLE_WORDS: letters only and no function word
         if check == "case":
             if not inner[i - 1] or len(x) < 3 or len(word) < 3:
                 continue
             title = x[0].isupper() and x[1:].islower() and word[0].isupper() and word[1:].islower()
+            if title and written_low is not None and f"{x.lower()} {word.lower()}" not in written_low:
+                continue
             if title or (x.islower() and word.islower()):
                 # A title is capitalised directly before a name ("Prime Minister Jane
                 # Doe said") and lower case elsewhere ("the prime minister said"): one

@@ -22,6 +22,8 @@ from weakref import WeakKeyDictionary
 
 import regex
 
+from doclint.markup.base import CODE_MASK
+
 # A dotted acronym ("U.S.", "e.g."), or a word whose parts may be joined by hyphens or
 # dots ("open-source", "Node.js"). Apostrophes split words: "Homebrew's" -> "Homebrew".
 TOKEN = regex.compile(r"(?:\p{L}\.){2,}|\p{L}[\p{L}\p{N}]*(?:[-.]\p{L}[\p{L}\p{N}]*)*")
@@ -182,6 +184,10 @@ def _split(masked: str) -> tuple[list[str], list[int]]:
     number) or "#" (neither), which TOKEN cannot tell from the character itself. The
     offsets of the stand-in letters and numbers come back too: the tokens holding them
     must take their text from `masked`."""
+    if CODE_MASK in masked:
+        # Masked inline code is no word, like "#": stood in by it, the code of a
+        # reference page no longer sends the whole text down the slow paths below.
+        masked = masked.replace(CODE_MASK, "#")
     if masked.isascii():
         return _ASCII_PIECES.split(masked), []
     if len(masked.encode("utf-8", "surrogatepass")) - len(masked) > len(masked) // 8:
