@@ -170,16 +170,20 @@ _digest8 = partial(blake2b, digest_size=8)
 _digest = methodcaller("digest")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def shapes(sentences: list[list[str]]) -> array:
     """Per token sequence: the fingerprint of its words without the ones that hold a
     digit, or 0 when it has none ("introduced in CMake version 3.15." and "... 3.25."
     share a shape: one template line)."""
-    numbered = [i for i, words in enumerate(sentences) if any(c.isdigit() for w in words for c in w)]
+    has_digit = _DIGIT.search
+    numbered = [i for i, words in enumerate(sentences) if has_digit(" ".join(words))]
     out = array("Q", bytes(8 * len(sentences)))
     if numbered:
-        stripped = [[w for w in sentences[i] if not any(c.isdigit() for c in w)] for i in numbered]
-        for i, value in zip(numbered, fingerprints(stripped)):
-            out[i] = value
+        stripped = [[w for w in sentences[i] if not has_digit(w)] for i in numbered]
+        for i, words, value in zip(numbered, stripped, fingerprints(stripped)):
+            out[i] = value if words else 0  # numbers alone make no template line
     return out
 
 

@@ -150,10 +150,12 @@ def outline(doc) -> tuple[tuple[int, bool, frozenset[int]], ...]:
 
 
 def section_slots(doc, sentence_starts: list[int]) -> tuple[array, bytes]:
-    """Per sentence starting at `sentence_starts` (in order): its section number (0
-    before the first heading) and its slot, the number of paragraphs between its
-    section's heading and its own block."""
+    """Per sentence starting at `sentence_starts`: its section number (0 before the
+    first heading) and its slot, the number of paragraphs between its section's
+    heading and its own block (all 0 in a document without headings)."""
     heads = [h.start for h in doc.headings]
+    if not heads:
+        return array("I", bytes(4 * len(sentence_starts))), bytes(len(sentence_starts))
     # Paragraphs only: parallel sections list different numbers of parameters or
     # options, and the statement after the list still holds the same place.
     block_starts = [b.start for b in doc.blocks if b.kind == "paragraph"]
@@ -221,7 +223,9 @@ def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...]) -> bytes
     """Per sentence (its lower-case words): 1 when it begins with one of `phrases`."""
     heads = {tuple(p.lower().split()) for p in phrases}
     lengths = sorted({len(h) for h in heads})
-    return bytes(any(tuple(words[:n]) in heads for n in lengths) for words in sentences)
+    firsts = {h[0] for h in heads if h}
+    return bytes(bool(words) and words[0] in firsts and any(tuple(words[:n]) in heads for n in lengths)
+                 for words in sentences)
 
 
 def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
