@@ -201,6 +201,16 @@ def test_sentences_are_cut_after_reference_markers():
     assert spans == ["He won the title.[12]", "Critics said it was luck.[3][4]", "It rained."]
 
 
+def test_uncut_sentences_around_cut_ones_keep_their_spans():
+    # Sentences without a marker are taken whole; the ones after a cut are still cut.
+    text = ("The port opened in 1820. Trade grew.[1] Ships came.[2][3] Nobody minded.\n\n"
+            "A second paragraph follows. It won.[4] Critics said it was luck.")
+    doc = document_from_text("a.txt", text)
+    spans = [doc.text[s:e] for s, e in claim_sentences(doc)]
+    assert spans == ["The port opened in 1820.", "Trade grew.[1]", "Ships came.[2][3]", "Nobody minded.",
+                     "A second paragraph follows.", "It won.[4]", "Critics said it was luck."]
+
+
 def test_one_finding_per_sentence_at_the_sentence_start(lint_text):
     text = "Shares fell.\nSources said, reportedly on condition of anonymity, that the bank would fail."
     found = lint_text(text, "DL301")

@@ -327,3 +327,17 @@ def test_rules_sent_to_another_process_join_its_trigger_scan(monkeypatch, all_ru
     arrived = pickle.loads(pickle.dumps(rules))
     there = lint_documents([document_from_text("doc.txt", text)], arrived).findings
     assert [f.rule_id for f in there] == [f.rule_id for f in here] == ["DL301", "DL301"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A complement verb reports only with its complement, whatever its subject.
+    ("Some officials noted the delay at the meeting.", []),
+    ("Some officials noted that the delay was deliberate.", ["DL301"]),
+    ("Several residents have long doubted the figures.", []),
+    ("Several residents have long doubted whether the figures were right.", ["DL301"]),
+    # ... or with its particle: "linked X to".
+    ("Some critics linked the new road and the school.", []),
+    ("Some critics linked the outbreak to the new road.", ["DL301"]),
+])
+def test_complement_verbs_report_only_with_their_complement(lint_text, text, expected):
+    assert rule_ids(lint_text, text) == expected

@@ -230,9 +230,12 @@ class CueSet:
         a trigger word that starts inside another one's hit ("claimsaid") is not seen:
         words in prose are apart."""
         wanted: list[set[int]] = [set() for _ in self.matchers]
-        users = self._users_of
+        users = self.users
         for word, sentences in ct.trigger_sentences(*shared_trigger()).items():
-            for k in users(word):
+            ks = users.get(word)
+            if ks is None:
+                ks = self._users_of(word)
+            for k in ks:  # most hit words are reporting verbs no cue of this set needs
                 wanted[k] |= sentences
         return wanted
 

@@ -26,19 +26,26 @@ def claim_sentences(doc: Document) -> list[tuple[int, int]]:
     out = []
     text = doc.text
     cuts = [m.end() for m in _CUT.finditer(text)]  # one pass; most sentences have none
+    next_cut = cuts[0] if cuts else len(text) + 1
+    add = out.append
     for sent in doc.sentences:
         if sent.block.kind == "heading":
             continue  # a title states no claim ("What the critics say")
-        start = sent.start
+        start, stop = sent.start, sent.end
+        if next_cut > stop - 1 and next_cut > start:
+            add((start, stop))  # no cut inside (most sentences): no search for one
+            continue
         first = bisect_right(cuts, start)
-        for end in cuts[first:bisect_right(cuts, sent.end - 1)]:
+        for end in cuts[first:bisect_right(cuts, stop - 1)]:
             if end > start:
-                out.append((start, end))
+                add((start, end))
             start = end
-            while start < sent.end and text[start].isspace():
+            while start < stop and text[start].isspace():
                 start += 1
-        if start < sent.end:
-            out.append((start, sent.end))
+        if start < stop:
+            add((start, stop))
+        later = bisect_right(cuts, stop - 1)
+        next_cut = cuts[later] if later < len(cuts) else len(text) + 1
     return out
 
 
