@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from doclint.api import document_from_text
-from doclint.families.claims.text import claim_sentences
+from doclint.families.claims.text import claim_sentences, quote_spans
 
 RULES = ("DL301", "DL302", "DL303")
 
@@ -209,6 +209,15 @@ def test_uncut_sentences_around_cut_ones_keep_their_spans():
     spans = [doc.text[s:e] for s, e in claim_sentences(doc)]
     assert spans == ["The port opened in 1820.", "Trade grew.[1]", "Ships came.[2][3]", "Nobody minded.",
                      "A second paragraph follows.", "It won.[4]", "Critics said it was luck."]
+
+
+def test_quotations_are_found_per_block_from_their_opening_mark():
+    text = ("Nothing is quoted here.\n\n"
+            "The mayor said \u201cit is fine\u201d and left. Rock \u2018n\u2019 roll is \"loud\".\n\n"
+            "An open \" mark never closes in this block.\n\nNor here.")
+    doc = document_from_text("a.txt", text)
+    assert [doc.text[s:e] for s, e in quote_spans(doc)] == [
+        "\u201cit is fine\u201d", "\u2018n\u2019", "\"loud\""]
 
 
 def test_one_finding_per_sentence_at_the_sentence_start(lint_text):

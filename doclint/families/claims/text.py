@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -18,6 +18,7 @@ from doclint.families.claims.prefilter import CueSet, lowered, required_marks
 # One leading class, so `re` jumps from terminator to terminator.
 _CUT = re.compile(r"[.!?](?:[\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9][.!?])(?=[A-Z][a-z]))")
 # Quotations are found per prose block, so a hard-wrapped quotation may span lines.
+_OPENING = re.compile("[\u201c\"\u2018]")
 _QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*\u2019(?!\w)")
 
 
@@ -52,8 +53,16 @@ def claim_sentences(doc: Document) -> list[tuple[int, int]]:
 def quote_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of quoted words, per prose block (a quotation may hold several sentences)."""
     spans = []
+    # Every quotation opens on one of these marks: a block holding none is not searched,
+    # and a search starts at the block's first mark (most prose blocks quote nothing).
+    opens = [m.start() for m in _OPENING.finditer(doc.text)]
+    if not opens:
+        return spans
     for block in doc.blocks:
-        for m in _QUOTES.finditer(doc.text, block.start, block.end):
+        k = bisect_left(opens, block.start)
+        if k == len(opens) or opens[k] >= block.end:
+            continue
+        for m in _QUOTES.finditer(doc.text, opens[k], block.end):
             if m.group()[0] == "\u2018" and m.start() > 0 and doc.text[m.start() - 1].isalnum():
                 continue  # an apostrophe-like mark inside a word opens no quotation
             spans.append((m.start(), m.end()))
