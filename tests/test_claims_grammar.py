@@ -7,8 +7,8 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
-from doclint.families.claims.prefilter import CueSet, required_marks, required_words
-from doclint.families.claims.text import ClaimText
+from doclint.families.claims.prefilter import CueSet, holds_a_phrase, phrase_words, required_marks, required_words
+from doclint.families.claims.text import ClaimText, cue_matchers
 from doclint.families.claims.verbs import expand, forms, particles
 
 CLAIM_RULES = ("DL301", "DL302", "DL303", "DL304")
@@ -269,6 +269,30 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     filtered = sorted((m.start(), m.end()) for m in CueSet(matchers).finditer(doc.masked, ClaimText.of(doc), 1.0))
     assert filtered == full
     assert len(full) == 4
+
+
+def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_finds():
+    # "people" and "say" each stand in the first paragraph, never together in a sentence.
+    text = ("The people met at noon. Some say it rained. Many PEOPLE   SAY the bridge is old.\n\n"
+            "Without a doubt the mill closed. It is widely known that the mill closed.\n\n"
+            "The doubt remained without an answer for years.")
+    doc = document_from_text("doc.txt", text)
+    phrases = ["people say", "without a doubt", "it is widely known"]
+    cues = cue_matchers(phrases, ())
+    matcher = cues.matchers[0]
+    full = [(m.start(), m.end()) for m in matcher.finditer(doc.masked, 0, len(doc.masked))]
+    found = [(m.start(), m.end()) for m in cues.finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    assert found == full
+    assert [doc.masked[s:e] for s, e in found] == ["PEOPLE   SAY", "Without a doubt", "It is widely known"]
+    ct = ClaimText.of(doc)
+    runs = [doc.text[s:e] for s, e in ct.sentences if holds_a_phrase(ct.lower[s:e], cues.phrases[0])]
+    assert runs == ["Many PEOPLE   SAY the bridge is old.", "Without a doubt the mill closed.",
+                    "It is widely known that the mill closed.", "The doubt remained without an answer for years."]
+
+
+def test_a_phrase_with_a_word_outside_ascii_is_not_prefiltered_by_its_words():
+    assert phrase_words(["people say", "stra\u00dfe names"]) is None
+    assert phrase_words(["people  say", ""]) == (("people", "say"),)
 
 
 @pytest.mark.parametrize("pattern, marks", [

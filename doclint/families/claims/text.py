@@ -10,7 +10,7 @@ from typing import Iterable
 
 from doclint.core.document import Document
 from doclint.core.textmatch import RuleTimeout, compile_alternation
-from doclint.families.claims.prefilter import CueSet, lowered, required_marks
+from doclint.families.claims.prefilter import CueSet, lowered, phrase_words, required_marks
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
@@ -177,9 +177,11 @@ def _cue_set(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> CueSet:
     # One matcher per regex: `regex` scans each alone many times faster than all of them
     # joined in one alternation (measured 11-250 MB/s alone, 2.5 MB/s joined); the
     # pre-filter then runs each only on the sentences holding a word it needs.
-    out = [compile_alternation(list(phrases), [], True)]
-    out += [compile_alternation([], [p], True) for p in patterns]
-    return CueSet(m for m in out if m is not None)
+    literal = compile_alternation(list(phrases), [], True)
+    out = [(literal, phrase_words(phrases))] if literal is not None else []
+    out += [(compile_alternation([], [p], True), None) for p in patterns]
+    out = [(m, words) for m, words in out if m is not None]
+    return CueSet((m for m, _ in out), (words for _, words in out))
 
 
 def cue_matches(cues: CueSet, doc, ct: "ClaimText", timeout: float) -> Iterable:
