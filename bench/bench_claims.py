@@ -65,7 +65,12 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--format", choices=("markdown", "text"), default="markdown")
     args = ap.parse_args()
-    texts = documents(paragraphs(Path(args.input)), args.size_mb, args.doc_kb)
+    paras = paragraphs(Path(args.input))
+    if not paras:
+        print(f"bench_claims: no paragraph of six words or more in the .txt/.md files under {args.input}",
+              file=sys.stderr)
+        return 2
+    texts = documents(paras, args.size_mb, args.doc_kb)
     megabytes = sum(len(t.encode()) for t in texts) / 1e6
     rules = [dataclasses.replace(r, enabled=True) for r in load_rules() if r.category == "unsupported-claim"]
     name = "doc{}.md" if args.format == "markdown" else "doc{}.txt"

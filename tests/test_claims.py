@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from doclint.api import document_from_text
-from doclint.families.claims.text import claim_sentences
+from doclint.families.claims.text import claim_sentences, quote_spans
 
 RULES = ("DL301", "DL302", "DL303")
 
@@ -199,6 +199,25 @@ def test_sentences_are_cut_after_reference_markers():
     doc = document_from_text("a.txt", "He won the title.[12] Critics said it was luck.[3][4] It rained.")
     spans = [doc.text[s:e] for s, e in claim_sentences(doc)]
     assert spans == ["He won the title.[12]", "Critics said it was luck.[3][4]", "It rained."]
+
+
+def test_uncut_sentences_around_cut_ones_keep_their_spans():
+    # Sentences without a marker are taken whole; the ones after a cut are still cut.
+    text = ("The port opened in 1820. Trade grew.[1] Ships came.[2][3] Nobody minded.\n\n"
+            "A second paragraph follows. It won.[4] Critics said it was luck.")
+    doc = document_from_text("a.txt", text)
+    spans = [doc.text[s:e] for s, e in claim_sentences(doc)]
+    assert spans == ["The port opened in 1820.", "Trade grew.[1]", "Ships came.[2][3]", "Nobody minded.",
+                     "A second paragraph follows.", "It won.[4]", "Critics said it was luck."]
+
+
+def test_quotations_are_found_per_block_from_their_opening_mark():
+    text = ("Nothing is quoted here.\n\n"
+            "The mayor said \u201cit is fine\u201d and left. Rock \u2018n\u2019 roll is \"loud\".\n\n"
+            "An open \" mark never closes in this block.\n\nNor here.")
+    doc = document_from_text("a.txt", text)
+    assert [doc.text[s:e] for s, e in quote_spans(doc)] == [
+        "\u201cit is fine\u201d", "\u2018n\u2019", "\"loud\""]
 
 
 def test_one_finding_per_sentence_at_the_sentence_start(lint_text):

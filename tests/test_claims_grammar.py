@@ -7,8 +7,8 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
-from doclint.families.claims.prefilter import CueSet, required_marks, required_words
-from doclint.families.claims.text import ClaimText
+from doclint.families.claims.prefilter import CueSet, holds_a_phrase, phrase_words, required_marks, required_words
+from doclint.families.claims.text import ClaimText, cue_matchers
 from doclint.families.claims.verbs import expand, forms, particles
 
 CLAIM_RULES = ("DL301", "DL302", "DL303", "DL304")
@@ -271,6 +271,30 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     assert len(full) == 4
 
 
+def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_finds():
+    # "people" and "say" each stand in the first paragraph, never together in a sentence.
+    text = ("The people met at noon. Some say it rained. Many PEOPLE   SAY the bridge is old.\n\n"
+            "Without a doubt the mill closed. It is widely known that the mill closed.\n\n"
+            "The doubt remained without an answer for years.")
+    doc = document_from_text("doc.txt", text)
+    phrases = ["people say", "without a doubt", "it is widely known"]
+    cues = cue_matchers(phrases, ())
+    matcher = cues.matchers[0]
+    full = [(m.start(), m.end()) for m in matcher.finditer(doc.masked, 0, len(doc.masked))]
+    found = [(m.start(), m.end()) for m in cues.finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    assert found == full
+    assert [doc.masked[s:e] for s, e in found] == ["PEOPLE   SAY", "Without a doubt", "It is widely known"]
+    ct = ClaimText.of(doc)
+    runs = [doc.text[s:e] for s, e in ct.sentences if holds_a_phrase(ct.lower[s:e], cues.phrases[0])]
+    assert runs == ["Many PEOPLE   SAY the bridge is old.", "Without a doubt the mill closed.",
+                    "It is widely known that the mill closed.", "The doubt remained without an answer for years."]
+
+
+def test_a_phrase_with_a_word_outside_ascii_is_not_prefiltered_by_its_words():
+    assert phrase_words(["people say", "stra\u00dfe names"]) is None
+    assert phrase_words(["people  say", ""]) == (("people", "say"),)
+
+
 @pytest.mark.parametrize("pattern, marks", [
     (r"\[\s*\d+\s*\]", {"["}),
     (r"https?://|\bwww\.", {"://", "www."}),
@@ -327,3 +351,17 @@ def test_rules_sent_to_another_process_join_its_trigger_scan(monkeypatch, all_ru
     arrived = pickle.loads(pickle.dumps(rules))
     there = lint_documents([document_from_text("doc.txt", text)], arrived).findings
     assert [f.rule_id for f in there] == [f.rule_id for f in here] == ["DL301", "DL301"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A complement verb reports only with its complement, whatever its subject.
+    ("Some officials noted the delay at the meeting.", []),
+    ("Some officials noted that the delay was deliberate.", ["DL301"]),
+    ("Several residents have long doubted the figures.", []),
+    ("Several residents have long doubted whether the figures were right.", ["DL301"]),
+    # ... or with its particle: "linked X to".
+    ("Some critics linked the new road and the school.", []),
+    ("Some critics linked the outbreak to the new road.", ["DL301"]),
+])
+def test_complement_verbs_report_only_with_their_complement(lint_text, text, expected):
+    assert rule_ids(lint_text, text) == expected

@@ -198,8 +198,11 @@ class CueSet:
     sentences that hold a word it cannot match without (or on all text when no such
     word could be read from it)."""
 
-    def __init__(self, matchers: Iterable) -> None:
+    def __init__(self, matchers: Iterable, phrases: Iterable | None = None) -> None:
         self.matchers = tuple(matchers)
+        # Per matcher, the lower-case words of each literal phrase it matches (None: not
+        # a phrase matcher, or a phrase with a word this check cannot read).
+        self.phrases: tuple = tuple(phrases) if phrases is not None else (None,) * len(self.matchers)
         self.needs: list[frozenset[str] | None] = [_matcher_words(m) for m in self.matchers]
         words = set().union(*(n for n in self.needs if n))
         self.words = frozenset(words)
@@ -230,14 +233,17 @@ class CueSet:
         a trigger word that starts inside another one's hit ("claimsaid") is not seen:
         words in prose are apart."""
         wanted: list[set[int]] = [set() for _ in self.matchers]
-        users = self._users_of
+        users = self.users
         for word, sentences in ct.trigger_sentences(*shared_trigger()).items():
-            for k in users(word):
+            ks = users.get(word)
+            if ks is None:
+                ks = self._users_of(word)
+            for k in ks:  # most hit words are reporting verbs no cue of this set needs
                 wanted[k] |= sentences
         return wanted
 
     def __add__(self, other: "CueSet") -> "CueSet":
-        return CueSet(self.matchers + other.matchers)
+        return CueSet(self.matchers + other.matchers, self.phrases + other.phrases)
 
     def __bool__(self) -> bool:
         return bool(self.matchers)
@@ -251,8 +257,39 @@ class CueSet:
             wanted = self._wanted(ct)
         for k, matcher in enumerate(self.matchers):
             spans = ct.chunks if self.needs[k] is None else _runs(ct.sentences, wanted[k])
+            phrases = self.phrases[k] if ct.lower_ok else None
             for start, end in spans:
+                if phrases is not None and not holds_a_phrase(ct.lower[start:end], phrases):
+                    continue  # a run holding one word of a phrase but not all of them
                 yield from matcher.finditer(masked, start, end, timeout=timeout)
+
+
+def phrase_words(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...] | None:
+    """The lower-case words of each phrase, longest first, for `holds_a_phrase`; None
+    when a word is not ASCII (`regex` may fold its case to other lengths)."""
+    out = []
+    for phrase in phrases:
+        tokens = tuple(sorted({w.lower() for w in phrase.split()}, key=len, reverse=True))
+        if not tokens:
+            continue
+        if not all(w.isascii() for w in tokens):
+            return None
+        out.append(tokens)
+    return tuple(out)
+
+
+def holds_a_phrase(low: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Could a phrase match in this lower-cased run? A phrase match holds every word of
+    the phrase (they are literals joined by whitespace), so a run lacking one word of
+    each phrase holds no match. The run's trigger words are only one word of a phrase:
+    "people" and "say" both let a sentence through, "people say" needs the two."""
+    for tokens in phrases:
+        for word in tokens:
+            if word not in low:
+                break
+        else:
+            return True
+    return False
 
 
 # Candidate sentences this close share one call: a `regex` call with a timeout costs

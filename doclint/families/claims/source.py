@@ -103,6 +103,11 @@ class SourceReader:
         self.verbs_any_case = re.compile(pattern, re.IGNORECASE)
         self.agents = words(agents)
         self.evidence_forms = frozenset(cv.expand(opts.evidence_verbs))
+        # Verbs read only as complement verbs (no agent, no judgement noun): without
+        # their complement they report nothing, whatever stands before them, so most of
+        # their hits in prose ("the state", "held") end before the passive is read.
+        self.bare_weak = frozenset(v for v, k in kinds.items()
+                                   if k == "weak" and v not in self.agents and v not in self.judgement)
         self.base_forms = frozenset(cv.bases(entries))
         self.present_forms = frozenset(cv.presents(entries))
         # Words that may open an inverted source: "said one official", "said a source".
@@ -136,6 +141,9 @@ class SourceReader:
                 return cc.Phrase("vague", m.start(), m.end(), verb)
             elif kind == "judgement":
                 return cc.Phrase(None)
+        if verb in self.bare_weak and not self._complement(masked, m, sentence, verb, kind) \
+                and (verb in self.particles or verb not in self.evidence_forms):
+            return cc.Phrase(None)  # as the complement test below decides, before the passive is read
         participle = verb.endswith(PARTICIPLE) or verb in self.agents
         passive = participle and cc.passive_before(masked, sentence[0], m.start())
         # The agent of a passive is the source: "seen by many as", and, after a be
@@ -163,10 +171,7 @@ class SourceReader:
             # claims the impersonal patterns read ("thought to be", "said to have").
             return cc.Phrase(None)
         needed = self.particles.get(verb)
-        if needed is not None:
-            complement = needed.match(masked, m.end(), sentence[1]) is not None
-        else:
-            complement = kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
+        complement = self._complement(masked, m, sentence, verb, kind)
         if not complement and kind != "strong" and (needed is not None or verb not in self.evidence_forms):
             # Nothing below reports a verb without its complement but evidence ("data
             # indicate a rise"): most verb hits in prose end here ("the state", "held").
@@ -208,6 +213,14 @@ class SourceReader:
         if not complement and (needed is not None or not (phrase.head in lex.evidence and verb in self.evidence_forms)):
             return cc.Phrase(None)  # "continued to work"; but "data indicate a rise" reports
         return phrase
+
+    def _complement(self, masked: str, m, sentence: tuple[int, int], verb: str, kind: str) -> bool:
+        """Does the verb have what it needs after it: its particle ("linked ... to"), or
+        for a complement verb a that-clause, an "as" phrase or a quotation?"""
+        needed = self.particles.get(verb)
+        if needed is not None:
+            return needed.match(masked, m.end(), sentence[1]) is not None
+        return kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
 
     def _judged(self, masked: str, sent_start: int, pos: int) -> bool:
         """Is the judgement noun at `pos` the object of a verb of receiving ("earned
