@@ -199,15 +199,27 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     section_a, section_b = doc_a.sections[ia], doc_b.sections[ib]
     if not (section_a and section_b) or (doc_a is doc_b and section_a == section_b):
         return False
-    level_a, code_a, words_a = doc_a.outline[section_a - 1]
-    level_b, code_b, words_b = doc_b.outline[section_b - 1]
-    shared = bool(words_a & words_b) or not (words_a or words_b)
-    entries = code_a and code_b and shared  # "Event: `'connect'`" / "Event: `'upgrade'`"
+    title_a, title_b = doc_a.outline[section_a - 1], doc_b.outline[section_b - 1]
+    entries = reference_entries(title_a, title_b)
     if exact and (entries or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
         return True  # one statement made in two entries of a reference, at any place
     if doc_a.slots[ia] != doc_b.slots[ib]:
         return False
-    return entries or (level_a == level_b and bool(words_a & words_b))
+    return entries or same_level_siblings(title_a, title_b)
+
+
+def reference_entries(title_a: tuple, title_b: tuple) -> bool:
+    """Whether two outline titles (level, holds code, word codes) are entries of one
+    reference: both hold code and share their words or have none ("Event:
+    `'connect'`" / "Event: `'upgrade'`", "`aarch64`" / "`loongarch`")."""
+    _, code_a, words_a = title_a
+    _, code_b, words_b = title_b
+    return code_a and code_b and (bool(words_a & words_b) or not (words_a or words_b))
+
+
+def same_level_siblings(title_a: tuple, title_b: tuple) -> bool:
+    """Whether two outline titles have one level and share a word."""
+    return title_a[0] == title_b[0] and bool(title_a[2] & title_b[2])
 
 
 # How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more

@@ -11,7 +11,8 @@ from bisect import bisect_right
 
 from doclint.core.discovery import path_matches
 from doclint.families.duplication.fingerprint import CODE
-from doclint.families.duplication.parallel_text import outline, section_slots
+from doclint.families.duplication.parallel_text import (outline, reference_entries, same_level_siblings,
+                                                       section_slots)
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -52,11 +53,8 @@ def _sibling_titles(doc, later: int, source: int) -> bool:
     if not (later and source):
         return False
     titles = outline(doc)
-    level_a, code_a, words_a = titles[later - 1]
-    level_b, code_b, words_b = titles[source - 1]
-    if code_a and code_b and (bool(words_a & words_b) or not (words_a or words_b)):
-        return True
-    return level_a == level_b and bool(words_a & words_b)
+    return reference_entries(titles[later - 1], titles[source - 1]) \
+        or same_level_siblings(titles[later - 1], titles[source - 1])
 
 
 def _is_pointer(doc, start: int, pointers) -> bool:
