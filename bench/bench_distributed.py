@@ -22,7 +22,7 @@ bytes of UTF-8 text in the JSONL shards; the Parquet rows hold the same text.
 
 Run: python bench/bench_distributed.py [--size-mb 2000] [--shard-mb 64] [--row-group 2000]
      [--workers 1,2] [--formats jsonl,parquet] [--corpus DIR] [--select IDS] [--no-local]
-     [--keep DIR]
+     [--local-last] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -151,11 +151,11 @@ def main() -> None:
     parser.add_argument("--corpus", help="folder to build the corpus in (kept); default: a temporary one")
     parser.add_argument("--select", help="rules to run (as doclint check --select); default: every default rule")
     parser.add_argument("--no-local", action="store_true", help="skip the local engine (no equality check)")
+    parser.add_argument("--local-last", action="store_true",
+                        help="run the local engine after the distributed runs (compared at the end)")
     parser.add_argument("--keep", type=Path, help="folder to write each JSON report to")
     opts = parser.parse_args()
     rules = ["--select", opts.select] if opts.select else []
-
-    from dask.distributed import Client, LocalCluster
 
     folder = Path(opts.corpus or tempfile.mkdtemp(prefix="doclint-bench-dist-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -175,30 +175,51 @@ def main() -> None:
           f"{'worker MB':>12} {'findings':>9}  same", flush=True)
     for fmt in opts.formats.split(","):
         target = str(folder / fmt)
-        local = None
-        if not opts.no_local:
-            sampler = PeakSampler({})
-            with sampler:
-                wall, local, count = check([*rules, "-j", "1", target], sampler, opts.keep, f"{fmt}-local")
-            print(f"{fmt:8} {'local -j 1':14} {wall:8.1f} {size / wall:6.2f} {sampler.cpu['client']:14.1f}"
-                  f" {sampler.peaks['client'] / MB:10.0f} {'':>12} {count:9}  -", flush=True)
+        digests = {}
+        if not opts.no_local and not opts.local_last:
+            digests["local"] = run_local(fmt, target, rules, size, opts.keep)
         for workers in map(int, opts.workers.split(",")):
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
-            client = Client(cluster)
-            pids = client.run(os.getpid)
-            sampler = PeakSampler({f"worker {n}": pid for n, pid in enumerate(pids.values())})
-            with sampler:
-                wall, report, count = check([*rules, "--engine", "dask", "--scheduler", cluster.scheduler_address,
-                                             target], sampler, opts.keep, f"{fmt}-dask-{workers}")
-            client.close()
-            cluster.close()
-            per_worker = " / ".join(f"{sampler.peaks[f'worker {n}'] / MB:.0f}" for n in range(workers))
-            cpu = " + ".join(f"{sampler.cpu[f'worker {n}']:.0f}" for n in range(workers))
-            cpu += f" + {sampler.cpu['client']:.0f}"
-            same = "-" if local is None else report == local
-            print(f"{fmt:8} {f'dask {workers} worker' + ('s' if workers > 1 else ''):14} {wall:8.1f}"
-                  f" {size / wall:6.2f} {cpu:>14} {sampler.peaks['client'] / MB:10.0f} {per_worker:>12}"
-                  f" {count:9}  {same}", flush=True)
+            local = digests.get("local")
+            digests[workers] = run_dask(fmt, target, rules, size, opts.keep, workers, local)
+        if not opts.no_local and opts.local_last:
+            local = run_local(fmt, target, rules, size, opts.keep)
+            print(f"{fmt}: each distributed report equals the local one: "
+                  f"{all(digest == local for digest in digests.values())}", flush=True)
+
+
+def run_local(fmt: str, target: str, rules: list[str], size: float, keep: Path | None) -> str:
+    """The local engine, one process: prints its row, returns its report's digest."""
+    sampler = PeakSampler({})
+    with sampler:
+        wall, digest, count = check([*rules, "-j", "1", target], sampler, keep, f"{fmt}-local")
+    print(f"{fmt:8} {'local -j 1':14} {wall:8.1f} {size / wall:6.2f} {sampler.cpu['client']:14.1f}"
+          f" {sampler.peaks['client'] / MB:10.0f} {'':>12} {count:9}  -", flush=True)
+    return digest
+
+
+def run_dask(fmt: str, target: str, rules: list[str], size: float, keep: Path | None, workers: int,
+             local: str | None) -> str:
+    """`--engine dask` on a new local cluster of `workers`: prints its row (compared
+    with the local report when there is one yet), returns its report's digest."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    client = Client(cluster)
+    pids = client.run(os.getpid)
+    sampler = PeakSampler({f"worker {n}": pid for n, pid in enumerate(pids.values())})
+    with sampler:
+        wall, digest, count = check([*rules, "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                                     target], sampler, keep, f"{fmt}-dask-{workers}")
+    client.close()
+    cluster.close()
+    per_worker = " / ".join(f"{sampler.peaks[f'worker {n}'] / MB:.0f}" for n in range(workers))
+    cpu = " + ".join(f"{sampler.cpu[f'worker {n}']:.0f}" for n in range(workers))
+    cpu += f" + {sampler.cpu['client']:.0f}"
+    same = "-" if local is None else digest == local
+    print(f"{fmt:8} {f'dask {workers} worker' + ('s' if workers > 1 else ''):14} {wall:8.1f}"
+          f" {size / wall:6.2f} {cpu:>14} {sampler.peaks['client'] / MB:10.0f} {per_worker:>12}"
+          f" {count:9}  {same}", flush=True)
+    return digest
 
 
 if __name__ == "__main__":
