@@ -60,3 +60,18 @@ def test_documents_checked_in_memory_are_quoted_from_memory() -> None:
     [finding] = lint_documents(docs, configured_rules(load_config(None, "."), ["DL201"])).findings
     assert finding.path == "two.md"
     assert '"The deploy script copies every zanzibarite\u2026"' in finding.message
+
+
+def test_only_quotes_of_sentences_with_markup_parse_the_document_again(tmp_path) -> None:
+    loaded = load_config(None, str(tmp_path))
+    engine = _dl201(loaded)
+    text = f"Plain words only stand in this first sentence here. {REPEATED}\n"
+    facts = engine.check_document(document_from_text("guide.md", text)).facts["DL201"]
+    assert facts.marked == b"\x00\x01"
+    [(_, kind)] = engine.kinds
+    fresh = document_from_text("guide.md", text)
+    plain_ref = TextRef("guide.md", None, facts.spans[0], facts.spans[1], markup=False)
+    assert kind.quote(fresh, plain_ref) == "Plain words only stand in this first sentence\u2026"
+    assert "parsed" not in vars(fresh)  # a slice of the text, no parse
+    marked_ref = TextRef("guide.md", None, facts.spans[2], facts.spans[3], markup=True)
+    assert kind.quote(fresh, marked_ref) == "The deploy script copies every zanzibarite\u2026"

@@ -97,6 +97,7 @@ class TextRef:
     record_line: int | None
     start: int
     end: int
+    markup: bool = True  # False: the raw text is what a reader sees (no parse needed)
 
 
 @dataclass(frozen=True)

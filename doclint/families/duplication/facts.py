@@ -22,7 +22,9 @@ class DocFacts:
 
     Per comparable sentence i: a 64-bit fingerprint, its start and end offsets
     (`spans[2 * i]`, `spans[2 * i + 1]`), whether it ends with sentence punctuation
-    (`ended[i]`) and its 32-bit token codes (`tokens[starts[i]:starts[i + 1]]`).
+    (`ended[i]`), whether the part of it a quote reads holds markup (`marked[i]`: else
+    the quote is read from the text without parsing the document again) and its 32-bit
+    token codes (`tokens[starts[i]:starts[i + 1]]`).
     `deletions` holds the span that deleting a sentence removes, only for sentences
     that repeat an earlier one of the document (the only ones an exact-duplicate fix
     deletes). Lines and columns are worked out from `lines` for reported sentences only."""
@@ -35,6 +37,7 @@ class DocFacts:
     ended: bytes
     deletions: dict[int, tuple[int, int]]
     lines: LineIndex
+    marked: bytes
     starts: array
     tokens: array
     # Per comparable sentence: 1 when it stands in an entry of a list, a definition list

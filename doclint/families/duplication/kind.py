@@ -6,6 +6,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
+from operator import add
 from typing import Iterable
 
 from doclint.core.finding import CorpusHit, Hit, TextRef
@@ -19,7 +20,7 @@ from doclint.families.duplication.parallel_text import (ENTRY_KINDS, LOGS, POINT
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
-from doclint.markup.plain import plain_many
+from doclint.markup.plain import marked_spans, plain_many
 
 MODES = ("exact", "near", "restated", "passage")
 SCOPES = ("all", "document", "corpus")
@@ -111,10 +112,10 @@ class DuplicatesKind(Kind):
         if opts.mode in ("restated", "passage"):
             return None
         comparable = self._comparable(doc)
-        key = ("duplicates-facts", opts.min_words, opts.skip_blocks, opts.ignore_quoted)
+        key = ("duplicates-facts", opts.min_words, opts.skip_blocks, opts.ignore_quoted, opts.quote_length)
         base = doc.attributes.get(key)
         if base is None:
-            base = doc.attributes[key] = _base_facts(doc, comparable)
+            base = doc.attributes[key] = _base_facts(doc, comparable, opts.quote_length)
         # The word codes serve near-duplicate matching and, in both modes, telling a
         # sentence restated in a parallel section from a slip (doclint.families.duplication.parallel_text);
         # both rules share one copy.
@@ -152,7 +153,10 @@ class DuplicatesKind(Kind):
         tags) as the reader sees it; fingerprint.quote() reads at most twice
         `quote-length` characters of it."""
         length = self.options.quote_length
-        [prefix] = plain_many(doc.text, doc.masked, [ref.start], [min(ref.end, ref.start + 2 * length)])
+        end = min(ref.end, ref.start + 2 * length)
+        if not ref.markup:  # the raw text reads as it is: no need to parse the document
+            return fp.quote(doc.text[ref.start:end], length)
+        [prefix] = plain_many(doc.text, doc.masked, [ref.start], [end])
         return fp.quote(prefix, length)
 
 
@@ -207,14 +211,17 @@ def _leads(doc, comparable) -> bytes:
     return bytes(item[0] in firsts for item in comparable)
 
 
-def _base_facts(doc, comparable) -> tuple:
-    """Fingerprints, spans, endings, deletion spans and line index: shared by the exact
-    and near rules. Everything per sentence is a C-level pass."""
+def _base_facts(doc, comparable, quote_length: int) -> tuple:
+    """Fingerprints, spans, endings, deletion spans, line index and markup flags: shared
+    by the exact and near rules. Everything per sentence is a C-level pass."""
     text = doc.text
     starts, ends = [item[0] for item in comparable], [item[1] for item in comparable]
     prints = fp.fingerprints([item[2] for item in comparable])
     spans = array("I", chain.from_iterable(zip(starts, ends)))
     ended = bytes(map(bool, map(fp.ENDED.search, repeat(text), starts, ends)))
+    # A quote reads at most 2 * quote_length characters of a sentence (fingerprint.quote).
+    limits = list(map(min, ends, map(add, starts, repeat(2 * quote_length))))
+    marked = marked_spans(text, doc.masked, starts, limits)
     deletions = {}
     if len(set(prints)) < len(prints):  # a sentence repeats in this document
         seen = set()
@@ -222,7 +229,7 @@ def _base_facts(doc, comparable) -> tuple:
             if value in seen and item[3] == "paragraph":
                 deletions[index] = _deletion(doc.text, item[0], item[1])
             seen.add(value)
-    return prints, spans, ended, deletions, doc.line_index.compact()
+    return prints, spans, ended, deletions, doc.line_index.compact(), marked
 
 
 def _deletion(text: str, start: int, end: int) -> tuple[int, int]:

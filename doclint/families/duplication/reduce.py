@@ -37,7 +37,8 @@ def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix |
     # The quote is read from the document after the corpus phase (facts hold no text).
     args = {"quote": QUOTE_MARK, "where": ref_doc.where(refs[0] & LOW, doc), **args}
     return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message,
-                     start, end, QUOTE_MARK, TextRef(doc.path, doc.record_line, start, end))
+                     start, end, QUOTE_MARK, TextRef(doc.path, doc.record_line, start, end,
+                                                                 bool(doc.marked[index])))
 
 
 def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | None = None) -> int | None:
