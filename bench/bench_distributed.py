@@ -146,7 +146,7 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=2000)
     parser.add_argument("--shard-mb", type=float, default=64)
     parser.add_argument("--row-group", type=int, default=2000)
-    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--workers", default="1,2", help="cluster sizes to run, comma-separated (0: none)")
     parser.add_argument("--formats", default="jsonl,parquet")
     parser.add_argument("--corpus", help="folder to build the corpus in (kept); default: a temporary one")
     parser.add_argument("--select", help="rules to run (as doclint check --select); default: every default rule")
@@ -178,7 +178,7 @@ def main() -> None:
         digests = {}
         if not opts.no_local and not opts.local_last:
             digests["local"] = run_local(fmt, target, rules, size, opts.keep)
-        for workers in map(int, opts.workers.split(",")):
+        for workers in [int(w) for w in opts.workers.split(",") if w.strip() and int(w) > 0]:
             local = digests.get("local")
             digests[workers] = run_dask(fmt, target, rules, size, opts.keep, workers, local)
         if not opts.no_local and opts.local_last:
