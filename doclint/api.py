@@ -18,7 +18,7 @@ def iter_documents(files: list[str], text_field: str, problems: list[Problem],
     for path in files:
         loaded = load(path, display_path(path), text_field, id_field)
         problems.extend(loaded.problems)
-        yield from loaded.documents
+        yield from loaded.handed_out()
 
 
 def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), progress=None,

@@ -125,7 +125,7 @@ def check_partition(run: str, setup: tuple, part: Partition) -> tuple[list[Docum
     try:
         engine = _engine(run, setup)
         got = _load(part, engine.config)
-        return [engine.check_document(doc) for doc in got.documents], got.problems
+        return [engine.check_document(doc) for doc in got.handed_out()], got.problems
     except Exception as exc:  # noqa: BLE001
         return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
 
@@ -138,7 +138,7 @@ def quote_partition(run: str, setup: tuple, part: Partition,
         engine = _engine(run, setup)
         out: dict[Wanted, str] = {}
         found = 0
-        for doc in _load(part, engine.config).documents:
+        for doc in _load(part, engine.config).handed_out():
             refs = wanted.get((doc.path, doc.record_line))
             if refs:
                 out.update(quotes_in(engine, doc, refs))

@@ -100,7 +100,7 @@ class FileDocuments:
 def documents_of(path: str, shown: str, keys: set[DocKey], text_field: str, id_field: str,
                  row_groups: list[int] | None = None) -> Iterator["Document"]:
     """The documents of a file (or of some of its Parquet row groups) named in `keys`."""
-    for doc in load(path, shown, text_field, id_field, row_groups).documents:
+    for doc in load(path, shown, text_field, id_field, row_groups).handed_out():
         if (doc.path, doc.record_line) in keys:
             yield doc
 
