@@ -22,7 +22,7 @@ bytes of UTF-8 text in the JSONL shards; the Parquet rows hold the same text.
 
 Run: python bench/bench_distributed.py [--size-mb 2000] [--shard-mb 64] [--row-group 2000]
      [--workers 1,2] [--formats jsonl,parquet] [--corpus DIR] [--select IDS] [--no-local]
-     [--local-last] [--keep DIR]
+     [--local-last] [--local-jobs N] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -153,6 +153,7 @@ def main() -> None:
     parser.add_argument("--no-local", action="store_true", help="skip the local engine (no equality check)")
     parser.add_argument("--local-last", action="store_true",
                         help="run the local engine after the distributed runs (compared at the end)")
+    parser.add_argument("--local-jobs", type=int, default=1, help="-j of the local run (default 1)")
     parser.add_argument("--keep", type=Path, help="folder to write each JSON report to")
     opts = parser.parse_args()
     rules = ["--select", opts.select] if opts.select else []
@@ -177,22 +178,24 @@ def main() -> None:
         target = str(folder / fmt)
         digests = {}
         if not opts.no_local and not opts.local_last:
-            digests["local"] = run_local(fmt, target, rules, size, opts.keep)
+            digests["local"] = run_local(fmt, target, rules, size, opts.keep, opts.local_jobs)
         for workers in [int(w) for w in opts.workers.split(",") if w.strip() and int(w) > 0]:
             local = digests.get("local")
             digests[workers] = run_dask(fmt, target, rules, size, opts.keep, workers, local)
         if not opts.no_local and opts.local_last:
-            local = run_local(fmt, target, rules, size, opts.keep)
+            local = run_local(fmt, target, rules, size, opts.keep, opts.local_jobs)
             print(f"{fmt}: each distributed report equals the local one: "
                   f"{all(digest == local for digest in digests.values())}", flush=True)
 
 
-def run_local(fmt: str, target: str, rules: list[str], size: float, keep: Path | None) -> str:
-    """The local engine, one process: prints its row, returns its report's digest."""
+def run_local(fmt: str, target: str, rules: list[str], size: float, keep: Path | None, jobs: int = 1) -> str:
+    """The local engine (`-j jobs`): prints its row, returns its report's digest. With
+    more than one job, CPU and peak are those of the main process only (the report is
+    the same for any -j)."""
     sampler = PeakSampler({})
     with sampler:
-        wall, digest, count = check([*rules, "-j", "1", target], sampler, keep, f"{fmt}-local")
-    print(f"{fmt:8} {'local -j 1':14} {wall:8.1f} {size / wall:6.2f} {sampler.cpu['client']:14.1f}"
+        wall, digest, count = check([*rules, "-j", str(jobs), target], sampler, keep, f"{fmt}-local")
+    print(f"{fmt:8} {f'local -j {jobs}':14} {wall:8.1f} {size / wall:6.2f} {sampler.cpu['client']:14.1f}"
           f" {sampler.peaks['client'] / MB:10.0f} {'':>12} {count:9}  -", flush=True)
     return digest
 
