@@ -12,17 +12,22 @@ Parquet files (one per shard, row groups of --row-group rows):
    0.2 s with psutil) and of the client process, which runs the corpus phase;
 3. whether each distributed report equals the local one (the JSON reports compared).
 
-Each run is a fresh `python -m doclint check` process with every default rule; cluster
-start-up is not timed (it is paid once per cluster, see the README). On a machine
+Each run is a fresh `python -m doclint check` process with every default rule, or the
+rules of --select (a data team's selection: `--select DL201,truncation,language`);
+cluster start-up is not timed (it is paid once per cluster, see the README). Reports
+are compared by a digest of their findings, problems and document count, so that a
+large corpus's reports need not be held twice; --keep DIR writes each report there. On a machine
 shared with other work, wall times follow the load; CPU seconds much less so. MB means 10**6
 bytes of UTF-8 text in the JSONL shards; the Parquet rows hold the same text.
 
 Run: python bench/bench_distributed.py [--size-mb 2000] [--shard-mb 64] [--row-group 2000]
-     [--workers 1,2] [--formats jsonl,parquet] [--corpus DIR]
+     [--workers 1,2] [--formats jsonl,parquet] [--corpus DIR] [--select IDS] [--no-local]
+     [--local-last] [--local-jobs N] [--keep DIR]
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -111,20 +116,29 @@ class PeakSampler:
         self.thread.join()
 
 
-def check(args: list[str], sampler: PeakSampler) -> tuple[float, bytes]:
-    """Run `doclint check` with `args`; its wall time and JSON report."""
+def check(args: list[str], sampler: PeakSampler, keep: Path | None, name: str) -> tuple[float, str, int]:
+    """Run `doclint check` with `args`; its wall time, the digest of its JSON report
+    (see findings()) and its number of findings."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "doclint", "check", "--format", "json",
                              "--fail-on", "never", "-q", *args], stdout=subprocess.PIPE, env=env)
     sampler.add("client", proc.pid)
     out, _ = proc.communicate()
-    return time.perf_counter() - started, out
+    wall = time.perf_counter() - started
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        (keep / f"{name}.json").write_bytes(out)
+    digest, count = findings(out)
+    return wall, digest, count
 
 
-def findings(report: bytes) -> list:
+def findings(report: bytes) -> tuple[str, int]:
+    """A digest of what must be equal between engines (findings in order, problems,
+    documents; not the timing-free rest of the summary) and the number of findings."""
     data = json.loads(report)
-    return [data["findings"], data["summary"]["problems"], data["summary"]["documents"]]
+    kept = [data["findings"], data["summary"]["problems"], data["summary"]["documents"]]
+    return hashlib.sha256(json.dumps(kept, sort_keys=True).encode()).hexdigest(), len(data["findings"])
 
 
 def main() -> None:
@@ -132,12 +146,17 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=2000)
     parser.add_argument("--shard-mb", type=float, default=64)
     parser.add_argument("--row-group", type=int, default=2000)
-    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--workers", default="1,2", help="cluster sizes to run, comma-separated (0: none)")
     parser.add_argument("--formats", default="jsonl,parquet")
     parser.add_argument("--corpus", help="folder to build the corpus in (kept); default: a temporary one")
+    parser.add_argument("--select", help="rules to run (as doclint check --select); default: every default rule")
+    parser.add_argument("--no-local", action="store_true", help="skip the local engine (no equality check)")
+    parser.add_argument("--local-last", action="store_true",
+                        help="run the local engine after the distributed runs (compared at the end)")
+    parser.add_argument("--local-jobs", type=int, default=1, help="-j of the local run (default 1)")
+    parser.add_argument("--keep", type=Path, help="folder to write each JSON report to")
     opts = parser.parse_args()
-
-    from dask.distributed import Client, LocalCluster
+    rules = ["--select", opts.select] if opts.select else []
 
     folder = Path(opts.corpus or tempfile.mkdtemp(prefix="doclint-bench-dist-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -152,31 +171,58 @@ def main() -> None:
     groups = [pq.ParquetFile(p).metadata for p in sorted((folder / "parquet").iterdir())]
     print(f"corpus: {size:.1f} MB of JSONL text in {shards} shards; Parquet: "
           f"{sum(m.num_row_groups for m in groups)} row groups of up to {groups[0].row_group(0).num_rows} rows")
+    print(f"rules: {opts.select or 'every default rule'}")
     print(f"{'input':8} {'engine':14} {'wall s':>8} {'MB/s':>6} {'CPU s':>14} {'client MB':>10} "
-          f"{'worker MB':>12}  same")
+          f"{'worker MB':>12} {'findings':>9}  same", flush=True)
     for fmt in opts.formats.split(","):
         target = str(folder / fmt)
-        sampler = PeakSampler({})
-        with sampler:
-            wall, local = check(["-j", "1", target], sampler)
-        print(f"{fmt:8} {'local -j 1':14} {wall:8.1f} {size / wall:6.2f} {sampler.cpu['client']:14.1f}"
-              f" {sampler.peaks['client'] / MB:10.0f} {'':>12}  -")
-        for workers in map(int, opts.workers.split(",")):
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
-            client = Client(cluster)
-            pids = client.run(os.getpid)
-            sampler = PeakSampler({f"worker {n}": pid for n, pid in enumerate(pids.values())})
-            with sampler:
-                wall, report = check(["--engine", "dask", "--scheduler", cluster.scheduler_address, target],
-                                     sampler)
-            client.close()
-            cluster.close()
-            per_worker = " / ".join(f"{sampler.peaks[f'worker {n}'] / MB:.0f}" for n in range(workers))
-            cpu = " + ".join(f"{sampler.cpu[f'worker {n}']:.0f}" for n in range(workers))
-            cpu += f" + {sampler.cpu['client']:.0f}"
-            same = findings(report) == findings(local)
-            print(f"{fmt:8} {f'dask {workers} worker' + ('s' if workers > 1 else ''):14} {wall:8.1f}"
-                  f" {size / wall:6.2f} {cpu:>14} {sampler.peaks['client'] / MB:10.0f} {per_worker:>12}  {same}")
+        digests = {}
+        if not opts.no_local and not opts.local_last:
+            digests["local"] = run_local(fmt, target, rules, size, opts.keep, opts.local_jobs)
+        for workers in [int(w) for w in opts.workers.split(",") if w.strip() and int(w) > 0]:
+            local = digests.get("local")
+            digests[workers] = run_dask(fmt, target, rules, size, opts.keep, workers, local)
+        if not opts.no_local and opts.local_last:
+            local = run_local(fmt, target, rules, size, opts.keep, opts.local_jobs)
+            print(f"{fmt}: each distributed report equals the local one: "
+                  f"{all(digest == local for digest in digests.values())}", flush=True)
+
+
+def run_local(fmt: str, target: str, rules: list[str], size: float, keep: Path | None, jobs: int = 1) -> str:
+    """The local engine (`-j jobs`): prints its row, returns its report's digest. With
+    more than one job, CPU and peak are those of the main process only (the report is
+    the same for any -j)."""
+    sampler = PeakSampler({})
+    with sampler:
+        wall, digest, count = check([*rules, "-j", str(jobs), target], sampler, keep, f"{fmt}-local")
+    print(f"{fmt:8} {f'local -j {jobs}':14} {wall:8.1f} {size / wall:6.2f} {sampler.cpu['client']:14.1f}"
+          f" {sampler.peaks['client'] / MB:10.0f} {'':>12} {count:9}  -", flush=True)
+    return digest
+
+
+def run_dask(fmt: str, target: str, rules: list[str], size: float, keep: Path | None, workers: int,
+             local: str | None) -> str:
+    """`--engine dask` on a new local cluster of `workers`: prints its row (compared
+    with the local report when there is one yet), returns its report's digest."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    client = Client(cluster)
+    pids = client.run(os.getpid)
+    sampler = PeakSampler({f"worker {n}": pid for n, pid in enumerate(pids.values())})
+    with sampler:
+        wall, digest, count = check([*rules, "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                                     target], sampler, keep, f"{fmt}-dask-{workers}")
+    client.close()
+    cluster.close()
+    per_worker = " / ".join(f"{sampler.peaks[f'worker {n}'] / MB:.0f}" for n in range(workers))
+    cpu = " + ".join(f"{sampler.cpu[f'worker {n}']:.0f}" for n in range(workers))
+    cpu += f" + {sampler.cpu['client']:.0f}"
+    same = "-" if local is None else digest == local
+    print(f"{fmt:8} {f'dask {workers} worker' + ('s' if workers > 1 else ''):14} {wall:8.1f}"
+          f" {size / wall:6.2f} {cpu:>14} {sampler.peaks['client'] / MB:10.0f} {per_worker:>12}"
+          f" {count:9}  {same}", flush=True)
+    return digest
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from doclint.core.loader import load
 from doclint.core.problems import Problem
 from doclint.engine.config import LoadedConfig, configured_rules
 from doclint.engine.phases import DocumentResult, Engine, RunResult
+from doclint.engine.quotes import FileDocuments
 
 
 def iter_documents(files: list[str], text_field: str, problems: list[Problem],
@@ -17,7 +18,7 @@ def iter_documents(files: list[str], text_field: str, problems: list[Problem],
     for path in files:
         loaded = load(path, display_path(path), text_field, id_field)
         problems.extend(loaded.problems)
-        yield from loaded.documents
+        yield from loaded.handed_out()
 
 
 def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), progress=None,
@@ -31,8 +32,16 @@ def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), pro
     found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
     runner = Engine(rules, config)
     load_problems: list[Problem] = []
-    result = runner.reduce(_map_phase(runner, found.files, loaded, select, ignore, load_problems,
-                                      progress, jobs, engine, scheduler))
+    if engine == "dask":
+        from doclint.engine.distributed import ClusterRun
+
+        with ClusterRun(found.files, loaded, select, ignore, load_problems, scheduler, jobs, progress) as run:
+            result = runner.reduce(run, run)
+    else:
+        again = FileDocuments(found.files, [display_path(f) for f in found.files], config.text_field,
+                              config.id_field)
+        result = runner.reduce(_map_phase(runner, found.files, loaded, select, ignore, load_problems,
+                                          progress, jobs), again)
     result.problems = vale_notes(config) + found.problems + load_problems + result.problems
     result.files = len(found.files)
     if not found.files and not any(p.level == "error" for p in found.problems):
@@ -62,13 +71,8 @@ def lint_stdin(data: bytes, name: str, loaded: LoadedConfig, select=(), ignore=(
 
 
 def _map_phase(runner: Engine, files: list[str], loaded: LoadedConfig, select, ignore,
-               problems: list[Problem], progress, jobs: int, engine: str,
-               scheduler: str | None) -> Iterator[DocumentResult]:
-    """Per-document results in file order: on a Dask cluster, in worker processes, or here."""
-    if engine == "dask":
-        from doclint.engine.distributed import check_files as check_on_cluster
-
-        return check_on_cluster(files, loaded, select, ignore, problems, scheduler, jobs, progress)
+               problems: list[Problem], progress, jobs: int) -> Iterator[DocumentResult]:
+    """Per-document results in file order: in worker processes, or here."""
     if jobs == 0:
         from doclint.engine.parallel import auto_jobs
 

@@ -84,6 +84,9 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
     rules = {f["rule"] for f in findings}
     assert {"DL201", "DL101", "DL301"} <= rules  # corpus rules and per-document rules both ran
     assert any(f["rule"] == "DL201" and f["related"][0]["path"] != f["path"] for f in findings)
+    # Facts carry no text: each quote was read from its partition again, on the cluster.
+    quotes = [f["message"].split(': "', 1)[1] for f in cluster[0] if f["rule"] == "DL201"]
+    assert quotes and all(q.startswith(tuple(SUBJECTS)) for q in quotes)
     assert any("shard-1.jsonl:901" in p for p in problems)
     assert cluster == local  # same findings, same order, same problems
 

@@ -83,9 +83,30 @@ class Hit:
     message: str | None = None  # overrides the rule's message template when set
 
 
+# Stands in a corpus hit's message, arguments and snippet for a quote of its document
+# text that the engine reads once the corpus phase is over (see CorpusHit.quote_from).
+QUOTE_MARK = "\x00quote\x00"
+
+
+@dataclass(frozen=True)
+class TextRef:
+    """A sentence whose text a corpus hit quotes: its document (path as reported and
+    JSONL record line or Parquet row) and its offsets in that document's text."""
+
+    path: str
+    record_line: int | None
+    start: int
+    end: int
+    markup: bool = True  # False: the raw text is what a reader sees (no parse needed)
+
+
 @dataclass(frozen=True)
 class CorpusHit:
-    """A corpus-phase result: already located (its document is no longer in memory)."""
+    """A corpus-phase result: already located (its document is no longer in memory).
+
+    Facts carry no sentence text, so a hit that quotes one names it in `quote_from`
+    and holds QUOTE_MARK where the quote goes; the engine reads the document again
+    and puts the quote in (doclint.engine.quotes)."""
 
     location: Location
     end_line: int
@@ -97,6 +118,7 @@ class CorpusHit:
     start: int = 0
     end: int = 0
     snippet: str = ""
+    quote_from: TextRef | None = None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-from doclint.core.finding import CorpusHit, Hit
+from doclint.core.finding import CorpusHit, Hit, TextRef
 
 if TYPE_CHECKING:
     from doclint.core.document import Document
@@ -42,6 +42,14 @@ class Kind:
 
     def check_corpus(self, facts: list[Any]) -> Iterable[CorpusHit]:
         return ()
+
+    def quote(self, doc: "Document", ref: TextRef) -> str:
+        """The quote of `ref` in `doc` for a CorpusHit that names it in `quote_from`."""
+        raise NotImplementedError(f"{type(self).__name__} quotes no text")
+
+    def quotes_later(self) -> bool:
+        """Whether this rule's corpus hits may name text to quote (CorpusHit.quote_from)."""
+        return False
 
     @classmethod
     def uses_corpus(cls) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from doclint.core.document import Document
 from doclint.core.problems import Problem
@@ -17,6 +18,16 @@ PARQUET_SUFFIXES = (".parquet",)
 class Loaded:
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    def handed_out(self) -> Iterator[Document]:
+        """The documents, each dropped from the list as it is handed out, so that a
+        checked document (its parse and the rules' caches: most of the memory of
+        checking a file, about 15 bytes per byte of generated prose) is freed before
+        the next one is checked rather than when the whole file or partition is done."""
+        documents = self.documents
+        for index in range(len(documents)):
+            doc, documents[index] = documents[index], None
+            yield doc
 
 
 # Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32 first: its little-endian

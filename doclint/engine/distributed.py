@@ -3,21 +3,25 @@
 The map phase (Engine.check_document) runs as tasks over partitions of the input: a
 file, one row group of a Parquet file, or about PARTITION_BYTES of a large JSONL file.
 Results come back to the client in input order and the corpus phase (Engine.reduce)
-runs there over their compact facts, so the report is the one a local run gives. dask.distributed is an optional extra and is
+runs there over their compact facts, so the report is the one a local run gives; the
+sentences its findings quote are then read by a second task on each partition that
+holds some (facts carry no text). dask.distributed is an optional extra and is
 imported only here, only when `--engine dask` asks for it."""
 from __future__ import annotations
 
 import logging
 import os
 import uuid
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from doclint.core.discovery import display_path
 from doclint.core.loader import (BINARY_SNIFF, JSONL_SUFFIXES, is_binary, is_parquet, load, load_jsonl_part,
                                  unicode_bom)
 from doclint.core.problems import ConfigError, Problem
 from doclint.engine.phases import DocumentResult, Engine
+from doclint.engine.quotes import DocKey, Wanted, quotes_in, unreadable
 
 INSTALL_HINT = "--engine dask needs dask.distributed: pip install 'doclint[dask]'"
 CONNECT_TIMEOUT = "30s"
@@ -96,26 +100,52 @@ def jsonl_ranges(path: str, part_bytes: int) -> list[tuple[int, int, int]]:
     return out
 
 
+def _engine(run: str, setup: tuple) -> Engine:
+    """This worker's engine for `run`, built on its first task."""
+    engine = _worker_engines.get(run)
+    if engine is None:
+        from doclint.engine.config import configured_rules
+
+        loaded, select, ignore = setup
+        _worker_engines.clear()  # an engine of an earlier run is not needed again
+        engine = _worker_engines[run] = Engine(configured_rules(loaded, select, ignore), loaded.config)
+    return engine
+
+
+def _load(part: Partition, config):
+    if part.byte_range is not None:
+        return load_jsonl_part(part.path, part.shown, *part.byte_range, config.text_field, config.id_field)
+    return load(part.path, part.shown, config.text_field, config.id_field,
+                list(part.row_groups) if part.row_groups is not None else None)
+
+
 def check_partition(run: str, setup: tuple, part: Partition) -> tuple[list[DocumentResult], list[Problem]]:
     """The task: read one partition and run the map phase on each of its documents.
     A failure becomes a problem naming the file, so one bad partition does not stop the run."""
     try:
-        engine = _worker_engines.get(run)
-        if engine is None:
-            from doclint.engine.config import configured_rules
-
-            loaded, select, ignore = setup
-            _worker_engines.clear()  # an engine of an earlier run is not needed again
-            engine = _worker_engines[run] = Engine(configured_rules(loaded, select, ignore), loaded.config)
-        config = engine.config
-        if part.byte_range is not None:
-            got = load_jsonl_part(part.path, part.shown, *part.byte_range, config.text_field, config.id_field)
-        else:
-            got = load(part.path, part.shown, config.text_field, config.id_field,
-                       list(part.row_groups) if part.row_groups is not None else None)
-        return [engine.check_document(doc) for doc in got.documents], got.problems
+        engine = _engine(run, setup)
+        got = _load(part, engine.config)
+        return [engine.check_document(doc) for doc in got.handed_out()], got.problems
     except Exception as exc:  # noqa: BLE001
         return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
+
+
+def quote_partition(run: str, setup: tuple, part: Partition,
+                    wanted: dict[DocKey, list[Wanted]]) -> tuple[dict[Wanted, str], list[Problem]]:
+    """The second, small task of a run: read one partition again and quote the sentences
+    that the corpus phase reported in it (facts carry no text, see doclint.engine.quotes)."""
+    try:
+        engine = _engine(run, setup)
+        out: dict[Wanted, str] = {}
+        found = 0
+        for doc in _load(part, engine.config).handed_out():
+            refs = wanted.get((doc.path, doc.record_line))
+            if refs:
+                out.update(quotes_in(engine, doc, refs))
+                found += 1
+        return out, [] if found == len(wanted) else [unreadable(part.shown)]
+    except Exception as exc:  # noqa: BLE001
+        return {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
 
 
 def _distributed():
@@ -149,36 +179,91 @@ def close(client) -> None:
         cluster.close()
 
 
-def check_files(files: list[str], loaded, select, ignore, problems: list[Problem],
-                scheduler: str | None = None, workers: int = 0,
-                progress=None) -> Iterator[DocumentResult]:
-    """Per-document results of `files`, in input order, computed on a Dask cluster.
-    Input problems are appended to `problems` as their partitions come back."""
-    from doclint.engine.parallel import Sized
+class ClusterRun:
+    """A run on a Dask cluster, used as a context manager (the client and, without an
+    address, the local cluster close on exit). Iterating it gives the per-document
+    results of `files` in input order (input problems go to `problems` as their
+    partitions come back); quotes() then reads the reported sentences on the workers."""
 
-    parts = partitions(files)
-    client = connect(scheduler, workers or os.cpu_count() or 1)
-    try:
-        run = uuid.uuid4().hex
-        setup = (loaded, tuple(select), tuple(ignore))
-        futures = client.map(check_partition, [run] * len(parts), [setup] * len(parts), parts, pure=False)
-        ordered = _in_order(futures, parts)
-        if progress:
-            ordered = progress(Sized(ordered, len(parts)), unit="part")
+    def __init__(self, files: list[str], loaded, select, ignore, problems: list[Problem],
+                 scheduler: str | None = None, workers: int = 0, progress=None) -> None:
+        self.parts = partitions(files)
+        self.setup = (loaded, tuple(select), tuple(ignore))
+        self.problems = problems
+        self.scheduler, self.workers, self.progress = scheduler, workers or os.cpu_count() or 1, progress
+        self.run = uuid.uuid4().hex
+        # Per partition, the record lines of its first and last documents: enough to
+        # find a document's partition again (a file's partitions hold its records in order).
+        self.spans: list[tuple[int | None, int | None]] = []
+
+    def __enter__(self) -> "ClusterRun":
+        self.client = connect(self.scheduler, self.workers)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        close(self.client)
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        from doclint.engine.parallel import Sized
+
+        n = len(self.parts)
+        futures = self.client.map(check_partition, [self.run] * n, [self.setup] * n, self.parts, pure=False)
+        ordered = _in_order(futures, self.parts)
+        if self.progress:
+            ordered = self.progress(Sized(ordered, n), unit="part")
         for results, part_problems in ordered:
-            problems.extend(part_problems)
+            self.problems.extend(part_problems)
+            lines = [result.key[1] for result in results]
+            self.spans.append((lines[0], lines[-1]) if lines else (None, None))
             yield from results
-    finally:
-        close(client)
+
+    def finder(self) -> Callable[[DocKey], int | None]:
+        """A function from a document's key to the partition that holds it."""
+        by_path: dict[str, tuple[list[int], list[int]]] = {}
+        for index, (part, (first, _)) in enumerate(zip(self.parts, self.spans)):
+            if first is not None or part.byte_range is None and part.row_groups is None:
+                firsts, indexes = by_path.setdefault(part.shown, ([], []))
+                firsts.append(first or 0)
+                indexes.append(index)
+
+        def part_of(key: DocKey) -> int | None:
+            path, line = key
+            if path not in by_path:
+                return None
+            firsts, indexes = by_path[path]
+            at = bisect_right(firsts, line or 0) - 1
+            return indexes[at] if at >= 0 else None
+
+        return part_of
+
+    def quotes(self, wanted: dict[DocKey, list[Wanted]], engine) -> tuple[dict[Wanted, str], list[Problem]]:
+        """The quotes of `wanted`, one task per partition that holds some of them."""
+        by_part: dict[int, dict[DocKey, list[Wanted]]] = {}
+        problems = []
+        part_of = self.finder()
+        for key, refs in wanted.items():
+            index = part_of(key)
+            if index is None:
+                problems.append(unreadable(key[0]))
+            else:
+                by_part.setdefault(index, {})[key] = refs
+        indexes = sorted(by_part)
+        futures = self.client.map(quote_partition, [self.run] * len(indexes), [self.setup] * len(indexes),
+                                  [self.parts[i] for i in indexes], [by_part[i] for i in indexes], pure=False)
+        out: dict[Wanted, str] = {}
+        for got, part_problems in _in_order(futures, [self.parts[i] for i in indexes], ({}, [])):
+            out.update(got)
+            problems.extend(part_problems)
+        return out, problems
 
 
-def _in_order(futures, parts: list[Partition]) -> Iterator[tuple[list[DocumentResult], list[Problem]]]:
+def _in_order(futures, parts: list[Partition], empty=([], [])) -> Iterator[tuple]:
     """Each partition's result in input order; a lost worker is a problem, not a crash.
     A future is released once read, so the cluster does not keep its result."""
     for index, future in enumerate(futures):
         try:
             yield future.result()
         except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker after repeated worker deaths
-            yield [], [Problem(parts[index].shown, f"task failed on the cluster: {type(exc).__name__}: {exc}")]
+            yield empty[0], [Problem(parts[index].shown, f"task failed on the cluster: {type(exc).__name__}: {exc}")]
         futures[index] = None
         future.release()

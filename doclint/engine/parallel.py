@@ -41,7 +41,7 @@ def _init_worker(loaded, select, ignore) -> None:
 
 def _check_file(path: str) -> tuple[list[DocumentResult], list[Problem]]:
     loaded = load(path, display_path(path), *_worker_fields)
-    return [_worker_engine.check_document(doc) for doc in loaded.documents], loaded.problems
+    return [_worker_engine.check_document(doc) for doc in loaded.handed_out()], loaded.problems
 
 
 class Sized:

@@ -12,6 +12,7 @@ from doclint.core.problems import Problem
 from doclint.core.rule import Rule
 from doclint.core.textmatch import RuleTimeout
 from doclint.engine.config import Config
+from doclint.engine.quotes import DocumentSource, KeptDocuments, fill_all
 from doclint.engine.selection import specificity
 from doclint.engine.suppress import (
     apply_suppressions,
@@ -129,31 +130,49 @@ class Engine:
             out.findings, out.directives = settle_document(out.findings, out.directives, self.rules, corpus_rules)
         return out
 
-    def check_corpus(self, results: Iterable[DocumentResult]) -> tuple[list[Finding], list[Problem]]:
-        """The reduce phase: each corpus rule sees its facts from every document, in order."""
+    def check_corpus(self, results: Iterable[DocumentResult],
+                     source: DocumentSource | None = None) -> tuple[list[Finding], list[Problem]]:
+        """The reduce phase: each corpus rule sees its facts from every document, in
+        order; the sentences its findings quote are then read from `source`."""
         facts: dict[str, list] = {}
         for result in results:
             for rule_id, fact in result.facts.items():
                 facts.setdefault(rule_id, []).append(fact)
-        findings, problems = [], []
+        return self._corpus(facts, source)
+
+    def _corpus(self, facts: dict[str, list], source: DocumentSource | None) -> tuple[list[Finding], list[Problem]]:
+        """Each corpus rule over its facts (rule id -> facts in document order, emptied
+        as they are read, so that they are freed before documents are read again)."""
+        hits, problems = [], []
         for rule, kind in self.kinds:
             if not kind.uses_corpus():
                 continue
             try:
-                findings.extend(stamp_corpus(rule, hit) for hit in kind.check_corpus(facts.get(rule.id, [])))
+                hits.extend((rule.id, hit) for hit in kind.check_corpus(facts.pop(rule.id, [])))
             except Exception as exc:  # noqa: BLE001
                 problems.append(Problem("<corpus>", f"{rule.id} ({rule.name}) failed: "
                                         f"{type(exc).__name__}: {exc}"))
-        return findings, problems
+        hits, unread = fill_all(hits, source, self)
+        rules = {rule.id: rule for rule in self.rules}
+        return [stamp_corpus(rules[rule_id], hit) for rule_id, hit in hits], unread + problems
 
     def run(self, documents: Iterable[Document]) -> RunResult:
-        return self.reduce(self.check_document(doc) for doc in documents)
+        """Both phases over documents in memory (kept until their quotes are read)."""
+        kept = KeptDocuments()
 
-    def reduce(self, results: Iterable[DocumentResult]) -> RunResult:
+        def mapped():
+            for doc in documents:
+                kept.keep(doc)
+                yield self.check_document(doc)
+
+        return self.reduce(mapped(), kept)
+
+    def reduce(self, results: Iterable[DocumentResult], source: DocumentSource | None = None) -> RunResult:
         """Merge per-document results (in document order, from one process or several):
-        the corpus phase, then suppressions, then sorting."""
+        the corpus phase, then suppressions, then sorting. `source` reads documents
+        again for the quotes of corpus findings (see doclint.engine.quotes)."""
         result = RunResult(rules=self.rules)
-        per_doc = []
+        facts: dict[str, list] = {}
         directives = {}
         for doc_result in results:
             if doc_result.directives is not None:
@@ -161,8 +180,9 @@ class Engine:
             result.documents += 1
             result.findings.extend(doc_result.findings)
             result.problems.extend(doc_result.problems)
-            per_doc.append(DocumentResult(facts=doc_result.facts))
-        findings, problems = self.check_corpus(per_doc)
+            for rule_id, fact in doc_result.facts.items():
+                facts.setdefault(rule_id, []).append(fact)
+        findings, problems = self._corpus(facts, source)
         result.findings.extend(findings)
         result.problems.extend(problems)
         if directives:

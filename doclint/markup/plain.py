@@ -66,6 +66,19 @@ def plain(text: str, masked: str, start: int, end: int) -> str:
     return _PRIVATE_USE.sub("", result) if _PRIVATE_USE.search(result) else result
 
 
+def marked_spans(text: str, masked: str, starts: list[int], ends: list[int]) -> bytes:
+    """Per span, 1 where plain() may read it otherwise than as its raw text (markup or
+    a private-use character in it), else 0: a span whose quote needs no parse of the
+    document, only its text. C-level passes, as in plain_many()."""
+    slices = list(map(slice, starts, ends))
+    raw = list(map(text.__getitem__, slices))
+    flags = bytearray(map(ne, raw, map(masked.__getitem__, slices)))
+    if _PRIVATE_USE.search(text):
+        for i in compress(range(len(raw)), map(_PRIVATE_USE.search, raw)):
+            flags[i] = 1
+    return bytes(flags)
+
+
 def plain_many(text: str, masked: str, starts: list[int], ends: list[int]) -> list[str]:
     """plain() of many spans at once: spans without markup (most of them) are sliced
     and compared in C, and only the others take the slow path."""

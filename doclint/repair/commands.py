@@ -41,7 +41,7 @@ def _fix_text(engine: Engine, doc: Document, unsafe: bool,
         nonlocal passes
         again = Document(doc.path, text, doc.reader, doc.newline, doc.encoding, doc.bom,
                          doc.record, doc.record_line)
-        result = engine.reduce([engine.check_document(again)])
+        result = engine.run([again])
         if passes == 0 and problems is not None:
             problems.extend(result.problems)
         passes += 1

@@ -6,25 +6,25 @@ from dataclasses import dataclass, field
 
 from doclint.core.document import LineIndex
 from doclint.core.finding import Location
-from doclint.families.duplication.fingerprint import quote
 
 # A sentence is known in the corpus phase by its global number: document << SHIFT | index.
 SHIFT = 24
 LOW = (1 << SHIFT) - 1
-QUOTE_SEP = "\x1f"
 # A sentence that is another one cut off after at least this many words is a cut copy.
 CUT_COPY_WORDS = 6
 
 
 @dataclass(frozen=True)
 class DocFacts:
-    """What one document hands to the corpus phase: no sentence text beyond the first
-    characters of each sentence, for the quote in a message.
+    """What one document hands to the corpus phase: numbers only, no sentence text (the
+    quote in a message is read from the document once the corpus phase has chosen the
+    sentences it reports, see DuplicatesKind.quote).
 
     Per comparable sentence i: a 64-bit fingerprint, its start and end offsets
     (`spans[2 * i]`, `spans[2 * i + 1]`), whether it ends with sentence punctuation
-    (`ended[i]`), its first 2 * `quote_length` characters (in `prefixes`, separated by
-    QUOTE_SEP) and, in near mode, its 32-bit token codes (`tokens[starts[i]:starts[i + 1]]`).
+    (`ended[i]`), whether the part of it a quote reads holds markup (`marked[i]`: else
+    the quote is read from the text without parsing the document again) and its 32-bit
+    token codes (`tokens[starts[i]:starts[i + 1]]`).
     `deletions` holds the span that deleting a sentence removes, only for sentences
     that repeat an earlier one of the document (the only ones an exact-duplicate fix
     deletes). Lines and columns are worked out from `lines` for reported sentences only."""
@@ -37,8 +37,7 @@ class DocFacts:
     ended: bytes
     deletions: dict[int, tuple[int, int]]
     lines: LineIndex
-    prefixes: str
-    quote_length: int
+    marked: bytes
     starts: array
     tokens: array
     # Per comparable sentence: 1 when it stands in an entry of a list, a definition list
@@ -74,10 +73,6 @@ class DocFacts:
         if self.record_line is None:
             return f"{self.path}:{line}"
         return f"{self.path}:{self.record_line} (record {self.record}, line {line})"
-
-    def quote(self, index: int) -> str:
-        """The short quote of sentence `index` for a message."""
-        return quote(self.prefixes.split(QUOTE_SEP)[index], self.quote_length)
 
 
 def sentence_tokens(docs: list[DocFacts], gid: int) -> array:

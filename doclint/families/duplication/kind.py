@@ -9,18 +9,18 @@ from itertools import accumulate, chain, repeat
 from operator import add
 from typing import Iterable
 
-from doclint.core.finding import CorpusHit, Hit
+from doclint.core.finding import CorpusHit, Hit, TextRef
 from doclint.core.discovery import path_matches
 from doclint.core.kind import Kind
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
-from doclint.families.duplication.facts import QUOTE_SEP, DocFacts
+from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.parallel_text import (ENTRY_KINDS, LOGS, POINTERS, block_numbers, outline,
                                                        pointer_flags, section_slots)
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
-from doclint.markup.plain import plain_many
+from doclint.markup.plain import marked_spans, plain_many
 
 MODES = ("exact", "near", "restated", "passage")
 SCOPES = ("all", "document", "corpus")
@@ -132,7 +132,7 @@ class DuplicatesKind(Kind):
         entries, blocks = _structure(doc, comparable)
         sections, slots = section_slots(doc, [item[0] for item in comparable])
         pointers = pointer_flags([item[2] for item in comparable], opts.pointers)
-        return DocFacts(doc.path, doc.record, doc.record_line, *base, opts.quote_length, starts, token_data,
+        return DocFacts(doc.path, doc.record, doc.record_line, *base, starts, token_data,
                         entries, blocks, doc.row_group, sections, slots, outline(doc), pointers,
                         _leads(doc, comparable), bool(opts.logs) and path_matches(doc.path, opts.logs),
                         fp.shapes([item[2] for item in comparable]))
@@ -144,6 +144,20 @@ class DuplicatesKind(Kind):
         if self.options.mode == "near":
             return reduce_near(docs, self.options)
         return ()
+
+    def quotes_later(self) -> bool:
+        return self.options.mode in ("exact", "near")
+
+    def quote(self, doc, ref: TextRef) -> str:
+        """The short quote of a reported sentence, read without markup (`**`, backticks,
+        tags) as the reader sees it; fingerprint.quote() reads at most twice
+        `quote-length` characters of it."""
+        length = self.options.quote_length
+        end = min(ref.end, ref.start + 2 * length)
+        if not ref.markup:  # the raw text reads as it is: no need to parse the document
+            return fp.quote(doc.text[ref.start:end], length)
+        [prefix] = plain_many(doc.text, doc.masked, [ref.start], [end])
+        return fp.quote(prefix, length)
 
 
 def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str, int]]:
@@ -198,19 +212,16 @@ def _leads(doc, comparable) -> bytes:
 
 
 def _base_facts(doc, comparable, quote_length: int) -> tuple:
-    """Fingerprints, spans, endings, deletion spans, line index and quote prefixes:
-    shared by the exact and near rules. Everything per sentence is a C-level pass."""
+    """Fingerprints, spans, endings, deletion spans, line index and markup flags: shared
+    by the exact and near rules. Everything per sentence is a C-level pass."""
     text = doc.text
     starts, ends = [item[0] for item in comparable], [item[1] for item in comparable]
     prints = fp.fingerprints([item[2] for item in comparable])
     spans = array("I", chain.from_iterable(zip(starts, ends)))
     ended = bytes(map(bool, map(fp.ENDED.search, repeat(text), starts, ends)))
-    if QUOTE_SEP in text:
-        text = text.replace(QUOTE_SEP, " ")  # the same length: offsets still hold
-    # quote() reads at most 2 * quote_length characters of a sentence: keep no more.
-    limits = map(min, ends, map(add, starts, repeat(2 * quote_length)))
-    # Quotes are read without markup (`**`, backticks, tags), as the reader sees them.
-    prefixes = QUOTE_SEP.join(plain_many(text, doc.masked, starts, list(limits)))
+    # A quote reads at most 2 * quote_length characters of a sentence (fingerprint.quote).
+    limits = list(map(min, ends, map(add, starts, repeat(2 * quote_length))))
+    marked = marked_spans(text, doc.masked, starts, limits)
     deletions = {}
     if len(set(prints)) < len(prints):  # a sentence repeats in this document
         seen = set()
@@ -218,7 +229,7 @@ def _base_facts(doc, comparable, quote_length: int) -> tuple:
             if value in seen and item[3] == "paragraph":
                 deletions[index] = _deletion(doc.text, item[0], item[1])
             seen.add(value)
-    return prints, spans, ended, deletions, doc.line_index.compact(), prefixes
+    return prints, spans, ended, deletions, doc.line_index.compact(), marked
 
 
 def _deletion(text: str, start: int, end: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from types import ModuleType
 from itertools import chain
 from typing import Iterable, Iterator
 
-from doclint.core.finding import Applicability, CorpusHit, Edit, Fix
+from doclint.core.finding import QUOTE_MARK, Applicability, CorpusHit, Edit, Fix, TextRef
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 from doclint.families.duplication.facts import sentence_tokens as _tokens
 from doclint.families.duplication.nearmatch import is_cut_copy, near_score
@@ -33,11 +33,12 @@ def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix |
     start, end = doc.spans[2 * index], doc.spans[2 * index + 1]
     end_line, end_column = doc.lines.position(end) if doc.record_line is None else (doc.record_line, 1)
     related = tuple(docs[r >> SHIFT].location(r & LOW) for r in refs)
-    quoted = doc.quote(index)
     ref_doc = docs[refs[0] >> SHIFT]
-    args = {"quote": quoted, "where": ref_doc.where(refs[0] & LOW, doc), **args}
+    # The quote is read from the document after the corpus phase (facts hold no text).
+    args = {"quote": QUOTE_MARK, "where": ref_doc.where(refs[0] & LOW, doc), **args}
     return CorpusHit(doc.location(index), end_line, end_column, args, related, fix, message,
-                     start, end, quoted)
+                     start, end, QUOTE_MARK, TextRef(doc.path, doc.record_line, start, end,
+                                                                 bool(doc.marked[index])))
 
 
 def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | None = None) -> int | None:
@@ -126,7 +127,7 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
             count = len({g >> SHIFT for g in cluster})
             yield _hit(docs, cluster[0], cluster[1:], {"count": len(cluster), "documents": count},
                        message=f"Sentence occurs {len(cluster)} times in {count} document(s): "
-                               f"\"{_quote(docs, cluster[0])}\"")
+                               f"\"{QUOTE_MARK}\"")
             continue
         for at, ref in slips:
             yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
@@ -166,10 +167,6 @@ def shared_between(pairs: Iterable[tuple[int, int]], least: int) -> set[tuple[in
 def _reuse(shared: set[tuple[int, int]], a: int, b: int) -> bool:
     doc_a, doc_b = a >> SHIFT, b >> SHIFT
     return (min(doc_a, doc_b), max(doc_a, doc_b)) in shared
-
-
-def _quote(docs: list[DocFacts], gid: int) -> str:
-    return docs[gid >> SHIFT].quote(gid & LOW)
 
 
 def _deletion(docs: list[DocFacts], gid: int, ref: int) -> Fix | None:
@@ -247,7 +244,7 @@ def _near_groups(docs: list[DocFacts], best: dict[int, tuple[float, int, str]]) 
     for head in sorted(groups):
         members = sorted(groups[head])
         yield _hit(docs, members[0], members[1:], {"count": len(members)},
-                   message=f"{len(members)} nearly identical sentences: \"{_quote(docs, members[0])}\"")
+                   message=f"{len(members)} nearly identical sentences: \"{QUOTE_MARK}\"")
 
 
 def _ended(docs: list[DocFacts], gid: int) -> bool:
