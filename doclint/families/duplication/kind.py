@@ -1,7 +1,6 @@
 """`duplicates` kind: exact and near-duplicate sentences across the run, and restatements."""
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
