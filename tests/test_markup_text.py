@@ -146,3 +146,17 @@ def test_an_indented_example_after_a_colon_is_not_prose():
     # The same lines without the colon before them are read as text.
     plain = text.replace("does this:", "does this.")
     assert any("Rebuilding the database" in text[b.start:b.end] for b in parse(plain).blocks)
+
+
+def test_records_of_data_are_not_prose():
+    text = ("Test cases for the mapping, one per line.\n\n"
+            "XN--2GB08K9W69AGM0G.?; 𐼑ط.?; [P1, V6]; xn--2gb08k9w69agm0g.?; [P1, V6, A3]; ;  # note\n"
+            "ß.𐋳; ß.𐋳; [P1, V6]; xn--zca.xn--lgd10cu829c; ; ss.xn--lgd10cu829c;  # ß\n"
+            "1.a; ; [C2]; xn--1-5bt6845n.xn--1ug; ; xn--1-5bt6845n.; [] # 1.\n\n"
+            "| |   |   \"HIDEventServiceProperties\" = {\"Toggles\"=0,\"JitterNoClick\"=1}\n"
+            "| |   |   \"IOUserClientClass\" = {\"Dragging\"=0,\"Delay\"=0}\n")
+    prose = [text[b.start:b.end] for b in parse(text).blocks]
+    assert prose == ["Test cases for the mapping, one per line."]
+    # A sentence that happens to hold a few brackets stays prose.
+    one = "Use a[0] or a[1] when the list is short; otherwise iterate over it.\n"
+    assert [one[b.start:b.end] for b in parse(one).blocks] == [one.strip()]

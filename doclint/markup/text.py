@@ -99,6 +99,24 @@ def looks_like_rst(text: str) -> bool:
 _CODE_STEP = 4
 
 
+# Field separators and brackets: three or more on a line mark a record of data or a
+# row of a table ("U+00DF; ss; [P1, V6]; xn--zca;", "| | "Key" = {...}"), not prose.
+_FIELD_MARKS = re.compile(r"[;|={}\[\]<>]")
+_DATA_SHARE = 0.6
+_DATA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_data(texts: list[str]) -> bool:
+    """Whether most lines of a run are records of data rather than prose: three or more
+    field marks, and at least one for every two words."""
+    data = 0
+    for line in texts:
+        marks = len(_FIELD_MARKS.findall(line))
+        if marks >= 3 and 2 * marks >= len(_DATA_WORD.findall(line)):
+            data += 1
+    return data >= _DATA_SHARE * len(texts)
+
+
 def parse(text: str) -> Parsed:
     if looks_like_rst(text):
         return rst.parse(text)
@@ -116,6 +134,8 @@ def _parse_text(text: str) -> Parsed:
     def add_run(run: list[int]) -> None:
         """Classify a run of consecutive non-blank, non-list lines."""
         texts = [lines[k] for k in run]
+        if _is_data(texts):
+            return
         if _one_per_line(texts):
             spans.extend(("paragraph", k, k + 1, starts[k]) for k in run)
             return
