@@ -446,6 +446,16 @@ def test_a_remark_after_each_entry_of_one_list_is_not_reported():
     assert finding.line == 3
 
 
+def test_numbers_that_share_their_first_digits_are_not_misspellings():
+    text = ("Patch 8.2.2947 fixes a build failure without the channel feature.\n"
+            "Update the tests after each patch.\n"
+            "Patch 8.2.0338 fixes a build failure without the channel feature.\n")
+    assert lint({"a.txt": text}, "DL202") == []
+    # A misspelt word is still a near copy.
+    typo = text.replace("Patch 8.2.0338", "Patch 8.2.2947").replace("build failure without the channel feature.\n", "build failrue without the channel feature.\n", 1)
+    assert len(lint({"a.txt": typo}, "DL202")) == 1
+
+
 def test_a_change_of_modal_verb_is_another_statement():
     text = ("The scheduler can restart a failed job after a short pause.\n"
             "Check the logs of the job first.\n"

@@ -5,7 +5,7 @@ from collections import Counter
 from functools import cache
 from typing import Sequence
 
-from doclint.families.duplication.fingerprint import CODE, NEGATION, PREFIX_BITS, STOP
+from doclint.families.duplication.fingerprint import CODE, NEGATION, NUMBER, PREFIX_BITS, STOP
 from doclint.families.duplication.fingerprint import code as fp_code
 
 
@@ -63,8 +63,10 @@ def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
         return False
     if not only_first:
         return True
-    variants = {t & PREFIX_BITS for t in only_first if not t & CODE}
-    return any(t & CODE or t & PREFIX_BITS not in variants for t in only_second)
+    # A misspelling keeps a word's first letters; code and numbers are never misspelt
+    # ("8.2.2947" / "8.2.0338" are two patches).
+    variants = {t & PREFIX_BITS for t in only_first if not t & (CODE | NUMBER)}
+    return any(t & (CODE | NUMBER) or t & PREFIX_BITS not in variants for t in only_second)
 
 
 def _is_content(token: int) -> bool:
