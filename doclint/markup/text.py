@@ -101,9 +101,10 @@ _CODE_STEP = 4
 
 # Field separators and brackets: three or more on a line mark a record of data or a
 # row of a table ("U+00DF; ss; [P1, V6]; xn--zca;", "| | "Key" = {...}"), not prose.
-_FIELD_MARKS = re.compile(r"[;|={}\[\]<>]")
+_FIELD_MARKS = re.compile(r"[;|={}\[\]]")
 _DATA_SHARE = 0.6
 _DATA_WORD = re.compile(r"[^\W\d_]{2,}")
+_CITATION = re.compile(r"\[(?:\d+|[a-z]|note \d+|citation needed)\]")  # "[12]" marks a source, not a field
 
 
 def _is_data(texts: list[str]) -> bool:
@@ -111,7 +112,7 @@ def _is_data(texts: list[str]) -> bool:
     field marks, and at least one for every two words."""
     data = 0
     for line in texts:
-        marks = len(_FIELD_MARKS.findall(line))
+        marks = len(_FIELD_MARKS.findall(_CITATION.sub("", line)))
         if marks >= 3 and 2 * marks >= len(_DATA_WORD.findall(line)):
             data += 1
     return data >= _DATA_SHARE * len(texts)
