@@ -128,13 +128,16 @@ class DuplicatesKind(Kind):
             shared = doc.attributes[tokens_key] = (
                 starts, fp.hashes(chain.from_iterable(item[2] for item in comparable)))
         starts, token_data = shared
-        entries, blocks = _structure(doc, comparable)
-        sections, slots = section_slots(doc, [item[0] for item in comparable])
-        pointers = pointer_flags([item[2] for item in comparable], opts.pointers)
+        # What the structure tests read (doclint.families.duplication.parallel_text):
+        # the same for both rules, so worked out once per document.
+        structure_key = key + ("structure",)
+        structure = doc.attributes.get(structure_key)
+        if structure is None:
+            structure = doc.attributes[structure_key] = _structure(doc, comparable)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, starts, token_data,
-                        entries, blocks, doc.row_group, sections, slots, outline(doc), pointers,
-                        _leads(doc, comparable), bool(opts.logs) and path_matches(doc.path, opts.logs),
-                        fp.shapes([item[2] for item in comparable]))
+                        row_group=doc.row_group, **structure,
+                        pointers=pointer_flags([item[2] for item in comparable], opts.pointers),
+                        log=bool(opts.logs) and path_matches(doc.path, opts.logs))
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
@@ -191,23 +194,24 @@ def _introduces(text: str, end: int) -> bool:
     return end > 0 and text[end - 1] == ":"
 
 
-def _structure(doc, comparable) -> tuple[bytes, array]:
-    """Per comparable sentence: whether it stands in a list entry or block quote, and
-    the number of its block (doclint.families.duplication.parallel_text.block_numbers)."""
+def _structure(doc, comparable) -> dict:
+    """Per comparable sentence, as DocFacts fields: whether it stands in a list entry or
+    block quote, the number of its block (parallel_text.block_numbers), its section and
+    slot there, whether it opens its block, and its shape without numbers; and the
+    document's outline."""
     numbers = block_numbers(doc)
     starts = [b.start for b in doc.blocks]
-    entries = bytes(item[3] in ENTRY_KINDS for item in comparable)
-    return entries, array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable))
-
-
-def _leads(doc, comparable) -> bytes:
-    """Per comparable sentence: 1 when it is the first sentence of its block."""
     firsts, block = set(), None
     for sentence in doc.sentences:
         if sentence.block is not block:
             block = sentence.block
             firsts.add(sentence.start)
-    return bytes(item[0] in firsts for item in comparable)
+    sections, slots = section_slots(doc, [item[0] for item in comparable])
+    return {"entries": bytes(item[3] in ENTRY_KINDS for item in comparable),
+            "blocks": array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable)),
+            "sections": sections, "slots": slots, "outline": outline(doc),
+            "leads": bytes(item[0] in firsts for item in comparable),
+            "shapes": fp.shapes([item[2] for item in comparable])}
 
 
 def _base_facts(doc, comparable, quote_length: int) -> tuple:

@@ -108,8 +108,9 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.n
     would otherwise put thousands of unrelated sentences in one band bucket (this is
     IDF weighting in its simplest form).
 
-    Returns the signatures, the signatures without demotion, and which sentences hold
-    fewer than two distinct words that are not frequent."""
+    Returns the signatures; which sentences hold fewer than two distinct words that
+    are not frequent (`few`); and, for those sentences alone, in order, their
+    signatures without demotion."""
     count = len(starts) - 1
     heads = starts[:-1]
     content = tokens < CONTENT_BELOW
@@ -133,14 +134,20 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.n
     most = np.maximum.reduceat(np.where(rare, tokens, np.uint32(0)), heads)
     few = least >= most
     del rare, least, most
-    plain = _minima(values, words, heads, count)
+    lengths = np.diff(np.append(heads, len(words)))
+    few_lengths = lengths[few]
+    few_heads = np.concatenate(([0], np.cumsum(few_lengths)[:-1])) if len(few_lengths) else few_lengths
+    plain = _minima(values, words[np.repeat(few, lengths)], few_heads, len(few_lengths))
     values[frequent] = demoted(values[frequent])
     return _minima(values, words, heads, count), plain, few
 
 
 def _minima(values: np.ndarray, words: np.ndarray, heads: np.ndarray, count: int) -> np.ndarray:
-    lanes = np.ascontiguousarray(values.T)  # one hash function a row
+    """Per lane, the least value of each run of `words` that begins at `heads`."""
     out = np.empty((WIDTH, count), np.uint16)
+    if not count:
+        return out
+    lanes = np.ascontiguousarray(values.T)  # one hash function a row
     for lane, row in zip(lanes, out):
         row[:] = np.minimum.reduceat(lane[words], heads)
     return out
@@ -148,11 +155,11 @@ def _minima(values: np.ndarray, words: np.ndarray, heads: np.ndarray, count: int
 
 def plain_pairs(plain: np.ndarray, few: np.ndarray) -> np.ndarray:
     """Candidate pairs (packed as candidate_pairs() packs them) among the sentences
-    `few` by their signatures without demotion."""
+    `few` by `plain`, their signatures without demotion (one column each, in order)."""
     chosen = np.flatnonzero(few).astype(np.uint64)
     if len(chosen) < 2:
         return np.empty(0, np.uint64)
-    left, right = unpack_pairs(candidate_pairs(band_keys(plain[:, few])))
+    left, right = unpack_pairs(candidate_pairs(band_keys(plain)))
     return (chosen[left] << np.uint64(32)) | chosen[right]
 
 

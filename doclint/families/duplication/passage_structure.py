@@ -11,8 +11,8 @@ from bisect import bisect_right
 
 from doclint.core.discovery import path_matches
 from doclint.families.duplication.fingerprint import CODE
-from doclint.families.duplication.parallel_text import (outline, reference_entries, same_level_siblings,
-                                                       section_slots)
+from doclint.families.duplication.parallel_text import (outline, pointer_flags, reference_entries,
+                                                       same_level_siblings, section_slots)
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -60,7 +60,7 @@ def _sibling_titles(doc, later: int, source: int) -> bool:
 def _is_pointer(doc, start: int, pointers) -> bool:
     """Whether the text at `start` begins with one of the pointer phrases."""
     words = [w.lower() for w in _WORD.findall(doc.masked, start, start + 80)]
-    return any(words[:len(phrase.split())] == phrase.lower().split() for phrase in pointers)
+    return pointer_flags([words], pointers) == b"\x01"
 
 
 def _kind_at(doc, offset: int) -> str:

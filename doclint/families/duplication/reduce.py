@@ -60,8 +60,8 @@ def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | N
     return same if same is not None else earlier[0]
 
 
-def _too_common(cluster: list[int], opts, limit: int, templates: dict[int, int] | None = None,
-                docs: list[DocFacts] | None = None) -> bool:
+def _too_common(cluster: list[int], opts, limit: int, templates: dict[int, int],
+                docs: list[DocFacts]) -> bool:
     """Whether a sentence is boilerplate: found in more than `max-documents` documents,
     or in `limit` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit),
     counting with it the documents that hold it with other numbers (`templates`: the
@@ -69,9 +69,9 @@ def _too_common(cluster: list[int], opts, limit: int, templates: dict[int, int] 
     if not opts.max_documents and not limit:
         return False
     count = len({g >> SHIFT for g in cluster})
-    if templates and docs is not None:
-        shape = docs[cluster[0] >> SHIFT].shapes[cluster[0] & LOW]
-        count = max(count, templates.get(shape, 0)) if shape else count
+    shape = docs[cluster[0] >> SHIFT].shapes[cluster[0] & LOW] if templates else 0
+    if shape:
+        count = max(count, templates.get(shape, 0))
     return bool(opts.max_documents and count > opts.max_documents) or bool(limit and count >= limit)
 
 
@@ -105,7 +105,8 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     found = []
     for cluster in grouping_for(docs).clusters(docs)[1]:
         cluster = _without_templates(cluster, opts.template_from)
-        if len(cluster) < 2 or _too_common(cluster, opts, limit, templates, docs) or not _scoped(cluster, opts.scope):
+        if len(cluster) < 2 or _too_common(cluster, opts, limit, templates, docs) \
+                or not _scoped(cluster, opts.scope):
             continue
         slips = [(at, ref) for at in range(1, len(cluster))
                  if (ref := _reference(cluster, at, opts.scope, docs)) is not None]
