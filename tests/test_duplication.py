@@ -550,7 +550,7 @@ def test_small_and_big_runs_group_alike(monkeypatch, seed, rule_id):
     for name, small_run in (("python", 10 ** 9), ("numpy", 0)):
         monkeypatch.setattr(dupreduce, "SMALL_RUN", small_run)
         found[name] = [(f.path, f.line, f.column, f.message, [(r.path, r.line) for r in f.related])
-                       for f in lint(files, rule_id, reused_from=0, scope="all")]
+                       for f in lint(files, rule_id, reused_from=0, scope="all", copies_across="all")]
     assert found["python"] == found["numpy"]
     assert len(found["numpy"]) > 20
     if rule_id == "DL202":
@@ -650,3 +650,42 @@ def test_a_passage_in_sibling_sections_or_a_repeated_pointer_is_not_reported():
     [finding] = lint({"guide.md": slip}, "DL204")
     assert finding.line == 7
 
+
+
+GLOSSARY = ("# Glossary\n\n## Module\n\n"
+            "A module is a container for zero or more items. Modules form a tree whose root is the crate.\n\n"
+            "## Crate\n\nA crate is the unit of compilation and linking.\n")
+MODULES = ("# Modules\n\n"
+           "A module is a container for zero or more items. A module item introduces a new named "
+           "module into the tree of modules of its crate. The items of a module are private to "
+           "the module unless they are declared public.\n")
+INSTALL = ("# Installing the client\n\n"
+           "Download the installer for your platform from the release page. "
+           "A module is a container for zero or more items. "
+           "Run the installer and follow the prompts until the client reports its version.\n")
+
+
+def test_a_copy_that_belongs_in_both_files_is_reuse_and_a_misplaced_one_a_slip():
+    # The glossary's definition repeated where its chapter begins is written for both
+    # readers; the same sentence in an installation page was pasted into the wrong file.
+    assert lint({"glossary.md": GLOSSARY, "modules.md": MODULES}, "DL201") == []
+    [finding] = lint({"glossary.md": GLOSSARY, "install.md": INSTALL}, "DL201")
+    assert finding.path == "install.md" and "glossary.md" in finding.message
+    # copies-across: all reports every copy in another file.
+    [reuse] = lint({"glossary.md": GLOSSARY, "modules.md": MODULES}, "DL201", copies_across="all")
+    assert reuse.path == "modules.md"
+
+
+def test_records_of_a_corpus_share_no_home(tmp_path):
+    # In a corpus a sentence shared by two records is what a data team looks for.
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": t}) + "\n"
+                              for i, t in (("a", GLOSSARY), ("b", MODULES))))
+    docs = load(str(corpus), "corpus.jsonl", "text").documents
+    findings = [f for f in lint_documents(docs, [rule("DL201")]).findings if f.rule_id == "DL201"]
+    assert [f.record for f in findings] == ["b"]
+
+
+def test_copies_across_must_be_known():
+    with pytest.raises((ConfigError, ValueError)):
+        rule("DL201", copies_across="some")

@@ -23,6 +23,7 @@ from doclint.markup.plain import marked_spans, plain_many
 
 MODES = ("exact", "near", "restated", "passage")
 SCOPES = ("all", "document", "corpus")
+ACROSS = ("misplaced", "all")
 
 
 class DuplicatesKind(Kind):
@@ -55,6 +56,9 @@ class DuplicatesKind(Kind):
         # carried over (a fix listed under each release it was backported to).
         logs: tuple[str, ...] = LOGS
         template_from: int = 4          # a sentence this many times in one document is its structure (0: never)
+        # Copies in two files: "misplaced" reports one only where it does not belong
+        # (parallel_text.at_home), "all" every one. Records of a corpus: always all.
+        copies_across: str = "misplaced"
         ignore_quoted: bool = False
         skip_blocks: tuple[str, ...] = ("heading", "table-cell")
         window: int = 1                 # restated: how many sentences back to look
@@ -66,6 +70,8 @@ class DuplicatesKind(Kind):
                 raise ValueError(f"'mode' must be one of {', '.join(MODES)}")
             if self.scope not in SCOPES:
                 raise ValueError(f"'scope' must be one of {', '.join(SCOPES)}")
+            if self.copies_across not in ACROSS:
+                raise ValueError(f"'copies-across' must be one of {', '.join(ACROSS)}")
             if self.group_from == 1 or self.group_from < 0:
                 raise ValueError("'group-from' must be 0 (never) or at least 2")
             if not 0.0 <= self.boilerplate_share <= 1.0:

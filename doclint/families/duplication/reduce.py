@@ -41,14 +41,16 @@ def _hit(docs: list[DocFacts], gid: int, refs: list[int], args: dict, fix: Fix |
                                                                  bool(doc.marked[index])))
 
 
-def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | None = None) -> int | None:
+def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | None = None,
+               homes: dict | None = None) -> int | None:
     """The earlier occurrence a later copy is reported against: the first one in the same
     document when there is one (so the copy can be deleted), else the first overall.
-    With `docs`, earlier copies it merely reuses (doclint.families.duplication.parallel_text.reused) do not count."""
+    With `docs`, earlier copies it merely reuses (doclint.families.duplication.parallel_text.reused) do not count;
+    `homes` (see _homes) are the run's word counts for that test."""
     gid = cluster[at]
     earlier = cluster[:at]
     if docs is not None:
-        earlier = [g for g in earlier if not reused(docs, g, gid)]
+        earlier = [g for g in earlier if not reused(docs, g, gid, homes=homes)]
         if not earlier:
             return None
     same = next((g for g in earlier if g >> SHIFT == gid >> SHIFT), None)
@@ -85,6 +87,12 @@ def template_documents(docs: list[DocFacts]) -> dict[int, int]:
     return counts
 
 
+def _homes(opts) -> dict | None:
+    """The word counts per document that parallel_text.at_home fills during a run, or
+    None when every copy in another file is reported (`copies-across: all`)."""
+    return {} if opts.copies_across == "misplaced" else None
+
+
 def _limit(docs: list[DocFacts], opts) -> int:
     return boilerplate_limit(len(docs), opts.boilerplate_share, BOILERPLATE_LEAST)
 
@@ -102,14 +110,14 @@ def _scoped(gids: list[int], scope: str) -> bool:
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     limit = _limit(docs, opts)
     templates = template_documents(docs) if limit else {}
-    found = []
+    found, homes = [], _homes(opts)
     for cluster in grouping_for(docs).clusters(docs)[1]:
         cluster = _without_templates(cluster, opts.template_from)
         if len(cluster) < 2 or _too_common(cluster, opts, limit, templates, docs) \
                 or not _scoped(cluster, opts.scope):
             continue
         slips = [(at, ref) for at in range(1, len(cluster))
-                 if (ref := _reference(cluster, at, opts.scope, docs)) is not None]
+                 if (ref := _reference(cluster, at, opts.scope, docs, homes)) is not None]
         if slips:
             found.append((cluster, slips))
     shared = shared_between(((cluster[at], ref) for cluster, slips in found for at, ref in slips),
@@ -192,15 +200,16 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limit, templates, docs)}
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
+    homes = _homes(opts)
     for i, j in near:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is not None and not reused(docs, a, b, exact=False):
+        if a is not None and not reused(docs, a, b, exact=False, homes=homes):
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
     for i, j in cut:
         a, b = _pair(firsts[i], firsts[j], common, opts.scope)
-        if a is None or b in best or reused(docs, a, b, exact=False) \
+        if a is None or b in best or reused(docs, a, b, exact=False, homes=homes) \
                 or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
             continue
         b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))
