@@ -652,8 +652,10 @@ def test_a_passage_in_sibling_sections_or_a_repeated_pointer_is_not_reported():
 
 
 
-GLOSSARY = ("# Glossary\n\n## Module\n\n"
-            "A module is a container for zero or more items. Modules form a tree whose root is the crate.\n\n"
+GLOSSARY = ("# Glossary\n\n## Item\n\n"
+            "An item is a component of a crate. Items are organized within a module.\n\n"
+            "## Module\n\n"
+            "A module is a container for zero or more items. Every module of a crate descends from its root module.\n\n"
             "## Crate\n\nA crate is the unit of compilation and linking.\n")
 MODULES = ("# Modules\n\n"
            "A module is a container for zero or more items. A module item introduces a new named "
@@ -689,3 +691,15 @@ def test_records_of_a_corpus_share_no_home(tmp_path):
 def test_copies_across_must_be_known():
     with pytest.raises((ConfigError, ValueError)):
         rule("DL201", copies_across="some")
+
+
+def test_a_refrain_three_times_in_one_paragraph_is_rhetoric_but_twice_is_a_slip():
+    refrain = ("Shall the harbour be dredged at public cost? The charter does not plainly say. "
+               "May the council levy a toll on the new bridge? The charter does not plainly say. "
+               "Must the towns along the river share the burden? The charter does not plainly say.\n")
+    assert lint({"speech.txt": refrain}, "DL201") == []
+    twice = ("Shall the harbour be dredged at public cost? The charter does not plainly say. "
+             "The council met in the spring to hear the petitions of the towns. "
+             "The charter does not plainly say.\n")
+    [finding] = lint({"speech.txt": twice}, "DL201")
+    assert finding.column > 100

@@ -112,7 +112,7 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     templates = template_documents(docs) if limit else {}
     found, homes = [], _homes(opts)
     for cluster in grouping_for(docs).clusters(docs)[1]:
-        cluster = _without_templates(cluster, opts.template_from)
+        cluster = _without_templates(cluster, opts.template_from, docs)
         if len(cluster) < 2 or _too_common(cluster, opts, limit, templates, docs) \
                 or not _scoped(cluster, opts.scope):
             continue
@@ -142,19 +142,31 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
             yield _hit(docs, cluster[at], [ref], {"count": len(cluster)}, _deletion(docs, cluster[at], ref))
 
 
-def _without_templates(cluster: list[int], least: int) -> list[int]:
+# Copies of one sentence in one paragraph from which they are a refrain ("Must Congress
+# protect slavery in the Territories? The Constitution does not expressly say.").
+REFRAIN = 3
+
+
+def _without_templates(cluster: list[int], least: int, docs: list[DocFacts]) -> list[int]:
     """`cluster` without the copies in documents that hold `least` or more of them: a
-    sentence written three times in one document is how that document is built (a
-    template step, the same rule under each field, an orator's refrain), not a slip.
-    Copies elsewhere still count. `least` 0 keeps every copy."""
-    if not least or len(cluster) < least:
+    sentence written that often in one document is how that document is built (a
+    template step, the same rule under each field), not a slip; nor is a sentence
+    written REFRAIN times in one paragraph (an orator's refrain). Copies elsewhere
+    still count. `least` 0 keeps every copy."""
+    if not least or len(cluster) < min(least, REFRAIN):
         return cluster
+    def paragraph(gid: int) -> tuple[int, int]:
+        blocks = docs[gid >> SHIFT].blocks
+        return gid >> SHIFT, (blocks[gid & LOW] if blocks else -1)
+
     counts: dict[int, int] = {}
+    paragraphs: dict[tuple[int, int], int] = {}
     for gid in cluster:
         counts[gid >> SHIFT] = counts.get(gid >> SHIFT, 0) + 1
-    if max(counts.values()) < least:
+        paragraphs[paragraph(gid)] = paragraphs.get(paragraph(gid), 0) + 1
+    if max(counts.values()) < least and max(paragraphs.values()) < REFRAIN:
         return cluster
-    return [gid for gid in cluster if counts[gid >> SHIFT] < least]
+    return [gid for gid in cluster if counts[gid >> SHIFT] < least and paragraphs[paragraph(gid)] < REFRAIN]
 
 
 def shared_between(pairs: Iterable[tuple[int, int]], least: int) -> set[tuple[int, int]]:
