@@ -703,3 +703,32 @@ def test_a_refrain_three_times_in_one_paragraph_is_rhetoric_but_twice_is_a_slip(
              "The charter does not plainly say.\n")
     [finding] = lint({"speech.txt": twice}, "DL201")
     assert finding.column > 100
+
+
+SPEC = """# Version specifiers
+
+## Version matching
+
+A version matching clause includes the version matching operator `==` and a version identifier.
+By default, the version matching operator is based on a strict equality comparison.
+Local version identifiers are not permitted in this version specifier.
+
+## Version exclusion
+
+A version exclusion clause includes the version exclusion operator `!=` and a version identifier.
+The allowed version identifiers and comparison semantics are the same as for matching.
+Local version identifiers are not permitted in this version specifier.
+
+## Installing releases
+
+Installers fetch the newest release that the specifier allows from the index.
+Local version identifiers are not permitted in this version specifier.
+"""
+
+
+def test_an_exact_copy_in_a_parallel_section_is_the_rule_stated_for_each():
+    # "Version matching" and "Version exclusion" say other things in the same words
+    # (a variant pair), so their shared sentence is one rule stated for each; the copy
+    # in "Installing releases" has no such company and stays a slip.
+    findings = lint({"spec.md": SPEC}, "DL201")
+    assert [f.line for f in findings] == [18]

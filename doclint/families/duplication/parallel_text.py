@@ -132,6 +132,35 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
     return False
 
 
+def in_parallel_sections(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether copy `b` of `a` stands in another section of the same document that
+    says something else in the same words elsewhere too: a variant pair (see
+    in_parallel_section) between the two sections, beside the copy, makes them
+    parallel sections (the rules for `==` and for `!=`, the `readme` and the `license`
+    keys, two teams' membership rules), whose shared sentence is the same rule stated
+    for each. A copy pasted into an unrelated section has no such company."""
+    doc = docs[a >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if doc is not docs[b >> SHIFT] or not doc.sections:
+        return False
+    section_a, section_b = doc.sections[ia], doc.sections[ib]
+    if section_a == section_b:
+        return False
+    ours = [i for i, s in enumerate(doc.sections) if s == section_a and i != ia]
+    theirs = [j for j, s in enumerate(doc.sections) if s == section_b and j != ib]
+    prints, tokens, starts = doc.fingerprints, doc.tokens, doc.starts
+    for i in ours:
+        first = tokens[starts[i]:starts[i + 1]]
+        for j in theirs:
+            if prints[i] == prints[j]:
+                continue
+            second = tokens[starts[j]:starts[j + 1]]
+            if similarity(first, second, VARIANT_SIMILARITY) >= VARIANT_SIMILARITY \
+                    and not near_score(first, second, NEAR_COPY):
+                return True
+    return False
+
+
 # Title words that say nothing of what a section is about.
 _TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
 _MAX_SLOT = 255
@@ -315,5 +344,6 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
     a copy in another file that belongs there (at_home) is reuse too."""
     return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) \
         or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
+        or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
         or (homes is not None and at_home(docs, a, b, homes))
