@@ -160,3 +160,24 @@ def test_records_of_data_are_not_prose():
     # A sentence that happens to hold a few brackets stays prose.
     one = "Use a[0] or a[1] when the list is short; otherwise iterate over it.\n"
     assert [one[b.start:b.end] for b in parse(one).blocks] == [one.strip()]
+
+
+def test_help_file_examples_opened_by_a_trailing_angle_bracket_are_not_prose():
+    # Vim's help format: " >" at the end of a line opens an example, "<" or text in
+    # the first column closes it.
+    text = ("A function can be bound to a dictionary in this way: >\n"
+            "\t:let counts = {'data': [0, 1, 2, 3]}\n"
+            "\t:function counts.len()\n"
+            "\t:  return len(self.data)\n"
+            "\t:endfunction\n"
+            "<\n"
+            "The function is then called with the dictionary as self.\n"
+            "Another example follows: >\n"
+            "\techo counts.len()\n"
+            "The result is the number of items.\n")
+    kinds_texts = blocks_of(text)
+    assert all("endfunction" not in t and "echo" not in t for _, t in kinds_texts)
+    assert any(t.startswith("The function is then called") for _, t in kinds_texts)
+    assert any(t.startswith("The result is the number") for _, t in kinds_texts)
+    # A comparison at the end of a line, not followed by an indented block, is text.
+    assert len(blocks_of("The limit holds when x >\nten and the rest of the sentence follows.\n")) == 1

@@ -118,6 +118,31 @@ def _is_data(texts: list[str]) -> bool:
     return data >= _DATA_SHARE * len(texts)
 
 
+# Vim's help format (Vim's and every plugin's doc/*.txt): a line that ends in " >"
+# introduces an example, whose indented lines run until a line that begins with "<"
+# or with text in the first column.
+_EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")
+
+
+def _examples(lines: list[str]) -> list[int]:
+    """The numbers of the lines of help-file examples (see _EXAMPLE_OPENS), the
+    closing "<" line included."""
+    found: list[int] = []
+    n, k = len(lines), 0
+    while k < n:
+        if not _EXAMPLE_OPENS.search(lines[k].rstrip()) or k + 1 >= n or not lines[k + 1][:1].isspace():
+            k += 1
+            continue
+        k += 1
+        while k < n and (not lines[k].strip() or lines[k][:1].isspace()):
+            found.append(k)
+            k += 1
+        if k < n and lines[k].rstrip() == "<":
+            found.append(k)
+            k += 1
+    return found
+
+
 def parse(text: str) -> Parsed:
     if looks_like_rst(text):
         return rst.parse(text)
@@ -129,6 +154,9 @@ def _parse_text(text: str) -> Parsed:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
+    if ">" in text:
+        for k in _examples(lines):
+            lines[k] = ""  # an example is no prose: read as a blank line
     # (kind, first line, last line + 1, char offset where the text starts)
     spans: list[tuple[str, int, int, int]] = []
 
