@@ -732,3 +732,30 @@ def test_an_exact_copy_in_a_parallel_section_is_the_rule_stated_for_each():
     # in "Installing releases" has no such company and stays a slip.
     findings = lint({"spec.md": SPEC}, "DL201")
     assert [f.line for f in findings] == [18]
+
+
+API = """# File system
+
+## Promises API
+
+### `fsPromises.opendir(path[, options])`
+
+Asynchronously open a directory for iterative scanning.
+Creates a directory handle that contains all further functions for reading from the directory.
+When using the async iterator, the directory object will be automatically closed after the iterator exits.
+
+## Common objects
+
+### Class: `fs.Dir`
+
+A class representing a directory stream, created by the opendir functions of this module.
+When using the async iterator, the directory object will be automatically closed after the iterator exits.
+"""
+
+
+def test_an_exact_copy_under_two_titles_that_hold_code_is_one_statement_for_two_api_parts():
+    assert lint({"fs.md": API}, "DL201") == []
+    # Under titles without code the same repeat is still reported.
+    plain = API.replace("### `fsPromises.opendir(path[, options])`", "### Opening directories") \
+               .replace("### Class: `fs.Dir`", "### Directory streams")
+    assert [f.line for f in lint({"fs.md": plain}, "DL201")] == [16]

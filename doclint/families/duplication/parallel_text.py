@@ -211,12 +211,12 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     or option it applies to, and a reader who jumps to one section reads it once. A
     copy under an unrelated heading ("## Amazon", "## Headings") stays a slip.
 
-    Under titles that hold code and share their words or have none (the entries of
-    an API or option reference, at any depth: "### `fsPromises.readFile(path)`",
-    "#### `filehandle.readFile()`", "Event: `'connect'`" / "Event: `'upgrade'`") an
-    `exact` copy anywhere in the entry is the same statement made for both, as
-    entries list different numbers of parameters before it; a near copy must hold
-    the same place there too (an edited paste into a parallel entry is a slip). So is
+    Under two titles that hold code (the entries of an API or option reference, at
+    any depth: "### `fsPromises.readFile(path)`", "#### `filehandle.readFile()`",
+    "Class: `fs.Dir`", "Event: `'message'`") an `exact` copy anywhere in the entry is
+    the same statement made for both, as entries list different numbers of
+    parameters before it; a near copy must hold the same place, in entries whose
+    titles share their words or have none (an edited paste elsewhere is a slip). So is
     an exact copy anywhere in two documents whose titles (first headings) share a
     word (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`,
     `target_link_options` and `target_compile_options`), since a page is read on its
@@ -230,7 +230,7 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
         return False
     title_a, title_b = doc_a.outline[section_a - 1], doc_b.outline[section_b - 1]
     entries = reference_entries(title_a, title_b)
-    if exact and (entries or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
+    if exact and ((title_a[1] and title_b[1]) or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
         return True  # one statement made in two entries of a reference, at any place
     if doc_a.slots[ia] != doc_b.slots[ib]:
         return False
