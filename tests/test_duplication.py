@@ -734,7 +734,7 @@ def test_an_exact_copy_in_a_parallel_section_is_the_rule_stated_for_each():
     assert [f.line for f in findings] == [18]
 
 
-API = """# File system
+DIRECTORY_API = """# File system
 
 ## Promises API
 
@@ -754,8 +754,17 @@ When using the async iterator, the directory object will be automatically closed
 
 
 def test_an_exact_copy_under_two_titles_that_hold_code_is_one_statement_for_two_api_parts():
-    assert lint({"fs.md": API}, "DL201") == []
+    assert lint({"fs.md": DIRECTORY_API}, "DL201") == []
     # Under titles without code the same repeat is still reported.
-    plain = API.replace("### `fsPromises.opendir(path[, options])`", "### Opening directories") \
+    plain = DIRECTORY_API.replace("### `fsPromises.opendir(path[, options])`", "### Opening directories") \
                .replace("### Class: `fs.Dir`", "### Directory streams")
     assert [f.line for f in lint({"fs.md": plain}, "DL201")] == [16]
+
+
+def test_block_quotes_are_notes_and_examples_not_compared():
+    text = ("# Button labels\n\nUse sentence case for labels.\n\n**Use:**\n\n"
+            "> Create and manage dashboards to visualize your data.\n\n**Don't use:**\n\n"
+            "> Create and Manage Dashboards to Visualize Your Data.\n")
+    assert lint({"ux.md": text}, "DL201") == []
+    # The same sentences as plain paragraphs are a repeat.
+    assert len(lint({"ux.md": text.replace("> ", "")}, "DL201")) == 1
