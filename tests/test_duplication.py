@@ -768,3 +768,15 @@ def test_block_quotes_are_notes_and_examples_not_compared():
     assert lint({"ux.md": text}, "DL201") == []
     # The same sentences as plain paragraphs are a repeat.
     assert len(lint({"ux.md": text.replace("> ", "")}, "DL201")) == 1
+
+
+def test_a_log_repeats_an_entry_under_two_releases_but_not_within_one():
+    stock = "More detailed information on each of the vulnerabilities is in the security advisory."
+    log = (f"# Changelog\n\n## 2.4.1\n\nFixes a crash when the cache directory is missing.\n{stock}\n\n"
+           f"## 2.3.9\n\nRejects header fields that hold line breaks.\n{stock}\n")
+    assert lint({"CHANGELOG.md": log}, "DL201") == []
+    # The same two sections in a page that is not a log are a repeat.
+    assert len(lint({"security.md": log}, "DL201")) == 1
+    # Twice under one release it is a slip.
+    twice = log.replace("Rejects header fields that hold line breaks.", stock)
+    assert [f.line for f in lint({"CHANGELOG.md": twice}, "DL201")] == [11]

@@ -287,11 +287,15 @@ LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*
 
 
 def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
-    """Whether `a` and its copy `b` stand in two documents of which one is a log: an
-    entry listed under several releases or quoted from the documentation. Within one
-    log a repeated entry is still a slip."""
+    """Whether `a` and its copy `b` stand in two documents of which one is a log (an
+    entry listed under several releases or quoted from the documentation), or in two
+    sections of one log (the same fix listed under two releases, the stock line of
+    each security release). Within one section of a log a repeated entry is still a
+    slip."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
-    return doc_a is not doc_b and (doc_a.log or doc_b.log)
+    if doc_a is not doc_b:
+        return doc_a.log or doc_b.log
+    return doc_a.log and bool(doc_a.sections) and doc_a.sections[a & LOW] != doc_a.sections[b & LOW]
 
 
 # The share of a copy's content words that its document uses elsewhere from which the

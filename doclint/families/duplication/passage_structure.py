@@ -1,6 +1,6 @@
 """Repeated passages (DL204) that are the structure of a document, not slips: the
 common frame of two statements about different code, the same words in sibling
-sections, a pointer offered again elsewhere, and items of a log.
+sections, a pointer offered again elsewhere, and items or sections of a log.
 
 The readings DL201 makes on two sentences' facts (doclint.families.duplication.
 parallel_text), made here on the two places of one passage."""
@@ -23,13 +23,14 @@ def structural(doc, codes, copy, later_start: int, source_start: int, opts) -> b
     structure of `doc`; `opts` are the duplicates kind's options (pointers, logs)."""
     if _frames_different_code(codes, copy):
         return True
+    log = bool(opts.logs) and path_matches(doc.path, opts.logs)
     if doc.headings:
         sections, _ = section_slots(doc, [later_start, source_start])
-        if sections[0] != sections[1] and (_sibling_titles(doc, sections[0], sections[1])
+        # In a log, two sections are two releases: an entry listed under both is carried.
+        if sections[0] != sections[1] and (log or _sibling_titles(doc, sections[0], sections[1])
                                            or _is_pointer(doc, later_start, opts.pointers)):
             return True
-    return bool(opts.logs) and path_matches(doc.path, opts.logs) \
-        and _kind_at(doc, later_start) == _kind_at(doc, source_start) == "list-item"
+    return log and _kind_at(doc, later_start) == _kind_at(doc, source_start) == "list-item"
 
 
 def _frames_different_code(codes, copy) -> bool:
