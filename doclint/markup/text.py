@@ -107,9 +107,20 @@ _DATA_WORD = re.compile(r"[^\W\d_]{2,}")
 _CITATION = re.compile(r"\[(?:\d+|[a-z]|note \d+|citation needed)\]")  # "[12]" marks a source, not a field
 
 
+# "Problem:    Crash when ..." / "Files:      src/main.c": a field name whose value is
+# aligned in a column, as in patch logs and mail-header style records.
+_ALIGNED_FIELD = re.compile(r"[A-Z][\w-]{0,30}:[ \t]{2,}\S")
+
+
 def _is_data(texts: list[str]) -> bool:
     """Whether most lines of a run are records of data rather than prose: three or more
-    field marks, and at least one for every two words."""
+    field marks, and at least one for every two words; or a record of fields whose
+    values are aligned in a column (their continuation lines indented)."""
+    fields = sum(1 for line in texts if _ALIGNED_FIELD.match(line))
+    if fields >= 2:  # a record: fields and their continuations, under one title line at most
+        continued = sum(1 for line in texts if line[:1].isspace())
+        if fields + continued >= len(texts) - 1:
+            return True
     data = 0
     for line in texts:
         marks = len(_FIELD_MARKS.findall(_CITATION.sub("", line)))
