@@ -185,14 +185,17 @@ def test_help_file_examples_opened_by_a_trailing_angle_bracket_are_not_prose():
 
 def test_records_of_aligned_fields_are_data_not_prose():
     # A patch log: each entry a title line and fields whose values stand in one column.
-    log = ("Patch 9.0.0012\n"
+    log = ("Patches since the last release are listed below.\n\n"
+           "Patch 9.0.0012\n"
            "Problem:    Crash when the cursor is moved after deleting the last line.\n"
            "Solution:   Check the line number before using it.\n"
            "Files:      src/move.c, src/testdir/test_normal.vim\n"
            "            src/edit.c\n\n"
            "The next release will collect these fixes.\n")
     texts = [t for _, t in blocks_of(log)]
-    assert texts == ["The next release will collect these fixes."]
+    assert texts == ["Patches since the last release are listed below.",
+                     "The next release will collect these fixes."]
     # One "Note:" with an aligned value in a paragraph of prose stays prose.
     prose = "Note:  the cache is flushed on exit.\nEvery worker writes its own log file.\n"
-    assert len(blocks_of(prose)) == 1
+    assert [t for _, t in blocks_of(prose)] == ["Note:  the cache is flushed on exit.",
+                                                 "Every worker writes its own log file."]
