@@ -199,3 +199,27 @@ def test_records_of_aligned_fields_are_data_not_prose():
     prose = "Note:  the cache is flushed on exit.\nEvery worker writes its own log file.\n"
     assert [t for _, t in blocks_of(prose)] == ["Note:  the cache is flushed on exit.",
                                                  "Every worker writes its own log file."]
+
+
+HELP = ("*options.txt*\tFor Vim version 9.0.\n\n"
+        "The options below change how the editor behaves while you type.\n\n"
+        "\t\t\t\t\t\t*'autoindent'* *'ai'*\n"
+        "'autoindent' 'ai'\tboolean\t(default off)\n"
+        "\t\t\tCopy indent from current line when starting a new line.\n\n"
+        "\t\t\t\t\t\t*'smartindent'* *'si'*\n"
+        "'smartindent' 'si'\tboolean\t(default off)\n"
+        "\t\t\tDo smart autoindenting when starting a new line.\n\n"
+        " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+
+
+def test_help_file_tag_lines_are_headings_of_code_and_the_modeline_no_prose():
+    parsed = parse(HELP)
+    tags = [HELP[h.start:h.end].strip() for h in parsed.headings if h.level == 3]
+    assert tags == ["*'autoindent'* *'ai'*", "*'smartindent'* *'si'*"]
+    assert CODE_MASK in parsed.masked[parsed.headings[-1].start:parsed.headings[-1].end]
+    texts = [HELP[b.start:b.end] for b in parsed.blocks]
+    assert not any("vim:tw" in t or "*'ai'*" in t for t in texts)
+    assert any("Copy indent from current line" in t for t in texts)
+    # Without the help modeline the same lines are ordinary text.
+    plain = parse(HELP.replace("ft=help", "ft=text"))
+    assert not [h for h in plain.headings if h.level == 3]

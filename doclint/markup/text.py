@@ -154,6 +154,14 @@ def _examples(lines: list[str]) -> list[int]:
     return found
 
 
+# Vim's help format is told by its modeline ("vim:tw=78:ts=8:ft=help:norl:"); there a
+# line of tags alone ("*v:errmsg* *errmsg-variable*") opens an entry of the reference,
+# as a heading of code does in Markdown.
+_HELP_MODELINE = re.compile(r"\bvim?:.*\bft=help\b")
+_TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+")
+_TAG_LEVEL = 3
+
+
 def parse(text: str) -> Parsed:
     if looks_like_rst(text):
         return rst.parse(text)
@@ -170,6 +178,13 @@ def _parse_text(text: str) -> Parsed:
             lines[k] = ""  # an example is no prose: read as a blank line
     # (kind, first line, last line + 1, char offset where the text starts)
     spans: list[tuple[str, int, int, int]] = []
+    if "*" in text and _HELP_MODELINE.search(text, max(0, len(text) - 400)):
+        for k, line in enumerate(lines):
+            if _HELP_MODELINE.search(line):
+                lines[k] = ""  # the modeline is for the editor
+            elif line and _TAG_LINE.fullmatch(line):
+                spans.append(("tags", k, k + 1, starts[k]))
+                lines[k] = ""  # an entry's tags: its heading, read apart from the text
 
     def add_run(run: list[int]) -> None:
         """Classify a run of consecutive non-blank, non-list lines."""
@@ -257,8 +272,15 @@ def _parse_text(text: str) -> Parsed:
     blocks: list[Block] = []
     headings: list[Heading] = []
     pos = 0
+    spans.sort(key=lambda span: span[1])
     for kind, first, end_line, start in spans:
         end = starts[end_line] - 1
+        if kind == "tags":
+            headings.append(Heading(_TAG_LEVEL, start, end))
+            pieces.append(_blank(text[pos:start]))
+            pieces.append(_code(text[start:end]))
+            pos = end
+            continue
         if kind == "heading":
             headings.append(Heading(_title_level(lines, first), starts[first], end))
         seg = text[start:end]
