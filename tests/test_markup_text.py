@@ -174,13 +174,17 @@ def test_help_file_examples_opened_by_a_trailing_angle_bracket_are_not_prose():
             "The function is then called with the dictionary as self.\n"
             "Another example follows: >\n"
             "\techo counts.len()\n"
-            "The result is the number of items.\n")
+            "The result is the number of items.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
     kinds_texts = blocks_of(text)
     assert all("endfunction" not in t and "echo" not in t for _, t in kinds_texts)
     assert any(t.startswith("The function is then called") for _, t in kinds_texts)
     assert any(t.startswith("The result is the number") for _, t in kinds_texts)
-    # A comparison at the end of a line, not followed by an indented block, is text.
-    assert len(blocks_of("The limit holds when x >\nten and the rest of the sentence follows.\n")) == 1
+    # A comparison at the end of a line, not followed by an indented block, is text;
+    # and outside a help file a trailing ">" opens nothing.
+    assert len(blocks_of("The limit holds when x >\nten and the rest of the sentence follows.\n\n"
+                         " vim:tw=78:ts=8:noet:ft=help:norl:\n")) == 1
+    assert any("endfunction" in t for _, t in blocks_of(text.replace("ft=help", "ft=text")))
 
 
 def test_records_of_aligned_fields_are_data_not_prose():

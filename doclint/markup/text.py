@@ -129,9 +129,9 @@ def _is_data(texts: list[str]) -> bool:
     return data >= _DATA_SHARE * len(texts)
 
 
-# Vim's help format (Vim's and every plugin's doc/*.txt): a line that ends in " >"
-# introduces an example, whose indented lines run until a line that begins with "<"
-# or with text in the first column.
+# In Vim's help format (Vim's and every plugin's doc/*.txt, told by the modeline, see
+# _HELP_MODELINE) a line that ends in " >" introduces an example, whose indented lines
+# run until a line that begins with "<" or with text in the first column.
 _EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")
 
 
@@ -173,12 +173,11 @@ def _parse_text(text: str) -> Parsed:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    if ">" in text:
-        for k in _examples(lines):
-            lines[k] = ""  # an example is no prose: read as a blank line
     # (kind, first line, last line + 1, char offset where the text starts)
     spans: list[tuple[str, int, int, int]] = []
-    if "*" in text and _HELP_MODELINE.search(text, max(0, len(text) - 400)):
+    if _HELP_MODELINE.search(text, max(0, len(text) - 400)):
+        for k in _examples(lines):
+            lines[k] = ""  # an example is no prose: read as a blank line
         for k, line in enumerate(lines):
             if _HELP_MODELINE.search(line):
                 lines[k] = ""  # the modeline is for the editor
