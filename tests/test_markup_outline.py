@@ -45,3 +45,15 @@ def test_plain_text_titles():
     text = "# Release notes\n\nThe first paragraph of the notes.\n\n## Fixes\n\nA bug was fixed.\n"
     assert [level for level, _ in outline(parse_text, text)] == [1, 2]
     assert parse_text("Just a sentence with no title at all, which goes on.\n").headings == ()
+
+
+def test_a_bold_line_alone_divides_its_section_one_level_below():
+    text = ("# Button labels\n\n**Use:**\n\nSentence case for every label.\n\n"
+            "**Don't use:**\n\nTitle case.\n\n- **A bold list item** is no heading\n\n"
+            "Some **bold words** inside a sentence are no heading either.\n")
+    assert outline(parse_md, text) == [(1, "# Button labels"), (2, "**Use:**"), (2, "**Don't use:**")]
+    examples = ("**Example 1: To create a policy**\n\nThe following example creates a policy.\n\n"
+                "**Example 2: To delete a policy**\n\nThe following example deletes a policy.\n\n"
+                "    **Indented in a body**\n")
+    assert outline(parse_rst, examples) == [(1, "**Example 1: To create a policy**"),
+                                            (1, "**Example 2: To delete a policy**")]

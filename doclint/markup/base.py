@@ -153,3 +153,13 @@ def label_kind(raw: str, masked: str) -> str | None:
     if _CONNECTIVE.fullmatch(text):
         return ""
     return None
+
+
+def strong_heading(raw: str, start: int, end: int, section_level: int) -> Heading | None:
+    """The heading a paragraph stands for when it is a bold line alone ("**Example 2: To
+    list the snapshots**", "**Use:**"): writers divide a section, or a page without
+    headings, into parallel parts with it. It sits one level below the markup's own
+    heading before it (`section_level`, 0 when there is none)."""
+    if "\n" in raw or len(raw) > 80 or not _STRONG_LINE.fullmatch(raw):
+        return None
+    return Heading(section_level + 1, start, end)

@@ -7,7 +7,7 @@ from typing import Callable
 from . import mkdocs, myst
 from .base import EMAIL as _MAIL
 from .base import FRONT_MATTER as _FRONT_MATTER
-from .base import Block, Heading, Parsed, label_kind, line_starts
+from .base import Block, Heading, Parsed, label_kind, line_starts, strong_heading
 from .base import blank as _blank
 from .base import code as _code
 from .mdblocks import block_tokens
@@ -121,6 +121,7 @@ class _Doc:
         self.pos = 0
         self.blocks: list[Block] = []
         self.headings: list[Heading] = []
+        self.section_level = 0  # the level of the last heading of the markup itself
 
     def add(self, kind: str, start: int, masked: str) -> None:
         """Record the masked form of text[start:start+len(masked)] as a prose block."""
@@ -205,6 +206,7 @@ def _parse_blocks(text: str, src: str) -> Parsed:
             if t == "heading_open":
                 kind = "heading"
                 doc.headings.append(Heading(_level(seg, tok.markup), start, end))
+                doc.section_level = doc.headings[-1].level
                 if tok.markup in ("=", "-"):  # setext: blank the underline line
                     cut = seg.rfind("\n")
                     seg = seg[:cut] + _blank(seg[cut:])
@@ -222,6 +224,10 @@ def _parse_blocks(text: str, src: str) -> Parsed:
             if kind == "paragraph" and tok.map[1] - tok.map[0] == 1:
                 label = label_kind(seg, masked)  # "" when the line is no prose at all
                 kind = kind if label is None else label
+                if label == "heading" and not containers:
+                    bold = strong_heading(seg, start, end, doc.section_level)
+                    if bold:
+                        doc.headings.append(bold)
             doc.add(kind, start, masked)
         elif t == "table_open" and tok.map:
             k = _table(tokens, k, src, span, containers, refs, doc)

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 
 from .base import EMAIL as _MAIL
-from .base import FRONT_MATTER, Block, Heading, Parsed, header_end, label_kind
+from .base import FRONT_MATTER, Block, Heading, Parsed, header_end, label_kind, strong_heading
 from .base import blank as _blank
 from .base import code as _code
 from .rst_directives import TITLE, TITLE_ONLY, VERSION, prose_directive
@@ -90,9 +90,12 @@ def parse(text: str) -> Parsed:
     # docutils: (character, overlined) -> level.
     styles: dict[tuple[str, bool], int] = {}
 
+    section_level = 0  # the level of the last adorned section title
+
     def section(first: int, last: int, adornment: str, overlined: bool) -> None:
-        level = styles.setdefault((adornment.strip()[:1], overlined), len(styles) + 1)
-        headings.append(Heading(level, starts[first], starts[last + 1] - 1))
+        nonlocal section_level
+        section_level = styles.setdefault((adornment.strip()[:1], overlined), len(styles) + 1)
+        headings.append(Heading(section_level, starts[first], starts[last + 1] - 1))
 
     pos = 0  # text before pos is already in pieces
 
@@ -107,6 +110,10 @@ def parse(text: str) -> Parsed:
         if kind == "paragraph" and b - 1 == line_of(start):
             label = label_kind(seg, masked)  # "" when the line is no prose at all
             kind = kind if label is None else label
+            if label == "heading" and start == starts[b - 1]:  # not indented in a body
+                bold = strong_heading(seg, start, end, section_level)
+                if bold:
+                    headings.append(bold)
         if strip_colons:  # "Example::" reads as "Example:"; "Example ::" loses both
             body = masked.rstrip()
             cut = len(body) - 2 if len(body) < 3 or body[-3].isspace() else len(body) - 1
