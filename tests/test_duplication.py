@@ -761,13 +761,16 @@ def test_an_exact_copy_under_two_titles_that_hold_code_is_one_statement_for_two_
     assert [f.line for f in lint({"fs.md": plain}, "DL201")] == [16]
 
 
-def test_block_quotes_are_notes_and_examples_not_compared():
+def test_examples_under_bold_labels_are_parallel_parts_of_a_section():
+    # "**Use:**" and "**Don't use:**" divide the section into parallel parts: the
+    # example that stands first under each is one example shown two ways.
     text = ("# Button labels\n\nUse sentence case for labels.\n\n**Use:**\n\n"
             "> Create and manage dashboards to visualize your data.\n\n**Don't use:**\n\n"
             "> Create and Manage Dashboards to Visualize Your Data.\n")
     assert lint({"ux.md": text}, "DL201") == []
-    # The same sentences as plain paragraphs are a repeat.
-    assert len(lint({"ux.md": text.replace("> ", "")}, "DL201")) == 1
+    # Without the labels the two sentences are a repeat in one section.
+    unlabelled = text.replace("**Use:**\n\n", "").replace("**Don't use:**\n\n", "")
+    assert len(lint({"ux.md": unlabelled}, "DL201")) == 1
 
 
 def test_a_log_repeats_an_entry_under_two_releases_but_not_within_one():

@@ -60,7 +60,7 @@ class DuplicatesKind(Kind):
         # (parallel_text.at_home), "all" every one. Records of a corpus: always all.
         copies_across: str = "misplaced"
         ignore_quoted: bool = False
-        skip_blocks: tuple[str, ...] = ("heading", "table-cell", "blockquote")
+        skip_blocks: tuple[str, ...] = ("heading", "table-cell")
         window: int = 1                 # restated: how many sentences back to look
         after_complete: bool = False    # restated: also after a complete sentence (not only a cut-off one)
         quote_length: int = 48
