@@ -57,3 +57,10 @@ def test_a_bold_line_alone_divides_its_section_one_level_below():
                 "    **Indented in a body**\n")
     assert outline(parse_rst, examples) == [(1, "**Example 1: To create a policy**"),
                                             (1, "**Example 2: To delete a policy**")]
+
+
+def test_a_long_bold_line_alone_is_a_heading_too():
+    title = "**Example 9: To generate a transcript with personally identifiable information (PII) redacted**"
+    text = f"{title}\n\nThe following example starts a transcription job.\n"
+    assert outline(parse_rst, text) == [(1, title)]
+    assert outline(parse_md, text) == [(1, title)]

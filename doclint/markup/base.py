@@ -160,6 +160,11 @@ def strong_heading(raw: str, start: int, end: int, section_level: int) -> Headin
     list the snapshots**", "**Use:**"): writers divide a section, or a page without
     headings, into parallel parts with it. It sits one level below the markup's own
     heading before it (`section_level`, 0 when there is none)."""
-    if "\n" in raw or len(raw) > 80 or not _STRONG_LINE.fullmatch(raw):
+    if "\n" in raw or len(raw) > _STRONG_HEADING_CHARS or not _STRONG_LINE.fullmatch(raw):
         return None
     return Heading(section_level + 1, start, end)
+
+
+# Bold lines that stand for headings run longer than labels ("**Example 9: To generate
+# a transcript with personally identifiable information (PII) redacted**").
+_STRONG_HEADING_CHARS = 160

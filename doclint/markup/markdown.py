@@ -224,7 +224,7 @@ def _parse_blocks(text: str, src: str) -> Parsed:
             if kind == "paragraph" and tok.map[1] - tok.map[0] == 1:
                 label = label_kind(seg, masked)  # "" when the line is no prose at all
                 kind = kind if label is None else label
-                if label == "heading" and not containers:
+                if label != "" and not containers:
                     bold = strong_heading(seg, start, end, doc.section_level)
                     if bold:
                         doc.headings.append(bold)

@@ -110,7 +110,7 @@ def parse(text: str) -> Parsed:
         if kind == "paragraph" and b - 1 == line_of(start):
             label = label_kind(seg, masked)  # "" when the line is no prose at all
             kind = kind if label is None else label
-            if label == "heading" and start == starts[b - 1]:  # not indented in a body
+            if label != "" and start == starts[b - 1]:  # not indented in a body
                 bold = strong_heading(seg, start, end, section_level)
                 if bold:
                     headings.append(bold)
