@@ -783,3 +783,24 @@ def test_a_log_repeats_an_entry_under_two_releases_but_not_within_one():
     # Twice under one release it is a slip.
     twice = log.replace("Rejects header fields that hold line breaks.", stock)
     assert [f.line for f in lint({"CHANGELOG.md": twice}, "DL201")] == [11]
+
+
+def test_stock_sentences_of_one_folder_are_boilerplate_there():
+    stock = "To confirm that the operation succeeded, you can run the get-operation command."
+    files = {}
+    leads = {"create": "A namespace groups the services of one application under one name.",
+             "delete": "Deleting a namespace fails while any service is still registered in it.",
+             "update": "Only the description and the time to live of its records can be changed.",
+             "tag": "Tags let billing reports split the cost of shared infrastructure."}
+    for verb, lead in leads.items():
+        files[f"discovery/{verb}-namespace.rst"] = f"{lead}\n\n{stock}\n"
+    for i in range(16):
+        files[f"other/page-{i}.rst"] = f"Page {i} describes a command of another service entirely.\n"
+    # Four of the folder's four pages hold it: its stock sentence (boilerplate-share
+    # 0.5 of 20 files is 10 documents for the run, of 4 files 2, so at least 4).
+    assert lint(files, "DL201", boilerplate_share=0.5, group_from=0) == []
+    # Spread over four folders the same copies stay findings.
+    spread = {f"{verb}/{name.split('/')[1]}": text for (name, text), verb
+              in zip(list(files.items())[:4], ("a", "b", "c", "d"))}
+    spread.update({k: v for k, v in files.items() if k.startswith("other/")})
+    assert len(lint(spread, "DL201", boilerplate_share=0.5, group_from=0)) == 3

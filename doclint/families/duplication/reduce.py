@@ -1,6 +1,7 @@
 """The corpus phase of the duplicates kind: group fingerprints, find and verify near pairs."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import ModuleType
 from itertools import chain
 from typing import Iterable, Iterator
@@ -62,19 +63,42 @@ def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | N
     return same if same is not None else earlier[0]
 
 
-def _too_common(cluster: list[int], opts, limit: int, templates: dict[int, int],
+@dataclass(frozen=True)
+class Limits:
+    """From how many documents a sentence is boilerplate: in the whole run, and among
+    the files of one folder (a service's or a module's pages share their stock
+    sentences, which in a run of thousands of files stay under the run's limit).
+    0 means never."""
+
+    run: int
+    folders: dict[str, int]
+
+
+def _folder(doc: DocFacts) -> str | None:
+    """The folder of a file; None for a record of a corpus."""
+    return None if doc.record_line is not None else doc.path.rpartition("/")[0]
+
+
+def _too_common(cluster: list[int], opts, limits: Limits, templates: dict[int, int],
                 docs: list[DocFacts]) -> bool:
     """Whether a sentence is boilerplate: found in more than `max-documents` documents,
-    or in `limit` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit),
+    or in `limits` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit),
     counting with it the documents that hold it with other numbers (`templates`: the
-    number of documents per shape, see template_documents())."""
-    if not opts.max_documents and not limit:
+    number of documents per shape, see template_documents()), or in the folder's limit
+    of documents when all its copies stand in the files of one folder."""
+    if not opts.max_documents and not limits.run:
         return False
-    count = len({g >> SHIFT for g in cluster})
+    documents = {g >> SHIFT for g in cluster}
+    count = len(documents)
     shape = docs[cluster[0] >> SHIFT].shapes[cluster[0] & LOW] if templates else 0
     if shape:
         count = max(count, templates.get(shape, 0))
-    return bool(opts.max_documents and count > opts.max_documents) or bool(limit and count >= limit)
+    if bool(opts.max_documents and count > opts.max_documents) or bool(limits.run and count >= limits.run):
+        return True
+    folders = {_folder(docs[d]) for d in documents}
+    if len(folders) != 1 or None in folders:
+        return False
+    return 0 < limits.folders[folders.pop()] <= len(documents)
 
 
 def template_documents(docs: list[DocFacts]) -> dict[int, int]:
@@ -93,8 +117,15 @@ def _homes(opts) -> dict | None:
     return {} if opts.copies_across == "misplaced" else None
 
 
-def _limit(docs: list[DocFacts], opts) -> int:
-    return boilerplate_limit(len(docs), opts.boilerplate_share, BOILERPLATE_LEAST)
+def _limit(docs: list[DocFacts], opts) -> Limits:
+    sizes: dict[str, int] = {}
+    for doc in docs:
+        folder = _folder(doc)
+        if folder is not None:
+            sizes[folder] = sizes.get(folder, 0) + 1
+    share = opts.boilerplate_share
+    return Limits(boilerplate_limit(len(docs), share, BOILERPLATE_LEAST),
+                  {folder: boilerplate_limit(size, share, BOILERPLATE_LEAST) for folder, size in sizes.items()})
 
 
 def _scoped(gids: list[int], scope: str) -> bool:
@@ -109,7 +140,7 @@ def _scoped(gids: list[int], scope: str) -> bool:
 
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     limit = _limit(docs, opts)
-    templates = template_documents(docs) if limit else {}
+    templates = template_documents(docs) if limit.run else {}
     found, homes = [], _homes(opts)
     for cluster in grouping_for(docs).clusters(docs)[1]:
         cluster = _without_templates(cluster, opts.template_from, docs)
@@ -208,7 +239,7 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     if len(firsts) < 2:
         return
     limit = _limit(docs, opts)
-    templates = template_documents(docs) if limit else {}
+    templates = template_documents(docs) if limit.run else {}
     common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limit, templates, docs)}
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
