@@ -39,6 +39,15 @@ def test_text_files_that_hold_code_or_data_are_not_walked_into(tmp_path):
     assert [os.path.basename(f) for f in named.files] == ["CMakeLists.txt"]
 
 
+def test_licences_are_not_walked_into_but_pages_about_licences_are(tmp_path):
+    make(tmp_path, "LICENSE", "LICENSE.md", "LICENSE-APACHE", "vendor/COPYING.txt", "NOTICE",
+         "docs/Licence-Guidelines.md", "docs/license-expression.rst", "docs/licensing.md")
+    assert rel(discover([str(tmp_path)], gitignore=False), tmp_path) == [
+        "docs/Licence-Guidelines.md", "docs/license-expression.rst", "docs/licensing.md"]
+    named = discover([str(tmp_path / "LICENSE.md")], gitignore=False)
+    assert [os.path.basename(f) for f in named.files] == ["LICENSE.md"]
+
+
 def test_include_and_exclude_globs(tmp_path):
     make(tmp_path, "docs/a.md", "docs/gen/b.md", "notes.txt", "docs/c.adoc")
     found = discover([str(tmp_path)], include=["*.md", "*.adoc"], exclude=["docs/gen/*"],

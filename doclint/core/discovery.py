@@ -12,7 +12,11 @@ LINTABLE = (".md", ".markdown", ".mdx", ".rst", ".txt", ".text", ".jsonl", ".ndj
 # walks (named on the command line, or chosen by `include`, they are read).
 NOT_PROSE = ("CMakeLists.txt", "requirements*.txt", "*-requirements.txt", "constraints*.txt",
              "robots.txt", "dependency_links.txt", "top_level.txt", "entry_points.txt",
-             "SOURCES.txt", "namespace_packages.txt")
+             "SOURCES.txt", "namespace_packages.txt",
+             # Licences are legal text copied in from their authors, not the team's prose.
+             *(f"{name}{tail}" for name in ("LICENSE", "LICENCE", "License", "Licence", "license",
+                                             "licence", "COPYING", "NOTICE") for tail in ("", ".*")),
+             "LICENSE-*", "LICENSE_*", "LICENCE-*", "COPYING-*")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".tox",
                        ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages",
                        ".eggs", "build", "dist"})
