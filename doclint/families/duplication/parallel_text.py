@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from math import ceil
 
 from doclint.core.restatement import STOPWORDS, stem
@@ -304,45 +305,41 @@ AT_HOME = 0.3
 _STOP_CODES = frozenset(hashes(sorted(STOPWORDS)))
 
 
-def _word_counts(doc: DocFacts, cache: dict[int, dict[int, int]]) -> dict[int, int]:
-    counts = cache.get(id(doc))
+def _word_counts(doc: DocFacts, homes: dict[int, Counter]) -> Counter:
+    counts = homes.get(id(doc))
     if counts is None:
-        counts = cache[id(doc)] = {}
-        for code in doc.tokens:
-            counts[code] = counts.get(code, 0) + 1
+        counts = homes[id(doc)] = Counter(doc.tokens)
     return counts
 
 
-def at_home(docs: list[DocFacts], a: int, b: int, cache: dict[int, dict[int, int]]) -> bool:
+def at_home(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter]) -> bool:
     """Whether `a` and its copy `b`, in two files, each belong in their file: at least
     AT_HOME of the sentence's content words stand elsewhere in each. A definition
     repeated from the glossary in its chapter, a note shared by two pages on one
     topic, is written for both readers; a sentence about buildbots in a page on
     macros was pasted into the wrong file (which of the two is the original the run's
     order does not say, so both are tested). Records of a corpus are not tested: a
-    sentence shared by two records is what a data team looks for. `cache` keeps each
+    sentence shared by two records is what a data team looks for. `homes` keeps each
     document's word counts for the run."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     if doc_a is doc_b or doc_a.record_line is not None or doc_b.record_line is not None:
         return False
-    return _belongs(docs, a, cache) and _belongs(docs, b, cache)
+    return _belongs(docs, a, homes) and _belongs(docs, b, homes)
 
 
-def _belongs(docs: list[DocFacts], gid: int, cache: dict[int, dict[int, int]]) -> bool:
+def _belongs(docs: list[DocFacts], gid: int, homes: dict[int, Counter]) -> bool:
     doc, index = docs[gid >> SHIFT], gid & LOW
-    own: dict[int, int] = {}
-    for code in doc.tokens[doc.starts[index]:doc.starts[index + 1]]:
-        if code not in _STOP_CODES:
-            own[code] = own.get(code, 0) + 1
+    own = Counter(code for code in doc.tokens[doc.starts[index]:doc.starts[index + 1]]
+                  if code not in _STOP_CODES)
     if not own:
         return False
-    counts = _word_counts(doc, cache)
-    elsewhere = sum(1 for code, n in own.items() if counts.get(code, 0) > n)
+    counts = _word_counts(doc, homes)
+    elsewhere = sum(1 for code, n in own.items() if counts[code] > n)
     return elsewhere >= AT_HOME * len(own)
 
 
 def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
-           homes: dict[int, dict[int, int]] | None = None) -> bool:
+           homes: dict[int, Counter] | None = None) -> bool:
     """Whether copy `b` of `a` (an `exact` copy, or a near one) is structure rather
     than a slip (see above). With `homes` (word counts kept between calls of one run),
     a copy in another file that belongs there (at_home) is reuse too."""

@@ -117,7 +117,7 @@ def _homes(opts) -> dict | None:
     return {} if opts.copies_across == "misplaced" else None
 
 
-def _limit(docs: list[DocFacts], opts) -> Limits:
+def _limits(docs: list[DocFacts], opts) -> Limits:
     sizes: dict[str, int] = {}
     for doc in docs:
         folder = _folder(doc)
@@ -139,12 +139,12 @@ def _scoped(gids: list[int], scope: str) -> bool:
 
 
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
-    limit = _limit(docs, opts)
-    templates = template_documents(docs) if limit.run else {}
+    limits = _limits(docs, opts)
+    templates = template_documents(docs) if limits.run else {}
     found, homes = [], _homes(opts)
     for cluster in grouping_for(docs).clusters(docs)[1]:
         cluster = _without_templates(cluster, opts.template_from, docs)
-        if len(cluster) < 2 or _too_common(cluster, opts, limit, templates, docs) \
+        if len(cluster) < 2 or _too_common(cluster, opts, limits, templates, docs) \
                 or not _scoped(cluster, opts.scope):
             continue
         slips = [(at, ref) for at in range(1, len(cluster))
@@ -238,9 +238,9 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     firsts, repeated = grouping.clusters(docs)
     if len(firsts) < 2:
         return
-    limit = _limit(docs, opts)
-    templates = template_documents(docs) if limit.run else {}
-    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limit, templates, docs)}
+    limits = _limits(docs, opts)
+    templates = template_documents(docs) if limits.run else {}
+    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limits, templates, docs)}
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
     homes = _homes(opts)
