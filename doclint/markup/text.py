@@ -7,6 +7,7 @@ from . import rst
 from .base import Block, Heading, Parsed
 from .base import blank as _blank
 from .base import code as _code
+from .helpfile import TAG_LEVEL, is_help_file, read_help_lines
 
 _LIST = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+(?=\S)")
 _ATX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
@@ -129,39 +130,6 @@ def _is_data(texts: list[str]) -> bool:
     return data >= _DATA_SHARE * len(texts)
 
 
-# In Vim's help format (Vim's and every plugin's doc/*.txt, told by the modeline, see
-# _HELP_MODELINE) a line that ends in " >" introduces an example, whose indented lines
-# run until a line that begins with "<" or with text in the first column.
-_EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")
-
-
-def _examples(lines: list[str]) -> list[int]:
-    """The numbers of the lines of help-file examples (see _EXAMPLE_OPENS), the
-    closing "<" line included."""
-    found: list[int] = []
-    n, k = len(lines), 0
-    while k < n:
-        if not _EXAMPLE_OPENS.search(lines[k].rstrip()) or k + 1 >= n or not lines[k + 1][:1].isspace():
-            k += 1
-            continue
-        k += 1
-        while k < n and (not lines[k].strip() or lines[k][:1].isspace()):
-            found.append(k)
-            k += 1
-        if k < n and lines[k].rstrip() == "<":
-            found.append(k)
-            k += 1
-    return found
-
-
-# Vim's help format is told by its modeline ("vim:tw=78:ts=8:ft=help:norl:"); there a
-# line of tags alone ("*v:errmsg* *errmsg-variable*") opens an entry of the reference,
-# as a heading of code does in Markdown.
-_HELP_MODELINE = re.compile(r"\bvim?:.*\bft=help\b")
-_TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+")
-_TAG_LEVEL = 3
-
-
 def parse(text: str) -> Parsed:
     if looks_like_rst(text):
         return rst.parse(text)
@@ -175,15 +143,8 @@ def _parse_text(text: str) -> Parsed:
         starts.append(starts[-1] + len(line) + 1)
     # (kind, first line, last line + 1, char offset where the text starts)
     spans: list[tuple[str, int, int, int]] = []
-    if _HELP_MODELINE.search(text, max(0, len(text) - 400)):
-        for k in _examples(lines):
-            lines[k] = ""  # an example is no prose: read as a blank line
-        for k, line in enumerate(lines):
-            if _HELP_MODELINE.search(line):
-                lines[k] = ""  # the modeline is for the editor
-            elif line and _TAG_LINE.fullmatch(line):
-                spans.append(("tags", k, k + 1, starts[k]))
-                lines[k] = ""  # an entry's tags: its heading, read apart from the text
+    if is_help_file(text):
+        spans.extend(("tags", k, k + 1, starts[k]) for k in read_help_lines(lines))
 
     def add_run(run: list[int]) -> None:
         """Classify a run of consecutive non-blank, non-list lines."""
@@ -275,7 +236,7 @@ def _parse_text(text: str) -> Parsed:
     for kind, first, end_line, start in spans:
         end = starts[end_line] - 1
         if kind == "tags":
-            headings.append(Heading(_TAG_LEVEL, start, end))
+            headings.append(Heading(TAG_LEVEL, start, end))
             pieces.append(_blank(text[pos:start]))
             pieces.append(_code(text[start:end]))
             pos = end

@@ -1,0 +1,55 @@
+"""Vim's help format (Vim's own and every plugin's doc/*.txt), read as plain text with
+its own structure: tag lines that open the entries of a reference, examples, and the
+modeline that tells the format."""
+from __future__ import annotations
+
+import re
+
+# The modeline that tells the format ("vim:tw=78:ts=8:ft=help:norl:"), in the last lines.
+_MODELINE = re.compile(r"\bvim?:.*\bft=help\b")
+_MODELINE_REACH = 400
+# A line of tags alone ("*v:errmsg* *errmsg-variable*") opens an entry of the
+# reference, as a heading of code does in Markdown.
+_TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+")
+TAG_LEVEL = 3
+# A line that ends in " >" introduces an example, whose indented lines run until a line
+# that begins with "<" or with text in the first column.
+_EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")
+
+
+def is_help_file(text: str) -> bool:
+    return _MODELINE.search(text, max(0, len(text) - _MODELINE_REACH)) is not None
+
+
+def read_help_lines(lines: list[str]) -> list[int]:
+    """Blank in `lines` what is no prose (examples, the modeline, tag lines) and return
+    the numbers of the tag lines, the headings of the file's entries."""
+    for k in _examples(lines):
+        lines[k] = ""
+    tags = []
+    for k, line in enumerate(lines):
+        if _MODELINE.search(line):
+            lines[k] = ""  # the modeline is for the editor
+        elif line and _TAG_LINE.fullmatch(line):
+            tags.append(k)
+            lines[k] = ""  # an entry's tags: its heading, read apart from the text
+    return tags
+
+
+def _examples(lines: list[str]) -> list[int]:
+    """The numbers of the lines of examples (see _EXAMPLE_OPENS), the closing "<" line
+    included."""
+    found: list[int] = []
+    n, k = len(lines), 0
+    while k < n:
+        if not _EXAMPLE_OPENS.search(lines[k].rstrip()) or k + 1 >= n or not lines[k + 1][:1].isspace():
+            k += 1
+            continue
+        k += 1
+        while k < n and (not lines[k].strip() or lines[k][:1].isspace()):
+            found.append(k)
+            k += 1
+        if k < n and lines[k].rstrip() == "<":
+            found.append(k)
+            k += 1
+    return found
