@@ -7,7 +7,8 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
-from doclint.families.claims.prefilter import CueSet, holds_a_phrase, phrase_words, required_marks, required_words
+from doclint.families.claims.prefilter import CueSet, holds_a_phrase, phrase_words
+from doclint.families.claims.regexread import leading_words, required_marks, required_words
 from doclint.families.claims.text import ClaimText, cue_matchers
 from doclint.families.claims.verbs import expand, forms, particles
 
@@ -269,6 +270,43 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     filtered = sorted((m.start(), m.end()) for m in CueSet(matchers).finditer(doc.masked, ClaimText.of(doc), 1.0))
     assert filtered == full
     assert len(full) == 4
+
+
+@pytest.mark.parametrize("pattern, leads", [
+    (r"\b(?:said|believed|rumou?red)\s+to\s+be\b", {"said", "believed", "rumo"}),
+    (r"(?<=\b(?:is|was)\s)(?:said|saw)\s+to", {"said", "saw"}),
+    (r"\bit\s+is", {"it"}),
+    (r"(?<![\w-])(?:according\s+to|reportedly)|\[who\?\]", {"according", "reportedly", "[who?]"}),
+])
+def test_leading_words_are_read_from_the_regex(pattern, leads):
+    assert leading_words(pattern, re.IGNORECASE) == leads
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ly\s+said", r"(?:a|)said", r"(?:the\s+)?police", r"\bstra\u00dfe\b",
+                                     r"[Ss]aid"])
+def test_no_leading_word_means_a_scan(pattern):
+    assert leading_words(pattern, re.IGNORECASE) is None
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<=\bwas\s)said",               # a look-behind reads the text before the span
+    r"\bsaid\s+(?:(?:\w|-)+\s+){0,2}?to\s+be\b",
+    r"(?:said|aid)\s+\w+",              # one leading word inside another
+    r"\bnoted(?:\s+\w+)*",             # a match runs on past the next place a lead stands
+])
+def test_a_cue_tried_where_its_leading_words_stand_finds_what_a_scan_finds(pattern):
+    from doclint.families.claims.prefilter import _anchored, _matcher_leads
+
+    text = ("It was said to be haunted, she SAID; it was Said to be old. The aid was said noted\n"
+            "noted once, said to be noted to be. Unsaid words were said by few to be true.")
+    matcher = compile_alternation([], [pattern], True)
+    part, timed, leads = _matcher_leads(matcher)
+    low = text.casefold()
+    for start, end in [(0, len(text)), (7, 60), (12, len(text) - 5)]:
+        scanned = [(m.start(), m.end()) for m in matcher.finditer(text, start, end)]
+        tried = [(m.start(), m.end()) for m in _anchored(part, timed, leads, text, low, start, end, 1.0)]
+        assert tried == scanned
+    assert scanned
 
 
 def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_finds():

@@ -1,5 +1,6 @@
-"""Pre-filters for the claim cues: the words a regex cannot match without, found by
-reading the regex, so each cue is run only on the few sentences that hold one."""
+"""Pre-filters for the claim cues: one trigger scan per document finds the words each cue
+cannot match without (see regexread), so a cue runs only on the few sentences holding
+one, and only where a match can start."""
 from __future__ import annotations
 
 import re
@@ -10,99 +11,7 @@ try:  # optional speed-up of the trigger scan; the regex scan gives the same hit
 except ImportError:  # pragma: no cover - a platform without the wheel
     _ahocorasick = None
 
-try:  # the regex parser moved in Python 3.11; both spell the same opcodes
-    from re import _constants as _sre, _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
-# A literal this short, or this common, would let nearly every sentence through.
-_MIN_SCORE = 3
-_COMMON = frozenset("""the and that this with from have has had was were are for not but
-    its it's been being will would there their they them than then what when which who
-    one some many more most also only very such into over""".split())
-_SKIP_OPS = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
-
-
-def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lower-case strings at least one of which every match of `pattern` contains, or
-    None when no useful set can be read (the cue must then scan all the text)."""
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except (re.error, OverflowError, RecursionError):
-        return None  # `regex`-only syntax: no pre-filter, which is only slower
-    found = _sequence(list(parsed))
-    if not found or _score(found) < _MIN_SCORE or not all(w.isascii() for w in found):
-        return None  # `regex` folds some non-ASCII case in full ("ß" matches "SS"): no filter
-    return frozenset(found)
-
-
-def required_marks(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Like `required_words`, but any literal will do, and literals with punctuation are
-    preferred: a citation ("[12]", "<ref", "(Smith, 2019)") cannot match without its
-    bracket, which most sentences lack."""
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except (re.error, OverflowError, RecursionError):
-        return None
-    found = _sequence(list(parsed), _marks_key)
-    if not found or not all(w.isascii() for w in found):
-        return None
-    return frozenset(found)
-
-
-def _marks_key(options: set[str]) -> tuple:
-    return (all(not s.isalnum() for s in options), _score(options), -len(options))
-
-
-def _score(options: Iterable[str]) -> int:
-    return min((1 if s.strip() in _COMMON else len(s.strip())) for s in options)
-
-
-def _sequence(items: list, key=None) -> set[str] | None:
-    """The best required set of a sequence (by `key`, else the longest and rarest
-    words): a run of literals, or any one element's."""
-    candidates: list[set[str]] = []
-    run: list[str] = []
-
-    def close() -> None:
-        if run:
-            candidates.append({"".join(run).lower()})
-            run.clear()
-
-    for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if op in _SKIP_OPS:
-            continue  # zero width: the literals on both sides still run on in the text
-        close()
-        sub = None
-        if op is _sre.SUBPATTERN:
-            sub = _sequence(list(av[-1]), key)
-        elif op is _sre.BRANCH:
-            sub = _branch(av[1], key)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
-            low, _, body = av
-            if low >= 1:
-                sub = _sequence(list(body), key)
-        if sub:
-            candidates.append(sub)
-    close()
-    candidates = [c for c in candidates if all(s.strip() for s in c)]
-    if not candidates:
-        return None
-    return max(candidates, key=key or (lambda c: (_score(c), -len(c))))
-
-
-def _branch(alternatives: list, key=None) -> set[str] | None:
-    out: set[str] = set()
-    for alternative in alternatives:
-        found = _sequence(list(alternative), key)
-        if not found:
-            return None  # one alternative needs nothing we know: the branch needs nothing
-        out |= found
-    return out
+from doclint.families.claims.regexread import leading_words, required_words
 
 
 def word_trie(words: Iterable[str]) -> str:
@@ -204,6 +113,9 @@ class CueSet:
         # a phrase matcher, or a phrase with a word this check cannot read).
         self.phrases: tuple = tuple(phrases) if phrases is not None else (None,) * len(self.matchers)
         self.needs: list[frozenset[str] | None] = [_matcher_words(m) for m in self.matchers]
+        # Where a cue's matches start, when every match starts with one of a few words:
+        # it is then tried only where they stand, not scanned for (see `_anchored`).
+        self.leads: list[tuple | None] = [_matcher_leads(m) for m in self.matchers]
         words = set().union(*(n for n in self.needs if n))
         self.words = frozenset(words)
         self.trigger = trigger_regex(words) if words else None
@@ -258,10 +170,14 @@ class CueSet:
         for k, matcher in enumerate(self.matchers):
             spans = ct.chunks if self.needs[k] is None else _runs(ct.sentences, wanted[k])
             phrases = self.phrases[k] if ct.lower_ok else None
+            lead = self.leads[k] if ct.lower_ok else None
             for start, end in spans:
                 if phrases is not None and not holds_a_phrase(ct.lower[start:end], phrases):
                     continue  # a run holding one word of a phrase but not all of them
-                yield from matcher.finditer(masked, start, end, timeout=timeout)
+                if lead is not None:
+                    yield from _anchored(*lead, masked, ct.lower, start, end, timeout)
+                else:
+                    yield from matcher.finditer(masked, start, end, timeout=timeout)
 
 
 def phrase_words(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...] | None:
@@ -309,6 +225,40 @@ def _runs(sentences: list, indices: set[int]) -> list[tuple[int, int]]:
             runs.append((start, end))
         last = i
     return runs
+
+
+def _matcher_leads(matcher) -> tuple | None:
+    """(compiled regex, whether it takes a timeout, its leading words) for a matcher of
+    one regex whose matches all start with one of a few words; else None."""
+    literal, custom = getattr(matcher, "literal", None), getattr(matcher, "custom", None)
+    if (literal is None) == (custom is None):
+        return None  # both (merged in text order by the matcher) or neither
+    part = literal if custom is None else custom
+    leads = leading_words(part.pattern, re.IGNORECASE)
+    return (part, custom is not None, tuple(sorted(leads))) if leads else None
+
+
+def _anchored(part, timed: bool, leads: tuple[str, ...], masked: str, low: str,
+              start: int, end: int, timeout: float) -> Iterable:
+    """What `part.finditer(masked, start, end)` finds, found by trying the regex only
+    where one of its leading words stands in the lower-cased text `low` (offsets as in
+    `masked`): a match can start nowhere else. Trying from the left and going on after
+    each match's end gives the same leftmost, non-overlapping matches. The regex sees
+    the whole text, so its look-behinds and word boundaries read as in a scan."""
+    places: set[int] = set()
+    for lead in leads:
+        at = low.find(lead, start, end)
+        while at != -1:
+            places.add(at)
+            at = low.find(lead, at + 1, end)
+    after = start
+    for at in sorted(places):
+        if at < after:
+            continue
+        m = part.match(masked, at, end, timeout=timeout) if timed else part.match(masked, at, end)
+        if m is not None:
+            yield m
+            after = m.end()
 
 
 def _matcher_words(matcher) -> frozenset[str] | None:

@@ -10,7 +10,8 @@ from typing import Iterable
 
 from doclint.core.document import Document
 from doclint.core.textmatch import RuleTimeout, compile_alternation
-from doclint.families.claims.prefilter import CueSet, lowered, phrase_words, required_marks
+from doclint.families.claims.prefilter import CueSet, lowered, phrase_words
+from doclint.families.claims.regexread import required_marks
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
