@@ -295,16 +295,16 @@ def test_no_leading_word_means_a_scan(pattern):
     r"\bnoted(?:\s+\w+)*",             # a match runs on past the next place a lead stands
 ])
 def test_a_cue_tried_where_its_leading_words_stand_finds_what_a_scan_finds(pattern):
-    from doclint.families.claims.prefilter import _anchored, _matcher_leads
+    from doclint.families.claims.prefilter import anchored, matcher_leads
 
     text = ("It was said to be haunted, she SAID; it was Said to be old. The aid was said noted\n"
             "noted once, said to be noted to be. Unsaid words were said by few to be true.")
     matcher = compile_alternation([], [pattern], True)
-    part, timed, leads = _matcher_leads(matcher)
+    part, timed, leads = matcher_leads(matcher)
     low = text.casefold()
     for start, end in [(0, len(text)), (7, 60), (12, len(text) - 5)]:
         scanned = [(m.start(), m.end()) for m in matcher.finditer(text, start, end)]
-        tried = [(m.start(), m.end()) for m in _anchored(part, timed, leads, text, low, start, end, 1.0)]
+        tried = [(m.start(), m.end()) for m in anchored(part, timed, leads, text, low, start, end, 1.0)]
         assert tried == scanned
     assert scanned
 
@@ -403,3 +403,21 @@ def test_rules_sent_to_another_process_join_its_trigger_scan(monkeypatch, all_ru
 ])
 def test_complement_verbs_report_only_with_their_complement(lint_text, text, expected):
     assert rule_ids(lint_text, text) == expected
+
+
+@pytest.mark.parametrize("text, referenced", [
+    ("The port was rebuilt.[1] A lighthouse followed.[2] Trade grew.[3] It is lovely.", True),
+    ("The port was rebuilt.[1] A lighthouse followed.[2] Trade grew. It is lovely.", False),
+    ("The list m[0] and m[1] and x[2] holds three.<ref>one</ref>", False),
+    ("A speech with no marker at all. We shall go on to the end.", False),
+    ("The mill was built by the river in 1820.<ref>Smith 1990</ref> It was rebuilt after the "
+     "flood of 1851.{{cite web|title=Mills}} It closed in 1960.[4]", True),
+])
+def test_references_count_the_markers_in_the_prose(text, referenced):
+    from doclint.families.claims.text import References
+
+    markers = [r"(?<![\w\]])\[\d+\]", r"<ref\b", r"\{\{\s*[Cc]it"]
+    doc = document_from_text("doc.txt", text)
+    found = References(markers, 3)(doc, ClaimText.of(doc))
+    scanned = sum(1 for _ in compile_alternation([], markers, False).finditer(doc.masked)) >= 3
+    assert found == scanned == referenced

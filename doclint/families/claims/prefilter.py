@@ -114,8 +114,8 @@ class CueSet:
         self.phrases: tuple = tuple(phrases) if phrases is not None else (None,) * len(self.matchers)
         self.needs: list[frozenset[str] | None] = [_matcher_words(m) for m in self.matchers]
         # Where a cue's matches start, when every match starts with one of a few words:
-        # it is then tried only where they stand, not scanned for (see `_anchored`).
-        self.leads: list[tuple | None] = [_matcher_leads(m) for m in self.matchers]
+        # it is then tried only where they stand, not scanned for (see `anchored`).
+        self.leads: list[tuple | None] = [matcher_leads(m) for m in self.matchers]
         words = set().union(*(n for n in self.needs if n))
         self.words = frozenset(words)
         self.trigger = trigger_regex(words) if words else None
@@ -175,7 +175,7 @@ class CueSet:
                 if phrases is not None and not holds_a_phrase(ct.lower[start:end], phrases):
                     continue  # a run holding one word of a phrase but not all of them
                 if lead is not None:
-                    yield from _anchored(*lead, masked, ct.lower, start, end, timeout)
+                    yield from anchored(*lead, masked, ct.lower, start, end, timeout)
                 else:
                     yield from matcher.finditer(masked, start, end, timeout=timeout)
 
@@ -227,7 +227,7 @@ def _runs(sentences: list, indices: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _matcher_leads(matcher) -> tuple | None:
+def matcher_leads(matcher) -> tuple | None:
     """(compiled regex, whether it takes a timeout, its leading words) for a matcher of
     one regex whose matches all start with one of a few words; else None."""
     literal, custom = getattr(matcher, "literal", None), getattr(matcher, "custom", None)
@@ -238,7 +238,7 @@ def _matcher_leads(matcher) -> tuple | None:
     return (part, custom is not None, tuple(sorted(leads))) if leads else None
 
 
-def _anchored(part, timed: bool, leads: tuple[str, ...], masked: str, low: str,
+def anchored(part, timed: bool, leads: tuple[str, ...], masked: str, low: str,
               start: int, end: int, timeout: float) -> Iterable:
     """What `part.finditer(masked, start, end)` finds, found by trying the regex only
     where one of its leading words stands in the lower-cased text `low` (offsets as in

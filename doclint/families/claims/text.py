@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from doclint.core.document import Document
-from doclint.core.textmatch import RuleTimeout, compile_alternation
-from doclint.families.claims.prefilter import CueSet, lowered, phrase_words
+from doclint.core.textmatch import DEFAULT_TIMEOUT, RuleTimeout, compile_alternation
+from doclint.families.claims.prefilter import CueSet, anchored, lowered, matcher_leads, phrase_words
 from doclint.families.claims.regexread import required_marks
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
@@ -286,13 +286,35 @@ def cited(citations: Citations, doc, start: int, end: int) -> bool:
     return citations(doc, start, end)
 
 
-def references(compiled, doc: Document, least: int) -> bool:
-    """Does the document carry at least `least` citations (an encyclopedic register)?"""
-    if compiled is None:
-        return False
-    count = 0
-    for _ in compiled.finditer(doc.masked):  # prose only: "a[0]" in code cites nothing
-        count += 1
-        if count >= least:
-            return True
-    return False
+class References:
+    """Does a document carry at least `least` reference markers in its prose (an
+    encyclopedic register)? Worked out once per document for every rule with the same
+    markers (DL302 and DL304 ask alike), and looked for only where a marker can start
+    ("[", "<ref", "{{"): a speech or a manual holds none, and is not scanned."""
+
+    def __init__(self, patterns, least: int) -> None:
+        self.compiled = compile_alternation([], list(patterns), False)
+        self.leads = matcher_leads(self.compiled) if self.compiled is not None else None
+        self.least = least
+        self.key = ("references", tuple(patterns), least)
+
+    def __call__(self, doc, ct: "ClaimText") -> bool:
+        found = ct.analyses.get(self.key)
+        if found is None:
+            found = ct.analyses[self.key] = self._count(doc, ct) >= self.least
+        return found
+
+    def _count(self, doc, ct: "ClaimText") -> int:
+        if self.compiled is None:
+            return 0
+        masked = doc.masked  # prose only: "a[0]" in code cites nothing
+        if self.leads is not None and ct.lower_ok:
+            matches = anchored(*self.leads, masked, ct.lower, 0, len(masked), DEFAULT_TIMEOUT)
+        else:
+            matches = self.compiled.finditer(masked)
+        count = 0
+        for _ in matches:
+            count += 1
+            if count >= self.least:
+                break
+        return count

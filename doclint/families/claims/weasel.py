@@ -7,7 +7,7 @@ from typing import Iterable
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
-from doclint.core.textmatch import DEFAULT_TIMEOUT, compile_alternation
+from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import text as ctx
 
 # A judgement with its holder named after it, or owned by the writer.
@@ -47,14 +47,14 @@ class WeaselKind(Kind):
             set_(self, "referenced", referenced)
             set_(self, "all_cues", self.cues + referenced)  # built once: reading regexes costs
             set_(self, "cited", ctx.Citations(self.citations))
-            set_(self, "markers", compile_alternation([], list(self.referenced_markers), False))
+            set_(self, "markers", ctx.References(self.referenced_markers, self.referenced_min))
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
         ct = ctx.ClaimText.of(doc)
         seen = set()
         cues = opts.cues
-        if opts.referenced and ctx.references(opts.markers, doc, opts.referenced_min):
+        if opts.referenced and opts.markers(doc, ct):
             cues = opts.all_cues
         masked = doc.masked
         for m in ctx.cue_matches(cues, doc, ct, opts.timeout):
