@@ -235,9 +235,6 @@ class SourceReader:
         return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
 
 
-_WORD_CHAR = re.compile(r"[\w-]")
-
-
 class VerbHit:
     """A reporting verb found by the shared trigger scan, read like a regex match."""
 
@@ -264,12 +261,21 @@ def verb_hits(reader: SourceReader, ct, shared) -> Iterator[tuple[int, VerbHit]]
     kinds = reader.verb_kinds
     low = ct.lower
     size = len(low)
-    word_char = _WORD_CHAR.match
     for i, start, word in ct.trigger_hits(*shared):
-        if word in kinds:
-            end = start + len(word)
-            if (start == 0 or not word_char(low, start - 1)) and (end == size or not word_char(low, end)):
-                yield i, VerbHit(start, word)
+        if word not in kinds:
+            continue
+        # Not inside a word: the characters either side are no [\w-] (a word character
+        # is what str.isalnum() says, or "_").
+        if start:
+            c = low[start - 1]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        end = start + len(word)
+        if end < size:
+            c = low[end]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        yield i, VerbHit(start, word)
 
 
 def _next_char(masked: str, pos: int) -> str:
