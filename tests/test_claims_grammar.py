@@ -360,11 +360,12 @@ def test_citation_precheck_agrees_with_the_full_search():
 def test_word_scanner_finds_what_the_trigger_regex_finds(monkeypatch, automaton):
     from doclint.families.claims import prefilter
 
-    if not automaton:  # the fallback when pyahocorasick is not installed
+    if not automaton:  # the fallback when ahocorasick-rs is not installed
         monkeypatch.setattr(prefilter, "_ahocorasick", None)
     words = ["said", "say", "reported", "reportedly", "ipped", "who?]", "well-known", "claim"]
+    # Characters outside ASCII and outside the BMP before a hit must not shift its offset.
     text = ("it was reportedly said, and unsaid; say what you claim.\nthe tipped boat [who?] "
-            "is well-known, says the reporter who reported it.")
+            "is well-known, says the na\u00efve reporter \U0001f600 who reported it.")
     scanner = prefilter.WordScanner(words)
     regex = prefilter.trigger_regex(words)
     for start, end in [(0, len(text)), (10, 60)]:

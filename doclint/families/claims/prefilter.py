@@ -7,7 +7,7 @@ import re
 from typing import Iterable
 
 try:  # optional speed-up of the trigger scan; the regex scan gives the same hits
-    import ahocorasick as _ahocorasick
+    import ahocorasick_rs as _ahocorasick
 except ImportError:  # pragma: no cover - a platform without the wheel
     _ahocorasick = None
 
@@ -60,31 +60,36 @@ _SHARED: dict[frozenset, "WordScanner"] = {}
 
 class WordScanner:
     """Finds the longest of a set of lower-case words at each place, left to right,
-    without overlaps, as `trigger_regex(words).finditer` does: with an Aho-Corasick
-    automaton (pyahocorasick) when it is installed, about three times faster on prose
-    (measured: 0.034 s against 0.095 s for 2 MB), else with the regex."""
+    without overlaps, as `trigger_regex(words).finditer` does: with an Aho-Corasick DFA
+    (ahocorasick-rs) when it is installed, about ten times faster on prose (measured:
+    0.008 s against 0.095 s for 2 MB; pyahocorasick took 0.041 s), else with the regex."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        words = sorted(set(words))
+        self.words = sorted(set(words))
         self.automaton = None
         self.regex = None
-        if _ahocorasick is not None and words:
-            automaton = _ahocorasick.Automaton()
-            for word in words:
-                automaton.add_word(word, word)
-            automaton.make_automaton()
-            self.automaton = automaton
-        elif words:
-            self.regex = trigger_regex(words)
+        if _ahocorasick is not None and self.words:
+            self.automaton = _automaton(self.words)
+        elif self.words:
+            self.regex = trigger_regex(self.words)
 
-    def hits(self, text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
+    def hits(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
         """(offset, word) of each hit in text[start:end]."""
         if self.automaton is not None:
-            for last, word in self.automaton.iter_long(text, start, end):
-                yield last - len(word) + 1, word
-        elif self.regex is not None:
-            for m in self.regex.finditer(text, start, end):
-                yield m.start(), m.group()
+            words = self.words
+            return [(at + start, words[k])
+                    for k, at, _ in self.automaton.find_matches_as_indexes(text[start:end])]
+        if self.regex is not None:
+            return [(m.start(), m.group()) for m in self.regex.finditer(text, start, end)]
+        return []
+
+
+def _automaton(words: list[str]):
+    kind = _ahocorasick.MatchKind.LeftmostLongest
+    try:  # a DFA scans fastest; a word list too large for one gets the library's choice
+        return _ahocorasick.AhoCorasick(words, matchkind=kind, implementation=_ahocorasick.Implementation.DFA)
+    except Exception:  # noqa: BLE001 - the library reports a DFA over its size limit
+        return _ahocorasick.AhoCorasick(words, matchkind=kind)
 
 
 def share(words: Iterable[str]) -> None:
