@@ -422,3 +422,18 @@ def test_references_count_the_markers_in_the_prose(text, referenced):
     found = References(markers, 3)(doc, ClaimText.of(doc))
     scanned = sum(1 for _ in compile_alternation([], markers, False).finditer(doc.masked)) >= 3
     assert found == scanned == referenced
+
+
+@pytest.mark.parametrize("patterns, joined", [
+    ([r"(?i:^the\s+police$)", r"\b(?:at|for)\s+the\s+[A-Z]"], True),
+    ([r"(?i)^police$", r"\bat\s+[A-Z]"], False),   # a global flag opens only a whole regex
+    ([r"(\w+) and \1", r"\bat\s+[A-Z]"], False),   # a back-reference counts its groups
+    ([r"\bat\s+[A-Z]"], False),
+])
+def test_named_source_regexes_are_searched_as_one_where_that_finds_the_same(patterns, joined):
+    from doclint.families.claims.source import any_of
+
+    found = any_of(patterns)
+    assert (len(found) == 1 and len(patterns) > 1) == joined
+    for text in ["the police", "The Police", "officials at the IMF", "rock and rock", "at noon", "police"]:
+        assert any(p.search(text) for p in found) == any(re.search(p, text) for p in patterns)
