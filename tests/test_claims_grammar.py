@@ -7,7 +7,7 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
-from doclint.families.claims.prefilter import CueSet, holds_a_phrase, phrase_words
+from doclint.families.claims.prefilter import CueSet, held_phrases, phrase_words
 from doclint.families.claims.regexread import leading_words, required_marks, required_words
 from doclint.families.claims.text import ClaimText, cue_matchers
 from doclint.families.claims.verbs import expand, forms, particles
@@ -323,14 +323,16 @@ def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_
     assert found == full
     assert [doc.masked[s:e] for s, e in found] == ["PEOPLE   SAY", "Without a doubt", "It is widely known"]
     ct = ClaimText.of(doc)
-    runs = [doc.text[s:e] for s, e in ct.sentences if holds_a_phrase(ct.lower[s:e], cues.phrases[0])]
+    runs = [doc.text[s:e] for s, e in ct.sentences if held_phrases(ct.lower[s:e], cues.phrases[0])]
     assert runs == ["Many PEOPLE   SAY the bridge is old.", "Without a doubt the mill closed.",
                     "It is widely known that the mill closed.", "The doubt remained without an answer for years."]
+    assert held_phrases("with people who say it is widely known", cues.phrases[0]) == ("people", "it")
 
 
 def test_a_phrase_with_a_word_outside_ascii_is_not_prefiltered_by_its_words():
     assert phrase_words(["people say", "stra\u00dfe names"]) is None
-    assert phrase_words(["people  say", ""]) == (("people", "say"),)
+    assert phrase_words(["people  say", "", "It is Well known"]) == (
+        ("people", ("people", "say")), ("it", ("known", "well", "is", "it")))
 
 
 @pytest.mark.parametrize("pattern, marks", [

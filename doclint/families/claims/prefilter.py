@@ -177,40 +177,49 @@ class CueSet:
             phrases = self.phrases[k] if ct.lower_ok else None
             lead = self.leads[k] if ct.lower_ok else None
             for start, end in spans:
-                if phrases is not None and not holds_a_phrase(ct.lower[start:end], phrases):
-                    continue  # a run holding one word of a phrase but not all of them
+                if phrases is not None:
+                    held = held_phrases(ct.lower[start:end], phrases)
+                    if not held:
+                        continue  # a run holding one word of a phrase but not all of them
+                    if lead is not None:
+                        # A phrase match starts with the first word of a phrase held here.
+                        yield from anchored(lead[0], lead[1], held, masked, ct.lower, start, end, timeout)
+                        continue
                 if lead is not None:
                     yield from anchored(*lead, masked, ct.lower, start, end, timeout)
                 else:
                     yield from matcher.finditer(masked, start, end, timeout=timeout)
 
 
-def phrase_words(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...] | None:
-    """The lower-case words of each phrase, longest first, for `holds_a_phrase`; None
-    when a word is not ASCII (`regex` may fold its case to other lengths)."""
+def phrase_words(phrases: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """For each phrase, its first word and its words longest first (all lower case), for
+    `held_phrases`; None when a word is not ASCII (`regex` may fold its case to other
+    lengths)."""
     out = []
     for phrase in phrases:
-        tokens = tuple(sorted({w.lower() for w in phrase.split()}, key=len, reverse=True))
-        if not tokens:
+        words = phrase.lower().split()
+        if not words:
             continue
-        if not all(w.isascii() for w in tokens):
+        if not all(w.isascii() for w in words):
             return None
-        out.append(tokens)
+        out.append((words[0], tuple(sorted(set(words), key=lambda w: (-len(w), w)))))
     return tuple(out)
 
 
-def holds_a_phrase(low: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Could a phrase match in this lower-cased run? A phrase match holds every word of
-    the phrase (they are literals joined by whitespace), so a run lacking one word of
-    each phrase holds no match. The run's trigger words are only one word of a phrase:
-    "people" and "say" both let a sentence through, "people say" needs the two."""
-    for tokens in phrases:
-        for word in tokens:
+def held_phrases(low: str, phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The first words of the phrases that could match in this lower-cased run. A phrase
+    match holds every word of the phrase (they are literals joined by whitespace), so
+    a run lacking one word of a phrase holds no match of it. The run's trigger words
+    are only one word of a phrase: "people" and "say" both let a sentence through,
+    "people say" needs the two."""
+    held = []
+    for first, words in phrases:
+        for word in words:
             if word not in low:
                 break
         else:
-            return True
-    return False
+            held.append(first)
+    return tuple(held)
 
 
 # Candidate sentences this close share one call: a `regex` call with a timeout costs
