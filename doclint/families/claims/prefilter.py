@@ -6,12 +6,23 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-try:  # optional speed-up of the trigger scan; the regex scan gives the same hits
-    import ahocorasick_rs as _ahocorasick
-except ImportError:  # pragma: no cover - a platform without the wheel
-    _ahocorasick = None
-
 from doclint.families.claims.regexread import leading_words, required_words
+
+# The Aho-Corasick library for the trigger scan, imported when the first scan is built
+# (a run that checks no English prose never needs it); None where it is not installed.
+_UNSET = object()
+_ahocorasick = _UNSET
+
+
+def _library():  # noqa: ANN202 - a module or None
+    global _ahocorasick
+    if _ahocorasick is _UNSET:
+        try:  # optional speed-up of the trigger scan; the regex scan gives the same hits
+            import ahocorasick_rs as library
+        except ImportError:  # pragma: no cover - a platform without the wheel
+            library = None
+        _ahocorasick = library
+    return _ahocorasick
 
 
 def word_trie(words: Iterable[str]) -> str:
@@ -68,8 +79,9 @@ class WordScanner:
         self.words = sorted(set(words))
         self.automaton = None
         self.regex = None
-        if _ahocorasick is not None and self.words:
-            self.automaton = _automaton(self.words)
+        library = _library() if self.words else None
+        if library is not None:
+            self.automaton = _automaton(library, self.words)
         elif self.words:
             self.regex = trigger_regex(self.words)
 
@@ -84,12 +96,12 @@ class WordScanner:
         return []
 
 
-def _automaton(words: list[str]):
-    kind = _ahocorasick.MatchKind.LeftmostLongest
+def _automaton(library, words: list[str]):
+    kind = library.MatchKind.LeftmostLongest
     try:  # a DFA scans fastest; a word list too large for one gets the library's choice
-        return _ahocorasick.AhoCorasick(words, matchkind=kind, implementation=_ahocorasick.Implementation.DFA)
+        return library.AhoCorasick(words, matchkind=kind, implementation=library.Implementation.DFA)
     except Exception:  # noqa: BLE001 - the library reports a DFA over its size limit
-        return _ahocorasick.AhoCorasick(words, matchkind=kind)
+        return library.AhoCorasick(words, matchkind=kind)
 
 
 def share(words: Iterable[str]) -> None:

@@ -3,6 +3,7 @@ which every match holds, the marks a citation needs, the words a match starts wi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 try:  # the regex parser moved in Python 3.11; both spell the same opcodes
@@ -19,12 +20,23 @@ _COMMON = frozenset("""the and that this with from have has had was were are for
 _SKIP_OPS = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
 
 
+# A rule's regexes are read for several things (the words a match needs, the words it
+# starts with), and rules that extend one another share them: each is parsed once.
+@lru_cache(maxsize=None)
+def _parse(pattern: str, flags: int):  # noqa: ANN202 - the parser's own SubPattern
+    """The regex parsed as `re` reads it (read only, never changed), or None."""
+    try:
+        return _sre_parse.parse(pattern, flags)
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
+@lru_cache(maxsize=None)
 def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings at least one of which every match of `pattern` contains, or
     None when no useful set can be read (the cue must then scan all the text)."""
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except (re.error, OverflowError, RecursionError):
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None  # `regex`-only syntax: no pre-filter, which is only slower
     found = _sequence(list(parsed))
     if not found or _score(found) < _MIN_SCORE or not all(w.isascii() for w in found):
@@ -32,13 +44,13 @@ def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found)
 
 
+@lru_cache(maxsize=None)
 def required_marks(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Like `required_words`, but any literal will do, and literals with punctuation are
     preferred: a citation ("[12]", "<ref", "(Smith, 2019)") cannot match without its
     bracket, which most sentences lack."""
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except (re.error, OverflowError, RecursionError):
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
     found = _sequence(list(parsed), _marks_key)
     if not found or not all(w.isascii() for w in found):
@@ -100,13 +112,13 @@ def _branch(alternatives: list, key=None) -> set[str] | None:
     return out
 
 
+@lru_cache(maxsize=None)
 def leading_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `pattern` starts with (after its
     zero-width assertions), or None when no such set can be read. A cue with them need
     not be scanned for: it can be tried only where one of them stands."""
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except (re.error, OverflowError, RecursionError):
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
     found = _leading(list(parsed))
     if not found or not all(w and w.isascii() for w in found):
