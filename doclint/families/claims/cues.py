@@ -263,17 +263,17 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         pre, post = toks[:h], toks[h + 1:]
         if post and nxt not in POSTMOD and not nxt.endswith(("ed", "ing")):
             continue
-        if any(_proper(w, p, sent_start, lex) for w, p in pre + post):
+        if _names(pre, sent_start, lex) or _names(post, sent_start, lex):
             return Phrase("named", *span, low)
         if low in lex.evidence and post and nxt.endswith("ed"):
             return Phrase(None, *span, low)  # "evidence retrieved from the footage": specific
-        if any(w in FIRST_PERSON for w in lows[:h]):
+        if not FIRST_PERSON.isdisjoint(lows[:h]):
             return Phrase(None, *span, low)  # "our survey shows": the writer's own evidence
-        if any(w in DEFINITE for w in lows[:h]):
+        if not DEFINITE.isdisjoint(lows[:h]):
             return Phrase("anaphor", *span, low)
         return Phrase("vague", *span, low)
     last, pos = toks[-1]
-    if last[:1].isupper() or any(_proper(w, p, sent_start, lex) for w, p in toks):
+    if last[:1].isupper() or _names(toks, sent_start, lex):
         return Phrase("named", *span)
     return Phrase(None, *span)
 
@@ -281,7 +281,15 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
 def _lone(lows: list[str], h: int, nxt: str) -> bool:
     # A quantifier stands for people only as the subject itself ("Some say"), not
     # as a determiner after a verb ("require some thought").
-    return (not nxt or (nxt in POSTMOD and nxt != "of")) and all(w in _DEGREE for w in lows[:h])
+    return (not nxt or (nxt in POSTMOD and nxt != "of")) and _DEGREE.issuperset(lows[:h])
+
+
+def _names(toks: list[tuple[str, int]], sent_start: int, lex: Lexicon) -> bool:
+    """Does a word of `toks` name someone (see `_proper`)? Only a capitalised word can."""
+    for word, pos in toks:
+        if word[:1].isupper() and _proper(word, pos, sent_start, lex):
+            return True
+    return False
 
 
 def _proper(word: str, pos: int, sent_start: int, lex: Lexicon) -> bool:
