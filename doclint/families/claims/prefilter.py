@@ -133,14 +133,15 @@ class CueSet:
         # Where a cue's matches start, when every match starts with one of a few words:
         # it is then tried only where they stand, not scanned for (see `anchored`).
         self.leads: list[tuple | None] = [matcher_leads(m) for m in self.matchers]
-        words = set().union(*(n for n in self.needs if n))
-        self.words = frozenset(words)
-        self.trigger = trigger_regex(words) if words else None
-        # A hit may be a longer word that holds a shorter trigger ("reportedly" holds
-        # "reported"): give each trigger every matcher that needs a part of it.
-        self.users = {w: [k for k, need in enumerate(self.needs) if need and any(n in w for n in need)]
-                      for w in words}
-        _ALL_WORDS.update(words)
+        # The matchers that need each word; a set without any runs every matcher on all text.
+        self.needed_by: dict[str, list[int]] = {}
+        for k, need in enumerate(self.needs):
+            for word in sorted(need or ()):
+                self.needed_by.setdefault(word, []).append(k)
+        self.words = frozenset(self.needed_by)
+        # The matchers each hit word is for, filled as words are hit (see `_users_of`).
+        self.users: dict[str, list[int]] = {}
+        _ALL_WORDS.update(self.words)
 
     def __setstate__(self, state: dict) -> None:
         # A cue set sent to another process (a pool or distributed worker) joins that
@@ -149,10 +150,16 @@ class CueSet:
         _ALL_WORDS.update(self.words)
 
     def _users_of(self, hit: str) -> list[int]:
+        """The matchers a hit word is for: a hit may be a longer word that holds a
+        shorter trigger ("reportedly" holds "reported"), and each matcher that needs
+        a part of it is given its sentence."""
         found = self.users.get(hit)
         if found is None:
-            found = self.users[hit] = [k for k, need in enumerate(self.needs)
-                                       if need and any(n in hit for n in need)]
+            ks: set[int] = set()
+            for word, users in self.needed_by.items():
+                if word in hit:
+                    ks.update(users)
+            found = self.users[hit] = sorted(ks)
         return found
 
     def _wanted(self, ct) -> list[set[int]]:
@@ -180,9 +187,9 @@ class CueSet:
     def finditer(self, masked: str, ct, timeout: float) -> Iterable:
         """Matches of every matcher, matcher by matcher, in the prose of `ct`."""
         wanted: list[set[int]] = [set() for _ in self.matchers]
-        if self.trigger is not None and not ct.lower_ok:
+        if self.words and not ct.lower_ok:
             wanted = [set(range(len(ct.sentences))) for _ in self.matchers]  # no pre-filter
-        elif self.trigger is not None:
+        elif self.words:
             wanted = self._wanted(ct)
         for k, matcher in enumerate(self.matchers):
             spans = ct.chunks if self.needs[k] is None else _runs(ct.sentences, wanted[k])
