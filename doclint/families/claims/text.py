@@ -130,30 +130,38 @@ class ClaimText:
         set). A hit is the longest trigger word at its place, inside a word or not."""
         found = self.analyses.get(key)
         if found is None:
-            found = []
-            add = found.append
-            sentences = self.sentences
-            count = len(sentences)
-            i = 0  # hits come in text order: walk the sentences along, no search per hit
-            for start, end in self.chunks:
-                for pos, word in trigger.hits(self.lower, start, end):
-                    while i < count and sentences[i][1] <= pos:
-                        i += 1
-                    if i < count and sentences[i][0] <= pos:
-                        add((i, pos, word))
-            self.analyses[key] = found
+            found = self._scan(key, trigger)[0]
         return found
 
     def trigger_sentences(self, key: frozenset, trigger) -> dict[str, set[int]]:
         """The sentences of each word hit by the shared trigger scan (see trigger_hits)."""
-        grouped_key = ("by word", key)
-        found = self.analyses.get(grouped_key)
+        found = self.analyses.get(("by word", key))
         if found is None:
-            found = {}
-            for i, _, word in self.trigger_hits(key, trigger):
-                found.setdefault(word, set()).add(i)
-            self.analyses[grouped_key] = found
+            found = self._scan(key, trigger)[1]
         return found
+
+    def _scan(self, key: frozenset, trigger) -> tuple[list, dict]:
+        # Both readings of the hits are made in the one walk over them.
+        hits: list[tuple[int, int, str]] = []
+        add = hits.append
+        by_word: dict[str, set[int]] = {}
+        sentences = self.sentences
+        count = len(sentences)
+        i = 0  # hits come in text order: walk the sentences along, no search per hit
+        for start, end in self.chunks:
+            for pos, word in trigger.hits(self.lower, start, end):
+                while i < count and sentences[i][1] <= pos:
+                    i += 1
+                if i < count and sentences[i][0] <= pos:
+                    add((i, pos, word))
+                    found = by_word.get(word)
+                    if found is None:
+                        by_word[word] = {i}
+                    else:
+                        found.add(i)
+        self.analyses[key] = hits
+        self.analyses[("by word", key)] = by_word
+        return hits, by_word
 
     def quoted(self, pos: int) -> bool:
         return inside(self.quotes, self.quote_starts, pos)
