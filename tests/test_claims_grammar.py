@@ -345,7 +345,7 @@ def test_citation_marks_prefer_punctuation(pattern, marks):
 
 
 def test_citation_precheck_agrees_with_the_full_search():
-    from doclint.families.claims.text import Citations
+    from doclint.families.claims.citations import Citations
 
     patterns = [r"\[\s*\d+\s*\]", r"\([A-Z]\w+,\s+(?:19|20)\d\d\)", r"https?://"]
     text = ("Critics said so.[4] Critics said so (Smith, 2019). Critics said so.\n\n"
@@ -417,7 +417,7 @@ def test_complement_verbs_report_only_with_their_complement(lint_text, text, exp
      "flood of 1851.{{cite web|title=Mills}} It closed in 1960.[4]", True),
 ])
 def test_references_count_the_markers_in_the_prose(text, referenced):
-    from doclint.families.claims.text import References
+    from doclint.families.claims.citations import References
 
     markers = [r"(?<![\w\]])\[\d+\]", r"<ref\b", r"\{\{\s*[Cc]it"]
     doc = document_from_text("doc.txt", text)
@@ -439,3 +439,20 @@ def test_named_source_regexes_are_searched_as_one_where_that_finds_the_same(patt
     assert (len(found) == 1 and len(patterns) > 1) == joined
     for text in ["the police", "The Police", "officials at the IMF", "rock and rock", "at noon", "police"]:
         assert any(p.search(text) for p in found) == any(re.search(p, text) for p in patterns)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Stra\u00dfe was built in 1820 by the town council.[4]", True),   # folds to a longer text
+    ("The Stra\u00dfe was built in 1820 by the town council.", False),
+    ("The bridge was built in 1820 (Smith, 2019) by the council.", True),  # no marker at the end
+    ("The bridge was built in 1820 by the council, see DOI:10.1000/182.", True),
+    ("The bridge (the old one) was built in 1820 by the council.", False),
+])
+def test_a_citation_is_found_where_a_pattern_can_start_as_a_search_finds_it(text, expected):
+    from doclint.families.claims.citations import Citations
+
+    patterns = [r"\[\s*\d+\s*\]", r"\([A-Z]\w+,\s+(?:19|20)\d\d\)", r"\b10\.\d{4,9}/"]
+    doc = document_from_text("doc.txt", text)
+    (start, end), = ClaimText.of(doc).sentences
+    full = compile_alternation([], patterns, False).search(doc.text, start, end) is not None
+    assert Citations(patterns)(doc, start, end) == full == expected

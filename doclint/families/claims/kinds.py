@@ -10,6 +10,7 @@ from doclint.core.kind import Kind
 from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
+from doclint.families.claims.citations import Citations, cited
 from doclint.families.claims.prefilter import shared_trigger
 from doclint.families.claims.source import SourceReader, verb_hits, words
 
@@ -64,7 +65,7 @@ class AttributionKind(Kind):
             set_(self, "reader", SourceReader(self))
             set_(self, "naming", words([*self.vague_heads, *self.people, *self.evidence]))
             set_(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
-            set_(self, "cited", ctx.Citations(self.citations))
+            set_(self, "cited", Citations(self.citations))
             set_(self, "analysis_key", tuple(getattr(self, f.name) for f in dataclasses.fields(self)
                                              if f.name != "report"))
 
@@ -124,7 +125,7 @@ class AttributionKind(Kind):
             if status is not None and status[0] in ("vague", "pronoun", "anaphor"):
                 return False
         start, end = ct.sentences[i]
-        return ctx.cited(self.options.cited, doc, start, end)
+        return cited(self.options.cited, doc, start, end)
 
     def _verbs(self, ct: ctx.ClaimText, masked: str) -> Iterable[tuple[int, object]]:
         """(sentence, match) for each reporting verb in the prose, in text order."""
@@ -154,7 +155,7 @@ class AttributionKind(Kind):
                 continue
             if status in ("pronoun", "anaphor") and not carried:
                 continue
-            if ctx.cited(opts.cited, doc, start, end):
+            if cited(opts.cited, doc, start, end):
                 source = None
                 continue
             cue = " ".join(doc.plain(cue_start, cue_end).split())

@@ -9,9 +9,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from doclint.core.document import Document
-from doclint.core.textmatch import DEFAULT_TIMEOUT, RuleTimeout, compile_alternation
-from doclint.families.claims.prefilter import CueSet, anchored, lowered, matcher_leads, phrase_words
-from doclint.families.claims.regexread import required_marks
+from doclint.core.textmatch import RuleTimeout, compile_alternation
+from doclint.families.claims.prefilter import CueSet, lowered, phrase_words
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
@@ -167,8 +166,6 @@ class ClaimText:
         return inside(self.quotes, self.quote_starts, pos)
 
 
-# A marker right after the sentence belongs to it (a reader may leave "[^1]" outside).
-_TAIL = re.compile(r"[ \t]{0,2}(?:\[[^\[\]\n]{1,30}\]|<ref\b[^\n]{0,200}|\{\{[^\n]{0,200})")
 
 
 # The claim rules read the same sentences of a document: build them once per document.
@@ -263,66 +260,3 @@ def conditional(masked: str, sent_start: int, pos: int) -> bool:
 
 
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos(?:e|ing))\b")
-
-
-class Citations:
-    """The citation patterns of a rule, with a pre-check: a sentence holding none of the
-    marks every citation needs ("[", "<ref", "(" ...) is not searched with them."""
-
-    def __init__(self, patterns) -> None:
-        self.compiled = compile_alternation([], list(patterns), False)
-        marks: set[str] = set()
-        for pattern in patterns:
-            needed = required_marks(pattern)
-            if needed is None:
-                marks = set()
-                break
-            marks |= needed
-        self.marks = re.compile("|".join(re.escape(m) for m in sorted(marks)), re.I) if marks else None
-
-    def __call__(self, doc, start: int, end: int) -> bool:
-        if self.compiled is None:
-            return False
-        tail = _TAIL.match(doc.text, end)
-        stop = tail.end() if tail else end
-        if self.marks is not None and self.marks.search(doc.text, start, stop) is None:
-            return False
-        return self.compiled.search(doc.text, start, stop) is not None
-
-
-def cited(citations: Citations, doc, start: int, end: int) -> bool:
-    return citations(doc, start, end)
-
-
-class References:
-    """Does a document carry at least `least` reference markers in its prose (an
-    encyclopedic register)? Worked out once per document for every rule with the same
-    markers (DL302 and DL304 ask alike), and looked for only where a marker can start
-    ("[", "<ref", "{{"): a speech or a manual holds none, and is not scanned."""
-
-    def __init__(self, patterns, least: int) -> None:
-        self.compiled = compile_alternation([], list(patterns), False)
-        self.leads = matcher_leads(self.compiled) if self.compiled is not None else None
-        self.least = least
-        self.key = ("references", tuple(patterns), least)
-
-    def __call__(self, doc, ct: "ClaimText") -> bool:
-        found = ct.analyses.get(self.key)
-        if found is None:
-            found = ct.analyses[self.key] = self._count(doc, ct) >= self.least
-        return found
-
-    def _count(self, doc, ct: "ClaimText") -> int:
-        if self.compiled is None:
-            return 0
-        masked = doc.masked  # prose only: "a[0]" in code cites nothing
-        if self.leads is not None and ct.lower_ok:
-            matches = anchored(*self.leads, masked, ct.lower, 0, len(masked), DEFAULT_TIMEOUT)
-        else:
-            matches = self.compiled.finditer(masked)
-        count = 0
-        for _ in matches:
-            count += 1
-            if count >= self.least:
-                break
-        return count
