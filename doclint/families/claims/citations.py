@@ -32,8 +32,9 @@ class Citations:
                 marks = set()
                 break
             marks |= needed
-        # Lower-case marks, looked for in the case-folded sentence (as `re.I` would).
-        self.marks: tuple[str, ...] | None = tuple(sorted(marks)) if marks else None
+        # Lower-case marks, looked for in the case-folded sentence (as `re.I` would), in
+        # one search.
+        self.marks = re.compile("|".join(re.escape(m) for m in sorted(marks))) if marks else None
         # Each pattern on its own, with the lower-case marks its matches start with.
         self.parts = []
         for pattern in patterns:
@@ -52,7 +53,7 @@ class Citations:
         low = text[start:stop].casefold()
         if len(low) != stop - start:  # a character that folds to two: offsets would drift
             return self.compiled.search(text, start, stop) is not None
-        if self.marks is not None and not any(mark in low for mark in self.marks):
+        if self.marks is not None and self.marks.search(low) is None:
             return False
         for matcher, lead in self.parts:
             if lead is None:
