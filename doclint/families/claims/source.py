@@ -38,6 +38,7 @@ _FROM_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|from\b)
 _COMMA_BEFORE = re.compile(r",\s*$")
 _PAST_REPORTS = frozenset("said told wrote".split())
 _THAT = re.compile(r"\s+that\b", re.I)
+_UNREAD = object()  # a fact not read yet
 # Past participles: regular ones in -ed, irregular ones in -en or -wn (written, shown) and these.
 PARTICIPLE = ("ed", "en", "wn", "told", "thought", "said", "found", "felt", "held")
 
@@ -159,28 +160,37 @@ class SourceReader:
                 and (verb in self.particles or verb not in self.evidence_forms):
             return cc.Phrase(None)  # as the complement test below decides, before the passive is read
         participle = verb.endswith(PARTICIPLE) or verb in self.agents
-        passive = participle and cc.passive_before(masked, sentence[0], start)
+        # Whether a be verb makes the participle a passive is read only where it matters
+        # (most participles have no "by" after them and need no agent).
+        passive = _UNREAD
         # The agent of a passive is the source: "seen by many as", and, after a be
         # verb, a few words on: "was labelled a failure by some".
         # Only a verb of opinion or report has a source as its agent: "written by others",
         # "maintained by many people" name authors, not holders of a claim.
         participle_agent = participle and (kind != "weak" or verb in self.agents)
         follow = _BY.match(masked, end) if participle_agent else None
-        if follow is None and passive and participle_agent:
-            follow = _BY_NEAR.match(masked, end, sentence[1])
+        if follow is None and participle_agent:
+            near = _BY_NEAR.match(masked, end, sentence[1])
+            if near is not None:
+                passive = cc.passive_before(masked, sentence[0], start)
+                follow = near if passive else None
         if follow is not None:
             return self.agent(masked, follow.end(), sentence)
-        if passive and passive[1] in cc.PAST_BE and verb in self.agentless:
-            # Praise or blame with nobody holding it: "was widely criticised", "has
-            # been tipped for", "was seen as a snub" (present tense defines: "is called").
-            need = self.agentless[verb]
-            after = _next_word(masked, end)
-            # "condemned to death", "criticised in PEP 594": no judgement, or a named one.
-            if (after == need if need else after != "to") and not _NAMED_AFTER.match(masked, end):
-                return cc.Phrase("vague", passive[0], end, verb)
+        if verb in self.agentless and participle:
+            if passive is _UNREAD:
+                passive = cc.passive_before(masked, sentence[0], start)
+            if passive and passive[1] in cc.PAST_BE:
+                # Praise or blame with nobody holding it: "was widely criticised", "has
+                # been tipped for", "was seen as a snub" (present tense defines: "is called").
+                need = self.agentless[verb]
+                after = _next_word(masked, end)
+                # "condemned to death", "criticised in PEP 594": no judgement, or a named one.
+                if (after == need if need else after != "to") and not _NAMED_AFTER.match(masked, end):
+                    return cc.Phrase("vague", passive[0], end, verb)
         if kind == "agent":
             return cc.Phrase(None)  # "maintained by hand", "seen from the bridge"
-        if participle and not passive and _TO_BE.match(masked, end):
+        if participle and _TO_BE.match(masked, end) and not (
+                passive if passive is not _UNREAD else cc.passive_before(masked, sentence[0], start)):
             # "organizations considered to be the authors": a reduced passive, whose
             # claims the impersonal patterns read ("thought to be", "said to have").
             return cc.Phrase(None)
