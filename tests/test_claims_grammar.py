@@ -456,3 +456,20 @@ def test_a_citation_is_found_where_a_pattern_can_start_as_a_search_finds_it(text
     (start, end), = ClaimText.of(doc).sentences
     full = compile_alternation([], patterns, False).search(doc.text, start, end) is not None
     assert Citations(patterns)(doc, start, end) == full == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A cited sentence right after a vague source is still read: it ends the chain, so
+    # the pronoun after it carries nothing on.
+    ("Critics said that the dam was unsafe.\nThey also claimed that it leaked.[4]\n"
+     "They added that it was cracked.", [("DL301", 1)]),
+    # Without the citation the chain runs on.
+    ("Critics said that the dam was unsafe.\nThey also claimed that it leaked.\n"
+     "They added that it was cracked.", [("DL301", 1), ("DL303", 2), ("DL303", 3)]),
+    # A cited vague source with nothing in play before it starts no chain, read or not.
+    ("The dam opened in 1950.[1]\nCritics said that it was unsafe.[2]\n"
+     "They added that it leaked.", []),
+])
+def test_cited_sentences_end_a_chain_of_carried_sources(lint_text, text, expected):
+    found = [(f.rule_id, f.line) for rule in ("DL301", "DL303") for f in lint_text(text, rule)]
+    assert found == expected
