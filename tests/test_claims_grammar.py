@@ -7,7 +7,8 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
-from doclint.families.claims.prefilter import CueSet, holds_a_phrase, phrase_words, required_marks, required_words
+from doclint.families.claims.prefilter import CueSet, held_phrases, phrase_words
+from doclint.families.claims.regexread import leading_words, required_marks, required_words
 from doclint.families.claims.text import ClaimText, cue_matchers
 from doclint.families.claims.verbs import expand, forms, particles
 
@@ -271,6 +272,43 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     assert len(full) == 4
 
 
+@pytest.mark.parametrize("pattern, leads", [
+    (r"\b(?:said|believed|rumou?red)\s+to\s+be\b", {"said", "believed", "rumo"}),
+    (r"(?<=\b(?:is|was)\s)(?:said|saw)\s+to", {"said", "saw"}),
+    (r"\bit\s+is", {"it"}),
+    (r"(?<![\w-])(?:according\s+to|reportedly)|\[who\?\]", {"according", "reportedly", "[who?]"}),
+])
+def test_leading_words_are_read_from_the_regex(pattern, leads):
+    assert leading_words(pattern, re.IGNORECASE) == leads
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ly\s+said", r"(?:a|)said", r"(?:the\s+)?police", r"\bstra\u00dfe\b",
+                                     r"[Ss]aid"])
+def test_no_leading_word_means_a_scan(pattern):
+    assert leading_words(pattern, re.IGNORECASE) is None
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<=\bwas\s)said",               # a look-behind reads the text before the span
+    r"\bsaid\s+(?:(?:\w|-)+\s+){0,2}?to\s+be\b",
+    r"(?:said|aid)\s+\w+",              # one leading word inside another
+    r"\bnoted(?:\s+\w+)*",             # a match runs on past the next place a lead stands
+])
+def test_a_cue_tried_where_its_leading_words_stand_finds_what_a_scan_finds(pattern):
+    from doclint.families.claims.prefilter import anchored, matcher_leads
+
+    text = ("It was said to be haunted, she SAID; it was Said to be old. The aid was said noted\n"
+            "noted once, said to be noted to be. Unsaid words were said by few to be true.")
+    matcher = compile_alternation([], [pattern], True)
+    part, timed, leads = matcher_leads(matcher)
+    low = text.casefold()
+    for start, end in [(0, len(text)), (7, 60), (12, len(text) - 5)]:
+        scanned = [(m.start(), m.end()) for m in matcher.finditer(text, start, end)]
+        tried = [(m.start(), m.end()) for m in anchored(part, timed, leads, text, low, start, end, 1.0)]
+        assert tried == scanned
+    assert scanned
+
+
 def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_finds():
     # "people" and "say" each stand in the first paragraph, never together in a sentence.
     text = ("The people met at noon. Some say it rained. Many PEOPLE   SAY the bridge is old.\n\n"
@@ -285,14 +323,16 @@ def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_
     assert found == full
     assert [doc.masked[s:e] for s, e in found] == ["PEOPLE   SAY", "Without a doubt", "It is widely known"]
     ct = ClaimText.of(doc)
-    runs = [doc.text[s:e] for s, e in ct.sentences if holds_a_phrase(ct.lower[s:e], cues.phrases[0])]
+    runs = [doc.text[s:e] for s, e in ct.sentences if held_phrases(ct.lower[s:e], cues.phrases[0])]
     assert runs == ["Many PEOPLE   SAY the bridge is old.", "Without a doubt the mill closed.",
                     "It is widely known that the mill closed.", "The doubt remained without an answer for years."]
+    assert held_phrases("with people who say it is widely known", cues.phrases[0]) == ("people", "it")
 
 
 def test_a_phrase_with_a_word_outside_ascii_is_not_prefiltered_by_its_words():
     assert phrase_words(["people say", "stra\u00dfe names"]) is None
-    assert phrase_words(["people  say", ""]) == (("people", "say"),)
+    assert phrase_words(["people  say", "", "It is Well known"]) == (
+        ("people", ("people", "say")), ("it", ("known", "well", "is", "it")))
 
 
 @pytest.mark.parametrize("pattern, marks", [
@@ -305,7 +345,7 @@ def test_citation_marks_prefer_punctuation(pattern, marks):
 
 
 def test_citation_precheck_agrees_with_the_full_search():
-    from doclint.families.claims.text import Citations
+    from doclint.families.claims.citations import Citations
 
     patterns = [r"\[\s*\d+\s*\]", r"\([A-Z]\w+,\s+(?:19|20)\d\d\)", r"https?://"]
     text = ("Critics said so.[4] Critics said so (Smith, 2019). Critics said so.\n\n"
@@ -322,11 +362,12 @@ def test_citation_precheck_agrees_with_the_full_search():
 def test_word_scanner_finds_what_the_trigger_regex_finds(monkeypatch, automaton):
     from doclint.families.claims import prefilter
 
-    if not automaton:  # the fallback when pyahocorasick is not installed
+    if not automaton:  # the fallback when ahocorasick-rs is not installed
         monkeypatch.setattr(prefilter, "_ahocorasick", None)
     words = ["said", "say", "reported", "reportedly", "ipped", "who?]", "well-known", "claim"]
+    # Characters outside ASCII and outside the BMP before a hit must not shift its offset.
     text = ("it was reportedly said, and unsaid; say what you claim.\nthe tipped boat [who?] "
-            "is well-known, says the reporter who reported it.")
+            "is well-known, says the na\u00efve reporter \U0001f600 who reported it.")
     scanner = prefilter.WordScanner(words)
     regex = prefilter.trigger_regex(words)
     for start, end in [(0, len(text)), (10, 60)]:
@@ -365,3 +406,70 @@ def test_rules_sent_to_another_process_join_its_trigger_scan(monkeypatch, all_ru
 ])
 def test_complement_verbs_report_only_with_their_complement(lint_text, text, expected):
     assert rule_ids(lint_text, text) == expected
+
+
+@pytest.mark.parametrize("text, referenced", [
+    ("The port was rebuilt.[1] A lighthouse followed.[2] Trade grew.[3] It is lovely.", True),
+    ("The port was rebuilt.[1] A lighthouse followed.[2] Trade grew. It is lovely.", False),
+    ("The list m[0] and m[1] and x[2] holds three.<ref>one</ref>", False),
+    ("A speech with no marker at all. We shall go on to the end.", False),
+    ("The mill was built by the river in 1820.<ref>Smith 1990</ref> It was rebuilt after the "
+     "flood of 1851.{{cite web|title=Mills}} It closed in 1960.[4]", True),
+])
+def test_references_count_the_markers_in_the_prose(text, referenced):
+    from doclint.families.claims.citations import References
+
+    markers = [r"(?<![\w\]])\[\d+\]", r"<ref\b", r"\{\{\s*[Cc]it"]
+    doc = document_from_text("doc.txt", text)
+    found = References(markers, 3)(doc, ClaimText.of(doc))
+    scanned = sum(1 for _ in compile_alternation([], markers, False).finditer(doc.masked)) >= 3
+    assert found == scanned == referenced
+
+
+@pytest.mark.parametrize("patterns, joined", [
+    ([r"(?i:^the\s+police$)", r"\b(?:at|for)\s+the\s+[A-Z]"], True),
+    ([r"(?i)^police$", r"\bat\s+[A-Z]"], False),   # a global flag opens only a whole regex
+    ([r"(\w+) and \1", r"\bat\s+[A-Z]"], False),   # a back-reference counts its groups
+    ([r"\bat\s+[A-Z]"], False),
+])
+def test_named_source_regexes_are_searched_as_one_where_that_finds_the_same(patterns, joined):
+    from doclint.families.claims.source import any_of
+
+    found = any_of(patterns)
+    assert (len(found) == 1 and len(patterns) > 1) == joined
+    for text in ["the police", "The Police", "officials at the IMF", "rock and rock", "at noon", "police"]:
+        assert any(p.search(text) for p in found) == any(re.search(p, text) for p in patterns)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Stra\u00dfe was built in 1820 by the town council.[4]", True),   # folds to a longer text
+    ("The Stra\u00dfe was built in 1820 by the town council.", False),
+    ("The bridge was built in 1820 (Smith, 2019) by the council.", True),  # no marker at the end
+    ("The bridge was built in 1820 by the council, see DOI:10.1000/182.", True),
+    ("The bridge (the old one) was built in 1820 by the council.", False),
+])
+def test_a_citation_is_found_where_a_pattern_can_start_as_a_search_finds_it(text, expected):
+    from doclint.families.claims.citations import Citations
+
+    patterns = [r"\[\s*\d+\s*\]", r"\([A-Z]\w+,\s+(?:19|20)\d\d\)", r"\b10\.\d{4,9}/"]
+    doc = document_from_text("doc.txt", text)
+    (start, end), = ClaimText.of(doc).sentences
+    full = compile_alternation([], patterns, False).search(doc.text, start, end) is not None
+    assert Citations(patterns)(doc, start, end) == full == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A cited sentence right after a vague source is still read: it ends the chain, so
+    # the pronoun after it carries nothing on.
+    ("Critics said that the dam was unsafe.\nThey also claimed that it leaked.[4]\n"
+     "They added that it was cracked.", [("DL301", 1)]),
+    # Without the citation the chain runs on.
+    ("Critics said that the dam was unsafe.\nThey also claimed that it leaked.\n"
+     "They added that it was cracked.", [("DL301", 1), ("DL303", 2), ("DL303", 3)]),
+    # A cited vague source with nothing in play before it starts no chain, read or not.
+    ("The dam opened in 1950.[1]\nCritics said that it was unsafe.[2]\n"
+     "They added that it leaked.", []),
+])
+def test_cited_sentences_end_a_chain_of_carried_sources(lint_text, text, expected):
+    found = [(f.rule_id, f.line) for rule in ("DL301", "DL303") for f in lint_text(text, rule)]
+    assert found == expected

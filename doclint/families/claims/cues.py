@@ -53,7 +53,7 @@ REACH = 2000
 
 
 def words(masked: str, start: int, end: int) -> list[tuple[str, int]]:
-    return [(m.group(), m.start()) for m in WORD.finditer(masked, start, end)]
+    return [(m[0], m.start()) for m in WORD.finditer(masked, start, end)]
 
 
 def _last_segment(masked: str, sent_start: int, end: int) -> int:
@@ -232,22 +232,20 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
     if not toks:
         return Phrase(None)
     span = (toks[0][1], toks[-1][1] + len(toks[-1][0]))
-    text = " ".join(t for t, _ in toks)
     lows = [t.lower() for t, _ in toks]
     if lows[-1] in PRONOUNS and (len(toks) == 1 or toks[-2][0][:1].isupper()):
         # "he", and "Later he", "Then they": an adverb opening the sentence
         return Phrase("pronoun", toks[-1][1], span[1], lows[-1])
-    if any(p.search(text) for p in lex.named):
-        return Phrase("named", *span)
-    if any(c.isdigit() for c in lows[0]):
+    text = " ".join([t for t, _ in toks])
+    for named in lex.named:
+        if named.search(text):
+            return Phrase("named", *span)
+    if not lows[0].isalpha() and any(c.isdigit() for c in lows[0]):
         return Phrase(None, *span)  # "60% of respondents believed": a poll's result
     indefinite = lows[0] in lex.indefinites or lows[0] in lex.quantifiers
     for h, low in enumerate(lows):
         nxt = lows[h + 1] if h + 1 < len(lows) else ""
-        # A quantifier stands for people only as the subject itself ("Some say"), not
-        # as a determiner after a verb ("require some thought").
-        lone = (not nxt or (nxt in POSTMOD and nxt != "of")) and all(w in _DEGREE for w in lows[:h])
-        is_head = low in lex.heads or low in lex.evidence or (low in lex.quantifiers and lone)
+        is_head = low in lex.heads or low in lex.evidence or (low in lex.quantifiers and _lone(lows, h, nxt))
         if not is_head and low not in lex.audience:
             # A noun for people is a source when it stands bare ("Analysts expect")
             # or after an indefinite ("several board members", "one local archivist").
@@ -265,19 +263,33 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         pre, post = toks[:h], toks[h + 1:]
         if post and nxt not in POSTMOD and not nxt.endswith(("ed", "ing")):
             continue
-        if any(_proper(w, p, sent_start, lex) for w, p in pre + post):
+        if _names(pre, sent_start, lex) or _names(post, sent_start, lex):
             return Phrase("named", *span, low)
         if low in lex.evidence and post and nxt.endswith("ed"):
             return Phrase(None, *span, low)  # "evidence retrieved from the footage": specific
-        if any(w in FIRST_PERSON for w in lows[:h]):
+        if not FIRST_PERSON.isdisjoint(lows[:h]):
             return Phrase(None, *span, low)  # "our survey shows": the writer's own evidence
-        if any(w in DEFINITE for w in lows[:h]):
+        if not DEFINITE.isdisjoint(lows[:h]):
             return Phrase("anaphor", *span, low)
         return Phrase("vague", *span, low)
     last, pos = toks[-1]
-    if last[:1].isupper() or any(_proper(w, p, sent_start, lex) for w, p in toks):
+    if last[:1].isupper() or _names(toks, sent_start, lex):
         return Phrase("named", *span)
     return Phrase(None, *span)
+
+
+def _lone(lows: list[str], h: int, nxt: str) -> bool:
+    # A quantifier stands for people only as the subject itself ("Some say"), not
+    # as a determiner after a verb ("require some thought").
+    return (not nxt or (nxt in POSTMOD and nxt != "of")) and _DEGREE.issuperset(lows[:h])
+
+
+def _names(toks: list[tuple[str, int]], sent_start: int, lex: Lexicon) -> bool:
+    """Does a word of `toks` name someone (see `_proper`)? Only a capitalised word can."""
+    for word, pos in toks:
+        if word[:1].isupper() and _proper(word, pos, sent_start, lex):
+            return True
+    return False
 
 
 def _proper(word: str, pos: int, sent_start: int, lex: Lexicon) -> bool:
@@ -335,7 +347,7 @@ def _singular(low: str, past: bool = False) -> bool:
 
 
 def _plural(word: str) -> bool:
-    low = word.lower()
     # Only nouns for people ("farmers", "economists", "residents"): a bare plural of
-    # things ("error messages tell") is no source at all.
-    return word.isalpha() and word[1:].islower() and low.endswith(AGENTIVE)
+    # things ("error messages tell") is no source at all. (The ending first: it rules
+    # out most words.)
+    return word.lower().endswith(AGENTIVE) and word.isalpha() and word[1:].islower()

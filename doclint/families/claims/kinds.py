@@ -10,6 +10,7 @@ from doclint.core.kind import Kind
 from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
+from doclint.families.claims.citations import Citations, cited
 from doclint.families.claims.prefilter import shared_trigger
 from doclint.families.claims.source import SourceReader, verb_hits, words
 
@@ -64,7 +65,7 @@ class AttributionKind(Kind):
             set_(self, "reader", SourceReader(self))
             set_(self, "naming", words([*self.vague_heads, *self.people, *self.evidence]))
             set_(self, "cues", ctx.cue_matchers(self.phrases, self.patterns))
-            set_(self, "cited", ctx.Citations(self.citations))
+            set_(self, "cited", Citations(self.citations))
             set_(self, "analysis_key", tuple(getattr(self, f.name) for f in dataclasses.fields(self)
                                              if f.name != "report"))
 
@@ -87,8 +88,13 @@ class AttributionKind(Kind):
                 found[i] = ("vague", m.start(), m.end(), "")
         masked = doc.masked
         reader = opts.reader
+        unread, idle = -1, False  # the sentence last asked about, and whether it is idle
         for i, m in self._verbs(ct, masked):
             if ct.quoted(m.start()) or found.get(i, ("",))[0] == "vague":
+                continue
+            if i != unread:
+                unread, idle = i, self._idle(doc, ct, found, i)
+            if idle:
                 continue
             phrase = reader.read(masked, ct.sentences[i], m)
             if (phrase.kind == "anaphor" and m.group().lower() in reader.present_forms
@@ -106,6 +112,20 @@ class AttributionKind(Kind):
                 found[i] = (phrase.kind, min(phrase.start, m.start()) if phrase.end else m.start(),
                             max(phrase.end, m.end()), phrase.head)
         return found
+
+    def _idle(self, doc, ct: ctx.ClaimText, found: dict, i: int) -> bool:
+        """Can no reading of sentence `i`'s verbs change a report? So when the sentence
+        cites a source and no source is in play from the sentences before it: a cited
+        sentence is never reported, and after it no source is in play whatever it says
+        (see `_report`: a source stays in play only from a sentence read as vague,
+        a pronoun or an anaphor, for `carry-window` sentences). Most sentences of an
+        encyclopedia article cite, and their verbs need no reading."""
+        for j in range(max(0, i - self.options.carry_window), i):
+            status = found.get(j)
+            if status is not None and status[0] in ("vague", "pronoun", "anaphor"):
+                return False
+        start, end = ct.sentences[i]
+        return cited(self.options.cited, doc, start, end)
 
     def _verbs(self, ct: ctx.ClaimText, masked: str) -> Iterable[tuple[int, object]]:
         """(sentence, match) for each reporting verb in the prose, in text order."""
@@ -135,7 +155,7 @@ class AttributionKind(Kind):
                 continue
             if status in ("pronoun", "anaphor") and not carried:
                 continue
-            if ctx.cited(opts.cited, doc, start, end):
+            if cited(opts.cited, doc, start, end):
                 source = None
                 continue
             cue = " ".join(doc.plain(cue_start, cue_end).split())

@@ -38,8 +38,22 @@ _FROM_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|from\b)
 _COMMA_BEFORE = re.compile(r",\s*$")
 _PAST_REPORTS = frozenset("said told wrote".split())
 _THAT = re.compile(r"\s+that\b", re.I)
+_UNREAD = object()  # a fact not read yet
 # Past participles: regular ones in -ed, irregular ones in -en or -wn (written, shown) and these.
 PARTICIPLE = ("ed", "en", "wn", "told", "thought", "said", "found", "felt", "held")
+
+
+def any_of(patterns) -> tuple[re.Pattern, ...]:
+    """Regexes of which a text must match one, as one regex where that finds the same:
+    one search per subject phrase, not one per regex. Regexes with groups stay apart
+    (joined, their back-references would count groups wrongly)."""
+    compiled = tuple(re.compile(p) for p in patterns)  # a bad regex is reported as given
+    if len(compiled) < 2 or any(c.groups for c in compiled):
+        return compiled
+    try:
+        return (re.compile("|".join(f"(?:{p})" for p in patterns)),)
+    except re.error:  # a global flag ("(?i)") may only open a whole regex
+        return compiled
 
 
 def words(items) -> frozenset:
@@ -65,7 +79,7 @@ class SourceReader:
         try:
             self.lexicon = cc.Lexicon(
                 words(opts.vague_heads), words(opts.quantifiers), re.compile(opts.demonyms),
-                tuple(re.compile(p) for p in opts.named_sources),
+                any_of(opts.named_sources),
                 opts.bare_plurals, words(opts.people), words(opts.audience),
                 words(opts.evidence), words(opts.indefinites), words(opts.things))
         except re.error as exc:
@@ -122,89 +136,98 @@ class SourceReader:
     def read(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
         """The source of the reporting verb matched by `m` in `sentence`."""
         lex = self.lexicon
-        if m.start() > sentence[0] and masked[m.start()].isupper():
+        start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
+        if start > sentence[0] and masked[start].isupper():
             return cc.Phrase(None)  # a capital inside a sentence is a name: "the Southern States that"
         verb = m.group().lower()
         kind = self.verb_kinds[verb]
         if kind == "according":
-            follow = _ACCORDING.match(masked, m.end())
+            follow = _ACCORDING.match(masked, end)
             return self.agent(masked, follow.end(), sentence) if follow else cc.Phrase(None)
         if verb in self.judgement:
-            follow = _FROM_NEAR.match(masked, m.end(), sentence[1])
+            follow = _FROM_NEAR.match(masked, end, sentence[1])
             if follow is not None:
                 # "warnings from older compilers": only listed nouns are people here.
                 phrase = self.agent(masked, follow.end(), sentence, guess=False)
                 if phrase.kind is not None or kind == "judgement":
                     return phrase
-            elif verb in self.agentless_judgements and self._judged(masked, sentence[0], m.start()):
+            elif verb in self.agentless_judgements and self._judged(masked, sentence[0], start):
                 # "earned widespread acclaim", "drew criticism": a verdict with no holder.
-                return cc.Phrase("vague", m.start(), m.end(), verb)
+                return cc.Phrase("vague", start, end, verb)
             elif kind == "judgement":
                 return cc.Phrase(None)
-        if verb in self.bare_weak and not self._complement(masked, m, sentence, verb, kind) \
+        if verb in self.bare_weak and not self._complement(masked, end, sentence, verb, kind) \
                 and (verb in self.particles or verb not in self.evidence_forms):
             return cc.Phrase(None)  # as the complement test below decides, before the passive is read
         participle = verb.endswith(PARTICIPLE) or verb in self.agents
-        passive = participle and cc.passive_before(masked, sentence[0], m.start())
+        # Whether a be verb makes the participle a passive is read only where it matters
+        # (most participles have no "by" after them and need no agent).
+        passive = _UNREAD
         # The agent of a passive is the source: "seen by many as", and, after a be
         # verb, a few words on: "was labelled a failure by some".
         # Only a verb of opinion or report has a source as its agent: "written by others",
         # "maintained by many people" name authors, not holders of a claim.
         participle_agent = participle and (kind != "weak" or verb in self.agents)
-        follow = _BY.match(masked, m.end()) if participle_agent else None
-        if follow is None and passive and participle_agent:
-            follow = _BY_NEAR.match(masked, m.end(), sentence[1])
+        follow = _BY.match(masked, end) if participle_agent else None
+        if follow is None and participle_agent:
+            near = _BY_NEAR.match(masked, end, sentence[1])
+            if near is not None:
+                passive = cc.passive_before(masked, sentence[0], start)
+                follow = near if passive else None
         if follow is not None:
             return self.agent(masked, follow.end(), sentence)
-        if passive and passive[1] in cc.PAST_BE and verb in self.agentless:
-            # Praise or blame with nobody holding it: "was widely criticised", "has
-            # been tipped for", "was seen as a snub" (present tense defines: "is called").
-            need = self.agentless[verb]
-            after = _next_word(masked, m.end())
-            # "condemned to death", "criticised in PEP 594": no judgement, or a named one.
-            if (after == need if need else after != "to") and not _NAMED_AFTER.match(masked, m.end()):
-                return cc.Phrase("vague", passive[0], m.end(), verb)
+        if verb in self.agentless and participle:
+            if passive is _UNREAD:
+                passive = cc.passive_before(masked, sentence[0], start)
+            if passive and passive[1] in cc.PAST_BE:
+                # Praise or blame with nobody holding it: "was widely criticised", "has
+                # been tipped for", "was seen as a snub" (present tense defines: "is called").
+                need = self.agentless[verb]
+                after = _next_word(masked, end)
+                # "condemned to death", "criticised in PEP 594": no judgement, or a named one.
+                if (after == need if need else after != "to") and not _NAMED_AFTER.match(masked, end):
+                    return cc.Phrase("vague", passive[0], end, verb)
         if kind == "agent":
             return cc.Phrase(None)  # "maintained by hand", "seen from the bridge"
-        if participle and not passive and _TO_BE.match(masked, m.end()):
+        if participle and _TO_BE.match(masked, end) and not (
+                passive if passive is not _UNREAD else cc.passive_before(masked, sentence[0], start)):
             # "organizations considered to be the authors": a reduced passive, whose
             # claims the impersonal patterns read ("thought to be", "said to have").
             return cc.Phrase(None)
         needed = self.particles.get(verb)
-        complement = self._complement(masked, m, sentence, verb, kind)
+        complement = self._complement(masked, end, sentence, verb, kind)
         if not complement and kind != "strong" and (needed is not None or verb not in self.evidence_forms):
             # Nothing below reports a verb without its complement but evidence ("data
             # indicate a rise"): most verb hits in prose end here ("the state", "held").
             return cc.Phrase(None)
-        if verb in _ADVICE and _GERUND.match(masked, m.end()):
+        if verb in _ADVICE and _GERUND.match(masked, end):
             return cc.Phrase(None)  # "consider using", "suggest adding": advice, not a report
-        if verb in _ORDERS and _DIRECTIVE.match(masked, m.end()):
+        if verb in _ORDERS and _DIRECTIVE.match(masked, end):
             return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")
-        toks = cc.subject_before(masked, sentence[0], m.start(), verb.endswith(PARTICIPLE),
+        toks = cc.subject_before(masked, sentence[0], start, verb.endswith(PARTICIPLE),
                                  present=verb in self.present_forms, after_with=gerund)
-        if gerund and not cc.clause_subject(masked, toks, m.start()):
-            if _COMMA_BEFORE.search(masked, max(sentence[0], m.start() - 4), m.start()):
+        if gerund and not cc.clause_subject(masked, toks, start):
+            if _COMMA_BEFORE.search(masked, max(sentence[0], start - 4), start):
                 # "Some fans were disappointed, saying ...": the -ing clause reports
                 # for the subject that opens the sentence.
-                toks = cc.opening_subject(masked, sentence[0], m.start())
+                toks = cc.opening_subject(masked, sentence[0], start)
                 phrase = cc.classify(toks, lex, sentence[0], strong=True)
                 return phrase if complement and phrase.kind == "vague" else cc.Phrase(None)
             return cc.Phrase(None)  # "users reporting bugs", "saying that": no claim made
         # The pattern is anchored at the verb: look back a bounded stretch, not the sentence.
-        if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, max(sentence[0], m.start() - 256),
-                                                                 m.start()):
+        if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, max(sentence[0], start - 256), start):
             # News inverts after a quotation: "... ," said one official. (Not "...,
             # called with parameters" or ", consider using": a source opens the phrase.)
-            first = _next_word(masked, m.end())
-            if first in self.openers or first in lex.heads or _next_char(masked, m.end()).isupper():
-                return self.agent(masked, m.end(), sentence)
+            first = _next_word(masked, end)
+            if first in self.openers or first in lex.heads or _next_char(masked, end).isupper():
+                return self.agent(masked, end, sentence)
             return cc.Phrase(None)
         if verb in self.base_forms and cc.singular_subject(toks, lex):
             return cc.Phrase(None)  # "helps a reviewer confirm": an object, not a subject
         # A past report with its complement ("said", "claimed that"), not a reduced
         # relative ("behavior deemed unprofessional"): its subject may be "one teacher".
-        past = verb in _PAST_REPORTS or (verb.endswith("ed") and _THAT.match(masked, m.end()) is not None)
+        past = verb in _PAST_REPORTS or (verb.endswith("ed") and _THAT.match(masked, end) is not None)
         phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
             return cc.Phrase(None)  # "data in a file called x.txt": a name given, no claim
@@ -214,13 +237,13 @@ class SourceReader:
             return cc.Phrase(None)  # "continued to work"; but "data indicate a rise" reports
         return phrase
 
-    def _complement(self, masked: str, m, sentence: tuple[int, int], verb: str, kind: str) -> bool:
+    def _complement(self, masked: str, end: int, sentence: tuple[int, int], verb: str, kind: str) -> bool:
         """Does the verb have what it needs after it: its particle ("linked ... to"), or
         for a complement verb a that-clause, an "as" phrase or a quotation?"""
         needed = self.particles.get(verb)
         if needed is not None:
-            return needed.match(masked, m.end(), sentence[1]) is not None
-        return kind != "weak" or _COMPLEMENT.match(masked, m.end()) is not None
+            return needed.match(masked, end, sentence[1]) is not None
+        return kind != "weak" or _COMPLEMENT.match(masked, end) is not None
 
     def _judged(self, masked: str, sent_start: int, pos: int) -> bool:
         """Is the judgement noun at `pos` the object of a verb of receiving ("earned
@@ -233,9 +256,6 @@ class SourceReader:
         toks = cc.phrase_after(masked, pos, sentence[1])
         phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True, guess=guess)
         return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
-
-
-_WORD_CHAR = re.compile(r"[\w-]")
 
 
 class VerbHit:
@@ -264,12 +284,21 @@ def verb_hits(reader: SourceReader, ct, shared) -> Iterator[tuple[int, VerbHit]]
     kinds = reader.verb_kinds
     low = ct.lower
     size = len(low)
-    word_char = _WORD_CHAR.match
     for i, start, word in ct.trigger_hits(*shared):
-        if word in kinds:
-            end = start + len(word)
-            if (start == 0 or not word_char(low, start - 1)) and (end == size or not word_char(low, end)):
-                yield i, VerbHit(start, word)
+        if word not in kinds:
+            continue
+        # Not inside a word: the characters either side are no [\w-] (a word character
+        # is what str.isalnum() says, or "_").
+        if start:
+            c = low[start - 1]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        end = start + len(word)
+        if end < size:
+            c = low[end]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        yield i, VerbHit(start, word)
 
 
 def _next_char(masked: str, pos: int) -> str:

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from doclint.core.document import Document
 from doclint.core.textmatch import RuleTimeout, compile_alternation
-from doclint.families.claims.prefilter import CueSet, lowered, phrase_words, required_marks
+from doclint.families.claims.prefilter import CueSet, lowered, phrase_words
 
 # Wikipedia-style text keeps its reference markers after the full stop ("won.[12] Critics
 # said ..."), and plain-text dumps lose the space ("2023.At the end"); the splitter keeps
@@ -129,37 +129,43 @@ class ClaimText:
         set). A hit is the longest trigger word at its place, inside a word or not."""
         found = self.analyses.get(key)
         if found is None:
-            found = []
-            add = found.append
-            sentences = self.sentences
-            count = len(sentences)
-            i = 0  # hits come in text order: walk the sentences along, no search per hit
-            for start, end in self.chunks:
-                for pos, word in trigger.hits(self.lower, start, end):
-                    while i < count and sentences[i][1] <= pos:
-                        i += 1
-                    if i < count and sentences[i][0] <= pos:
-                        add((i, pos, word))
-            self.analyses[key] = found
+            found = self._scan(key, trigger)[0]
         return found
 
     def trigger_sentences(self, key: frozenset, trigger) -> dict[str, set[int]]:
         """The sentences of each word hit by the shared trigger scan (see trigger_hits)."""
-        grouped_key = ("by word", key)
-        found = self.analyses.get(grouped_key)
+        found = self.analyses.get(("by word", key))
         if found is None:
-            found = {}
-            for i, _, word in self.trigger_hits(key, trigger):
-                found.setdefault(word, set()).add(i)
-            self.analyses[grouped_key] = found
+            found = self._scan(key, trigger)[1]
         return found
+
+    def _scan(self, key: frozenset, trigger) -> tuple[list, dict]:
+        # Both readings of the hits are made in the one walk over them.
+        hits: list[tuple[int, int, str]] = []
+        add = hits.append
+        by_word: dict[str, set[int]] = {}
+        sentences = self.sentences
+        count = len(sentences)
+        i = 0  # hits come in text order: walk the sentences along, no search per hit
+        for start, end in self.chunks:
+            for pos, word in trigger.hits(self.lower, start, end):
+                while i < count and sentences[i][1] <= pos:
+                    i += 1
+                if i < count and sentences[i][0] <= pos:
+                    add((i, pos, word))
+                    found = by_word.get(word)
+                    if found is None:
+                        by_word[word] = {i}
+                    else:
+                        found.add(i)
+        self.analyses[key] = hits
+        self.analyses[("by word", key)] = by_word
+        return hits, by_word
 
     def quoted(self, pos: int) -> bool:
         return inside(self.quotes, self.quote_starts, pos)
 
 
-# A marker right after the sentence belongs to it (a reader may leave "[^1]" outside).
-_TAIL = re.compile(r"[ \t]{0,2}(?:\[[^\[\]\n]{1,30}\]|<ref\b[^\n]{0,200}|\{\{[^\n]{0,200})")
 
 
 # The claim rules read the same sentences of a document: build them once per document.
@@ -254,44 +260,3 @@ def conditional(masked: str, sent_start: int, pos: int) -> bool:
 
 
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos(?:e|ing))\b")
-
-
-class Citations:
-    """The citation patterns of a rule, with a pre-check: a sentence holding none of the
-    marks every citation needs ("[", "<ref", "(" ...) is not searched with them."""
-
-    def __init__(self, patterns) -> None:
-        self.compiled = compile_alternation([], list(patterns), False)
-        marks: set[str] = set()
-        for pattern in patterns:
-            needed = required_marks(pattern)
-            if needed is None:
-                marks = set()
-                break
-            marks |= needed
-        self.marks = re.compile("|".join(re.escape(m) for m in sorted(marks)), re.I) if marks else None
-
-    def __call__(self, doc, start: int, end: int) -> bool:
-        if self.compiled is None:
-            return False
-        tail = _TAIL.match(doc.text, end)
-        stop = tail.end() if tail else end
-        if self.marks is not None and self.marks.search(doc.text, start, stop) is None:
-            return False
-        return self.compiled.search(doc.text, start, stop) is not None
-
-
-def cited(citations: Citations, doc, start: int, end: int) -> bool:
-    return citations(doc, start, end)
-
-
-def references(compiled, doc: Document, least: int) -> bool:
-    """Does the document carry at least `least` citations (an encyclopedic register)?"""
-    if compiled is None:
-        return False
-    count = 0
-    for _ in compiled.finditer(doc.masked):  # prose only: "a[0]" in code cites nothing
-        count += 1
-        if count >= least:
-            return True
-    return False

@@ -7,8 +7,9 @@ from typing import Iterable
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
-from doclint.core.textmatch import DEFAULT_TIMEOUT, compile_alternation
+from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import text as ctx
+from doclint.families.claims.citations import Citations, References, cited
 
 # A judgement with its holder named after it, or owned by the writer.
 _NAMED_BY = re.compile(r"(?:\s+[\w'\u2019-]+){0,12}?\s+by\s+(?:the\s+)?[A-Z]")
@@ -46,15 +47,15 @@ class WeaselKind(Kind):
             referenced = ctx.cue_matchers((), self.referenced_patterns)
             set_(self, "referenced", referenced)
             set_(self, "all_cues", self.cues + referenced)  # built once: reading regexes costs
-            set_(self, "cited", ctx.Citations(self.citations))
-            set_(self, "markers", compile_alternation([], list(self.referenced_markers), False))
+            set_(self, "cited", Citations(self.citations))
+            set_(self, "markers", References(self.referenced_markers, self.referenced_min))
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
         ct = ctx.ClaimText.of(doc)
         seen = set()
         cues = opts.cues
-        if opts.referenced and ctx.references(opts.markers, doc, opts.referenced_min):
+        if opts.referenced and opts.markers(doc, ct):
             cues = opts.all_cues
         masked = doc.masked
         for m in ctx.cue_matches(cues, doc, ct, opts.timeout):
@@ -62,7 +63,7 @@ class WeaselKind(Kind):
             if i < 0 or i in seen or ct.quoted(m.start()):
                 continue
             start, end = ct.sentences[i]
-            if ctx.cited(opts.cited, doc, start, end) or ctx.conditional(masked, start, m.start()):
+            if cited(opts.cited, doc, start, end) or ctx.conditional(masked, start, m.start()):
                 continue
             if _NAMED_BY.match(masked, m.end(), end) or _OWNED.search(masked, start, end):
                 continue  # "recognized as the best means by the Forty-ninth Congress", "in my judgment"
