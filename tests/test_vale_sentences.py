@@ -45,7 +45,7 @@ def test_reused_sentences_are_the_ones_a_fresh_split_of_the_view_finds():
         view = View(doc, ignores[n % 2], [])
         assert doc.sentences_if_split() is None
         alone = block_sentences(doc, view.blocks)  # nothing split the document yet
-        doc.sentences  # as doclint's own rules do
+        assert doc.sentences  # split, as doclint's own rules do
         assert block_sentences(doc, view.blocks) == alone == _fresh(view), doc.text
 
 
@@ -56,7 +56,7 @@ def test_a_sentence_that_starts_with_inline_code_joins_the_one_before(monkeypatc
     assert len(doc.sentences) == 2
     view = View(doc, [], [])
     calls = []
-    import doclint.vale.sentences as sentences
+    from doclint.vale import sentences
 
     monkeypatch.setattr(sentences, "split_sentences", lambda *a: calls.append(a) or [])
     spans = block_sentences(doc, view.blocks)
@@ -70,7 +70,7 @@ def test_a_block_that_opens_with_an_ignored_token_is_split_afresh():
     # TokenIgnores blank `**Note:**` in the view only: the engine's first sentence
     # starts at "Note:", the view's at "Restart".
     doc = document_from_text("doc.md", "**Note:** Restart it. Then check the logs.\n")
-    doc.sentences
+    assert doc.sentences
     view = View(doc, [re.compile(r"\*\*[^\n]+?\*\*")], [])
     assert view.blocks[0].segment.text == "Restart it. Then check the logs."
     assert block_sentences(doc, view.blocks) == ([(0, 11), (12, 32)],)
@@ -78,10 +78,10 @@ def test_a_block_that_opens_with_an_ignored_token_is_split_afresh():
 
 def test_a_block_with_markup_dropped_is_split_afresh(monkeypatch):
     doc = document_from_text("doc.md", "Click **Save** now. The form closes.\n\nIt restarts. Then it stops.\n")
-    doc.sentences
+    assert doc.sentences
     view = View(doc, [], [])
     calls = []
-    import doclint.vale.sentences as sentences
+    from doclint.vale import sentences
 
     real = sentences.split_sentences
     monkeypatch.setattr(sentences, "split_sentences", lambda text: calls.append(text) or real(text))
