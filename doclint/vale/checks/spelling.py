@@ -19,6 +19,11 @@ from bisect import bisect_right
 
 import regex
 
+try:  # a runtime dependency; str.find gives the same places without it
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover - a platform without the wheel
+    _ahocorasick = None
+
 from doclint.vale.checks.base import (
     Alert,
     Check,
@@ -50,6 +55,7 @@ _SPACES = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3100)))))
 # them is tokenised by the regex (str.split is six times faster on the rest).
 _SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
 _PLAIN = re.compile(r"[A-Za-z][a-z]+")
+_FEW = 3  # misspelled runs in a document placed with str.find; more with the automaton
 _LEAD = "\"'([{<“‘*_$"
 _TRAIL = "\"')]}>.,;:!?”’*_"
 
@@ -132,8 +138,19 @@ class Spelling(Check):
 
 def _places(text: str, runs: set[str]):
     """(offset, run) of each whole run (spaces or the text's ends on both sides) of
-    `runs` in `text`: a few words found with str.find instead of a walk over every run."""
+    `runs` in `text`: a few runs found with str.find, more in one pass of an
+    Aho-Corasick automaton (each str.find reads the text to its next hit or its end)."""
     size = len(text)
+    if _ahocorasick is not None and len(runs) > _FEW:
+        automaton = _ahocorasick.Automaton()
+        for run in runs:
+            automaton.add_word(run, run)
+        automaton.make_automaton()
+        for last, run in automaton.iter(text):  # every hit, overlapping ones too
+            at, end = last - len(run) + 1, last + 1
+            if (at == 0 or text[at - 1] in _SPACES) and (end == size or text[end] in _SPACES):
+                yield at, run
+        return
     for run in runs:
         at = text.find(run)
         while at >= 0:
