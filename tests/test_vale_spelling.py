@@ -192,8 +192,9 @@ def test_misspelled_runs_are_placed_the_same_with_or_without_the_automaton(monke
     text = "teh panle\nxpanle panle. panlex (panle) teh\nteh"
     runs = {"teh", "panle", "xpanle", "panle.", "panlex", "(panle)"}
     assert len(runs) > spelling._FEW
+    assert spelling._automata() is not None
     with_automaton = sorted(spelling._places(text, runs))
-    monkeypatch.setattr(spelling, "_ahocorasick", None)
+    monkeypatch.setattr(spelling, "_automata", lambda: None)
     assert sorted(spelling._places(text, runs)) == with_automaton == [
         (0, "teh"), (4, "panle"), (10, "xpanle"), (17, "panle."), (24, "panlex"), (31, "(panle)"),
         (39, "teh"), (43, "teh")]

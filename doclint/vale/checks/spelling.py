@@ -16,13 +16,9 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
-
-try:  # a runtime dependency; str.find gives the same places without it
-    import ahocorasick as _ahocorasick
-except ImportError:  # pragma: no cover - a platform without the wheel
-    _ahocorasick = None
 
 from doclint.vale.checks.base import (
     Alert,
@@ -141,15 +137,14 @@ def _places(text: str, runs: set[str]):
     `runs` in `text`: a few runs found with str.find, more in one pass of an
     Aho-Corasick automaton (each str.find reads the text to its next hit or its end)."""
     size = len(text)
-    if _ahocorasick is not None and len(runs) > _FEW:
-        automaton = _ahocorasick.Automaton()
-        for run in runs:
-            automaton.add_word(run, run)
-        automaton.make_automaton()
-        for last, run in automaton.iter(text):  # every hit, overlapping ones too
-            at, end = last - len(run) + 1, last + 1
+    library = _automata() if len(runs) > _FEW else None
+    if library is not None:
+        ordered = list(runs)
+        automaton = library.AhoCorasick(ordered, matchkind=library.MatchKind.Standard)
+        # Every hit, overlapping ones too, as (run, start, end) in characters.
+        for k, at, end in automaton.find_matches_as_indexes(text, overlapping=True):
             if (at == 0 or text[at - 1] in _SPACES) and (end == size or text[end] in _SPACES):
-                yield at, run
+                yield at, ordered[k]
         return
     for run in runs:
         at = text.find(run)
@@ -158,6 +153,17 @@ def _places(text: str, runs: set[str]):
             if (at == 0 or text[at - 1] in _SPACES) and (end == size or text[end] in _SPACES):
                 yield at, run
             at = text.find(run, at + 1)
+
+
+@lru_cache(maxsize=1)
+def _automata():
+    """ahocorasick-rs, a runtime dependency, imported when a document first has several
+    misspelled runs; None where it is not installed (str.find gives the same places)."""
+    try:
+        import ahocorasick_rs
+    except ImportError:  # pragma: no cover - a platform without the wheel
+        return None
+    return ahocorasick_rs
 
 
 def _dictionaries(data: dict, styles_path: str) -> tuple[tuple[str, str] | None, tuple[str, ...]]:
