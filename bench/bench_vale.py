@@ -8,6 +8,9 @@
    are timed; the view, built once per document for all imported rules, is timed
    apart; the best of `--runs` runs, each starting with empty per-document state
    and verdict caches, so a spelling rule looks every distinct word up afresh).
+   The documents are split into sentences first, as doclint's own rules do in a
+   default run, since the view reuses that split; `--vale-only` measures a run of
+   imported rules alone, where the view splits its blocks itself.
    Grafana's style has no `occurrence`, `consistency`, `conditional`,
    `capitalization` or `sequence` rule, so a small `Bench` style beside it adds one of
    each, written after well-known public styles (Google's and Microsoft's).
@@ -153,6 +156,37 @@ def startup(inis: list[tuple[str, Path]], folder: Path, repeat: int) -> None:
     for name, ini in inis:
         wall, cpu = run_ms(base[:4] + ["--vale-config", str(ini)] + base[4:], repeat)
         print(f"  {name:40} {wall:4.0f} ms wall (+{wall - plain[0]:3.0f}), {cpu:4.0f} ms CPU (+{cpu - plain[1]:3.0f})")
+    # Where the time goes, in a fresh process each: the Vale package's imports, reading
+    # and compiling the style, and (only when a document first reaches a spelling
+    # rule, once per process) libhunspell reading the rule's dictionaries.
+    for name, ini in inis[:1]:
+        phases = []
+        for _ in range(repeat):
+            out = subprocess.run([sys.executable, "-c", _PHASES, str(ini)], capture_output=True, check=True, text=True)
+            phases.append([float(x) for x in out.stdout.split()])
+        imports, style, dictionary = (statistics.median(p[k] for p in phases) for k in range(3))
+        print(f"  of which, {name} (CPU, in process): imports {imports:.0f} ms, reading and compiling the "
+              f"rules {style:.0f} ms; the dictionary when a document first reaches the spelling rule "
+              f"{dictionary:.0f} ms")
+
+
+# Run in a child: CPU ms of the Vale imports, of loading the style, of the dictionary.
+_PHASES = """
+import sys, time
+import doclint.api
+start = time.process_time()
+from doclint.vale.setup import build_setup
+imported = time.process_time()
+setup = build_setup(sys.argv[1])
+built = time.process_time()
+from doclint.vale.checks.spelling import Spelling
+from doclint.vale.speller import speller
+for rule in setup.loaded.values():
+    if isinstance(rule.check, Spelling):
+        speller(*rule.check.dictionaries, rule.check.words)
+done = time.process_time()
+print((imported - start) * 1000, (built - imported) * 1000, (done - built) * 1000)
+"""
 
 
 # Check types in the order they are reported; each is measured against the two doclint kinds.
@@ -160,7 +194,7 @@ CHECK_TYPES = ("Existence", "Substitution", "Occurrence", "Repetition", "Consist
                "Capitalization", "Metric", "Sequence", "Spelling")
 
 
-def speed(ini: Path, paths: list[str], runs: int) -> None:
+def speed(ini: Path, paths: list[str], runs: int, engine_sentences: bool = True) -> None:
     from doclint.api import iter_documents
     from doclint.core.discovery import discover
     from doclint.engine.config import Config, LoadedConfig, configured_rules
@@ -173,6 +207,11 @@ def speed(ini: Path, paths: list[str], runs: int) -> None:
     megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
     parsed = [doc.parsed for doc in docs]  # parse once, outside the timings
     assert len(parsed) == len(docs)
+    if engine_sentences:
+        # doclint's own rules (duplication, naming, claims, truncation) split every
+        # document into sentences in a default run; the Vale view reuses that split.
+        split = sum(len(doc.sentences) for doc in docs)
+        assert split
     rules = configured_rules(LoadedConfig(Config(vale=str(ini)), None, str(ROOT)))
 
     def check_type(rule) -> str:
@@ -182,7 +221,8 @@ def speed(ini: Path, paths: list[str], runs: int) -> None:
               "doclint substitution (DL902)": [r for r in rules if r.kind == "substitution"]}
     groups.update((f"Vale {name.lower()}", [r for r in rules if check_type(r) == name]) for name in CHECK_TYPES)
     print(f"speed on {len(docs)} Markdown documents, {megabytes:.2f} MB "
-          f"(CPU, best of {runs} runs; ms per rule per MB):")
+          f"(CPU, best of {runs} runs; ms per rule per MB; the documents "
+          f"{'split into sentences by doclint' if engine_sentences else 'not split by doclint'}):")
     # The Vale view of a document (its blocks as rendered text), made once per document
     # by the first imported rule and shared by the others; the rules below are timed
     # without it.
@@ -290,6 +330,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9, help="start-up runs (the median is printed)")
     parser.add_argument("--no-startup", action="store_true", help="measure matching speed only")
     parser.add_argument("--runs", type=int, default=3, help="speed runs per check type (the best is printed)")
+    parser.add_argument("--vale-only", action="store_true",
+                        help="as a run of imported rules alone: doclint's own rules have not split the documents")
     parser.add_argument("--readers", type=int, default=0, metavar="N",
                         help="also compare chunspell and spylls on N words of the documents")
     args = parser.parse_args()
@@ -299,7 +341,8 @@ def main() -> None:
                 ("Grafana's style", default_ini(Path(folder), False)),
                 ("Grafana's style without its spelling rule", default_ini(Path(folder), False, spelling=False))]
             startup(inis, Path(folder), args.repeat)
-        speed(Path(args.ini) if args.ini else default_ini(Path(folder), True), args.docs, args.runs)
+        speed(Path(args.ini) if args.ini else default_ini(Path(folder), True), args.docs, args.runs,
+              not args.vale_only)
     if args.readers:
         hunspell_readers(args.docs, args.readers)
 

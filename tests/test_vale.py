@@ -544,3 +544,22 @@ def test_view_blocks_keep_each_characters_document_offset_around_blanked_markup(
         if got is not None:
             assert (got.text, list(got.offsets)) == want
             assert [got.start(i) for i in range(len(got.text))] == want[1]
+
+
+def test_metric_counts_are_the_sums_of_each_words_counts():
+    from doclint.api import document_from_text
+    from doclint.vale.checks.syllables import _complex, document_counts, syllables
+    from doclint.vale.view import View
+
+    doc = document_from_text("doc.md", "# Setup\n\nThe documentation describes every dashboard. "
+                                       "Grafana's re-indexing finished quickly in 2.4 seconds.\n")
+    counts = document_counts(View(doc, [], []))
+    words = ["The", "documentation", "describes", "every", "dashboard", "Grafana's", "re-indexing",
+             "finished", "quickly", "in", "2.4", "seconds"]
+    sylls = [syllables(w) for w in words]
+    assert (counts["words"], counts["sentences"], counts["paragraphs"], counts["heading_h1"]) == (12, 2, 1, 1)
+    assert counts["characters"] == sum(map(len, words))
+    assert counts["syllables"] == sum(sylls) and counts["syllables"] > len(words)
+    assert counts["long_words"] == sum(len(w) > 6 for w in words)
+    assert counts["polysyllabic_words"] == sum(n >= 3 for n in sylls)
+    assert counts["complex_words"] == sum(_complex(w, n) for w, n in zip(words, sylls)) > 0

@@ -100,3 +100,17 @@ def test_tagged_rule_gets_one_note_and_does_not_run(tmp_path):
     notes = [p for p in result.problems if "House.Tagged" in p.message]
     assert len(notes) == 1 and notes[0].level == "note" and "tag" in notes[0].message
     assert found(result, "House.Tagged") == []
+
+
+def test_an_anchor_is_found_in_any_case_the_regex_takes(tmp_path):
+    # A plain-word anchor is looked for as a word in lowered ASCII text first; text
+    # with other letters goes to the regex, whose ignorecase also takes a dotless ı.
+    result = lint(tmp_path, "First CLICK ON Save.\n\nThen clıck on Close in the café.\n\nNo clicks on it.\n")
+    assert found(result, "House.ClickOn") == [
+        (1, 7, "Write 'click', not 'CLICK ON'."), (3, 6, "Write 'click', not 'clıck on'.")]
+
+
+def test_each_match_of_the_anchor_takes_the_next_word_it_matches(tmp_path):
+    result = lint(tmp_path, "Click the tab, click on Save, then click on Close.\n")
+    assert found(result, "House.ClickOn") == [
+        (1, 16, "Write 'click', not 'click on'."), (1, 36, "Write 'click', not 'click on'.")]

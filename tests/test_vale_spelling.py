@@ -182,3 +182,19 @@ def test_verdicts_are_judged_once_and_stay_bounded():
         assert verdicts.bad(runs, judge) == {f"x{n}b"}
         assert len(verdicts) <= 12
     assert verdicts.bad({"(xa)"}, judge) == {"(xa)"}  # forgotten, judged again, same verdict
+
+
+def test_misspelled_runs_are_placed_the_same_with_or_without_the_automaton(monkeypatch):
+    from doclint.vale.checks import spelling
+
+    # More runs than str.find handles: an Aho-Corasick pass finds every hit, and only
+    # whole runs (spaces or the text's ends around them) are kept.
+    text = "teh panle\nxpanle panle. panlex (panle) teh\nteh"
+    runs = {"teh", "panle", "xpanle", "panle.", "panlex", "(panle)"}
+    assert len(runs) > spelling._FEW
+    assert spelling._automata() is not None
+    with_automaton = sorted(spelling._places(text, runs))
+    monkeypatch.setattr(spelling, "_automata", lambda: None)
+    assert sorted(spelling._places(text, runs)) == with_automaton == [
+        (0, "teh"), (4, "panle"), (10, "xpanle"), (17, "panle."), (24, "panlex"), (31, "(panle)"),
+        (39, "teh"), (43, "teh")]

@@ -126,6 +126,11 @@ class Document:
                 out.append(Sentence(start, end, block))
         return tuple(out)
 
+    def sentences_if_split(self) -> tuple[Sentence, ...] | None:
+        """`sentences` when something has already asked for them, else None, without
+        splitting: for a reader that can reuse the split but should not pay for it."""
+        return self.__dict__.get("sentences")
+
     def plain(self, start: int, end: int) -> str:
         """text[start:end] as a reader sees it, markup removed: for quotes in messages."""
         from doclint.markup.plain import plain

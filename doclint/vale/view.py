@@ -13,10 +13,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from typing import NamedTuple
 
-from doclint.markup.base import CODE_MASK, blank
+from doclint.markup.base import CODE_MASK, Block, blank
 
 # doclint block kinds -> the Vale scopes a block of that kind belongs to ("text" is all).
 _KIND_SCOPES = {
@@ -53,6 +52,9 @@ class Segment(NamedTuple):
 class ViewBlock:
     scopes: frozenset[str]
     segment: Segment
+    # The document's block this one was read from, when it is the whole of it (no
+    # block-level HTML tag cut it): the engine's sentences of that block may be reused.
+    source: Block | None = None
 
 
 # The scopes this view provides; Vale also has `alt` (image alt text), `code` and
@@ -121,10 +123,11 @@ class View:
             for tag in _BLOCK_TAG.finditer(source, block.start, block.end):
                 cuts.extend(tag.span())
             cuts.append(block.end)
+            whole = block if len(cuts) == 2 else None
             for a, b in zip(cuts[::2], cuts[1::2]):
                 segment = _segment(source, masked, a, b)
                 if segment is not None:
-                    yield ViewBlock(frozenset(scopes), segment)
+                    yield ViewBlock(frozenset(scopes), segment, whole)
 
     def segments(self, scope: Scope) -> tuple[Segment, ...]:
         """The Segments a rule reads: blocks, sentences, or the raw source; made once per
@@ -136,28 +139,31 @@ class View:
 
     def sentence_spans(self) -> tuple[list[tuple[int, int]], ...]:
         """Each block's sentences as spans of its text, split once per document and shared
-        by the sentence-scoped rules and the metric counts."""
+        by the sentence-scoped rules and the metric counts (see doclint.vale.sentences)."""
         found = self.cache.get("sentence-spans")
         if found is None:
-            from doclint.core.segment import split_sentences
+            from doclint.vale.sentences import block_sentences
 
-            found = self.cache["sentence-spans"] = tuple(split_sentences(b.segment.text) for b in self.blocks)
+            found = self.cache["sentence-spans"] = block_sentences(self.doc, self.blocks)
         return found
 
     def _segments(self, scope: Scope):
         if scope.raw:
             yield Segment(self.raw, range(len(self.raw)))
             return
-        spans = self.sentence_spans() if scope.sentence else repeat(None)
-        for block, sentences in zip(self.blocks, spans):
-            if not scope.takes(block):
+        takes = scope.takes
+        if not scope.sentence:
+            yield from (block.segment for block in self.blocks if takes(block))
+            return
+        for block, sentences in zip(self.blocks, self.sentence_spans()):
+            if not takes(block):
                 continue
-            if scope.sentence:
-                seg = block.segment
-                for a, b in sentences:
-                    yield Segment(seg.text[a:b], seg.offsets, seg.base + a)
-            else:
-                yield block.segment
+            seg = block.segment
+            if len(sentences) == 1 and sentences[0] == (0, len(seg.text)):
+                yield seg  # a block of one sentence is its own segment
+                continue
+            for a, b in sentences:
+                yield Segment(seg.text[a:b], seg.offsets, seg.base + a)
 
 
 def _segment(source: str, masked: str, start: int, end: int) -> Segment | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
 
@@ -50,6 +51,7 @@ _SPACES = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3100)))))
 # them is tokenised by the regex (str.split is six times faster on the rest).
 _SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
 _PLAIN = re.compile(r"[A-Za-z][a-z]+")
+_FEW = 3  # misspelled runs in a document placed with str.find; more with the automaton
 _LEAD = "\"'([{<“‘*_$"
 _TRAIL = "\"')]}>.,;:!?”’*_"
 
@@ -132,8 +134,18 @@ class Spelling(Check):
 
 def _places(text: str, runs: set[str]):
     """(offset, run) of each whole run (spaces or the text's ends on both sides) of
-    `runs` in `text`: a few words found with str.find instead of a walk over every run."""
+    `runs` in `text`: a few runs found with str.find, more in one pass of an
+    Aho-Corasick automaton (each str.find reads the text to its next hit or its end)."""
     size = len(text)
+    library = _automata() if len(runs) > _FEW else None
+    if library is not None:
+        ordered = list(runs)
+        automaton = library.AhoCorasick(ordered, matchkind=library.MatchKind.Standard)
+        # Every hit, overlapping ones too, as (run, start, end) in characters.
+        for k, at, end in automaton.find_matches_as_indexes(text, overlapping=True):
+            if (at == 0 or text[at - 1] in _SPACES) and (end == size or text[end] in _SPACES):
+                yield at, ordered[k]
+        return
     for run in runs:
         at = text.find(run)
         while at >= 0:
@@ -141,6 +153,17 @@ def _places(text: str, runs: set[str]):
             if (at == 0 or text[at - 1] in _SPACES) and (end == size or text[end] in _SPACES):
                 yield at, run
             at = text.find(run, at + 1)
+
+
+@lru_cache(maxsize=1)
+def _automata():
+    """ahocorasick-rs, a runtime dependency, imported when a document first has several
+    misspelled runs; None where it is not installed (str.find gives the same places)."""
+    try:
+        import ahocorasick_rs
+    except ImportError:  # pragma: no cover - a platform without the wheel
+        return None
+    return ahocorasick_rs
 
 
 def _dictionaries(data: dict, styles_path: str) -> tuple[tuple[str, str] | None, tuple[str, ...]]:
