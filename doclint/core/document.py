@@ -5,10 +5,13 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from doclint.core.finding import Location
 from doclint.markup.base import Block, Heading, Parsed, blank, line_starts
+
+if TYPE_CHECKING:
+    from doclint.core.words import FoldedWords
 
 
 class LineIndex:
@@ -125,6 +128,15 @@ class Document:
             for start, end in split_sentences(masked, block.start, block.end):
                 out.append(Sentence(start, end, block))
         return tuple(out)
+
+    @cached_property
+    def folded_words(self) -> FoldedWords | None:
+        """Every word of the prose view, lower-cased and folded, with its offsets: cut
+        once for all the rules that compare normalised words (see doclint.core.words);
+        None when lower-casing changes the text's length."""
+        from doclint.core.words import folded_words
+
+        return folded_words(self.masked)
 
     def plain(self, start: int, end: int) -> str:
         """text[start:end] as a reader sees it, markup removed: for quotes in messages."""
