@@ -42,3 +42,15 @@ def test_every_sentence_of_a_document_reads_the_tokens_a_sentence_search_finds()
 def test_text_that_lower_casing_lengthens_has_no_shared_cut():
     doc = document_from_text("city.md", "\u0130stanbul is large. It is old.\n")
     assert doc.folded_words is None
+
+
+def test_each_kind_of_text_is_cut_into_the_tokens_of_the_full_pattern():
+    pages = [
+        "Plain ASCII text, v1.2 and e-mail.",                          # ASCII
+        "Run \ue000\ue000\ue000 then restart_it: done/undone.",        # ASCII but for code
+        "Caf\u00e9 na\u00efve \u00bd \u00b2 stra\u00dfe \ue000\ue000 \u4e2d\u6587.",  # other scripts
+    ]
+    for page in pages:
+        words = folded_words(page)
+        assert words.tokens == TOKEN.findall(words.low)
+        assert [words.low[s:e] for s, e in zip(words.starts, words.ends)] == words.tokens

