@@ -153,15 +153,6 @@ def token_spans(low: str, original: str, start: int, end: int) -> list[tuple[str
     return out
 
 
-def tokens_of(low: str, original: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """tokens_at() of each sentence span of a document folded by fold(): one
-    regex call a sentence when the document holds no inline code."""
-    if CODE_MASK not in low:
-        findall = (_ASCII_TOKEN if low.isascii() else _TOKEN).findall
-        return [findall(low, start, end) for start, end in spans]
-    return [tokens_at(low, original, start, end) for start, end in spans]
-
-
 def hashes(words: Iterable[str]) -> array:
     """The 32-bit token codes of `words`, in order (what near-duplicate verification keeps)."""
     return array("I", map(_code_of, words))
