@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from doclint.core.discovery import discover
+from doclint.core.discovery import discover, path_matches
 
 
 def make(root, *paths):
@@ -73,3 +73,19 @@ def test_gitignore_is_honoured(tmp_path):
     (tmp_path / ".gitignore").write_text("build-out/\ndrafts/*.txt\n")
     assert rel(discover([str(tmp_path)]), tmp_path) == ["keep.md"]
     assert len(discover([str(tmp_path)], gitignore=False).files) == 3
+
+
+@pytest.mark.parametrize("path, globs, expected", [
+    ("docs/CHANGELOG.md", ("CHANGELOG*",), True),            # the file name
+    ("pkg/news/2024-01.rst", ("news/*",), True),             # a trailing part of the path
+    ("news/2024-01.rst", ("news/*",), True),                 # the whole path
+    ("docs/newsletter.md", ("news/*",), False),
+    ("docs/a.md", ("docs/**/*.md",), True),                  # `**/` matching no folder
+    ("docs/x/y/a.md", ("docs/**/*.md",), True),
+    ("guide/a.md", ("docs/**/*.md", "*.rst"), False),
+    ("guide/a.rst", ("docs/**/*.md", "*.rst"), True),        # any glob of several
+    ("requirements-dev.txt", ("requirements*.txt",), True),
+    ("a.md", (), False),
+])
+def test_path_matches_whole_path_name_or_trailing_part(path, globs, expected):
+    assert path_matches(path, globs) is expected

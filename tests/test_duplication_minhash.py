@@ -6,6 +6,7 @@ from array import array
 
 import numpy as np
 
+from doclint.api import document_from_text
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication import lsh, nearmatch, smallgroups
 from doclint.families.duplication import minhash as mh
@@ -160,14 +161,16 @@ def test_changes_content_counts_added_qualifiers_numbers_and_contrasts():
                                      codes("tools may raise an error for this key"))
 
 
-def test_tokens_of_matches_tokens_at_per_sentence():
-    text = "Run `make` first. Then open the app! It's “ready” \u2014 really."
-    masked = text.replace("`make`", "\ue000" * 6)
-    low = fp.fold(masked)
-    spans = [(0, 17), (18, 36), (37, len(text))]
-    assert fp.tokens_of(low, text, spans) == [fp.tokens_at(low, text, s, e) for s, e in spans]
-    plain = fp.fold(text[18:])
-    assert fp.tokens_of(plain, text[18:], [(0, 18)]) == [fp.tokens_at(plain, text[18:], 0, 18)]
+def test_document_tokens_read_each_sentence_as_tokens_at_does():
+    doc = document_from_text("run.md", "Run `make` first. Then open the app! It's “ready” — really.\n")
+    every = fp.document_tokens(doc)
+    words = doc.folded_words
+    assert every is fp.document_tokens(doc)  # read once per document
+    for sentence in doc.sentences:
+        first, last = words.span(sentence.start, sentence.end)
+        assert every[first:last] == fp.tokens_at(words.low, doc.text, sentence.start, sentence.end)
+    assert "``make`" in every and "it's" in every and '"ready"' not in every
+    assert "`" not in "".join(words.tokens)  # the shared cut itself keeps the mask
 
 
 def test_ascii_token_pattern_finds_the_same_tokens_as_the_unicode_one():

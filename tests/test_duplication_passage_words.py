@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from doclint.api import document_from_text
 from doclint.families.duplication import fingerprint as fp
-from doclint.families.duplication.passage_words import PROSE_KINDS, _document_tokens, _slice, words_of
+from doclint.families.duplication.passage_words import PROSE_KINDS, words_of
 
 NOTES = """# Upgrade notes
 
@@ -48,15 +48,6 @@ def test_document_words_are_the_sentence_tokens_with_code_and_offsets():
     assert doc.text[starts[words.index("``makeinstall`")]:ends[words.index("``makeinstall`")]] == "`make install`"
     # Headings and table cells are no passage text.
     assert "upgrade" not in words and "skips" not in words
-
-
-def test_a_token_over_a_span_edge_sends_the_span_to_its_own_search():
-    whole = _document_tokens("alpha beta.gamma delta")
-    assert whole[0] == ["alpha", "beta.gamma", "delta"]
-    assert _slice(whole, 0, 10) is None        # ends inside "beta.gamma"
-    assert _slice(whole, 8, 22) is None        # begins inside it
-    assert _slice(whole, 0, 5) == (["alpha"], [0], [5])
-    assert _slice(whole, 5, 22) == (["beta.gamma", "delta"], [6, 17], [16, 22])
 
 
 def test_fold_lowers_and_folds_typographic_marks_as_one_table_would():

@@ -156,3 +156,23 @@ def test_reference_labels_match_across_case_and_spacing() -> None:
 def test_lone_surrogate_from_the_api_is_read() -> None:
     parsed = parse("# Title\n\nBad \udcff byte in *here*.\n")
     assert [(b.kind, b.start, b.end) for b in parsed.blocks] == [("heading", 2, 7), ("paragraph", 9, 30)]
+
+
+def _masked_line(line: str) -> str:
+    parsed = parse(line + "\n")
+    return parsed.masked[:len(line)]
+
+
+def test_inline_markup_at_the_very_start_and_end_of_a_block() -> None:
+    # The markers' lookbehinds read the character before the first mark: at the start
+    # of the text there is none, which opens a run and closes none.
+    assert _masked_line("**Bold** start and *end*") == "  Bold   start and  end "
+    assert _masked_line("_Under_ and ~~gone~~ here") == " Under  and   gone   here"
+    assert _masked_line("snake_case_name stays, 2 * 3 too") == "snake_case_name stays, 2 * 3 too"
+    assert _masked_line("**C**ontent **D**elivery") == "  C  ontent   D  elivery"
+    assert _masked_line(":star: rated, but std::vec::Vec and 10:30:00 stay") == \
+        "       rated, but std::vec::Vec and 10:30:00 stay"
+    assert _masked_line("https://example.com/a_b is the site.") == \
+        CODE_MASK * len("https://example.com/a_b") + " is the site."
+    assert _masked_line("www.example.com, then ``a `b` c`` and \\*not emphasis\\*") == \
+        CODE_MASK * 15 + ", then " + CODE_MASK * 11 + " and  *not emphasis *"

@@ -5,10 +5,13 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from doclint.core.finding import Location
 from doclint.markup.base import Block, Heading, Parsed, blank, line_starts
+
+if TYPE_CHECKING:
+    from doclint.core.words import FoldedWords
 
 
 class LineIndex:
@@ -130,6 +133,15 @@ class Document:
         """`sentences` when something has already asked for them, else None, without
         splitting: for a reader that can reuse the split but should not pay for it."""
         return self.__dict__.get("sentences")
+
+    @cached_property
+    def folded_words(self) -> FoldedWords | None:
+        """Every word of the prose view, lower-cased and folded, with its offsets: cut
+        once for all the rules that compare normalised words (see doclint.core.words);
+        None when lower-casing changes the text's length."""
+        from doclint.core.words import folded_words
+
+        return folded_words(self.masked)
 
     def plain(self, start: int, end: int) -> str:
         """text[start:end] as a reader sees it, markup removed: for quotes in messages."""

@@ -7,25 +7,16 @@ from array import array
 from collections.abc import Iterable
 from functools import partial
 from hashlib import blake2b
+from itertools import compress, count
 from operator import methodcaller
 from zlib import crc32
 
+from doclint.core.words import ASCII_TOKEN, FOLD, TOKEN, fold  # noqa: F401 - fold is this module's API too
 from doclint.markup.base import CODE_MASK
 
-# Unicode quotes and dashes fold to ASCII so that typographic variants of one sentence
-# get one fingerprint; case is folded by lower().
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})
-_FOLD_PAIRS = tuple((chr(char), folded) for char, folded in _FOLD.items())
-# Words (with inner apostrophes and hyphens), numbers with inner separators, and one
-# placeholder per run of masked inline code (replaced by the code itself below).
-_TOKEN = re.compile(r"[^\W_]+(?:['.,:/-][^\W_]+)*|\ue000+")
-# _TOKEN for lower-case ASCII text, where [^\W_] is [a-z0-9]: the same tokens in two
-# thirds of the time.
-_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:['.,:/-][a-z0-9]+)*")
+# The token patterns and the fold are those of the document's shared word cut
+# (Document.folded_words): a sentence cut on its own must give the same tokens.
+_FOLD, _TOKEN, _ASCII_TOKEN = FOLD, TOKEN, ASCII_TOKEN
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
 
 # Function words: kept for verification (an article change is an edit), left out of the
@@ -101,21 +92,6 @@ def tokens(masked: str, original: str, ignore_quoted: bool = False) -> list[str]
     return out
 
 
-def fold(masked: str) -> str | None:
-    """The whole prose view lower-cased and folded once per document, or None when
-    lower-casing changes its length (then offsets would not match: fold per sentence)."""
-    low = masked.lower()
-    if len(low) != len(masked):
-        return None
-    if not low.isascii():
-        # str.translate() looks each character up in a dict when the text is not ASCII
-        # (10 MB/s); a few folded characters, each found by a C-level scan, cost less.
-        for char, folded in _FOLD_PAIRS:
-            if char in low:
-                low = low.replace(char, folded)
-    return low
-
-
 def tokens_at(low: str, original: str, start: int, end: int) -> list[str]:
     """tokens() of the sentence [start, end) of a document folded by fold()."""
     if low.find(CODE_MASK, start, end) == -1:
@@ -129,6 +105,31 @@ def tokens_at(low: str, original: str, start: int, end: int) -> list[str]:
     return out
 
 
+def with_code(words: list[str], starts, ends, original: str) -> list[str]:
+    """`words` (tokens of a folded text, a slice of Document.folded_words) with each run
+    of masked inline code replaced in place by the code itself, as tokens_at() reads it."""
+    for k in compress(count(), map(_IS_CODE, words)):
+        words[k] = "`" + "".join(original[starts[k]:ends[k]].split()).lower()
+    return words
+
+
+_IS_CODE = methodcaller("startswith", CODE_MASK)
+
+
+def document_tokens(doc) -> list[str] | None:
+    """Every token of Document.folded_words with inline code read as the code, as
+    tokens_at() reads a sentence: worked out once per document for the duplicate and
+    passage rules (None when the document has no folded words)."""
+    shared = doc.folded_words
+    if shared is None or not shared.has_code:
+        return None if shared is None else shared.tokens
+    found = doc.attributes.get(_CODE_READ)
+    if found is None:
+        found = doc.attributes[_CODE_READ] = with_code(list(shared.tokens), shared.starts, shared.ends, doc.text)
+    return found
+
+
+_CODE_READ = ("duplicates", "tokens with code")
 _span = re.Match.span
 
 
@@ -150,15 +151,6 @@ def token_spans(low: str, original: str, start: int, end: int) -> list[tuple[str
             word = "`" + "".join(original[match.start():match.end()].split()).lower()
         out.append((word, match.start(), match.end()))
     return out
-
-
-def tokens_of(low: str, original: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """tokens_at() of each sentence span of a document folded by fold(): one
-    regex call a sentence when the document holds no inline code."""
-    if CODE_MASK not in low:
-        findall = (_ASCII_TOKEN if low.isascii() else _TOKEN).findall
-        return [findall(low, start, end) for start, end in spans]
-    return [tokens_at(low, original, start, end) for start, end in spans]
 
 
 def hashes(words: Iterable[str]) -> array:

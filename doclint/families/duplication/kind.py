@@ -174,21 +174,26 @@ def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str,
     cached = doc.attributes.get(key)
     if cached is None:
         text, masked = doc.text, doc.masked
-        low = None if ignore_quoted else fp.fold(masked)
-        if low is not None and fp.CODE_MASK not in masked:  # the common case, in fewer steps
-            sentences = doc.sentences
-            words = fp.tokens_of(low, text, [(s.start, s.end) for s in sentences])
-            cached = doc.attributes[key] = [(s.start, s.end, w, s.block.kind, 0)
-                                            for s, w in zip(sentences, words)]
+        shared = None if ignore_quoted else doc.folded_words
+        low = None if shared is None else shared.low
+        if shared is not None and not shared.has_code:  # the common case: slices of one cut
+            within = shared.tokens_within
+            cached = doc.attributes[key] = [(s.start, s.end, within(s.start, s.end), s.block.kind, 0)
+                                            for s in doc.sentences]
             return cached
         cached = doc.attributes[key] = []
+        every = None if shared is None else fp.document_tokens(doc)
         for sent in doc.sentences:
             start, end = sent.start, sent.end
-            if low is not None:
+            own = None if shared is None else shared.span(start, end)
+            has_code = masked.find(fp.CODE_MASK, start, end) != -1
+            if own is not None:
+                words = every[own[0]:own[1]]
+            elif low is not None:
                 words = fp.tokens_at(low, text, start, end)
             else:
                 words = fp.tokens(masked[start:end], text[start:end], ignore_quoted)
-            code = sum(1 for w in words if w[0] == "`") if masked.find(fp.CODE_MASK, start, end) != -1 else 0
+            code = sum(1 for w in words if w[0] == "`") if has_code else 0
             cached.append((start, end, words, sent.block.kind, code))
     return cached
 
