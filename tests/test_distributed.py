@@ -78,7 +78,18 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
     assert len(partitions(["shard-0.jsonl"])) == 6
     loaded = load_config(None, str(corpus))
     local = report(lint_paths(["."], loaded, jobs=1))
-    cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask"))
+    # Exact duplicates run their corpus phase on the workers, by hash range.
+    from doclint.engine.distributed import ClusterRun
+
+    split_rules, corpus_hits = [], ClusterRun.corpus_hits
+
+    def spy(self, rule, kind):
+        split_rules.append(rule.id)
+        return corpus_hits(self, rule, kind)
+
+    monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
+    cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask", ranges=3))
+    assert split_rules == ["DL201"]
     findings, problems, documents = local
     assert documents >= 2_900
     rules = {f["rule"] for f in findings}
@@ -94,6 +105,11 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
 def test_scheduler_needs_the_dask_engine(capsys) -> None:
     assert main(["check", "--scheduler", "tcp://127.0.0.1:8786", "."]) == 2
     assert "--scheduler needs --engine dask" in capsys.readouterr().err
+
+
+def test_ranges_need_the_dask_engine(capsys) -> None:
+    assert main(["check", "--ranges", "4", "."]) == 2
+    assert "--ranges needs --engine dask" in capsys.readouterr().err
 
 
 def test_unreachable_scheduler_is_an_error_naming_it(tmp_path, monkeypatch, capsys) -> None:

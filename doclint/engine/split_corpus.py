@@ -1,0 +1,92 @@
+"""The corpus phase of a rule cut into hash ranges, as a cluster runs it.
+
+A kind that splits its corpus phase (Kind.splits_corpus) gives the same hits in steps
+that each hold a share of the run (doclint.engine.distributed runs them as tasks):
+
+1. each map task keeps the rule's facts of its partition, cut into shards, one per
+   hash range (split_facts); the client learns only which documents gave facts;
+2. one task per range reduces that range's shards of every partition (Kind.reduce_range);
+3. the client turns the ranges' results into a plan and the documents it needs
+   (Kind.corpus_wanted), and finds the partition of each (SplitRule.by_partition);
+4. one task per such partition reads it again and returns what the plan needs of those
+   documents' facts, with the quotes of their sentences (details_in);
+5. the client finishes the hits (Kind.finish_corpus) and puts the quotes in (SplitRule.filled).
+
+Documents are numbered as a local run numbers them: in input order, counting only the
+documents that gave the rule facts."""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from typing import Iterable, Iterator
+
+from doclint.core.document import Document
+from doclint.core.finding import CorpusHit, TextRef
+from doclint.engine.quotes import fill
+
+
+def split_facts(engine, results: list, split: tuple[str, ...], ranges: int) -> tuple[dict, dict]:
+    """Take the facts of the `split` rules out of one partition's `results`. Returns,
+    per rule, the positions in the partition of the documents that gave facts, and
+    the facts cut into `ranges` shards (Kind.shard_facts)."""
+    kinds = {rule.id: kind for rule, kind in engine.kinds}
+    holders, shards = {}, {}
+    for rule_id in split:
+        positions, facts = array("I"), []
+        for position, result in enumerate(results):
+            fact = result.facts.pop(rule_id, None)
+            if fact is not None:
+                positions.append(position)
+                facts.append(fact)
+        holders[rule_id] = positions
+        shards[rule_id] = kinds[rule_id].shard_facts(facts, ranges)
+    return holders, shards
+
+
+def details_in(engine, rule_id: str, documents: Iterable[Document],
+               wanted: dict[int, tuple[int, object]]) -> tuple[dict, dict[TextRef, str]]:
+    """For the documents of a partition at positions `wanted` (position -> document
+    number in the run and what the plan wants of it): their facts worked out again as
+    the map phase did, reduced to what the plan needs (Kind.fact_detail) by document
+    number, and the quotes of the sentences they name."""
+    kind = {rule.id: kind for rule, kind in engine.kinds}[rule_id]
+    details, quotes = {}, {}
+    for position, doc in enumerate(documents):
+        if position not in wanted:
+            continue
+        number, what = wanted[position]
+        doc.max_block = engine.config.max_block_size  # as Engine.check_document reads it
+        doc.attributes["languages"] = engine.config.languages
+        details[number], refs = kind.fact_detail(kind.facts(doc), what)
+        for ref in refs:
+            quotes[ref] = kind.quote(doc, ref)
+    return details, quotes
+
+
+class SplitRule:
+    """The documents of one split rule across the partitions of a run."""
+
+    def __init__(self, rule_id: str, holders: list[dict]) -> None:
+        # Per partition that ran: the positions of its documents that gave facts.
+        self.positions = {at: got[rule_id] for at, got in enumerate(holders) if rule_id in got}
+        self.parts = sorted(self.positions)
+        self.offsets: dict[int, int] = {}  # per partition: the number of its first document
+        self.documents = 0
+        for at in self.parts:
+            self.offsets[at] = self.documents
+            self.documents += len(self.positions[at])
+        self.firsts = [self.offsets[at] for at in self.parts]
+
+    def by_partition(self, needed: dict[int, object]) -> dict[int, dict[int, tuple[int, object]]]:
+        """`needed` (document number -> what is wanted of it) by partition and position."""
+        out: dict[int, dict[int, tuple[int, object]]] = {}
+        for number, what in needed.items():
+            at = self.parts[bisect_right(self.firsts, number) - 1]
+            out.setdefault(at, {})[self.positions[at][number - self.offsets[at]]] = (number, what)
+        return out
+
+    @staticmethod
+    def filled(hits: Iterable[CorpusHit], quotes: dict[TextRef, str]) -> Iterator[CorpusHit]:
+        """`hits` with their quotes put in (a sentence not read again quotes nothing)."""
+        for hit in hits:
+            yield fill(hit, quotes.get(hit.quote_from, "")) if hit.quote_from is not None else hit

@@ -1,0 +1,138 @@
+"""The exact mode's corpus phase cut by fingerprint range, for a cluster.
+
+Each partition of the input cuts its sentences' fingerprints into `ranges` hash ranges
+(shard()); one task per range groups the fingerprints of its range from every partition
+and keeps the repeated ones that are not templates or boilerplate by their own count
+(reduce_range()); the run's coordinator merges those clusters, drops the ones whose
+shape (a template line with other numbers) is boilerplate, and names the sentences it
+needs in detail (wanted()); the partitions return windows of their facts around them
+(doclint.families.duplication.window); finish() reports from the clusters and windows
+exactly what reduce.reduce_exact reports from every document's facts. Nothing here
+holds a whole run's facts: a range task holds 24 bytes per sentence of its range, the
+coordinator the repeated sentences that are findings or may be."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+
+from doclint.core.finding import CorpusHit
+from doclint.families.duplication.facts import DocFacts
+from doclint.families.duplication.minhash import global_numbers, shared_in_order
+from doclint.families.duplication.reduce import (SHIFT, _too_common, boilerplate_from, kept_cluster,
+                                                 report_exact)
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One partition's sentences in one hash range: fingerprints, numbers in the
+    partition (document << SHIFT | index) and shapes; and the shapes of the range with
+    the number of the partition's documents that hold each."""
+
+    prints: np.ndarray
+    numbers: np.ndarray
+    shapes: np.ndarray
+    shape_values: np.ndarray
+    shape_documents: np.ndarray
+
+
+@dataclass(frozen=True)
+class RangeClusters:
+    """What a range task returns: per kept cluster, the first occurrence before any copy
+    was dropped (the order of clusters), the copies left and their shape; and the
+    shapes of the range held by enough documents to make a sentence boilerplate."""
+
+    clusters: list[tuple[int, list[int], int]]
+    templates: dict[int, int]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The clusters the findings come from, in order of first occurrence."""
+
+    clusters: list[list[int]]
+
+
+def range_of(values: np.ndarray, ranges: int) -> np.ndarray:
+    """The hash range of each 64-bit value: ranges split the value space evenly."""
+    return ((values >> np.uint64(32)) * np.uint64(ranges) >> np.uint64(32)).astype(np.int64)
+
+
+def shard(facts: list[DocFacts], ranges: int) -> list[Shard]:
+    """This partition's facts (documents in order) cut into `ranges` shards."""
+    counts = np.array([len(doc.fingerprints) for doc in facts], np.int64)
+    if counts.sum():
+        prints = np.concatenate([np.frombuffer(doc.fingerprints, np.uint64) for doc in facts])
+        shapes = np.concatenate([np.frombuffer(doc.shapes, np.uint64) for doc in facts])
+    else:
+        prints = shapes = np.empty(0, np.uint64)
+    numbers = global_numbers(counts) if len(counts) else np.empty(0, np.uint64)
+    # A document counts once for each shape it holds (reduce.template_documents).
+    held = [np.unique(np.frombuffer(doc.shapes, np.uint64)) for doc in facts if len(doc.shapes)]
+    held = np.concatenate(held) if held else np.empty(0, np.uint64)
+    values, documents = np.unique(held[held != 0], return_counts=True)
+    where, shape_where = range_of(prints, ranges), range_of(values, ranges)
+    return [Shard(prints[where == r], numbers[where == r], shapes[where == r],
+                  values[shape_where == r], documents[shape_where == r]) for r in range(ranges)]
+
+
+def _threshold(opts, limit: int) -> int:
+    """The fewest documents that make a shape boilerplate (reduce._too_common); 0 when
+    shapes do not count (no boilerplate share)."""
+    if not limit:
+        return 0
+    return min(limit, opts.max_documents + 1) if opts.max_documents else limit
+
+
+def reduce_range(shards: list[tuple[int, Shard]], documents: int, opts) -> RangeClusters:
+    """The repeated sentences of one hash range, from every partition's shard of it
+    (with the number of documents before that partition, in input order) in a run of
+    `documents` documents."""
+    limit = boilerplate_from(documents, opts)
+    prints = np.concatenate([s.prints for _, s in shards]) if shards else np.empty(0, np.uint64)
+    numbers = np.concatenate([s.numbers + (np.uint64(offset) << np.uint64(SHIFT)) for offset, s in shards]) \
+        if shards else np.empty(0, np.uint64)
+    shapes = np.concatenate([s.shapes for _, s in shards]) if shards else np.empty(0, np.uint64)
+    order, new = shared_in_order(prints)  # equal fingerprints together, in input order
+    del prints
+    members, member_shapes = numbers[order].tolist(), shapes[order].tolist()
+    bounds = np.flatnonzero(new).tolist() + [len(members)]
+    kept = []
+    for start, end in zip(bounds, bounds[1:]):
+        cluster = kept_cluster(members[start:end], opts, limit)
+        if cluster is not None:
+            shape = member_shapes[members.index(cluster[0], start, end)]
+            kept.append((members[start], cluster, shape))
+    least = _threshold(opts, limit)
+    templates: dict[int, int] = {}
+    if least and shards:
+        values = np.concatenate([s.shape_values for _, s in shards])
+        counts = np.concatenate([s.shape_documents for _, s in shards])
+        distinct, inverse = np.unique(values, return_inverse=True)
+        totals = np.bincount(inverse, weights=counts, minlength=len(distinct)).astype(np.int64)
+        frequent = totals >= least
+        templates = dict(zip(distinct[frequent].tolist(), totals[frequent].tolist()))
+    return RangeClusters(kept, templates)
+
+
+def wanted(reduced: list[RangeClusters], documents: int, opts) -> tuple[Plan, dict[int, set[int]]]:
+    """The clusters of every range in order of first occurrence, without boilerplate
+    counted by shape; and the sentences they need in detail, by document number."""
+    limit = boilerplate_from(documents, opts)
+    templates: dict[int, int] = {}
+    for part in reduced:
+        templates.update(part.templates)
+    merged = sorted((first, cluster, shape) for part in reduced for first, cluster, shape in part.clusters)
+    clusters = [cluster for _, cluster, shape in merged
+                if not _too_common(cluster, shape if templates else 0, opts, limit, templates)]
+    needed: dict[int, set[int]] = {}
+    for cluster in clusters:
+        for gid in cluster:
+            needed.setdefault(gid >> SHIFT, set()).add(gid & ((1 << SHIFT) - 1))
+    return Plan(clusters), needed
+
+
+def finish(plan: Plan, windows: dict[int, DocFacts], opts) -> Iterator[CorpusHit]:
+    """The exact mode's findings from the clusters and the windows of their documents."""
+    return report_exact(windows, plan.clusters, opts)

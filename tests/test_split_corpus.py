@@ -1,0 +1,141 @@
+"""The exact-duplicate corpus phase cut into hash ranges (as a cluster runs it) reports
+what the whole-run phase reports: boilerplate, template lines, parallel sections,
+copied runs, fixes and quotes included."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from doclint.api import document_from_text
+from doclint.engine.config import configured_rules, load_config
+from doclint.engine.phases import Engine
+from doclint.engine.split_corpus import SplitRule, details_in, split_facts
+from doclint.families.duplication.window import Sparse, window
+
+FOOTER = "Questions about this page go to the documentation team on the usual channel."
+SIGNED = "Each release is signed with the project key before it is published."
+RUN = ["The importer reads every record of the export in one pass.",
+       "Records without an owner are set aside for a second look.",
+       "A summary of the skipped records is written to the log at the end."]
+TOPICS = ("installing", "upgrading", "backups", "monitoring", "billing", "permissions", "webhooks",
+          "snapshots", "mirrors", "tokens", "quotas", "logging")
+WORDS = ("the cache keeps each shard of the index for later queries while the worker "
+         "sends a report to the scheduler after every finished batch of documents").split()
+
+
+def page(rng: random.Random, n: int, earlier: list[str]) -> str:
+    """A Markdown page: sections with sentences of shuffled words, now and then a copy
+    (within the page, of an earlier page or of a shared sentence), a versioned template line, a copied
+    run of three, parallel list entries and, on some pages, a footer."""
+    parts = [f"# {rng.choice(TOPICS).capitalize()} {n}"]
+    for section in range(3):
+        # Sibling headings (sharing a word) on some pages: their copies are structure.
+        parts.append(f"## {rng.choice(TOPICS).capitalize()} settings" if n % 4 == 1 else f"## {rng.choice(TOPICS)}")
+        sentences = [" ".join(rng.sample(WORDS, 9)).capitalize() + "." for _ in range(rng.randint(2, 4))]
+        if rng.random() < 0.3:
+            sentences.append(SIGNED)
+        if rng.random() < 0.2:
+            sentences.append(sentences[0])
+        if earlier and rng.random() < 0.2:  # copied from another page
+            sentences.insert(1, rng.choice(earlier))
+        earlier.append(sentences[0])
+        parts.append(" ".join(sentences))
+        if rng.random() < 0.25:
+            parts.append(f"This policy was introduced in version 3.{rng.randint(1, 30)} of the tool.")
+    if n in (7, 31):  # a passage of three sentences reused on two pages
+        parts.append(" ".join(RUN))
+    if rng.random() < 0.3:
+        parts.append("- Enabled by default if the cache folder is set.\n\ntext\n\n"
+                     "- Enabled by default if the cache folder is set.")
+    if n % 3 == 0:
+        parts.append(FOOTER)
+    return "\n\n".join(parts) + "\n"
+
+
+def documents(seed: int, count: int) -> list:
+    rng, earlier = random.Random(seed), []
+    return [document_from_text(f"docs/page-{n:03}.md", page(rng, n, earlier)) for n in range(count)]
+
+
+def engine(tmp_path) -> Engine:
+    loaded = load_config(None, str(tmp_path))
+    return Engine(configured_rules(loaded, ["DL201"]), loaded.config)
+
+
+def split_run(runner: Engine, docs: list, parts: int, ranges: int):
+    """What a cluster does, in this process: map tasks over `parts` partitions, a task
+    per range, details and quotes from the partitions read again."""
+    cut = [docs[len(docs) * at // parts:len(docs) * (at + 1) // parts] for at in range(parts)]
+    results, holders, shards = [], [], []
+    for part in cut:
+        mapped = [runner.check_document(doc) for doc in part]
+        held, shard = split_facts(runner, mapped, ("DL201",), ranges)
+        results.extend(mapped)
+        holders.append(held)
+        shards.append(shard)
+    [(rule, kind)] = runner.kinds
+
+    class Split:
+        split = ("DL201",)
+
+        def corpus_hits(self, rule, kind):
+            rule_split = SplitRule(rule.id, holders)
+            reduced = [kind.reduce_range([(rule_split.offsets[at], shards[at][rule.id][r])
+                                          for at in rule_split.parts], rule_split.documents)
+                       for r in range(ranges)]
+            plan, needed = kind.corpus_wanted(reduced, rule_split.documents)
+            details, quotes = {}, {}
+            for at, wanted in rule_split.by_partition(needed).items():
+                got, got_quotes = details_in(runner, rule.id, cut[at], wanted)
+                details.update(got)
+                quotes.update(got_quotes)
+            return list(rule_split.filled(kind.finish_corpus(plan, details), quotes)), []
+
+    return runner.reduce(results, None, Split())
+
+
+@pytest.mark.parametrize(("parts", "ranges"), [(1, 1), (3, 2), (4, 5)])
+def test_ranges_report_what_the_whole_run_reports(tmp_path, parts, ranges) -> None:
+    runner = engine(tmp_path)
+    local = runner.run(documents(3, 60)).findings
+    split = split_run(runner, documents(3, 60), parts, ranges).findings
+    assert len(local) > 10
+    assert any(f.fix is not None for f in local)  # a copy within a page: the delete fix
+    assert any(f.related and f.related[0].path != f.path for f in local)
+    assert all(FOOTER[:30] not in f.message for f in local)  # boilerplate on 20 of 60 pages
+    assert all("policy was introduced" not in f.message for f in local)  # a template line
+    assert split == local
+
+
+def test_windows_hold_the_neighbours_and_nothing_else(tmp_path) -> None:
+    runner = engine(tmp_path)
+    doc = documents(5, 1)[0]
+    [(_, kind)] = runner.kinds
+    facts = kind.facts(doc)
+    near = window(facts, {3})
+    assert len(near.fingerprints) == len(facts.fingerprints)
+    assert [near.fingerprints[j] for j in range(1, 6)] == list(facts.fingerprints[1:6])
+    with pytest.raises(KeyError):
+        near.fingerprints[0]
+    start, end = facts.spans[6], facts.spans[7]
+    assert near.lines.position(start) == facts.lines.position(start)
+    assert near.location(3) == facts.location(3)
+    assert isinstance(near.blocks, Sparse) and near.tokens[facts.starts[4]:facts.starts[5]] == \
+        facts.tokens[facts.starts[4]:facts.starts[5]]
+    assert end > start
+
+
+def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:
+    runner = engine(tmp_path)
+    docs = documents(3, 30)
+    mapped = [runner.check_document(doc) for doc in docs]
+    holders, shards = split_facts(runner, mapped, ("DL201",), 2)
+    assert all("DL201" not in result.facts for result in mapped)  # the facts stay with the shards
+    [(_, kind)] = runner.kinds
+    total = sum(len(s.prints) for s in shards["DL201"])
+    reduced = [kind.reduce_range([(0, shards["DL201"][r])], len(holders["DL201"])) for r in range(2)]
+    members = sum(len(cluster) for part in reduced for _, cluster, _ in part.clusters)
+    assert 0 < members < total / 4
+    # "This policy was introduced in version 3.N": one shape on many pages, boilerplate.
+    assert any(part.templates for part in reduced)
