@@ -11,7 +11,7 @@ from doclint.api import document_from_text
 from doclint.engine.config import configured_rules, load_config
 from doclint.engine.phases import Engine
 from doclint.engine.split_corpus import SplitRule, details_in, split_facts
-from doclint.families.duplication.window import Sparse, window
+from doclint.families.duplication.window import Rows, Windows
 
 FOOTER = "Questions about this page go to the documentation team on the usual channel."
 SIGNED = "Each release is signed with the project key before it is published."
@@ -85,10 +85,11 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int):
                                           for at in rule_split.parts], rule_split.documents)
                        for r in range(ranges)]
             plan, needed = kind.corpus_wanted(reduced, rule_split.documents)
-            details, quotes = {}, {}
+            details, quotes = [], {}
             for at, wanted in rule_split.by_partition(needed).items():
-                got, got_quotes = details_in(runner, rule.id, cut[at], wanted)
-                details.update(got)
+                got, got_quotes, found = details_in(runner, rule.id, cut[at], wanted)
+                assert found == len(wanted)
+                details.append(got)
                 quotes.update(got_quotes)
             return list(rule_split.filled(kind.finish_corpus(plan, details), quotes)), []
 
@@ -113,17 +114,23 @@ def test_windows_hold_the_neighbours_and_nothing_else(tmp_path) -> None:
     doc = documents(5, 1)[0]
     [(_, kind)] = runner.kinds
     facts = kind.facts(doc)
-    near = window(facts, {3})
+    rows = Rows()
+    rows.add(7, facts, {3})
+    windows = Windows([rows])
+    near = windows[7]
+    assert windows[7] is near  # one view a document: `is` tells documents apart
     assert len(near.fingerprints) == len(facts.fingerprints)
     assert [near.fingerprints[j] for j in range(1, 6)] == list(facts.fingerprints[1:6])
     with pytest.raises(KeyError):
         near.fingerprints[0]
-    start, end = facts.spans[6], facts.spans[7]
-    assert near.lines.position(start) == facts.lines.position(start)
+    assert [near.spans[k] for k in range(2, 12)] == list(facts.spans[2:12])
     assert near.location(3) == facts.location(3)
-    assert isinstance(near.blocks, Sparse) and near.tokens[facts.starts[4]:facts.starts[5]] == \
-        facts.tokens[facts.starts[4]:facts.starts[5]]
-    assert end > start
+    assert near.where(3, near) == facts.where(3, facts)
+    assert [near.blocks[j] for j in range(1, 6)] == list(facts.blocks[1:6])
+    for j in range(1, 6):
+        bounds = slice(near.starts[j], near.starts[j + 1])
+        assert near.tokens[bounds] == facts.tokens[bounds]
+    assert near.deletions == {i: span for i, span in facts.deletions.items() if i == 3}
 
 
 def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:

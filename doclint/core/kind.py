@@ -72,12 +72,14 @@ class Kind:
         each document (by number in the run) to finish them."""
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
 
-    def fact_detail(self, fact: Any, wanted: Any) -> tuple[Any, list[TextRef]]:
-        """What the plan needs of one document's facts, and the sentences its hits may quote."""
+    def fact_detail(self, details: Any, number: int, fact: Any, wanted: Any) -> tuple[Any, list[TextRef]]:
+        """Add what the plan needs of document `number` (its facts: `fact`) to `details`
+        (None for a partition's first document); the details so far, and the
+        sentences the hits may quote."""
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
 
-    def finish_corpus(self, plan: Any, details: dict[int, Any]) -> Iterable[CorpusHit]:
-        """The hits, from the plan and the details by document number."""
+    def finish_corpus(self, plan: Any, details: list[Any]) -> Iterable[CorpusHit]:
+        """The hits, from the plan and every partition's details."""
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
 
     @classmethod

@@ -156,33 +156,15 @@ def reduce_range(run: str, setup: tuple, rule_id: str, shards: list[tuple[int, o
 
 
 def detail_partition(run: str, setup: tuple, part: Partition, rule_id: str,
-                     wanted: dict[int, tuple[int, object]]) -> tuple[dict, dict, list[Problem]]:
+                     wanted: dict[int, tuple[int, object]]) -> tuple[object, dict, list[Problem]]:
     """Read one partition again and return what a split rule's plan needs of the
     documents at positions `wanted` (see doclint.engine.split_corpus.details_in)."""
     try:
         engine = _engine(run, setup)
-        details, quotes = details_in(engine, rule_id, _load(part, engine.config).handed_out(), wanted)
-        return details, quotes, [] if len(details) == len(wanted) else [unreadable(part.shown)]
+        details, quotes, found = details_in(engine, rule_id, _load(part, engine.config).handed_out(), wanted)
+        return details, quotes, [] if found == len(wanted) else [unreadable(part.shown)]
     except Exception as exc:  # noqa: BLE001
-        return {}, {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
-
-
-def quote_partition(run: str, setup: tuple, part: Partition,
-                    wanted: dict[DocKey, list[Wanted]]) -> tuple[dict[Wanted, str], list[Problem]]:
-    """The second, small task of a run: read one partition again and quote the sentences
-    that the corpus phase reported in it (facts carry no text, see doclint.engine.quotes)."""
-    try:
-        engine = _engine(run, setup)
-        out: dict[Wanted, str] = {}
-        found = 0
-        for doc in _load(part, engine.config).handed_out():
-            refs = wanted.get((doc.path, doc.record_line))
-            if refs:
-                out.update(quotes_in(engine, doc, refs))
-                found += 1
-        return out, [] if found == len(wanted) else [unreadable(part.shown)]
-    except Exception as exc:  # noqa: BLE001
-        return {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
+        return None, {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
 
 
 def _distributed():
@@ -290,14 +272,15 @@ class ClusterRun:
         futures = self.client.map(detail_partition, [self.run] * len(indexes), [self.setup] * len(indexes),
                                   [self.parts[i] for i in indexes], [rule.id] * len(indexes),
                                   [by_part[i] for i in indexes], pure=False)
-        details, quotes, problems = {}, {}, []
+        details, quotes, problems = [], {}, []
         for got, got_quotes, part_problems in _in_order(futures, [self.parts[i] for i in indexes],
-                                                            lambda problems: ({}, {}, problems)):
-            details.update(got)
+                                                            lambda problems: (None, {}, problems)):
+            if got is not None:
+                details.append(got)
             quotes.update(got_quotes)
             problems.extend(part_problems)
-        if len(details) < len(needed):
-            raise RuntimeError(f"{len(needed) - len(details)} document(s) could not be read again")
+        if problems:  # a partition changed or lost since it was checked: its facts are not those of the run
+            raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
         return list(split.filled(kind.finish_corpus(plan, details), quotes)), problems
 
     def finder(self) -> Callable[[DocKey], int | None]:

@@ -44,23 +44,24 @@ def split_facts(engine, results: list, split: tuple[str, ...], ranges: int) -> t
 
 
 def details_in(engine, rule_id: str, documents: Iterable[Document],
-               wanted: dict[int, tuple[int, object]]) -> tuple[dict, dict[TextRef, str]]:
+               wanted: dict[int, tuple[int, object]]) -> tuple[object, dict[TextRef, str], int]:
     """For the documents of a partition at positions `wanted` (position -> document
     number in the run and what the plan wants of it): their facts worked out again as
-    the map phase did, reduced to what the plan needs (Kind.fact_detail) by document
-    number, and the quotes of the sentences they name."""
+    the map phase did, reduced to what the plan needs (Kind.fact_detail), the quotes
+    of the sentences they name, and how many of those documents were found."""
     kind = {rule.id: kind for rule, kind in engine.kinds}[rule_id]
-    details, quotes = {}, {}
+    details, quotes, found = None, {}, 0
     for position, doc in enumerate(documents):
         if position not in wanted:
             continue
         number, what = wanted[position]
         doc.max_block = engine.config.max_block_size  # as Engine.check_document reads it
         doc.attributes["languages"] = engine.config.languages
-        details[number], refs = kind.fact_detail(kind.facts(doc), what)
+        details, refs = kind.fact_detail(details, number, kind.facts(doc), what)
         for ref in refs:
             quotes[ref] = kind.quote(doc, ref)
-    return details, quotes
+        found += 1
+    return details, quotes, found
 
 
 class SplitRule:

@@ -168,11 +168,13 @@ class DuplicatesKind(Kind):
         from doclint.families.duplication.ranges import wanted
         return wanted(reduced, documents, self.options)
 
-    def fact_detail(self, fact: DocFacts, wanted: set[int]):
-        from doclint.families.duplication.window import quoted, window
-        return window(fact, wanted), quoted(fact, sorted(wanted))
+    def fact_detail(self, details, number: int, fact: DocFacts, wanted: set[int]):
+        from doclint.families.duplication.window import Rows, quoted
+        details = Rows() if details is None else details
+        details.add(number, fact, wanted)
+        return details, quoted(fact, sorted(wanted))
 
-    def finish_corpus(self, plan, details: dict) -> Iterable[CorpusHit]:
+    def finish_corpus(self, plan, details: list) -> Iterable[CorpusHit]:
         from doclint.families.duplication.ranges import finish
         return finish(plan, details, self.options)
 

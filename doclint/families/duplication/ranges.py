@@ -5,7 +5,7 @@ Each partition of the input cuts its sentences' fingerprints into `ranges` hash 
 and keeps the repeated ones that are not templates or boilerplate by their own count
 (reduce_range()); the run's coordinator merges those clusters, drops the ones whose
 shape (a template line with other numbers) is boilerplate, and names the sentences it
-needs in detail (wanted()); the partitions return windows of their facts around them
+needs in detail (wanted()); the partitions return rows of their facts around them
 (doclint.families.duplication.window); finish() reports from the clusters and windows
 exactly what reduce.reduce_exact reports from every document's facts. Nothing here
 holds a whole run's facts: a range task holds 24 bytes per sentence of its range, the
@@ -22,6 +22,7 @@ from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.minhash import global_numbers, shared_in_order
 from doclint.families.duplication.reduce import (SHIFT, _too_common, boilerplate_from, kept_cluster,
                                                  report_exact)
+from doclint.families.duplication.window import Rows, Windows
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def wanted(reduced: list[RangeClusters], documents: int, opts) -> tuple[Plan, di
     return Plan(clusters), needed
 
 
-def finish(plan: Plan, windows: dict[int, DocFacts], opts) -> Iterator[CorpusHit]:
-    """The exact mode's findings from the clusters and the windows of their documents."""
-    return report_exact(windows, plan.clusters, opts)
+def finish(plan: Plan, rows: list[Rows], opts) -> Iterator[CorpusHit]:
+    """The exact mode's findings from the clusters and every partition's rows of facts
+    around the clustered sentences."""
+    return report_exact(Windows(rows), plan.clusters, opts)
