@@ -155,6 +155,24 @@ def reduce_range(run: str, setup: tuple, rule_id: str, shards: list[tuple[int, o
     return kind.reduce_range(shards, documents)
 
 
+def quote_partition(run: str, setup: tuple, part: Partition,
+                    wanted: dict[DocKey, list[Wanted]]) -> tuple[dict[Wanted, str], list[Problem]]:
+    """The second, small task of a run: read one partition again and quote the sentences
+    that the corpus phase reported in it (facts carry no text, see doclint.engine.quotes)."""
+    try:
+        engine = _engine(run, setup)
+        out: dict[Wanted, str] = {}
+        found = 0
+        for doc in _load(part, engine.config).handed_out():
+            refs = wanted.get((doc.path, doc.record_line))
+            if refs:
+                out.update(quotes_in(engine, doc, refs))
+                found += 1
+        return out, [] if found == len(wanted) else [unreadable(part.shown)]
+    except Exception as exc:  # noqa: BLE001
+        return {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
+
+
 def detail_partition(run: str, setup: tuple, part: Partition, rule_id: str,
                      wanted: dict[int, tuple[int, object]]) -> tuple[object, dict, list[Problem]]:
     """Read one partition again and return what a split rule's plan needs of the
