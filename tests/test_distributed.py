@@ -5,6 +5,8 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -88,8 +90,10 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
         return corpus_hits(self, rule, kind)
 
     monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
+    spills = set(Path(tempfile.gettempdir()).glob("doclint-spill-*"))
     cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask", ranges=3))
     assert split_rules == ["DL201"]
+    assert set(Path(tempfile.gettempdir()).glob("doclint-spill-*")) <= spills  # spilled facts removed
     findings, problems, documents = local
     assert documents >= 2_900
     rules = {f["rule"] for f in findings}

@@ -10,7 +10,7 @@ import pytest
 from doclint.api import document_from_text
 from doclint.engine.config import configured_rules, load_config
 from doclint.engine.phases import Engine
-from doclint.engine.split_corpus import SplitRule, details_in, split_facts
+from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
 from doclint.families.duplication.window import Rows, Windows
 
 FOOTER = "Questions about this page go to the documentation team on the usual channel."
@@ -63,17 +63,19 @@ def engine(tmp_path) -> Engine:
     return Engine(configured_rules(loaded, ["DL201"]), loaded.config)
 
 
-def split_run(runner: Engine, docs: list, parts: int, ranges: int):
-    """What a cluster does, in this process: map tasks over `parts` partitions, a task
-    per range, details and quotes from the partitions read again."""
+def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
+    """What a cluster does, in this process: map tasks over `parts` partitions (their
+    facts spilled to `folder`, if given), a task per range, details and quotes from
+    the partitions read again."""
     cut = [docs[len(docs) * at // parts:len(docs) * (at + 1) // parts] for at in range(parts)]
-    results, holders, shards = [], [], []
-    for part in cut:
+    results, holders, shards, spilled = [], [], [], []
+    for at, part in enumerate(cut):
         mapped = [runner.check_document(doc) for doc in part]
-        held, shard = split_facts(runner, mapped, ("DL201",), ranges)
+        held, shard, kept = split_facts(runner, mapped, ("DL201",), ranges)
         results.extend(mapped)
         holders.append(held)
         shards.append(shard)
+        spilled.append(spill(str(folder), f"part-{at}", kept) if folder else None)
     [(rule, kind)] = runner.kinds
 
     class Split:
@@ -87,7 +89,9 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int):
             plan, needed = kind.corpus_wanted(reduced, rule_split.documents)
             details, quotes = [], {}
             for at, wanted in rule_split.by_partition(needed).items():
-                got, got_quotes, found = details_in(runner, rule.id, cut[at], wanted)
+                facts = unspill(spilled[at], rule.id)
+                assert (facts is not None) == bool(folder)
+                got, got_quotes, found = details_in(runner, rule.id, cut[at], wanted, facts)
                 assert found == len(wanted)
                 details.append(got)
                 quotes.update(got_quotes)
@@ -96,11 +100,11 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int):
     return runner.reduce(results, None, Split())
 
 
-@pytest.mark.parametrize(("parts", "ranges"), [(1, 1), (3, 2), (4, 5)])
-def test_ranges_report_what_the_whole_run_reports(tmp_path, parts, ranges) -> None:
+@pytest.mark.parametrize(("parts", "ranges", "spilled"), [(1, 1, False), (3, 2, True), (4, 5, False)])
+def test_ranges_report_what_the_whole_run_reports(tmp_path, parts, ranges, spilled) -> None:
     runner = engine(tmp_path)
     local = runner.run(documents(3, 60)).findings
-    split = split_run(runner, documents(3, 60), parts, ranges).findings
+    split = split_run(runner, documents(3, 60), parts, ranges, tmp_path / "spill" if spilled else None).findings
     assert len(local) > 10
     assert any(f.fix is not None for f in local)  # a copy within a page: the delete fix
     assert any(f.related and f.related[0].path != f.path for f in local)
@@ -137,7 +141,7 @@ def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:
     runner = engine(tmp_path)
     docs = documents(3, 30)
     mapped = [runner.check_document(doc) for doc in docs]
-    holders, shards = split_facts(runner, mapped, ("DL201",), 2)
+    holders, shards, _ = split_facts(runner, mapped, ("DL201",), 2)
     assert all("DL201" not in result.facts for result in mapped)  # the facts stay with the shards
     [(_, kind)] = runner.kinds
     total = sum(len(s.prints) for s in shards["DL201"])
@@ -146,3 +150,12 @@ def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:
     assert 0 < members < total / 4
     # "This policy was introduced in version 3.N": one shape on many pages, boilerplate.
     assert any(part.templates for part in reduced)
+
+
+def test_spilled_facts_missing_are_worked_out_again(tmp_path) -> None:
+    path = spill(str(tmp_path / "spill"), "part-0", {"DL201": ["facts"]})
+    assert unspill(path, "DL201") == ["facts"] and unspill(path, "DL999") is None
+    (tmp_path / "spill" / "part-0.pickle").unlink()
+    assert unspill(path, "DL201") is None and unspill(None, "DL201") is None
+    (tmp_path / "blocked").write_text("a file where the folder would go", encoding="utf-8")
+    assert spill(str(tmp_path / "blocked"), "part-0", {}) is None

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import uuid
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from doclint.core.loader import (BINARY_SNIFF, JSONL_SUFFIXES, is_binary, is_par
 from doclint.core.problems import ConfigError, Problem
 from doclint.engine.phases import DocumentResult, Engine
 from doclint.engine.quotes import DocKey, Wanted, quotes_in, unreadable
-from doclint.engine.split_corpus import SplitRule, details_in, split_facts
+from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
 
 INSTALL_HINT = "--engine dask needs dask.distributed: pip install 'doclint[dask]'"
 CONNECT_TIMEOUT = "30s"
@@ -133,20 +135,44 @@ def check_partition(run: str, setup: tuple, part: Partition, split: tuple[str, .
         engine = _engine(run, setup)
         got = _load(part, engine.config)
         results = [engine.check_document(doc) for doc in got.handed_out()]
-        holders, shards = split_facts(engine, results, split, ranges)
-        return results, got.problems, holders, shards
+        holders, shards, kept = split_facts(engine, results, split, ranges)
+        spilled = None
+        if split:
+            path = spill(_spill_folder(run), uuid.uuid4().hex, kept)
+            spilled = (_worker_address(), path) if path else None
+        return results, got.problems, holders, spilled, shards
     except Exception as exc:  # noqa: BLE001
-        return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")], {}, {}
+        return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")], {}, None, {}
+
+
+def _spill_folder(run: str) -> str:
+    """Where this worker keeps the spilled facts of `run` (see split_corpus.spill)."""
+    return os.path.join(tempfile.gettempdir(), f"doclint-spill-{run}")
+
+
+def _forget(run: str) -> None:
+    """Remove this worker's spilled facts of `run` (run on every worker at the end)."""
+    shutil.rmtree(_spill_folder(run), ignore_errors=True)
+
+
+def _worker_address() -> str | None:
+    try:
+        from distributed import get_worker
+
+        return get_worker().address
+    except (ImportError, ValueError):
+        return None
 
 
 def _front(out: tuple) -> tuple:
-    """What the client reads of a map task: results, problems, holders (not the shards)."""
-    return out[:3]
+    """What the client reads of a map task: results, problems, holders and where the
+    facts were spilled (not the shards)."""
+    return out[:4]
 
 
 def _shard(out: tuple, rule_id: str, at: int):
     """One shard of a map task's output, for the task of range `at`."""
-    return out[3][rule_id][at]
+    return out[4][rule_id][at]
 
 
 def reduce_range(run: str, setup: tuple, rule_id: str, shards: list[tuple[int, object]], documents: int):
@@ -174,12 +200,14 @@ def quote_partition(run: str, setup: tuple, part: Partition,
 
 
 def detail_partition(run: str, setup: tuple, part: Partition, rule_id: str,
-                     wanted: dict[int, tuple[int, object]]) -> tuple[object, dict, list[Problem]]:
+                     wanted: dict[int, tuple[int, object, int]], spilled: str | None) -> tuple[object, dict, list[Problem]]:
     """Read one partition again and return what a split rule's plan needs of the
-    documents at positions `wanted` (see doclint.engine.split_corpus.details_in)."""
+    documents at positions `wanted`, from the facts its map task spilled when they
+    are on this worker (see doclint.engine.split_corpus.details_in)."""
     try:
         engine = _engine(run, setup)
-        details, quotes, found = details_in(engine, rule_id, _load(part, engine.config).handed_out(), wanted)
+        facts = unspill(spilled, rule_id)
+        details, quotes, found = details_in(engine, rule_id, _load(part, engine.config).handed_out(), wanted, facts)
         return details, quotes, [] if found == len(wanted) else [unreadable(part.shown)]
     except Exception as exc:  # noqa: BLE001
         return None, {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
@@ -231,6 +259,7 @@ class ClusterRun:
             if engine is not None else ()
         self.ranges = ranges
         self.holders: list[dict] = []  # per partition, per split rule: positions of documents with facts
+        self.spilled: list[tuple | None] = []  # per partition: the worker and file holding its split facts
         self.shards: dict[str, list[list]] = {}  # per split rule, per range: a future per partition
         self.setup = (loaded, tuple(select), tuple(ignore))
         self.problems = problems
@@ -245,6 +274,11 @@ class ClusterRun:
         return self
 
     def __exit__(self, *exc) -> None:
+        if self.split:
+            try:
+                self.client.run(_forget, self.run)
+            except Exception:  # noqa: BLE001 - a worker gone: its temporary folder goes with it or stays
+                pass
         close(self.client)
 
     def __iter__(self) -> Iterator[DocumentResult]:
@@ -262,12 +296,13 @@ class ClusterRun:
         for future in futures:  # the cluster keeps each output until its front and shards are taken
             future.release()
         del futures
-        ordered = _in_order(fronts, self.parts, lambda problems: ([], problems, {}))
+        ordered = _in_order(fronts, self.parts, lambda problems: ([], problems, {}, None))
         if self.progress:
             ordered = self.progress(Sized(ordered, n), unit="part")
-        for results, part_problems, holders in ordered:
+        for results, part_problems, holders, spilled in ordered:
             self.problems.extend(part_problems)
             self.holders.append(holders)
+            self.spilled.append(spilled)
             lines = [result.key[1] for result in results]
             self.spans.append((lines[0], lines[-1]) if lines else (None, None))
             yield from results
@@ -287,9 +322,13 @@ class ClusterRun:
         del reduced
         by_part = split.by_partition(needed)
         indexes = sorted(by_part)
-        futures = self.client.map(detail_partition, [self.run] * len(indexes), [self.setup] * len(indexes),
-                                  [self.parts[i] for i in indexes], [rule.id] * len(indexes),
-                                  [by_part[i] for i in indexes], pure=False)
+        # Each detail task runs where its partition's facts were spilled, if that worker is free.
+        futures = []
+        for index in indexes:
+            worker, path = self.spilled[index] or (None, None)
+            futures.append(self.client.submit(detail_partition, self.run, self.setup, self.parts[index], rule.id,
+                                              by_part[index], path, pure=False,
+                                              workers=[worker] if worker else None, allow_other_workers=True))
         details, quotes, problems = [], {}, []
         for got, got_quotes, part_problems in _in_order(futures, [self.parts[i] for i in indexes],
                                                             lambda problems: (None, {}, problems)):
