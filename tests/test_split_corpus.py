@@ -3,17 +3,20 @@ what the whole-run phase reports: boilerplate, template lines, parallel sections
 copied runs, fixes and quotes included."""
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
 
 from doclint.api import document_from_text
+from doclint.core.loader import load
 from doclint.engine.config import configured_rules, load_config
 from doclint.engine.phases import Engine
 from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
 from doclint.families.duplication.window import Rows, Windows
 
 FOOTER = "Questions about this page go to the documentation team on the usual channel."
+REFRAIN = "We shall keep the mirror running through the night and the morning."
 SIGNED = "Each release is signed with the project key before it is published."
 RUN = ["The importer reads every record of the export in one pass.",
        "Records without an owner are set aside for a second look.",
@@ -45,6 +48,10 @@ def page(rng: random.Random, n: int, earlier: list[str]) -> str:
             parts.append(f"This policy was introduced in version 3.{rng.randint(1, 30)} of the tool.")
     if n in (7, 31):  # a passage of three sentences reused on two pages
         parts.append(" ".join(RUN))
+    if n in (11, 23):  # a refrain: three times in one paragraph, not a slip
+        parts.append(" ".join([REFRAIN] * 3))
+    if n in (13, 29):  # three times in three paragraphs of one page: slips
+        parts[2:2] = [f"{REFRAIN} {extra}" for extra in RUN]
     if rng.random() < 0.3:
         parts.append("- Enabled by default if the cache folder is set.\n\ntext\n\n"
                      "- Enabled by default if the cache folder is set.")
@@ -53,9 +60,16 @@ def page(rng: random.Random, n: int, earlier: list[str]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def documents(seed: int, count: int) -> list:
+def documents(seed: int, count: int, folder=None) -> list:
+    """Markdown pages as files, or (with `folder`) as the records of a JSONL file there."""
     rng, earlier = random.Random(seed), []
-    return [document_from_text(f"docs/page-{n:03}.md", page(rng, n, earlier)) for n in range(count)]
+    pages = [page(rng, n, earlier) for n in range(count)]
+    if folder is None:
+        return [document_from_text(f"docs/page-{n:03}.md", text) for n, text in enumerate(pages)]
+    path = folder / "pages.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{n}", "text": text}) + "\n" for n, text in enumerate(pages)),
+                    encoding="utf-8")
+    return load(str(path), "pages.jsonl").documents
 
 
 def engine(tmp_path) -> Engine:
@@ -100,22 +114,29 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
     return runner.reduce(results, None, Split())
 
 
-@pytest.mark.parametrize(("parts", "ranges", "spilled"), [(1, 1, False), (3, 2, True), (4, 5, False)])
-def test_ranges_report_what_the_whole_run_reports(tmp_path, parts, ranges, spilled) -> None:
+@pytest.mark.parametrize(("parts", "ranges", "spilled", "records"),
+                         [(1, 1, False, False), (3, 2, True, False), (4, 5, False, True), (3, 3, True, True)])
+def test_ranges_report_what_the_whole_run_reports(tmp_path, parts, ranges, spilled, records) -> None:
     runner = engine(tmp_path)
-    local = runner.run(documents(3, 60)).findings
-    split = split_run(runner, documents(3, 60), parts, ranges, tmp_path / "spill" if spilled else None).findings
+    folder = tmp_path if records else None
+    local = runner.run(documents(3, 60, folder)).findings
+    split = split_run(runner, documents(3, 60, folder), parts, ranges, tmp_path / "spill" if spilled else None).findings
     assert len(local) > 10
     assert any(f.fix is not None for f in local)  # a copy within a page: the delete fix
-    assert any(f.related and f.related[0].path != f.path for f in local)
+    # Records share sentences across the run (pages use each other's words, so most
+    # copies in another page belong there: parallel_text.at_home).
+    assert any(f.related and (f.related[0].path, f.related[0].record) != (f.path, f.record) for f in local) \
+        or not records
     assert all(FOOTER[:30] not in f.message for f in local)  # boilerplate on 20 of 60 pages
     assert all("policy was introduced" not in f.message for f in local)  # a template line
+    refrains = {f.record or f.path for f in local if "shall keep the mirror" in f.message}
+    assert refrains and not refrains & {"docs/page-011.md", "docs/page-023.md", "p11", "p23"}
     assert split == local
 
 
 def test_windows_hold_the_neighbours_and_nothing_else(tmp_path) -> None:
     runner = engine(tmp_path)
-    doc = documents(5, 1)[0]
+    doc = documents(5, 1, tmp_path)[0]  # a record: a file is kept whole (see the next test)
     [(_, kind)] = runner.kinds
     facts = kind.facts(doc)
     rows = Rows()
@@ -135,6 +156,25 @@ def test_windows_hold_the_neighbours_and_nothing_else(tmp_path) -> None:
         bounds = slice(near.starts[j], near.starts[j + 1])
         assert near.tokens[bounds] == facts.tokens[bounds]
     assert near.deletions == {i: span for i, span in facts.deletions.items() if i == 3}
+    with pytest.raises(KeyError):
+        list(near.tokens)
+
+
+def test_a_file_or_copies_in_two_sections_keep_the_whole_document(tmp_path) -> None:
+    """Whether a copy in another file belongs there counts the words of the whole
+    file, and copies in two sections of one document compare those sections."""
+    runner = engine(tmp_path)
+    [(_, kind)] = runner.kinds
+    page = kind.facts(documents(5, 1)[0])
+    rows = Rows()
+    rows.add(0, page, {3})
+    whole = Windows([rows])[0]
+    assert list(whole.tokens) == list(page.tokens) and list(whole.sections) == list(page.sections)
+    record = kind.facts(documents(5, 1, tmp_path)[0])
+    two = [i for i in range(len(record.sections)) if record.sections[i] != record.sections[0]][:1] + [0]
+    rows = Rows()
+    rows.add(0, record, two)
+    assert list(Windows([rows])[0].fingerprints) == list(record.fingerprints)
 
 
 def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:

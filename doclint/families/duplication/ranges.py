@@ -2,13 +2,13 @@
 
 Each partition of the input cuts its sentences' fingerprints into `ranges` hash ranges
 (shard()); one task per range groups the fingerprints of its range from every partition
-and keeps the repeated ones that are not templates or boilerplate by their own count
-(reduce_range()); the run's coordinator merges those clusters, drops the ones whose
+and keeps the repeated ones that are not templates, refrains or boilerplate by their
+own count (reduce_range()); the run's coordinator merges those clusters, drops the ones whose
 shape (a template line with other numbers) is boilerplate, and names the sentences it
 needs in detail (wanted()); the partitions return rows of their facts around them
 (doclint.families.duplication.window); finish() reports from the clusters and windows
 exactly what reduce.reduce_exact reports from every document's facts. Nothing here
-holds a whole run's facts: a range task holds 24 bytes per sentence of its range, the
+holds a whole run's facts: a range task holds 32 bytes per sentence of its range, the
 coordinator the repeated sentences that are findings or may be."""
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class Shard:
     prints: np.ndarray
     numbers: np.ndarray
     shapes: np.ndarray
+    blocks: np.ndarray  # per sentence: its block number, -1 when its document has none
     shape_values: np.ndarray
     shape_documents: np.ndarray
 
@@ -66,16 +67,50 @@ def shard(facts: list[DocFacts], ranges: int) -> list[Shard]:
     if counts.sum():
         prints = np.concatenate([np.frombuffer(doc.fingerprints, np.uint64) for doc in facts])
         shapes = np.concatenate([np.frombuffer(doc.shapes, np.uint64) for doc in facts])
+        blocks = np.concatenate([np.frombuffer(doc.blocks, np.uint32).astype(np.int64) if len(doc.blocks)
+                                 else np.full(len(doc.fingerprints), -1, np.int64) for doc in facts])
     else:
         prints = shapes = np.empty(0, np.uint64)
+        blocks = np.empty(0, np.int64)
     numbers = global_numbers(counts) if len(counts) else np.empty(0, np.uint64)
     # A document counts once for each shape it holds (reduce.template_documents).
     held = [np.unique(np.frombuffer(doc.shapes, np.uint64)) for doc in facts if len(doc.shapes)]
     held = np.concatenate(held) if held else np.empty(0, np.uint64)
     values, documents = np.unique(held[held != 0], return_counts=True)
     where, shape_where = range_of(prints, ranges), range_of(values, ranges)
-    return [Shard(prints[where == r], numbers[where == r], shapes[where == r],
+    return [Shard(prints[where == r], numbers[where == r], shapes[where == r], blocks[where == r],
                   values[shape_where == r], documents[shape_where == r]) for r in range(ranges)]
+
+
+class _Copies:
+    """What kept_cluster reads of the documents of a cluster (reduce._without_templates:
+    each copy's block), from the copies' block numbers: `copies[document].blocks[index]`."""
+
+    def __init__(self, blocks: dict[int, int]) -> None:
+        self.blocks = blocks  # global number -> block (-1: the document has no blocks)
+
+    def __getitem__(self, document: int) -> "_Document":
+        return _Document(_Blocks(self.blocks, document << SHIFT))
+
+
+class _Document:
+    __slots__ = ("blocks",)
+
+    def __init__(self, blocks: "_Blocks") -> None:
+        self.blocks = blocks
+
+
+class _Blocks:
+    __slots__ = ("numbers", "base")
+
+    def __init__(self, numbers: dict[int, int], base: int) -> None:
+        self.numbers, self.base = numbers, base
+
+    def __bool__(self) -> bool:
+        return True  # a document without blocks reads -1, as reduce._without_templates does
+
+    def __getitem__(self, index: int) -> int:
+        return self.numbers[self.base | index]
 
 
 def _threshold(opts, limit: int) -> int:
@@ -95,13 +130,16 @@ def reduce_range(shards: list[tuple[int, Shard]], documents: int, opts) -> Range
     numbers = np.concatenate([s.numbers + (np.uint64(offset) << np.uint64(SHIFT)) for offset, s in shards]) \
         if shards else np.empty(0, np.uint64)
     shapes = np.concatenate([s.shapes for _, s in shards]) if shards else np.empty(0, np.uint64)
+    blocks = np.concatenate([s.blocks for _, s in shards]) if shards else np.empty(0, np.int64)
     order, new = shared_in_order(prints)  # equal fingerprints together, in input order
     del prints
     members, member_shapes = numbers[order].tolist(), shapes[order].tolist()
+    member_blocks = blocks[order].tolist()
     bounds = np.flatnonzero(new).tolist() + [len(members)]
     kept = []
     for start, end in zip(bounds, bounds[1:]):
-        cluster = kept_cluster(members[start:end], opts, limit)
+        copies = _Copies(dict(zip(members[start:end], member_blocks[start:end])))
+        cluster = kept_cluster(members[start:end], opts, limit, copies)
         if cluster is not None:
             shape = member_shapes[members.index(cluster[0], start, end)]
             kept.append((members[start], cluster, shape))

@@ -50,10 +50,15 @@ class Rows:
     docs: list[tuple] = field(default_factory=list)
 
     def add(self, number: int, doc: DocFacts, chosen: Iterable[int]) -> None:
-        """Document `number`'s rows around its sentences `chosen`."""
+        """Document `number`'s rows around its sentences `chosen`, or all its rows when
+        the tests read the whole document: a file (parallel_text.at_home counts its
+        words) or copies in two of its sections (in_parallel_sections compares them)."""
         chosen = sorted(set(chosen))
         count = len(doc.fingerprints)
-        near = sorted({j for i in chosen for j in range(max(0, i - NEIGHBOURS), min(count, i + NEIGHBOURS + 1))})
+        if whole(doc, chosen):
+            near = list(range(count))
+        else:
+            near = sorted({j for i in chosen for j in range(max(0, i - NEIGHBOURS), min(count, i + NEIGHBOURS + 1))})
         lo = len(self.index)
         self.index.extend(near)
         for name, column in self.columns.items():
@@ -76,6 +81,11 @@ class Rows:
                           doc.log, lengths, {t: doc.outline[t] for t in titles},
                           {i: doc.deletions[i] for i in chosen if i in doc.deletions},
                           {offset: doc.lines.position(offset) for offset in offsets}))
+
+
+def whole(doc: DocFacts, chosen: list[int]) -> bool:
+    """Whether the findings may read any sentence of `doc` (see Rows.add)."""
+    return doc.record_line is None or (len(doc.sections) > 0 and len({doc.sections[i] for i in chosen}) > 1)
 
 
 def quoted(doc: DocFacts, chosen: Iterable[int]) -> list[TextRef]:
@@ -107,6 +117,11 @@ class _Column:
     def __bool__(self) -> bool:
         return self.length > 0
 
+    def __iter__(self):
+        if self.hi - self.lo != self.length:  # only a whole document reads as a whole
+            raise KeyError("a window of a document is not the whole of it")
+        return iter(self.values[self.lo:self.hi])
+
 
 class _Pairs(_Column):
     """`spans` (start and end of sentence j at 2j and 2j + 1), read through rows."""
@@ -129,20 +144,41 @@ class _Starts(_Column):
             return self.values[2 * self.row(index - 1) + 1]
 
 
+class _FirstStarts:
+    """The first start of each row (where its word codes begin), for bisect."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, starts: array) -> None:
+        self.starts = starts
+
+    def __getitem__(self, row: int) -> int:
+        return self.starts[2 * row]
+
+    def __len__(self) -> int:
+        return len(self.starts) // 2
+
+
 class _Tokens(_Column):
-    """`tokens`, sliced by the bounds `starts` gives for a kept sentence."""
+    """`tokens`, sliced by the bounds `starts` gives for a kept sentence (and read
+    whole for a whole document)."""
 
     __slots__ = ()
 
     def __getitem__(self, bounds: slice) -> array:
         starts = self.rows.starts
-        at = self.lo
-        while at < self.hi and starts[2 * at] < bounds.start:  # a few rows a document
-            at += 1
+        at = bisect_left(_FirstStarts(starts), bounds.start, self.lo, self.hi)
         if at == self.hi or (starts[2 * at], starts[2 * at + 1]) != (bounds.start, bounds.stop):
             raise KeyError((bounds.start, bounds.stop))
-        begin = self.rows.token_ends[at - 1] if at else 0
-        return self.values[begin:self.rows.token_ends[at]]
+        return self.values[self._begin(at):self.rows.token_ends[at]]
+
+    def _begin(self, row: int) -> int:
+        return self.rows.token_ends[row - 1] if row else 0
+
+    def __iter__(self):
+        if self.hi - self.lo != self.length:
+            raise KeyError("a window of a document is not the whole of it")
+        return iter(self.values[self._begin(self.lo):self._begin(self.hi)])
 
 
 class _Positions:
@@ -198,8 +234,8 @@ class WindowFacts:
             return _Pairs(rows, rows.spans, self.lo, self.hi, self.lengths[0])
         if name == "starts":
             return _Starts(rows, rows.starts, self.lo, self.hi, self.lengths[1])
-        if name == "tokens":
-            return _Tokens(rows, rows.tokens, self.lo, self.hi, 0)
+        if name == "tokens":  # its length: the sentences it holds the words of, for __iter__
+            return _Tokens(rows, rows.tokens, self.lo, self.hi, self.lengths[1] - 1 if self.lengths[1] else 0)
         if name in _COLUMNS:
             return _Column(rows, rows.columns[name], self.lo, self.hi, self.lengths[_LENGTHS.index(name)])
         raise AttributeError(name)
