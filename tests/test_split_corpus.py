@@ -3,6 +3,7 @@ what the whole-run phase reports: boilerplate, template lines, parallel sections
 copied runs, fixes and quotes included."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 
@@ -10,10 +11,12 @@ import pytest
 
 from doclint.api import document_from_text
 from doclint.core.loader import load
+from doclint.core.options import build_options
 from doclint.engine.config import configured_rules, load_config
 from doclint.engine.phases import Engine
 from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
 from doclint.families.duplication.window import Rows, Windows
+from doclint.registry import KINDS
 
 FOOTER = "Questions about this page go to the documentation team on the usual channel."
 REFRAIN = "We shall keep the mirror running through the night and the morning."
@@ -72,9 +75,14 @@ def documents(seed: int, count: int, folder=None) -> list:
     return load(str(path), "pages.jsonl").documents
 
 
-def engine(tmp_path) -> Engine:
+def engine(tmp_path, **options) -> Engine:
     loaded = load_config(None, str(tmp_path))
-    return Engine(configured_rules(loaded, ["DL201"]), loaded.config)
+    rules = [rule for rule in configured_rules(loaded, ["DL201"]) if rule.enabled]
+    if options:
+        [base] = rules
+        raw = dict(base.raw_options) | {k.replace("_", "-"): v for k, v in options.items()}
+        rules = [dataclasses.replace(base, options=build_options(KINDS[base.kind].Options, raw, "test", base.id))]
+    return Engine(rules, loaded.config)
 
 
 def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
@@ -100,7 +108,7 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
             reduced = [kind.reduce_range([(rule_split.offsets[at], shards[at][rule.id][r])
                                           for at in rule_split.parts], rule_split.documents)
                        for r in range(ranges)]
-            plan, needed = kind.corpus_wanted(reduced, rule_split.documents)
+            plan, needed = kind.corpus_wanted(reduced, rule_split.documents, rule_split.summaries)
             details, quotes = [], {}
             for at, wanted in rule_split.by_partition(needed).items():
                 facts = unspill(spilled[at], rule.id)
@@ -185,7 +193,7 @@ def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:
     assert all("DL201" not in result.facts for result in mapped)  # the facts stay with the shards
     [(_, kind)] = runner.kinds
     total = sum(len(s.prints) for s in shards["DL201"])
-    reduced = [kind.reduce_range([(0, shards["DL201"][r])], len(holders["DL201"])) for r in range(2)]
+    reduced = [kind.reduce_range([(0, shards["DL201"][r])], len(holders["DL201"][0])) for r in range(2)]
     members = sum(len(cluster) for part in reduced for _, cluster, _ in part.clusters)
     assert 0 < members < total / 4
     # "This policy was introduced in version 3.N": one shape on many pages, boilerplate.
@@ -199,3 +207,17 @@ def test_spilled_facts_missing_are_worked_out_again(tmp_path) -> None:
     assert unspill(path, "DL201") is None and unspill(None, "DL201") is None
     (tmp_path / "blocked").write_text("a file where the folder would go", encoding="utf-8")
     assert spill(str(tmp_path / "blocked"), "part-0", {}) is None
+
+
+def test_boilerplate_of_one_folder_is_told_from_the_folder_sizes(tmp_path) -> None:
+    """A sentence on five of the twenty pages of one folder is that folder's stock
+    sentence, though under the run's limit (a tenth of 60 pages: 6)."""
+    runner = engine(tmp_path, boilerplate_share=0.1)
+    stock = "Vendors quarantine obsolete telemetry dashboards quarterly during audits."
+    rng, earlier, docs = random.Random(9), [], []
+    for n in range(60):
+        text = page(rng, n, earlier) + (f"\n{stock}\n" if n % 20 < 5 and n < 20 else "")
+        docs.append(document_from_text(f"{'ab'[n // 20 % 2]}{n // 40}/page-{n:03}.md", text))
+    local = runner.run(docs).findings
+    assert local and all("obsolete telemetry" not in f.message for f in local)
+    assert split_run(runner, docs, 3, 2).findings == local

@@ -58,8 +58,9 @@ class Kind:
         """Whether this rule's corpus phase can run as the steps below."""
         return False
 
-    def shard_facts(self, facts: list[Any], ranges: int) -> list[Any]:
-        """One partition's facts (documents in order) cut into `ranges` shards."""
+    def shard_facts(self, facts: list[Any], ranges: int) -> tuple[Any, list[Any]]:
+        """One partition's facts (documents in order) cut into `ranges` shards, with a
+        small summary of them for the client (see corpus_wanted)."""
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
 
     def reduce_range(self, shards: list[tuple[int, Any]], documents: int) -> Any:
@@ -67,9 +68,11 @@ class Kind:
         number of documents before its partition, in a run of `documents` documents."""
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
 
-    def corpus_wanted(self, reduced: list[Any], documents: int) -> tuple[Any, dict[int, set[int]]]:
-        """From every range's result: a plan for the hits, and what it needs to know of
-        each document (by number in the run) to finish them."""
+    def corpus_wanted(self, reduced: list[Any], documents: int,
+                      summaries: list[Any]) -> tuple[Any, dict[int, set[int]]]:
+        """From every range's result and every partition's summary (in input order): a
+        plan for the hits, and what it needs to know of each document (by number in
+        the run) to finish them."""
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
 
     def fact_detail(self, details: Any, number: int, fact: Any, wanted: Any) -> tuple[Any, list[TextRef]]:

@@ -318,7 +318,8 @@ class ClusterRun:
             for future in column:
                 future.release()
         del shards
-        plan, needed = kind.corpus_wanted([future.result() for future in reduced], split.documents)
+        plan, needed = kind.corpus_wanted([future.result() for future in reduced], split.documents,
+                                          split.summaries)
         del reduced
         by_part = split.by_partition(needed)
         indexes = sorted(by_part)

@@ -31,8 +31,9 @@ from doclint.engine.quotes import fill
 
 def split_facts(engine, results: list, split: tuple[str, ...], ranges: int) -> tuple[dict, dict, dict]:
     """Take the facts of the `split` rules out of one partition's `results`. Returns,
-    per rule, the positions in the partition of the documents that gave facts, the
-    facts cut into `ranges` shards (Kind.shard_facts), and the facts themselves."""
+    per rule, the positions in the partition of the documents that gave facts with the
+    summary of their facts, the facts cut into `ranges` shards (Kind.shard_facts), and
+    the facts themselves."""
     kinds = {rule.id: kind for rule, kind in engine.kinds}
     holders, shards, kept = {}, {}, {}
     for rule_id in split:
@@ -42,8 +43,8 @@ def split_facts(engine, results: list, split: tuple[str, ...], ranges: int) -> t
             if fact is not None:
                 positions.append(position)
                 facts.append(fact)
-        holders[rule_id] = positions
-        shards[rule_id] = kinds[rule_id].shard_facts(facts, ranges)
+        summary, shards[rule_id] = kinds[rule_id].shard_facts(facts, ranges)
+        holders[rule_id] = (positions, summary)
         kept[rule_id] = facts
     return holders, shards, kept
 
@@ -103,8 +104,10 @@ class SplitRule:
 
     def __init__(self, rule_id: str, holders: list[dict]) -> None:
         # Per partition that ran: the positions of its documents that gave facts.
-        self.positions = {at: got[rule_id] for at, got in enumerate(holders) if rule_id in got}
+        self.positions = {at: got[rule_id][0] for at, got in enumerate(holders) if rule_id in got}
         self.parts = sorted(self.positions)
+        # Per partition that ran, in order: the kind's summary of its facts.
+        self.summaries = [holders[at][rule_id][1] for at in self.parts]
         self.offsets: dict[int, int] = {}  # per partition: the number of its first document
         self.documents = 0
         for at in self.parts:

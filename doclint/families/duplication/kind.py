@@ -164,9 +164,9 @@ class DuplicatesKind(Kind):
         from doclint.families.duplication.ranges import reduce_range
         return reduce_range(shards, documents, self.options)
 
-    def corpus_wanted(self, reduced: list, documents: int):
+    def corpus_wanted(self, reduced: list, documents: int, summaries: list):
         from doclint.families.duplication.ranges import wanted
-        return wanted(reduced, documents, self.options)
+        return wanted(reduced, documents, summaries, self.options)
 
     def fact_detail(self, details, number: int, fact: DocFacts, wanted: set[int]):
         from doclint.families.duplication.window import Rows, quoted

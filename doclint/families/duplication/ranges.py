@@ -12,6 +12,7 @@ holds a whole run's facts: a range task holds 32 bytes per sentence of its range
 coordinator the repeated sentences that are findings or may be."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -20,7 +21,7 @@ import numpy as np
 from doclint.core.finding import CorpusHit
 from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.minhash import global_numbers, shared_in_order
-from doclint.families.duplication.reduce import (SHIFT, _too_common, boilerplate_from, kept_cluster,
+from doclint.families.duplication.reduce import (SHIFT, _folder, _too_common, kept_cluster, limits_of,
                                                  report_exact)
 from doclint.families.duplication.window import Rows, Windows
 
@@ -61,8 +62,9 @@ def range_of(values: np.ndarray, ranges: int) -> np.ndarray:
     return ((values >> np.uint64(32)) * np.uint64(ranges) >> np.uint64(32)).astype(np.int64)
 
 
-def shard(facts: list[DocFacts], ranges: int) -> list[Shard]:
-    """This partition's facts (documents in order) cut into `ranges` shards."""
+def shard(facts: list[DocFacts], ranges: int) -> tuple[list[tuple[str | None, int]], list[Shard]]:
+    """This partition's facts (documents in order) cut into `ranges` shards, with the
+    folders of its documents (see folders())."""
     counts = np.array([len(doc.fingerprints) for doc in facts], np.int64)
     if counts.sum():
         prints = np.concatenate([np.frombuffer(doc.fingerprints, np.uint64) for doc in facts])
@@ -78,8 +80,8 @@ def shard(facts: list[DocFacts], ranges: int) -> list[Shard]:
     held = np.concatenate(held) if held else np.empty(0, np.uint64)
     values, documents = np.unique(held[held != 0], return_counts=True)
     where, shape_where = range_of(prints, ranges), range_of(values, ranges)
-    return [Shard(prints[where == r], numbers[where == r], shapes[where == r], blocks[where == r],
-                  values[shape_where == r], documents[shape_where == r]) for r in range(ranges)]
+    return folders(facts), [Shard(prints[where == r], numbers[where == r], shapes[where == r], blocks[where == r],
+                                  values[shape_where == r], documents[shape_where == r]) for r in range(ranges)]
 
 
 class _Copies:
@@ -125,7 +127,7 @@ def reduce_range(shards: list[tuple[int, Shard]], documents: int, opts) -> Range
     """The repeated sentences of one hash range, from every partition's shard of it
     (with the number of documents before that partition, in input order) in a run of
     `documents` documents."""
-    limit = boilerplate_from(documents, opts)
+    limit = limits_of(documents, {}, opts).run
     prints = np.concatenate([s.prints for _, s in shards]) if shards else np.empty(0, np.uint64)
     numbers = np.concatenate([s.numbers + (np.uint64(offset) << np.uint64(SHIFT)) for offset, s in shards]) \
         if shards else np.empty(0, np.uint64)
@@ -139,7 +141,7 @@ def reduce_range(shards: list[tuple[int, Shard]], documents: int, opts) -> Range
     kept = []
     for start, end in zip(bounds, bounds[1:]):
         copies = _Copies(dict(zip(members[start:end], member_blocks[start:end])))
-        cluster = kept_cluster(members[start:end], opts, limit, copies)
+        cluster = kept_cluster(members[start:end], opts, limits_of(documents, {}, opts), copies)
         if cluster is not None:
             shape = member_shapes[members.index(cluster[0], start, end)]
             kept.append((members[start], cluster, shape))
@@ -155,16 +157,43 @@ def reduce_range(shards: list[tuple[int, Shard]], documents: int, opts) -> Range
     return RangeClusters(kept, templates)
 
 
-def wanted(reduced: list[RangeClusters], documents: int, opts) -> tuple[Plan, dict[int, set[int]]]:
+def folders(facts: list[DocFacts]) -> list[tuple[str | None, int]]:
+    """The folders of a partition's documents in order, as runs (folder, documents):
+    one run for the records of a corpus (None), a run per folder of files."""
+    runs: list[tuple[str | None, int]] = []
+    for doc in facts:
+        folder = _folder(doc)
+        if runs and runs[-1][0] == folder:
+            runs[-1] = (folder, runs[-1][1] + 1)
+        else:
+            runs.append((folder, 1))
+    return runs
+
+
+def wanted(reduced: list[RangeClusters], documents: int, summaries: list[list[tuple[str | None, int]]],
+           opts) -> tuple[Plan, dict[int, set[int]]]:
     """The clusters of every range in order of first occurrence, without boilerplate
-    counted by shape; and the sentences they need in detail, by document number."""
-    limit = boilerplate_from(documents, opts)
+    counted by shape or by folder (`summaries`: each partition's folders, see
+    folders()); and the sentences they need in detail, by document number."""
+    starts, names, sizes, first = [], [], {}, 0
+    for runs in summaries:
+        for folder, count in runs:
+            starts.append(first)
+            names.append(folder)
+            first += count
+            if folder is not None:
+                sizes[folder] = sizes.get(folder, 0) + count
+    limits = limits_of(documents, sizes, opts)
+
+    def folder_of(number: int) -> str | None:
+        return names[bisect_right(starts, number) - 1]
+
     templates: dict[int, int] = {}
     for part in reduced:
         templates.update(part.templates)
     merged = sorted((first, cluster, shape) for part in reduced for first, cluster, shape in part.clusters)
     clusters = [cluster for _, cluster, shape in merged
-                if not _too_common(cluster, shape if templates else 0, opts, limit, templates)]
+                if not _too_common(cluster, shape if templates else 0, opts, limits, templates, folder_of)]
     needed: dict[int, set[int]] = {}
     for cluster in clusters:
         for gid in cluster:
