@@ -22,11 +22,12 @@ def iter_documents(files: list[str], text_field: str, problems: list[Problem],
 
 
 def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), progress=None,
-               jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> RunResult:
+               jobs: int = 1, engine: str = "local", scheduler: str | None = None, ranges: int = 0) -> RunResult:
     """`progress`, if given, wraps the list of files (e.g. in a progress bar). `jobs` > 1
     checks files in that many processes (0: decide from the input's size); the result
     is the same as with one process. `engine="dask"` runs the map phase on the Dask
-    cluster at `scheduler` (None: a local cluster of `jobs` workers, 0: one per core)."""
+    cluster at `scheduler` (None: a local cluster of `jobs` workers, 0: one per core),
+    and the corpus phase of exact duplicates there in `ranges` hash ranges (0: two per worker)."""
     config = loaded.config
     rules = configured_rules(loaded, select, ignore)
     found = discover(paths, config.include, config.exclude, config.gitignore, loaded.root)
@@ -35,8 +36,9 @@ def lint_paths(paths: list[str], loaded: LoadedConfig, select=(), ignore=(), pro
     if engine == "dask":
         from doclint.engine.distributed import ClusterRun
 
-        with ClusterRun(found.files, loaded, select, ignore, load_problems, scheduler, jobs, progress) as run:
-            result = runner.reduce(run, run)
+        with ClusterRun(found.files, loaded, select, ignore, load_problems, scheduler, jobs, progress,
+                        engine=runner, ranges=ranges) as run:
+            result = runner.reduce(run, run, run)
     else:
         again = FileDocuments(found.files, [display_path(f) for f in found.files], config.text_field,
                               config.id_field)

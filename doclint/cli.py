@@ -70,8 +70,9 @@ def cmd_check(args) -> int:
     from doclint.report.formatters import Report, get_formatter
 
     loaded = _load_config(args)
-    if args.scheduler and args.engine != "dask":
-        print("doclint: error: --scheduler needs --engine dask", file=sys.stderr)
+    if (args.scheduler or args.ranges) and args.engine != "dask":
+        option = "--scheduler" if args.scheduler else "--ranges"
+        print(f"doclint: error: {option} needs --engine dask", file=sys.stderr)
         return EXIT_ERROR
     if args.output and not output_ok(args.output, args.paths, loaded, "report"):
         return EXIT_ERROR
@@ -85,7 +86,8 @@ def cmd_check(args) -> int:
                             args.select, args.ignore)
     else:
         result = lint_paths(args.paths, loaded, args.select, args.ignore, progress=progress_bar(args),
-                            jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+                            jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                            ranges=args.ranges)
     notes = narrow_findings(args, result)
     report_problems(p for p in result.problems if not args.quiet or p.level == "error")
     formatter = get_formatter(args.format)

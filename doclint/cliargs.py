@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--scheduler", metavar="ADDRESS",
                        help="with --engine dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 "
                        "(default: start a local cluster)")
+    check.add_argument("--ranges", type=_jobs, default=0, metavar="K",
+                       help="with --engine dask: hash ranges the corpus phase of exact duplicates "
+                       "is cut into, one task each (default 0: two per worker); the findings are "
+                       "the same for any K")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),

@@ -5,6 +5,8 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -78,7 +80,20 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
     assert len(partitions(["shard-0.jsonl"])) == 6
     loaded = load_config(None, str(corpus))
     local = report(lint_paths(["."], loaded, jobs=1))
-    cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask"))
+    # Exact duplicates run their corpus phase on the workers, by hash range.
+    from doclint.engine.distributed import ClusterRun
+
+    split_rules, corpus_hits = [], ClusterRun.corpus_hits
+
+    def spy(self, rule, kind):
+        split_rules.append(rule.id)
+        return corpus_hits(self, rule, kind)
+
+    monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
+    spills = set(Path(tempfile.gettempdir()).glob("doclint-spill-*"))
+    cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask", ranges=3))
+    assert split_rules == ["DL201"]
+    assert set(Path(tempfile.gettempdir()).glob("doclint-spill-*")) <= spills  # spilled facts removed
     findings, problems, documents = local
     assert documents >= 2_900
     rules = {f["rule"] for f in findings}
@@ -91,9 +106,36 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
     assert cluster == local  # same findings, same order, same problems
 
 
+def test_rules_left_to_the_client_quote_from_the_cluster_too(tmp_path, monkeypatch) -> None:
+    """Near duplicates (DL202) keep their corpus phase in the client: their quotes are
+    read by the quote tasks, beside the split exact duplicates (DL201)."""
+    pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
+    monkeypatch.chdir(tmp_path)
+    rng = random.Random(11)
+    with open("notes.jsonl", "w", encoding="utf-8") as out:
+        for n in range(60):
+            first, second = sentence(rng), sentence(rng)
+            # A near copy in the record (a word dropped) and, now and then, an exact one.
+            near = first.replace(" the ", " ", 1) if " the " in first else first
+            text = f"{first} {second}\n\n{sentence(rng)} {near} {first if n % 7 == 0 else ''}"
+            out.write(json.dumps({"id": f"n{n}", "text": text}) + "\n")
+    loaded = load_config(None, str(tmp_path))
+    local = report(lint_paths(["notes.jsonl"], loaded, ["DL201", "DL202"], jobs=1))
+    cluster = report(lint_paths(["notes.jsonl"], loaded, ["DL201", "DL202"], jobs=2, engine="dask"))
+    near = [f for f in cluster[0] if f["rule"] == "DL202"]
+    assert near and all(f["message"].split(': "', 1)[1].startswith(tuple(SUBJECTS)) for f in near)
+    assert any(f["rule"] == "DL201" for f in cluster[0])
+    assert cluster == local
+
+
 def test_scheduler_needs_the_dask_engine(capsys) -> None:
     assert main(["check", "--scheduler", "tcp://127.0.0.1:8786", "."]) == 2
     assert "--scheduler needs --engine dask" in capsys.readouterr().err
+
+
+def test_ranges_need_the_dask_engine(capsys) -> None:
+    assert main(["check", "--ranges", "4", "."]) == 2
+    assert "--ranges needs --engine dask" in capsys.readouterr().err
 
 
 def test_unreachable_scheduler_is_an_error_naming_it(tmp_path, monkeypatch, capsys) -> None:

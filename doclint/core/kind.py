@@ -51,6 +51,40 @@ class Kind:
         """Whether this rule's corpus hits may name text to quote (CorpusHit.quote_from)."""
         return False
 
+    # The corpus phase cut into hash ranges, for a cluster (doclint.engine.distributed):
+    # a kind whose splits_corpus() is true gives the same hits through these steps as
+    # check_corpus() gives from every document's facts at once.
+    def splits_corpus(self) -> bool:
+        """Whether this rule's corpus phase can run as the steps below."""
+        return False
+
+    def shard_facts(self, facts: list[Any], ranges: int) -> tuple[Any, list[Any]]:
+        """One partition's facts (documents in order) cut into `ranges` shards, with a
+        small summary of them for the client (see corpus_wanted)."""
+        raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
+
+    def reduce_range(self, shards: list[tuple[int, Any]], documents: int) -> Any:
+        """What one range yields from every partition's shard of it, each given with the
+        number of documents before its partition, in a run of `documents` documents."""
+        raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
+
+    def corpus_wanted(self, reduced: list[Any], documents: int,
+                      summaries: list[Any]) -> tuple[Any, dict[int, set[int]]]:
+        """From every range's result and every partition's summary (in input order): a
+        plan for the hits, and what it needs to know of each document (by number in
+        the run) to finish them."""
+        raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
+
+    def fact_detail(self, details: Any, number: int, fact: Any, wanted: Any) -> tuple[Any, list[TextRef]]:
+        """Add what the plan needs of document `number` (its facts: `fact`) to `details`
+        (None for a partition's first document); the details so far, and the
+        sentences the hits may quote."""
+        raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
+
+    def finish_corpus(self, plan: Any, details: list[Any]) -> Iterable[CorpusHit]:
+        """The hits, from the plan and every partition's details."""
+        raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
+
     @classmethod
     def uses_corpus(cls) -> bool:
         return cls.check_corpus is not Kind.check_corpus

@@ -2,8 +2,11 @@
 
 The map phase (Engine.check_document) runs as tasks over partitions of the input: a
 file, one row group of a Parquet file, or about PARTITION_BYTES of a large JSONL file.
-Results come back to the client in input order and the corpus phase (Engine.reduce)
-runs there over their compact facts, so the report is the one a local run gives; the
+Results come back to the client in input order. The corpus phase of a rule whose kind
+splits it (Kind.splits_corpus: exact duplicates) runs on the workers by hash range
+(doclint.engine.split_corpus): its facts stay there, cut into ranges. The facts of the
+other corpus rules come back with the results and their phase (Engine.reduce) runs in
+the client, as in a local run, so the report is the one a local run gives; the
 sentences its findings quote are then read by a second task on each partition that
 holds some (facts carry no text). dask.distributed is an optional extra and is
 imported only here, only when `--engine dask` asks for it."""
@@ -11,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import uuid
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -22,6 +27,7 @@ from doclint.core.loader import (BINARY_SNIFF, JSONL_SUFFIXES, is_binary, is_par
 from doclint.core.problems import ConfigError, Problem
 from doclint.engine.phases import DocumentResult, Engine
 from doclint.engine.quotes import DocKey, Wanted, quotes_in, unreadable
+from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
 
 INSTALL_HINT = "--engine dask needs dask.distributed: pip install 'doclint[dask]'"
 CONNECT_TIMEOUT = "30s"
@@ -119,15 +125,60 @@ def _load(part: Partition, config):
                 list(part.row_groups) if part.row_groups is not None else None)
 
 
-def check_partition(run: str, setup: tuple, part: Partition) -> tuple[list[DocumentResult], list[Problem]]:
+def check_partition(run: str, setup: tuple, part: Partition, split: tuple[str, ...] = (),
+                    ranges: int = 1) -> tuple[list[DocumentResult], list[Problem], dict, dict]:
     """The task: read one partition and run the map phase on each of its documents.
-    A failure becomes a problem naming the file, so one bad partition does not stop the run."""
+    The facts of the `split` rules stay here, cut into `ranges` shards (see
+    doclint.engine.split_corpus). A failure becomes a problem naming the file, so one
+    bad partition does not stop the run."""
     try:
         engine = _engine(run, setup)
         got = _load(part, engine.config)
-        return [engine.check_document(doc) for doc in got.handed_out()], got.problems
+        results = [engine.check_document(doc) for doc in got.handed_out()]
+        holders, shards, kept = split_facts(engine, results, split, ranges)
+        spilled = None
+        if split:
+            path = spill(_spill_folder(run), uuid.uuid4().hex, kept)
+            spilled = (_worker_address(), path) if path else None
+        return results, got.problems, holders, spilled, shards
     except Exception as exc:  # noqa: BLE001
-        return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
+        return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")], {}, None, {}
+
+
+def _spill_folder(run: str) -> str:
+    """Where this worker keeps the spilled facts of `run` (see split_corpus.spill)."""
+    return os.path.join(tempfile.gettempdir(), f"doclint-spill-{run}")
+
+
+def _forget(run: str) -> None:
+    """Remove this worker's spilled facts of `run` (run on every worker at the end)."""
+    shutil.rmtree(_spill_folder(run), ignore_errors=True)
+
+
+def _worker_address() -> str | None:
+    try:
+        from distributed import get_worker
+
+        return get_worker().address
+    except (ImportError, ValueError):
+        return None
+
+
+def _front(out: tuple) -> tuple:
+    """What the client reads of a map task: results, problems, holders and where the
+    facts were spilled (not the shards)."""
+    return out[:4]
+
+
+def _shard(out: tuple, rule_id: str, at: int):
+    """One shard of a map task's output, for the task of range `at`."""
+    return out[4][rule_id][at]
+
+
+def reduce_range(run: str, setup: tuple, rule_id: str, shards: list[tuple[int, object]], documents: int):
+    """The task of one hash range of a split rule (Kind.reduce_range)."""
+    kind = dict((rule.id, kind) for rule, kind in _engine(run, setup).kinds)[rule_id]
+    return kind.reduce_range(shards, documents)
 
 
 def quote_partition(run: str, setup: tuple, part: Partition,
@@ -146,6 +197,20 @@ def quote_partition(run: str, setup: tuple, part: Partition,
         return out, [] if found == len(wanted) else [unreadable(part.shown)]
     except Exception as exc:  # noqa: BLE001
         return {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
+
+
+def detail_partition(run: str, setup: tuple, part: Partition, rule_id: str,
+                     wanted: dict[int, tuple[int, object, int]], spilled: str | None) -> tuple[object, dict, list[Problem]]:
+    """Read one partition again and return what a split rule's plan needs of the
+    documents at positions `wanted`, from the facts its map task spilled when they
+    are on this worker (see doclint.engine.split_corpus.details_in)."""
+    try:
+        engine = _engine(run, setup)
+        facts = unspill(spilled, rule_id)
+        details, quotes, found = details_in(engine, rule_id, _load(part, engine.config).handed_out(), wanted, facts)
+        return details, quotes, [] if found == len(wanted) else [unreadable(part.shown)]
+    except Exception as exc:  # noqa: BLE001
+        return None, {}, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
 
 
 def _distributed():
@@ -186,8 +251,16 @@ class ClusterRun:
     partitions come back); quotes() then reads the reported sentences on the workers."""
 
     def __init__(self, files: list[str], loaded, select, ignore, problems: list[Problem],
-                 scheduler: str | None = None, workers: int = 0, progress=None) -> None:
+                 scheduler: str | None = None, workers: int = 0, progress=None,
+                 engine: Engine | None = None, ranges: int = 0) -> None:
         self.parts = partitions(files)
+        # The corpus rules whose phase runs on the workers by hash range (none without `engine`).
+        self.split = tuple(rule.id for rule, kind in engine.kinds if kind.uses_corpus() and kind.splits_corpus()) \
+            if engine is not None else ()
+        self.ranges = ranges
+        self.holders: list[dict] = []  # per partition, per split rule: positions of documents with facts
+        self.spilled: list[tuple | None] = []  # per partition: the worker and file holding its split facts
+        self.shards: dict[str, list[list]] = {}  # per split rule, per range: a future per partition
         self.setup = (loaded, tuple(select), tuple(ignore))
         self.problems = problems
         self.scheduler, self.workers, self.progress = scheduler, workers or os.cpu_count() or 1, progress
@@ -201,21 +274,72 @@ class ClusterRun:
         return self
 
     def __exit__(self, *exc) -> None:
+        if self.split:
+            try:
+                self.client.run(_forget, self.run)
+            except Exception:  # noqa: BLE001 - a worker gone: its temporary folder goes with it or stays
+                pass
         close(self.client)
 
     def __iter__(self) -> Iterator[DocumentResult]:
         from doclint.engine.parallel import Sized
 
         n = len(self.parts)
-        futures = self.client.map(check_partition, [self.run] * n, [self.setup] * n, self.parts, pure=False)
-        ordered = _in_order(futures, self.parts)
+        if self.split and not self.ranges:  # two ranges a worker: they run side by side with other work
+            self.ranges = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
+        ranges = max(1, self.ranges)
+        futures = self.client.map(check_partition, [self.run] * n, [self.setup] * n, self.parts,
+                                  [self.split] * n, [ranges] * n, pure=False)
+        fronts = self.client.map(_front, futures, pure=False)
+        self.shards = {rule_id: [self.client.map(_shard, futures, [rule_id] * n, [at] * n, pure=False)
+                                 for at in range(ranges)] for rule_id in self.split}
+        for future in futures:  # the cluster keeps each output until its front and shards are taken
+            future.release()
+        del futures
+        ordered = _in_order(fronts, self.parts, lambda problems: ([], problems, {}, None))
         if self.progress:
             ordered = self.progress(Sized(ordered, n), unit="part")
-        for results, part_problems in ordered:
+        for results, part_problems, holders, spilled in ordered:
             self.problems.extend(part_problems)
+            self.holders.append(holders)
+            self.spilled.append(spilled)
             lines = [result.key[1] for result in results]
             self.spans.append((lines[0], lines[-1]) if lines else (None, None))
             yield from results
+
+    def corpus_hits(self, rule, kind) -> tuple[list, list[Problem]]:
+        """The hits of a split rule, its corpus phase run on the workers by hash range."""
+        split = SplitRule(rule.id, self.holders)
+        shards = self.shards.pop(rule.id)
+        reduced = [self.client.submit(reduce_range, self.run, self.setup, rule.id,
+                                      [(split.offsets[at], column[at]) for at in split.parts],
+                                      split.documents, pure=False) for column in shards]
+        for column in shards:  # the range tasks hold what they need
+            for future in column:
+                future.release()
+        del shards
+        plan, needed = kind.corpus_wanted([future.result() for future in reduced], split.documents,
+                                          split.summaries)
+        del reduced
+        by_part = split.by_partition(needed)
+        indexes = sorted(by_part)
+        # Each detail task runs where its partition's facts were spilled, if that worker is free.
+        futures = []
+        for index in indexes:
+            worker, path = self.spilled[index] or (None, None)
+            futures.append(self.client.submit(detail_partition, self.run, self.setup, self.parts[index], rule.id,
+                                              by_part[index], path, pure=False,
+                                              workers=[worker] if worker else None, allow_other_workers=True))
+        details, quotes, problems = [], {}, []
+        for got, got_quotes, part_problems in _in_order(futures, [self.parts[i] for i in indexes],
+                                                            lambda problems: (None, {}, problems)):
+            if got is not None:
+                details.append(got)
+            quotes.update(got_quotes)
+            problems.extend(part_problems)
+        if problems:  # a partition changed or lost since it was checked: its facts are not those of the run
+            raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
+        return list(split.filled(kind.finish_corpus(plan, details), quotes)), problems
 
     def finder(self) -> Callable[[DocKey], int | None]:
         """A function from a document's key to the partition that holds it."""
@@ -251,19 +375,21 @@ class ClusterRun:
         futures = self.client.map(quote_partition, [self.run] * len(indexes), [self.setup] * len(indexes),
                                   [self.parts[i] for i in indexes], [by_part[i] for i in indexes], pure=False)
         out: dict[Wanted, str] = {}
-        for got, part_problems in _in_order(futures, [self.parts[i] for i in indexes], ({}, [])):
+        for got, part_problems in _in_order(futures, [self.parts[i] for i in indexes], lambda problems: ({}, problems)):
             out.update(got)
             problems.extend(part_problems)
         return out, problems
 
 
-def _in_order(futures, parts: list[Partition], empty=([], [])) -> Iterator[tuple]:
-    """Each partition's result in input order; a lost worker is a problem, not a crash.
-    A future is released once read, so the cluster does not keep its result."""
+def _in_order(futures, parts: list[Partition],
+              failed: Callable[[list[Problem]], tuple] = lambda problems: ([], problems)) -> Iterator[tuple]:
+    """Each partition's result in input order; a lost worker is a problem (`failed`
+    makes the task's result of it), not a crash. A future is released once read, so
+    the cluster does not keep its result."""
     for index, future in enumerate(futures):
         try:
             yield future.result()
         except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker after repeated worker deaths
-            yield empty[0], [Problem(parts[index].shown, f"task failed on the cluster: {type(exc).__name__}: {exc}")]
+            yield failed([Problem(parts[index].shown, f"task failed on the cluster: {type(exc).__name__}: {exc}")])
         futures[index] = None
         future.release()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Protocol
 
 from doclint.core.document import Document
 from doclint.core.finding import CorpusHit, Finding, Hit
@@ -23,6 +23,16 @@ from doclint.engine.suppress import (
 from doclint.registry import KINDS, document_language
 
 SNIPPET_LIMIT = 200
+
+
+class SplitCorpus(Protocol):
+    """Runs the corpus phase of some rules elsewhere (see doclint.engine.split_corpus)."""
+
+    split: tuple[str, ...]  # the ids of those rules
+
+    def corpus_hits(self, rule: Rule, kind: Kind) -> tuple[list[CorpusHit], list[Problem]]:
+        """The rule's hits with their quotes, and problems met on the way."""
+        ...
 
 
 @dataclass
@@ -140,14 +150,21 @@ class Engine:
                 facts.setdefault(rule_id, []).append(fact)
         return self._corpus(facts, source)
 
-    def _corpus(self, facts: dict[str, list], source: DocumentSource | None) -> tuple[list[Finding], list[Problem]]:
+    def _corpus(self, facts: dict[str, list], source: DocumentSource | None,
+                split: SplitCorpus | None = None) -> tuple[list[Finding], list[Problem]]:
         """Each corpus rule over its facts (rule id -> facts in document order, emptied
-        as they are read, so that they are freed before documents are read again)."""
+        as they are read, so that they are freed before documents are read again), or
+        through `split` for the rules whose phase it runs elsewhere."""
         hits, problems = [], []
         for rule, kind in self.kinds:
             if not kind.uses_corpus():
                 continue
             try:
+                if split is not None and rule.id in split.split:
+                    got, more = split.corpus_hits(rule, kind)
+                    hits.extend((rule.id, hit) for hit in got)
+                    problems.extend(more)
+                    continue
                 hits.extend((rule.id, hit) for hit in kind.check_corpus(facts.pop(rule.id, [])))
             except Exception as exc:  # noqa: BLE001
                 problems.append(Problem("<corpus>", f"{rule.id} ({rule.name}) failed: "
@@ -167,10 +184,12 @@ class Engine:
 
         return self.reduce(mapped(), kept)
 
-    def reduce(self, results: Iterable[DocumentResult], source: DocumentSource | None = None) -> RunResult:
+    def reduce(self, results: Iterable[DocumentResult], source: DocumentSource | None = None,
+               split: SplitCorpus | None = None) -> RunResult:
         """Merge per-document results (in document order, from one process or several):
         the corpus phase, then suppressions, then sorting. `source` reads documents
-        again for the quotes of corpus findings (see doclint.engine.quotes)."""
+        again for the quotes of corpus findings (see doclint.engine.quotes); `split`
+        runs the corpus phase of the rules it names (a cluster, doclint.engine.distributed)."""
         result = RunResult(rules=self.rules)
         facts: dict[str, list] = {}
         directives = {}
@@ -182,7 +201,7 @@ class Engine:
             result.problems.extend(doc_result.problems)
             for rule_id, fact in doc_result.facts.items():
                 facts.setdefault(rule_id, []).append(fact)
-        findings, problems = self._corpus(facts, source)
+        findings, problems = self._corpus(facts, source, split)
         result.findings.extend(findings)
         result.problems.extend(problems)
         if directives:

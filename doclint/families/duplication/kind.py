@@ -153,6 +153,31 @@ class DuplicatesKind(Kind):
             return reduce_near(docs, self.options)
         return ()
 
+    def splits_corpus(self) -> bool:
+        return self.options.mode == "exact"  # near mode's MinHash needs every sentence at once
+
+    def shard_facts(self, facts: list, ranges: int) -> list:
+        from doclint.families.duplication.ranges import shard
+        return shard([f for f in facts if f is not None], ranges)
+
+    def reduce_range(self, shards: list, documents: int):
+        from doclint.families.duplication.ranges import reduce_range
+        return reduce_range(shards, documents, self.options)
+
+    def corpus_wanted(self, reduced: list, documents: int, summaries: list):
+        from doclint.families.duplication.ranges import wanted
+        return wanted(reduced, documents, summaries, self.options)
+
+    def fact_detail(self, details, number: int, fact: DocFacts, wanted: set[int]):
+        from doclint.families.duplication.window import Rows, quoted
+        details = Rows() if details is None else details
+        details.add(number, fact, wanted)
+        return details, quoted(fact, sorted(wanted))
+
+    def finish_corpus(self, plan, details: list) -> Iterable[CorpusHit]:
+        from doclint.families.duplication.ranges import finish
+        return finish(plan, details, self.options)
+
     def quotes_later(self) -> bool:
         return self.options.mode in ("exact", "near")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 from itertools import chain
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from doclint.core.finding import QUOTE_MARK, Applicability, CorpusHit, Edit, Fix, TextRef
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
@@ -79,26 +79,35 @@ def _folder(doc: DocFacts) -> str | None:
     return None if doc.record_line is not None else doc.path.rpartition("/")[0]
 
 
-def _too_common(cluster: list[int], opts, limits: Limits, templates: dict[int, int],
-                docs: list[DocFacts]) -> bool:
+def _too_common(cluster: list[int], shape: int, opts, limits: Limits, templates: dict[int, int],
+                folder_of: Callable[[int], str | None]) -> bool:
     """Whether a sentence is boilerplate: found in more than `max-documents` documents,
     or in `limits` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit),
     counting with it the documents that hold it with other numbers (`templates`: the
-    number of documents per shape, see template_documents()), or in the folder's limit
-    of documents when all its copies stand in the files of one folder."""
+    number of documents per shape, see template_documents(); `shape`: the cluster's
+    shape, 0 for none), or in the folder's limit of documents when all its copies
+    stand in the files of one folder (`folder_of`: a document number's folder)."""
     if not opts.max_documents and not limits.run:
         return False
     documents = {g >> SHIFT for g in cluster}
     count = len(documents)
-    shape = docs[cluster[0] >> SHIFT].shapes[cluster[0] & LOW] if templates else 0
     if shape:
         count = max(count, templates.get(shape, 0))
     if bool(opts.max_documents and count > opts.max_documents) or bool(limits.run and count >= limits.run):
         return True
-    folders = {_folder(docs[d]) for d in documents}
+    folders = {folder_of(d) for d in documents}
     if len(folders) != 1 or None in folders:
         return False
-    return 0 < limits.folders[folders.pop()] <= len(documents)
+    return 0 < limits.folders.get(folders.pop(), 0) <= len(documents)
+
+
+def _shape(docs: list[DocFacts], gid: int, templates: dict[int, int]) -> int:
+    """The shape of sentence `gid` when template counts are kept, else 0."""
+    return docs[gid >> SHIFT].shapes[gid & LOW] if templates else 0
+
+
+def _folders(docs: list[DocFacts]) -> Callable[[int], str | None]:
+    return lambda number: _folder(docs[number])
 
 
 def template_documents(docs: list[DocFacts]) -> dict[int, int]:
@@ -123,8 +132,13 @@ def _limits(docs: list[DocFacts], opts) -> Limits:
         folder = _folder(doc)
         if folder is not None:
             sizes[folder] = sizes.get(folder, 0) + 1
+    return limits_of(len(docs), sizes, opts)
+
+
+def limits_of(documents: int, sizes: dict[str, int], opts) -> Limits:
+    """The limits of a run of `documents` documents, `sizes` of them per folder."""
     share = opts.boilerplate_share
-    return Limits(boilerplate_limit(len(docs), share, BOILERPLATE_LEAST),
+    return Limits(boilerplate_limit(documents, share, BOILERPLATE_LEAST),
                   {folder: boilerplate_limit(size, share, BOILERPLATE_LEAST) for folder, size in sizes.items()})
 
 
@@ -141,12 +155,35 @@ def _scoped(gids: list[int], scope: str) -> bool:
 def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     limits = _limits(docs, opts)
     templates = template_documents(docs) if limits.run else {}
-    found, homes = [], _homes(opts)
+    kept = []
     for cluster in grouping_for(docs).clusters(docs)[1]:
-        cluster = _without_templates(cluster, opts.template_from, docs)
-        if len(cluster) < 2 or _too_common(cluster, opts, limits, templates, docs) \
-                or not _scoped(cluster, opts.scope):
-            continue
+        cluster = kept_cluster(cluster, opts, limits, docs)
+        if cluster is not None and not _too_common(cluster, _shape(docs, cluster[0], templates), opts,
+                                                   limits, templates, _folders(docs)):
+            kept.append(cluster)
+    return report_exact(docs, kept, opts)
+
+
+def kept_cluster(cluster: list[int], opts, limits: Limits, docs) -> list[int] | None:
+    """`cluster` (the copies of one sentence) without the copies that are a document's
+    structure, or None when fewer than two are left, when they stand in too many
+    documents of the run by their own count (boilerplate; the template count of
+    their shape and the folder test are the caller's) or when they hold no pair of
+    the rule's scope. Reads only the block numbers of the copies in `docs`, so it can
+    run where the fingerprints of one hash range meet."""
+    cluster = _without_templates(cluster, opts.template_from, docs)
+    if len(cluster) < 2 or _too_common(cluster, 0, opts, Limits(limits.run, {}), {}, lambda number: None) \
+            or not _scoped(cluster, opts.scope):
+        return None
+    return cluster
+
+
+def report_exact(docs, clusters: list[list[int]], opts) -> Iterator[CorpusHit]:
+    """The findings of the exact mode from the clusters that are neither templates nor
+    boilerplate, in order of first occurrence. `docs` gives the facts of each document
+    by number: a list, or (on a cluster) the facts around the clustered sentences."""
+    found, homes = [], _homes(opts)
+    for cluster in clusters:
         slips = [(at, ref) for at in range(1, len(cluster))
                  if (ref := _reference(cluster, at, opts.scope, docs, homes)) is not None]
         if slips:
@@ -240,7 +277,8 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
         return
     limits = _limits(docs, opts)
     templates = template_documents(docs) if limits.run else {}
-    common = {cluster[0] for cluster in repeated if _too_common(cluster, opts, limits, templates, docs)}
+    common = {cluster[0] for cluster in repeated
+              if _too_common(cluster, _shape(docs, cluster[0], templates), opts, limits, templates, _folders(docs))}
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
     homes = _homes(opts)

@@ -1,0 +1,132 @@
+"""The corpus phase of a rule cut into hash ranges, as a cluster runs it.
+
+A kind that splits its corpus phase (Kind.splits_corpus) gives the same hits in steps
+that each hold a share of the run (doclint.engine.distributed runs them as tasks):
+
+1. each map task keeps the rule's facts of its partition, cut into shards, one per
+   hash range (split_facts), and writes the facts to its worker's disk (spill); the
+   client learns only which documents gave facts;
+2. one task per range reduces that range's shards of every partition (Kind.reduce_range);
+3. the client turns the ranges' results into a plan and the documents it needs
+   (Kind.corpus_wanted), and finds the partition of each (SplitRule.by_partition);
+4. one task per such partition, on the worker that checked it, reads it again and
+   returns what the plan needs of those documents' spilled facts, with the quotes of
+   their sentences (details_in; elsewhere it works the facts out again);
+5. the client finishes the hits (Kind.finish_corpus) and puts the quotes in (SplitRule.filled).
+
+Documents are numbered as a local run numbers them: in input order, counting only the
+documents that gave the rule facts."""
+from __future__ import annotations
+
+import os
+import pickle
+from array import array
+from bisect import bisect_right
+from typing import Iterable, Iterator
+
+from doclint.core.document import Document
+from doclint.core.finding import CorpusHit, TextRef
+from doclint.engine.quotes import fill
+
+
+def split_facts(engine, results: list, split: tuple[str, ...], ranges: int) -> tuple[dict, dict, dict]:
+    """Take the facts of the `split` rules out of one partition's `results`. Returns,
+    per rule, the positions in the partition of the documents that gave facts with the
+    summary of their facts, the facts cut into `ranges` shards (Kind.shard_facts), and
+    the facts themselves."""
+    kinds = {rule.id: kind for rule, kind in engine.kinds}
+    holders, shards, kept = {}, {}, {}
+    for rule_id in split:
+        positions, facts = array("I"), []
+        for position, result in enumerate(results):
+            fact = result.facts.pop(rule_id, None)
+            if fact is not None:
+                positions.append(position)
+                facts.append(fact)
+        summary, shards[rule_id] = kinds[rule_id].shard_facts(facts, ranges)
+        holders[rule_id] = (positions, summary)
+        kept[rule_id] = facts
+    return holders, shards, kept
+
+
+def spill(folder: str, name: str, kept: dict) -> str | None:
+    """Write a partition's facts (`kept`, see split_facts) to a file of `folder`, so that
+    its detail task finds them without checking the partition again; its path, or
+    None when it cannot be written (the detail task then works the facts out again)."""
+    path = os.path.join(folder, f"{name}.pickle")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(path, "wb") as out:
+            pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        return None
+    return path
+
+
+def unspill(path: str | None, rule_id: str) -> list | None:
+    """The facts of `rule_id` spilled at `path`, or None when they are not there (a task
+    run on another worker than its partition's map task, or a lost file)."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as source:
+            return pickle.load(source).get(rule_id)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+
+
+def details_in(engine, rule_id: str, documents: Iterable[Document], wanted: dict[int, tuple[int, object, int]],
+               facts: list | None = None) -> tuple[object, dict[TextRef, str], int]:
+    """For the documents of a partition at positions `wanted` (position -> document
+    number in the run, what the plan wants of it, and its number among the documents
+    of the partition that gave facts): what the plan needs of their facts
+    (Kind.fact_detail), the quotes of the sentences they name, and how many of those
+    documents were found. The facts are the partition's spilled `facts`, or without
+    them worked out again as the map phase did."""
+    kind = {rule.id: kind for rule, kind in engine.kinds}[rule_id]
+    details, quotes, found = None, {}, 0
+    for position, doc in enumerate(documents):
+        if position not in wanted:
+            continue
+        number, what, local = wanted[position]
+        doc.max_block = engine.config.max_block_size  # as Engine.check_document reads it
+        doc.attributes["languages"] = engine.config.languages
+        fact = facts[local] if facts is not None else kind.facts(doc)
+        details, refs = kind.fact_detail(details, number, fact, what)
+        for ref in refs:
+            quotes[ref] = kind.quote(doc, ref)
+        found += 1
+    return details, quotes, found
+
+
+class SplitRule:
+    """The documents of one split rule across the partitions of a run."""
+
+    def __init__(self, rule_id: str, holders: list[dict]) -> None:
+        # Per partition that ran: the positions of its documents that gave facts.
+        self.positions = {at: got[rule_id][0] for at, got in enumerate(holders) if rule_id in got}
+        self.parts = sorted(self.positions)
+        # Per partition that ran, in order: the kind's summary of its facts.
+        self.summaries = [holders[at][rule_id][1] for at in self.parts]
+        self.offsets: dict[int, int] = {}  # per partition: the number of its first document
+        self.documents = 0
+        for at in self.parts:
+            self.offsets[at] = self.documents
+            self.documents += len(self.positions[at])
+        self.firsts = [self.offsets[at] for at in self.parts]
+
+    def by_partition(self, needed: dict[int, object]) -> dict[int, dict[int, tuple[int, object, int]]]:
+        """`needed` (document number -> what is wanted of it) by partition and position
+        (see details_in)."""
+        out: dict[int, dict[int, tuple[int, object, int]]] = {}
+        for number, what in needed.items():
+            at = self.parts[bisect_right(self.firsts, number) - 1]
+            local = number - self.offsets[at]
+            out.setdefault(at, {})[self.positions[at][local]] = (number, what, local)
+        return out
+
+    @staticmethod
+    def filled(hits: Iterable[CorpusHit], quotes: dict[TextRef, str]) -> Iterator[CorpusHit]:
+        """`hits` with their quotes put in (a sentence not read again quotes nothing)."""
+        for hit in hits:
+            yield fill(hit, quotes.get(hit.quote_from, "")) if hit.quote_from is not None else hit

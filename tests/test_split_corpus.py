@@ -1,0 +1,223 @@
+"""The exact-duplicate corpus phase cut into hash ranges (as a cluster runs it) reports
+what the whole-run phase reports: boilerplate, template lines, parallel sections,
+copied runs, fixes and quotes included."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+
+import pytest
+
+from doclint.api import document_from_text
+from doclint.core.loader import load
+from doclint.core.options import build_options
+from doclint.engine.config import configured_rules, load_config
+from doclint.engine.phases import Engine
+from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
+from doclint.families.duplication.window import Rows, Windows
+from doclint.registry import KINDS
+
+FOOTER = "Questions about this page go to the documentation team on the usual channel."
+REFRAIN = "We shall keep the mirror running through the night and the morning."
+SIGNED = "Each release is signed with the project key before it is published."
+RUN = ["The importer reads every record of the export in one pass.",
+       "Records without an owner are set aside for a second look.",
+       "A summary of the skipped records is written to the log at the end."]
+TOPICS = ("installing", "upgrading", "backups", "monitoring", "billing", "permissions", "webhooks",
+          "snapshots", "mirrors", "tokens", "quotas", "logging")
+WORDS = ("the cache keeps each shard of the index for later queries while the worker "
+         "sends a report to the scheduler after every finished batch of documents").split()
+
+
+def page(rng: random.Random, n: int, earlier: list[str]) -> str:
+    """A Markdown page: sections with sentences of shuffled words, now and then a copy
+    (within the page, of an earlier page or of a shared sentence), a versioned template line, a copied
+    run of three, parallel list entries and, on some pages, a footer."""
+    parts = [f"# {rng.choice(TOPICS).capitalize()} {n}"]
+    for section in range(3):
+        # Sibling headings (sharing a word) on some pages: their copies are structure.
+        parts.append(f"## {rng.choice(TOPICS).capitalize()} settings" if n % 4 == 1 else f"## {rng.choice(TOPICS)}")
+        sentences = [" ".join(rng.sample(WORDS, 9)).capitalize() + "." for _ in range(rng.randint(2, 4))]
+        if rng.random() < 0.3:
+            sentences.append(SIGNED)
+        if rng.random() < 0.2:
+            sentences.append(sentences[0])
+        if earlier and rng.random() < 0.2:  # copied from another page
+            sentences.insert(1, rng.choice(earlier))
+        earlier.append(sentences[0])
+        parts.append(" ".join(sentences))
+        if rng.random() < 0.25:
+            parts.append(f"This policy was introduced in version 3.{rng.randint(1, 30)} of the tool.")
+    if n in (7, 31):  # a passage of three sentences reused on two pages
+        parts.append(" ".join(RUN))
+    if n in (11, 23):  # a refrain: three times in one paragraph, not a slip
+        parts.append(" ".join([REFRAIN] * 3))
+    if n in (13, 29):  # three times in three paragraphs of one page: slips
+        parts[2:2] = [f"{REFRAIN} {extra}" for extra in RUN]
+    if rng.random() < 0.3:
+        parts.append("- Enabled by default if the cache folder is set.\n\ntext\n\n"
+                     "- Enabled by default if the cache folder is set.")
+    if n % 3 == 0:
+        parts.append(FOOTER)
+    return "\n\n".join(parts) + "\n"
+
+
+def documents(seed: int, count: int, folder=None) -> list:
+    """Markdown pages as files, or (with `folder`) as the records of a JSONL file there."""
+    rng, earlier = random.Random(seed), []
+    pages = [page(rng, n, earlier) for n in range(count)]
+    if folder is None:
+        return [document_from_text(f"docs/page-{n:03}.md", text) for n, text in enumerate(pages)]
+    path = folder / "pages.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{n}", "text": text}) + "\n" for n, text in enumerate(pages)),
+                    encoding="utf-8")
+    return load(str(path), "pages.jsonl").documents
+
+
+def engine(tmp_path, **options) -> Engine:
+    loaded = load_config(None, str(tmp_path))
+    rules = [rule for rule in configured_rules(loaded, ["DL201"]) if rule.enabled]
+    if options:
+        [base] = rules
+        raw = dict(base.raw_options) | {k.replace("_", "-"): v for k, v in options.items()}
+        rules = [dataclasses.replace(base, options=build_options(KINDS[base.kind].Options, raw, "test", base.id))]
+    return Engine(rules, loaded.config)
+
+
+def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
+    """What a cluster does, in this process: map tasks over `parts` partitions (their
+    facts spilled to `folder`, if given), a task per range, details and quotes from
+    the partitions read again."""
+    cut = [docs[len(docs) * at // parts:len(docs) * (at + 1) // parts] for at in range(parts)]
+    results, holders, shards, spilled = [], [], [], []
+    for at, part in enumerate(cut):
+        mapped = [runner.check_document(doc) for doc in part]
+        held, shard, kept = split_facts(runner, mapped, ("DL201",), ranges)
+        results.extend(mapped)
+        holders.append(held)
+        shards.append(shard)
+        spilled.append(spill(str(folder), f"part-{at}", kept) if folder else None)
+    [(rule, kind)] = runner.kinds
+
+    class Split:
+        split = ("DL201",)
+
+        def corpus_hits(self, rule, kind):
+            rule_split = SplitRule(rule.id, holders)
+            reduced = [kind.reduce_range([(rule_split.offsets[at], shards[at][rule.id][r])
+                                          for at in rule_split.parts], rule_split.documents)
+                       for r in range(ranges)]
+            plan, needed = kind.corpus_wanted(reduced, rule_split.documents, rule_split.summaries)
+            details, quotes = [], {}
+            for at, wanted in rule_split.by_partition(needed).items():
+                facts = unspill(spilled[at], rule.id)
+                assert (facts is not None) == bool(folder)
+                got, got_quotes, found = details_in(runner, rule.id, cut[at], wanted, facts)
+                assert found == len(wanted)
+                details.append(got)
+                quotes.update(got_quotes)
+            return list(rule_split.filled(kind.finish_corpus(plan, details), quotes)), []
+
+    return runner.reduce(results, None, Split())
+
+
+@pytest.mark.parametrize(("parts", "ranges", "spilled", "records"),
+                         [(1, 1, False, False), (3, 2, True, False), (4, 5, False, True), (3, 3, True, True)])
+def test_ranges_report_what_the_whole_run_reports(tmp_path, parts, ranges, spilled, records) -> None:
+    runner = engine(tmp_path)
+    folder = tmp_path if records else None
+    local = runner.run(documents(3, 60, folder)).findings
+    split = split_run(runner, documents(3, 60, folder), parts, ranges, tmp_path / "spill" if spilled else None).findings
+    assert len(local) > 10
+    assert any(f.fix is not None for f in local)  # a copy within a page: the delete fix
+    # Records share sentences across the run (pages use each other's words, so most
+    # copies in another page belong there: parallel_text.at_home).
+    assert any(f.related and (f.related[0].path, f.related[0].record) != (f.path, f.record) for f in local) \
+        or not records
+    assert all(FOOTER[:30] not in f.message for f in local)  # boilerplate on 20 of 60 pages
+    assert all("policy was introduced" not in f.message for f in local)  # a template line
+    refrains = {f.record or f.path for f in local if "shall keep the mirror" in f.message}
+    assert refrains and not refrains & {"docs/page-011.md", "docs/page-023.md", "p11", "p23"}
+    assert split == local
+
+
+def test_windows_hold_the_neighbours_and_nothing_else(tmp_path) -> None:
+    runner = engine(tmp_path)
+    doc = documents(5, 1, tmp_path)[0]  # a record: a file is kept whole (see the next test)
+    [(_, kind)] = runner.kinds
+    facts = kind.facts(doc)
+    rows = Rows()
+    rows.add(7, facts, {3})
+    windows = Windows([rows])
+    near = windows[7]
+    assert windows[7] is near  # one view a document: `is` tells documents apart
+    assert len(near.fingerprints) == len(facts.fingerprints)
+    assert [near.fingerprints[j] for j in range(1, 6)] == list(facts.fingerprints[1:6])
+    with pytest.raises(KeyError):
+        near.fingerprints[0]
+    assert [near.spans[k] for k in range(2, 12)] == list(facts.spans[2:12])
+    assert near.location(3) == facts.location(3)
+    assert near.where(3, near) == facts.where(3, facts)
+    assert [near.blocks[j] for j in range(1, 6)] == list(facts.blocks[1:6])
+    for j in range(1, 6):
+        bounds = slice(near.starts[j], near.starts[j + 1])
+        assert near.tokens[bounds] == facts.tokens[bounds]
+    assert near.deletions == {i: span for i, span in facts.deletions.items() if i == 3}
+    with pytest.raises(KeyError):
+        list(near.tokens)
+
+
+def test_a_file_or_copies_in_two_sections_keep_the_whole_document(tmp_path) -> None:
+    """Whether a copy in another file belongs there counts the words of the whole
+    file, and copies in two sections of one document compare those sections."""
+    runner = engine(tmp_path)
+    [(_, kind)] = runner.kinds
+    page = kind.facts(documents(5, 1)[0])
+    rows = Rows()
+    rows.add(0, page, {3})
+    whole = Windows([rows])[0]
+    assert list(whole.tokens) == list(page.tokens) and list(whole.sections) == list(page.sections)
+    record = kind.facts(documents(5, 1, tmp_path)[0])
+    two = [i for i in range(len(record.sections)) if record.sections[i] != record.sections[0]][:1] + [0]
+    rows = Rows()
+    rows.add(0, record, two)
+    assert list(Windows([rows])[0].fingerprints) == list(record.fingerprints)
+
+
+def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:
+    runner = engine(tmp_path)
+    docs = documents(3, 30)
+    mapped = [runner.check_document(doc) for doc in docs]
+    holders, shards, _ = split_facts(runner, mapped, ("DL201",), 2)
+    assert all("DL201" not in result.facts for result in mapped)  # the facts stay with the shards
+    [(_, kind)] = runner.kinds
+    total = sum(len(s.prints) for s in shards["DL201"])
+    reduced = [kind.reduce_range([(0, shards["DL201"][r])], len(holders["DL201"][0])) for r in range(2)]
+    members = sum(len(cluster) for part in reduced for _, cluster, _ in part.clusters)
+    assert 0 < members < total / 4
+    # "This policy was introduced in version 3.N": one shape on many pages, boilerplate.
+    assert any(part.templates for part in reduced)
+
+
+def test_spilled_facts_missing_are_worked_out_again(tmp_path) -> None:
+    path = spill(str(tmp_path / "spill"), "part-0", {"DL201": ["facts"]})
+    assert unspill(path, "DL201") == ["facts"] and unspill(path, "DL999") is None
+    (tmp_path / "spill" / "part-0.pickle").unlink()
+    assert unspill(path, "DL201") is None and unspill(None, "DL201") is None
+    (tmp_path / "blocked").write_text("a file where the folder would go", encoding="utf-8")
+    assert spill(str(tmp_path / "blocked"), "part-0", {}) is None
+
+
+def test_boilerplate_of_one_folder_is_told_from_the_folder_sizes(tmp_path) -> None:
+    """A sentence on five of the twenty pages of one folder is that folder's stock
+    sentence, though under the run's limit (a tenth of 60 pages: 6)."""
+    runner = engine(tmp_path, boilerplate_share=0.1)
+    stock = "Vendors quarantine obsolete telemetry dashboards quarterly during audits."
+    rng, earlier, docs = random.Random(9), [], []
+    for n in range(60):
+        text = page(rng, n, earlier) + (f"\n{stock}\n" if n % 20 < 5 and n < 20 else "")
+        docs.append(document_from_text(f"{'ab'[n // 20 % 2]}{n // 40}/page-{n:03}.md", text))
+    local = runner.run(docs).findings
+    assert local and all("obsolete telemetry" not in f.message for f in local)
+    assert split_run(runner, docs, 3, 2).findings == local
