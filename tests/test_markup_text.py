@@ -227,3 +227,14 @@ def test_help_file_tag_lines_are_headings_of_code_and_the_modeline_no_prose():
     # Without the help modeline the same lines are ordinary text.
     plain = parse(HELP.replace("ft=help", "ft=text"))
     assert not [h for h in plain.headings if h.level == 3]
+
+
+def test_an_indented_session_opening_with_a_prompt_is_an_example():
+    text = ("The decorations are now shown by default, even without a colon before the example\n\n"
+            "     $ git log --decorate -1 main\n"
+            "     commit bdb0f6788fa5e3cacc4315e9ff318a27b2676ff4 (HEAD -> main)\n\n"
+            "The old output can be had with an option.\n\n"
+            "     Indented prose that opens with no prompt stays prose.\n")
+    texts = [t for _, t in blocks_of(text)]
+    assert not any("git log" in t or "commit bdb0" in t for t in texts)
+    assert "Indented prose that opens with no prompt stays prose." in texts

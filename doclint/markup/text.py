@@ -98,6 +98,8 @@ def looks_like_rst(text: str) -> bool:
 # How much deeper than the prose before it a block introduced by a colon is indented
 # when it is an example rather than text.
 _CODE_STEP = 4
+# A shell or interpreter prompt that opens a session ("$ git log -1", ">>> import os").
+_PROMPT = re.compile(r"[ \t]*(?:\$|%|>>>|#)[ \t]+[\w./~-]")
 
 
 # Field separators and brackets: three or more on a line mark a record of data or a
@@ -172,9 +174,11 @@ def _parse_text(text: str) -> Parsed:
             j += 1
         chunk = list(range(i, j))
         indent = min(len(lines[k].expandtabs()) - len(lines[k].expandtabs().lstrip()) for k in chunk)
-        if introduced and indent >= prose_indent + _CODE_STEP and not _LIST.match(lines[i]):
-            # Introduced by a colon and indented deeper than that prose: an example
-            # (a command, code, a config file), as in Markdown or a reST literal block.
+        if indent >= prose_indent + _CODE_STEP and not _LIST.match(lines[i]) \
+                and (introduced or _PROMPT.match(lines[i])):
+            # Introduced by a colon, or opening with a prompt, and indented deeper than
+            # that prose: an example (a command and its output, code, a config file), as
+            # in Markdown or a reST literal block.
             i = j
             continue
         prose_indent, introduced = indent, lines[j - 1].rstrip().endswith(":")
