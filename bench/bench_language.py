@@ -40,8 +40,10 @@ sys.path.insert(0, str(ROOT))
 from doclint.families.language.detect import language_of  # noqa: E402
 from doclint.engine.config import Config, LoadedConfig, configured_rules  # noqa: E402
 
-DEFAULT_INPUTS = ["/usr/share/doc", "/root/.pyenv/versions", "/usr/lib/node_modules",
-                  "/root/.rustup/toolchains", "/usr/lib/google-cloud-sdk"]
+# Documentation installed on a development machine: the system's, this Python's (its
+# packages' docs), Node's global packages', Rust toolchains' and the Cloud SDK's.
+DEFAULT_INPUTS = ["/usr/share/doc", sys.base_prefix, "/usr/lib/node_modules",
+                  os.path.expanduser("~/.rustup/toolchains"), "/usr/lib/google-cloud-sdk"]
 SUFFIXES = (".md", ".markdown", ".txt", ".rst")
 SEED = 0
 
