@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from math import ceil
 
@@ -147,13 +147,17 @@ def in_parallel_sections(docs: list[DocFacts], a: int, b: int) -> bool:
     section_a, section_b = doc.sections[ia], doc.sections[ib]
     if section_a == section_b:
         return False
-    ours = [i for i, s in enumerate(doc.sections) if s == section_a and i != ia]
-    theirs = [j for j, s in enumerate(doc.sections) if s == section_b and j != ib]
+    # Section numbers rise through the document: each section's sentences are one range.
+    sections = doc.sections
+    ours = range(bisect_left(sections, section_a), bisect_right(sections, section_a))
+    theirs = range(bisect_left(sections, section_b), bisect_right(sections, section_b))
     prints, tokens, starts = doc.fingerprints, doc.tokens, doc.starts
     for i in ours:
+        if i == ia:
+            continue
         first = tokens[starts[i]:starts[i + 1]]
         for j in theirs:
-            if prints[i] == prints[j]:
+            if j == ib or prints[i] == prints[j]:
                 continue
             second = tokens[starts[j]:starts[j + 1]]
             if similarity(first, second, VARIANT_SIMILARITY) >= VARIANT_SIMILARITY \

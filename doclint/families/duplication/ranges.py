@@ -21,7 +21,7 @@ import numpy as np
 from doclint.core.finding import CorpusHit
 from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.minhash import global_numbers, shared_in_order
-from doclint.families.duplication.reduce import (SHIFT, _folder, _too_common, kept_cluster, limits_of,
+from doclint.families.duplication.reduce import (SHIFT, folder_of_facts, too_common, kept_cluster, limits_of,
                                                  report_exact)
 from doclint.families.duplication.window import Rows, Windows
 
@@ -116,7 +116,7 @@ class _Blocks:
 
 
 def _threshold(opts, limit: int) -> int:
-    """The fewest documents that make a shape boilerplate (reduce._too_common); 0 when
+    """The fewest documents that make a shape boilerplate (reduce.too_common); 0 when
     shapes do not count (no boilerplate share)."""
     if not limit:
         return 0
@@ -162,7 +162,7 @@ def folders(facts: list[DocFacts]) -> list[tuple[str | None, int]]:
     one run for the records of a corpus (None), a run per folder of files."""
     runs: list[tuple[str | None, int]] = []
     for doc in facts:
-        folder = _folder(doc)
+        folder = folder_of_facts(doc)
         if runs and runs[-1][0] == folder:
             runs[-1] = (folder, runs[-1][1] + 1)
         else:
@@ -193,7 +193,7 @@ def wanted(reduced: list[RangeClusters], documents: int, summaries: list[list[tu
         templates.update(part.templates)
     merged = sorted((first, cluster, shape) for part in reduced for first, cluster, shape in part.clusters)
     clusters = [cluster for _, cluster, shape in merged
-                if not _too_common(cluster, shape if templates else 0, opts, limits, templates, folder_of)]
+                if not too_common(cluster, shape if templates else 0, opts, limits, templates, folder_of)]
     needed: dict[int, set[int]] = {}
     for cluster in clusters:
         for gid in cluster:

@@ -74,12 +74,12 @@ class Limits:
     folders: dict[str, int]
 
 
-def _folder(doc: DocFacts) -> str | None:
+def folder_of_facts(doc: DocFacts) -> str | None:
     """The folder of a file; None for a record of a corpus."""
     return None if doc.record_line is not None else doc.path.rpartition("/")[0]
 
 
-def _too_common(cluster: list[int], shape: int, opts, limits: Limits, templates: dict[int, int],
+def too_common(cluster: list[int], shape: int, opts, limits: Limits, templates: dict[int, int],
                 folder_of: Callable[[int], str | None]) -> bool:
     """Whether a sentence is boilerplate: found in more than `max-documents` documents,
     or in `limits` documents or more (see doclint.families.duplication.parallel_text.boilerplate_limit),
@@ -107,7 +107,7 @@ def _shape(docs: list[DocFacts], gid: int, templates: dict[int, int]) -> int:
 
 
 def _folders(docs: list[DocFacts]) -> Callable[[int], str | None]:
-    return lambda number: _folder(docs[number])
+    return lambda number: folder_of_facts(docs[number])
 
 
 def template_documents(docs: list[DocFacts]) -> dict[int, int]:
@@ -129,7 +129,7 @@ def _homes(opts) -> dict | None:
 def _limits(docs: list[DocFacts], opts) -> Limits:
     sizes: dict[str, int] = {}
     for doc in docs:
-        folder = _folder(doc)
+        folder = folder_of_facts(doc)
         if folder is not None:
             sizes[folder] = sizes.get(folder, 0) + 1
     return limits_of(len(docs), sizes, opts)
@@ -158,7 +158,7 @@ def reduce_exact(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     kept = []
     for cluster in grouping_for(docs).clusters(docs)[1]:
         cluster = kept_cluster(cluster, opts, limits, docs)
-        if cluster is not None and not _too_common(cluster, _shape(docs, cluster[0], templates), opts,
+        if cluster is not None and not too_common(cluster, _shape(docs, cluster[0], templates), opts,
                                                    limits, templates, _folders(docs)):
             kept.append(cluster)
     return report_exact(docs, kept, opts)
@@ -172,7 +172,7 @@ def kept_cluster(cluster: list[int], opts, limits: Limits, docs) -> list[int] | 
     the rule's scope. Reads only the block numbers of the copies in `docs`, so it can
     run where the fingerprints of one hash range meet."""
     cluster = _without_templates(cluster, opts.template_from, docs)
-    if len(cluster) < 2 or _too_common(cluster, 0, opts, Limits(limits.run, {}), {}, lambda number: None) \
+    if len(cluster) < 2 or too_common(cluster, 0, opts, Limits(limits.run, {}), {}, lambda number: None) \
             or not _scoped(cluster, opts.scope):
         return None
     return cluster
@@ -278,7 +278,7 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     limits = _limits(docs, opts)
     templates = template_documents(docs) if limits.run else {}
     common = {cluster[0] for cluster in repeated
-              if _too_common(cluster, _shape(docs, cluster[0], templates), opts, limits, templates, _folders(docs))}
+              if too_common(cluster, _shape(docs, cluster[0], templates), opts, limits, templates, _folders(docs))}
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
     best: dict[int, tuple[float, int, str]] = {}
     homes = _homes(opts)
