@@ -607,6 +607,16 @@ def test_documents_that_share_several_sentences_are_reuse_not_slips():
     assert len(lint(both, "DL201", reused_from=0)) == 1  # one pasted passage of two sentences
 
 
+def test_a_near_copy_with_its_content_words_in_another_order_says_something_else():
+    swapped = ("Tools let you use a Python 2 module in a Python 3 project without changes.\n"
+               "Tools let you use a Python 3 module in a Python 2 project without changes.\n")
+    assert lint({"a.txt": swapped}, "DL202") == []
+    # Two neighbouring words swapped is a slip of the keyboard, still a near copy.
+    slip = ("Members of the core team can get an email address on the project domain.\n"
+            "Members of the team core can get an email address on the project domain.\n")
+    assert [f.line for f in lint({"a.txt": slip}, "DL202")] == [2]
+
+
 def test_near_duplicates_across_documents_only_on_request():
     files = {"a.txt": "Our documentation website uses a modern design approach.\n",
              "b.txt": "Our documentation also website uses a modern design approach.\n"}
@@ -622,6 +632,21 @@ def test_passage_quote_shows_the_text_without_markup(lint_text):
     found = lint_text(doc, "DL204", fmt="rst", name="a.rst")
     assert [f.line for f in found] == [5]
     assert "``" not in found[0].message and "stale cache entries" in found[0].message
+
+
+def test_a_line_that_carries_on_its_sentence_is_written_there_not_pasted(lint_text):
+    # The second copy is a whole line of a hard-wrapped paragraph, but the sentence of
+    # the line before runs on into it: the writer wrote the same phrase twice.
+    doc = ("If your function takes keyword-only arguments,\n"
+           "specify ``*`` on a line by itself before the first keyword-only argument,\n"
+           "indented the same as the parameter lines in the block.\n\n"
+           "To mark parameters as positional-only in the tool,\n"
+           "add a ``/`` on a line by itself after the last positional-only parameter,\n"
+           "indented the same as the parameter lines in the block.\n")
+    assert lint_text(doc, "DL204", fmt="rst", name="a.rst") == []
+    # The same line after a finished sentence stands apart from it: a paste.
+    pasted = doc.replace("positional-only parameter,\n", "positional-only parameter.\n")
+    assert [f.line for f in lint_text(pasted, "DL204", fmt="rst", name="a.rst")] == [7]
 
 
 def test_a_passage_framing_two_statements_about_different_code_is_not_reported():
@@ -676,6 +701,19 @@ def test_a_copy_that_belongs_in_both_files_is_reuse_and_a_misplaced_one_a_slip()
     # copies-across: all reports every copy in another file.
     [reuse] = lint({"glossary.md": GLOSSARY, "modules.md": MODULES}, "DL201", copies_across="all")
     assert reuse.path == "modules.md"
+
+
+def test_a_copy_under_a_title_naming_the_other_page_is_written_for_both_readers():
+    page = ("# Guided tours\n\nGuided tours are interactive walkthroughs embedded in a page that "
+            "readers can follow step by step.\n\nThe `tour` shortcode embeds a tour.\n")
+    shortcodes = ("# Shortcodes\n\n## Admonition\n\nThe admonition shortcode renders a note.\n\n"
+                  "## Guided tours\n\nGuided tours are interactive walkthroughs embedded in a page that "
+                  "readers can follow step by step.\n")
+    assert lint({"tours.md": page, "shortcodes.md": shortcodes}, "DL201") == []
+    # Under an unrelated title the copy is a paste into the wrong page.
+    elsewhere = shortcodes.replace("## Guided tours", "## Deprecated shortcodes")
+    [finding] = lint({"tours.md": page, "shortcodes.md": elsewhere}, "DL201")
+    assert finding.path == "shortcodes.md"
 
 
 def test_records_of_a_corpus_share_no_home(tmp_path):

@@ -60,13 +60,25 @@ def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
     only_first = Counter(t for t in first if _is_content(t)) - Counter(second)
     only_second = Counter(t for t in second if _is_content(t)) - Counter(first)
     if not only_second:
-        return False
+        return not only_first and _content_moved(first, second)
     if not only_first:
         return True
     # A misspelling keeps a word's first letters; code and numbers are never misspelt
     # ("8.2.2947" / "8.2.0338" are two patches).
     variants = {t & PREFIX_BITS for t in only_first if not t & (CODE | NUMBER)}
     return any(t & (CODE | NUMBER) or t & PREFIX_BITS not in variants for t in only_second)
+
+
+def _content_moved(first: Sequence[int], second: Sequence[int]) -> bool:
+    """Whether the same content words stand in another order, other than two
+    neighbours swapped (a slip of the keyboard): "a Python 2 module in a Python 3
+    project" / "a Python 3 module in a Python 2 project" say opposite things."""
+    ours = [t for t in first if _is_content(t)]
+    theirs = [t for t in second if _is_content(t)]
+    if ours == theirs:
+        return False
+    moved = [k for k, (x, y) in enumerate(zip(ours, theirs)) if x != y]
+    return not (len(moved) == 2 and moved[1] == moved[0] + 1)
 
 
 def _is_content(token: int) -> bool:

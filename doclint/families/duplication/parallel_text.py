@@ -328,7 +328,25 @@ def at_home(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter]) -> 
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     if doc_a is doc_b or doc_a.record_line is not None or doc_b.record_line is not None:
         return False
-    return _belongs(docs, a, homes) and _belongs(docs, b, homes)
+    return on_one_topic(doc_a, a & LOW, doc_b, b & LOW) \
+        or (_belongs(docs, a, homes) and _belongs(docs, b, homes))
+
+
+def _topic(doc: DocFacts, index: int) -> frozenset[int]:
+    """The title words over sentence `index`: its document's title and its section's."""
+    if not doc.outline:
+        return frozenset()
+    section = doc.sections[index] if doc.sections else 0
+    return doc.outline[0][2] | doc.outline[section - 1][2] if section else doc.outline[0][2]
+
+
+def on_one_topic(doc_a: DocFacts, ia: int, doc_b: DocFacts, ib: int) -> bool:
+    """Whether two copies in two files stand under titles that share a word: the
+    summary of a page repeated under a section named after it ("## Grot guides" and
+    the page "Grot guides"), the rule of one spec restated where another spec's
+    "Normalized names" section cites it. The same sentence written for two readers of
+    one topic, not a paste into the wrong page."""
+    return bool(_topic(doc_a, ia) & _topic(doc_b, ib))
 
 
 def _belongs(docs: list[DocFacts], gid: int, homes: dict[int, Counter]) -> bool:

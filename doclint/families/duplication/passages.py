@@ -36,6 +36,10 @@ CONTEXT = 6
 # The end of a passage that introduces what follows: a colon after closing marks.
 _INTRODUCES = re.compile(r"[*_`)\"'\u201d\u2019]*:")
 _MORE_THAN_ONCE = (1).__lt__
+# What ends a sentence, and what may close after it.
+_FULL_STOPS = (".", "!", "?", ":", ";")
+_CLOSERS = "*_`)]\"'\u201d\u2019"
+
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,7 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     block_end = copy.later_end == len(blocks) or blocks[copy.later_end] != blocks[copy.later_end - 1]
     whole = (copy.first in words.sentence_starts or block_start) \
         and (copy.later_end in words.sentence_ends or block_end)
-    if not whole and not _whole_lines(words, copy):
+    if not whole and not ((block_start or _after_a_full_stop(words, copy)) and _whole_lines(words, copy)):
         return False
     entries, blocks = words.entries, words.blocks
     if entries[copy.first] and entries[copy.source] \
@@ -229,6 +233,16 @@ def _whole_lines(words: Words, copy: Copy) -> bool:
     before = copy.first == 0 or words.ends[copy.first - 1] <= line_start
     after = copy.later_end == len(words.starts) or words.starts[copy.later_end] >= line_end
     return before and after
+
+
+def _after_a_full_stop(words: Words, copy: Copy) -> bool:
+    """Whether the text before the later copy ends a sentence: lines pasted after a
+    paragraph stand apart from it, while a line that carries on the sentence of the
+    line before ("add a `/` on a line by itself after the last parameter,\nindented
+    the same as the parameter lines.") was written there, whatever it repeats."""
+    start = words.starts[copy.first]
+    before = words.masked[max(0, start - 80):start].rstrip()
+    return before.rstrip(_CLOSERS).endswith(_FULL_STOPS)
 
 
 def _parallel_context(words: Words, copy: Copy) -> bool:
