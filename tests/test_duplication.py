@@ -378,6 +378,13 @@ def test_one_statement_in_two_entries_of_an_api_reference_is_not_reported():
     edited = API[:API.rindex("Reads the entire")] + "Reads the entire contents of the file into memory at once.\n"
     [finding] = lint({"fs.md": edited}, "DL202")
     assert finding.line == 21 and finding.related[0].line == 8
+    # Fitted to the other entry (a content word dropped) it is the same statement.
+    fitted = API[:API.rindex("Reads the entire")] + "Reads the contents of a file into memory at once.\n"
+    assert lint({"fs.md": fitted}, "DL202") == []
+    # Under titles without code the fitted copy is still reported.
+    plain = fitted.replace("#### `filehandle.readFile(options)`", "#### Reading a file handle") \
+                  .replace("### `fsPromises.readFile(path[, options])`", "### Reading with promises")
+    assert [f.line for f in lint({"fs.md": plain}, "DL202")] == [21]
 
 
 def test_events_of_an_api_reference_share_a_statement():

@@ -69,6 +69,20 @@ def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
     return any(t & (CODE | NUMBER) or t & PREFIX_BITS not in variants for t in only_second)
 
 
+def only_slips(first: Sequence[int], second: Sequence[int]) -> bool:
+    """Whether two near copies keep the same content words in the same order, give or
+    take a misspelling (the same first four letters, not code or a number): what
+    differs is function words, case or punctuation, as when a sentence is pasted and
+    slipped on. Parallel text written for another entry drops, adds or rewords content
+    ("the link path returned" / "the path returned")."""
+    ours = [t for t in first if _is_content(t)]
+    theirs = [t for t in second if _is_content(t)]
+    if len(ours) != len(theirs):
+        return False
+    return all(x == y or (not (x | y) & (CODE | NUMBER) and x & PREFIX_BITS == y & PREFIX_BITS)
+               for x, y in zip(ours, theirs))
+
+
 def _content_moved(first: Sequence[int], second: Sequence[int]) -> bool:
     """Whether the same content words stand in another order, other than two
     neighbours swapped (a slip of the keyboard): "a Python 2 module in a Python 3

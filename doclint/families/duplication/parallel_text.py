@@ -11,7 +11,7 @@ from doclint.core.restatement import STOPWORDS, stem
 from doclint.markup.base import CODE_MASK
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 from doclint.families.duplication.fingerprint import hashes
-from doclint.families.duplication.nearmatch import near_score, similarity
+from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
 # definitions), and block quotes (examples, notes). Reference text repeats a sentence
@@ -220,8 +220,11 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     any depth: "### `fsPromises.readFile(path)`", "#### `filehandle.readFile()`",
     "Class: `fs.Dir`", "Event: `'message'`") an `exact` copy anywhere in the entry is
     the same statement made for both, as entries list different numbers of
-    parameters before it; a near copy must hold the same place, in entries whose
-    titles share their words or have none (an edited paste elsewhere is a slip). So is
+    parameters before it. So is a near copy anywhere in two such entries whose titles
+    share their words or have none, when it drops, adds or rewords a content word (the
+    statement fitted to each entry: "the link path returned" / "the path returned");
+    one that differs only in function words, case or spelling must hold the same place
+    (a paste that slipped elsewhere is a slip). So is
     an exact copy anywhere in two documents whose titles (first headings) share a
     word (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`,
     `target_link_options` and `target_compile_options`), since a page is read on its
@@ -237,9 +240,15 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     entries = reference_entries(title_a, title_b)
     if exact and ((title_a[1] and title_b[1]) or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
         return True  # one statement made in two entries of a reference, at any place
+    if entries and not exact and not only_slips(_tokens(doc_a, ia), _tokens(doc_b, ib)):
+        return True  # the statement reworded for another entry, wherever it stands
     if doc_a.slots[ia] != doc_b.slots[ib]:
         return False
     return entries or same_level_siblings(title_a, title_b)
+
+
+def _tokens(doc: DocFacts, index: int) -> array:
+    return doc.tokens[doc.starts[index]:doc.starts[index + 1]]
 
 
 def reference_entries(title_a: tuple, title_b: tuple) -> bool:
