@@ -64,3 +64,6 @@ def test_a_long_bold_line_alone_is_a_heading_too():
     text = f"{title}\n\nThe following example starts a transcription job.\n"
     assert outline(parse_rst, text) == [(1, title)]
     assert outline(parse_md, text) == [(1, title)]
+    # Its block is a heading too, not a paragraph that a section's places count.
+    for parse in (parse_rst, parse_md):
+        assert [b.kind for b in parse(text).blocks] == ["heading", "paragraph"]

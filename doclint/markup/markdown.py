@@ -240,8 +240,9 @@ def _parse_blocks(text: str, src: str) -> Parsed:
                 kind = kind if label is None else label
                 if label != "" and not containers:
                     bold = strong_heading(seg, start, end, doc.section_level)
-                    if bold:
+                    if bold:  # a heading in the outline is no sentence in the prose either
                         doc.headings.append(bold)
+                        kind = "heading"
             doc.add(kind, start, masked)
         elif t == "table_open" and tok.map:
             k = _table(tokens, k, src, span, containers, refs, doc)

@@ -112,8 +112,9 @@ def parse(text: str) -> Parsed:
             kind = kind if label is None else label
             if label != "" and start == starts[b - 1]:  # not indented in a body
                 bold = strong_heading(seg, start, end, section_level)
-                if bold:
+                if bold:  # a heading in the outline is no sentence in the prose either
                     headings.append(bold)
+                    kind = "heading"
         if strip_colons:  # "Example::" reads as "Example:"; "Example ::" loses both
             body = masked.rstrip()
             cut = len(body) - 2 if len(body) < 3 or body[-3].isspace() else len(body) - 1
