@@ -186,6 +186,19 @@ def test_list_item_pasted_twice_in_one_list_is_reported():
     assert (finding.line, finding.related[0].line) == (3, 1)
 
 
+def test_an_entry_of_two_lists_split_by_an_intro_is_one_property_each():
+    keys = ("For RSA keys, the following properties may be defined:\n\n"
+            "- `modulus` {string} The RSA modulus, as a hexadecimal string.\n"
+            "- `pubkey` {Buffer} The public key of the certificate.\n\n"
+            "For EC keys, the following properties may be defined:\n\n"
+            "- `pubkey` {Buffer} The public key of the certificate.\n"
+            "- `bits` {number} The key size in bits.\n")
+    assert lint({"tls.md": keys}, "DL201") == []
+    # In one list the entry pasted twice is still reported.
+    one_list = keys.replace("\nFor EC keys, the following properties may be defined:\n\n", "")
+    assert [f.line for f in lint({"tls.md": one_list}, "DL201")] == [5]
+
+
 def test_sentences_that_introduce_a_block_are_not_compared():
     text = ("The generated configuration looks like the following:\n\n```\na = 1\n```\n\n"
             "Change one value and run it again.\n\n"

@@ -43,12 +43,15 @@ def block_numbers(doc) -> list[int]:
     key = "parallel-text-blocks"
     cached = doc.attributes.get(key)
     if cached is None:
-        cached, number, previous_end = [], 0, 0
+        cached, number, previous_end, previous_kind = [], 0, 0, ""
         for block in doc.blocks:
             direct = _BETWEEN_ENTRIES.fullmatch(doc.text, previous_end, block.start)
-            number += 1 if direct else NEIGHBOUR_BLOCKS + 1
+            # An entry after other prose opens another list ("For EC keys, the following
+            # properties may be defined:"), whose entries are no neighbours of the last.
+            opens_list = block.kind in ENTRY_KINDS and previous_kind not in ENTRY_KINDS and number
+            number += 1 if direct and not opens_list else NEIGHBOUR_BLOCKS + 1
             cached.append(number)
-            previous_end = block.end
+            previous_end, previous_kind = block.end, block.kind
         doc.attributes[key] = cached
     return cached
 
