@@ -669,6 +669,18 @@ def test_a_line_that_carries_on_its_sentence_is_written_there_not_pasted(lint_te
     assert [f.line for f in lint_text(pasted, "DL204", fmt="rst", name="a.rst")] == [7]
 
 
+def test_two_sentences_that_open_alike_and_go_on_differently_share_no_passage(lint_text):
+    doc = ("The following example shows how to use the `Resource` class to properly\n"
+           "provide tracking for a worker pool. Other pools can follow the same model.\n\n"
+           "Each listener is called with the event and its context.\n\n"
+           "The following example shows how to use the `Resource` class to properly\n"
+           "associate an event listener with the correct execution context.\n")
+    assert lint_text(doc, "DL204", fmt="markdown", name="a.md") == []
+    # The same line pasted as a paragraph of its own is a paste.
+    pasted = doc + "\nprovide tracking for a worker pool. Other pools can follow the same model.\n"
+    assert [f.line for f in lint_text(pasted, "DL204", fmt="markdown", name="a.md")] == [9]
+
+
 def test_a_passage_framing_two_statements_about_different_code_is_not_reported():
     text = ("1. If the dependency that is not yet resolved matches any of the\n"
             "   ``PRE_INCLUDE_REGEXES``, the next steps are skipped.\n"

@@ -37,7 +37,7 @@ CONTEXT = 6
 _INTRODUCES = re.compile(r"[*_`)\"'\u201d\u2019]*:")
 _MORE_THAN_ONCE = (1).__lt__
 # What ends a sentence, and what may close after it.
-_FULL_STOPS = (".", "!", "?", ":", ";")
+_FULL_STOPS = (".", "!", "?")
 _CLOSERS = "*_`)]\"'\u201d\u2019"
 
 
@@ -202,15 +202,17 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     whole_source = copy.source in words.sentence_starts and copy.source_end in words.sentence_ends
     if whole_later and whole_source:
         return False
-    # A pasted passage stands whole at its new place: it begins a line or sentence and
-    # ends one. A phrase shared in the middle of two sentences is the language of the
-    # text ("on the top right hand corner of the page").
+    # A pasted passage stands whole at its new place: it begins a paragraph, a sentence
+    # or a line after a finished sentence, and ends a sentence or its paragraph. A
+    # phrase shared in the middle of two sentences is the language of the text ("on the
+    # top right hand corner of the page"), and so is the opening of two sentences that
+    # go on differently ("The following example shows how to use the class to
+    # properly" ... "associate" / "provide"), even where it fills a wrapped line.
     blocks = words.blocks
     block_start = copy.first == 0 or blocks[copy.first - 1] != blocks[copy.first]
     block_end = copy.later_end == len(blocks) or blocks[copy.later_end] != blocks[copy.later_end - 1]
-    whole = (copy.first in words.sentence_starts or block_start) \
-        and (copy.later_end in words.sentence_ends or block_end)
-    if not whole and not ((block_start or _after_a_full_stop(words, copy)) and _whole_lines(words, copy)):
+    begins = block_start or copy.first in words.sentence_starts or _after_a_full_stop(words, copy)
+    if not (begins and (copy.later_end in words.sentence_ends or block_end)):
         return False
     entries, blocks = words.entries, words.blocks
     if entries[copy.first] and entries[copy.source] \
@@ -219,20 +221,6 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     if changes_content(codes[copy.source:copy.source_end], codes[copy.first:copy.later_end]):
         return False
     return not _parallel_context(words, copy)
-
-
-def _whole_lines(words: Words, copy: Copy) -> bool:
-    """Whether the later copy begins a line and ends one: no other word (inline code
-    included) stands before it or after it on its lines. Lines of a hard-wrapped
-    paragraph pasted elsewhere look like this."""
-    masked, start, end = words.masked, words.starts[copy.first], words.ends[copy.later_end - 1]
-    line_start = masked.rfind("\n", 0, start) + 1
-    line_end = masked.find("\n", end)
-    if line_end == -1:
-        line_end = len(masked)
-    before = copy.first == 0 or words.ends[copy.first - 1] <= line_start
-    after = copy.later_end == len(words.starts) or words.starts[copy.later_end] >= line_end
-    return before and after
 
 
 def _after_a_full_stop(words: Words, copy: Copy) -> bool:
