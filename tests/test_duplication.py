@@ -637,6 +637,17 @@ def test_a_near_copy_with_its_content_words_in_another_order_says_something_else
     assert [f.line for f in lint({"a.txt": slip}, "DL202")] == [2]
 
 
+def test_a_near_copy_that_leaves_out_a_value_says_something_else(lint_text):
+    doc = ("The `format` argument specifies point encoding and can be `'compressed'`, "
+           "`'uncompressed'` or `'hybrid'`.\n\nThe key is returned in the requested encoding.\n\n"
+           "The `format` argument specifies point encoding and can be `'compressed'` or `'uncompressed'`.\n")
+    assert lint_text(doc, "DL202", fmt="markdown", name="a.md") == []
+    # Leaving out a plain word is an edit of the same statement.
+    edited = doc.replace("specifies point encoding and can be `'compressed'` or `'uncompressed'`",
+                         "specifies encoding and can be `'compressed'`, `'uncompressed'` or `'hybrid'`")
+    assert [f.line for f in lint_text(edited, "DL202", fmt="markdown", name="a.md")] == [5]
+
+
 def test_near_duplicates_across_documents_only_on_request():
     files = {"a.txt": "Our documentation website uses a modern design approach.\n",
              "b.txt": "Our documentation also website uses a modern design approach.\n"}

@@ -59,6 +59,8 @@ def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
         return True
     only_first = Counter(t for t in first if _is_content(t)) - Counter(second)
     only_second = Counter(t for t in second if _is_content(t)) - Counter(first)
+    if any(t & (CODE | NUMBER) for t in only_first):
+        return True  # an option or a value left out: another statement
     if not only_second:
         return not only_first and _content_moved(first, second)
     if not only_first:
