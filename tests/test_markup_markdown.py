@@ -176,3 +176,13 @@ def test_inline_markup_at_the_very_start_and_end_of_a_block() -> None:
         CODE_MASK * len("https://example.com/a_b") + " is the site."
     assert _masked_line("www.example.com, then ``a `b` c`` and \\*not emphasis\\*") == \
         CODE_MASK * 15 + ", then " + CODE_MASK * 11 + " and  *not emphasis *"
+
+
+def test_a_footnote_definition_is_an_entry_without_its_marker() -> None:
+    text = ("Functions may be `async`.[^async-edition]\n\n"
+            "[^async-edition]: The `async` qualifier is not allowed in the 2015 edition.\n")
+    assert blocks_of(text) == [
+        ("paragraph", "Functions may be `async`."),
+        ("list-item", "The `async` qualifier is not allowed in the 2015 edition.")]
+    # A bracketed word at the start of a paragraph is no footnote.
+    assert blocks_of("[Draft] The API may change.\n")[0][0] == "paragraph"

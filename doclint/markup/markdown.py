@@ -34,6 +34,9 @@ _LABEL_LINE = re.compile(r"^[ \t]*(?:r\[[\w.-]+\]|\[![A-Z][A-Z0-9-]*\])[ \t]*$",
 # Definition lists (PHP Markdown Extra, Pandoc, kramdown, MkDocs def_list): a term
 # line, then each definition on a line of its own that starts with ": ".
 _DEFINITION_MARKER = re.compile(r"^[ \t]{0,3}:[ \t]+(?=\S)", re.M)
+# A footnote definition ("[^async-edition]: The `async` qualifier is ..."): a note
+# attached to a term, read like a list item or a definition.
+_FOOTNOTE_MARKER = re.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*(?=\S)")
 _ATX_OPEN = re.compile(r"\A[ \t]*#{1,6}(?:[ \t]+|\Z)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*\Z")
 _ROW_SPLIT = re.compile(r"(?<!\\)\|")
@@ -230,6 +233,10 @@ def _parse_blocks(text: str, src: str) -> Parsed:
                 kind = containers[-1] if containers else "paragraph"
                 if "[" in seg:
                     seg = _LABEL_LINE.sub(_blank_m, seg)
+                if seg.startswith("[^", len(seg) - len(seg.lstrip(" "))):
+                    marker = _FOOTNOTE_MARKER.match(seg)
+                    if marker:
+                        seg, kind = _blank(marker.group()) + seg[marker.end():], "list-item"
                 if seg.lstrip(" ").startswith(":") or "\n:" in seg:
                     defined = _DEFINITION_MARKER.sub(_blank_m, seg)
                     if defined != seg:  # a definition reads like a list item, as in reST
