@@ -67,6 +67,7 @@ def lowered(text: str) -> tuple[str, bool]:
 # for all of them serves every claim rule (DL301-DL304 each had its own scan).
 _ALL_WORDS: set[str] = set()
 _SHARED: dict[frozenset, "WordScanner"] = {}
+_LAST: tuple | None = None  # (word set, its size, words, scanner) of the last shared_trigger
 
 
 class WordScanner:
@@ -111,11 +112,17 @@ def share(words: Iterable[str]) -> None:
 
 def shared_trigger() -> tuple[frozenset, WordScanner]:
     """The trigger words of all cue sets so far, and one scanner that finds any of them."""
+    global _LAST
+    # Words are only ever added, so the set is unchanged while its size is: no new
+    # frozenset of some 500 words to build, hash and compare on every call.
+    if _LAST is not None and _LAST[0] is _ALL_WORDS and _LAST[1] == len(_ALL_WORDS):
+        return _LAST[2], _LAST[3]
     words = frozenset(_ALL_WORDS)
     found = _SHARED.get(words)
     if found is None:
         _SHARED.clear()
         found = _SHARED[words] = WordScanner(words)
+    _LAST = (_ALL_WORDS, len(words), words, found)
     return words, found
 
 
