@@ -8,7 +8,7 @@ import pytest
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
 from doclint.families.claims.prefilter import CueSet, held_phrases, phrase_words
-from doclint.families.claims.regexread import leading_words, required_marks, required_words
+from doclint.families.claims.regexread import leading_words, required_marks, required_sets, required_words
 from doclint.families.claims.text import ClaimText, cue_matchers
 from doclint.families.claims.verbs import expand, forms, particles
 
@@ -270,6 +270,64 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     filtered = sorted((m.start(), m.end()) for m in CueSet(matchers).finditer(doc.masked, ClaimText.of(doc), 1.0))
     assert filtered == full
     assert len(full) == 4
+
+
+@pytest.mark.parametrize("pattern, sets", [
+    (r"\b(?:said|believed)\s+(?:(?:\w|-)+\s+){0,4}?to\s+(?:be|have)\b",
+     [{"said", "believed"}, {"to"}, {"be", "have"}]),
+    (r"(?<=\bwas\s)rumou?red\s+that\b", [{"rumo"}, {"red"}, {"that"}]),  # look-behinds need nothing
+    (r"\bit\s+is(?:\s+widely)?\s+known", [{"it"}, {"is"}, {"known"}]),   # an optional group neither
+    (r"\w+ly\s+\w+", [{"ly"}]),
+    (r"(?:\w|-)+\s+\w+", []),
+])
+def test_required_sets_are_read_from_the_regex(pattern, sets):
+    assert [set(s) for s in required_sets(pattern, re.IGNORECASE)] == sets
+
+
+def test_a_run_lacking_a_word_every_match_needs_is_not_tried(monkeypatch):
+    from doclint.families.claims import prefilter
+
+    # Each sentence holds "said" (where a match would start); only the first holds
+    # "to" and "be" as well.
+    text = ("The tower is said to be haunted.\n\nShe said nothing at the meeting.\n\n"
+            "Nobody said much; the vote was close.\n\nHe SAID that it was TO BE sold.")
+    doc = document_from_text("doc.txt", text)
+    matcher = compile_alternation([], [r"\bsaid\s+(?:(?:\w|-)+\s+){0,4}?to\s+(?:be|have)\b"], True)
+    tried = []
+    anchored = prefilter.anchored
+
+    def spy(part, timed, leads, masked, low, start, end, timeout):
+        tried.append(masked[start:end].split(".")[0])
+        return anchored(part, timed, leads, masked, low, start, end, timeout)
+
+    monkeypatch.setattr(prefilter, "_GAP", 0)  # one run per sentence, to see which are tried
+    monkeypatch.setattr(prefilter, "anchored", spy)
+    found = [m.group() for m in CueSet([matcher]).finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    full = [m.group() for m in matcher.finditer(doc.masked, 0, len(doc.masked))]
+    assert found == full == ["said to be", "SAID that it was TO BE"]
+    assert tried == ["The tower is said to be haunted", "He SAID that it was TO BE sold"]
+
+
+def test_phrases_are_looked_for_only_where_a_word_they_need_was_hit():
+    # "without a doubt" needs "without", "people say" needs "people", "it is widely
+    # known" needs "widely": a run is searched only for the phrases whose word it holds.
+    text = ("People gathered. Without a doubt the mill closed, the people say.\n\n"
+            "The doubt remained without an answer for years. It is known that the mill closed.\n\n"
+            "It is widely known that people say it was without doubt the best.")
+    doc = document_from_text("doc.txt", text)
+    phrases = ["people say", "without a doubt", "it is widely known"]
+    cues = cue_matchers(phrases, ())
+    ct = ClaimText.of(doc)
+    found = [m.group() for m in cues.finditer(doc.masked, ct, 1.0)]
+    full = [m.group() for m in cues.matchers[0].finditer(doc.masked, 0, len(doc.masked))]
+    assert found == full == ["Without a doubt", "people say", "It is widely known", "people say"]
+    from doclint.families.claims.prefilter import shared_trigger
+
+    hits = ct.trigger_hits(*shared_trigger())
+    second = doc.text.index("The doubt")
+    second_end = doc.text.index("It is widely")
+    assert cues._phrases_hit(0, hits, second, second_end) == [1]  # "without" only
+    assert cues._phrases_hit(0, hits, second_end, len(doc.text)) == [0, 1, 2]
 
 
 @pytest.mark.parametrize("pattern, leads", [

@@ -66,9 +66,31 @@ def _score(options: Iterable[str]) -> int:
     return min((1 if s.strip() in _COMMON else len(s.strip())) for s in options)
 
 
+@lru_cache(maxsize=None)
+def required_sets(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case strings such that every match of `pattern` holds one string of
+    each set (each run of literals in its top-level sequence, and the best set of each
+    group or branch a match must pass through); () when none can be read. Where
+    `required_words` picks one set to find candidate sentences by, these are all of
+    them, to drop a candidate that lacks any."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return ()
+    return tuple(frozenset(c) for c in _candidates(list(parsed), None) if all(w.isascii() for w in c))
+
+
 def _sequence(items: list, key=None) -> set[str] | None:
     """The best required set of a sequence (by `key`, else the longest and rarest
     words): a run of literals, or any one element's."""
+    candidates = _candidates(items, key)
+    if not candidates:
+        return None
+    return max(candidates, key=key or (lambda c: (_score(c), -len(c))))
+
+
+def _candidates(items: list, key) -> list[set[str]]:
+    """Every required set of a sequence: its runs of literals, and the best set of each
+    element a match must pass through (see `_sequence`)."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -96,10 +118,7 @@ def _sequence(items: list, key=None) -> set[str] | None:
         if sub:
             candidates.append(sub)
     close()
-    candidates = [c for c in candidates if all(s.strip() for s in c)]
-    if not candidates:
-        return None
-    return max(candidates, key=key or (lambda c: (_score(c), -len(c))))
+    return [c for c in candidates if all(s.strip() for s in c)]
 
 
 def _branch(alternatives: list, key=None) -> set[str] | None:
