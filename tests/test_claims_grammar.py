@@ -351,6 +351,8 @@ def test_no_leading_word_means_a_scan(pattern):
     r"\bsaid\s+(?:(?:\w|-)+\s+){0,2}?to\s+be\b",
     r"(?:said|aid)\s+\w+",              # one leading word inside another
     r"\bnoted(?:\s+\w+)*",             # a match runs on past the next place a lead stands
+    r"(?<![\w-])said\s+\w+",           # a lead inside a word ("Unsaid") is no place to try
+    r"(?<!\bwas\s)\bsaid\s+\w+",
 ])
 def test_a_cue_tried_where_its_leading_words_stand_finds_what_a_scan_finds(pattern):
     from doclint.families.claims.prefilter import anchored, matcher_leads
@@ -365,6 +367,20 @@ def test_a_cue_tried_where_its_leading_words_stand_finds_what_a_scan_finds(patte
         tried = [(m.start(), m.end()) for m in anchored(part, timed, leads, text, low, start, end, 1.0)]
         assert tried == scanned
     assert scanned
+
+
+@pytest.mark.parametrize("pattern, starts", [
+    (r"\bsaid\s+to", True),
+    (r"(?<![\w-])(?:said|told)\b", True),
+    (r"(?<!\b(?:more|most)\s)\b(?:widely|generally)\s+held", True),
+    (r"(?<=\bwas\s)said", False),      # a look-behind that is no boundary test
+    (r"said\b", False),
+    (r"\[who\?\]|\bsaid", False),      # a boundary in one alternative only
+])
+def test_a_regex_that_starts_a_word_is_read_as_such(pattern, starts):
+    from doclint.families.claims.regexread import starts_a_word
+
+    assert starts_a_word(pattern, re.IGNORECASE) is starts
 
 
 def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_finds():

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from operator import itemgetter
 from typing import Iterable
 
-from doclint.families.claims.regexread import leading_words, required_sets, required_words
+from doclint.families.claims.regexread import leading_words, required_sets, required_words, starts_a_word
 
 # The Aho-Corasick library for the trigger scan, imported when the first scan is built
 # (a run that checks no English prose never needs it); None where it is not installed.
@@ -307,6 +307,8 @@ def holds_all(low: str, start: int, end: int, required: tuple) -> bool:
     return True
 
 
+# Two ASCII word characters in a row: a word goes on across the place between them.
+_INWORD = re.compile(r"[A-Za-z0-9_]{2}").match
 _OFFSET = itemgetter(1)  # of a trigger hit (sentence, offset, word)
 
 
@@ -354,8 +356,14 @@ def anchored(part, timed: bool, leads: tuple[str, ...], masked: str, low: str,
             places.add(at)
             at = low.find(lead, at + 1, end)
     after = start
+    # A regex that starts a word cannot match inside one: a lead found there ("it" in
+    # "with") is skipped without a call. (ASCII word characters are word characters to
+    # `re` and `regex` alike.)
+    inword = _INWORD if starts_a_word(part.pattern, re.IGNORECASE) else None
     for at in sorted(places):
         if at < after:
+            continue
+        if inword is not None and at and inword(masked, at - 1):
             continue
         m = part.match(masked, at, end, timeout=timeout) if timed else part.match(masked, at, end)
         if m is not None:

@@ -132,6 +132,30 @@ def _branch(alternatives: list, key=None) -> set[str] | None:
 
 
 @lru_cache(maxsize=None)
+def starts_a_word(pattern: str, flags: int = 0) -> bool:
+    """Does every match start where no word character stands just before a word
+    character? So when the regex opens (among its zero-width assertions) on a word
+    boundary or on a look-behind that no word character may precede ("\\b",
+    "(?<![\\w-])"): a place inside a word is then no place to try it."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return False
+    for op, av in parsed:
+        if op is _sre.AT:
+            if av is _sre.AT_BOUNDARY:
+                return True
+        elif op is _sre.ASSERT_NOT:
+            direction, sub = av
+            items = list(sub)
+            if direction < 0 and len(items) == 1 and items[0][0] is _sre.IN \
+                    and (_sre.CATEGORY, _sre.CATEGORY_WORD) in items[0][1]:
+                return True
+        elif op is not _sre.ASSERT:
+            return False  # the first character of a match: no assertion before it
+    return False
+
+
+@lru_cache(maxsize=None)
 def leading_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `pattern` starts with (after its
     zero-width assertions), or None when no such set can be read. A cue with them need
