@@ -547,3 +547,25 @@ def test_a_citation_is_found_where_a_pattern_can_start_as_a_search_finds_it(text
 def test_cited_sentences_end_a_chain_of_carried_sources(lint_text, text, expected):
     found = [(f.rule_id, f.line) for rule in ("DL301", "DL303") for f in lint_text(text, rule)]
     assert found == expected
+
+
+def test_verbs_that_report_nothing_are_dropped_before_the_sentence_is_read(monkeypatch, lint_text):
+    from doclint.families.claims import kinds
+
+    looked = []
+    cited = kinds.cited
+
+    def spy(citations, doc, start, end):
+        looked.append(doc.text[start:end])
+        return cited(citations, doc, start, end)
+
+    monkeypatch.setattr(kinds, "cited", spy)
+    text = ("The state continued to grow, and the Southern States pointed the way.[4]\n\n"
+            "Critics noted that the title was never held.[5]\n\n"
+            "Some analysts expect a recovery.")
+    found = lint_text(text, "DL301", "markdown", "doc.md")
+    # The first sentence's verb hits ("state", "continued", "States", "pointed") report nothing whatever
+    # the sentence says: its citation is never looked for. The second is cited: no report.
+    assert not any(s.startswith("The state") for s in looked)
+    assert any(s.startswith("Critics noted") for s in looked)
+    assert [f.line for f in found] == [5]

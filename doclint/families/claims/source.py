@@ -135,10 +135,26 @@ class SourceReader:
 
     def read(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
         """The source of the reporting verb matched by `m` in `sentence`."""
+        if self.reports_nothing(masked, sentence, m):
+            return cc.NO_SOURCE
+        return self.read_reporting(masked, sentence, m)
+
+    def reports_nothing(self, masked: str, sentence: tuple[int, int], m) -> bool:
+        """Is the verb matched by `m` no report whatever stands around it: a capital
+        inside a sentence (a name: "the Southern States that"), or a verb read only with
+        its complement that lacks it ("the state", "held")? Most verb hits in prose are;
+        they need neither a subject read nor a look at the rest of the sentence."""
+        start = m.start()
+        if start > sentence[0] and masked[start].isupper():
+            return True
+        verb = m.group().lower()
+        return verb in self.bare_weak and not self._complement(masked, m.end(), sentence, verb, "weak") \
+            and (verb in self.particles or verb not in self.evidence_forms)
+
+    def read_reporting(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
+        """`read` for a verb `reports_nothing` let through."""
         lex = self.lexicon
         start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
-        if start > sentence[0] and masked[start].isupper():
-            return cc.NO_SOURCE  # a capital inside a sentence is a name: "the Southern States that"
         verb = m.group().lower()
         kind = self.verb_kinds[verb]
         if kind == "according":
@@ -156,9 +172,6 @@ class SourceReader:
                 return cc.Phrase("vague", start, end, verb)
             elif kind == "judgement":
                 return cc.NO_SOURCE
-        if verb in self.bare_weak and not self._complement(masked, end, sentence, verb, kind) \
-                and (verb in self.particles or verb not in self.evidence_forms):
-            return cc.NO_SOURCE  # as the complement test below decides, before the passive is read
         participle = verb.endswith(PARTICIPLE) or verb in self.agents
         # Whether a be verb makes the participle a passive is read only where it matters
         # (most participles have no "by" after them and need no agent).
