@@ -144,8 +144,9 @@ class CueSet:
         self.leads: list[tuple | None] = [matcher_leads(m) for m in self.matchers]
         # Of such a cue, every set of words one of which each match holds: a run of
         # sentences lacking one set holds no match ("said ... to be" needs "to").
-        self.required: list[tuple] = [required_sets(lead[0].pattern, re.IGNORECASE) if lead else ()
-                                      for lead in self.leads]
+        # The sets of one word come first: a run lacking that word is dropped at one search.
+        self.required: list[tuple] = [tuple(sorted(required_sets(lead[0].pattern, re.IGNORECASE), key=len))
+                                      if lead else () for lead in self.leads]
         # The matchers that need each word; a set without any runs every matcher on all text.
         self.needed_by: dict[str, list[int]] = {}
         for k, need in enumerate(self.needs):
