@@ -8,7 +8,7 @@ import pytest
 from doclint.api import document_from_text
 from doclint.core.textmatch import compile_alternation
 from doclint.families.claims.prefilter import CueSet, held_phrases, phrase_words
-from doclint.families.claims.regexread import leading_words, required_marks, required_words
+from doclint.families.claims.regexread import leading_words, required_marks, required_sets, required_words
 from doclint.families.claims.text import ClaimText, cue_matchers
 from doclint.families.claims.verbs import expand, forms, particles
 
@@ -272,6 +272,64 @@ def test_prefiltered_cues_find_what_a_full_scan_finds():
     assert len(full) == 4
 
 
+@pytest.mark.parametrize("pattern, sets", [
+    (r"\b(?:said|believed)\s+(?:(?:\w|-)+\s+){0,4}?to\s+(?:be|have)\b",
+     [{"said", "believed"}, {"to"}, {"be", "have"}]),
+    (r"(?<=\bwas\s)rumou?red\s+that\b", [{"rumo"}, {"red"}, {"that"}]),  # look-behinds need nothing
+    (r"\bit\s+is(?:\s+widely)?\s+known", [{"it"}, {"is"}, {"known"}]),   # an optional group neither
+    (r"\w+ly\s+\w+", [{"ly"}]),
+    (r"(?:\w|-)+\s+\w+", []),
+])
+def test_required_sets_are_read_from_the_regex(pattern, sets):
+    assert [set(s) for s in required_sets(pattern, re.IGNORECASE)] == sets
+
+
+def test_a_run_lacking_a_word_every_match_needs_is_not_tried(monkeypatch):
+    from doclint.families.claims import prefilter
+
+    # Each sentence holds "said" (where a match would start); only the first holds
+    # "to" and "be" as well.
+    text = ("The tower is said to be haunted.\n\nShe said nothing at the meeting.\n\n"
+            "Nobody said much; the vote was close.\n\nHe SAID that it was TO BE sold.")
+    doc = document_from_text("doc.txt", text)
+    matcher = compile_alternation([], [r"\bsaid\s+(?:(?:\w|-)+\s+){0,4}?to\s+(?:be|have)\b"], True)
+    tried = []
+    anchored = prefilter.anchored
+
+    def spy(part, timed, leads, masked, low, start, end, timeout):
+        tried.append(masked[start:end].split(".")[0])
+        return anchored(part, timed, leads, masked, low, start, end, timeout)
+
+    monkeypatch.setattr(prefilter, "_GAP", 0)  # one run per sentence, to see which are tried
+    monkeypatch.setattr(prefilter, "anchored", spy)
+    found = [m.group() for m in CueSet([matcher]).finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    full = [m.group() for m in matcher.finditer(doc.masked, 0, len(doc.masked))]
+    assert found == full == ["said to be", "SAID that it was TO BE"]
+    assert tried == ["The tower is said to be haunted", "He SAID that it was TO BE sold"]
+
+
+def test_phrases_are_looked_for_only_where_a_word_they_need_was_hit():
+    # "without a doubt" needs "without", "people say" needs "people", "it is widely
+    # known" needs "widely": a run is searched only for the phrases whose word it holds.
+    text = ("People gathered. Without a doubt the mill closed, the people say.\n\n"
+            "The doubt remained without an answer for years. It is known that the mill closed.\n\n"
+            "It is widely known that people say it was without doubt the best.")
+    doc = document_from_text("doc.txt", text)
+    phrases = ["people say", "without a doubt", "it is widely known"]
+    cues = cue_matchers(phrases, ())
+    ct = ClaimText.of(doc)
+    found = [m.group() for m in cues.finditer(doc.masked, ct, 1.0)]
+    full = [m.group() for m in cues.matchers[0].finditer(doc.masked, 0, len(doc.masked))]
+    assert found == full == ["Without a doubt", "people say", "It is widely known", "people say"]
+    from doclint.families.claims.prefilter import shared_trigger
+
+    hits = ct.trigger_hits(*shared_trigger())
+    second = doc.text.index("The doubt")
+    second_end = doc.text.index("It is widely")
+    assert cues._phrases_hit(0, hits, second, second_end) == [1]  # "without" only
+    assert cues._phrases_hit(0, hits, second_end, len(doc.text)) == [0, 1, 2]
+
+
 @pytest.mark.parametrize("pattern, leads", [
     (r"\b(?:said|believed|rumou?red)\s+to\s+be\b", {"said", "believed", "rumo"}),
     (r"(?<=\b(?:is|was)\s)(?:said|saw)\s+to", {"said", "saw"}),
@@ -293,6 +351,8 @@ def test_no_leading_word_means_a_scan(pattern):
     r"\bsaid\s+(?:(?:\w|-)+\s+){0,2}?to\s+be\b",
     r"(?:said|aid)\s+\w+",              # one leading word inside another
     r"\bnoted(?:\s+\w+)*",             # a match runs on past the next place a lead stands
+    r"(?<![\w-])said\s+\w+",           # a lead inside a word ("Unsaid") is no place to try
+    r"(?<!\bwas\s)\bsaid\s+\w+",
 ])
 def test_a_cue_tried_where_its_leading_words_stand_finds_what_a_scan_finds(pattern):
     from doclint.families.claims.prefilter import anchored, matcher_leads
@@ -307,6 +367,20 @@ def test_a_cue_tried_where_its_leading_words_stand_finds_what_a_scan_finds(patte
         tried = [(m.start(), m.end()) for m in anchored(part, timed, leads, text, low, start, end, 1.0)]
         assert tried == scanned
     assert scanned
+
+
+@pytest.mark.parametrize("pattern, starts", [
+    (r"\bsaid\s+to", True),
+    (r"(?<![\w-])(?:said|told)\b", True),
+    (r"(?<!\b(?:more|most)\s)\b(?:widely|generally)\s+held", True),
+    (r"(?<=\bwas\s)said", False),      # a look-behind that is no boundary test
+    (r"said\b", False),
+    (r"\[who\?\]|\bsaid", False),      # a boundary in one alternative only
+])
+def test_a_regex_that_starts_a_word_is_read_as_such(pattern, starts):
+    from doclint.families.claims.regexread import starts_a_word
+
+    assert starts_a_word(pattern, re.IGNORECASE) is starts
 
 
 def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_finds():
@@ -473,3 +547,25 @@ def test_a_citation_is_found_where_a_pattern_can_start_as_a_search_finds_it(text
 def test_cited_sentences_end_a_chain_of_carried_sources(lint_text, text, expected):
     found = [(f.rule_id, f.line) for rule in ("DL301", "DL303") for f in lint_text(text, rule)]
     assert found == expected
+
+
+def test_verbs_that_report_nothing_are_dropped_before_the_sentence_is_read(monkeypatch, lint_text):
+    from doclint.families.claims import kinds
+
+    looked = []
+    cited = kinds.cited
+
+    def spy(citations, doc, start, end):
+        looked.append(doc.text[start:end])
+        return cited(citations, doc, start, end)
+
+    monkeypatch.setattr(kinds, "cited", spy)
+    text = ("The state continued to grow, and the Southern States pointed the way.[4]\n\n"
+            "Critics noted that the title was never held.[5]\n\n"
+            "Some analysts expect a recovery.")
+    found = lint_text(text, "DL301", "markdown", "doc.md")
+    # The first sentence's verb hits ("state", "continued", "States", "pointed") report nothing whatever
+    # the sentence says: its citation is never looked for. The second is cited: no report.
+    assert not any(s.startswith("The state") for s in looked)
+    assert any(s.startswith("Critics noted") for s in looked)
+    assert [f.line for f in found] == [5]

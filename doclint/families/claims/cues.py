@@ -45,6 +45,10 @@ class Phrase:
     head: str = ""  # the noun the phrase was read by, lower case ("critics", "survey")
 
 
+# The reading of most verbs (a frozen dataclass costs a call to build: build it once).
+NO_SOURCE = Phrase(None)
+
+
 # How far a source phrase is looked for around its verb. A phrase is at most 8 words
 # (plus skipped adverbs and an aside or two); scanning from the sentence's start for
 # every verb made one huge unpunctuated "sentence" (a long list, a run-on record)
@@ -230,7 +234,7 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
     the verb reports in the past tense, where "one retired teacher said" is a person.
     `guess`: a plural in -ers, -ors, -ists or -ians not in the lists may be people."""
     if not toks:
-        return Phrase(None)
+        return NO_SOURCE
     span = (toks[0][1], toks[-1][1] + len(toks[-1][0]))
     lows = [t.lower() for t, _ in toks]
     if lows[-1] in PRONOUNS and (len(toks) == 1 or toks[-2][0][:1].isupper()):

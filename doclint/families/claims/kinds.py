@@ -88,15 +88,18 @@ class AttributionKind(Kind):
                 found[i] = ("vague", m.start(), m.end(), "")
         masked = doc.masked
         reader = opts.reader
-        unread, idle = -1, False  # the sentence last asked about, and whether it is idle
+        # The sentence last asked about, and whether it is idle (None: not asked yet).
+        unread, idle = -1, None
         for i, m in self._verbs(ct, masked):
             if ct.quoted(m.start()) or found.get(i, ("",))[0] == "vague":
                 continue
+            if reader.reports_nothing(masked, ct.sentences[i], m):
+                continue  # before the sentence is looked at: most verb hits end here
             if i != unread:
                 unread, idle = i, self._idle(doc, ct, found, i)
             if idle:
                 continue
-            phrase = reader.read(masked, ct.sentences[i], m)
+            phrase = reader.read_reporting(masked, ct.sentences[i], m)
             if (phrase.kind == "anaphor" and m.group().lower() in reader.present_forms
                     and cc.is_plural(phrase.head, reader.lexicon)
                     and not ctx.mentioned_before(ct, phrase.head, phrase.start)):

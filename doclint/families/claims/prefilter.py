@@ -4,9 +4,11 @@ one, and only where a match can start."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import itemgetter
 from typing import Iterable
 
-from doclint.families.claims.regexread import leading_words, required_words
+from doclint.families.claims.regexread import leading_words, required_sets, required_words, starts_a_word
 
 # The Aho-Corasick library for the trigger scan, imported when the first scan is built
 # (a run that checks no English prose never needs it); None where it is not installed.
@@ -67,6 +69,7 @@ def lowered(text: str) -> tuple[str, bool]:
 # for all of them serves every claim rule (DL301-DL304 each had its own scan).
 _ALL_WORDS: set[str] = set()
 _SHARED: dict[frozenset, "WordScanner"] = {}
+_LAST: tuple | None = None  # (word set, its size, words, scanner) of the last shared_trigger
 
 
 class WordScanner:
@@ -111,11 +114,17 @@ def share(words: Iterable[str]) -> None:
 
 def shared_trigger() -> tuple[frozenset, WordScanner]:
     """The trigger words of all cue sets so far, and one scanner that finds any of them."""
+    global _LAST
+    # Words are only ever added, so the set is unchanged while its size is: no new
+    # frozenset of some 500 words to build, hash and compare on every call.
+    if _LAST is not None and _LAST[0] is _ALL_WORDS and _LAST[1] == len(_ALL_WORDS):
+        return _LAST[2], _LAST[3]
     words = frozenset(_ALL_WORDS)
     found = _SHARED.get(words)
     if found is None:
         _SHARED.clear()
         found = _SHARED[words] = WordScanner(words)
+    _LAST = (_ALL_WORDS, len(words), words, found)
     return words, found
 
 
@@ -133,6 +142,11 @@ class CueSet:
         # Where a cue's matches start, when every match starts with one of a few words:
         # it is then tried only where they stand, not scanned for (see `anchored`).
         self.leads: list[tuple | None] = [matcher_leads(m) for m in self.matchers]
+        # Of such a cue, every set of words one of which each match holds: a run of
+        # sentences lacking one set holds no match ("said ... to be" needs "to").
+        # The sets of one word come first: a run lacking that word is dropped at one search.
+        self.required: list[tuple] = [tuple(sorted(required_sets(lead[0].pattern, re.IGNORECASE), key=len))
+                                      if lead else () for lead in self.leads]
         # The matchers that need each word; a set without any runs every matcher on all text.
         self.needed_by: dict[str, list[int]] = {}
         for k, need in enumerate(self.needs):
@@ -141,6 +155,11 @@ class CueSet:
         self.words = frozenset(self.needed_by)
         # The matchers each hit word is for, filled as words are hit (see `_users_of`).
         self.users: dict[str, list[int]] = {}
+        # Per phrase matcher, the words it needs that each phrase holds (see
+        # `_phrases_hit`), and the phrases each hit word is for, filled as words are hit.
+        self.phrase_needs: list[tuple | None] = [_phrase_needs(p, need) if p and need else None
+                                                 for p, need in zip(self.phrases, self.needs)]
+        self.phrase_users: list[dict[str, tuple[int, ...]]] = [{} for _ in self.matchers]
         _ALL_WORDS.update(self.words)
 
     def __setstate__(self, state: dict) -> None:
@@ -181,6 +200,25 @@ class CueSet:
     def __add__(self, other: "CueSet") -> "CueSet":
         return CueSet(self.matchers + other.matchers, self.phrases + other.phrases)
 
+    def _phrases_hit(self, k: int, hits: list, start: int, end: int) -> list[int]:
+        """The phrases of phrase matcher `k` that may match in text[start:end]: those
+        holding a needed word that the trigger scan hit there. Every match holds a word
+        the matcher needs, inside one of its words (the words stand apart, the needed
+        words hold no space): a phrase none of whose needed words was hit is not looked
+        for, which spares searching a long run for each word of each phrase."""
+        users = self.phrase_users[k]
+        found: set[int] = set()
+        at = bisect_left(hits, start, key=_OFFSET)
+        while at < len(hits) and hits[at][1] < end:
+            word = hits[at][2]
+            js = users.get(word)
+            if js is None:
+                js = users[word] = tuple(j for j, need in enumerate(self.phrase_needs[k])
+                                         if any(w in word for w in need))
+            found.update(js)
+            at += 1
+        return sorted(found)
+
     def __bool__(self) -> bool:
         return bool(self.matchers)
 
@@ -195,9 +233,14 @@ class CueSet:
             spans = ct.chunks if self.needs[k] is None else _runs(ct.sentences, wanted[k])
             phrases = self.phrases[k] if ct.lower_ok else None
             lead = self.leads[k] if ct.lower_ok else None
+            hits = ct.trigger_hits(*shared_trigger()) if self.phrase_needs[k] is not None else None
             for start, end in spans:
                 if phrases is not None:
-                    held = held_phrases(ct.lower[start:end], phrases)
+                    if hits is not None:  # only the phrases whose needed words were hit here
+                        candidates = tuple(phrases[j] for j in self._phrases_hit(k, hits, start, end))
+                    else:
+                        candidates = phrases
+                    held = held_phrases(ct.lower[start:end], candidates) if candidates else ()
                     if not held:
                         continue  # a run holding one word of a phrase but not all of them
                     if lead is not None:
@@ -205,7 +248,8 @@ class CueSet:
                         yield from anchored(lead[0], lead[1], held, masked, ct.lower, start, end, timeout)
                         continue
                 if lead is not None:
-                    yield from anchored(*lead, masked, ct.lower, start, end, timeout)
+                    if holds_all(ct.lower, start, end, self.required[k]):
+                        yield from anchored(*lead, masked, ct.lower, start, end, timeout)
                 else:
                     yield from matcher.finditer(masked, start, end, timeout=timeout)
 
@@ -225,6 +269,18 @@ def phrase_words(phrases: Iterable[str]) -> tuple[tuple[str, tuple[str, ...]], .
     return tuple(out)
 
 
+def _phrase_needs(phrases: tuple, need: frozenset[str]) -> tuple[frozenset[str], ...] | None:
+    """For each phrase (as `phrase_words` gives them), the words of `need` inside one of
+    its words; None when a phrase holds none (then phrases are not told apart by them)."""
+    out = []
+    for _, words in phrases:
+        held = frozenset(w for w in need if any(w in word for word in words))
+        if not held:
+            return None
+        out.append(held)
+    return tuple(out)
+
+
 def held_phrases(low: str, phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
     """The first words of the phrases that could match in this lower-cased run. A phrase
     match holds every word of the phrase (they are literals joined by whitespace), so
@@ -239,6 +295,22 @@ def held_phrases(low: str, phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> 
         else:
             held.append(first)
     return tuple(held)
+
+
+def holds_all(low: str, start: int, end: int, required: tuple) -> bool:
+    """Does low[start:end] hold a string of each set in `required`?"""
+    for options in required:
+        for word in options:
+            if low.find(word, start, end) != -1:
+                break
+        else:
+            return False
+    return True
+
+
+# Two ASCII word characters in a row: a word goes on across the place between them.
+_INWORD = re.compile(r"[A-Za-z0-9_]{2}").match
+_OFFSET = itemgetter(1)  # of a trigger hit (sentence, offset, word)
 
 
 # Candidate sentences this close share one call: a `regex` call with a timeout costs
@@ -285,8 +357,14 @@ def anchored(part, timed: bool, leads: tuple[str, ...], masked: str, low: str,
             places.add(at)
             at = low.find(lead, at + 1, end)
     after = start
+    # A regex that starts a word cannot match inside one: a lead found there ("it" in
+    # "with") is skipped without a call. (ASCII word characters are word characters to
+    # `re` and `regex` alike.)
+    inword = _INWORD if starts_a_word(part.pattern, re.IGNORECASE) else None
     for at in sorted(places):
         if at < after:
+            continue
+        if inword is not None and at and inword(masked, at - 1):
             continue
         m = part.match(masked, at, end, timeout=timeout) if timed else part.match(masked, at, end)
         if m is not None:

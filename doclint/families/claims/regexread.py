@@ -66,9 +66,31 @@ def _score(options: Iterable[str]) -> int:
     return min((1 if s.strip() in _COMMON else len(s.strip())) for s in options)
 
 
+@lru_cache(maxsize=None)
+def required_sets(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case strings such that every match of `pattern` holds one string of
+    each set (each run of literals in its top-level sequence, and the best set of each
+    group or branch a match must pass through); () when none can be read. Where
+    `required_words` picks one set to find candidate sentences by, these are all of
+    them, to drop a candidate that lacks any."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return ()
+    return tuple(frozenset(c) for c in _candidates(list(parsed), None) if all(w.isascii() for w in c))
+
+
 def _sequence(items: list, key=None) -> set[str] | None:
     """The best required set of a sequence (by `key`, else the longest and rarest
     words): a run of literals, or any one element's."""
+    candidates = _candidates(items, key)
+    if not candidates:
+        return None
+    return max(candidates, key=key or (lambda c: (_score(c), -len(c))))
+
+
+def _candidates(items: list, key) -> list[set[str]]:
+    """Every required set of a sequence: its runs of literals, and the best set of each
+    element a match must pass through (see `_sequence`)."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -96,10 +118,7 @@ def _sequence(items: list, key=None) -> set[str] | None:
         if sub:
             candidates.append(sub)
     close()
-    candidates = [c for c in candidates if all(s.strip() for s in c)]
-    if not candidates:
-        return None
-    return max(candidates, key=key or (lambda c: (_score(c), -len(c))))
+    return [c for c in candidates if all(s.strip() for s in c)]
 
 
 def _branch(alternatives: list, key=None) -> set[str] | None:
@@ -110,6 +129,30 @@ def _branch(alternatives: list, key=None) -> set[str] | None:
             return None  # one alternative needs nothing we know: the branch needs nothing
         out |= found
     return out
+
+
+@lru_cache(maxsize=None)
+def starts_a_word(pattern: str, flags: int = 0) -> bool:
+    """Does every match start where no word character stands just before a word
+    character? So when the regex opens (among its zero-width assertions) on a word
+    boundary or on a look-behind that no word character may precede ("\\b",
+    "(?<![\\w-])"): a place inside a word is then no place to try it."""
+    parsed = _parse(pattern, flags)
+    if parsed is None:
+        return False
+    for op, av in parsed:
+        if op is _sre.AT:
+            if av is _sre.AT_BOUNDARY:
+                return True
+        elif op is _sre.ASSERT_NOT:
+            direction, sub = av
+            items = list(sub)
+            if direction < 0 and len(items) == 1 and items[0][0] is _sre.IN \
+                    and (_sre.CATEGORY, _sre.CATEGORY_WORD) in items[0][1]:
+                return True
+        elif op is not _sre.ASSERT:
+            return False  # the first character of a match: no assertion before it
+    return False
 
 
 @lru_cache(maxsize=None)

@@ -135,15 +135,31 @@ class SourceReader:
 
     def read(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
         """The source of the reporting verb matched by `m` in `sentence`."""
+        if self.reports_nothing(masked, sentence, m):
+            return cc.NO_SOURCE
+        return self.read_reporting(masked, sentence, m)
+
+    def reports_nothing(self, masked: str, sentence: tuple[int, int], m) -> bool:
+        """Is the verb matched by `m` no report whatever stands around it: a capital
+        inside a sentence (a name: "the Southern States that"), or a verb read only with
+        its complement that lacks it ("the state", "held")? Most verb hits in prose are;
+        they need neither a subject read nor a look at the rest of the sentence."""
+        start = m.start()
+        if start > sentence[0] and masked[start].isupper():
+            return True
+        verb = m.group().lower()
+        return verb in self.bare_weak and not self._complement(masked, m.end(), sentence, verb, "weak") \
+            and (verb in self.particles or verb not in self.evidence_forms)
+
+    def read_reporting(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
+        """`read` for a verb `reports_nothing` let through."""
         lex = self.lexicon
         start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
-        if start > sentence[0] and masked[start].isupper():
-            return cc.Phrase(None)  # a capital inside a sentence is a name: "the Southern States that"
         verb = m.group().lower()
         kind = self.verb_kinds[verb]
         if kind == "according":
             follow = _ACCORDING.match(masked, end)
-            return self.agent(masked, follow.end(), sentence) if follow else cc.Phrase(None)
+            return self.agent(masked, follow.end(), sentence) if follow else cc.NO_SOURCE
         if verb in self.judgement:
             follow = _FROM_NEAR.match(masked, end, sentence[1])
             if follow is not None:
@@ -155,10 +171,7 @@ class SourceReader:
                 # "earned widespread acclaim", "drew criticism": a verdict with no holder.
                 return cc.Phrase("vague", start, end, verb)
             elif kind == "judgement":
-                return cc.Phrase(None)
-        if verb in self.bare_weak and not self._complement(masked, end, sentence, verb, kind) \
-                and (verb in self.particles or verb not in self.evidence_forms):
-            return cc.Phrase(None)  # as the complement test below decides, before the passive is read
+                return cc.NO_SOURCE
         participle = verb.endswith(PARTICIPLE) or verb in self.agents
         # Whether a be verb makes the participle a passive is read only where it matters
         # (most participles have no "by" after them and need no agent).
@@ -188,22 +201,22 @@ class SourceReader:
                 if (after == need if need else after != "to") and not _NAMED_AFTER.match(masked, end):
                     return cc.Phrase("vague", passive[0], end, verb)
         if kind == "agent":
-            return cc.Phrase(None)  # "maintained by hand", "seen from the bridge"
+            return cc.NO_SOURCE  # "maintained by hand", "seen from the bridge"
         if participle and _TO_BE.match(masked, end) and not (
                 passive if passive is not _UNREAD else cc.passive_before(masked, sentence[0], start)):
             # "organizations considered to be the authors": a reduced passive, whose
             # claims the impersonal patterns read ("thought to be", "said to have").
-            return cc.Phrase(None)
+            return cc.NO_SOURCE
         needed = self.particles.get(verb)
         complement = self._complement(masked, end, sentence, verb, kind)
         if not complement and kind != "strong" and (needed is not None or verb not in self.evidence_forms):
             # Nothing below reports a verb without its complement but evidence ("data
             # indicate a rise"): most verb hits in prose end here ("the state", "held").
-            return cc.Phrase(None)
+            return cc.NO_SOURCE
         if verb in _ADVICE and _GERUND.match(masked, end):
-            return cc.Phrase(None)  # "consider using", "suggest adding": advice, not a report
+            return cc.NO_SOURCE  # "consider using", "suggest adding": advice, not a report
         if verb in _ORDERS and _DIRECTIVE.match(masked, end):
-            return cc.Phrase(None)  # "told residents to leave" is an order, not a claim
+            return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")
         toks = cc.subject_before(masked, sentence[0], start, verb.endswith(PARTICIPLE),
                                  present=verb in self.present_forms, after_with=gerund)
@@ -213,8 +226,8 @@ class SourceReader:
                 # for the subject that opens the sentence.
                 toks = cc.opening_subject(masked, sentence[0], start)
                 phrase = cc.classify(toks, lex, sentence[0], strong=True)
-                return phrase if complement and phrase.kind == "vague" else cc.Phrase(None)
-            return cc.Phrase(None)  # "users reporting bugs", "saying that": no claim made
+                return phrase if complement and phrase.kind == "vague" else cc.NO_SOURCE
+            return cc.NO_SOURCE  # "users reporting bugs", "saying that": no claim made
         # The pattern is anchored at the verb: look back a bounded stretch, not the sentence.
         if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, max(sentence[0], start - 256), start):
             # News inverts after a quotation: "... ," said one official. (Not "...,
@@ -222,19 +235,19 @@ class SourceReader:
             first = _next_word(masked, end)
             if first in self.openers or first in lex.heads or _next_char(masked, end).isupper():
                 return self.agent(masked, end, sentence)
-            return cc.Phrase(None)
+            return cc.NO_SOURCE
         if verb in self.base_forms and cc.singular_subject(toks, lex):
-            return cc.Phrase(None)  # "helps a reviewer confirm": an object, not a subject
+            return cc.NO_SOURCE  # "helps a reviewer confirm": an object, not a subject
         # A past report with its complement ("said", "claimed that"), not a reduced
         # relative ("behavior deemed unprofessional"): its subject may be "one teacher".
         past = verb in _PAST_REPORTS or (verb.endswith("ed") and _THAT.match(masked, end) is not None)
         phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
-            return cc.Phrase(None)  # "data in a file called x.txt": a name given, no claim
+            return cc.NO_SOURCE  # "data in a file called x.txt": a name given, no claim
         if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex):
-            return cc.Phrase(None)  # "some questions", "many calls": a noun, not a verb
+            return cc.NO_SOURCE  # "some questions", "many calls": a noun, not a verb
         if not complement and (needed is not None or not (phrase.head in lex.evidence and verb in self.evidence_forms)):
-            return cc.Phrase(None)  # "continued to work"; but "data indicate a rise" reports
+            return cc.NO_SOURCE  # "continued to work"; but "data indicate a rise" reports
         return phrase
 
     def _complement(self, masked: str, end: int, sentence: tuple[int, int], verb: str, kind: str) -> bool:
@@ -255,7 +268,7 @@ class SourceReader:
         """The phrase after "by" or "according to", when it is a vague or named source."""
         toks = cc.phrase_after(masked, pos, sentence[1])
         phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True, guess=guess)
-        return phrase if phrase.kind in ("vague", "named") else cc.Phrase(None)
+        return phrase if phrase.kind in ("vague", "named") else cc.NO_SOURCE
 
 
 class VerbHit:

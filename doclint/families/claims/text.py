@@ -18,7 +18,7 @@ from doclint.families.claims.prefilter import CueSet, lowered, phrase_words
 # One leading class, so `re` jumps from terminator to terminator.
 _CUT = re.compile(r"[.!?](?:[\"\u201d\u2019)]?(?:\s?\[[^\[\]\n]{1,30}\])+(?=\s+\S)|(?<=[a-z0-9][.!?])(?=[A-Z][a-z]))")
 # Quotations are found per prose block, so a hard-wrapped quotation may span lines.
-_OPENING = re.compile("[\u201c\"\u2018]")
+_OPENERS = "\u201c\"\u2018"
 _QUOTES = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u2018[^\u2019]*\u2019(?!\w)")
 
 
@@ -50,12 +50,27 @@ def claim_sentences(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
+def _marks(text: str, marks: str) -> list[int]:
+    """The offsets of every one of `marks` (single characters) in `text`, in order: found
+    by `str.find`, which skips between them in C several times faster than a regex
+    class scans."""
+    out: list[int] = []
+    find = text.find
+    for mark in marks:
+        at = find(mark)
+        while at != -1:
+            out.append(at)
+            at = find(mark, at + 1)
+    out.sort()
+    return out
+
+
 def quote_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of quoted words, per prose block (a quotation may hold several sentences)."""
     spans = []
     # Every quotation opens on one of these marks: a block holding none is not searched,
     # and a search starts at the block's first mark (most prose blocks quote nothing).
-    opens = [m.start() for m in _OPENING.finditer(doc.text)]
+    opens = _marks(doc.text, _OPENERS)
     if not opens:
         return spans
     for block in doc.blocks:
