@@ -238,3 +238,14 @@ def test_an_indented_session_opening_with_a_prompt_is_an_example():
     texts = [t for _, t in blocks_of(text)]
     assert not any("git log" in t or "commit bdb0" in t for t in texts)
     assert "Indented prose that opens with no prompt stays prose." in texts
+
+
+def test_a_short_sentence_closed_by_a_reference_marker_is_no_title() -> None:
+    text = ("The siege lasted through the winter and the spring of that year.\n\n"
+            "The garrison held out.[4]\n\n"
+            "Relief came by sea in the summer, as the harbour was never closed.\n")
+    kinds = [(b.kind, text[b.start:b.end]) for b in parse(text).blocks]
+    assert ("paragraph", "The garrison held out.[4]") in kinds
+    # Without the closing full stop the short line still reads as a section title.
+    titled = text.replace("The garrison held out.[4]", "The garrison holds out")
+    assert ("heading", "The garrison holds out") in [(b.kind, titled[b.start:b.end]) for b in parse(titled).blocks]
