@@ -360,6 +360,24 @@ def test_a_statement_under_each_sibling_heading_is_not_reported():
     assert lint({"metadata.rst": rst}, "DL201") == []
 
 
+
+def test_a_closing_remark_of_sibling_sections_holds_the_same_place_from_their_end():
+    # Two walkthroughs that show different numbers of steps end the same way.
+    guide = ("## Clone with the CLI\n\nInstall the CLI and sign in first.\n\n"
+             "Run the clone command from the folder that holds your repositories.\n\n"
+             "You can then enter the repository by changing to the new directory.\n\n"
+             "## Clone with Git\n\nThere are two kinds of address for cloning.\n\n"
+             "An SSH address needs a key that your account knows.\n\n"
+             "Cloning creates a folder with a remote named origin.\n\n"
+             "You can then enter the repository by changing to the new directory.\n")
+    assert lint({"tooling.md": guide}, "DL201") == []
+    # Elsewhere in the second section the same sentence is a slip.
+    moved = guide.replace("An SSH address needs a key that your account knows.",
+                          "You can then enter the repository by changing to the new directory.", 1)
+    moved = moved[:moved.rindex("You can then")] + "Check the remote with one command.\n"
+    assert [f.line for f in lint({"tooling.md": moved}, "DL201")] == [13]
+
+
 API = """\
 ## Class: `FileHandle`
 

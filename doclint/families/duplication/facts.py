@@ -51,6 +51,7 @@ class DocFacts:
     # the 32-bit codes of its title's word stems (see parallel_text.in_sibling_sections).
     sections: array = field(default_factory=lambda: array("I"))
     slots: bytes = b""
+    tails: bytes = b""  # per comparable sentence: paragraphs after its own before the next heading
     outline: tuple[tuple[int, bool, frozenset[int]], ...] = ()
     pointers: bytes = b""  # per comparable sentence: 1 when it points the reader elsewhere
     leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block

@@ -242,10 +242,10 @@ def _structure(doc, comparable) -> dict:
         if sentence.block is not block:
             block = sentence.block
             firsts.add(sentence.start)
-    sections, slots = section_slots(doc, [item[0] for item in comparable])
+    sections, slots, tails = section_slots(doc, [item[0] for item in comparable])
     return {"entries": bytes(item[3] in ENTRY_KINDS for item in comparable),
             "blocks": array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable)),
-            "sections": sections, "slots": slots, "outline": outline(doc),
+            "sections": sections, "slots": slots, "tails": tails, "outline": outline(doc),
             "leads": bytes(item[0] in firsts for item in comparable),
             "shapes": fp.shapes([item[2] for item in comparable])}
 

@@ -186,24 +186,28 @@ def outline(doc) -> tuple[tuple[int, bool, frozenset[int]], ...]:
     return tuple(out)
 
 
-def section_slots(doc, sentence_starts: list[int]) -> tuple[array, bytes]:
+def section_slots(doc, sentence_starts: list[int]) -> tuple[array, bytes, bytes]:
     """Per sentence starting at `sentence_starts`: its section number (0 before the
-    first heading) and its slot, the number of paragraphs between its section's
-    heading and its own block (all 0 in a document without headings)."""
+    first heading), its slot, the number of paragraphs between its section's heading
+    and its own block, and its tail, the number of paragraphs after its own block
+    before the next heading (all 0 in a document without headings)."""
     heads = [h.start for h in doc.headings]
     if not heads:
-        return array("I", bytes(4 * len(sentence_starts))), bytes(len(sentence_starts))
+        zeros = bytes(len(sentence_starts))
+        return array("I", bytes(4 * len(sentence_starts))), zeros, zeros
     # Paragraphs only: parallel sections list different numbers of parameters or
     # options, and the statement after the list still holds the same place.
     block_starts = [b.start for b in doc.blocks if b.kind == "paragraph"]
-    sections, slots = array("I"), bytearray()
+    sections, slots, tails = array("I"), bytearray(), bytearray()
     for start in sentence_starts:
         section = bisect_right(heads, start)
         first = bisect_right(block_starts, heads[section - 1]) if section else 0
+        stop = bisect_right(block_starts, heads[section]) if section < len(heads) else len(block_starts)
         own = bisect_right(block_starts, start) - 1  # the paragraph it is in, or the last before
         sections.append(section)
         slots.append(min(_MAX_SLOT, max(0, own - first)))
-    return sections, bytes(slots)
+        tails.append(min(_MAX_SLOT, max(0, stop - own - 1)))
+    return sections, bytes(slots), bytes(tails)
 
 
 def _titles_share(doc_a: DocFacts, doc_b: DocFacts) -> bool:
@@ -213,7 +217,8 @@ def _titles_share(doc_a: DocFacts, doc_b: DocFacts) -> bool:
 
 def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bool:
     """Whether copy `b` of `a` holds the same place in a sibling section: the same slot
-    in sections whose headings have one level and titles of one shape: sharing a word,
+    (or, for an `exact` copy, the same tail: as many paragraphs before the next
+    heading) in sections whose headings have one level and titles of one shape: sharing a word,
     or both code and nothing else ("Stanza: `pkg`" and "Stanza: `installer`";
     "#### `aarch64`" and "#### `loongarch`"). Reference text repeats a statement under each field, platform
     or option it applies to, and a reader who jumps to one section reads it once. A
@@ -245,7 +250,10 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
         return True  # one statement made in two entries of a reference, at any place
     if entries and not exact and not only_slips(_tokens(doc_a, ia), _tokens(doc_b, ib)):
         return True  # the statement reworded for another entry, wherever it stands
-    if doc_a.slots[ia] != doc_b.slots[ib]:
+    # The same place: as many paragraphs after the heading, or before the next one (the
+    # closing remark of parallel sections that show different numbers of examples).
+    if doc_a.slots[ia] != doc_b.slots[ib] and not (
+            exact and doc_a.tails and doc_b.tails and doc_a.tails[ia] == doc_b.tails[ib]):
         return False
     return entries or same_level_siblings(title_a, title_b)
 

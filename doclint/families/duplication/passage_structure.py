@@ -25,7 +25,7 @@ def structural(doc, codes, copy, later_start: int, source_start: int, opts) -> b
         return True
     log = bool(opts.logs) and path_matches(doc.path, opts.logs)
     if doc.headings:
-        sections, _ = section_slots(doc, [later_start, source_start])
+        sections, _, _ = section_slots(doc, [later_start, source_start])
         # In a log, two sections are two releases: an entry listed under both is carried.
         if sections[0] != sections[1] and (log or _sibling_titles(doc, sections[0], sections[1])
                                            or _is_pointer(doc, later_start, opts.pointers)):
