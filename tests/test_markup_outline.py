@@ -67,3 +67,15 @@ def test_a_long_bold_line_alone_is_a_heading_too():
     # Its block is a heading too, not a paragraph that a section's places count.
     for parse in (parse_rst, parse_md):
         assert [b.kind for b in parse(text).blocks] == ["heading", "paragraph"]
+
+
+def test_a_bold_line_longer_still_is_a_title_only_when_it_ends_no_sentence():
+    title = ("**Example 2: To create a repository in a public registry with a short description of all of its "
+             "contents, system and operating architecture that the image supports**")
+    text = f"{title}\n\nThe following example creates a repository.\n"
+    assert len(title) > 160
+    assert outline(parse_rst, text) == [(1, title)]
+    assert outline(parse_md, text) == [(1, title)]
+    statement = ("**Do not delete this file, or the server stops accepting connections from the clients "
+                 "that were registered before the upgrade; keep a copy of it in a safe place.**")
+    assert outline(parse_md, f"{statement}\n\nMore text.\n") == []

@@ -160,11 +160,17 @@ def strong_heading(raw: str, start: int, end: int, section_level: int) -> Headin
     list the snapshots**", "**Use:**"): writers divide a section, or a page without
     headings, into parallel parts with it. It sits one level below the markup's own
     heading before it (`section_level`, 0 when there is none)."""
-    if "\n" in raw or len(raw) > _STRONG_HEADING_CHARS or not _STRONG_LINE.fullmatch(raw):
+    if "\n" in raw or len(raw) > _STRONG_TITLE_CHARS or not _STRONG_LINE.fullmatch(raw):
         return None
+    if len(raw) > _STRONG_HEADING_CHARS and _SENTENCE_END.search(raw):
+        return None  # a long bold line that ends a sentence is an emphasised statement
     return Heading(section_level + 1, start, end)
 
 
 # Bold lines that stand for headings run longer than labels ("**Example 9: To generate
-# a transcript with personally identifiable information (PII) redacted**").
+# a transcript with personally identifiable information (PII) redacted**"); longer
+# ones are titles only when they end no sentence ("**Example 2: To create a repository
+# ... that the image supports**").
 _STRONG_HEADING_CHARS = 160
+_STRONG_TITLE_CHARS = 320
+_SENTENCE_END = re.compile(r"[.!?][*_]*[ \t]*$")
