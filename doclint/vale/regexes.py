@@ -129,6 +129,83 @@ def prefiltered(pattern: str, ignore_case: bool = False, chars=None) -> str:
     return f"{lookahead(chars)}(?:{pattern})"
 
 
+def alternation(pieces: list[str], firsts: list) -> str:
+    """`pieces` as one alternation, in their order, each group of them behind a lookahead
+    for their first characters (`firsts`, from `first_chars`).
+
+    Pieces whose first characters overlap share a group, so that a long word list costs
+    one lookahead per group rather than one per word where a word can begin: Python's
+    `re` tries the branches of an alternation one by one, and a lookahead at a branch's
+    head cannot be skipped as cheaply as a literal. Branches of different groups never
+    match at the same place (they start with different characters), so the order the
+    groups come in cannot change which branch matches; within a group the order is
+    kept. A piece whose first characters are not known keeps its own place, without a
+    lookahead, and so does every piece of that alternation."""
+    if not pieces or any(not f for f in firsts):
+        return "|".join(prefiltered(p, chars=f or ()) for p, f in zip(pieces, firsts))
+    groups: list[tuple[set[str], list[int]]] = []  # (characters, piece numbers), disjoint
+    for i, chars in enumerate(firsts):
+        merged: tuple[set[str], list[int]] = (set(chars), [i])
+        for group in [g for g in groups if g[0] & chars]:
+            groups.remove(group)
+            merged[0].update(group[0])
+            merged[1].extend(group[1])
+        merged[1].sort()
+        groups.append(merged)
+    groups.sort(key=lambda g: g[1][0])  # in the order of each group's first piece
+    return "|".join(lookahead(chars) + "(?:" + "|".join(pieces[i] for i in members) + ")"
+                    for chars, members in groups)
+
+
+# A scanner searches for a rule's first characters only where they are few, or
+# uncommon: lower-case letters are most of prose, and a class of many of them stops
+# at most positions, which costs more than the plain search.
+_SCAN_LOWER = 8
+# Characters a rule reads with its plain pattern before its scanner is compiled: the
+# scanner is a second compilation, which a run on a few small files would not repay.
+_SCAN_AFTER = 50_000
+
+
+class Scanner:
+    """`pattern.finditer`, faster where every match starts with one of a few known
+    characters (`chars`) and is never empty.
+
+    Python's `re` searches quickly (in a loop over the text, in C) for a pattern that
+    starts with a character class, and slowly for one that starts with a lookahead or
+    `\\b`: there it starts the matcher at every position. So the scanner searches for
+    `[chars](?<=(?=PATTERN)[chars])`, one of the characters behind which the pattern
+    matches, and takes the match there with `pattern.match`, the match `finditer`
+    would have found: the same matches, in C up to each one."""
+
+    def __init__(self, pattern, chars) -> None:
+        self.pattern = pattern
+        self.fast = None
+        self.read = 0
+        usable = (isinstance(pattern, re.Pattern) and chars
+                  and sum(c.islower() for c in chars) <= _SCAN_LOWER)
+        self.chars = frozenset(chars) if usable else None
+
+    def finditer(self, text: str):
+        if self.fast is None:
+            if self.chars is None or self.read < _SCAN_AFTER:
+                self.read += len(text)
+                return self.pattern.finditer(text)
+            klass = lookahead(self.chars)[3:-1]  # `[...]` of the lookahead `(?=[...])`
+            self.fast = re.compile(f"{klass}(?<=(?={self.pattern.pattern}){klass})", self.pattern.flags)
+        return self._scan(text)
+
+    def _scan(self, text: str):
+        search, match = self.fast.search, self.pattern.match
+        pos = 0
+        while True:
+            hit = search(text, pos)
+            if hit is None:
+                return
+            found = match(text, hit.start())
+            yield found
+            pos = found.end()
+
+
 def union(sets) -> frozenset[str] | None:
     """All the first characters of several alternatives; None if one is unknown."""
     out: set[str] = set()
