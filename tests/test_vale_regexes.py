@@ -126,3 +126,64 @@ def test_a_word_list_rule_reports_the_same_on_a_long_file_as_on_a_short_one(tmp_
     first = sorted(by_line[1])
     assert len(first) >= 10
     assert all(sorted(by_line[line]) == first for line in range(1, 2 * copies, 2))
+
+
+def test_first_characters_of_a_token_with_an_inline_case_flag_include_every_case():
+    assert first_chars("(?i)simply") == frozenset("sS")
+    assert first_chars("(?i:log) in") == frozenset("lL")
+    assert first_chars("simply") == frozenset("s")
+
+
+def test_first_characters_of_times_and_dates_are_any_digit():
+    assert first_chars(r"\d{1,2} ?[ap]m\b") == frozenset({regexes.DIGIT})
+    assert first_chars(r"\d{1,2}(?:\.|/)\d{4}|(?:Jan|Feb)\b", True) == frozenset({regexes.DIGIT, *"jJfF"})
+    assert lookahead(frozenset({regexes.DIGIT, "J"})) == r"(?=[J\d])"
+
+
+def test_digit_first_tokens_find_times_in_any_script_of_digits(monkeypatch):
+    monkeypatch.setattr(regexes, "_SCAN_AFTER", 0)
+    tokens = [r"\d{1,2}[AP]M\b", r"\d{1,2} ?[ap]m\b"]
+    firsts = [first_chars(t) for t in tokens]
+    pattern = re.compile(lookahead(union(firsts)) + WORD_TEMPLATE % alternation(tokens, firsts))
+    text = "The job runs at 9AM and 10 pm, or at ٣PM (Arabic-Indic three); 2024 is a year."
+    plain = re.compile(WORD_TEMPLATE % "|".join(tokens))
+    scanner = Scanner(pattern, union(firsts))
+    assert found(scanner.finditer(text)) == found(plain.finditer(text))
+    assert [m.group() for m in scanner.finditer(text)] == ["9AM", "10 pm", "٣PM"]
+    assert scanner.fast is not None
+
+
+def write_style(tmp_path, rule: str) -> str:
+    styles = tmp_path / "styles" / "House"
+    styles.mkdir(parents=True)
+    (styles / "Rule.yml").write_text(rule, encoding="utf-8")
+    ini = tmp_path / ".vale.ini"
+    ini.write_text("StylesPath = styles\n[*]\nBasedOnStyles = House\n", encoding="utf-8")
+    return str(ini)
+
+
+def vale_findings(tmp_path, ini: str, text: str) -> list[tuple[int, int, str]]:
+    from doclint.api import lint_paths
+    from doclint.engine.config import Config, LoadedConfig
+
+    doc = tmp_path / "doc.md"
+    doc.write_text(text, encoding="utf-8")
+    result = lint_paths([str(doc)], LoadedConfig(Config(vale=ini), None, str(tmp_path)), select=("House",))
+    return [(f.line, f.column, f.message) for f in result.findings]
+
+
+def test_a_token_with_an_inline_case_flag_matches_a_capital(tmp_path):
+    ini = write_style(tmp_path, "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\n"
+                                "tokens:\n  - '(?i)simply'\n")
+    assert vale_findings(tmp_path, ini, "Simply run it. Or simply stop.\n") == [
+        (1, 1, "Avoid 'Simply'."), (1, 19, "Avoid 'simply'.")]
+
+
+def test_a_raw_pattern_before_tokens_finds_every_passive(tmp_path):
+    ini = write_style(tmp_path, "extends: existence\nmessage: \"Passive: '%s'.\"\nlevel: warning\n"
+                                "ignorecase: true\nraw:\n  - '\\b(am|are|was|be)\\b\\s*'\n"
+                                "tokens:\n  - '[\\w]+ed'\n  - 'built'\n")
+    text = "The file was deleted. Are built images kept? It was fine, and they are logged.\n"
+    assert vale_findings(tmp_path, ini, text) == [
+        (1, 10, "Passive: 'was deleted'."), (1, 23, "Passive: 'Are built'."),
+        (1, 68, "Passive: 'are logged'.")]

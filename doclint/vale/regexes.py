@@ -54,6 +54,11 @@ def compile_vale(pattern: str, path: str, key: str, ignore_case: bool = False, p
         raise ConfigError(path, f"'{key}': cannot use the regular expression {pattern!r}: {exc}") from None
 
 
+# A first "character" that stands for any digit (`\d`), as it is written in a class.
+DIGIT = "\\d"
+
+# An inline flag group that names `i` (`(?i)`, `(?i:`, `(?-i:` too: more cases is safe).
+_CASELESS = re.compile(r"\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]")
 # A plain word or phrase: its first character is the only one a match starts with.
 _PLAIN = re.compile(r"[^\W_][\w '’.,:/&-]*")
 
@@ -61,6 +66,8 @@ _PLAIN = re.compile(r"[^\W_][\w '’.,:/&-]*")
 def first_chars(pattern: str, ignore_case: bool = False) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, or None when that is not a
     short list (a class like `\\w`, an optional start)."""
+    if _CASELESS.search(pattern):
+        ignore_case = True  # `(?i)` or `(?i:...)` somewhere: every case of a first letter
     if _PLAIN.fullmatch(pattern) and not re.search(r"\.[*?]|\.\{", pattern[:2]):
         first = pattern[0]
         return frozenset({first, first.lower(), first.upper()} if ignore_case else {first})
@@ -74,7 +81,7 @@ def first_chars(pattern: str, ignore_case: bool = False) -> frozenset[str] | Non
     if chars is None or len(chars) > 60:
         return None
     if ignore_case:
-        chars = {c for ch in chars for c in (ch.lower(), ch.upper(), ch)}
+        chars = {c for ch in chars for c in ((ch.lower(), ch.upper(), ch) if ch != DIGIT else (ch,))}
     return frozenset(chars)
 
 
@@ -105,6 +112,8 @@ def _first(items: list, parser) -> set[str] | None:
                     out.add(chr(value))
                 elif kind is const.RANGE and value[1] - value[0] < 60:
                     out.update(chr(x) for x in range(value[0], value[1] + 1))
+                elif kind is const.CATEGORY and value in (const.CATEGORY_DIGIT, const.CATEGORY_UNI_DIGIT):
+                    out.add(DIGIT)  # times, dates, versions: rare in prose
                 else:
                     return None
             return out
@@ -116,7 +125,7 @@ def lookahead(chars) -> str:
     """A lookahead for one of `chars` ("" when they are not known)."""
     if not chars:
         return ""
-    return "(?=[" + "".join("\\" + c if c in "]\\^-[" else c for c in sorted(chars)) + "])"
+    return "(?=[" + "".join("\\" + c if c in "]\\^-[" and c != DIGIT else c for c in sorted(chars)) + "])"
 
 
 def prefiltered(pattern: str, ignore_case: bool = False, chars=None) -> str:
@@ -141,7 +150,8 @@ def alternation(pieces: list[str], firsts: list) -> str:
     groups come in cannot change which branch matches; within a group the order is
     kept. A piece whose first characters are not known keeps its own place, without a
     lookahead, and so does every piece of that alternation."""
-    if not pieces or any(not f for f in firsts):
+    if not pieces or any(not f or DIGIT in f for f in firsts):
+        # `\d` shares characters with a set that does not name it: no groups.
         return "|".join(prefiltered(p, chars=f or ()) for p, f in zip(pieces, firsts))
     groups: list[tuple[set[str], list[int]]] = []  # (characters, piece numbers), disjoint
     for i, chars in enumerate(firsts):
@@ -182,7 +192,7 @@ class Scanner:
         self.fast = None
         self.read = 0
         usable = (isinstance(pattern, re.Pattern) and chars
-                  and sum(c.islower() for c in chars) <= _SCAN_LOWER)
+                  and sum(len(c) == 1 and c.islower() for c in chars) <= _SCAN_LOWER)
         self.chars = frozenset(chars) if usable else None
 
     def finditer(self, text: str):

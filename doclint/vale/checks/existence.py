@@ -23,17 +23,15 @@ class Existence(Check):
         # alternation behind their union (see `alternation`).
         ignore_case = bool(data.get("ignorecase"))
         firsts = [first_chars(t, ignore_case) for t in tokens]
-        body, starts = "", None
-        if tokens:
-            body = self.template(alternation(tokens, firsts), nonword)
-            if not raw:
-                starts = union(firsts)
-                body = lookahead(starts) + body
-        # Vale puts `raw` before the tokens, or after them with `append: true`.
-        pattern = body + raw if data.get("append") else raw + body
-        self.pattern = self.compile(pattern, "tokens" if tokens else "raw", ignore_case)
-        # Every match starts with one of `starts` and is not empty (each token takes a
-        # character first) unless a configured WordTemplate says otherwise.
+        body = self.template(alternation(tokens, firsts), nonword) if tokens else ""
+        # Vale puts `raw` before the tokens, or after them with `append: true`; a match
+        # starts with one of the first characters of whichever comes first.
+        append = bool(data.get("append"))
+        pattern = body + raw if append else raw + body
+        starts = union(firsts) if tokens and (append or not raw) else first_chars(raw, ignore_case)
+        self.pattern = self.compile(lookahead(starts) + pattern, "tokens" if tokens else "raw", ignore_case)
+        # Every match starts with one of `starts` and is not empty (a token or the raw
+        # pattern takes a character first) unless a configured WordTemplate says otherwise.
         plain = nonword or self.word_template == WORD_TEMPLATE
         self.scanner = Scanner(self.pattern, starts if plain else None)
 
