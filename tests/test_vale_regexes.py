@@ -187,3 +187,20 @@ def test_a_raw_pattern_before_tokens_finds_every_passive(tmp_path):
     assert vale_findings(tmp_path, ini, text) == [
         (1, 10, "Passive: 'was deleted'."), (1, 23, "Passive: 'Are built'."),
         (1, 68, "Passive: 'are logged'.")]
+
+
+def test_first_characters_look_past_what_can_be_empty():
+    assert first_chars(r"(?:^|\s)I\s", True) == frozenset({regexes.SPACE, "I", "i"})
+    assert first_chars(r"(?:an?|the)? ?cloud") == frozenset("at c")
+    assert first_chars(r"\b(?:e-?)?mail\b") == frozenset("em")
+    assert first_chars(r"(?:log)?") is None  # can match nothing: a match may start anywhere
+    assert first_chars(r"\w+!") is None
+
+
+def test_a_first_person_token_that_starts_at_a_line_or_a_space_is_found_at_both(tmp_path):
+    ini = write_style(tmp_path, "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: warning\n"
+                                "ignorecase: true\nnonword: true\n"
+                                "tokens:\n  - '(?:^|\\s)I\\s'\n  - '\\bmy\\b'\n")
+    text = "I think so.\n\nThen I saw my error.\n"
+    assert vale_findings(tmp_path, ini, text) == [
+        (1, 1, "Avoid 'I '."), (3, 5, "Avoid ' I '."), (3, 12, "Avoid 'my'.")]

@@ -54,8 +54,10 @@ def compile_vale(pattern: str, path: str, key: str, ignore_case: bool = False, p
         raise ConfigError(path, f"'{key}': cannot use the regular expression {pattern!r}: {exc}") from None
 
 
-# A first "character" that stands for any digit (`\d`), as it is written in a class.
+# First "characters" that stand for a class, as they are written in one: any digit
+# (`\d`), any whitespace (`\s`).
 DIGIT = "\\d"
+SPACE = "\\s"
 
 # An inline flag group that names `i` (`(?i)`, `(?i:`, `(?-i:` too: more cases is safe).
 _CASELESS = re.compile(r"\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]")
@@ -81,51 +83,76 @@ def first_chars(pattern: str, ignore_case: bool = False) -> frozenset[str] | Non
     if chars is None or len(chars) > 60:
         return None
     if ignore_case:
-        chars = {c for ch in chars for c in ((ch.lower(), ch.upper(), ch) if ch != DIGIT else (ch,))}
+        chars = {c for ch in chars for c in ((ch.lower(), ch.upper(), ch) if len(ch) == 1 else (ch,))}
     return frozenset(chars)
 
 
 def _first(items: list, parser) -> set[str] | None:
+    """The first characters of a parsed pattern; None when they are not known or the
+    pattern can match empty text (then a match can start anywhere)."""
+    chars, nullable = _sequence(items)
+    return None if chars is None or nullable else chars
+
+
+def _sequence(items: list) -> tuple[set[str] | None, bool]:
+    """The characters a run of items can start with, and whether it can match empty
+    text: the first item's characters, and the next one's too while the ones before
+    can be empty (`(?:^|\\s)I` starts with whitespace or `I`)."""
+    out: set[str] = set()
+    for op, arg in items:
+        chars, nullable = _item(op, arg)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op, arg) -> tuple[set[str] | None, bool]:
     from re import _constants as const
 
-    for op, arg in items:
-        if op in (const.AT, const.ASSERT, const.ASSERT_NOT):
-            continue  # `\b`, `^`, lookarounds: zero width, look at what follows
-        if op is const.LITERAL:
-            return {chr(arg)}
-        if op is const.SUBPATTERN:
-            return _first(list(arg[-1]), parser)
-        if op is const.BRANCH:
-            out: set[str] = set()
-            for branch in arg[1]:
-                part = _first(list(branch), parser)
-                if part is None:
-                    return None
-                out |= part
-            return out
-        if op in (const.MAX_REPEAT, const.MIN_REPEAT, const.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            return _first(list(arg[2]), parser)
-        if op is const.IN:
-            out = set()
-            for kind, value in arg:
-                if kind is const.LITERAL:
-                    out.add(chr(value))
-                elif kind is const.RANGE and value[1] - value[0] < 60:
-                    out.update(chr(x) for x in range(value[0], value[1] + 1))
-                elif kind is const.CATEGORY and value in (const.CATEGORY_DIGIT, const.CATEGORY_UNI_DIGIT):
-                    out.add(DIGIT)  # times, dates, versions: rare in prose
-                else:
-                    return None
-            return out
-        return None
-    return None
+    if op in (const.AT, const.ASSERT, const.ASSERT_NOT):
+        return set(), True  # `\b`, `^`, lookarounds: zero width, look at what follows
+    if op is const.LITERAL:
+        return {chr(arg)}, False
+    if op is const.SUBPATTERN:
+        return _sequence(list(arg[-1]))
+    if op is const.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            chars, empty = _sequence(list(branch))
+            if chars is None:
+                return None, False
+            out |= chars
+            nullable = nullable or empty
+        return out, nullable
+    if op in (const.MAX_REPEAT, const.MIN_REPEAT, const.POSSESSIVE_REPEAT):
+        chars, empty = _sequence(list(arg[2]))
+        return chars, empty or arg[0] == 0
+    if op is const.IN:
+        out = set()
+        for kind, value in arg:
+            if kind is const.LITERAL:
+                out.add(chr(value))
+            elif kind is const.RANGE and value[1] - value[0] < 60:
+                out.update(chr(x) for x in range(value[0], value[1] + 1))
+            elif kind is const.CATEGORY and value in (const.CATEGORY_DIGIT, const.CATEGORY_UNI_DIGIT):
+                out.add(DIGIT)  # times, dates, versions: rare in prose
+            elif kind is const.CATEGORY and value in (const.CATEGORY_SPACE, const.CATEGORY_UNI_SPACE):
+                out.add(SPACE)
+            else:
+                return None, False
+        return out, False
+    return None, False
 
 
 def lookahead(chars) -> str:
     """A lookahead for one of `chars` ("" when they are not known)."""
     if not chars:
         return ""
-    return "(?=[" + "".join("\\" + c if c in "]\\^-[" and c != DIGIT else c for c in sorted(chars)) + "])"
+    return "(?=[" + "".join("\\" + c if len(c) == 1 and c in "]\\^-[" else c for c in sorted(chars)) + "])"
 
 
 def prefiltered(pattern: str, ignore_case: bool = False, chars=None) -> str:
@@ -150,8 +177,8 @@ def alternation(pieces: list[str], firsts: list) -> str:
     groups come in cannot change which branch matches; within a group the order is
     kept. A piece whose first characters are not known keeps its own place, without a
     lookahead, and so does every piece of that alternation."""
-    if not pieces or any(not f or DIGIT in f for f in firsts):
-        # `\d` shares characters with a set that does not name it: no groups.
+    if not pieces or any(not f or any(len(c) > 1 for c in f) for f in firsts):
+        # A class (`\d`) shares characters with sets that do not name it: no groups.
         return "|".join(prefiltered(p, chars=f or ()) for p, f in zip(pieces, firsts))
     groups: list[tuple[set[str], list[int]]] = []  # (characters, piece numbers), disjoint
     for i, chars in enumerate(firsts):
