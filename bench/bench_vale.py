@@ -14,14 +14,17 @@
    Grafana's style has no `occurrence`, `consistency`, `conditional`,
    `capitalization` or `sequence` rule, so a small `Bench` style beside it adds one of
    each, written after well-known public styles (Google's and Microsoft's).
-3. With `--readers N`: chunspell against the pure-Python spylls (if installed) on N
+3. With `--default-run`: what a user pays, each part timed inside a default run
+   (doclint's rules enabled by default, then the style's): doclint's rules in all, what
+   imported rules share (the view, sentences, metric counts), and each check type.
+4. With `--readers N`: chunspell against the pure-Python spylls (if installed) on N
    distinct words of the documents, with the system en_US dictionary.
 
 The style is Grafana's full Vale style in ../shared/vale/grafana when it is there (79
 rules), else the vendored subset in tests/data/vale-grafana. The documents default to
 the repository's own Markdown files.
 
-Run: python bench/bench_vale.py [--ini PATH] [--repeat 9] [docs ...]
+Run: python bench/bench_vale.py [--ini PATH] [--repeat 9] [--default-run] [docs ...]
 """
 from __future__ import annotations
 
