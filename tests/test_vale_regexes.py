@@ -204,3 +204,15 @@ def test_a_first_person_token_that_starts_at_a_line_or_a_space_is_found_at_both(
     text = "I think so.\n\nThen I saw my error.\n"
     assert vale_findings(tmp_path, ini, text) == [
         (1, 1, "Avoid 'I '."), (3, 5, "Avoid ' I '."), (3, 12, "Avoid 'my'.")]
+
+
+def test_a_conditional_rule_finds_the_same_in_every_copy_once_its_scanner_takes_over(tmp_path, monkeypatch):
+    monkeypatch.setattr(regexes, "_SCAN_AFTER", 200)
+    ini = write_style(tmp_path, "extends: conditional\nmessage: \"Spell out '%s'.\"\nlevel: warning\n"
+                                "first: '\\b([A-Z]{3,5})\\b'\n"
+                                "second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\nexceptions:\n  - JSON\n")
+    paragraph = "Run the CLI, the Command Line Interface (CLI). The API returns JSON to the SDK.\n\n"
+    findings = vale_findings(tmp_path, ini, paragraph * 12)
+    assert findings[:2] == [(1, 52, "Spell out 'API'."), (1, 76, "Spell out 'SDK'.")]
+    assert findings == [(line, column, message) for line in range(1, 24, 2)
+                        for _, column, message in findings[:2]]

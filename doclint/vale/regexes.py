@@ -231,6 +231,10 @@ class Scanner:
             self.fast = re.compile(f"{klass}(?<=(?={self.pattern.pattern}){klass})", self.pattern.flags)
         return self._scan(text)
 
+    def search(self, text: str):
+        """`pattern.search`: the first match, or None."""
+        return next(self.finditer(text), None)
+
     def _scan(self, text: str):
         search, match = self.fast.search, self.pattern.match
         pos = 0
