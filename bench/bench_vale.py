@@ -14,14 +14,17 @@
    Grafana's style has no `occurrence`, `consistency`, `conditional`,
    `capitalization` or `sequence` rule, so a small `Bench` style beside it adds one of
    each, written after well-known public styles (Google's and Microsoft's).
-3. With `--readers N`: chunspell against the pure-Python spylls (if installed) on N
+3. With `--default-run`: what a user pays, each part timed inside a default run
+   (doclint's rules enabled by default, then the style's): doclint's rules in all, what
+   imported rules share (the view, sentences, metric counts), and each check type.
+4. With `--readers N`: chunspell against the pure-Python spylls (if installed) on N
    distinct words of the documents, with the system en_US dictionary.
 
 The style is Grafana's full Vale style in ../shared/vale/grafana when it is there (79
 rules), else the vendored subset in tests/data/vale-grafana. The documents default to
 the repository's own Markdown files.
 
-Run: python bench/bench_vale.py [--ini PATH] [--repeat 9] [docs ...]
+Run: python bench/bench_vale.py [--ini PATH] [--repeat 9] [--default-run] [docs ...]
 """
 from __future__ import annotations
 
@@ -278,6 +281,87 @@ def speed(ini: Path, paths: list[str], runs: int, engine_sentences: bool = True)
               f"  ({hits} findings)")
 
 
+def default_run(ini: Path, paths: list[str], runs: int) -> None:
+    """What a user pays: a default `doclint check` (every doclint rule enabled by
+    default, then the style's rules, in the engine's order) over the documents, with
+    each rule's CPU time taken inside the run. What imported rules share is timed apart,
+    made just before the first imported rule reaches a document: the view, the sentences
+    (when a sentence-scoped rule is active) and the metric counts (when a metric rule
+    is). Fresh documents each run; per part, the best of the runs."""
+    from doclint.api import iter_documents
+    from doclint.core.discovery import discover
+    from doclint.engine.config import Config, LoadedConfig, configured_rules
+    from doclint.engine.phases import Engine
+    from doclint.vale.checks.metric import Metric
+    from doclint.vale.checks.syllables import _STATS as word_stats
+    from doclint.vale.checks.syllables import document_counts
+
+    found = discover(paths, (), (), True, str(ROOT))
+    config = Config(vale=str(ini))
+    engine = Engine(configured_rules(LoadedConfig(config, None, str(ROOT))), config)
+    setup = next(r.options.setup for r, _ in engine.kinds if r.kind == "vale")
+
+    def part(rule) -> str:
+        if rule.kind != "vale":
+            return "doclint's own rules (all enabled by default)"
+        return f"Vale {rule.options.check.__class__.__name__.lower()}"
+
+    def shared(doc, times: dict) -> None:
+        on = [setup.loaded[n].check for n in setup.active(doc.path) if n in setup.loaded]
+        start = time.process_time()
+        view = setup.view(doc)
+        made = time.process_time()
+        times["Vale view (shared)"] = times.get("Vale view (shared)", 0.0) + made - start
+        if any(c is not None and c.scope.sentence for c in on):
+            view.sentence_spans()
+            view.segments(next(c.scope for c in on if c is not None and c.scope.sentence))
+            split = time.process_time()
+            times["Vale sentences (shared)"] = times.get("Vale sentences (shared)", 0.0) + split - made
+            made = split
+        if any(isinstance(c, Metric) for c in on):
+            document_counts(view)
+            times["Vale metric counts (shared)"] = times.get("Vale metric counts (shared)", 0.0) + time.process_time() - made
+
+    best: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    megabytes = 0.0
+    for _ in range(runs):
+        docs = [d for d in iter_documents(found.files, "text", []) if d.path.endswith(".md")]
+        megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+        word_stats.clear()  # each run starts as a fresh process would (syllables, verdicts)
+        for rule, kind in engine.kinds:
+            forget = getattr(getattr(rule.options, "check", None), "forget", None)
+            if forget is not None:
+                forget()
+        times: dict[str, float] = {}
+        parsed = [doc.parsed for doc in docs]  # reading the markup is not a rule's cost
+        assert len(parsed) == len(docs)
+        for doc in docs:
+            first_vale = True
+            for rule, kind in engine.rules_for(doc):
+                if rule.kind == "vale" and first_vale:
+                    first_vale = False
+                    shared(doc, times)
+                start = time.process_time()
+                for _ in kind.check(doc):
+                    pass
+                times[part(rule)] = times.get(part(rule), 0.0) + time.process_time() - start
+        for name, spent in times.items():
+            best[name] = min(best.get(name, spent), spent)
+    for rule, _ in engine.kinds:
+        counts[part(rule)] = counts.get(part(rule), 0) + 1
+    print(f"default run on {megabytes:.2f} MB of Markdown (CPU, best of {runs} runs; ms per MB, "
+          f"the style's rules after doclint's as the engine orders them):")
+    total = 0.0
+    for name, spent in best.items():
+        per = spent / megabytes * 1000
+        total += per if name.startswith("Vale") else 0.0
+        rules = counts.get(name)
+        each = f"  ({rules} rules, {per / rules:5.1f} per rule)" if rules else ""
+        print(f"  {name:48} {per:7.1f}{each}")
+    print(f"  {'the style in all':48} {total:7.1f}")
+
+
 def hunspell_readers(docs: list[str], sample: int) -> None:
     """chunspell (libhunspell) against the pure-Python spylls on the same en_US: load
     time, words a second, and the words on which they disagree."""
@@ -332,6 +416,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="speed runs per check type (the best is printed)")
     parser.add_argument("--vale-only", action="store_true",
                         help="as a run of imported rules alone: doclint's own rules have not split the documents")
+    parser.add_argument("--default-run", action="store_true",
+                        help="also time each part of a default run (doclint's rules, then the style's)")
     parser.add_argument("--readers", type=int, default=0, metavar="N",
                         help="also compare chunspell and spylls on N words of the documents")
     args = parser.parse_args()
@@ -341,8 +427,10 @@ def main() -> None:
                 ("Grafana's style", default_ini(Path(folder), False)),
                 ("Grafana's style without its spelling rule", default_ini(Path(folder), False, spelling=False))]
             startup(inis, Path(folder), args.repeat)
-        speed(Path(args.ini) if args.ini else default_ini(Path(folder), True), args.docs, args.runs,
-              not args.vale_only)
+        ini = Path(args.ini) if args.ini else default_ini(Path(folder), True)
+        speed(ini, args.docs, args.runs, not args.vale_only)
+        if args.default_run:
+            default_run(ini, args.docs, args.runs)
     if args.readers:
         hunspell_readers(args.docs, args.readers)
 

@@ -54,6 +54,13 @@ def compile_vale(pattern: str, path: str, key: str, ignore_case: bool = False, p
         raise ConfigError(path, f"'{key}': cannot use the regular expression {pattern!r}: {exc}") from None
 
 
+# First "characters" that stand for a class, as they are written in one: any digit
+# (`\d`), any whitespace (`\s`).
+DIGIT = "\\d"
+SPACE = "\\s"
+
+# An inline flag group that names `i` (`(?i)`, `(?i:`, `(?-i:` too: more cases is safe).
+_CASELESS = re.compile(r"\(\?[a-zA-Z-]*i[a-zA-Z-]*[:)]")
 # A plain word or phrase: its first character is the only one a match starts with.
 _PLAIN = re.compile(r"[^\W_][\w '’.,:/&-]*")
 
@@ -61,6 +68,8 @@ _PLAIN = re.compile(r"[^\W_][\w '’.,:/&-]*")
 def first_chars(pattern: str, ignore_case: bool = False) -> frozenset[str] | None:
     """The characters a match of `pattern` can start with, or None when that is not a
     short list (a class like `\\w`, an optional start)."""
+    if _CASELESS.search(pattern):
+        ignore_case = True  # `(?i)` or `(?i:...)` somewhere: every case of a first letter
     if _PLAIN.fullmatch(pattern) and not re.search(r"\.[*?]|\.\{", pattern[:2]):
         first = pattern[0]
         return frozenset({first, first.lower(), first.upper()} if ignore_case else {first})
@@ -74,49 +83,76 @@ def first_chars(pattern: str, ignore_case: bool = False) -> frozenset[str] | Non
     if chars is None or len(chars) > 60:
         return None
     if ignore_case:
-        chars = {c for ch in chars for c in (ch.lower(), ch.upper(), ch)}
+        chars = {c for ch in chars for c in ((ch.lower(), ch.upper(), ch) if len(ch) == 1 else (ch,))}
     return frozenset(chars)
 
 
 def _first(items: list, parser) -> set[str] | None:
+    """The first characters of a parsed pattern; None when they are not known or the
+    pattern can match empty text (then a match can start anywhere)."""
+    chars, nullable = _sequence(items)
+    return None if chars is None or nullable else chars
+
+
+def _sequence(items: list) -> tuple[set[str] | None, bool]:
+    """The characters a run of items can start with, and whether it can match empty
+    text: the first item's characters, and the next one's too while the ones before
+    can be empty (`(?:^|\\s)I` starts with whitespace or `I`)."""
+    out: set[str] = set()
+    for op, arg in items:
+        chars, nullable = _item(op, arg)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _item(op, arg) -> tuple[set[str] | None, bool]:
     from re import _constants as const
 
-    for op, arg in items:
-        if op in (const.AT, const.ASSERT, const.ASSERT_NOT):
-            continue  # `\b`, `^`, lookarounds: zero width, look at what follows
-        if op is const.LITERAL:
-            return {chr(arg)}
-        if op is const.SUBPATTERN:
-            return _first(list(arg[-1]), parser)
-        if op is const.BRANCH:
-            out: set[str] = set()
-            for branch in arg[1]:
-                part = _first(list(branch), parser)
-                if part is None:
-                    return None
-                out |= part
-            return out
-        if op in (const.MAX_REPEAT, const.MIN_REPEAT, const.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            return _first(list(arg[2]), parser)
-        if op is const.IN:
-            out = set()
-            for kind, value in arg:
-                if kind is const.LITERAL:
-                    out.add(chr(value))
-                elif kind is const.RANGE and value[1] - value[0] < 60:
-                    out.update(chr(x) for x in range(value[0], value[1] + 1))
-                else:
-                    return None
-            return out
-        return None
-    return None
+    if op in (const.AT, const.ASSERT, const.ASSERT_NOT):
+        return set(), True  # `\b`, `^`, lookarounds: zero width, look at what follows
+    if op is const.LITERAL:
+        return {chr(arg)}, False
+    if op is const.SUBPATTERN:
+        return _sequence(list(arg[-1]))
+    if op is const.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            chars, empty = _sequence(list(branch))
+            if chars is None:
+                return None, False
+            out |= chars
+            nullable = nullable or empty
+        return out, nullable
+    if op in (const.MAX_REPEAT, const.MIN_REPEAT, const.POSSESSIVE_REPEAT):
+        chars, empty = _sequence(list(arg[2]))
+        return chars, empty or arg[0] == 0
+    if op is const.IN:
+        out = set()
+        for kind, value in arg:
+            if kind is const.LITERAL:
+                out.add(chr(value))
+            elif kind is const.RANGE and value[1] - value[0] < 60:
+                out.update(chr(x) for x in range(value[0], value[1] + 1))
+            elif kind is const.CATEGORY and value in (const.CATEGORY_DIGIT, const.CATEGORY_UNI_DIGIT):
+                out.add(DIGIT)  # times, dates, versions: rare in prose
+            elif kind is const.CATEGORY and value in (const.CATEGORY_SPACE, const.CATEGORY_UNI_SPACE):
+                out.add(SPACE)
+            else:
+                return None, False
+        return out, False
+    return None, False
 
 
 def lookahead(chars) -> str:
     """A lookahead for one of `chars` ("" when they are not known)."""
     if not chars:
         return ""
-    return "(?=[" + "".join("\\" + c if c in "]\\^-[" else c for c in sorted(chars)) + "])"
+    return "(?=[" + "".join("\\" + c if len(c) == 1 and c in "]\\^-[" else c for c in sorted(chars)) + "])"
 
 
 def prefiltered(pattern: str, ignore_case: bool = False, chars=None) -> str:
@@ -127,6 +163,88 @@ def prefiltered(pattern: str, ignore_case: bool = False, chars=None) -> str:
     if not chars:
         return pattern
     return f"{lookahead(chars)}(?:{pattern})"
+
+
+def alternation(pieces: list[str], firsts: list) -> str:
+    """`pieces` as one alternation, in their order, each group of them behind a lookahead
+    for their first characters (`firsts`, from `first_chars`).
+
+    Pieces whose first characters overlap share a group, so that a long word list costs
+    one lookahead per group rather than one per word where a word can begin: Python's
+    `re` tries the branches of an alternation one by one, and a lookahead at a branch's
+    head cannot be skipped as cheaply as a literal. Branches of different groups never
+    match at the same place (they start with different characters), so the order the
+    groups come in cannot change which branch matches; within a group the order is
+    kept. A piece whose first characters are not known keeps its own place, without a
+    lookahead, and so does every piece of that alternation."""
+    if not pieces or any(not f or any(len(c) > 1 for c in f) for f in firsts):
+        # A class (`\d`) shares characters with sets that do not name it: no groups.
+        return "|".join(prefiltered(p, chars=f or ()) for p, f in zip(pieces, firsts))
+    groups: list[tuple[set[str], list[int]]] = []  # (characters, piece numbers), disjoint
+    for i, chars in enumerate(firsts):
+        merged: tuple[set[str], list[int]] = (set(chars), [i])
+        for group in [g for g in groups if g[0] & chars]:
+            groups.remove(group)
+            merged[0].update(group[0])
+            merged[1].extend(group[1])
+        merged[1].sort()
+        groups.append(merged)
+    groups.sort(key=lambda g: g[1][0])  # in the order of each group's first piece
+    return "|".join(lookahead(chars) + "(?:" + "|".join(pieces[i] for i in members) + ")"
+                    for chars, members in groups)
+
+
+# A scanner searches for a rule's first characters only where they are few, or
+# uncommon: lower-case letters are most of prose, and a class of many of them stops
+# at most positions, which costs more than the plain search.
+_SCAN_LOWER = 8
+# Characters a rule reads with its plain pattern before its scanner is compiled: the
+# scanner is a second compilation, which a run on a few small files would not repay.
+_SCAN_AFTER = 50_000
+
+
+class Scanner:
+    """`pattern.finditer`, faster where every match starts with one of a few known
+    characters (`chars`) and is never empty.
+
+    Python's `re` searches quickly (in a loop over the text, in C) for a pattern that
+    starts with a character class, and slowly for one that starts with a lookahead or
+    `\\b`: there it starts the matcher at every position. So the scanner searches for
+    `[chars](?<=(?=PATTERN)[chars])`, one of the characters behind which the pattern
+    matches, and takes the match there with `pattern.match`, the match `finditer`
+    would have found: the same matches, in C up to each one."""
+
+    def __init__(self, pattern, chars) -> None:
+        self.pattern = pattern
+        self.fast = None
+        self.read = 0
+        usable = (isinstance(pattern, re.Pattern) and chars
+                  and sum(len(c) == 1 and c.islower() for c in chars) <= _SCAN_LOWER)
+        self.chars = frozenset(chars) if usable else None
+
+    def finditer(self, text: str):
+        if self.fast is None:
+            if self.chars is None or self.read < _SCAN_AFTER:
+                self.read += len(text)
+                return self.pattern.finditer(text)
+            klass = lookahead(self.chars)[3:-1]  # `[...]` of the lookahead `(?=[...])`
+            self.fast = re.compile(f"{klass}(?<=(?={self.pattern.pattern}){klass})", self.pattern.flags)
+        return self._scan(text)
+
+    def search(self, text: str):
+        """`pattern.search`: the first match, or None."""
+        return next(self.finditer(text), None)
+
+    def _scan(self, text: str):
+        search, match = self.fast.search, self.pattern.match
+        pos = 0
+        while True:
+            hit = search(text, pos)
+            if hit is None:
+                return
+            found = match(text, hit.start())
+            yield found
+            pos = found.end()
 
 
 def union(sets) -> frozenset[str] | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from doclint.vale.checks.base import Check, as_list, is_match
 from doclint.vale.checks.existence import _within
+from doclint.vale.regexes import Scanner, first_chars, translate
 
 
 def _has_capture_group(pattern: str) -> bool:
@@ -17,7 +18,11 @@ class Conditional(Check):
         ignore_case = bool(data.get("ignorecase"))
         second = str(data.get("second", ""))
         self.second = self.compile(second, "second", ignore_case)
-        self.first = self.compile(str(data.get("first", "")), "first", ignore_case)
+        # `first` is searched in every block: behind a lookahead for its first
+        # characters, and scanned for them where they are few (see Scanner).
+        first = str(data.get("first", ""))
+        self.first = self.compile(first, "first", ignore_case, prefilter=True)
+        self.first_scanner = Scanner(self.first, first_chars(translate(first), ignore_case))
         self.second_has_group = _has_capture_group(second)
         vocab = bool(data.get("vocab", True))
         exceptions = as_list(data.get("exceptions"))
@@ -29,7 +34,7 @@ class Conditional(Check):
         defined = state.setdefault(self.name, set())
         for seg in view.segments(self.scope):
             text = seg.text
-            if not self.first.search(text):
+            if self.first_scanner.search(text) is None:
                 continue
             if not self.second_has_group:
                 if self.second.search(text):
@@ -37,7 +42,7 @@ class Conditional(Check):
             else:
                 for m in self.second.finditer(text):
                     defined.update(g for g in m.groups() if g)
-            for m in self.first.finditer(text):
+            for m in self.first_scanner.finditer(text):
                 found = m.group()
                 if self.second_has_group and found in defined:
                     continue

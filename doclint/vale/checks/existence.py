@@ -1,8 +1,8 @@
 """`existence`: report every match of the rule's tokens (or raw regex)."""
 from __future__ import annotations
 
-from doclint.vale.checks.base import Check, as_list, is_match
-from doclint.vale.regexes import first_chars, lookahead, prefiltered, union
+from doclint.vale.checks.base import WORD_TEMPLATE, Check, as_list, is_match
+from doclint.vale.regexes import Scanner, alternation, first_chars, lookahead, union
 
 
 class Existence(Check):
@@ -19,23 +19,26 @@ class Existence(Check):
         exceptions = as_list(data.get("exceptions"))
         self.excepted = self.exceptions_regex(exceptions, accepted if vocab else [])
         self.phrases = self.exceptions_regex([e for e in exceptions if " " in e], [])
-        # Each token behind a lookahead for its first characters, and the whole
-        # alternation behind their union (see `prefiltered`).
+        # Tokens grouped behind lookaheads for their first characters, and the whole
+        # alternation behind their union (see `alternation`).
         ignore_case = bool(data.get("ignorecase"))
         firsts = [first_chars(t, ignore_case) for t in tokens]
-        body = ""
-        if tokens:
-            body = self.template("|".join(prefiltered(t, ignore_case, f) for t, f in zip(tokens, firsts)), nonword)
-            if not raw:
-                body = lookahead(union(firsts)) + body
-        # Vale puts `raw` before the tokens, or after them with `append: true`.
-        pattern = body + raw if data.get("append") else raw + body
-        self.pattern = self.compile(pattern, "tokens" if tokens else "raw", ignore_case)
+        body = self.template(alternation(tokens, firsts), nonword) if tokens else ""
+        # Vale puts `raw` before the tokens, or after them with `append: true`; a match
+        # starts with one of the first characters of whichever comes first.
+        append = bool(data.get("append"))
+        pattern = body + raw if append else raw + body
+        starts = union(firsts) if tokens and (append or not raw) else first_chars(raw, ignore_case)
+        self.pattern = self.compile(lookahead(starts) + pattern, "tokens" if tokens else "raw", ignore_case)
+        # Every match starts with one of `starts` and is not empty (a token or the raw
+        # pattern takes a character first) unless a configured WordTemplate says otherwise.
+        plain = nonword or self.word_template == WORD_TEMPLATE
+        self.scanner = Scanner(self.pattern, starts if plain else None)
 
     def run(self, view, state):
         for seg in view.segments(self.scope):
             text = seg.text
-            for m in self.pattern.finditer(text):
+            for m in self.scanner.finditer(text):
                 if m.end() == m.start():
                     continue
                 observed = m.group().strip()

@@ -4,13 +4,21 @@ from __future__ import annotations
 import regex
 
 from doclint.core.problems import ConfigError
-from doclint.vale.checks.base import Alert, Check, as_list, format_message, is_match
+from doclint.vale.checks.base import (
+    WORD_TEMPLATE,
+    Alert,
+    Check,
+    as_list,
+    format_message,
+    is_match,
+)
 from doclint.vale.regexes import (
     FLAGS,
+    Scanner,
+    alternation,
     fast_compile,
     first_chars,
     lookahead,
-    prefiltered,
     translate,
     union,
 )
@@ -61,16 +69,22 @@ class Substitution(Check):
                 translated = translate(key)
             except ValueError as exc:
                 raise ConfigError(path, f"'swap': cannot use the key {key!r}: {exc}") from None
-            # A key behind a lookahead for its first characters is skipped at once
-            # where it cannot start: most keys, at most positions.
+            # Keys behind a lookahead for their first characters are skipped at once
+            # where they cannot start: most keys, at most positions.
             firsts.append(first_chars(translated, self.ignore_case))
-            groups.append(prefiltered(f"(?P<vale{i}>{translated})", self.ignore_case, firsts[-1]))
+            groups.append(f"(?P<vale{i}>{translated})")
+        nonword = bool(data.get("nonword"))
+        starts = union(firsts)
         try:
-            body = self.template("|".join(groups), bool(data.get("nonword")))
-            self.pattern = fast_compile(lookahead(union(firsts)) + body, self.ignore_case)
+            body = self.template(alternation(groups, firsts), nonword)
+            self.pattern = fast_compile(lookahead(starts) + body, self.ignore_case)
         except regex.error as exc:
             bad = next((k for k in self.keys if not _compiles(k, flags)), "?")
             raise ConfigError(path, f"'swap': cannot use the key {bad!r} as a regular expression: {exc}") from None
+        # Every match starts with one of `starts` and is not empty (each key takes a
+        # character first) unless a configured WordTemplate says otherwise.
+        plain = nonword or self.word_template == WORD_TEMPLATE
+        self.scanner = Scanner(self.pattern, starts if plain else None)
         self._same_cache: dict[tuple[str, str], bool] = {}
 
     def _same(self, expected: str, observed: str) -> bool:
@@ -102,7 +116,7 @@ class Substitution(Check):
     def run(self, view, state):
         for seg in view.segments(self.scope):
             text = seg.text
-            for m in self.pattern.finditer(text):
+            for m in self.scanner.finditer(text):
                 # Each key sits in its own outer group, which closes after any group
                 # inside it: the last group closed names the key that matched.
                 if not (m.lastgroup or "").startswith("vale"):
