@@ -903,3 +903,14 @@ def test_stock_sentences_of_one_folder_are_boilerplate_there():
               in zip(list(files.items())[:4], ("a", "b", "c", "d"))}
     spread.update({k: v for k, v in files.items() if k.startswith("other/")})
     assert len(lint(spread, "DL201", boilerplate_share=0.5, group_from=0)) == 3
+
+
+def test_a_reference_page_repeats_its_lead_where_its_description_begins():
+    page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
+            "::\n\n  get_target_property(<VAR> target property)\n\n"
+            "Get a property from a target of the project.  The value is stored in the variable.\n\n"
+            "If the property is not found, the variable is set to the not-found value.\n")
+    assert lint({"get_target_property.rst": page}, "DL201") == []
+    # Further on, a copy of the lead is a slip.
+    later = page + "\nGet a property from a target of the project.\n"
+    assert [f.line for f in lint({"get_target_property.rst": later}, "DL201")] == [14]

@@ -305,6 +305,23 @@ def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
     return doc_a is not doc_b or doc_a.sections[ia] != doc_b.sections[ib]
 
 
+def restates_the_lead(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` is its page's lead, a paragraph of one sentence before any other
+    prose, and its copy `b` opens the next paragraph after a block of code and goes on
+    with more: the summary a reference page gives under its title and then repeats
+    where its description begins ("Get a property from a target." above the synopsis
+    and below it). Further on, or right after the lead, a copy of the lead is a slip."""
+    doc = docs[a >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if doc is not docs[b >> SHIFT] or ia != 0 or ib != 1 or not (doc.leads and doc.blocks):
+        return False
+    # Something other than prose (the synopsis) stands between them, and the copy
+    # opens a paragraph that goes on with the description: a note that only repeats
+    # the lead is a slip.
+    return doc.blocks[1] - doc.blocks[0] == NEIGHBOUR_BLOCKS + 1 and bool(doc.leads[1]) \
+        and len(doc.blocks) > 2 and doc.blocks[2] == doc.blocks[1]
+
+
 # Changelogs and release notes: the default of the `logs` option.
 LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*", "RELEASE-NOTES*",
         "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "news/*",
@@ -389,4 +406,4 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
         or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
-        or (homes is not None and at_home(docs, a, b, homes))
+        or restates_the_lead(docs, a, b) or (homes is not None and at_home(docs, a, b, homes))
