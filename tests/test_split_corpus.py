@@ -202,7 +202,7 @@ def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:
 def test_spilled_facts_missing_are_worked_out_again(tmp_path) -> None:
     path = spill(str(tmp_path / "spill"), "part-0", {"DL201": ["facts"]})
     assert unspill(path, "DL201") == ["facts"] and unspill(path, "DL999") is None
-    (tmp_path / "spill" / "part-0.pickle").unlink()
+    (tmp_path / "spill" / "part-0-DL201.pickle").unlink()
     assert unspill(path, "DL201") is None and unspill(None, "DL201") is None
     (tmp_path / "blocked").write_text("a file where the folder would go", encoding="utf-8")
     assert spill(str(tmp_path / "blocked"), "part-0", {}) is None
