@@ -8,7 +8,7 @@ hold, skipping buckets too large to rest on anything but boilerplate, as
 neardocs.clusters() does (reduce_range()); the run's coordinator merges the pairs and
 asks for the facts of the documents in them (wanted()), and verifies each pair by its
 two signatures and groups the documents (finish()). Nothing here holds the run's
-signatures at once: a range task holds 20 bytes per band of its range, the
+signatures at once: a range task holds 21 bytes per band of its range, the
 coordinator the facts of the documents that share a band with another."""
 from __future__ import annotations
 
