@@ -128,9 +128,11 @@ def test_rules_left_to_the_client_quote_from_the_cluster_too(tmp_path, monkeypat
     assert cluster == local
 
 
-def test_near_duplicate_documents_reduce_on_the_workers(tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_near_duplicate_documents_reduce_on_the_workers(tmp_path, monkeypatch, suffix) -> None:
     """DL205's corpus phase runs by band range on the workers, beside DL201's, and
-    gives the local run's report: chains of near copies across parts of the file."""
+    gives the local run's report: chains of near copies across parts of a JSONL file
+    or row groups of a Parquet file."""
     pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("doclint.engine.distributed.PARTITION_BYTES", 10_000)
@@ -143,9 +145,15 @@ def test_near_duplicate_documents_reduce_on_the_workers(tmp_path, monkeypatch) -
             words[10 + 20 * step] = rng.choice(OBJECTS).split()[-1]
         rows.extend(" ".join(sentence(rng) for _ in range(8)) for _ in range(4))
     rng.shuffle(rows)
-    with open("rows.jsonl", "w", encoding="utf-8") as out:
-        out.writelines(json.dumps({"id": f"r{n}", "text": text}) + "\n" for n, text in enumerate(rows))
-    assert len(partitions(["rows.jsonl"])) >= 4
+    if suffix == "jsonl":
+        with open("rows.jsonl", "w", encoding="utf-8") as out:
+            out.writelines(json.dumps({"id": f"r{n}", "text": text}) + "\n" for n, text in enumerate(rows))
+    else:
+        pa, pq = pytest.importorskip("pyarrow"), pytest.importorskip("pyarrow.parquet")
+        pq.write_table(pa.Table.from_pylist([{"id": f"r{n}", "text": text} for n, text in enumerate(rows)]),
+                       "rows.parquet", row_group_size=20)
+    name = f"rows.{suffix}"
+    assert len(partitions([name])) >= 4
     from doclint.engine.distributed import ClusterRun
 
     split_rules, corpus_hits = [], ClusterRun.corpus_hits
@@ -156,8 +164,8 @@ def test_near_duplicate_documents_reduce_on_the_workers(tmp_path, monkeypatch) -
 
     monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
     loaded = load_config(None, str(tmp_path))
-    local = report(lint_paths(["rows.jsonl"], loaded, ["DL201", "DL205"], jobs=1))
-    cluster = report(lint_paths(["rows.jsonl"], loaded, ["DL201", "DL205"], jobs=2, engine="dask", ranges=3))
+    local = report(lint_paths([name], loaded, ["DL201", "DL205"], jobs=1))
+    cluster = report(lint_paths([name], loaded, ["DL201", "DL205"], jobs=2, engine="dask", ranges=3))
     assert split_rules == ["DL201", "DL205"]
     assert len([f for f in local[0] if f["rule"] == "DL205"]) >= 12
     assert cluster == local
