@@ -1,7 +1,6 @@
 """Command line: `doclint check|rules|explain ...`; returns the documented exit codes."""
 from __future__ import annotations
 
-import io
 import os
 import sys
 from typing import TextIO
@@ -92,21 +91,21 @@ def cmd_check(args) -> int:
     report_problems(p for p in result.problems if not args.quiet or p.level == "error")
     formatter = get_formatter(args.format)
     report = Report(result, color=use_color(args, sys.stdout), options={"summary": not args.quiet})
-    buffer = io.StringIO()
-    formatter.render(report, buffer)
-    text = buffer.getvalue()
     written = False
     if args.output:
-        from doclint.core.writer import atomic_write_text
+        from doclint.core.writer import atomic_stream
 
+        # The report goes to a temporary file as it is rendered (a run's findings can
+        # make a report of gigabytes), which replaces the output once it is whole.
         try:
-            atomic_write_text(args.output, text)
+            with atomic_stream(args.output) as stream:
+                formatter.render(report, stream)
             written = True
         except OSError as exc:
             print(f"doclint: error: {escape(args.output)}: cannot write the report "
                   f"({exc.strerror or exc}); printing it here instead", file=sys.stderr)
     if not written:
-        sys.stdout.write(text)
+        formatter.render(report, sys.stdout)
     if args.statistics:
         machine = args.output or args.format not in ("text", "concise")
         print_statistics(result.findings, sys.stderr if machine else sys.stdout)

@@ -80,7 +80,7 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
     assert len(partitions(["shard-0.jsonl"])) == 6
     loaded = load_config(None, str(corpus))
     local = report(lint_paths(["."], loaded, jobs=1))
-    # Exact duplicates run their corpus phase on the workers, by hash range.
+    # Exact duplicates and near-duplicate documents: corpus phase on the workers, by hash range.
     from doclint.engine.distributed import ClusterRun
 
     split_rules, corpus_hits = [], ClusterRun.corpus_hits
@@ -92,7 +92,7 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch) 
     monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
     spills = set(Path(tempfile.gettempdir()).glob("doclint-spill-*"))
     cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask", ranges=3))
-    assert split_rules == ["DL201"]
+    assert split_rules == ["DL201", "DL205"]  # the default rules whose phase splits
     assert set(Path(tempfile.gettempdir()).glob("doclint-spill-*")) <= spills  # spilled facts removed
     findings, problems, documents = local
     assert documents >= 2_900
@@ -125,6 +125,49 @@ def test_rules_left_to_the_client_quote_from_the_cluster_too(tmp_path, monkeypat
     near = [f for f in cluster[0] if f["rule"] == "DL202"]
     assert near and all(f["message"].split(': "', 1)[1].startswith(tuple(SUBJECTS)) for f in near)
     assert any(f["rule"] == "DL201" for f in cluster[0])
+    assert cluster == local
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_near_duplicate_documents_reduce_on_the_workers(tmp_path, monkeypatch, suffix) -> None:
+    """DL205's corpus phase runs by band range on the workers, beside DL201's, and
+    gives the local run's report: chains of near copies across parts of a JSONL file
+    or row groups of a Parquet file."""
+    pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("doclint.engine.distributed.PARTITION_BYTES", 10_000)
+    rng = random.Random(5)
+    rows = []
+    for _ in range(12):
+        words = " ".join(sentence(rng) for _ in range(8)).split()
+        for step in range(3):  # each copy a word off the one before
+            rows.append(" ".join(words))
+            words[10 + 20 * step] = rng.choice(OBJECTS).split()[-1]
+        rows.extend(" ".join(sentence(rng) for _ in range(8)) for _ in range(4))
+    rng.shuffle(rows)
+    if suffix == "jsonl":
+        with open("rows.jsonl", "w", encoding="utf-8") as out:
+            out.writelines(json.dumps({"id": f"r{n}", "text": text}) + "\n" for n, text in enumerate(rows))
+    else:
+        pa, pq = pytest.importorskip("pyarrow"), pytest.importorskip("pyarrow.parquet")
+        pq.write_table(pa.Table.from_pylist([{"id": f"r{n}", "text": text} for n, text in enumerate(rows)]),
+                       "rows.parquet", row_group_size=20)
+    name = f"rows.{suffix}"
+    assert len(partitions([name])) >= 4
+    from doclint.engine.distributed import ClusterRun
+
+    split_rules, corpus_hits = [], ClusterRun.corpus_hits
+
+    def spy(self, rule, kind):
+        split_rules.append(rule.id)
+        return corpus_hits(self, rule, kind)
+
+    monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
+    loaded = load_config(None, str(tmp_path))
+    local = report(lint_paths([name], loaded, ["DL201", "DL205"], jobs=1))
+    cluster = report(lint_paths([name], loaded, ["DL201", "DL205"], jobs=2, engine="dask", ranges=3))
+    assert split_rules == ["DL201", "DL205"]
+    assert len([f for f in local[0] if f["rule"] == "DL205"]) >= 12
     assert cluster == local
 
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from doclint.cli import FORMAT_NAMES, main
-from doclint.core.finding import Finding, Location, Severity
+from doclint.core.finding import Applicability, Edit, Finding, Fix, Location, Severity
 from doclint.core.problems import Problem
 from doclint.engine.packs import load_rules
 from doclint.engine.phases import RunResult
@@ -190,3 +190,48 @@ def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch):
     assert progress_bar(argparse.Namespace(quiet=True)) is None
     monkeypatch.setenv("CI", "true")
     assert progress_bar(args) is None
+
+
+def whole_json(report: Report) -> str:
+    """The JSON report as one json.dumps of the whole document (what the formatter
+    wrote before it streamed the findings)."""
+    from doclint import __version__
+    from doclint.report.escape import json_safe
+    from doclint.report.formatters.json import finding_dict
+
+    result = report.result
+    data = {"version": __version__, "findings": [finding_dict(f) for f in result.findings],
+            "summary": {"files": result.files, "documents": result.documents,
+                        "findings": len(result.findings), "by_severity": report.counts(),
+                        "problems": [{"path": p.path, "line": p.line, "level": p.level, "message": p.message}
+                                     for p in result.problems]}}
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def test_streamed_json_report_equals_the_whole_dump():
+    report = synthetic_report()
+    fixed = dataclasses.replace(report.result.findings[0], path="docs/b\udce9.md", fix=Fix(
+        "Delete the repeated sentence", (Edit(10, 28),), Applicability.UNSAFE))
+    report.result.findings.append(fixed)
+    assert render("json", report) == whole_json(report)
+    empty = Report(RunResult(files=1, documents=1, problems=[Problem("a.md", "findings: []", "error", 1)]))
+    assert render("json", empty) == whole_json(empty)
+
+
+def test_json_report_written_to_a_file_equals_the_one_printed(workdir, capsys):
+    code, printed, _ = run(capsys, "check", "--format", "json", "--select", "DL901,DL902", "guide.md")
+    assert code == 1 and json.loads(printed)["summary"]["findings"] == 3
+    code, out, _ = run(capsys, "check", "--format", "json", "--select", "DL901,DL902", "-o", "r.json", "guide.md")
+    assert code == 1 and out == "" and (workdir / "r.json").read_text(encoding="utf-8") == printed
+
+
+def test_a_report_that_fails_half_written_leaves_the_old_file(workdir):
+    from doclint.core.writer import atomic_stream
+
+    (workdir / "r.json").write_text("old report\n")
+    with pytest.raises(RuntimeError):
+        with atomic_stream("r.json") as stream:
+            stream.write("the first half")
+            raise RuntimeError("a finding could not be rendered")
+    assert (workdir / "r.json").read_text() == "old report\n"
+    assert sorted(p.name for p in workdir.iterdir()) == ["guide.md", "r.json"]

@@ -75,9 +75,9 @@ def documents(seed: int, count: int, folder=None) -> list:
     return load(str(path), "pages.jsonl").documents
 
 
-def engine(tmp_path, **options) -> Engine:
+def engine(tmp_path, rule_id: str = "DL201", **options) -> Engine:
     loaded = load_config(None, str(tmp_path))
-    rules = [rule for rule in configured_rules(loaded, ["DL201"]) if rule.enabled]
+    rules = [rule for rule in configured_rules(loaded, [rule_id]) if rule.enabled]
     if options:
         [base] = rules
         raw = dict(base.raw_options) | {k.replace("_", "-"): v for k, v in options.items()}
@@ -91,17 +91,16 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
     the partitions read again."""
     cut = [docs[len(docs) * at // parts:len(docs) * (at + 1) // parts] for at in range(parts)]
     results, holders, shards, spilled = [], [], [], []
+    [(only, _)] = runner.kinds
     for at, part in enumerate(cut):
         mapped = [runner.check_document(doc) for doc in part]
-        held, shard, kept = split_facts(runner, mapped, ("DL201",), ranges)
+        held, shard, kept = split_facts(runner, mapped, (only.id,), ranges)
         results.extend(mapped)
         holders.append(held)
         shards.append(shard)
         spilled.append(spill(str(folder), f"part-{at}", kept) if folder else None)
-    [(rule, kind)] = runner.kinds
-
     class Split:
-        split = ("DL201",)
+        split = (only.id,)
 
         def corpus_hits(self, rule, kind):
             rule_split = SplitRule(rule.id, holders)
@@ -203,7 +202,7 @@ def test_a_range_returns_only_repeated_sentences(tmp_path) -> None:
 def test_spilled_facts_missing_are_worked_out_again(tmp_path) -> None:
     path = spill(str(tmp_path / "spill"), "part-0", {"DL201": ["facts"]})
     assert unspill(path, "DL201") == ["facts"] and unspill(path, "DL999") is None
-    (tmp_path / "spill" / "part-0.pickle").unlink()
+    (tmp_path / "spill" / "part-0-DL201.pickle").unlink()
     assert unspill(path, "DL201") is None and unspill(None, "DL201") is None
     (tmp_path / "blocked").write_text("a file where the folder would go", encoding="utf-8")
     assert spill(str(tmp_path / "blocked"), "part-0", {}) is None
@@ -221,3 +220,60 @@ def test_boilerplate_of_one_folder_is_told_from_the_folder_sizes(tmp_path) -> No
     local = runner.run(docs).findings
     assert local and all("obsolete telemetry" not in f.message for f in local)
     assert split_run(runner, docs, 3, 2).findings == local
+
+
+LEXICON = sorted(set(WORDS) | set(TOPICS) | set(" ".join(RUN + [FOOTER, REFRAIN, SIGNED]).lower().rstrip(".").split()))
+
+
+def near_records(folder, seed: int = 4) -> list:
+    """JSONL records for near-duplicate documents (DL205): chains of copies, each one
+    word off the one before (its ends too far apart to be near by themselves), half
+    copies that may share a band without being near, more identical copies than a
+    band bucket takes (boilerplate: no pair is compared), and records too short to
+    compare, which the numbering of documents skips."""
+    rng = random.Random(seed)
+
+    def text(words: int = 90) -> list[str]:
+        return [rng.choice(LEXICON) for _ in range(words)]
+
+    rows = []
+    for chain in range(6):
+        words = text()
+        rows.append(words[:])
+        for step in range(3):
+            words[15 + 25 * step] = rng.choice(LEXICON) + "x"
+            rows.append(words[:])
+        rows.append(words[:45] + text(45))  # half of the chain's last text
+        rows.append(["short", "record"] * (chain + 1))
+    stock = text()
+    rows.extend(stock[:] for _ in range(70))
+    rows.extend(text() for _ in range(30))
+    rng.shuffle(rows)
+    path = folder / "near.jsonl"
+    path.write_text("".join(json.dumps({"id": f"r{n}", "text": " ".join(words).capitalize() + "."}) + "\n"
+                            for n, words in enumerate(rows)), encoding="utf-8")
+    return load(str(path), "near.jsonl").documents
+
+
+@pytest.mark.parametrize(("parts", "ranges"), [(1, 1), (3, 4), (5, 2)])
+def test_near_duplicate_documents_by_band_range_equal_the_whole_run(tmp_path, parts, ranges) -> None:
+    runner = engine(tmp_path, "DL205")
+    local = runner.run(near_records(tmp_path)).findings
+    # Each chain of four is one group (three findings), whose first and last texts
+    # are too far apart to be near by themselves; the 70 identical copies fill every
+    # band bucket past its limit, so none of them is reported.
+    assert len(local) == 18 and {f.message.rsplit("of ", 1)[1] for f in local} == {"3 later near copies)"}
+    assert split_run(runner, near_records(tmp_path), parts, ranges).findings == local
+
+
+def test_a_band_range_returns_only_candidate_pairs(tmp_path) -> None:
+    runner = engine(tmp_path, "DL205")
+    mapped = [runner.check_document(doc) for doc in near_records(tmp_path)]
+    holders, shards, _ = split_facts(runner, mapped, ("DL205",), 3)
+    [(_, kind)] = runner.kinds
+    documents = len(holders["DL205"][0])
+    assert documents == 6 * 5 + 70 + 30  # the short records give no facts
+    pairs = [kind.reduce_range([(0, shards["DL205"][r])], documents) for r in range(3)]
+    plan, needed = kind.corpus_wanted(pairs, documents, [None])
+    # The chains' pairs (and a few half copies), never the 70 copies of one text.
+    assert 18 <= len(plan.pairs) < 60 and len(needed) < 40

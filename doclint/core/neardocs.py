@@ -107,14 +107,7 @@ def clusters(signatures: list[bytes | None], threshold: float) -> list[list[int]
         return []
     np = _hash_functions()[0]
     matrix = np.frombuffer(b"".join(signatures[i] for i in present), "<u4").reshape(len(present), PERMUTATIONS)
-    parent = list(range(len(present)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Components()
     checked: set[tuple[int, int]] = set()
     for band in range(BANDS):
         rows = matrix[:, band * ROWS:(band + 1) * ROWS]
@@ -133,10 +126,48 @@ def clusters(signatures: list[bytes | None], threshold: float) -> list[list[int]
                         continue
                     checked.add((i, j))
                     if np.count_nonzero(matrix[i] == matrix[j]) >= threshold * PERMUTATIONS:
-                        ri, rj = root(i), root(j)
-                        if ri != rj:
-                            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(present)):
-        groups.setdefault(root(i), []).append(present[i])
-    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+                        groups.join(present[i], present[j])
+    return groups.groups()
+
+
+class Components:
+    """Documents joined in pairs, grouped transitively: whatever the order of the
+    pairs, the same groups (each group's root is its least member)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent.get(i, i) != i:
+            parent[i] = parent.get(parent[i], parent[i])
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.root(i), self.root(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+        self.parent.setdefault(min(ri, rj), min(ri, rj))
+
+    def groups(self) -> list[list[int]]:
+        """The groups of two or more documents, each in order, sorted by first member."""
+        out: dict[int, list[int]] = {}
+        for i in sorted(self.parent):
+            out.setdefault(self.root(i), []).append(i)
+        return sorted((g for g in out.values() if len(g) > 1), key=lambda g: g[0])
+
+
+def band_words(signatures: list[bytes]):
+    """Each signature's BANDS bands as two 64-bit words (a band's ROWS 32-bit values side
+    by side): shape (documents, BANDS, 2). Two bands are equal when both words are."""
+    np = _hash_functions()[0]
+    assert ROWS * 4 == 16, "a band must fill two 64-bit words"
+    return np.frombuffer(b"".join(signatures), "<u8").reshape(len(signatures), BANDS, 2)
+
+
+def is_near(first: bytes, second: bytes, threshold: float) -> bool:
+    """Whether two signatures agree on at least `threshold` of their values (the test
+    clusters() applies to a candidate pair)."""
+    np = _hash_functions()[0]
+    return np.count_nonzero(np.frombuffer(first, "<u4") == np.frombuffer(second, "<u4")) >= threshold * PERMUTATIONS

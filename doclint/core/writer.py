@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
+from typing import Iterator, TextIO
 
 
 def _umask() -> int:
@@ -66,7 +68,35 @@ def atomic_write_text(path: str, text: str, newline: str = "\n", encoding: str =
         old = os.stat(target)
     except FileNotFoundError:
         old = None
-    tmp = _write_temp(os.path.dirname(target), raw)
+    _install(_write_temp(os.path.dirname(target), raw), target, old)
+
+
+@contextmanager
+def atomic_stream(path: str, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text stream ("\n" newlines, written as they are) that replaces `path` as
+    atomic_write_text does once the `with` block ends without an error; after an error
+    the file is left as it was and the temporary file is removed. What is written goes
+    to disk as it comes, so a large report is never held whole in memory."""
+    target = os.path.realpath(path)
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".doclint-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    _install(tmp, target, old)
+
+
+def _install(tmp: str, target: str, old: os.stat_result | None) -> None:
+    """Put the synced temporary file `tmp` in the place of `target` (whose stat before
+    the write is `old`, None for a new file)."""
     if old is not None and old.st_nlink > 1:
         _rewrite_in_place(tmp, target)
         return

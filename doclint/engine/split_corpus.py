@@ -50,27 +50,29 @@ def split_facts(engine, results: list, split: tuple[str, ...], ranges: int) -> t
 
 
 def spill(folder: str, name: str, kept: dict) -> str | None:
-    """Write a partition's facts (`kept`, see split_facts) to a file of `folder`, so that
-    its detail task finds them without checking the partition again; its path, or
-    None when it cannot be written (the detail task then works the facts out again)."""
-    path = os.path.join(folder, f"{name}.pickle")
+    """Write a partition's facts (`kept`, see split_facts) to files of `folder`, one per
+    rule (a rule's detail task reads only its own), so that its detail task finds
+    them without checking the partition again; the files' common stem, or None when
+    they cannot be written (the detail tasks then work the facts out again)."""
+    stem = os.path.join(folder, name)
     try:
         os.makedirs(folder, exist_ok=True)
-        with open(path, "wb") as out:
-            pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+        for rule_id, facts in kept.items():
+            with open(f"{stem}-{rule_id}.pickle", "wb") as out:
+                pickle.dump(facts, out, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError:
         return None
-    return path
+    return stem
 
 
-def unspill(path: str | None, rule_id: str) -> list | None:
-    """The facts of `rule_id` spilled at `path`, or None when they are not there (a task
-    run on another worker than its partition's map task, or a lost file)."""
-    if path is None:
+def unspill(stem: str | None, rule_id: str) -> list | None:
+    """The facts of `rule_id` spilled under `stem`, or None when they are not there (a
+    task run on another worker than its partition's map task, or a lost file)."""
+    if stem is None:
         return None
     try:
-        with open(path, "rb") as source:
-            return pickle.load(source).get(rule_id)
+        with open(f"{stem}-{rule_id}.pickle", "rb") as source:
+            return pickle.load(source)
     except (OSError, pickle.UnpicklingError, EOFError):
         return None
 

@@ -3,7 +3,7 @@ text nearly repeats an earlier one's, one finding per later copy of a cluster.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from doclint.core.finding import CorpusHit, Location
 from doclint.core.kind import Kind
@@ -69,9 +69,40 @@ class NearDocumentsKind(Kind):
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]
-        for group in clusters([d.signature for d in docs], self.options.threshold):
-            first = docs[group[0]]
-            for later in group[1:]:
-                doc = docs[later]
-                yield CorpusHit(doc.location, doc.end_line, doc.end_column,
-                                {"where": first.name, "others": len(group) - 1}, (first.location,))
+        return _hits(clusters([d.signature for d in docs], self.options.threshold), docs)
+
+    # The corpus phase by band range on a cluster (see document_ranges).
+    def splits_corpus(self) -> bool:
+        return True
+
+    def shard_facts(self, facts: list, ranges: int):
+        from doclint.families.duplication.document_ranges import shard
+        return shard([f for f in facts if f is not None], ranges)
+
+    def reduce_range(self, shards: list, documents: int):
+        from doclint.families.duplication.document_ranges import reduce_range
+        return reduce_range(shards)
+
+    def corpus_wanted(self, reduced: list, documents: int, summaries: list):
+        from doclint.families.duplication.document_ranges import wanted
+        return wanted(reduced)
+
+    def fact_detail(self, details, number: int, fact: DocumentFacts, wanted: bool):
+        details = {} if details is None else details
+        details[number] = fact
+        return details, []
+
+    def finish_corpus(self, plan, details: list) -> Iterable[CorpusHit]:
+        from doclint.families.duplication.document_ranges import finish
+        return _hits(*finish(plan, details, self.options.threshold))
+
+
+def _hits(groups: list[list[int]], docs) -> Iterator[CorpusHit]:
+    """One hit per later member of each group, against its first (`docs`: the facts of
+    each document by number)."""
+    for group in groups:
+        first = docs[group[0]]
+        for later in group[1:]:
+            doc = docs[later]
+            yield CorpusHit(doc.location, doc.end_line, doc.end_column,
+                            {"where": first.name, "others": len(group) - 1}, (first.location,))

@@ -28,10 +28,12 @@ def finding_dict(f) -> dict:
 
 
 def render(report, stream: TextIO) -> None:
+    """Write the report a finding at a time: the text equals json.dumps of the whole
+    report with indent=2, but never more than one finding's text is held at once."""
     result = report.result
-    data = {
+    head = {
         "version": __version__,
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": [],
         "summary": {
             "files": result.files, "documents": result.documents,
             "findings": len(result.findings), "by_severity": report.counts(),
@@ -39,4 +41,23 @@ def render(report, stream: TextIO) -> None:
                          for p in result.problems],
         },
     }
-    stream.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    # The empty list stands where the findings go; "version" before it is a plain
+    # string, so the first such text is that place.
+    before, after = json_safe(json.dumps(head, ensure_ascii=False, indent=2)).split(_EMPTY, 1)
+    stream.write(before)
+    if not result.findings:
+        stream.write(_EMPTY)
+    else:
+        stream.write('"findings": [')
+        separator = "\n"
+        for finding in result.findings:
+            item = json_safe(json.dumps(finding_dict(finding), ensure_ascii=False, indent=2))
+            # An item of the list stands two levels in; JSON strings hold no raw newline.
+            stream.write(separator + _ITEM_INDENT + item.replace("\n", "\n" + _ITEM_INDENT))
+            separator = ",\n"
+        stream.write("\n  ]")
+    stream.write(after + "\n")
+
+
+_EMPTY = '"findings": []'
+_ITEM_INDENT = "    "
