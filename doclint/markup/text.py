@@ -14,10 +14,10 @@ _ATX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 _UNDERLINE = re.compile(r"[ \t]*([=\-~*#])\1{2,}[ \t]*")
 # Sentence end, allowing closing quotes/brackets after the mark.
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_CITATION = re.compile(r"\[(?:\d+|[a-z]|note \d+|citation needed)\]")  # "[12]" marks a source, not a field
 # A title never ends with sentence punctuation, even before closing marks or a
 # reference marker ("... the line was held out.[4]" closes a sentence).
-_NO_TITLE_END = re.compile(
-    r"[.!?,;:\u2026][\"'\u201d\u2019)\]]*(?:\[(?:\d+|[a-z]|note \d+|citation needed)\])*$")
+_NO_TITLE_END = re.compile(r"[.!?,;:\u2026][\"'\u201d\u2019)\]]*(?:" + _CITATION.pattern + ")*$")
 # A section title inside a text never ends on an article, a preposition or a
 # conjunction in lower case: a line that does ("Our public interest depends on") is a
 # sentence cut short. (The first line may still be a headline that runs on.)
@@ -110,7 +110,6 @@ _PROMPT = re.compile(r"[ \t]*(?:\$|%|>>>|#)[ \t]+[\w./~-]")
 _FIELD_MARKS = re.compile(r"[;|={}\[\]]")
 _DATA_SHARE = 0.6
 _DATA_WORD = re.compile(r"[^\W\d_]{2,}")
-_CITATION = re.compile(r"\[(?:\d+|[a-z]|note \d+|citation needed)\]")  # "[12]" marks a source, not a field
 
 
 # "Problem:    Crash when ..." / "Files:      src/main.c": a field name whose value is

@@ -77,8 +77,7 @@ def only_slips(first: Sequence[int], second: Sequence[int]) -> bool:
     differs is function words, case or punctuation, as when a sentence is pasted and
     slipped on. Parallel text written for another entry drops, adds or rewords content
     ("the link path returned" / "the path returned")."""
-    ours = [t for t in first if _is_content(t)]
-    theirs = [t for t in second if _is_content(t)]
+    ours, theirs = _content(first), _content(second)
     if len(ours) != len(theirs):
         return False
     return all(x == y or (not (x | y) & (CODE | NUMBER) and x & PREFIX_BITS == y & PREFIX_BITS)
@@ -89,12 +88,16 @@ def _content_moved(first: Sequence[int], second: Sequence[int]) -> bool:
     """Whether the same content words stand in another order, other than two
     neighbours swapped (a slip of the keyboard): "a Python 2 module in a Python 3
     project" / "a Python 3 module in a Python 2 project" say opposite things."""
-    ours = [t for t in first if _is_content(t)]
-    theirs = [t for t in second if _is_content(t)]
+    ours, theirs = _content(first), _content(second)
     if ours == theirs:
         return False
     moved = [k for k, (x, y) in enumerate(zip(ours, theirs)) if x != y]
     return not (len(moved) == 2 and moved[1] == moved[0] + 1)
+
+
+def _content(tokens: Sequence[int]) -> list[int]:
+    """The content words of a sentence's tokens, in order."""
+    return [t for t in tokens if _is_content(t)]
 
 
 def _is_content(token: int) -> bool:

@@ -218,8 +218,8 @@ def _titles_share(doc_a: DocFacts, doc_b: DocFacts) -> bool:
 def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bool:
     """Whether copy `b` of `a` holds the same place in a sibling section: the same slot
     (or, for an `exact` copy, the same tail: as many paragraphs before the next
-    heading) in sections whose headings have one level and titles of one shape: sharing a word,
-    or both code and nothing else ("Stanza: `pkg`" and "Stanza: `installer`";
+    heading) in sections whose headings have one level and titles of one shape:
+    sharing a word, or both code and nothing else ("Stanza: `pkg`" and "Stanza: `installer`";
     "#### `aarch64`" and "#### `loongarch`"). Reference text repeats a statement under each field, platform
     or option it applies to, and a reader who jumps to one section reads it once. A
     copy under an unrelated heading ("## Amazon", "## Headings") stays a slip.

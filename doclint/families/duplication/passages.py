@@ -41,7 +41,6 @@ _FULL_STOPS = (".", "!", "?")
 _CLOSERS = "*_`)]\"'\u201d\u2019"
 
 
-
 @dataclass(frozen=True)
 class Copy:
     """A passage [first, last) of words that repeats [source, source + last - first)
