@@ -122,3 +122,28 @@ def test_word_codes_read_in_windows_match_the_whole_text(monkeypatch):
     for window in (16, 64, 1000):  # longer than any word (a longer word would be cut)
         monkeypatch.setattr(neardocs, "_TEXT_WINDOW", window)
         assert neardocs.word_codes(text).tolist() == whole
+
+
+def test_clean_drops_near_copies_across_shards_keeping_the_first(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in" / "b").mkdir(parents=True)
+    (tmp_path / "in" / "a.jsonl").write_text(corpus(HARBOUR, ORCHARD))
+    # The later shard holds an edited copy of a's first record and an exact copy of its second.
+    (tmp_path / "in" / "b" / "c.jsonl").write_text(corpus(HARBOUR_EDITED, ORCHARD, "A note of its own."))
+    engines = [("local", "here")]
+    try:
+        import dask.distributed  # noqa: F401
+        engines.append(("dask", "there"))
+    except ImportError:
+        pass
+    for engine, out in engines:
+        assert main(["clean", "in", "-o", out, "--select", "DL902", "--drop-duplicate-records",
+                     "--report", f"{out}.jsonl", "--engine", engine, "-j", "2"]) == 0
+        kept = [json.loads(line)["text"] for line in (tmp_path / out / "b" / "c.jsonl").read_text().splitlines()]
+        assert kept == ["A note of its own."]
+        dropped = [e for e in map(json.loads, (tmp_path / f"{out}.jsonl").read_text().splitlines())
+                   if e["action"] == "dropped"]
+        assert [(e["line"], e["duplicate_in"], e["duplicate_of"]) for e in dropped] == [
+            (1, "in/a.jsonl", 1), (2, "in/a.jsonl", 2)]
+    if len(engines) == 2:
+        assert (tmp_path / "here.jsonl").read_bytes() == (tmp_path / "there.jsonl").read_bytes()

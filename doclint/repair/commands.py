@@ -131,13 +131,15 @@ def read_corpus(source: str, text_field: str) -> tuple[list[str], dict]:
 def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), ignore=(),
                  unsafe: bool = False, drop_duplicate_records: bool = False,
                  log: CleanLog | None = None, copies: FirstCopies | None = None,
-                 shown: str | None = None) -> RepairResult:
+                 shown: str | None = None, near: dict[int, tuple[str, int]] | None = None) -> RepairResult:
     """Copy a JSONL corpus to `target`, fixing each record's text field. Other fields and
     key order are kept; lines that are not valid records are copied unchanged (and
     reported), so nothing is lost. With `drop_duplicate_records`, a record whose whole
     text repeats an earlier record's (after whitespace and case folding; in this file
     or, through a shared `copies`, an earlier file), or nearly repeats an earlier record
-    of this file as DL205 measures (see _near_copies), is left out. `log`, when given,
+    as DL205 measures (`near`: line -> (path, line) of the record it nearly repeats,
+    worked out over every file of the run by near_copies_by_file; without it, over this
+    file alone), is left out. `log`, when given,
     records what happened to each record (the change report); `shown` is the name
     reports give the source."""
     config = loaded.config
@@ -149,7 +151,10 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
     except (OSError, UnicodeDecodeError) as exc:
         out.problems.append(Problem(shown, f"cannot read corpus: {exc}"))
         return out
-    near_copies = _near_copies(records, loaded) if drop_duplicate_records else {}
+    if near is None and drop_duplicate_records:  # this file alone: its own near copies
+        threshold, least = near_copy_options(loaded)
+        near = near_copies_by_file([shown], [record_signatures(records, least)], threshold)[0]
+    near = near or {}
     log = log if log is not None else CleanLog()
     copies = copies if copies is not None else FirstCopies()
     written = []
@@ -164,8 +169,8 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
             continue
         if drop_duplicate_records:
             first = copies.earlier(shown, number, record.text)
-            if first is None and number in near_copies:
-                first = (shown, near_copies[number])
+            if first is None:
+                first = near.get(number)
             if first is not None:
                 out.dropped += 1
                 log.add(shown, number, record.record_id, "dropped", duplicate_of=first)
@@ -190,19 +195,37 @@ def clean_corpus(source: str, target: str, loaded: LoadedConfig, select=(), igno
     return out
 
 
-def _near_copies(records: dict, loaded: LoadedConfig) -> dict[int, int]:
-    """The lines of the records that nearly repeat an earlier record, each with the line
-    of the first record of its cluster: every later member
-    of each cluster of doclint.core.neardocs, with the threshold and
-    least length of the configured DL205 rule (its kind), so that `check` and `clean`
-    agree on what a near copy is."""
+def near_copy_options(loaded: LoadedConfig) -> tuple[float, int]:
+    """The threshold and least length of the configured DL205 rule (its kind), so that
+    `check` and `clean` agree on what a near copy is."""
     from doclint.core import neardocs as documents
 
-    threshold, least = documents.DEFAULT_THRESHOLD, documents.MIN_WORDS
     for rule in configured_rules(loaded, (), ()):
         if rule.kind == "near-duplicate-documents":
-            threshold, least = rule.options.threshold, rule.options.min_words
-            break
-    valid = [r for r in records.values() if not r.error]
-    groups = documents.clusters([documents.signature(r.text, least) for r in valid], threshold)
-    return {valid[i].line: valid[group[0]].line for group in groups for i in group[1:]}
+            return rule.options.threshold, rule.options.min_words
+    return documents.DEFAULT_THRESHOLD, documents.MIN_WORDS
+
+
+def record_signatures(records: dict, least: int) -> list[tuple[int, bytes | None]]:
+    """(line, MinHash signature) of each valid record in line order (None when too short)."""
+    from doclint.core import neardocs as documents
+
+    return [(line, documents.signature(r.text, least)) for line, r in sorted(records.items()) if not r.error]
+
+
+def near_copies_by_file(paths: list[str], signatures: list[list[tuple[int, bytes | None]]],
+                        threshold: float) -> list[dict[int, tuple[str, int]]]:
+    """For each file (`signatures[k]` are those of `paths[k]`, in line order), line ->
+    (path, line) of the first record of the near-copy cluster the record is a later
+    member of: clusters of doclint.core.neardocs over every record of the run, files
+    and lines in order, so the first copy in the run stays."""
+    from doclint.core import neardocs as documents
+
+    places = [(path, line) for path, file_signatures in zip(paths, signatures) for line, _ in file_signatures]
+    groups = documents.clusters([sig for file_signatures in signatures for _, sig in file_signatures], threshold)
+    by_path: dict[str, dict[int, tuple[str, int]]] = {path: {} for path in paths}
+    for group in groups:
+        for member in group[1:]:
+            path, line = places[member]
+            by_path[path][line] = places[group[0]]
+    return [by_path[path] for path in paths]

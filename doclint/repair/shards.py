@@ -1,10 +1,13 @@
 """`doclint clean` over a folder of JSONL shards: the cleaned corpus is written as a
 folder of the same shards, each file atomically, here or as tasks on a Dask cluster.
 
-Dropping duplicate records needs the whole corpus: on a cluster, a first round of
-tasks returns a 16-byte key per record, the client decides which copies go (the
-first in file and line order stays, as in a local run) and hands each task the lines
-to drop, so the output and the change report are those of a local run."""
+Dropping duplicate records needs the whole corpus. Near copies (as DL205 measures
+them) are found over every shard before any is cleaned, from a MinHash signature of
+512 bytes per record; exact copies as the shards are read in order. On a cluster, a
+first round of tasks returns a 16-byte key and the signature per record, the client
+decides which copies go (the first in file and line order stays, as in a local run)
+and hands each task the lines to drop, so the output and the change report are those
+of a local run."""
 from __future__ import annotations
 
 import os
@@ -13,7 +16,8 @@ from typing import Iterator
 from doclint.core.loader import JSONL_SUFFIXES
 from doclint.core.problems import Problem
 from doclint.repair.cleanlog import CleanLog
-from doclint.repair.commands import FirstCopies, RepairResult, clean_corpus, read_corpus, record_key
+from doclint.repair.commands import (FirstCopies, RepairResult, clean_corpus, near_copies_by_file,
+                                     near_copy_options, read_corpus, record_key, record_signatures)
 
 
 def shard_pairs(source: str, target: str) -> list[tuple[str, str]]:
@@ -42,19 +46,27 @@ def clean_shards(pairs: list[tuple[str, str]], loaded, select=(), ignore=(), uns
                  drop_duplicate_records: bool = False, log: CleanLog | None = None) -> RepairResult:
     """Clean each shard in order, here; duplicates are looked for across all of them."""
     out, copies = RepairResult(), FirstCopies()
-    for source, target in pairs:
+    near: list[dict | None] = [None] * len(pairs)
+    if drop_duplicate_records:
+        threshold, least = near_copy_options(loaded)
+        signatures = [[(line, sig) for line, _, sig in _keys_task(source, loaded.config.text_field, least)]
+                      for source, _ in pairs]
+        near = near_copies_by_file([source for source, _ in pairs], signatures, threshold)
+    for (source, target), near_here in zip(pairs, near):
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
         _merge(out, clean_corpus(source, target, loaded, select, ignore, unsafe,
-                                 drop_duplicate_records, log, copies))
+                                 drop_duplicate_records, log, copies, near=near_here))
     return out
 
 
-def _keys_task(source: str, text_field: str) -> list[tuple[int, bytes]]:
+def _keys_task(source: str, text_field: str, least: int) -> list[tuple[int, bytes, bytes | None]]:
+    """(line, exact-copy key, near-copy signature) of each valid record of a shard."""
     try:
         _, records = read_corpus(source, text_field)
     except (OSError, UnicodeDecodeError):
         return []  # the cleaning task reports it
-    return [(line, record_key(r.text)) for line, r in sorted(records.items()) if not r.error]
+    keys = {line: record_key(r.text) for line, r in records.items() if not r.error}
+    return [(line, keys[line], sig) for line, sig in record_signatures(records, least)]
 
 
 def _clean_task(source: str, shown: str, target: str, setup: tuple, unsafe: bool, drop: bool,
@@ -63,26 +75,31 @@ def _clean_task(source: str, shown: str, target: str, setup: tuple, unsafe: bool
     log = CleanLog()
     try:
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        # `known` holds the exact and the near copies, worked out over the whole run.
         result = clean_corpus(source, target, loaded, select, ignore, unsafe, drop, log,
-                              FirstCopies(known), shown)
+                              FirstCopies(known), shown, near={})
     except Exception as exc:  # noqa: BLE001 - one bad shard must not stop the run
         result = RepairResult(problems=[Problem(shown, f"task failed: {type(exc).__name__}: {exc}")])
     return result, log.entries
 
 
-def _copies_by_file(pairs: list[tuple[str, str]], keys: Iterator[list[tuple[int, bytes]]]
-                    ) -> list[dict[int, tuple[str, int]]]:
-    """For each file, line -> (path, line) of the earlier record it repeats."""
+def _copies_by_file(pairs: list[tuple[str, str]], keys: Iterator[list[tuple[int, bytes, bytes | None]]],
+                    threshold: float) -> list[dict[int, tuple[str, int]]]:
+    """For each file, line -> (path, line) of the earlier record it repeats: exactly
+    (the first record with its key), else nearly (the first of its near-copy cluster),
+    as clean_corpus decides in a local run."""
     seen: dict[bytes, tuple[str, int]] = {}
-    out = []
+    out, signatures = [], []
     for (source, _), file_keys in zip(pairs, keys):
         known = {}
-        for line, key in file_keys:
+        for line, key, _ in file_keys:
             first = seen.setdefault(key, (source, line))
             if first != (source, line):
                 known[line] = first
         out.append(known)
-    return out
+        signatures.append([(line, sig) for line, _, sig in file_keys])
+    near = near_copies_by_file([source for source, _ in pairs], signatures, threshold)
+    return [{**near_here, **known} for known, near_here in zip(out, near)]
 
 
 def clean_shards_on_cluster(pairs: list[tuple[str, str]], loaded, select=(), ignore=(),
@@ -100,8 +117,10 @@ def clean_shards_on_cluster(pairs: list[tuple[str, str]], loaded, select=(), ign
     try:
         known: list[dict] = [{} for _ in pairs]
         if drop_duplicate_records:
-            keys = client.map(_keys_task, [w[0] for w in wheres], [loaded.config.text_field] * n, pure=False)
-            known = _copies_by_file(pairs, (future.result() for future in keys))
+            threshold, least = near_copy_options(loaded)
+            keys = client.map(_keys_task, [w[0] for w in wheres], [loaded.config.text_field] * n, [least] * n,
+                              pure=False)
+            known = _copies_by_file(pairs, (future.result() for future in keys), threshold)
         setup = (loaded, tuple(select), tuple(ignore))
         futures = client.map(_clean_task, [w[0] for w in wheres], [s for s, _ in pairs], [w[1] for w in wheres],
                              [setup] * n, [unsafe] * n, [drop_duplicate_records] * n, known, pure=False)
