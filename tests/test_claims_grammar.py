@@ -383,6 +383,19 @@ def test_a_regex_that_starts_a_word_is_read_as_such(pattern, starts):
     assert starts_a_word(pattern, re.IGNORECASE) is starts
 
 
+def test_the_pre_filters_find_what_a_full_scan_finds_past_a_dotless_i():
+    # `re` with IGNORECASE matches "ı" for "i"; the case-folded text the pre-filters
+    # read must hold the same "i", or the cue is never tried there.
+    text = ("The mill on the river closed in the spring.\n\n"
+            "\u0131t is widely known that the mill was the oldest in the county.\n")
+    doc = document_from_text("doc.txt", text)
+    cues = cue_matchers(["it is widely known"], ())
+    matcher = cues.matchers[0]
+    full = [(m.start(), m.end()) for m in matcher.finditer(doc.masked, 0, len(doc.masked))]
+    found = [(m.start(), m.end()) for m in cues.finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    assert found == full and len(found) == 1
+
+
 def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_finds():
     # "people" and "say" each stand in the first paragraph, never together in a sentence.
     text = ("The people met at noon. Some say it rained. Many PEOPLE   SAY the bridge is old.\n\n"

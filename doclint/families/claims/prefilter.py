@@ -62,6 +62,10 @@ def lowered(text: str) -> tuple[str, bool]:
     change length when folded ("ß" to "ss", a ligature, a dotted capital I); in a text
     without them `regex`'s full case folding cannot match where the folded text does not."""
     low = text.casefold()
+    if "\u0131" in low:
+        # `re` with IGNORECASE matches a dotless "ı" for "i" ("ıt is believed"), which
+        # case folding keeps as it is: the pre-filter must see the "i" the regex sees.
+        low = low.replace("\u0131", "i")
     return low, len(low) == len(text)
 
 
