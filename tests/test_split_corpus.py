@@ -277,3 +277,28 @@ def test_a_band_range_returns_only_candidate_pairs(tmp_path) -> None:
     plan, needed = kind.corpus_wanted(pairs, documents, [None])
     # The chains' pairs (and a few half copies), never the 70 copies of one text.
     assert 18 <= len(plan.pairs) < 60 and len(needed) < 40
+
+
+def test_a_restated_lead_and_closing_remarks_split_as_the_whole_run(tmp_path) -> None:
+    # Structure read from the first sentences of a page (its lead) and from the end of
+    # sibling sections (their tails) must reach the ranges' windows as the whole run sees it.
+    pages = []
+    for n, (noun, place) in enumerate(zip(("owner", "version", "licence", "source", "layout", "runtime"),
+                                          ("archive", "mirror", "folder", "branch", "bucket", "vault"))):
+        lead = f"Get the {noun} property from a target of the project."
+        remark = f"You can then enter the {place} by changing to the directory the command made."
+        synopsis = "```\nget_target_property(VAR target property)\n```\n\n" if n % 2 else ""
+        body = f"{lead}  The value is stored in the variable you name.\n\n"
+        steps = (["Install the command line tool and sign in with your account."],
+                 ["There are two kinds of address that a clone can use.",
+                  "An address over a secure shell needs a key your account knows."])
+        walk = "".join(f"## Clone way {k}\n\n" + "".join(f"{step}\n\n" for step in steps[k]) + f"{remark}\n\n"
+                       for k in range(2))
+        pages.append(document_from_text(f"docs/p{n}.md", f"# Page {n}\n\n{lead}\n\n{synopsis}{body}{walk}"))
+    runner = engine(tmp_path)
+    local = runner.run(pages).findings
+    again = [document_from_text(d.path, d.text) for d in pages]
+    assert split_run(runner, again, 3, 2).findings == local
+    # The lead restated after a synopsis is the page's summary; without one it is a slip.
+    assert sorted(f.path for f in local if "Get the" in f.message) == ["docs/p0.md", "docs/p2.md", "docs/p4.md"]
+    assert not [f for f in local if "You can then enter" in f.message]  # closing remarks
