@@ -131,7 +131,7 @@ def test_ranges_report_what_the_whole_run_reports(tmp_path, parts, ranges, spill
     assert len(local) > 10
     assert any(f.fix is not None for f in local)  # a copy within a page: the delete fix
     # Records share sentences across the run (pages use each other's words, so most
-    # copies in another page belong there: parallel_text.at_home).
+    # copies in another page belong there: across_files.at_home).
     assert any(f.related and (f.related[0].path, f.related[0].record) != (f.path, f.record) for f in local) \
         or not records
     assert all(FOOTER[:30] not in f.message for f in local)  # boilerplate on 20 of 60 pages

@@ -57,7 +57,7 @@ class DuplicatesKind(Kind):
         logs: tuple[str, ...] = LOGS
         template_from: int = 4          # a sentence this many times in one document is its structure (0: never)
         # Copies in two files: "misplaced" reports one only where it does not belong
-        # (parallel_text.at_home), "all" every one. Records of a corpus: always all.
+        # (across_files.at_home), "all" every one. Records of a corpus: always all.
         copies_across: str = "misplaced"
         ignore_quoted: bool = False
         skip_blocks: tuple[str, ...] = ("heading", "table-cell")

@@ -9,8 +9,9 @@ from math import ceil
 
 from doclint.core.restatement import STOPWORDS, stem
 from doclint.markup.base import CODE_MASK
-from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
+from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_tokens
 from doclint.families.duplication.fingerprint import hashes
+from doclint.families.duplication.across_files import at_home
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
@@ -248,7 +249,7 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     entries = reference_entries(title_a, title_b)
     if exact and ((title_a[1] and title_b[1]) or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
         return True  # one statement made in two entries of a reference, at any place
-    if entries and not exact and not only_slips(_tokens(doc_a, ia), _tokens(doc_b, ib)):
+    if entries and not exact and not only_slips(sentence_tokens(docs, a), sentence_tokens(docs, b)):
         return True  # the statement reworded for another entry, wherever it stands
     # The same place: as many paragraphs after the heading, or before the next one (the
     # closing remark of parallel sections that show different numbers of examples).
@@ -257,9 +258,6 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
         return False
     return entries or same_level_siblings(title_a, title_b)
 
-
-def _tokens(doc: DocFacts, index: int) -> array:
-    return doc.tokens[doc.starts[index]:doc.starts[index + 1]]
 
 
 def reference_entries(title_a: tuple, title_b: tuple) -> bool:
@@ -338,63 +336,6 @@ def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
     if doc_a is not doc_b:
         return doc_a.log or doc_b.log
     return doc_a.log and bool(doc_a.sections) and doc_a.sections[a & LOW] != doc_a.sections[b & LOW]
-
-
-# The share of a copy's content words that its document uses elsewhere from which the
-# copy belongs there: a sentence pasted into the wrong page shares little with it.
-AT_HOME = 0.3
-_STOP_CODES = frozenset(hashes(sorted(STOPWORDS)))
-
-
-def _word_counts(doc: DocFacts, homes: dict[int, Counter]) -> Counter:
-    counts = homes.get(id(doc))
-    if counts is None:
-        counts = homes[id(doc)] = Counter(doc.tokens)
-    return counts
-
-
-def at_home(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter]) -> bool:
-    """Whether `a` and its copy `b`, in two files, each belong in their file: at least
-    AT_HOME of the sentence's content words stand elsewhere in each. A definition
-    repeated from the glossary in its chapter, a note shared by two pages on one
-    topic, is written for both readers; a sentence about buildbots in a page on
-    macros was pasted into the wrong file (which of the two is the original the run's
-    order does not say, so both are tested). Records of a corpus are not tested: a
-    sentence shared by two records is what a data team looks for. `homes` keeps each
-    document's word counts for the run."""
-    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
-    if doc_a is doc_b or doc_a.record_line is not None or doc_b.record_line is not None:
-        return False
-    return on_one_topic(doc_a, a & LOW, doc_b, b & LOW) \
-        or (_belongs(docs, a, homes) and _belongs(docs, b, homes))
-
-
-def _topic(doc: DocFacts, index: int) -> frozenset[int]:
-    """The title words over sentence `index`: its document's title and its section's."""
-    if not doc.outline:
-        return frozenset()
-    section = doc.sections[index] if doc.sections else 0
-    return doc.outline[0][2] | doc.outline[section - 1][2] if section else doc.outline[0][2]
-
-
-def on_one_topic(doc_a: DocFacts, ia: int, doc_b: DocFacts, ib: int) -> bool:
-    """Whether two copies in two files stand under titles that share a word: the
-    summary of a page repeated under a section named after it ("## Grot guides" and
-    the page "Grot guides"), the rule of one spec restated where another spec's
-    "Normalized names" section cites it. The same sentence written for two readers of
-    one topic, not a paste into the wrong page."""
-    return bool(_topic(doc_a, ia) & _topic(doc_b, ib))
-
-
-def _belongs(docs: list[DocFacts], gid: int, homes: dict[int, Counter]) -> bool:
-    doc, index = docs[gid >> SHIFT], gid & LOW
-    own = Counter(code for code in doc.tokens[doc.starts[index]:doc.starts[index + 1]]
-                  if code not in _STOP_CODES)
-    if not own:
-        return False
-    counts = _word_counts(doc, homes)
-    elsewhere = sum(1 for code, n in own.items() if counts[code] > n)
-    return elsewhere >= AT_HOME * len(own)
 
 
 def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,

@@ -121,7 +121,7 @@ def template_documents(docs: list[DocFacts]) -> dict[int, int]:
 
 
 def _homes(opts) -> dict | None:
-    """The word counts per document that parallel_text.at_home fills during a run, or
+    """The word counts per document that across_files.at_home fills during a run, or
     None when every copy in another file is reported (`copies-across: all`)."""
     return {} if opts.copies_across == "misplaced" else None
 

@@ -51,7 +51,7 @@ class Rows:
 
     def add(self, number: int, doc: DocFacts, chosen: Iterable[int]) -> None:
         """Document `number`'s rows around its sentences `chosen`, or all its rows when
-        the tests read the whole document: a file (parallel_text.at_home counts its
+        the tests read the whole document: a file (across_files.at_home counts its
         words) or copies in two of its sections (in_parallel_sections compares them)."""
         chosen = sorted(set(chosen))
         count = len(doc.fingerprints)
