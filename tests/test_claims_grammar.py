@@ -308,19 +308,26 @@ def test_a_run_lacking_a_word_every_match_needs_is_not_tried(monkeypatch):
     assert tried == ["The tower is said to be haunted", "He SAID that it was TO BE sold"]
 
 
+def cue_scans(text: str, phrases: list[str]):
+    """The document of `text`, the cue set of `phrases`, and the spans its pre-filtered
+    scan finds beside those a full scan of its regex finds."""
+    doc = document_from_text("doc.txt", text)
+    cues = cue_matchers(phrases, ())
+    found = [(m.start(), m.end()) for m in cues.finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    full = [(m.start(), m.end()) for m in cues.matchers[0].finditer(doc.masked, 0, len(doc.masked))]
+    return doc, cues, found, full
+
+
 def test_phrases_are_looked_for_only_where_a_word_they_need_was_hit():
     # "without a doubt" needs "without", "people say" needs "people", "it is widely
     # known" needs "widely": a run is searched only for the phrases whose word it holds.
     text = ("People gathered. Without a doubt the mill closed, the people say.\n\n"
             "The doubt remained without an answer for years. It is known that the mill closed.\n\n"
             "It is widely known that people say it was without doubt the best.")
-    doc = document_from_text("doc.txt", text)
-    phrases = ["people say", "without a doubt", "it is widely known"]
-    cues = cue_matchers(phrases, ())
+    doc, cues, found, full = cue_scans(text, ["people say", "without a doubt", "it is widely known"])
     ct = ClaimText.of(doc)
-    found = [m.group() for m in cues.finditer(doc.masked, ct, 1.0)]
-    full = [m.group() for m in cues.matchers[0].finditer(doc.masked, 0, len(doc.masked))]
-    assert found == full == ["Without a doubt", "people say", "It is widely known", "people say"]
+    assert found == full
+    assert [doc.masked[s:e] for s, e in found] == ["Without a doubt", "people say", "It is widely known", "people say"]
     from doclint.families.claims.prefilter import shared_trigger
 
     hits = ct.trigger_hits(*shared_trigger())
@@ -388,11 +395,7 @@ def test_the_pre_filters_find_what_a_full_scan_finds_past_a_dotless_i():
     # read must hold the same "i", or the cue is never tried there.
     text = ("The mill on the river closed in the spring.\n\n"
             "\u0131t is widely known that the mill was the oldest in the county.\n")
-    doc = document_from_text("doc.txt", text)
-    cues = cue_matchers(["it is widely known"], ())
-    matcher = cues.matchers[0]
-    full = [(m.start(), m.end()) for m in matcher.finditer(doc.masked, 0, len(doc.masked))]
-    found = [(m.start(), m.end()) for m in cues.finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    _, _, found, full = cue_scans(text, ["it is widely known"])
     assert found == full and len(found) == 1
 
 
@@ -401,12 +404,7 @@ def test_phrases_run_only_where_all_their_words_stand_and_find_what_a_full_scan_
     text = ("The people met at noon. Some say it rained. Many PEOPLE   SAY the bridge is old.\n\n"
             "Without a doubt the mill closed. It is widely known that the mill closed.\n\n"
             "The doubt remained without an answer for years.")
-    doc = document_from_text("doc.txt", text)
-    phrases = ["people say", "without a doubt", "it is widely known"]
-    cues = cue_matchers(phrases, ())
-    matcher = cues.matchers[0]
-    full = [(m.start(), m.end()) for m in matcher.finditer(doc.masked, 0, len(doc.masked))]
-    found = [(m.start(), m.end()) for m in cues.finditer(doc.masked, ClaimText.of(doc), 1.0)]
+    doc, cues, found, full = cue_scans(text, ["people say", "without a doubt", "it is widely known"])
     assert found == full
     assert [doc.masked[s:e] for s, e in found] == ["PEOPLE   SAY", "Without a doubt", "It is widely known"]
     ct = ClaimText.of(doc)
