@@ -49,8 +49,7 @@ def clean_shards(pairs: list[tuple[str, str]], loaded, select=(), ignore=(), uns
     near: list[dict | None] = [None] * len(pairs)
     if drop_duplicate_records:
         threshold, least = near_copy_options(loaded)
-        signatures = [[(line, sig) for line, _, sig in _keys_task(source, loaded.config.text_field, least)]
-                      for source, _ in pairs]
+        signatures = [record_signatures(_records(source, loaded.config.text_field), least) for source, _ in pairs]
         near = near_copies_by_file([source for source, _ in pairs], signatures, threshold)
     for (source, target), near_here in zip(pairs, near):
         os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
@@ -59,12 +58,17 @@ def clean_shards(pairs: list[tuple[str, str]], loaded, select=(), ignore=(), uns
     return out
 
 
+def _records(source: str, text_field: str) -> dict:
+    """The records of a shard by line; none when it cannot be read (its cleaning reports it)."""
+    try:
+        return read_corpus(source, text_field)[1]
+    except (OSError, UnicodeDecodeError):
+        return {}
+
+
 def _keys_task(source: str, text_field: str, least: int) -> list[tuple[int, bytes, bytes | None]]:
     """(line, exact-copy key, near-copy signature) of each valid record of a shard."""
-    try:
-        _, records = read_corpus(source, text_field)
-    except (OSError, UnicodeDecodeError):
-        return []  # the cleaning task reports it
+    records = _records(source, text_field)
     keys = {line: record_key(r.text) for line, r in records.items() if not r.error}
     return [(line, keys[line], sig) for line, sig in record_signatures(records, least)]
 
