@@ -11,7 +11,7 @@ import regex
 from doclint.core.finding import Applicability, Edit, Fix
 from doclint.core.problems import ConfigError
 from doclint.core.textmatch import keep_case
-from doclint.vale.regexes import compile_vale, fast_compile, translate
+from doclint.vale.regexes import Scanner, compile_vale, fast_compile, translate
 from doclint.vale.view import Scope, View
 
 WORD_TEMPLATE = r"\b(?:%s)\b"
@@ -99,6 +99,13 @@ class Check:
         if "%s" not in template:
             template = WORD_TEMPLATE
         return template.replace("%s", body, 1)
+
+    def scanner_of(self, pattern, starts, nonword: bool) -> Scanner:
+        """A Scanner of `pattern` (built with template()), whose matches start with one
+        of `starts` and are never empty unless a configured WordTemplate says otherwise:
+        only then may it search for those characters first."""
+        plain = nonword or self.word_template == WORD_TEMPLATE
+        return Scanner(pattern, starts if plain else None)
 
     def exceptions_regex(self, exceptions: list[str], accepted: list[str]) -> regex.Pattern | None:
         """Vale's exception pattern: the exceptions (and accepted vocabulary), longest

@@ -1,8 +1,8 @@
 """`existence`: report every match of the rule's tokens (or raw regex)."""
 from __future__ import annotations
 
-from doclint.vale.checks.base import WORD_TEMPLATE, Check, as_list, is_match
-from doclint.vale.regexes import Scanner, alternation, first_chars, lookahead, union
+from doclint.vale.checks.base import Check, as_list, is_match
+from doclint.vale.regexes import alternation, first_chars, lookahead, union
 
 
 class Existence(Check):
@@ -30,10 +30,7 @@ class Existence(Check):
         pattern = body + raw if append else raw + body
         starts = union(firsts) if tokens and (append or not raw) else first_chars(raw, ignore_case)
         self.pattern = self.compile(lookahead(starts) + pattern, "tokens" if tokens else "raw", ignore_case)
-        # Every match starts with one of `starts` and is not empty (a token or the raw
-        # pattern takes a character first) unless a configured WordTemplate says otherwise.
-        plain = nonword or self.word_template == WORD_TEMPLATE
-        self.scanner = Scanner(self.pattern, starts if plain else None)
+        self.scanner = self.scanner_of(self.pattern, starts, nonword)
 
     def run(self, view, state):
         for seg in view.segments(self.scope):

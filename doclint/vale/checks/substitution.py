@@ -4,17 +4,9 @@ from __future__ import annotations
 import regex
 
 from doclint.core.problems import ConfigError
-from doclint.vale.checks.base import (
-    WORD_TEMPLATE,
-    Alert,
-    Check,
-    as_list,
-    format_message,
-    is_match,
-)
+from doclint.vale.checks.base import Alert, Check, as_list, format_message, is_match
 from doclint.vale.regexes import (
     FLAGS,
-    Scanner,
     alternation,
     fast_compile,
     first_chars,
@@ -81,10 +73,7 @@ class Substitution(Check):
         except regex.error as exc:
             bad = next((k for k in self.keys if not _compiles(k, flags)), "?")
             raise ConfigError(path, f"'swap': cannot use the key {bad!r} as a regular expression: {exc}") from None
-        # Every match starts with one of `starts` and is not empty (each key takes a
-        # character first) unless a configured WordTemplate says otherwise.
-        plain = nonword or self.word_template == WORD_TEMPLATE
-        self.scanner = Scanner(self.pattern, starts if plain else None)
+        self.scanner = self.scanner_of(self.pattern, starts, nonword)
         self._same_cache: dict[tuple[str, str], bool] = {}
 
     def _same(self, expected: str, observed: str) -> bool:
