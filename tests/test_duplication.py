@@ -503,8 +503,10 @@ def test_a_change_of_modal_verb_is_another_statement():
 
 def test_a_pointer_repeated_in_another_section_is_not_reported():
     pointer = "See the troubleshooting guide for more information about failed builds."
-    text = (f"## Building\n\nRun the build from the top folder. {pointer}\n\n"
-            f"## Testing\n\nRun the tests after every build. {pointer}\n")
+    # Each pointer is a paragraph of its own: restated inside prose that goes on, any
+    # sentence is a point made again in context (test_a_point_restated_in_context...).
+    text = (f"## Building\n\nRun the build from the top folder.\n\n{pointer}\n\n"
+            f"## Testing\n\nRun the tests after every build.\n\n{pointer}\n")
     assert lint({"guide.md": text}, "DL201") == []
     assert lint({"a.md": f"# A\n\n{pointer}\n", "b.md": f"# B\n\n{pointer}\n"}, "DL201") == []
     # Twice in one section it is a slip, and other sentences are not pointers.
@@ -600,20 +602,22 @@ PRODUCTS = """\
 ## Amazon
 
 When you refer to Amazon products such as Amazon CloudWatch, include the Amazon prefix.
+
 After the first use, you can write just the name of the product.
 
 ## Google
 
 When you refer to Google products such as Google Kubernetes Engine, include the Google prefix.
+
 After the first use, you can write just the name of the product.
 """
 
 
 def test_statement_repeated_in_parallel_sections_is_not_reported():
     assert lint({"names.md": PRODUCTS}, "DL201") == []
-    slip = PRODUCTS + "\n## Headings\n\nHeadings use sentence case.\nAfter the first use, you can write just the name of the product.\n"
+    slip = PRODUCTS + "\n## Headings\n\nHeadings use sentence case.\n\nAfter the first use, you can write just the name of the product.\n"
     [finding] = lint({"names.md": slip}, "DL201")
-    assert finding.line == 14
+    assert finding.line == 17
 
 
 SECTION = ("Open the settings page of the project.\n"
@@ -721,7 +725,7 @@ def test_a_passage_framing_two_statements_about_different_code_is_not_reported()
 def test_a_passage_in_sibling_sections_or_a_repeated_pointer_is_not_reported():
     sibling = ("## `fs.readlink(path)`\n\nReads the link, and the optional options argument can be a string "
                "specifying an encoding for the path returned.\n\n"
-               "## `fs.realpath(path)`\n\nComputes the path. The optional options argument can be a "
+               "## `fs.realpath(path)`\n\nComputes the path.\n\nThe optional options argument can be a "
                "string specifying an encoding for the path returned.\n")
     assert lint({"fs.md": sibling}, "DL204") == []
     pointer = ("## Options\n\nThe ciphers option replaces the default. For more information, see Modifying "
@@ -731,10 +735,10 @@ def test_a_passage_in_sibling_sections_or_a_repeated_pointer_is_not_reported():
     # The same passage pasted into an unrelated section is a slip.
     slip = ("## Installing\n\nRun the installer from a terminal window, and note that the optional options "
             "argument can be a string specifying an encoding for the path returned.\n\n## Reporting bugs\n\n"
-            "File the bug with the logs. The optional options argument can be a string specifying an "
+            "File the bug with the logs.\n\nThe optional options argument can be a string specifying an "
             "encoding for the path returned.\n")
     [finding] = lint({"guide.md": slip}, "DL204")
-    assert finding.line == 7
+    assert finding.line == 9
 
 
 
@@ -810,17 +814,20 @@ SPEC = """# Version specifiers
 
 A version matching clause includes the version matching operator `==` and a version identifier.
 By default, the version matching operator is based on a strict equality comparison.
+
 Local version identifiers are not permitted in this version specifier.
 
 ## Version exclusion
 
 A version exclusion clause includes the version exclusion operator `!=` and a version identifier.
 The allowed version identifiers and comparison semantics are the same as for matching.
+
 Local version identifiers are not permitted in this version specifier.
 
 ## Installing releases
 
 Installers fetch the newest release that the specifier allows from the index.
+
 Local version identifiers are not permitted in this version specifier.
 """
 
@@ -830,7 +837,7 @@ def test_an_exact_copy_in_a_parallel_section_is_the_rule_stated_for_each():
     # (a variant pair), so their shared sentence is one rule stated for each; the copy
     # in "Installing releases" has no such company and stays a slip.
     findings = lint({"spec.md": SPEC}, "DL201")
-    assert [f.line for f in findings] == [18]
+    assert [f.line for f in findings] == [21]
 
 
 DIRECTORY_API = """# File system
@@ -841,6 +848,7 @@ DIRECTORY_API = """# File system
 
 Asynchronously open a directory for iterative scanning.
 Creates a directory handle that contains all further functions for reading from the directory.
+
 When using the async iterator, the directory object will be automatically closed after the iterator exits.
 
 ## Common objects
@@ -848,6 +856,7 @@ When using the async iterator, the directory object will be automatically closed
 ### Class: `fs.Dir`
 
 A class representing a directory stream, created by the opendir functions of this module.
+
 When using the async iterator, the directory object will be automatically closed after the iterator exits.
 """
 
@@ -857,7 +866,7 @@ def test_an_exact_copy_under_two_titles_that_hold_code_is_one_statement_for_two_
     # Under titles without code the same repeat is still reported.
     plain = DIRECTORY_API.replace("### `fsPromises.opendir(path[, options])`", "### Opening directories") \
                .replace("### Class: `fs.Dir`", "### Directory streams")
-    assert [f.line for f in lint({"fs.md": plain}, "DL201")] == [16]
+    assert [f.line for f in lint({"fs.md": plain}, "DL201")] == [18]
 
 
 def test_examples_under_bold_labels_are_parallel_parts_of_a_section():
@@ -874,14 +883,14 @@ def test_examples_under_bold_labels_are_parallel_parts_of_a_section():
 
 def test_a_log_repeats_an_entry_under_two_releases_but_not_within_one():
     stock = "More detailed information on each of the vulnerabilities is in the security advisory."
-    log = (f"# Changelog\n\n## 2.4.1\n\nFixes a crash when the cache directory is missing.\n{stock}\n\n"
-           f"## 2.3.9\n\nRejects header fields that hold line breaks.\n{stock}\n")
+    log = (f"# Changelog\n\n## 2.4.1\n\nFixes a crash when the cache directory is missing.\n\n{stock}\n\n"
+           f"## 2.3.9\n\nRejects header fields that hold line breaks.\n\n{stock}\n")
     assert lint({"CHANGELOG.md": log}, "DL201") == []
     # The same two sections in a page that is not a log are a repeat.
     assert len(lint({"security.md": log}, "DL201")) == 1
     # Twice under one release it is a slip.
     twice = log.replace("Rejects header fields that hold line breaks.", stock)
-    assert [f.line for f in lint({"CHANGELOG.md": twice}, "DL201")] == [11]
+    assert [f.line for f in lint({"CHANGELOG.md": twice}, "DL201")] == [13]
 
 
 def test_stock_sentences_of_one_folder_are_boilerplate_there():
@@ -903,6 +912,55 @@ def test_stock_sentences_of_one_folder_are_boilerplate_there():
               in zip(list(files.items())[:4], ("a", "b", "c", "d"))}
     spread.update({k: v for k, v in files.items() if k.startswith("other/")})
     assert len(lint(spread, "DL201", boilerplate_share=0.5, group_from=0)) == 3
+
+
+CHECKSUM = "If a URL is specified, the checksum of the new download should also be specified."
+UPDATE_PAGE = f"""# Updating a formula
+
+## bump-formula-pr
+
+Create a pull request to update the formula with a new URL or a new tag.
+{CHECKSUM} The checksum is worked out when it is not given.
+
+Run the command from a clean tap.
+
+## Options
+
+The `--url` option sets the URL of the new download.
+{CHECKSUM} The `--sha256` option sets it.
+"""
+
+
+def test_a_point_restated_in_context_is_not_reported_but_a_paragraph_that_only_repeats_is():
+    # Both copies stand inside prose that goes on: the point is made again where the
+    # reader of each section needs it.
+    assert lint({"update.md": UPDATE_PAGE}, "DL201") == []
+    # A note that only repeats it is a paragraph a reader can delete, whichever copy
+    # was written first.
+    note = UPDATE_PAGE + f"\n## Notes\n\nThe tap must be clean.\n\n{CHECKSUM}\n"
+    assert [f.line for f in lint({"update.md": note}, "DL201")] == [19]
+    # The note may come first, and the point in context after it.
+    first = UPDATE_PAGE.replace(f"{CHECKSUM} The checksum is", "The checksum is") \
+                       .replace("Run the command from a clean tap.", CHECKSUM)
+    assert [(f.line, f.related[0].line) for f in lint({"update.md": first}, "DL201")] == [(13, 8)]
+    # Twice in neighbouring paragraphs it is said twice in one place.
+    close = UPDATE_PAGE.replace("Run the command from a clean tap.", f"Run the command. {CHECKSUM} Then wait.")
+    assert [f.line for f in lint({"update.md": close}, "DL201")] == [8]
+    # A paragraph copied whole goes on only with copies: a pasted paragraph.
+    pasted = UPDATE_PAGE + "\n## Notes\n\nCreate a pull request to update the formula with a new URL or a " \
+                           f"new tag.\n{CHECKSUM}\n"
+    assert [f.line for f in lint({"update.md": pasted}, "DL201")] == [17]
+
+
+def test_a_passage_inside_two_paragraphs_is_not_reported_but_one_that_stands_alone_is():
+    source = ("## Caching\n\nWorkers stop at night, and the cache is flushed when the worker exits\n"
+              "so that no stale entries outlive the process.\n\n## Sizing\n\nRead the limits first.\n\n"
+              "## Workers\n\nWorkers are started lazily. The cache is flushed when the worker exits so\n"
+              "that no stale entries outlive the process. Each one logs its start.\n")
+    assert lint({"pool.md": source}, "DL204") == []
+    alone = source.replace("Read the limits first.",
+                           "The cache is flushed when the worker exits so that no stale entries outlive the process.")
+    assert [f.line for f in lint({"pool.md": alone}, "DL204")] == [8]
 
 
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():

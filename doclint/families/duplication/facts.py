@@ -55,6 +55,7 @@ class DocFacts:
     outline: tuple[tuple[int, bool, frozenset[int]], ...] = ()
     pointers: bytes = b""  # per comparable sentence: 1 when it points the reader elsewhere
     leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
+    alone: bytes = b""  # per comparable sentence: 1 when it is the only sentence of its block
     log: bool = False  # a changelog or release notes (the duplicates kind's `logs` option)
     # Per comparable sentence: the fingerprint of its words without numbers, 0 when
     # it has none (fingerprint.shapes): template lines that differ by a version.

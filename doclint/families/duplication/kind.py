@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import add
@@ -233,20 +234,23 @@ def _introduces(text: str, end: int) -> bool:
 def _structure(doc, comparable) -> dict:
     """Per comparable sentence, as DocFacts fields: whether it stands in a list entry or
     block quote, the number of its block (parallel_text.block_numbers), its section and
-    slot there, whether it opens its block, and its shape without numbers; and the
-    document's outline."""
+    slot there, whether it opens its block and whether it is all of it, and its shape
+    without numbers; and the document's outline."""
     numbers = block_numbers(doc)
     starts = [b.start for b in doc.blocks]
-    firsts, block = set(), None
+    firsts, block, counts = set(), None, Counter()
     for sentence in doc.sentences:
+        counts[id(sentence.block)] += 1
         if sentence.block is not block:
             block = sentence.block
             firsts.add(sentence.start)
+    alone = {sentence.start for sentence in doc.sentences if counts[id(sentence.block)] == 1}
     sections, slots, tails = section_slots(doc, [item[0] for item in comparable])
     return {"entries": bytes(item[3] in ENTRY_KINDS for item in comparable),
             "blocks": array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable)),
             "sections": sections, "slots": slots, "tails": tails, "outline": outline(doc),
             "leads": bytes(item[0] in firsts for item in comparable),
+            "alone": bytes(item[0] in alone for item in comparable),
             "shapes": fp.shapes([item[2] for item in comparable])}
 
 

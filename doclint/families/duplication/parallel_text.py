@@ -12,6 +12,7 @@ from doclint.markup.base import CODE_MASK
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_tokens
 from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.across_files import at_home
+from doclint.families.duplication.in_context import restated_in_context
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
@@ -347,4 +348,4 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
         or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
-        or restates_the_lead(docs, a, b) or (homes is not None and at_home(docs, a, b, homes))
+        or restates_the_lead(docs, a, b) or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) or (homes is not None and at_home(docs, a, b, homes))

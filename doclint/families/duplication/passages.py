@@ -213,13 +213,24 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     begins = block_start or copy.first in words.sentence_starts or _after_a_full_stop(words, copy)
     if not (begins and (copy.later_end in words.sentence_ends or block_end)):
         return False
-    entries, blocks = words.entries, words.blocks
-    if entries[copy.first] and entries[copy.source] \
-            and blocks[copy.first] - blocks[copy.source] > NEIGHBOUR_BLOCKS:
+    entries = words.entries
+    apart = blocks[copy.first] - blocks[copy.source] > NEIGHBOUR_BLOCKS
+    if apart and entries[copy.first] and entries[copy.source]:
+        return False
+    # Away from its source, a passage is a slip when one of the two copies is a whole
+    # paragraph (the pasted lines, or the lines they were pasted from): words that stand
+    # inside two paragraphs going on with their own text restate a point in context.
+    if apart and not (block_start and block_end) and not _whole_block(blocks, copy.source, copy.source_end):
         return False
     if changes_content(codes[copy.source:copy.source_end], codes[copy.first:copy.later_end]):
         return False
     return not _parallel_context(words, copy)
+
+
+def _whole_block(blocks, first: int, end: int) -> bool:
+    """Whether words first..end (exclusive) are all the words of their block."""
+    return (first == 0 or blocks[first - 1] != blocks[first]) \
+        and (end == len(blocks) or blocks[end] != blocks[end - 1])
 
 
 def _after_a_full_stop(words: Words, copy: Copy) -> bool:

@@ -29,7 +29,8 @@ NEIGHBOURS = RUN - 1
 
 # Per-sentence fields of DocFacts, one value per comparable sentence, and their types.
 _COLUMNS = {"fingerprints": "Q", "ended": "B", "marked": "B", "entries": "B", "blocks": "I",
-            "sections": "I", "slots": "B", "tails": "B", "pointers": "B", "leads": "B", "shapes": "Q"}
+            "sections": "I", "slots": "B", "tails": "B", "pointers": "B", "leads": "B",
+            "alone": "B", "shapes": "Q"}
 _LENGTHS = ("spans", "starts", *_COLUMNS)
 
 
