@@ -963,6 +963,18 @@ def test_a_passage_inside_two_paragraphs_is_not_reported_but_one_that_stands_alo
     assert [f.line for f in lint({"pool.md": alone}, "DL204")] == [8]
 
 
+def test_a_near_copy_in_another_entry_of_one_list_is_the_statement_fitted_to_it():
+    text = ("# Build tools\n\n"
+            "* The generator stores the build tool in the cache so that it may be edited by the user.\n"
+            "* The generator stores the build tool in cache so that it may be edited by the user.\n")
+    assert lint({"tools.md": text}, "DL202") == []
+    # In two paragraphs of prose the sentence is said twice.
+    prose = ("# Build tools\n\nThe generator stores the build tool in the cache so that it may be edited "
+             "by the user.\n\nThe generator stores the build tool in cache so that it may be edited by "
+             "the user.\n")
+    assert [f.line for f in lint({"tools.md": prose}, "DL202")] == [5]
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

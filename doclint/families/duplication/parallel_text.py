@@ -58,15 +58,19 @@ def block_numbers(doc) -> list[int]:
     return cached
 
 
-def parallel_entries(docs: list[DocFacts], a: int, b: int) -> bool:
+def parallel_entries(docs: list[DocFacts], a: int, b: int, exact: bool = True) -> bool:
     """Whether sentences `a` and `b` (global numbers) both stand in list entries or block
     quotes that are not neighbours in one list, or neighbours that each open with a
-    sentence of their own."""
+    sentence of their own, or (not `exact`) two entries of one list: a statement fitted
+    to each entry ("These generators store ..." / "This generator stores ...",
+    "Otherwise, if the specifier starts with "/", ..." / "... with "#", ...")."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if not (doc_a.entries and doc_b.entries and doc_a.entries[ia] and doc_b.entries[ib]):
         return False
     if doc_a is not doc_b or abs(doc_a.blocks[ia] - doc_b.blocks[ib]) > NEIGHBOUR_BLOCKS:
+        return True
+    if not exact and doc_a.blocks[ia] != doc_b.blocks[ib]:
         return True
     # Neighbouring entries of one list, each opening with a sentence of its own: the
     # same remark made on each ("'r+': Open for reading and writing. An exception
@@ -344,7 +348,7 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
     """Whether copy `b` of `a` (an `exact` copy, or a near one) is structure rather
     than a slip (see above). With `homes` (word counts kept between calls of one run),
     a copy in another file that belongs there (at_home) is reuse too."""
-    return parallel_entries(docs, a, b) or in_copied_run(docs, a, b) \
+    return parallel_entries(docs, a, b, exact) or in_copied_run(docs, a, b) \
         or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
         or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
