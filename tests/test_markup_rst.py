@@ -126,3 +126,23 @@ def test_cross_reference_with_a_title_reads_as_its_title():
                              "See :ref:`psrt` and :func:`len`.\n")
     assert "Security Response Team" in doc.masked
     assert "psrt" not in doc.masked and "len" not in doc.masked and ":ref:" not in doc.masked
+
+
+def test_each_line_of_a_line_block_is_a_block_of_its_own():
+    # "| " lines keep their breaks, as in verse, an address or wording examples: the
+    # sentence of one line does not run on into the next.
+    text = ("Prefer neutral pronouns.\n\n"
+            "  | Wrong: A maintainer uploads the file. Then he…\n"
+            "  | Right: A maintainer uploads the file. Then they…\n\n"
+            "| The Python Software Foundation\n"
+            "| 9450 SW Gemini Dr.\n"
+            "|    ECM# 90772\n")
+    parsed = parse(text)
+    read = [(b.kind, text[b.start:b.end]) for b in parsed.blocks]
+    assert read == [("paragraph", "Prefer neutral pronouns."),
+                    ("blockquote", "Wrong: A maintainer uploads the file. Then he…"),
+                    ("blockquote", "Right: A maintainer uploads the file. Then they…"),
+                    ("paragraph", "The Python Software Foundation"),
+                    ("paragraph", "9450 SW Gemini Dr."),
+                    ("paragraph", "ECM# 90772")]
+    assert "|" not in parsed.masked

@@ -104,7 +104,7 @@ def parse(text: str) -> Parsed:
         nonlocal pos
         end = starts[b] - 1
         seg = text[start:end]
-        if kind == "paragraph" and seg.lstrip().startswith("|"):
+        if seg.lstrip().startswith("|"):
             seg = _LINE_BLOCK.sub(lambda m: m.group(1) + " ", seg)
         masked = _mask_inline(seg)
         if kind == "paragraph" and b - 1 == line_of(start):
@@ -223,6 +223,17 @@ def parse(text: str) -> Parsed:
             emit("heading", starts[i], i + 1)
             section(i, i + 1, nxt, False)
             i += 2
+            continue
+        if _LINE_BLOCK.match(line):
+            # A line block ("| Wrong: ...", "| Right: ..."): each line is a line of its
+            # own, as in verse or an address, never run on into the next.
+            kind = "paragraph" if ind == 0 else ("list-item" if ind in item_cols else "blockquote")
+            while i < n and _LINE_BLOCK.match(lines[i]) and _indent(lines[i]) == ind:
+                j = i + 1  # a line indented under it carries it on
+                while j < n and lines[j].strip() and _indent(lines[j]) > ind:
+                    j += 1
+                emit(kind, starts[i], j)
+                i = j
             continue
         bullet = _BULLET.match(line)
         if bullet:
