@@ -975,6 +975,17 @@ def test_a_near_copy_in_another_entry_of_one_list_is_the_statement_fitted_to_it(
     assert [f.line for f in lint({"tools.md": prose}, "DL202")] == [5]
 
 
+def test_a_sentence_that_ends_where_the_source_goes_on_is_a_shorter_statement():
+    spec = ("Blocks must begin with the opening line. That is: a single hash, followed by a single space,\n"
+            "followed by three forward slashes, followed by a single space, followed by the type.\n"
+            "The closing line must come last. That is: a single hash, followed by a single space,\n"
+            "followed by three forward slashes. Letters alone may name a kind.\n")
+    assert lint({"spec.md": spec}, "DL204") == []
+    # The same words pasted as a line of their own end where the source's line ended.
+    pasted = spec + "\nfollowed by three forward slashes, followed by a single space, followed by\n"
+    assert [f.line for f in lint({"spec.md": pasted}, "DL204")] == [6]
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

@@ -222,9 +222,23 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     # inside two paragraphs going on with their own text restate a point in context.
     if apart and not (block_start and block_end) and not _whole_block(blocks, copy.source, copy.source_end):
         return False
-    if changes_content(codes[copy.source:copy.source_end], codes[copy.first:copy.later_end]):
+    if changes_content(codes[copy.source:copy.source_end], codes[copy.first:copy.later_end]) \
+            or _ends_a_shorter_statement(words, copy):
         return False
     return not _parallel_context(words, copy)
+
+
+def _ends_a_shorter_statement(words: Words, copy: Copy) -> bool:
+    """Whether the later copy ends its sentence with a full stop where the sentence of
+    the source goes on ("That is: a single `#`, followed by a single space, followed
+    by three forward slashes." after "That is: a single `#`, followed by a single
+    space, followed by three forward slashes, followed by ..."): a statement of its own
+    that opens with the same words. Pasted words end where the source's did, and carry
+    no full stop the source did not have."""
+    if copy.source_end in words.sentence_ends:
+        return False
+    end = words.ends[copy.later_end - 1]
+    return words.masked[end:end + 4].lstrip(_CLOSERS).startswith(_FULL_STOPS)
 
 
 def _whole_block(blocks, first: int, end: int) -> bool:
