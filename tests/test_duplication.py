@@ -444,7 +444,8 @@ def test_sibling_pages_of_a_reference_state_one_rule_each():
              "prop_dir/COMPILE_OPTIONS.rst": f"COMPILE_OPTIONS\n---------------\n\nList of options.\n\nThey apply to every target of the directory.\n\n{rule_text}\n"}
     assert lint(files, "DL201") == []
     # Pages whose titles share nothing: the copy is reported.
-    files["prop_dir/COMPILE_OPTIONS.rst"] = files["prop_dir/COMPILE_OPTIONS.rst"].replace("COMPILE_OPTIONS", "LINK_DEPENDS   ")
+    files["prop_dir/LINK_DEPENDS.rst"] = files.pop("prop_dir/COMPILE_OPTIONS.rst").replace("COMPILE_OPTIONS",
+                                                                                        "LINK_DEPENDS   ")
     [finding] = lint(files, "DL201")
     assert finding.related[0].path != finding.path
 
@@ -908,7 +909,9 @@ def test_stock_sentences_of_one_folder_are_boilerplate_there():
     # 0.5 of 20 files is 10 documents for the run, of 4 files 2, so at least 4).
     assert lint(files, "DL201", boilerplate_share=0.5, group_from=0) == []
     # Spread over four folders the same copies stay findings.
-    spread = {f"{verb}/{name.split('/')[1]}": text for (name, text), verb
+    # (pages whose names share no word: sibling pages such as "create-namespace" and
+    # "delete-namespace" are on one topic wherever they stand)
+    spread = {f"{folder}/{name.split('/')[1].split('-')[0]}.rst": text for (name, text), folder
               in zip(list(files.items())[:4], ("a", "b", "c", "d"))}
     spread.update({k: v for k, v in files.items() if k.startswith("other/")})
     assert len(lint(spread, "DL201", boilerplate_share=0.5, group_from=0)) == 3
@@ -984,6 +987,20 @@ def test_a_sentence_that_ends_where_the_source_goes_on_is_a_shorter_statement():
     # The same words pasted as a line of their own end where the source's line ended.
     pasted = spec + "\nfollowed by three forward slashes, followed by a single space, followed by\n"
     assert [f.line for f in lint({"spec.md": pasted}, "DL204")] == [6]
+
+
+def test_pages_without_titles_whose_file_names_share_a_word_are_on_one_topic():
+    note = "The upload ID is returned by the initiate-multipart-upload command and is needed here."
+    abort = f"The following command deletes an in-progress upload.\n\n{note}\n"
+    complete = f"The following command finishes an upload from its parts.\n\n{note}\n"
+    assert lint({"glacier/abort-multipart-upload.rst": abort,
+                 "glacier/complete-multipart-upload.rst": complete}, "DL201") == []
+    # Under names that share nothing (or only a name every site uses) it was pasted
+    # into the wrong page.
+    volumes = f"The following command lists the volumes of an account.\n\n{note}\n"
+    assert len(lint({"glacier/abort-upload.rst": abort, "ec2/describe-volumes.rst": volumes}, "DL201")) == 1
+    assert len(lint({"a/index.rst": abort, "b/index.rst": volumes}, "DL201")) == 1
+    assert lint({"a/abort-upload.rst": abort, "b/upload-volumes.rst": volumes}, "DL201") == []
 
 
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():

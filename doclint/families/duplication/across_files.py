@@ -2,9 +2,11 @@
 pasted into the wrong page (the duplicates kind's `copies-across: misplaced`)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
-from doclint.core.restatement import STOPWORDS
+from doclint.core.restatement import STOPWORDS, stem
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_tokens
 from doclint.families.duplication.fingerprint import hashes
 
@@ -38,11 +40,32 @@ def at_home(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter]) -> 
 
 
 def _topic(doc: DocFacts, index: int) -> frozenset[int]:
-    """The title words over sentence `index`: its document's title and its section's."""
+    """The title words over sentence `index`: its document's title and its section's,
+    and the words of its file's name (the title of a page without headings:
+    `abort-multipart-upload.rst`)."""
+    named = name_words(doc.path)
     if not doc.outline:
-        return frozenset()
+        return named
     section = doc.sections[index] if doc.sections else 0
-    return doc.outline[0][2] | doc.outline[section - 1][2] if section else doc.outline[0][2]
+    titles = doc.outline[0][2] | doc.outline[section - 1][2] if section else doc.outline[0][2]
+    return titles | named
+
+
+# Names many pages of a site share, which say nothing of what a page is about.
+_PAGE_NAMES = frozenset({"index", "readme", "main", "intro", "introduction", "overview", "about",
+                         "contents", "changelog", "changes", "history", "news", "faq", "notes",
+                         "guide", "docs", "doc", "page", "src", "source", "sources"})
+_PAGE_STEMS = frozenset(stem(w) for w in _PAGE_NAMES)
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@lru_cache(maxsize=4096)
+def name_words(path: str) -> frozenset[int]:
+    """The codes of the stems of the words of a file's name (not its folders), as
+    parallel_text.outline codes title words."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stems = {stem(w) for w in {w.lower() for w in _NAME_WORD.findall(name)} - STOPWORDS} - _PAGE_STEMS
+    return frozenset(hashes(sorted(stems)))
 
 
 def on_one_topic(doc_a: DocFacts, ia: int, doc_b: DocFacts, ib: int) -> bool:

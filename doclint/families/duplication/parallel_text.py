@@ -142,6 +142,42 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
     return False
 
 
+def in_parallel_paragraphs(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether the paragraphs of `a` and of its copy `b` each hold another sentence,
+    within NEIGHBOURS of the copy, and two of those are variants: the same statement
+    made in two parallel paragraphs ("The `atimeMs`, ... properties are numeric values
+    that hold the corresponding times in milliseconds. Their precision is platform
+    specific." and the same for `atimeNs` in nanoseconds). A pasted paragraph holds
+    only what was pasted."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if not (doc_a.blocks and doc_b.blocks) or (doc_a is doc_b and doc_a.blocks[ia] == doc_b.blocks[ib]):
+        return False
+    ours, theirs = _paragraph_mates(doc_a, ia), _paragraph_mates(doc_b, ib)
+    for i in ours:
+        first = doc_a.tokens[doc_a.starts[i]:doc_a.starts[i + 1]]
+        for j in theirs:
+            if (doc_a is doc_b and i == j) or doc_a.fingerprints[i] == doc_b.fingerprints[j]:
+                continue
+            second = doc_b.tokens[doc_b.starts[j]:doc_b.starts[j + 1]]
+            if similarity(first, second, VARIANT_SIMILARITY) >= VARIANT_SIMILARITY \
+                    and not near_score(first, second, NEAR_COPY):
+                return True
+    return False
+
+
+# How far from a copy the sentences of its paragraph are read (window.NEIGHBOURS).
+NEIGHBOURS = 2
+
+
+def _paragraph_mates(doc: DocFacts, index: int) -> list[int]:
+    """The other comparable sentences of the block of sentence `index`, at most
+    NEIGHBOURS away."""
+    block = doc.blocks[index]
+    return [j for j in range(max(0, index - NEIGHBOURS), min(len(doc.blocks), index + NEIGHBOURS + 1))
+            if j != index and doc.blocks[j] == block]
+
+
 def in_parallel_sections(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether copy `b` of `a` stands in another section of the same document that
     says something else in the same words elsewhere too: a variant pair (see
@@ -349,7 +385,7 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
     than a slip (see above). With `homes` (word counts kept between calls of one run),
     a copy in another file that belongs there (at_home) is reuse too."""
     return parallel_entries(docs, a, b, exact) or in_copied_run(docs, a, b) \
-        or in_parallel_section(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
+        or in_parallel_section(docs, a, b) or in_parallel_paragraphs(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
         or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
         or restates_the_lead(docs, a, b) or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) or (homes is not None and at_home(docs, a, b, homes))
