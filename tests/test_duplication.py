@@ -1003,6 +1003,20 @@ def test_pages_without_titles_whose_file_names_share_a_word_are_on_one_topic():
     assert lint({"a/abort-upload.rst": abort, "b/upload-volumes.rst": volumes}, "DL201") == []
 
 
+def test_a_statement_made_in_two_parallel_paragraphs_is_not_reported():
+    text = ("# Stat time values\n\n"
+            "The millisecond properties are numeric values that hold the corresponding times in "
+            "milliseconds. Their precision depends on the platform and the file system in use.\n\n"
+            "The nanosecond properties are numeric values that hold the corresponding times in "
+            "nanoseconds. They are only present when big integers are asked for. Their precision "
+            "depends on the platform and the file system in use.\n")
+    assert lint({"stat.md": text}, "DL201") == []
+    # Beside a sentence that says something else, the copy is said twice.
+    other = text.replace("The nanosecond properties are numeric values that hold the corresponding times in "
+                         "nanoseconds.", "Dates are shown in the local time zone of the machine.")
+    assert [f.line for f in lint({"stat.md": other}, "DL201")] == [5]
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"
