@@ -1017,6 +1017,22 @@ def test_a_statement_made_in_two_parallel_paragraphs_is_not_reported():
     assert [f.line for f in lint({"stat.md": other}, "DL201")] == [5]
 
 
+def test_a_sentence_in_two_object_descriptions_of_a_reference_is_one_statement_for_each():
+    text = ("GeoIP2\n======\n\nThe class looks up where an address is.\n\n"
+            ".. method:: GeoIP2.coords(query)\n\n"
+            "   Returns a coordinate tuple made of the longitude and the latitude.\n\n"
+            ".. method:: GeoIP2.lon_lat(query)\n\n"
+            "   Kept for older callers. Returns a coordinate tuple made of the longitude and the latitude.\n")
+    assert lint({"geoip2.rst": text}, "DL201") == []
+    # Entries whose bodies are not indented (the paragraphs after each signature).
+    flat = text.replace("\n   ", "\n")
+    assert lint({"geoip2.rst": flat}, "DL201") == []
+    # Under section titles of prose the same copy is a repeat.
+    prose = flat.replace(".. method:: GeoIP2.coords(query)", "Coordinates\n-----------") \
+                .replace(".. method:: GeoIP2.lon_lat(query)", "Older calls\n-----------")
+    assert len(lint({"geoip2.rst": prose}, "DL201")) == 1
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

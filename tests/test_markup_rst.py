@@ -146,3 +146,27 @@ def test_each_line_of_a_line_block_is_a_block_of_its_own():
                     ("paragraph", "9450 SW Gemini Dr."),
                     ("paragraph", "ECM# 90772")]
     assert "|" not in parsed.masked
+
+
+def test_an_object_description_titles_an_entry_and_its_body_is_prose():
+    text = ("GeoIP2\n======\n\n"
+            ".. method:: GeoIP2.coords(query)\n\n"
+            "   Returns a coordinate tuple of (longitude, latitude).\n\n"
+            "   .. attribute:: precision\n\n"
+            "      Digits kept after the point.\n\n"
+            ".. py:function:: lat_lon(query)\n\n"
+            "   Returns a coordinate tuple of (latitude, longitude).\n\n"
+            ".. code-block:: python\n\n"
+            "   coords = g.coords('example.com')\n")
+    parsed = parse(text)
+    titles = [(h.level, text[h.start:h.end]) for h in parsed.headings]
+    # One level below the section, nested entries one level deeper; a code block is
+    # no entry.
+    assert titles == [(1, "GeoIP2\n======"), (2, "GeoIP2.coords(query)"), (3, "precision"),
+                      (2, "lat_lon(query)")]
+    # The signature reads as code, the body as prose (it was skipped with the directive).
+    start = text.index("GeoIP2.coords")
+    assert set(parsed.masked[start:start + len("GeoIP2.coords(query)")]) == {CODE_MASK}
+    assert [text[b.start:b.end] for b in parsed.blocks if b.kind != "heading"] == [
+        "Returns a coordinate tuple of (longitude, latitude).", "Digits kept after the point.",
+        "Returns a coordinate tuple of (latitude, longitude)."]

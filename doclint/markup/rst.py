@@ -8,7 +8,7 @@ from .base import EMAIL as _MAIL
 from .base import FRONT_MATTER, Block, Heading, Parsed, header_end, label_kind, strong_heading
 from .base import blank as _blank
 from .base import code as _code
-from .rst_directives import TITLE, TITLE_ONLY, VERSION, prose_directive
+from .rst_directives import ENTRY, TITLE, TITLE_ONLY, VERSION, prose_directive
 
 _ADORN = re.compile(r"""^([=\-~^"'`#*+:._])\1+[ \t]*$""")
 _EXPLICIT = re.compile(r"^[ \t]*(?:\.\.(?:[ \t]|$)|__[ \t])")
@@ -91,10 +91,12 @@ def parse(text: str) -> Parsed:
     styles: dict[tuple[str, bool], int] = {}
 
     section_level = 0  # the level of the last adorned section title
+    entry_levels: list[tuple[int, int]] = []  # (indent, level) of the object entries we are in
 
     def section(first: int, last: int, adornment: str, overlined: bool) -> None:
         nonlocal section_level
         section_level = styles.setdefault((adornment.strip()[:1], overlined), len(styles) + 1)
+        entry_levels.clear()
         headings.append(Heading(section_level, starts[first], starts[last + 1] - 1))
 
     pos = 0  # text before pos is already in pieces
@@ -160,6 +162,9 @@ def parse(text: str) -> Parsed:
             while k < n and lines[k].strip() and _indent(lines[k]) > ind:
                 k += 1  # options (":class: tip") run to the first blank line
         literal = False
+        if role == ENTRY:
+            entry(end, arg_end, ind)
+            return k
         if has_text:
             if role == VERSION:  # ".. versionchanged:: 3.2 The flag is gone.": skip "3.2"
                 end = _FIRST_WORD.match(text, end).end()
@@ -173,6 +178,25 @@ def parse(text: str) -> Parsed:
         # The first-line text ended in "::": the indented block that follows is code;
         # the rest of the body is skipped with it (rare, and safer than guessing its column).
         return body_end(k, ind) if literal else k
+
+    def entry(start: int, b: int, ind: int) -> None:
+        """Record the signature of an object description (text[start:end of line b-1])
+        as the title of an entry, in code, one level below the section (or below the
+        entry it is nested in): the outline of an API reference. Its body is prose."""
+        nonlocal pos
+        end = starts[b] - 1
+        signature = text[start:end].strip()
+        if not signature:
+            return
+        first = start + text[start:end].index(signature[0])
+        while entry_levels and entry_levels[-1][0] >= ind:
+            entry_levels.pop()
+        level = (entry_levels[-1][1] if entry_levels else section_level) + 1
+        entry_levels.append((ind, level))
+        headings.append(Heading(level, first, first + len(signature)))
+        pieces.append(_blank(text[pos:first]))
+        pieces.append(_code(signature))
+        pos = first + len(signature)
 
     # A header block (front matter, or the RFC 822 header of a PEP) is not prose.
     front = FRONT_MATTER.match(text)

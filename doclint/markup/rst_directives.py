@@ -12,6 +12,7 @@ ARGUMENT_TEXT = "text"     # no argument: the text is the start of the body (doc
 TITLE = "title"            # the argument is a title; the body follows
 TITLE_ONLY = "title-only"  # the argument is a title and there is no body (rubric)
 VERSION = "version"        # a version number, then an optional sentence
+ENTRY = "entry"            # the argument is a signature that titles an entry of a reference
 
 _PROSE_DIRECTIVES: dict[str, str] = {
     **dict.fromkeys(
@@ -26,6 +27,21 @@ _PROSE_DIRECTIVES: dict[str, str] = {
 }
 
 
+# Sphinx object descriptions (".. method:: GeoIP2.coords(query)", ".. py:function::",
+# ".. c:macro::", ".. envvar::"): each titles an entry of an API or option reference
+# with a signature, and its body describes the object in prose.
+_ENTRY_DIRECTIVES = frozenset((
+    "function", "method", "class", "attribute", "data", "exception", "decorator",
+    "decoratormethod", "classmethod", "staticmethod", "property", "type", "member", "macro",
+    "var", "struct", "enum", "enumerator", "union", "concept", "option", "cmdoption",
+    "envvar", "describe", "object", "directive", "role", "program"))
+
+
 def prose_directive(name: str) -> str | None:
-    """How a directive's argument reads when its body is prose; None when it is not."""
-    return _PROSE_DIRECTIVES.get(name.lower())
+    """How a directive's argument reads when its body is prose; None when it is not. A
+    domain ("py:", "c:", "std:") names where an object description belongs."""
+    name = name.lower()
+    role = _PROSE_DIRECTIVES.get(name)
+    if role is None and name.rsplit(":", 1)[-1] in _ENTRY_DIRECTIVES:
+        return ENTRY
+    return role
