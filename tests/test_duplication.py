@@ -1033,6 +1033,19 @@ def test_a_sentence_in_two_object_descriptions_of_a_reference_is_one_statement_f
     assert len(lint({"geoip2.rst": prose}, "DL201")) == 1
 
 
+def test_a_credit_under_each_entry_of_a_changelog_is_a_remark_on_each():
+    log = ("Changes\n=======\n\n"
+           "- The result cache can now be pickled between workers.\n\n"
+           "    Fix contributed by Ann Lee of the storage team.\n\n"
+           "- The stats broadcast command now includes the process id.\n\n"
+           "    Fix contributed by Ann Lee of the storage team.\n")
+    assert lint({"history.rst": log}, "DL201") == []
+    # An entry pasted twice repeats its opening too.
+    twice = log.replace("The stats broadcast command now includes the process id.",
+                        "The result cache can now be pickled between workers.")
+    assert [f.line for f in lint({"history.rst": twice}, "DL201")] == [8]
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

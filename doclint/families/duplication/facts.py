@@ -40,8 +40,9 @@ class DocFacts:
     marked: bytes
     starts: array
     tokens: array
-    # Per comparable sentence: 1 when it stands in an entry of a list, a definition list
-    # or a block quote (see doclint.parallel_text), and the number of its block.
+    # Per comparable sentence: 1 when it stands in an entry of a list or a definition
+    # list, 2 in a block quote, else 0 (parallel_text.ENTRY_CODES), and the number of
+    # its block.
     entries: bytes = b""
     blocks: array = field(default_factory=lambda: array("I"))
     row_group: int | None = None  # Parquet records: the row group of the row

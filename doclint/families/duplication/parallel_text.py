@@ -20,6 +20,9 @@ from doclint.families.duplication.nearmatch import near_score, only_slips, simil
 # in each entry it applies to ("Enabled by default if ... is set.", "Must be `allow`
 # or `deny`."): each entry is read on its own, so the repeat is the structure.
 ENTRY_KINDS = frozenset({"list-item", "blockquote"})
+# What DocFacts.entries holds per sentence: 0 outside entries, else its entry kind.
+ENTRY_CODES = {"list-item": 1, "blockquote": 2}
+QUOTE = ENTRY_CODES["blockquote"]
 
 # Entries this many blocks apart or closer are one list: a sentence repeated there is
 # an item pasted twice.
@@ -74,9 +77,20 @@ def parallel_entries(docs: list[DocFacts], a: int, b: int, exact: bool = True) -
         return True
     # Neighbouring entries of one list, each opening with a sentence of its own: the
     # same remark made on each ("'r+': Open for reading and writing. An exception
-    # occurs if the file does not exist."); an entry pasted twice repeats its opening.
-    return bool(doc_a.blocks[ia] != doc_b.blocks[ib] and doc_a.leads and not doc_a.leads[ia]
-                and not doc_b.leads[ib])
+    # occurs if the file does not exist."; "Fix contributed by ..." in a paragraph under
+    # each item of a changelog); an entry pasted twice repeats its opening.
+    return bool(doc_a.blocks[ia] != doc_b.blocks[ib] and doc_a.leads and _remark(doc_a, ia)
+                and _remark(doc_b, ib) and doc_a.fingerprints[ia - 1] != doc_b.fingerprints[ib - 1])
+
+
+def _remark(doc: DocFacts, index: int) -> bool:
+    """Whether sentence `index` of an entry follows a sentence of the same entry: in its
+    block, or, in a block quote, in the entry block right before it (an item and the
+    paragraph indented under it)."""
+    if index == 0:
+        return False
+    return not doc.leads[index] or (doc.entries[index] == QUOTE and bool(doc.entries[index - 1])
+                                    and doc.blocks[index] - doc.blocks[index - 1] == 1)
 
 
 # The fewest documents a boilerplate sentence stands in, whatever the size of the run.
