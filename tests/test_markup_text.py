@@ -249,3 +249,37 @@ def test_a_short_sentence_closed_by_a_reference_marker_is_no_title() -> None:
     # Without the closing full stop the short line still reads as a section title.
     titled = text.replace("The garrison held out.[4]", "The garrison holds out")
     assert ("heading", "The garrison holds out") in [(b.kind, titled[b.start:b.end]) for b in parse(titled).blocks]
+
+
+CHANNELS = """\
+*channel.txt*	For Vim version 9.0.
+
+1. Overview				|job-channel-overview|
+2. Starting a job with a channel	|job-start|
+
+==============================================================================
+2. Starting a job with a channel			*job-start* *job*
+
+To start a job and open a channel, use |job_start()| and read |channel-mode|.
+
+|BufNew|		just after creating a new buffer
+
+setline({lnum}, {text})					*setline()*
+		Set line {lnum} of the current buffer to {text}.
+
+ vim:tw=78:ts=8:noet:ft=help:norl:
+"""
+
+
+def test_help_file_titles_beside_tags_are_headings_and_contents_lines_no_prose():
+    parsed = parse(CHANNELS)
+    headings = [CHANNELS[h.start:h.end].strip() for h in parsed.headings]
+    assert "2. Starting a job with a channel\t\t\t*job-start* *job*" in headings
+    assert "setline({lnum}, {text})\t\t\t\t\t*setline()*" in headings
+    texts = [CHANNELS[b.start:b.end] for b in parsed.blocks]
+    # Lines of the table of contents and of a table of links are no prose.
+    assert not any("Overview" in t or "BufNew" in t or "*job*" in t for t in texts)
+    assert "Set line {lnum} of the current buffer to {text}." in texts
+    # A link names a function or a topic: it reads as code.
+    link = CHANNELS.index("|job_start()|")
+    assert set(parsed.masked[link:link + len("|job_start()|")]) == {CODE_MASK}

@@ -12,6 +12,14 @@ _MODELINE_REACH = 400
 # reference, as a heading of code does in Markdown.
 _TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+")
 TAG_LEVEL = 3
+# A title set apart from the tags that end its line ("setline({lnum}, {text})\t*setline()*",
+# "9. Starting a job with a channel\t*job-start* *job*") opens an entry too.
+_TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})(?:\*[^\s*|]+\*[ \t]*)+")
+# A line of a table of contents ("9. Starting a job\t|job-start|") or of a table of
+# links ("|BufNew|\t\tjust after creating a new buffer") is no prose.
+_CONTENTS_LINE = re.compile(r"\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*|[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
+# A link to a tag ("see |bufname()|") names a command, option or function: code.
+LINK = re.compile(r"\|[^\s|]+\|")
 # A line that ends in " >" introduces an example, whose indented lines run until a line
 # that begins with "<" or with text in the first column.
 _EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")
@@ -22,7 +30,8 @@ def is_help_file(text: str) -> bool:
 
 
 def read_help_lines(lines: list[str]) -> list[int]:
-    """Blank in `lines` what is no prose (examples, the modeline, tag lines) and return
+    """Blank in `lines` what is no prose (examples, the modeline, tag lines, lines of a
+    table of contents or of links) and return
     the numbers of the tag lines, the headings of the file's entries."""
     for k in _examples(lines):
         lines[k] = ""
@@ -30,9 +39,11 @@ def read_help_lines(lines: list[str]) -> list[int]:
     for k, line in enumerate(lines):
         if _MODELINE.search(line):
             lines[k] = ""  # the modeline is for the editor
-        elif line and _TAG_LINE.fullmatch(line):
+        elif line and (_TAG_LINE.fullmatch(line) or _TITLED_TAGS.fullmatch(line)):
             tags.append(k)
             lines[k] = ""  # an entry's tags: its heading, read apart from the text
+        elif line and _CONTENTS_LINE.fullmatch(line):
+            lines[k] = ""
     return tags
 
 

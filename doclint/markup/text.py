@@ -7,6 +7,7 @@ from . import rst
 from .base import Block, Heading, Parsed
 from .base import blank as _blank
 from .base import code as _code
+from .helpfile import LINK as HELP_LINK
 from .helpfile import TAG_LEVEL, is_help_file, read_help_lines
 
 _LIST = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+(?=\S)")
@@ -147,7 +148,8 @@ def _parse_text(text: str) -> Parsed:
         starts.append(starts[-1] + len(line) + 1)
     # (kind, first line, last line + 1, char offset where the text starts)
     spans: list[tuple[str, int, int, int]] = []
-    if is_help_file(text):
+    help_file = is_help_file(text)
+    if help_file:
         spans.extend(("tags", k, k + 1, starts[k]) for k in read_help_lines(lines))
 
     def add_run(run: list[int]) -> None:
@@ -251,6 +253,8 @@ def _parse_text(text: str) -> Parsed:
             headings.append(Heading(_title_level(lines, first), starts[first], end))
         seg = text[start:end]
         masked = _URL_MAIL.sub(lambda m: _code(m.group()), seg) if ("." in seg) else seg
+        if help_file and "|" in masked:
+            masked = HELP_LINK.sub(lambda m: _code(m.group()), masked)
         core = masked.strip()
         pieces.append(_blank(text[pos:start]))
         if core and _WORD.search(core):
