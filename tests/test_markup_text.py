@@ -185,6 +185,9 @@ def test_help_file_examples_opened_by_a_trailing_angle_bracket_are_not_prose():
     assert len(blocks_of("The limit holds when x >\nten and the rest of the sentence follows.\n\n"
                          " vim:tw=78:ts=8:noet:ft=help:norl:\n")) == 1
     assert any("endfunction" in t for _, t in blocks_of(text.replace("ft=help", "ft=text")))
+    # A blank line may stand between the " >" and the example.
+    spaced = text.replace("in this way: >\n", "in this way: >\n\n")
+    assert all("endfunction" not in t for _, t in blocks_of(spaced))
 
 
 def test_records_of_aligned_fields_are_data_not_prose():

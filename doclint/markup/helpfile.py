@@ -53,7 +53,14 @@ def _examples(lines: list[str]) -> list[int]:
     found: list[int] = []
     n, k = len(lines), 0
     while k < n:
-        if not _EXAMPLE_OPENS.search(lines[k].rstrip()) or k + 1 >= n or not lines[k + 1][:1].isspace():
+        if not _EXAMPLE_OPENS.search(lines[k].rstrip()):
+            k += 1
+            continue
+        # Blank lines may stand between the " >" and the example's indented lines.
+        first = k + 1
+        while first < n and not lines[first].strip():
+            first += 1
+        if first >= n or not lines[first][:1].isspace():
             k += 1
             continue
         k += 1
