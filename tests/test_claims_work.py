@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from doclint.families.claims import cues as cc
 from doclint.families.claims.text import _CUT, cut_ends
 
 
@@ -34,3 +35,29 @@ def test_cuts_match_one_scan_on_random_text():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
         assert cut_ends(text) == full_scan(text), repr(text)
+
+
+def reads(lint_text, monkeypatch, text: str) -> tuple[list[str], int]:
+    """The DL301 findings' cues on `text`, and how many subjects were read."""
+    calls = []
+    real = cc.subject_before
+
+    def spy(*args, **kwargs):
+        calls.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cc, "subject_before", spy)
+    return [f.message for f in lint_text(text, "DL301")], len(calls)
+
+
+def test_an_evidence_verb_without_its_complement_and_no_evidence_noun_is_not_read(lint_text, monkeypatch):
+    # "shows" lacks a that-clause and nothing before it is unnamed evidence: no reading
+    # of its subject can report it.
+    found, read = reads(lint_text, monkeypatch, "The second table shows a sharp rise in rents.")
+    assert (found, read) == ([], 0)
+
+
+def test_an_evidence_verb_after_an_evidence_noun_is_still_read(lint_text, monkeypatch):
+    found, read = reads(lint_text, monkeypatch, "Data indicate a sharp rise in rents.")
+    assert read == 1
+    assert len(found) == 1 and "Data indicate" in found[0]

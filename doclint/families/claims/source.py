@@ -117,6 +117,9 @@ class SourceReader:
         self.verbs_any_case = re.compile(pattern, re.IGNORECASE)
         self.agents = words(agents)
         self.evidence_forms = frozenset(cv.expand(opts.evidence_verbs))
+        # Any evidence noun, inside a word or not: a subject headed by one holds it.
+        nouns = sorted(self.lexicon.evidence, key=len, reverse=True)
+        self.evidence_words = re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.I)
         # Verbs read only as complement verbs (no agent, no judgement noun): without
         # their complement they report nothing, whatever stands before them, so most of
         # their hits in prose ("the state", "held") end before the passive is read.
@@ -218,6 +221,8 @@ class SourceReader:
         if verb in _ORDERS and _DIRECTIVE.match(masked, end):
             return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")
+        if not complement and not self._may_report_bare(masked, sentence[0], start, kind, gerund):
+            return cc.NO_SOURCE  # its subject need not be read
         toks = cc.subject_before(masked, sentence[0], start, verb.endswith(PARTICIPLE),
                                  present=verb in self.present_forms, after_with=gerund)
         if gerund and not cc.clause_subject(masked, toks, start):
@@ -228,8 +233,7 @@ class SourceReader:
                 phrase = cc.classify(toks, lex, sentence[0], strong=True)
                 return phrase if complement and phrase.kind == "vague" else cc.NO_SOURCE
             return cc.NO_SOURCE  # "users reporting bugs", "saying that": no claim made
-        # The pattern is anchored at the verb: look back a bounded stretch, not the sentence.
-        if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, max(sentence[0], start - 256), start):
+        if not toks and kind == "strong" and self._after_quote(masked, sentence[0], start):
             # News inverts after a quotation: "... ," said one official. (Not "...,
             # called with parameters" or ", consider using": a source opens the phrase.)
             first = _next_word(masked, end)
@@ -257,6 +261,23 @@ class SourceReader:
         if needed is not None:
             return needed.match(masked, end, sentence[1]) is not None
         return kind != "weak" or _COMPLEMENT.match(masked, end) is not None
+
+    def _may_report_bare(self, masked: str, sent_start: int, pos: int, kind: str, gerund: bool) -> bool:
+        """Can the verb at `pos`, lacking its complement, still report? Only two readings
+        below report such a verb: a reporting verb that lacks its particle ("linked ...
+        to"), inverted after a quotation (", said one official"); an evidence verb
+        ("data indicate a rise") whose subject's head is unnamed evidence, so one of
+        those words stands before it in the sentence. Most such verbs in prose are
+        neither ("the table shows", "the results indicate a"), and their subjects are not read."""
+        if kind == "strong":
+            return not gerund and self._after_quote(masked, sent_start, pos)
+        return self.evidence_words.search(masked, sent_start, pos) is not None
+
+    @staticmethod
+    def _after_quote(masked: str, sent_start: int, pos: int) -> bool:
+        """Does the verb at `pos` follow the end of a quotation (", said one official")?
+        The pattern is anchored at the verb: look back a bounded stretch, not the sentence."""
+        return _AFTER_QUOTE.search(masked, max(sent_start, pos - 256), pos) is not None
 
     def _judged(self, masked: str, sent_start: int, pos: int) -> bool:
         """Is the judgement noun at `pos` the object of a verb of receiving ("earned
