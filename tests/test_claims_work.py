@@ -61,3 +61,60 @@ def test_an_evidence_verb_after_an_evidence_noun_is_still_read(lint_text, monkey
     found, read = reads(lint_text, monkeypatch, "Data indicate a sharp rise in rents.")
     assert read == 1
     assert len(found) == 1 and "Data indicate" in found[0]
+
+
+def subjects_read(lint_text, monkeypatch, text: str) -> list[str]:
+    """The verbs whose subjects DL301 read on `text` (by the text that follows them)."""
+    read = []
+    real = cc.subject_before
+
+    def spy(masked, sent_start, pos, *args, **kwargs):
+        read.append(masked[pos:pos + 12].split()[0])
+        return real(masked, sent_start, pos, *args, **kwargs)
+
+    monkeypatch.setattr(cc, "subject_before", spy)
+    lint_text(text, "DL301")
+    return read
+
+
+def test_a_subject_without_a_word_for_a_source_is_not_read_where_no_source_is_in_play(lint_text, monkeypatch):
+    # Nothing before "said" can head a vague source, and no source is in play: only a
+    # vague reading could change a report, and none is possible.
+    assert subjects_read(lint_text, monkeypatch, "The committee said on Monday that the budget was fair.") == []
+
+
+def test_the_same_subject_is_read_where_a_source_is_in_play(lint_text, monkeypatch):
+    # After a vague source, the sentence may end it ("The committee" names no one, but
+    # a named subject would): every reading counts, so the subject is read.
+    text = "Critics said the budget was unfair. The committee said on Monday that the budget was fair."
+    assert subjects_read(lint_text, monkeypatch, text) == ["said", "said"]
+
+
+def test_a_subject_with_a_word_for_a_source_is_read(lint_text, monkeypatch):
+    text = "Several board members said on Monday that the budget was unfair."
+    assert subjects_read(lint_text, monkeypatch, text) == ["said"]
+    assert len(lint_text(text, "DL301")) == 1
+
+
+_VOCABULARY = ("the a an one two some many several most few critics analysts officials experts people fans "
+               "members residents farmers economists historian archivist teacher reporter director "
+               "Smith Reuters BBC local retired senior former Western American Americans board city state "
+               "council committee report study studies data survey they he she it its their our "
+               "also have had long privately however , and of at from in").split()
+
+
+def test_head_words_find_every_phrase_classify_reads_as_vague_or_an_anaphor(all_rules):
+    # The search that lets a subject go unread must never miss a phrase that would read
+    # as vague or as an anaphor, in either tense.
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    rng = random.Random(11)
+    seen = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(_VOCABULARY) for _ in range(rng.randint(1, 7)))
+        toks = cc.words(text, 0, len(text))
+        for past in (False, True):
+            phrase = cc.classify(toks, reader.lexicon, 0, strong=True, past=past)
+            if phrase.kind in ("vague", "anaphor"):
+                seen += 1
+                assert reader.head_words.held(text.casefold(), 0, len(text), past), (text, past)
+    assert seen > 1000  # the vocabulary makes such phrases often
