@@ -118,3 +118,21 @@ def test_head_words_find_every_phrase_classify_reads_as_vague_or_an_anaphor(all_
                 seen += 1
                 assert reader.head_words.held(text.casefold(), 0, len(text), past), (text, past)
     assert seen > 1000  # the vocabulary makes such phrases often
+
+
+def test_verb_hits_leave_out_a_capitalised_verb_inside_its_sentence(all_rules):
+    from doclint.api import document_from_text
+    from doclint.families.claims.prefilter import shared_trigger
+    from doclint.families.claims.source import verb_hits
+    from doclint.families.claims.text import ClaimText
+
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    doc = document_from_text("a.txt", "Delegates of the Southern States Said little. Said the clerk: no.\n", "text")
+    ct = ClaimText.of(doc)
+    every = [(i, m.start()) for i, m in verb_hits(reader, ct, shared_trigger())]
+    kept = [(i, m.start()) for i, m in verb_hits(reader, ct, shared_trigger(), doc.masked)]
+    assert every == [(0, 26), (0, 33), (1, 46)]  # "States" and "Said"
+    # The first two are names (they report nothing whatever surrounds them); the last opens its sentence.
+    assert kept == [(1, 46)]
+    assert all(reader.reports_nothing(doc.masked, ct.sentences[i], m)
+               for i, m in verb_hits(reader, ct, shared_trigger()) if (i, m.start()) not in kept)

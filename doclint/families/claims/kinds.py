@@ -93,10 +93,10 @@ class AttributionKind(Kind):
         unread, live, idle = -1, True, None
         low = ct.lower if ct.lower_ok else None
         for i, m in self._verbs(ct, masked):
-            if ct.quoted(m.start()) or found.get(i, ("",))[0] == "vague":
-                continue
-            if reader.reports_nothing(masked, ct.sentences[i], m):
+            if found.get(i, ("",))[0] == "vague" or reader.reports_nothing(masked, ct.sentences[i], m):
                 continue  # before the sentence is looked at: most verb hits end here
+            if ct.quoted(m.start()):
+                continue
             if i != unread:
                 unread, live = i, self._live(found, i)
                 idle = not live and cited(opts.cited, doc, *ct.sentences[i])
@@ -139,7 +139,7 @@ class AttributionKind(Kind):
         """(sentence, match) for each reporting verb in the prose, in text order."""
         reader = self.options.reader
         if ct.lower_ok:
-            yield from verb_hits(reader, ct, shared_trigger())
+            yield from verb_hits(reader, ct, shared_trigger(), masked)
             return
         for start, end in ct.chunks:  # offsets of the lowered text are off: scan the text
             for m in reader.verbs_any_case.finditer(masked, start, end):
