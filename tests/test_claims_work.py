@@ -136,3 +136,36 @@ def test_verb_hits_leave_out_a_capitalised_verb_inside_its_sentence(all_rules):
     assert kept == [(1, 46)]
     assert all(reader.reports_nothing(doc.masked, ct.sentences[i], m)
                for i, m in verb_hits(reader, ct, shared_trigger()) if (i, m.start()) not in kept)
+
+
+def citation_questions(lint_text, monkeypatch, text: str) -> tuple[list[str], list[str]]:
+    """DL301's findings on `text`, and the sentences (their first word) asked whether they cite."""
+    from doclint.families.claims.citations import Citations
+
+    asked = []
+    real = Citations.__call__
+
+    def spy(self, doc, start, end):
+        asked.append(doc.text[start:end].split()[0])
+        return real(self, doc, start, end)
+
+    monkeypatch.setattr(Citations, "__call__", spy)
+    found = [f.message.split("'")[1] for f in lint_text(text, "DL301")]
+    return found, asked
+
+
+_CITING = ("Critics said the plan would fail (Smith, 2019). The committee said on Monday that it "
+           "would vote. Observers noted that the vote was close.")
+
+
+def test_without_brackets_only_a_reading_that_would_be_kept_asks_whether_its_sentence_cites(lint_text, monkeypatch):
+    found, asked = citation_questions(lint_text, monkeypatch, _CITING)
+    assert found == ["Observers noted"]  # the first is cited, the second names no one vaguely
+    assert "The" not in asked  # "The committee said" is read as nothing: whether it cites never matters
+    assert asked[:2] == ["Critics", "Observers"]
+
+
+def test_with_brackets_every_sentence_read_is_asked_first_and_finds_the_same(lint_text, monkeypatch):
+    found, asked = citation_questions(lint_text, monkeypatch, _CITING + " See [the minutes](minutes.md).")
+    assert found == ["Observers noted"]
+    assert asked[:3] == ["Critics", "The", "Observers"]
