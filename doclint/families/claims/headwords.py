@@ -21,18 +21,25 @@ class HeadWords:
     found at the start of a word, an ending anywhere before a word's end."""
 
     def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.regexes: tuple | None = None  # compiled at the first search: start-up stays as it was
+
+    def _compile(self) -> tuple:
+        lex = self.lex
         listed = lex.heads | lex.evidence | lex.quantifiers | lex.people
         # Lower-case text, searched case-sensitively (`re` runs a trie much faster so),
         # and in two searches: the endings open on a class `re` skips to, so the two
         # take about four fifths of the time of one alternation (measured).
-        self.listed = re.compile(rf"(?<!\w)(?:{word_trie(listed)}){_END}") if listed else None
-        self.endings = re.compile(rf"(?:[eo]rs|ians?|ists?){_END}")
-        self.past_endings = re.compile(rf"(?:[eo]rs?|ians?|ists?){_END}")
+        self.regexes = (re.compile(rf"(?:[eo]rs|ians?|ists?){_END}"),
+                        re.compile(rf"(?:[eo]rs?|ians?|ists?){_END}"),
+                        re.compile(rf"(?<!\w)(?:{word_trie(listed)}){_END}") if listed else None)
+        return self.regexes
 
     def held(self, low: str, start: int, end: int, past: bool) -> bool:
         """Does low[start:end] (case-folded prose) hold a word a vague phrase needs? The
         characters before `start` are read as context: a word going on across `start`
         is not seen as starting there."""
-        if (self.past_endings if past else self.endings).search(low, start, end) is not None:
+        present, past_endings, listed = self.regexes or self._compile()
+        if (past_endings if past else present).search(low, start, end) is not None:
             return True
-        return self.listed is not None and self.listed.search(low, start, end) is not None
+        return listed is not None and listed.search(low, start, end) is not None

@@ -121,8 +121,9 @@ class SourceReader:
         self.head_words = HeadWords(self.lexicon)
         self.evidence_forms = frozenset(cv.expand(opts.evidence_verbs))
         # Any evidence noun, inside a word or not: a subject headed by one holds it.
+        # (A pattern, compiled at its first search: start-up stays as it was.)
         nouns = sorted(self.lexicon.evidence, key=len, reverse=True)
-        self.evidence_words = re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)", re.I)
+        self.evidence_pattern = "|".join(map(re.escape, nouns)) if nouns else "(?!)"
         # Verbs read only as complement verbs (no agent, no judgement noun): without
         # their complement they report nothing, whatever stands before them, so most of
         # their hits in prose ("the state", "held") end before the passive is read.
@@ -283,7 +284,7 @@ class SourceReader:
         neither ("the table shows", "the results indicate a"), and their subjects are not read."""
         if kind == "strong":
             return not gerund and self._after_quote(masked, sent_start, pos)
-        return self.evidence_words.search(masked, sent_start, pos) is not None
+        return re.compile(self.evidence_pattern, re.I).search(masked, sent_start, pos) is not None  # `re` caches it
 
     def _may_be_vague(self, low: str, masked: str, sent_start: int, pos: int, past: bool) -> bool:
         """Can the subject `cc.subject_before` reads before `pos` be vague or an anaphor
