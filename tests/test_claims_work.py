@@ -169,3 +169,36 @@ def test_with_brackets_every_sentence_read_is_asked_first_and_finds_the_same(lin
     found, asked = citation_questions(lint_text, monkeypatch, _CITING + " See [the minutes](minutes.md).")
     assert found == ["Observers noted"]
     assert asked[:3] == ["Critics", "The", "Observers"]
+
+
+def test_a_sharp_s_keeps_the_folded_text_aligned():
+    from doclint.families.claims.prefilter import lowered
+
+    assert lowered("Die Stra\u00dfe, said Critics") == ("die stra\u00dfe, said critics", True, False)
+    assert lowered("STRA\u1e9eE") == ("stra\u00dfe", True, False)
+    assert lowered("Critics said") == ("critics said", True, True)
+    assert lowered("Die Stra\u00dfe \ufb01nds")[1] is False  # a ligature still folds to two letters
+
+
+_SHARP = ("The meeting was held in the Stra\u00dfenbahnhalle. Critics said the plan was a failure. "
+          "The local officers tell us that the road will close. It is widely believed that the "
+          "mayor knew. Several board members told reporters that the vote had been rigged. "
+          "They also said that the audit was late. Schlie\u00dflich the council voted.")
+
+
+def test_a_document_with_a_sharp_s_finds_what_a_full_scan_finds(lint_text, monkeypatch):
+    # Such a document gets the pre-filters now; before, its folded text was longer than
+    # it and every cue and verb was scanned for in full. The findings are the same.
+    from doclint.families.claims import prefilter, text
+
+    ids = ("DL301", "DL302", "DL303", "DL304")
+    filtered = [(f.rule_id, f.line, f.column, f.message) for rule in ids for f in lint_text(_SHARP, rule)]
+
+    def unaligned(masked: str):
+        return masked.casefold(), False, True  # as before: offsets off, no pre-filter
+
+    monkeypatch.setattr(text, "lowered", unaligned)
+    full = [(f.rule_id, f.line, f.column, f.message) for rule in ids for f in lint_text(_SHARP, rule)]
+    assert filtered == full
+    assert {"DL301", "DL303"} <= {rule for rule, *_ in filtered}
+    assert prefilter.lowered(_SHARP)[1]

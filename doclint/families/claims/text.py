@@ -147,6 +147,7 @@ class ClaimText:
     chunks: list
     lower: str = ""         # the masked text in lower case, for the cue pre-filters
     lower_ok: bool = False  # whether its offsets are those of the masked text
+    folded: bool = True     # whether every character of it was case-folded in full (see `lowered`)
     analyses: dict = field(default_factory=dict)  # attribution options -> sentence statuses
 
     @classmethod
@@ -286,8 +287,9 @@ def named_nearby(nouns: frozenset, masked: str, sentences: list, i: int, demonym
 
 def mentioned_before(ct: "ClaimText", word: str, pos: int) -> bool:
     """Does `word` (lower case) stand in the document before `pos`? Without the lowered
-    text (see `lowered`) it is taken as mentioned, which reports less."""
-    if not ct.lower_ok:
+    text (see `lowered`) it is taken as mentioned, which reports less; so it is where a
+    "ß" was kept unfolded, as it was before such a text had the pre-filters."""
+    if not ct.lower_ok or not ct.folded:
         return True
     return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])").search(ct.lower, 0, pos) is not None
 
