@@ -89,10 +89,10 @@ def main() -> int:
         best_parse = min(best_parse, parsed - start)
         best_language = min(best_language, detected - parsed)
     print(f"{len(texts)} documents, {megabytes:.1f} MB, {len(findings)} findings")
-    print(f"{args.format} parse and sentences: {megabytes / best_parse:.2f} MB/s ({best_parse:.2f} s)")
+    print(f"{args.format} parse and sentences: {megabytes / best_parse:.2f} MB/s ({best_parse:.3f} s)")
     print(f"language detection (shared with the language rules): {best_language:.2f} s")
-    print(f"claim rules on parsed documents: {megabytes / best:.2f} MB/s ({best:.2f} s, "
-          f"{best / best_parse:.1f} x the parse; best of {args.repeat})")
+    print(f"claim rules on parsed documents: {megabytes / best:.2f} MB/s ({best:.3f} s, "
+          f"{best / best_parse:.2f} x the parse; best of {args.repeat})")
     return 0
 
 

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from doclint.families.claims import cues as cc
 from doclint.families.claims import verbs as cv
+from doclint.families.claims.headwords import HeadWords
 from doclint.families.claims.prefilter import share, word_trie
 
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
@@ -38,6 +39,7 @@ _FROM_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|from\b)
 _COMMA_BEFORE = re.compile(r",\s*$")
 _PAST_REPORTS = frozenset("said told wrote".split())
 _THAT = re.compile(r"\s+that\b", re.I)
+_WORD_CHAR = re.compile(r"\w")
 _UNREAD = object()  # a fact not read yet
 # Past participles: regular ones in -ed, irregular ones in -en or -wn (written, shown) and these.
 PARTICIPLE = ("ed", "en", "wn", "told", "thought", "said", "found", "felt", "held")
@@ -116,7 +118,12 @@ class SourceReader:
         self.verbs = re.compile(pattern)
         self.verbs_any_case = re.compile(pattern, re.IGNORECASE)
         self.agents = words(agents)
+        self.head_words = HeadWords(self.lexicon)
         self.evidence_forms = frozenset(cv.expand(opts.evidence_verbs))
+        # Any evidence noun, inside a word or not: a subject headed by one holds it.
+        # (A pattern, compiled at its first search: start-up stays as it was.)
+        nouns = sorted(self.lexicon.evidence, key=len, reverse=True)
+        self.evidence_pattern = "|".join(map(re.escape, nouns)) if nouns else "(?!)"
         # Verbs read only as complement verbs (no agent, no judgement noun): without
         # their complement they report nothing, whatever stands before them, so most of
         # their hits in prose ("the state", "held") end before the passive is read.
@@ -151,8 +158,11 @@ class SourceReader:
         return verb in self.bare_weak and not self._complement(masked, m.end(), sentence, verb, "weak") \
             and (verb in self.particles or verb not in self.evidence_forms)
 
-    def read_reporting(self, masked: str, sentence: tuple[int, int], m) -> cc.Phrase:
-        """`read` for a verb `reports_nothing` let through."""
+    def read_reporting(self, masked: str, sentence: tuple[int, int], m, vague_only: str | None = None) -> cc.Phrase:
+        """`read` for a verb `reports_nothing` let through. `vague_only` is the case-folded
+        prose (offsets as in `masked`) when only a vague reading can change a report (no
+        source is in play, see AttributionKind._analyse): a subject that holds no word a
+        vague phrase needs is then not read, whatever else it would be read as."""
         lex = self.lexicon
         start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
         verb = m.group().lower()
@@ -218,6 +228,17 @@ class SourceReader:
         if verb in _ORDERS and _DIRECTIVE.match(masked, end):
             return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")
+        if not complement and not self._may_report_bare(masked, sentence[0], start, kind, gerund):
+            return cc.NO_SOURCE  # its subject need not be read
+        # A past report with its complement ("said", "claimed that"), not a reduced
+        # relative ("behavior deemed unprofessional"): its subject may be "one teacher".
+        past = verb in _PAST_REPORTS or (verb.endswith("ed") and _THAT.match(masked, end) is not None)
+        if vague_only is not None and not gerund and not self._may_be_vague(vague_only, masked, sentence[0], start, past) \
+                and not (kind == "strong" and self._after_quote(masked, sentence[0], start)):
+            # Below, only an -ing clause (whose subject opens the sentence) and a source
+            # inverted after a quotation can be vague without such a word before the
+            # verb, and both are read as ever.
+            return cc.NO_SOURCE
         toks = cc.subject_before(masked, sentence[0], start, verb.endswith(PARTICIPLE),
                                  present=verb in self.present_forms, after_with=gerund)
         if gerund and not cc.clause_subject(masked, toks, start):
@@ -228,8 +249,7 @@ class SourceReader:
                 phrase = cc.classify(toks, lex, sentence[0], strong=True)
                 return phrase if complement and phrase.kind == "vague" else cc.NO_SOURCE
             return cc.NO_SOURCE  # "users reporting bugs", "saying that": no claim made
-        # The pattern is anchored at the verb: look back a bounded stretch, not the sentence.
-        if not toks and kind == "strong" and _AFTER_QUOTE.search(masked, max(sentence[0], start - 256), start):
+        if not toks and kind == "strong" and self._after_quote(masked, sentence[0], start):
             # News inverts after a quotation: "... ," said one official. (Not "...,
             # called with parameters" or ", consider using": a source opens the phrase.)
             first = _next_word(masked, end)
@@ -238,9 +258,6 @@ class SourceReader:
             return cc.NO_SOURCE
         if verb in self.base_forms and cc.singular_subject(toks, lex):
             return cc.NO_SOURCE  # "helps a reviewer confirm": an object, not a subject
-        # A past report with its complement ("said", "claimed that"), not a reduced
-        # relative ("behavior deemed unprofessional"): its subject may be "one teacher".
-        past = verb in _PAST_REPORTS or (verb.endswith("ed") and _THAT.match(masked, end) is not None)
         phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
             return cc.NO_SOURCE  # "data in a file called x.txt": a name given, no claim
@@ -257,6 +274,33 @@ class SourceReader:
         if needed is not None:
             return needed.match(masked, end, sentence[1]) is not None
         return kind != "weak" or _COMPLEMENT.match(masked, end) is not None
+
+    def _may_report_bare(self, masked: str, sent_start: int, pos: int, kind: str, gerund: bool) -> bool:
+        """Can the verb at `pos`, lacking its complement, still report? Only two readings
+        below report such a verb: a reporting verb that lacks its particle ("linked ...
+        to"), inverted after a quotation (", said one official"); an evidence verb
+        ("data indicate a rise") whose subject's head is unnamed evidence, so one of
+        those words stands before it in the sentence. Most such verbs in prose are
+        neither ("the table shows", "the results indicate a"), and their subjects are not read."""
+        if kind == "strong":
+            return not gerund and self._after_quote(masked, sent_start, pos)
+        return re.compile(self.evidence_pattern, re.I).search(masked, sent_start, pos) is not None  # `re` caches it
+
+    def _may_be_vague(self, low: str, masked: str, sent_start: int, pos: int, past: bool) -> bool:
+        """Can the subject `cc.subject_before` reads before `pos` be vague or an anaphor
+        (see `HeadWords`)? Its words come from at most `cc.REACH` before the verb, and
+        further off from a place that may split a word: a longer stretch is taken as
+        holding one, and so is a sentence that starts inside a word (the search reads
+        the text before it)."""
+        if pos - sent_start > cc.REACH or (sent_start and _WORD_CHAR.match(masked, sent_start - 1)):
+            return True
+        return self.head_words.held(low, sent_start, pos, past)
+
+    @staticmethod
+    def _after_quote(masked: str, sent_start: int, pos: int) -> bool:
+        """Does the verb at `pos` follow the end of a quotation (", said one official")?
+        The pattern is anchored at the verb: look back a bounded stretch, not the sentence."""
+        return _AFTER_QUOTE.search(masked, max(sent_start, pos - 256), pos) is not None
 
     def _judged(self, masked: str, sent_start: int, pos: int) -> bool:
         """Is the judgement noun at `pos` the object of a verb of receiving ("earned
@@ -289,14 +333,17 @@ class VerbHit:
         return self._word
 
 
-def verb_hits(reader: SourceReader, ct, shared) -> Iterator[tuple[int, VerbHit]]:
+def verb_hits(reader: SourceReader, ct, shared, masked: str | None = None) -> Iterator[tuple[int, VerbHit]]:
     """(sentence, verb) for each whole-word reporting verb among the document's trigger
     hits: the same verbs as `reader.verbs` finds, without a scan of its own. (A verb is
     a whole word, so it cannot start inside a longer trigger word's hit: trigger words
-    hold no space.)"""
+    hold no space.) Given the `masked` text, a verb written with a capital inside its
+    sentence is left out: it reports nothing (see `SourceReader.reports_nothing`), and
+    about a third of the hits in news prose are such names ("the Southern States")."""
     kinds = reader.verb_kinds
     low = ct.lower
     size = len(low)
+    sentences = ct.sentences
     for i, start, word in ct.trigger_hits(*shared):
         if word not in kinds:
             continue
@@ -311,6 +358,8 @@ def verb_hits(reader: SourceReader, ct, shared) -> Iterator[tuple[int, VerbHit]]
             c = low[end]
             if c.isalnum() or c == "-" or c == "_":
                 continue
+        if masked is not None and masked[start].isupper() and start > sentences[i][0]:
+            continue
         yield i, VerbHit(start, word)
 
 

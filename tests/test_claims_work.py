@@ -1,0 +1,204 @@
+"""The claim rules skip work that cannot change a report: each shortcut gives what the
+full reading gives, and is taken where it should be."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from doclint.families.claims import cues as cc
+from doclint.families.claims.text import _CUT, cut_ends
+
+
+def full_scan(text: str) -> list[int]:
+    return [m.end() for m in _CUT.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The dam burst.[3] Critics said the warnings were ignored.[4][5] Nobody resigned.",
+    "It rained.\"[7] Then it stopped!Then it rained? Again.The end.",
+    # A terminator inside a marker cuts nothing of its own: one scan skips over it.
+    "The harbour silted up![see p.Smith] Trade moved south.",
+    "Was it sold?[cf. p.Smith and p.Jones] Nobody knows.",
+    "Was it sold?[who?] Nobody knows.[a] [b] It was.",
+    "Version 2.0 shipped in 2023.At the end of the year, 3.1 followed.",
+    "",
+])
+def test_cuts_per_terminator_are_those_of_one_scan(text):
+    assert cut_ends(text) == full_scan(text)
+
+
+def test_cuts_match_one_scan_on_random_text():
+    rng = random.Random(7)
+    pieces = [".", "!", "?", "[", "]", " ", "\"", "\u201d", ")", "a", "Z", "b", "9", "\n",
+              "[12]", "[see p.Smith]", "[who?]", "p.Sm", ".\"[3]", "x.Ya"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        assert cut_ends(text) == full_scan(text), repr(text)
+
+
+def reads(lint_text, monkeypatch, text: str) -> tuple[list[str], int]:
+    """The DL301 findings' cues on `text`, and how many subjects were read."""
+    calls = []
+    real = cc.subject_before
+
+    def spy(*args, **kwargs):
+        calls.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cc, "subject_before", spy)
+    return [f.message for f in lint_text(text, "DL301")], len(calls)
+
+
+def test_an_evidence_verb_without_its_complement_and_no_evidence_noun_is_not_read(lint_text, monkeypatch):
+    # "shows" lacks a that-clause and nothing before it is unnamed evidence: no reading
+    # of its subject can report it.
+    found, read = reads(lint_text, monkeypatch, "The second table shows a sharp rise in rents.")
+    assert (found, read) == ([], 0)
+
+
+def test_an_evidence_verb_after_an_evidence_noun_is_still_read(lint_text, monkeypatch):
+    found, read = reads(lint_text, monkeypatch, "Data indicate a sharp rise in rents.")
+    assert read == 1
+    assert len(found) == 1 and "Data indicate" in found[0]
+
+
+def subjects_read(lint_text, monkeypatch, text: str) -> list[str]:
+    """The verbs whose subjects DL301 read on `text` (by the text that follows them)."""
+    read = []
+    real = cc.subject_before
+
+    def spy(masked, sent_start, pos, *args, **kwargs):
+        read.append(masked[pos:pos + 12].split()[0])
+        return real(masked, sent_start, pos, *args, **kwargs)
+
+    monkeypatch.setattr(cc, "subject_before", spy)
+    lint_text(text, "DL301")
+    return read
+
+
+def test_a_subject_without_a_word_for_a_source_is_not_read_where_no_source_is_in_play(lint_text, monkeypatch):
+    # Nothing before "said" can head a vague source, and no source is in play: only a
+    # vague reading could change a report, and none is possible.
+    assert subjects_read(lint_text, monkeypatch, "The committee said on Monday that the budget was fair.") == []
+
+
+def test_the_same_subject_is_read_where_a_source_is_in_play(lint_text, monkeypatch):
+    # After a vague source, the sentence may end it ("The committee" names no one, but
+    # a named subject would): every reading counts, so the subject is read.
+    text = "Critics said the budget was unfair. The committee said on Monday that the budget was fair."
+    assert subjects_read(lint_text, monkeypatch, text) == ["said", "said"]
+
+
+def test_a_subject_with_a_word_for_a_source_is_read(lint_text, monkeypatch):
+    text = "Several board members said on Monday that the budget was unfair."
+    assert subjects_read(lint_text, monkeypatch, text) == ["said"]
+    assert len(lint_text(text, "DL301")) == 1
+
+
+_VOCABULARY = ("the a an one two some many several most few critics analysts officials experts people fans "
+               "members residents farmers economists historian archivist teacher reporter director "
+               "Smith Reuters BBC local retired senior former Western American Americans board city state "
+               "council committee report study studies data survey they he she it its their our "
+               "also have had long privately however , and of at from in").split()
+
+
+def test_head_words_find_every_phrase_classify_reads_as_vague_or_an_anaphor(all_rules):
+    # The search that lets a subject go unread must never miss a phrase that would read
+    # as vague or as an anaphor, in either tense.
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    rng = random.Random(11)
+    seen = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(_VOCABULARY) for _ in range(rng.randint(1, 7)))
+        toks = cc.words(text, 0, len(text))
+        for past in (False, True):
+            phrase = cc.classify(toks, reader.lexicon, 0, strong=True, past=past)
+            if phrase.kind in ("vague", "anaphor"):
+                seen += 1
+                assert reader.head_words.held(text.casefold(), 0, len(text), past), (text, past)
+    assert seen > 1000  # the vocabulary makes such phrases often
+
+
+def test_verb_hits_leave_out_a_capitalised_verb_inside_its_sentence(all_rules):
+    from doclint.api import document_from_text
+    from doclint.families.claims.prefilter import shared_trigger
+    from doclint.families.claims.source import verb_hits
+    from doclint.families.claims.text import ClaimText
+
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    doc = document_from_text("a.txt", "Delegates of the Southern States Said little. Said the clerk: no.\n", "text")
+    ct = ClaimText.of(doc)
+    every = [(i, m.start()) for i, m in verb_hits(reader, ct, shared_trigger())]
+    kept = [(i, m.start()) for i, m in verb_hits(reader, ct, shared_trigger(), doc.masked)]
+    assert every == [(0, 26), (0, 33), (1, 46)]  # "States" and "Said"
+    # The first two are names (they report nothing whatever surrounds them); the last opens its sentence.
+    assert kept == [(1, 46)]
+    assert all(reader.reports_nothing(doc.masked, ct.sentences[i], m)
+               for i, m in verb_hits(reader, ct, shared_trigger()) if (i, m.start()) not in kept)
+
+
+def citation_questions(lint_text, monkeypatch, text: str) -> tuple[list[str], list[str]]:
+    """DL301's findings on `text`, and the sentences (their first word) asked whether they cite."""
+    from doclint.families.claims.citations import Citations
+
+    asked = []
+    real = Citations.__call__
+
+    def spy(self, doc, start, end):
+        asked.append(doc.text[start:end].split()[0])
+        return real(self, doc, start, end)
+
+    monkeypatch.setattr(Citations, "__call__", spy)
+    found = [f.message.split("'")[1] for f in lint_text(text, "DL301")]
+    return found, asked
+
+
+_CITING = ("Critics said the plan would fail (Smith, 2019). The committee said on Monday that it "
+           "would vote. Observers noted that the vote was close.")
+
+
+def test_without_brackets_only_a_reading_that_would_be_kept_asks_whether_its_sentence_cites(lint_text, monkeypatch):
+    found, asked = citation_questions(lint_text, monkeypatch, _CITING)
+    assert found == ["Observers noted"]  # the first is cited, the second names no one vaguely
+    assert "The" not in asked  # "The committee said" is read as nothing: whether it cites never matters
+    assert asked[:2] == ["Critics", "Observers"]
+
+
+def test_with_brackets_every_sentence_read_is_asked_first_and_finds_the_same(lint_text, monkeypatch):
+    found, asked = citation_questions(lint_text, monkeypatch, _CITING + " See [the minutes](minutes.md).")
+    assert found == ["Observers noted"]
+    assert asked[:3] == ["Critics", "The", "Observers"]
+
+
+def test_a_sharp_s_keeps_the_folded_text_aligned():
+    from doclint.families.claims.prefilter import lowered
+
+    assert lowered("Die Stra\u00dfe, said Critics") == ("die stra\u00dfe, said critics", True, False)
+    assert lowered("STRA\u1e9eE") == ("stra\u00dfe", True, False)
+    assert lowered("Critics said") == ("critics said", True, True)
+    assert lowered("Die Stra\u00dfe \ufb01nds")[1] is False  # a ligature still folds to two letters
+
+
+_SHARP = ("The meeting was held in the Stra\u00dfenbahnhalle. Critics said the plan was a failure. "
+          "The local officers tell us that the road will close. It is widely believed that the "
+          "mayor knew. Several board members told reporters that the vote had been rigged. "
+          "They also said that the audit was late. Schlie\u00dflich the council voted.")
+
+
+def test_a_document_with_a_sharp_s_finds_what_a_full_scan_finds(lint_text, monkeypatch):
+    # Such a document gets the pre-filters now; before, its folded text was longer than
+    # it and every cue and verb was scanned for in full. The findings are the same.
+    from doclint.families.claims import prefilter, text
+
+    ids = ("DL301", "DL302", "DL303", "DL304")
+    filtered = [(f.rule_id, f.line, f.column, f.message) for rule in ids for f in lint_text(_SHARP, rule)]
+
+    def unaligned(masked: str):
+        return masked.casefold(), False, True  # as before: offsets off, no pre-filter
+
+    monkeypatch.setattr(text, "lowered", unaligned)
+    full = [(f.rule_id, f.line, f.column, f.message) for rule in ids for f in lint_text(_SHARP, rule)]
+    assert filtered == full
+    assert {"DL301", "DL303"} <= {rule for rule, *_ in filtered}
+    assert prefilter.lowered(_SHARP)[1]
