@@ -149,21 +149,27 @@ class View:
 
     def _segments(self, scope: Scope):
         if scope.raw:
-            yield Segment(self.raw, range(len(self.raw)))
-            return
+            return [Segment(self.raw, range(len(self.raw)))]
         takes = scope.takes
         if not scope.sentence:
-            yield from (block.segment for block in self.blocks if takes(block))
-            return
-        for block, sentences in zip(self.blocks, self.sentence_spans()):
-            if not takes(block):
-                continue
+            return [block.segment for block in self.blocks if takes(block)]
+        # A sentence scope takes every block but those it excludes: without exclusions,
+        # no block is asked (a document has thousands).
+        pairs = zip(self.blocks, self.sentence_spans())
+        if scope.exclude:
+            pairs = [(block, found) for block, found in pairs if takes(block)]
+        out: list[Segment] = []
+        append = out.append
+        for block, sentences in pairs:
             seg = block.segment
-            if len(sentences) == 1 and sentences[0] == (0, len(seg.text)):
-                yield seg  # a block of one sentence is its own segment
-                continue
-            for a, b in sentences:
-                yield Segment(seg.text[a:b], seg.offsets, seg.base + a)
+            if len(sentences) == 1:
+                a, b = sentences[0]
+                if a == 0 and b == len(seg.text):
+                    append(seg)  # a block of one sentence is its own segment
+                    continue
+            text, offsets, base = seg
+            out.extend([Segment(text[a:b], offsets, base + a) for a, b in sentences])
+        return out
 
 
 def _segment(source: str, masked: str, start: int, end: int) -> Segment | None:

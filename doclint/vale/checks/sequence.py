@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, count, islice
 
 import regex
 
@@ -98,16 +98,18 @@ class Sequence(Check):
             if (literal is not None and (not folded or text.isascii())
                     and literal not in (text.lower() if folded else text)):
                 continue
-            if anchor.pattern.search(text) is None:
+            anchors = len(anchor.pattern.findall(text))
+            if not anchors:
                 continue
             words = _WORD.findall(text)
             # Each match of the anchor in the sentence takes the next word the anchor
-            # matches (Vale's walk from the first word, skipping those used before).
-            hits = (j for j, word in enumerate(words) if anchor.matches(word))
-            for _ in anchor.pattern.finditer(text):
-                jdx = next(hits, None)
-                if jdx is None:
-                    break
+            # matches (Vale's walk from the first word, skipping those used before); the
+            # words' verdicts are read from what the anchor remembers, in C, and only a
+            # sentence with a word never seen asks the pattern.
+            verdicts = list(map(anchor.seen.get, words))
+            if None in verdicts:
+                verdicts = list(map(anchor.matches, words))
+            for jdx in islice(compress(count(), verdicts), anchors):
                 span = self._match(words, jdx)
                 if span is None:
                     continue
