@@ -147,6 +147,26 @@ class View:
             found = self.cache["sentence-spans"] = block_sentences(self.doc, self.blocks)
         return found
 
+    def sentences_of(self, index: int) -> list[Segment]:
+        """The sentences of block `index` alone, as `segments` gives them to a sentence
+        scope: for a rule whose cheap test on a block's text rules out most blocks, so
+        that only the blocks it keeps are split (the shared split is used when made)."""
+        block = self.blocks[index]
+        spans = self.cache.get("sentence-spans")
+        if spans is not None:
+            found = spans[index]
+        else:
+            from doclint.vale.sentences import sentences_of_block
+
+            starts = self.cache.get("sentence-starts")
+            if starts is None:
+                made = self.doc.sentences_if_split()
+                starts = self.cache["sentence-starts"] = [s.start for s in made] if made else None
+            found = sentences_of_block(self.doc, block, starts)
+        out: list[Segment] = []
+        _sentence_segments(block.segment, found, out)
+        return out
+
     def _segments(self, scope: Scope):
         if scope.raw:
             return [Segment(self.raw, range(len(self.raw)))]
@@ -159,17 +179,20 @@ class View:
         if scope.exclude:
             pairs = [(block, found) for block, found in pairs if takes(block)]
         out: list[Segment] = []
-        append = out.append
         for block, sentences in pairs:
-            seg = block.segment
-            if len(sentences) == 1:
-                a, b = sentences[0]
-                if a == 0 and b == len(seg.text):
-                    append(seg)  # a block of one sentence is its own segment
-                    continue
-            text, offsets, base = seg
-            out.extend([Segment(text[a:b], offsets, base + a) for a, b in sentences])
+            _sentence_segments(block.segment, sentences, out)
         return out
+
+
+def _sentence_segments(seg: Segment, sentences: list[tuple[int, int]], out: list[Segment]) -> None:
+    """Append a block's sentences to `out`: a block of one sentence is its own segment."""
+    if len(sentences) == 1:
+        a, b = sentences[0]
+        if a == 0 and b == len(seg.text):
+            out.append(seg)
+            return
+    text, offsets, base = seg
+    out.extend([Segment(text[a:b], offsets, base + a) for a, b in sentences])
 
 
 def _segment(source: str, masked: str, start: int, end: int) -> Segment | None:
