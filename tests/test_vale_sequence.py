@@ -144,3 +144,22 @@ def test_blocks_without_the_anchor_word_are_passed_over_without_losing_a_match(t
     view = setup.view(doc)
     everywhere = [alert for seg in view.segments(check.scope) for alert in check._sentence(seg)]
     assert list(check.run(view, {})) == everywhere
+
+
+def test_ascii_text_is_cut_into_the_same_words_by_the_stdlib_twin():
+    # Sentences of ASCII text are cut by the stdlib `re` twin of the word pattern; on
+    # any ASCII text it must find the words `regex` finds, and the separators
+    # \x1c-\x1f (whitespace to `re` alone) keep a text with the `regex` pattern.
+    import random
+
+    from doclint.vale.checks.sequence import _WORD, _words_of
+
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + ["in", "order", "e-mail", "v1.2", "don't"] * 20
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert _words_of(text).findall(text) == _WORD.findall(text), repr(text)
+        assert [m.span() for m in _words_of(text).finditer(text)] == [m.span() for m in _WORD.finditer(text)]
+    assert _words_of("a\x1fb") is _WORD
+    assert _words_of("caf\u00e9 in order") is _WORD
+    assert _words_of("in order to") is not _WORD

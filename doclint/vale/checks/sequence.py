@@ -24,6 +24,10 @@ from doclint.vale.view import Scope
 # Words as Vale's tokenizer yields them, nearly: runs of word characters joined by
 # inner apostrophes, hyphens or dots ("don't", "e-mail", "v1.2"), else one symbol.
 _WORD = regex.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]")
+# In ASCII text the stdlib's `re` reads `\w` and `\s` as `regex` does but for the
+# separators \x1c-\x1f (whitespace to `re` only), and finds the same words faster.
+_ASCII_WORD = re.compile(_WORD.pattern)
+_SEPARATORS = re.compile(r"[\x1c-\x1f]")
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -122,7 +126,8 @@ class Sequence(Check):
         anchors = len(anchor.pattern.findall(text))
         if not anchors:
             return
-        words = _WORD.findall(text)
+        tokenizer = _words_of(text)
+        words = tokenizer.findall(text)
         # Each match of the anchor in the sentence takes the next word the anchor
         # matches (Vale's walk from the first word, skipping those used before); the
         # words' verdicts are read from what the anchor remembers, in C, and only a
@@ -136,7 +141,7 @@ class Sequence(Check):
                 continue
             first, last = span
             # Where the words stand, found again only for a sequence that matched.
-            spans = [m.span() for m in islice(_WORD.finditer(text), last + 1)]
+            spans = [m.span() for m in islice(tokenizer.finditer(text), last + 1)]
             a, b = spans[first][0], spans[last][1]
             yield self.alert(seg.start(a), seg.end(b), *words[first:last + 1])
 
@@ -167,3 +172,8 @@ class Sequence(Check):
             if hit and tok.optional:
                 break
         return first, last
+
+
+def _words_of(text: str):
+    """The word pattern for `text`: the stdlib twin where it finds the same words."""
+    return _ASCII_WORD if text.isascii() and _SEPARATORS.search(text) is None else _WORD
