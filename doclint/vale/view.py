@@ -147,6 +147,10 @@ class View:
             found = self.cache["sentence-spans"] = block_sentences(self.doc, self.blocks)
         return found
 
+    def has_segments(self, scope: Scope) -> bool:
+        """Whether the segments of `scope` are made already (another rule asked first)."""
+        return scope in self.cache
+
     def sentences_of(self, index: int) -> list[Segment]:
         """The sentences of block `index` alone, as `segments` gives them to a sentence
         scope: for a rule whose cheap test on a block's text rules out most blocks, so

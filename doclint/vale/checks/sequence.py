@@ -99,8 +99,9 @@ class Sequence(Check):
         """The sentences that may hold the anchor. A plain-word anchor can only match in
         a sentence whose block holds it: sentences are cut at whitespace, so a word at
         a sentence's edge stands at a word boundary in its block too. Blocks that cannot
-        hold it are passed over unsplit (most blocks, for most words)."""
-        if self.literal is None:
+        hold it are passed over unsplit (most blocks, for most words); when another rule
+        has had every sentence made already, they are read as they are."""
+        if self.literal is None or view.has_segments(self.scope):
             yield from view.segments(self.scope)
             return
         literal, folded, pattern = self.literal, self.ignore_case, self.tokens[self.anchor].pattern
