@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from doclint.markup.base import CODE_MASK, Block, blank
+from doclint.vale.sentences import block_sentences, sentences_of_block
 
 # doclint block kinds -> the Vale scopes a block of that kind belongs to ("text" is all).
 _KIND_SCOPES = {
@@ -142,8 +143,6 @@ class View:
         by the sentence-scoped rules and the metric counts (see doclint.vale.sentences)."""
         found = self.cache.get("sentence-spans")
         if found is None:
-            from doclint.vale.sentences import block_sentences
-
             found = self.cache["sentence-spans"] = block_sentences(self.doc, self.blocks)
         return found
 
@@ -160,8 +159,6 @@ class View:
         if spans is not None:
             found = spans[index]
         else:
-            from doclint.vale.sentences import sentences_of_block
-
             starts = self.cache.get("sentence-starts")
             if starts is None:
                 made = self.doc.sentences_if_split()
