@@ -202,7 +202,7 @@ def speed(ini: Path, paths: list[str], runs: int, engine_sentences: bool = True)
     from doclint.core.discovery import discover
     from doclint.engine.config import Config, LoadedConfig, configured_rules
     from doclint.registry import KINDS
-    from doclint.vale.checks.syllables import _STATS as word_stats
+    from doclint.vale.checks.syllables import forget as forget_words
     from doclint.vale.setup import VIEW_KEY
 
     found = discover(paths, (), (), True, str(ROOT))
@@ -256,7 +256,7 @@ def speed(ini: Path, paths: list[str], runs: int, engine_sentences: bool = True)
                 view = doc.attributes.get(VIEW_KEY)
                 if view is not None:
                     view.cache.clear()  # segments per scope, metric counts: the first rule pays
-            word_stats.clear()  # metric: every word's syllables are counted afresh
+            forget_words()  # metric: every word's and token's counts are worked out afresh
             for kind in kinds:  # a spelling rule's verdicts: every word is looked up afresh
                 forget = getattr(getattr(kind.options, "check", None), "forget", None)
                 if forget is not None:
@@ -293,7 +293,7 @@ def default_run(ini: Path, paths: list[str], runs: int) -> None:
     from doclint.engine.config import Config, LoadedConfig, configured_rules
     from doclint.engine.phases import Engine
     from doclint.vale.checks.metric import Metric
-    from doclint.vale.checks.syllables import _STATS as word_stats
+    from doclint.vale.checks.syllables import forget as forget_words
     from doclint.vale.checks.syllables import document_counts
 
     found = discover(paths, (), (), True, str(ROOT))
@@ -328,7 +328,7 @@ def default_run(ini: Path, paths: list[str], runs: int) -> None:
     for _ in range(runs):
         docs = [d for d in iter_documents(found.files, "text", []) if d.path.endswith(".md")]
         megabytes = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
-        word_stats.clear()  # each run starts as a fresh process would (syllables, verdicts)
+        forget_words()  # each run starts as a fresh process would (syllables, verdicts)
         for rule, kind in engine.kinds:
             forget = getattr(getattr(rule.options, "check", None), "forget", None)
             if forget is not None:

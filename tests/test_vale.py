@@ -563,3 +563,20 @@ def test_metric_counts_are_the_sums_of_each_words_counts():
     assert counts["long_words"] == sum(len(w) > 6 for w in words)
     assert counts["polysyllabic_words"] == sum(n >= 3 for n in sylls)
     assert counts["complex_words"] == sum(_complex(w, n) for w, n in zip(words, sylls)) > 0
+
+
+def test_metric_counts_by_whitespace_tokens_find_the_words_of_one_regex_pass():
+    # Words are summed per whitespace-separated token; tokens hold several words or
+    # none ("(see", "e.g.,", "--"), and every kind of whitespace str.split knows, the
+    # non-breaking space and the unit separator among them, must cut as the regex does.
+    from doclint.vale.checks import syllables as counting
+
+    text = ("Run (see the e.g., re-indexing--then v1.2.3 or 3,5 ohms) caf\u00e9s don't\u00a0stop:\u3000"
+            "it\u2019s\x1fok \u2014 l\u2019\u00e9t\u00e9 \u0416\u0436 \u0661\u0662 x'y-z")
+    counting.forget()
+    words = counting._WORD.findall(text)
+    assert len(words) > 15
+    by_tokens = counting.unpack(sum(map(counting._TOKENS.__getitem__, text.split())))
+    by_words = counting.unpack(sum(map(counting._STATS.__getitem__, words)))
+    assert by_tokens == by_words
+    assert by_tokens[5] == len(words)

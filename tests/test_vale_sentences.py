@@ -113,3 +113,27 @@ def test_a_sentence_rule_finds_the_same_with_or_without_doclints_own_rules(tmp_p
     want = [(1, 1, "Keep sentences under six words."), (1, 68, "Keep sentences under six words.")]
     for result in (both, alone):
         assert [(f.line, f.column, f.message) for f in result.findings if f.rule_id == "House.Long"] == want
+
+
+def test_one_blocks_sentences_are_the_ones_the_whole_split_gives_it():
+    # A rule that splits only the blocks it keeps (sequence rules with a plain-word
+    # anchor) must read the same sentences as one that takes the whole split: whether
+    # the engine split the document or not, and whether the whole split was made first.
+    import re
+
+    from doclint.vale.view import Scope
+
+    rng = random.Random(7)
+    ignores = [[], [re.compile(r"\*\*[^\n]+?\*\*")]]
+    sentence = Scope.parse("sentence")
+    for n in range(300):
+        text = _document(rng)
+        for engine_split in (False, True):
+            doc = document_from_text("doc.md", text)
+            if engine_split:
+                assert doc.sentences
+            view = View(doc, ignores[n % 2], [])
+            lazily = [seg for k in range(len(view.blocks)) for seg in view.sentences_of(k)]
+            whole = list(view.segments(sentence))
+            assert lazily == whole, text
+            assert [seg for k in range(len(view.blocks)) for seg in view.sentences_of(k)] == whole

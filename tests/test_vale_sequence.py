@@ -114,3 +114,55 @@ def test_each_match_of_the_anchor_takes_the_next_word_it_matches(tmp_path):
     result = lint(tmp_path, "Click the tab, click on Save, then click on Close.\n")
     assert found(result, "House.ClickOn") == [
         (1, 16, "Write 'click', not 'click on'."), (1, 36, "Write 'click', not 'click on'.")]
+
+
+def test_blocks_without_the_anchor_word_are_passed_over_without_losing_a_match(tmp_path):
+    # Blocks are skipped when their text lacks the anchor's word; a sentence that
+    # starts or ends with it, a block in another script (case folded by the regex, not
+    # by str.lower) and text where the word only stands inside others must come out as
+    # a sentence-by-sentence reading gives them.
+    from doclint.api import document_from_text
+    from doclint.vale.setup import load_setup
+
+    result = lint(tmp_path, """\
+        Click on Save. Then click
+        on Close.
+
+        Δείτε το menu. CLICK ON it, then clicking one item.
+
+        # Click on the heading
+
+        The clickon word is one word. Please click on it.
+        """)
+    assert found(result, "House.ClickOn") == [
+        (1, 1, "Write 'click', not 'Click on'."), (1, 21, "Write 'click', not 'click on'."),
+        (4, 16, "Write 'click', not 'CLICK ON'."), (6, 3, "Write 'click', not 'Click on'."),
+        (8, 38, "Write 'click', not 'click on'.")]
+    setup = load_setup(str(tmp_path / ".vale.ini"))
+    check = setup.loaded["House.ClickOn"].check
+    doc = document_from_text("guide.md", (tmp_path / "guide.md").read_text(encoding="utf-8"))
+    view = setup.view(doc)
+    by_blocks = list(check.run(view, {}))
+    assert not view.has_segments(check.scope)  # the blocks were filtered, not all split
+    everywhere = [alert for seg in view.segments(check.scope) for alert in check._sentence(seg)]
+    assert by_blocks == everywhere
+    assert list(check.run(view, {})) == everywhere  # every sentence made: read as it is
+
+
+def test_ascii_text_is_cut_into_the_same_words_by_the_stdlib_twin():
+    # Sentences of ASCII text are cut by the stdlib `re` twin of the word pattern; on
+    # any ASCII text it must find the words `regex` finds, and the separators
+    # \x1c-\x1f (whitespace to `re` alone) keep a text with the `regex` pattern.
+    import random
+
+    from doclint.vale.checks.sequence import _WORD, _words_of
+
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + ["in", "order", "e-mail", "v1.2", "don't"] * 20
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert _words_of(text).findall(text) == _WORD.findall(text), repr(text)
+        assert [m.span() for m in _words_of(text).finditer(text)] == [m.span() for m in _WORD.finditer(text)]
+    assert _words_of("a\x1fb") is _WORD
+    assert _words_of("caf\u00e9 in order") is _WORD
+    assert _words_of("in order to") is not _WORD

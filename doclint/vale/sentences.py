@@ -16,6 +16,7 @@ link syntax dropped from them, an ignored token, a cut at an HTML tag) are split
 afresh."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from doclint.core.segment import split_sentences
@@ -31,26 +32,59 @@ def block_sentences(doc, blocks: Sequence) -> tuple[list[tuple[int, int]], ...]:
     out: list[list[tuple[int, int]]] = []
     i, count = 0, len(made)  # the engine's sentences, in document order, walked once
     for block in blocks:
-        source, text, offsets = block.source, block.segment.text, block.segment.offsets
-        if source is None or not isinstance(offsets, range):  # cut, or characters dropped
-            out.append(split_sentences(text))
+        code = _reusable(block, masked)
+        if code is None:
+            out.append(split_sentences(block.segment.text))
             continue
-        a = offsets.start
-        b = a + len(text)
-        part = masked[a:b]
-        code = part != text
-        if ((code and part.replace(CODE_MASK, "*") != text)
-                or masked[source.start:a].strip() or masked[b:source.end].strip()):
-            out.append(split_sentences(text))
-            continue
+        source = block.source
         while i < count and made[i].block.start < source.start:
             i += 1
-        spans: list[tuple[int, int]] = []
-        while i < count and made[i].block is source:
-            start, end = made[i].start - a, made[i].end - a
-            if code and spans and part[start] == CODE_MASK:
-                start = spans.pop()[0]  # no sentence starts with `*` in the view
-            spans.append((start, end))
-            i += 1
-        out.append(spans)
+        i = _engine_spans(made, i, block, masked, code, out)
     return tuple(out)
+
+
+def sentences_of_block(doc, block, starts: list[int] | None) -> list[tuple[int, int]]:
+    """One view block's sentences, the same spans `block_sentences` gives it: for a rule
+    that reads the sentences of only the few blocks a cheap test keeps. `starts` are
+    where the engine's sentences start (None when the document was not split): a
+    block's own sentences are the run that starts inside it."""
+    made = doc.sentences_if_split()
+    code = _reusable(block, doc.masked) if made and starts is not None else None
+    if code is None:
+        return split_sentences(block.segment.text)
+    out: list[list[tuple[int, int]]] = []
+    _engine_spans(made, bisect_left(starts, block.source.start), block, doc.masked, code, out)
+    return out[0]
+
+
+def _reusable(block, masked: str) -> bool | None:
+    """None when the block's sentences must be split afresh; else whether its text holds
+    inline code (read as `*`)."""
+    source, offsets = block.source, block.segment.offsets
+    if source is None or not isinstance(offsets, range):  # cut, or characters dropped
+        return None
+    text = block.segment.text
+    a = offsets.start
+    b = a + len(text)
+    part = masked[a:b]
+    code = part != text
+    if ((code and part.replace(CODE_MASK, "*") != text)
+            or masked[source.start:a].strip() or masked[b:source.end].strip()):
+        return None
+    return code
+
+
+def _engine_spans(made, i: int, block, masked: str, code: bool, out: list) -> int:
+    """Append the spans of the engine's sentences of `block` from `made[i]` on, shifted
+    to the block's text; return the index after them."""
+    source, a = block.source, block.segment.offsets.start
+    spans: list[tuple[int, int]] = []
+    count = len(made)
+    while i < count and made[i].block is source:
+        start, end = made[i].start - a, made[i].end - a
+        if code and spans and masked[made[i].start] == CODE_MASK:
+            start = spans.pop()[0]  # no sentence starts with `*` in the view
+        spans.append((start, end))
+        i += 1
+    out.append(spans)
+    return i

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from doclint.markup.base import CODE_MASK, Block, blank
+from doclint.vale.sentences import block_sentences, sentences_of_block
 
 # doclint block kinds -> the Vale scopes a block of that kind belongs to ("text" is all).
 _KIND_SCOPES = {
@@ -142,28 +143,57 @@ class View:
         by the sentence-scoped rules and the metric counts (see doclint.vale.sentences)."""
         found = self.cache.get("sentence-spans")
         if found is None:
-            from doclint.vale.sentences import block_sentences
-
             found = self.cache["sentence-spans"] = block_sentences(self.doc, self.blocks)
         return found
 
+    def has_segments(self, scope: Scope) -> bool:
+        """Whether the segments of `scope` are made already (another rule asked first)."""
+        return scope in self.cache
+
+    def sentences_of(self, index: int) -> list[Segment]:
+        """The sentences of block `index` alone, as `segments` gives them to a sentence
+        scope: for a rule whose cheap test on a block's text rules out most blocks, so
+        that only the blocks it keeps are split (the shared split is used when made)."""
+        block = self.blocks[index]
+        spans = self.cache.get("sentence-spans")
+        if spans is not None:
+            found = spans[index]
+        else:
+            starts = self.cache.get("sentence-starts")
+            if starts is None:
+                made = self.doc.sentences_if_split()
+                starts = self.cache["sentence-starts"] = [s.start for s in made] if made else None
+            found = sentences_of_block(self.doc, block, starts)
+        out: list[Segment] = []
+        _sentence_segments(block.segment, found, out)
+        return out
+
     def _segments(self, scope: Scope):
         if scope.raw:
-            yield Segment(self.raw, range(len(self.raw)))
-            return
+            return [Segment(self.raw, range(len(self.raw)))]
         takes = scope.takes
         if not scope.sentence:
-            yield from (block.segment for block in self.blocks if takes(block))
+            return [block.segment for block in self.blocks if takes(block)]
+        # A sentence scope takes every block but those it excludes: without exclusions,
+        # no block is asked (a document has thousands).
+        pairs = zip(self.blocks, self.sentence_spans())
+        if scope.exclude:
+            pairs = [(block, found) for block, found in pairs if takes(block)]
+        out: list[Segment] = []
+        for block, sentences in pairs:
+            _sentence_segments(block.segment, sentences, out)
+        return out
+
+
+def _sentence_segments(seg: Segment, sentences: list[tuple[int, int]], out: list[Segment]) -> None:
+    """Append a block's sentences to `out`: a block of one sentence is its own segment."""
+    if len(sentences) == 1:
+        a, b = sentences[0]
+        if a == 0 and b == len(seg.text):
+            out.append(seg)
             return
-        for block, sentences in zip(self.blocks, self.sentence_spans()):
-            if not takes(block):
-                continue
-            seg = block.segment
-            if len(sentences) == 1 and sentences[0] == (0, len(seg.text)):
-                yield seg  # a block of one sentence is its own segment
-                continue
-            for a, b in sentences:
-                yield Segment(seg.text[a:b], seg.offsets, seg.base + a)
+    text, offsets, base = seg
+    out.extend([Segment(text[a:b], offsets, base + a) for a, b in sentences])
 
 
 def _segment(source: str, masked: str, start: int, end: int) -> Segment | None:

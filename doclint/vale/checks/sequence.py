@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, count, islice
 
 import regex
 
@@ -24,6 +24,10 @@ from doclint.vale.view import Scope
 # Words as Vale's tokenizer yields them, nearly: runs of word characters joined by
 # inner apostrophes, hyphens or dots ("don't", "e-mail", "v1.2"), else one symbol.
 _WORD = regex.compile(r"\w+(?:['’.\-]\w+)*|[^\w\s]")
+# In ASCII text the stdlib's `re` reads `\w` and `\s` as `regex` does but for the
+# separators \x1c-\x1f (whitespace to `re` only), and finds the same words faster.
+_ASCII_WORD = re.compile(_WORD.pattern)
+_SEPARATORS = re.compile(r"[\x1c-\x1f]")
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -88,34 +92,59 @@ class Sequence(Check):
             self.literal = word.lower() if ignore_case else word
 
     def run(self, view, state):
+        for seg in self._candidates(view):
+            yield from self._sentence(seg)
+
+    def _candidates(self, view):
+        """The sentences that may hold the anchor. A plain-word anchor can only match in
+        a sentence whose block holds it: sentences are cut at whitespace, so a word at
+        a sentence's edge stands at a word boundary in its block too. Blocks that cannot
+        hold it are passed over unsplit (most blocks, for most words); when another rule
+        has had every sentence made already, they are read as they are."""
+        if self.literal is None or view.has_segments(self.scope):
+            yield from view.segments(self.scope)
+            return
+        literal, folded, pattern = self.literal, self.ignore_case, self.tokens[self.anchor].pattern
+        for index, block in enumerate(view.blocks):
+            text = block.segment.text
+            if (not folded or text.isascii()) and literal not in (text.lower() if folded else text):
+                continue
+            if pattern.search(text) is None:
+                continue
+            yield from view.sentences_of(index)
+
+    def _sentence(self, seg):
+        """The alerts of one sentence."""
         anchor = self.tokens[self.anchor]
         literal, folded = self.literal, self.ignore_case
-        for seg in view.segments(self.scope):
-            text = seg.text
-            # Most sentences have no anchor: a plain-word anchor needs its word in the
-            # text (in ASCII text, case folds as `str.lower` does), which `in` tells
-            # several times faster than the regex; words are split only where it matches.
-            if (literal is not None and (not folded or text.isascii())
-                    and literal not in (text.lower() if folded else text)):
+        text = seg.text
+        # Most sentences have no anchor: a plain-word anchor needs its word in the text
+        # (in ASCII text, case folds as `str.lower` does), which `in` tells several
+        # times faster than the regex; words are split only where it matches.
+        if (literal is not None and (not folded or text.isascii())
+                and literal not in (text.lower() if folded else text)):
+            return
+        anchors = len(anchor.pattern.findall(text))
+        if not anchors:
+            return
+        tokenizer = _words_of(text)
+        words = tokenizer.findall(text)
+        # Each match of the anchor in the sentence takes the next word the anchor
+        # matches (Vale's walk from the first word, skipping those used before); the
+        # words' verdicts are read from what the anchor remembers, in C, and only a
+        # sentence with a word never seen asks the pattern.
+        verdicts = list(map(anchor.seen.get, words))
+        if None in verdicts:
+            verdicts = list(map(anchor.matches, words))
+        for jdx in islice(compress(count(), verdicts), anchors):
+            span = self._match(words, jdx)
+            if span is None:
                 continue
-            if anchor.pattern.search(text) is None:
-                continue
-            words = _WORD.findall(text)
-            # Each match of the anchor in the sentence takes the next word the anchor
-            # matches (Vale's walk from the first word, skipping those used before).
-            hits = (j for j, word in enumerate(words) if anchor.matches(word))
-            for _ in anchor.pattern.finditer(text):
-                jdx = next(hits, None)
-                if jdx is None:
-                    break
-                span = self._match(words, jdx)
-                if span is None:
-                    continue
-                first, last = span
-                # Where the words stand, found again only for a sequence that matched.
-                spans = [m.span() for m in islice(_WORD.finditer(text), last + 1)]
-                a, b = spans[first][0], spans[last][1]
-                yield self.alert(seg.start(a), seg.end(b), *words[first:last + 1])
+            first, last = span
+            # Where the words stand, found again only for a sequence that matched.
+            spans = [m.span() for m in islice(tokenizer.finditer(text), last + 1)]
+            a, b = spans[first][0], spans[last][1]
+            yield self.alert(seg.start(a), seg.end(b), *words[first:last + 1])
 
     def _match(self, words: list[str], jdx: int) -> tuple[int, int] | None:
         """The first and last word of the sequence anchored at word `jdx`, or None."""
@@ -144,3 +173,8 @@ class Sequence(Check):
             if hit and tok.optional:
                 break
         return first, last
+
+
+def _words_of(text: str):
+    """The word pattern for `text`: the stdlib twin where it finds the same words."""
+    return _ASCII_WORD if text.isascii() and _SEPARATORS.search(text) is None else _WORD
