@@ -286,3 +286,21 @@ def test_help_file_titles_beside_tags_are_headings_and_contents_lines_no_prose()
     # A link names a function or a topic: it reads as code.
     link = CHANNELS.index("|job_start()|")
     assert set(parsed.masked[link:link + len("|job_start()|")]) == {CODE_MASK}
+
+
+def test_help_file_terms_and_their_descriptions_are_entries_of_a_definition_list():
+    text = (":wq [++opt]\t\tWrite the current file and close the window.  If this\n"
+            "\t\t\twas the last window Vim quits.\n\n"
+            "get({dict}, {key} [, {default}])\n"
+            "\t\tGet item with key {key} from {dict}.  When this\n"
+            "\t\titem is not available return {default}.\n\n"
+            "Text in the first column after a blank line is prose.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    kinds_texts = blocks_of(text)
+    assert [kind for kind, _ in kinds_texts] == ["list-item", "list-item", "paragraph"]
+    # The terms are no prose: the command and the function's signature.
+    assert not any(":wq" in t or "get({dict}" in t for _, t in kinds_texts)
+    assert kinds_texts[0][1].startswith("Write the current file")
+    assert "Get item with key {key}" in kinds_texts[1][1]
+    # Outside a help file the same lines are text.
+    assert any(":wq" in t for _, t in blocks_of(text.replace("ft=help", "ft=text")))

@@ -30,6 +30,28 @@ _URL_MAIL = re.compile(
 _WORD = re.compile(r"\w")
 
 
+# Vim's help lists commands, keys and functions as a term in the first column and its
+# description after a tab, or on the lines below, indented by a tab (":wq [++opt]\t\tWrite
+# the current file ...", "get({dict}, {key})" over "\t\tGet item with key ..."): an entry
+# of a definition list, whose term is no prose.
+_HELP_TERM = re.compile(r"[^\s][^\t]{0,59}?\t+(?=\S)")
+_HELP_TERM_ALONE = re.compile(r"[^\s][^\t]{0,59}")
+
+
+def _help_term(lines: list[str], k: int) -> re.Match | None:
+    """The term of a help file's entry that begins on line `k`, as a match whose end is
+    where the description begins (the end of the line when it stands alone over its
+    tab-indented description), or None."""
+    line = lines[k]
+    term = _HELP_TERM.match(line)
+    if term:
+        return term
+    if k + 1 < len(lines) and lines[k + 1][:1] == "\t" and not _ends_sentence(line) \
+            and not line.rstrip().endswith(":"):
+        return _HELP_TERM_ALONE.fullmatch(line.rstrip())
+    return None
+
+
 def _ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip()))
 
@@ -211,7 +233,7 @@ def _parse_text(text: str) -> Parsed:
         item: list[int] = []
         item_start = item_indent = 0
         for k in chunk:
-            m = _LIST.match(lines[k])
+            m = _LIST.match(lines[k]) or (help_file and _help_term(lines, k))
             if m and run and not item and _continues(lines[run[-1]], m.group()):
                 m = None  # a wrapped line that starts with "12." or "(b)" is text
             if m:
@@ -223,6 +245,7 @@ def _parse_text(text: str) -> Parsed:
                 item, item_start = [k], starts[k] + m.end()
                 item_indent = m.end()
             elif item and (len(lines[k]) - len(lines[k].lstrip()) >= min(item_indent, 2)
+                           or (help_file and lines[k][:1] == "\t")
                            or not _ends_sentence(lines[item[-1]])):
                 item.append(k)  # indented or mid-sentence: the item goes on
             else:
