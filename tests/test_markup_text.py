@@ -295,9 +295,17 @@ def test_help_file_terms_and_their_descriptions_are_entries_of_a_definition_list
             "\t\tGet item with key {key} from {dict}.  When this\n"
             "\t\titem is not available return {default}.\n\n"
             "Text in the first column after a blank line is prose.\n\n"
+            "\tCTRL-P\t\tUse the previous suggestion.  This replaces the\n"
+            "\t\t\tprevious one.\n\n"
+            "|gn|\t\tgn\t      1,2  find the next match with the last used\n"
+            "\t\t\t\t   search pattern and Visually select it\n\n"
             " vim:tw=78:ts=8:noet:ft=help:norl:\n")
     kinds_texts = blocks_of(text)
-    assert [kind for kind, _ in kinds_texts] == ["list-item", "list-item", "paragraph"]
+    # An indented term is a term too, and a row of a table of links is no prose down to
+    # the lines its description wraps onto.
+    assert [kind for kind, _ in kinds_texts] == ["list-item", "list-item", "paragraph", "list-item"]
+    assert kinds_texts[3][1].startswith("Use the previous suggestion")
+    assert not any("Visually" in t for _, t in kinds_texts)
     # The terms are no prose: the command and the function's signature.
     assert not any(":wq" in t or "get({dict}" in t for _, t in kinds_texts)
     assert kinds_texts[0][1].startswith("Write the current file")

@@ -44,6 +44,11 @@ def read_help_lines(lines: list[str]) -> list[int]:
             lines[k] = ""  # an entry's tags: its heading, read apart from the text
         elif line and _CONTENTS_LINE.fullmatch(line):
             lines[k] = ""
+            # A row's description may wrap onto indented lines below it.
+            while k + 1 < len(lines) and lines[k + 1][:1] in (" ", "\t") and lines[k + 1].strip() \
+                    and not _CONTENTS_LINE.fullmatch(lines[k + 1]):
+                k += 1
+                lines[k] = ""
     return tags
 
 
