@@ -282,6 +282,13 @@ def test_help_file_titles_beside_tags_are_headings_and_contents_lines_no_prose()
     texts = [CHANNELS[b.start:b.end] for b in parsed.blocks]
     # Lines of the table of contents and of a table of links are no prose.
     assert not any("Overview" in t or "BufNew" in t or "*job*" in t for t in texts)
+    # Nor are a line of navigation and a row of a table of three columns.
+    more = CHANNELS.replace("setline({lnum}", "Next chapter: |usr_23.txt|  Editing other files\n\n"
+                            "flatten({list})\t\tList\tflatten {list} up to {maxdepth} levels\n\n"
+                            "setline({lnum}")
+    more_texts = [more[b.start:b.end] for b in parse(more).blocks]
+    assert not any("Next chapter" in t or "flatten" in t for t in more_texts)
+    assert "Set line {lnum} of the current buffer to {text}." in more_texts
     assert "Set line {lnum} of the current buffer to {text}." in texts
     # A link names a function or a topic: it reads as code.
     link = CHANNELS.index("|job_start()|")

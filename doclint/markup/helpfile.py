@@ -15,9 +15,14 @@ TAG_LEVEL = 3
 # A title set apart from the tags that end its line ("setline({lnum}, {text})\t*setline()*",
 # "9. Starting a job with a channel\t*job-start* *job*") opens an entry too.
 _TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})(?:\*[^\s*|]+\*[ \t]*)+")
-# A line of a table of contents ("9. Starting a job\t|job-start|") or of a table of
-# links ("|BufNew|\t\tjust after creating a new buffer") is no prose.
-_CONTENTS_LINE = re.compile(r"\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*|[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
+# A line of a table of contents ("9. Starting a job\t|job-start|", "Next chapter:
+# |usr_23.txt|  Editing other files") or of a table (three columns set apart by tabs:
+# "flatten({list})\tList\tflatten {list} up to {maxdepth} levels") is no prose; nor is a
+# row of a table of links ("|BufNew|\t\tjust after creating a new buffer"), down to the
+# indented lines its description wraps onto.
+_CONTENTS_LINE = re.compile(r"\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*|.*?\|[^\s|]+\|(?:\t|[ ]{2,})\S.*"
+                            r"|[ \t]*[^\t]+\t+[^\t]+\t+[^\t]+")
+_LINK_ROW = re.compile(r"[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
 # A link to a tag ("see |bufname()|") names a command, option or function: code.
 LINK = re.compile(r"\|[^\s|]+\|")
 # A line that ends in " >" introduces an example, whose indented lines run until a line
@@ -42,13 +47,15 @@ def read_help_lines(lines: list[str]) -> list[int]:
         elif line and (_TAG_LINE.fullmatch(line) or _TITLED_TAGS.fullmatch(line)):
             tags.append(k)
             lines[k] = ""  # an entry's tags: its heading, read apart from the text
-        elif line and _CONTENTS_LINE.fullmatch(line):
+        elif line and _LINK_ROW.fullmatch(line):
             lines[k] = ""
-            # A row's description may wrap onto indented lines below it.
+            # The row's description may wrap onto indented lines below it.
             while k + 1 < len(lines) and lines[k + 1][:1] in (" ", "\t") and lines[k + 1].strip() \
-                    and not _CONTENTS_LINE.fullmatch(lines[k + 1]):
+                    and not _LINK_ROW.fullmatch(lines[k + 1]):
                 k += 1
                 lines[k] = ""
+        elif line and _CONTENTS_LINE.fullmatch(line):
+            lines[k] = ""
     return tags
 
 
