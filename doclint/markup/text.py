@@ -31,9 +31,9 @@ _WORD = re.compile(r"\w")
 
 
 # Vim's help lists commands, keys and functions as a term (in the first column, or
-# indented in a nested list) and its description after a tab, or on the lines below, indented by a tab (":wq [++opt]\t\tWrite
-# the current file ...", "get({dict}, {key})" over "\t\tGet item with key ..."): an entry
-# of a definition list, whose term is no prose.
+# indented in a nested list) and its description after a tab, or on the lines below,
+# indented by a tab (":wq [++opt]\t\tWrite the current file ...", "get({dict}, {key})"
+# over "\t\tGet item with key ..."): an entry of a definition list, whose term is no prose.
 _HELP_TERM = re.compile(r"[ \t]*[^\s][^\t]{0,59}?\t+(?=\S)")
 _HELP_TERM_ALONE = re.compile(r"[^\s][^\t]{0,59}")
 

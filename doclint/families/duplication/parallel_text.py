@@ -180,8 +180,9 @@ def in_parallel_paragraphs(docs: list[DocFacts], a: int, b: int) -> bool:
     return False
 
 
-# How far from a copy the sentences of its paragraph are read (window.NEIGHBOURS).
-NEIGHBOURS = 2
+# How far from a copy the sentences of its paragraph are read: as far as a cluster's
+# corpus phase keeps rows around a copy (window.NEIGHBOURS, the reach of in_copied_run).
+NEIGHBOURS = RUN - 1
 
 
 def _paragraph_mates(doc: DocFacts, index: int) -> list[int]:
@@ -399,7 +400,9 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
     than a slip (see above). With `homes` (word counts kept between calls of one run),
     a copy in another file that belongs there (at_home) is reuse too."""
     return parallel_entries(docs, a, b, exact) or in_copied_run(docs, a, b) \
-        or in_parallel_section(docs, a, b) or in_parallel_paragraphs(docs, a, b) or in_sibling_sections(docs, a, b, exact) \
+        or in_parallel_section(docs, a, b) or in_parallel_paragraphs(docs, a, b) \
+        or in_sibling_sections(docs, a, b, exact) \
         or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
-        or restates_the_lead(docs, a, b) or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) or (homes is not None and at_home(docs, a, b, homes))
+        or restates_the_lead(docs, a, b) or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) \
+        or (homes is not None and at_home(docs, a, b, homes))
