@@ -266,39 +266,43 @@ def shared_keys(shards: list[KeyShard], scope: str) -> tuple[np.ndarray, np.ndar
     """The pairs of one range, (N, 2) arrays of global numbers (first < second, sorted,
     distinct): those of sentences that share a band key, and those that share their
     first words, each in a bucket of 2 to MAX_BUCKET sentences; only the pairs of the
-    rule's `scope` (see reduce._pair), so that no other pair leaves the range."""
-    if not shards:
-        return np.empty((0, 2), np.uint64), np.empty((0, 2), np.uint64)
-    tags = np.concatenate([s.tags for s in shards])
-    keys = np.concatenate([s.keys for s in shards])
-    numbers = np.concatenate([s.numbers for s in shards])
-    order = np.lexsort((numbers, keys, tags))
-    tags, keys, numbers = tags[order], keys[order], numbers[order]
-    new = np.ones(len(order), bool)
-    new[1:] = (tags[1:] != tags[:-1]) | (keys[1:] != keys[:-1])
+    rule's `scope` (see reduce._pair), so that no other pair leaves the range. One tag
+    at a time, so that what the task adds to its shards is a seventeenth of them."""
+    found: dict[bool, list[np.ndarray]] = {False: [], True: []}
+    for tag in range(HEAD + 1):
+        keys = np.concatenate([s.keys[s.tags == tag] for s in shards] + [np.empty(0, np.uint64)])
+        # A tag's keys come in sentence order (partitions in input order, each one's
+        # sentences in order): a stable sort keeps each bucket's numbers in order.
+        numbers = np.concatenate([s.numbers[s.tags == tag] for s in shards] + [np.empty(0, np.uint64)])
+        order = np.argsort(keys, kind="stable")
+        found[tag == HEAD].append(_in_scope(_bucket_pairs(keys[order], numbers[order]), set(), scope))
+    return tuple(_pairs(*np.concatenate(found[head]).T) for head in (False, True))
+
+
+def _bucket_pairs(keys: np.ndarray, numbers: np.ndarray) -> np.ndarray:
+    """The pairs (N, 2) of `numbers` (ascending within a key) that share a key held
+    by 2 to MAX_BUCKET of them (`keys` sorted)."""
+    new = np.ones(len(keys), bool)
+    new[1:] = keys[1:] != keys[:-1]
     starts = np.flatnonzero(new)
-    sizes = np.diff(np.append(starts, len(order)))
+    sizes = np.diff(np.append(starts, len(keys)))
     kept = np.repeat((sizes > 1) & (sizes <= MAX_BUCKET), sizes)
     at = np.flatnonzero(kept)
     end = np.repeat(starts + sizes, sizes)[kept]
-    near, cut = ([], []), ([], [])
+    left, right = [np.empty(0, np.uint64)], [np.empty(0, np.uint64)]
     for step in range(1, MAX_BUCKET):
         has_partner = at + step < end
         at, end = at[has_partner], end[has_partner]
         if not len(at):
             break
-        head = tags[at] == HEAD
-        for chosen, out in ((~head, near), (head, cut)):
-            out[0].append(numbers[at[chosen]])
-            out[1].append(numbers[at[chosen] + step])
-    return tuple(_in_scope(_pairs(np.concatenate(left) if left else np.empty(0, np.uint64),
-                                  np.concatenate(right) if right else np.empty(0, np.uint64)), set(), scope)
-                 for left, right in (near, cut))
+        left.append(numbers[at])
+        right.append(numbers[at + step])
+    return np.stack((np.concatenate(left), np.concatenate(right)), axis=1)
 
 
 def _pairs(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Pairs as an (N, 2) array, sorted and distinct."""
-    pairs = np.stack((left, right), axis=1) if len(left) else np.empty((0, 2), np.uint64)
+    pairs = np.stack((left, right), axis=1).astype(np.uint64, copy=False)
     if len(pairs) < 2:
         return pairs
     pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
