@@ -135,7 +135,7 @@ def after_fingerprints(reduced: list[Repeats], documents: int, summaries: list, 
     copies = np.concatenate(copies) if copies else np.empty(0, np.uint64)
     originals = np.concatenate(originals) if originals else np.empty(0, np.uint64)
     across = (copies >> np.uint64(SHIFT)) != (originals >> np.uint64(SHIFT))
-    copies, originals = copies[across], originals[across]  # copies in one document share no two
+    copies, originals = copies[across], originals[across]  # shared_between counts copies in two documents only
     if count < 2:
         return Plan([], [], common, copies, originals), {}
     wanted = _by_document(later)
