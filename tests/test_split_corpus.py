@@ -385,6 +385,12 @@ def near_pages(seed: int, count: int, folder=None) -> list:
             words = crowd[:]
             words.insert(n // 4 % 14 + 1, ("a", "the")[n // 4 // 14])
             paragraphs.append(" ".join(words).capitalize() + ".")
+        if n % 10 == 3:  # a sentence of frequent words and one rare word, and its copy without that word:
+            # found only by their signatures without demotion (minhash.plain_pairs)
+            stock = rng.sample(STOCK, 6)
+            words = f"the {stock[0]} and the {stock[1]} of the {stock[2]} with a {stock[3]} for the {stock[4]}"
+            paragraphs.append(f"{words} of {rng.choice(lexicon)} {stock[5]}. {words} of {stock[5]}.".capitalize()
+                              .replace(". the ", ". The "))
         if n % 4 == 0:  # boilerplate, and now and then with a slip: not compared
             paragraphs.append(FOOTER if n % 12 else FOOTER.replace("the usual", "usual"))
         title = " ".join(rng.sample(lexicon, 2)).capitalize()  # titles sharing no word: no sibling sections
@@ -468,7 +474,7 @@ def test_near_rounds_find_the_frequent_words_and_pairs_of_the_whole_run(tmp_path
     assert set(STOCK_CODES) <= set(frequent.tolist())
     if parts == 7:  # no seventh of the run holds a STOCK word often enough by itself
         for part in cuts:
-            codes, counts = np.unique(first_occurrences(part, 0, {})[1], return_counts=True)
+            codes, counts = np.unique(first_occurrences(part, {})[1], return_counts=True)
             assert (counts[np.isin(codes, STOCK_CODES)] <= 20).all()
     pairs = run(words.then(found))
     split_near = sorted({tuple(p) for part in pairs for p in part[0].tolist()})
@@ -487,14 +493,13 @@ def test_near_rounds_find_the_frequent_words_and_pairs_of_the_whole_run(tmp_path
 def test_a_key_range_returns_only_the_pairs_of_the_scope(tmp_path) -> None:
     """With `scope: document` (DL202's default) a range task sends back no pair of
     sentences in two documents, and with `corpus` none within one."""
-    from doclint.families.duplication.near_ranges import first_occurrences, key_shards, shared_keys
+    from doclint.families.duplication.near_ranges import first_occurrences, key_shards, sentence_counts, shared_keys
 
     runner = engine(tmp_path, "DL202")
     [(_, kind)] = runner.kinds
     facts = [kind.facts(doc) for doc in near_pages(7, 40)]
-    numbers, tokens, starts = first_occurrences(facts, 0, {})
-    shards = key_shards(numbers, tokens, starts, np.empty(0, np.uint32), 2)
-    pairs = {scope: [{tuple(p) for shard in shards for p in shared_keys([shard], scope)[kept].tolist()}
+    shards = key_shards(sentence_counts(facts), *first_occurrences(facts, {}), np.empty(0, np.uint32), 2)
+    pairs = {scope: [{tuple(p) for shard in shards for p in shared_keys([(0, shard)], scope)[kept].tolist()}
                      for kept in range(2)]
              for scope in ("all", "document", "corpus")}
     for kept in range(2):  # band pairs, then pairs of first words

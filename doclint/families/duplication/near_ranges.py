@@ -41,10 +41,8 @@ import numpy as np
 from doclint.core.finding import CorpusHit
 from doclint.core.kind import Round
 from doclint.families.duplication.facts import CUT_COPY_WORDS, LOW, SHIFT, DocFacts
-from doclint.families.duplication.lsh import BANDS, CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE, MAX_BUCKET
+from doclint.families.duplication.lsh import BANDS, CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE, MAX_BUCKET, ROWS
 from doclint.families.duplication.minhash import (
-    band_keys,
-    global_numbers,
     may_reach,
     row_keys,
     shared_in_order,
@@ -163,38 +161,50 @@ def round_facts(name: str, facts: list[DocFacts], first: int, given, wanted: dic
     """A partition's part in round `name` (see the module's steps)."""
     if name == "tokens":
         return word_codes(facts, first, wanted)
-    numbers, tokens, starts = first_occurrences(facts, first, wanted)
+    rows, tokens, starts = first_occurrences(facts, wanted)
     if name == "words":
         return word_shards(tokens, ranges)
-    return key_shards(numbers, tokens, starts, given, ranges)
+    return key_shards(sentence_counts(facts), rows, tokens, starts, given, ranges)
 
 
 def reduce_round(name: str, shards: list, given, opts) -> object:
     """A range task's part in round `name`."""
     if name == "words":
         return frequent_words([s for _, s in shards], given)
-    return shared_keys([s for _, s in shards], opts.scope)
+    return shared_keys(shards, opts.scope)
 
 
-def first_occurrences(facts: list[DocFacts], first: int,
+def sentence_counts(facts: list[DocFacts]) -> np.ndarray:
+    """How many comparable sentences each document of a partition holds."""
+    return np.array([len(doc.starts) - 1 for doc in facts], np.int64)
+
+
+def first_occurrences(facts: list[DocFacts],
                       later: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The global numbers of a partition's first occurrences (its documents numbered
-    from `first`; `later` gives, by document, the indexes of the sentences that repeat
-    an earlier one), their word codes end to end and where each begins (plus the end),
-    as minhash.signatures takes them."""
-    counts = np.array([len(doc.starts) - 1 for doc in facts], np.int64)
+    """A partition's first occurrences (`later` gives, by document, the indexes of the
+    sentences that repeat an earlier one): their rows among the partition's sentences
+    (documents in order, each one's sentences in order), their word codes end to end
+    and where each begins (plus the end), as minhash.signatures takes them."""
+    counts = sentence_counts(facts)
     if not counts.sum():
-        return np.empty(0, np.uint64), np.empty(0, np.uint32), np.zeros(1, np.int64)
-    numbers = global_numbers(counts) + (np.uint64(first) << np.uint64(SHIFT))
+        return np.empty(0, np.uint32), np.empty(0, np.uint32), np.zeros(1, np.int64)
     tokens = np.concatenate([np.frombuffer(doc.tokens, np.uint32) for doc in facts])
     lengths = np.concatenate([np.diff(np.frombuffer(doc.starts, np.uint32).astype(np.int64)) for doc in facts])
-    keep = np.ones(len(numbers), bool)
+    keep = np.ones(int(counts.sum()), bool)
     offsets = np.cumsum(counts) - counts
     for document, indexes in later.items():
         keep[offsets[document] + indexes] = False
     starts = np.zeros(int(keep.sum()) + 1, np.int64)
     np.cumsum(lengths[keep], out=starts[1:])
-    return numbers[keep], tokens[np.repeat(keep, lengths)], starts
+    return np.flatnonzero(keep).astype(np.uint32), tokens[np.repeat(keep, lengths)], starts
+
+
+def numbers_of(rows: np.ndarray, counts: np.ndarray, first: int) -> np.ndarray:
+    """The global numbers of the sentences at `rows` of a partition whose documents,
+    numbered from `first`, hold `counts` sentences."""
+    offsets = np.cumsum(counts) - counts
+    documents = np.searchsorted(offsets, rows, side="right") - 1  # a document without sentences holds no row
+    return ((documents + first).astype(np.uint64) << np.uint64(SHIFT)) | (rows - offsets[documents]).astype(np.uint64)
 
 
 @dataclass(frozen=True)
@@ -230,50 +240,68 @@ def frequent_words(shards: list[WordShard], limit: int) -> np.ndarray:
 
 @dataclass(frozen=True)
 class KeyShard:
-    """A partition's keys of one range: per key, its tag (see HEAD), its value and the
-    global number of its sentence."""
+    """A partition's keys of one range, 10 bytes a band key: per band (see HEAD), the
+    low 32 and the high 16 bits of each key (its sentence's three 16-bit minima in
+    that band) and the row of its sentence among the partition's sentences; the keys
+    of first words (64-bit) with their rows; and how many sentences each document of
+    the partition holds, which turns rows into global numbers (numbers_of)."""
 
-    tags: np.ndarray
-    keys: np.ndarray
-    numbers: np.ndarray
+    bands: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+    heads: tuple[np.ndarray, np.ndarray]
+    counts: np.ndarray
 
 
-def key_shards(numbers: np.ndarray, tokens: np.ndarray, starts: np.ndarray, frequent: np.ndarray,
-               ranges: int) -> list[KeyShard]:
-    """The keys of a partition's first occurrences, cut into `ranges` shards: the band
-    keys of their signatures with the run's `frequent` words demoted, the band keys
-    without demotion of those with fewer than two rarer words, and the keys of the
-    first CUT_COPY_WORDS words of those that long (minhash.near_candidates)."""
-    count = len(numbers)
-    if not count:
-        empty = np.empty(0, np.uint64)
-        return [KeyShard(np.empty(0, np.uint8), empty, empty)] * ranges
+def key_shards(counts: np.ndarray, rows: np.ndarray, tokens: np.ndarray, starts: np.ndarray,
+               frequent: np.ndarray, ranges: int) -> list[KeyShard]:
+    """The keys of a partition's first occurrences (at `rows`), cut into `ranges`
+    shards: the band keys of their signatures with the run's `frequent` words
+    demoted, the band keys without demotion of those with fewer than two rarer words,
+    and the keys of the first CUT_COPY_WORDS words of those that long
+    (minhash.near_candidates finds its pairs through the same keys)."""
+    bands: list[list] = [[] for _ in range(ranges)]
+    if not len(rows):
+        empty = (np.empty(0, np.uint64), np.empty(0, np.uint32))
+        return [KeyShard([(np.empty(0, np.uint32), np.empty(0, np.uint16), np.empty(0, np.uint32))] * HEAD,
+                         empty, counts)] * ranges
     signature, plain, few = signatures(tokens, starts, frequent)
+    for tag in range(HEAD):
+        minima, owners = (signature, rows) if tag < BANDS else (plain, rows[few])
+        band = tag % BANDS
+        low = minima[band * ROWS].astype(np.uint32) | minima[band * ROWS + 1].astype(np.uint32) << np.uint32(16)
+        high = minima[band * ROWS + 2]
+        # Equal keys of one band go to one range; the band's number spreads the bands.
+        salt = np.uint64((tag + 1) * 0xBF58476D1CE4E5B9 % 2**64)
+        where = range_of((low.astype(np.uint64) | high.astype(np.uint64) << np.uint64(32)) * _MIX ^ salt, ranges)
+        for r in range(ranges):
+            chosen = where == r
+            bands[r].append((low[chosen], high[chosen], owners[chosen]))
     lengths = np.diff(starts)
     long_enough = np.flatnonzero(lengths >= CUT_COPY_WORDS)
     heads = row_keys(tokens[starts[long_enough][:, None] + np.arange(CUT_COPY_WORDS)])
-    few_numbers = numbers[few]
-    tags = np.concatenate((np.repeat(np.arange(BANDS, dtype=np.uint8), count),
-                           np.repeat(np.arange(BANDS, 2 * BANDS, dtype=np.uint8), len(few_numbers)),
-                           np.full(len(long_enough), HEAD, np.uint8)))
-    keys = np.concatenate((band_keys(signature).ravel(), band_keys(plain).ravel(), heads))
-    owners = np.concatenate((np.tile(numbers, BANDS), np.tile(few_numbers, BANDS), numbers[long_enough]))
-    where = range_of(keys * _MIX ^ tags.astype(np.uint64) * np.uint64(0xBF58476D1CE4E5B9), ranges)
-    return [KeyShard(tags[where == r], keys[where == r], owners[where == r]) for r in range(ranges)]
+    where = range_of(heads * _MIX, ranges)
+    return [KeyShard(bands[r], (heads[where == r], rows[long_enough][where == r]), counts) for r in range(ranges)]
 
 
-def shared_keys(shards: list[KeyShard], scope: str) -> tuple[np.ndarray, np.ndarray]:
+def shared_keys(shards: list[tuple[int, KeyShard]], scope: str) -> tuple[np.ndarray, np.ndarray]:
     """The pairs of one range, (N, 2) arrays of global numbers (first < second, sorted,
     distinct): those of sentences that share a band key, and those that share their
     first words, each in a bucket of 2 to MAX_BUCKET sentences; only the pairs of the
-    rule's `scope` (see reduce._pair), so that no other pair leaves the range. One tag
+    rule's `scope` (see reduce._pair), so that no other pair leaves the range. One band
     at a time, so that what the task adds to its shards is a seventeenth of them."""
     found: dict[bool, list[np.ndarray]] = {False: [], True: []}
     for tag in range(HEAD + 1):
-        keys = np.concatenate([s.keys[s.tags == tag] for s in shards] + [np.empty(0, np.uint64)])
-        # A tag's keys come in sentence order (partitions in input order, each one's
+        if tag == HEAD:
+            keys = [s.heads[0] for _, s in shards]
+            rows = [s.heads[1] for _, s in shards]
+        else:
+            keys = [s.bands[tag][0].astype(np.uint64) | s.bands[tag][1].astype(np.uint64) << np.uint64(32)
+                    for _, s in shards]
+            rows = [s.bands[tag][2] for _, s in shards]
+        # A band's keys come in sentence order (partitions in input order, each one's
         # sentences in order): a stable sort keeps each bucket's numbers in order.
-        numbers = np.concatenate([s.numbers[s.tags == tag] for s in shards] + [np.empty(0, np.uint64)])
+        numbers = np.concatenate([numbers_of(r, s.counts, first) for r, (first, s) in zip(rows, shards)]
+                                 + [np.empty(0, np.uint64)])
+        keys = np.concatenate(keys + [np.empty(0, np.uint64)])
         order = np.argsort(keys, kind="stable")
         found[tag == HEAD].append(_in_scope(_bucket_pairs(keys[order], numbers[order]), set(), scope))
     return tuple(_pairs(*np.concatenate(found[head]).T) for head in (False, True))
