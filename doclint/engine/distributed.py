@@ -3,9 +3,9 @@
 The map phase (Engine.check_document) runs as tasks over partitions of the input: a
 file, one row group of a Parquet file, or about PARTITION_BYTES of a large JSONL file.
 Results come back to the client in input order. The corpus phase of a rule whose kind
-splits it (Kind.splits_corpus: exact duplicates, near-duplicate documents) runs on the
-workers by hash range (doclint.engine.split_corpus): its facts stay there, cut into
-ranges. The facts of the
+splits it (Kind.splits_corpus: exact and near-duplicate sentences, near-duplicate
+documents) runs on the workers by hash range (doclint.engine.split_corpus), in one
+round or more: its facts stay there, cut into ranges. The facts of the
 other corpus rules come back with the results and their phase (Engine.reduce) runs in
 the client, as in a local run, so the report is the one a local run gives; the
 sentences its findings quote are then read by a second task on each partition that
