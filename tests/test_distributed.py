@@ -95,7 +95,7 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch, 
     monkeypatch.setenv("TMPDIR", str(private))
     monkeypatch.setattr(tempfile, "tempdir", None)
     cluster = report(lint_paths(["."], loaded, jobs=2, engine="dask", ranges=3))
-    assert split_rules == ["DL201", "DL205"]  # the default rules whose phase splits
+    assert split_rules == ["DL201", "DL202", "DL205"]  # the default rules whose phase splits
     assert list(private.glob("doclint-spill-*")) == []  # spilled facts removed
     findings, problems, documents = local
     assert documents >= 2_900
@@ -109,11 +109,22 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch, 
     assert cluster == local  # same findings, same order, same problems
 
 
-def test_rules_left_to_the_client_quote_from_the_cluster_too(tmp_path, monkeypatch) -> None:
-    """Near duplicates (DL202) keep their corpus phase in the client: their quotes are
-    read by the quote tasks, beside the split exact duplicates (DL201)."""
+def test_near_duplicate_sentences_reduce_on_the_workers(tmp_path, monkeypatch) -> None:
+    """Near duplicates (DL202) run their corpus phase on the workers in rounds, beside
+    the exact duplicates (DL201), over records cut into several parts; their quotes
+    are read on the cluster."""
     pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
+    from doclint.engine.distributed import ClusterRun
+
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("doclint.engine.distributed.PARTITION_BYTES", 5_000)
+    split_rules, corpus_hits = [], ClusterRun.corpus_hits
+
+    def spy(self, rule, kind):
+        split_rules.append(rule.id)
+        return corpus_hits(self, rule, kind)
+
+    monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
     rng = random.Random(11)
     with open("notes.jsonl", "w", encoding="utf-8") as out:
         for n in range(60):
@@ -124,7 +135,9 @@ def test_rules_left_to_the_client_quote_from_the_cluster_too(tmp_path, monkeypat
             out.write(json.dumps({"id": f"n{n}", "text": text}) + "\n")
     loaded = load_config(None, str(tmp_path))
     local = report(lint_paths(["notes.jsonl"], loaded, ["DL201", "DL202"], jobs=1))
+    assert len(partitions(["notes.jsonl"])) > 3
     cluster = report(lint_paths(["notes.jsonl"], loaded, ["DL201", "DL202"], jobs=2, engine="dask"))
+    assert split_rules == ["DL201", "DL202"]
     near = [f for f in cluster[0] if f["rule"] == "DL202"]
     assert near and all(f["message"].split(': "', 1)[1].startswith(tuple(SUBJECTS)) for f in near)
     assert any(f["rule"] == "DL201" for f in cluster[0])

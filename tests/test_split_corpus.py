@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
+from array import array
 
+import numpy as np
 import pytest
 
 from doclint.api import document_from_text
@@ -14,7 +16,9 @@ from doclint.core.loader import load
 from doclint.core.options import build_options
 from doclint.engine.config import configured_rules, load_config
 from doclint.engine.phases import Engine
-from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
+from doclint.engine.split_corpus import SplitRule, details_in, facts_again, settled, spill, split_facts, unspill
+from doclint.families.duplication import fingerprint as fp
+from doclint.families.duplication.facts import sentence_tokens
 from doclint.families.duplication.window import Rows, Windows
 from doclint.registry import KINDS
 
@@ -99,6 +103,23 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
         holders.append(held)
         shards.append(shard)
         spilled.append(spill(str(folder), f"part-{at}", kept) if folder else None)
+
+    def run_round(kind, rule_split: SplitRule, step) -> list:
+        """A further round (Kind.corpus_wanted's Round) on the partitions and ranges."""
+        asked = rule_split.round_wanted(step.wanted)
+        outs = {}
+        for at in rule_split.parts:
+            if step.ranges or at in asked:
+                facts = unspill(spilled[at], only.id)
+                if facts is None:
+                    facts = facts_again(runner, only.id, cut[at], rule_split.positions[at])
+                outs[at] = kind.round_facts(step.name, facts, rule_split.offsets[at], step.given,
+                                            asked.get(at, {}), ranges)
+        if not step.ranges:
+            return [outs[at] for at in sorted(outs)]
+        return [kind.reduce_round(step.name, [(rule_split.offsets[at], outs[at][r]) for at in sorted(outs)],
+                                  rule_split.documents, step.given) for r in range(ranges)]
+
     class Split:
         split = (only.id,)
 
@@ -107,7 +128,8 @@ def split_run(runner: Engine, docs: list, parts: int, ranges: int, folder=None):
             reduced = [kind.reduce_range([(rule_split.offsets[at], shards[at][rule.id][r])
                                           for at in rule_split.parts], rule_split.documents)
                        for r in range(ranges)]
-            plan, needed = kind.corpus_wanted(reduced, rule_split.documents, rule_split.summaries)
+            got = kind.corpus_wanted(reduced, rule_split.documents, rule_split.summaries)
+            plan, needed = settled(got, lambda step: run_round(kind, rule_split, step))
             details, quotes = [], {}
             for at, wanted in rule_split.by_partition(needed).items():
                 facts = unspill(spilled[at], rule.id)
@@ -302,3 +324,185 @@ def test_a_restated_lead_and_closing_remarks_split_as_the_whole_run(tmp_path) ->
     # The lead restated after a synopsis is the page's summary; without one it is a slip.
     assert sorted(f.path for f in local if "Get the" in f.message) == ["docs/p0.md", "docs/p2.md", "docs/p4.md"]
     assert not [f for f in local if "You can then enter" in f.message]  # closing remarks
+
+
+# Near-duplicate sentences (DL202): their phase takes four rounds on a cluster
+# (doclint.families.duplication.near_ranges), each compared here with the whole run.
+SYLLABLES = ("ka", "lo", "mer", "ti", "sun", "dra", "vel", "po", "rin", "gat", "shu", "ne", "bor", "fi")
+# Words in about one sentence of twenty: frequent in a run of a few hundred sentences
+# (more than lsh.FREQUENT_MIN times), but not in a quarter of it.
+STOCK = ("cluster", "backup", "replica", "volume", "quorum", "snapshot")
+STOCK_CODES = [code for word in STOCK for code in fp.hashes([word])]
+
+
+def near_pages(seed: int, count: int, folder=None) -> list:
+    """Markdown pages (or, with `folder`, JSONL records) of sentences of rare words,
+    some holding a frequent word, with near copies: within a page (a word dropped, two
+    neighbours swapped, an article added, the copy cut off) and chains of copies
+    across pages, each one word off the one before."""
+    rng = random.Random(seed)
+    lexicon = sorted({"".join(rng.sample(SYLLABLES, 3)) for _ in range(3000)})
+
+    def sentence(words: int) -> list[str]:
+        out = [rng.choice(lexicon) for _ in range(words)]
+        if rng.random() < 0.3:
+            out[rng.randrange(words)] = rng.choice(STOCK)
+        return ["the"] + out
+
+    def edited(words: list[str], ways=("drop", "swap", "article", "cut")) -> list[str]:
+        words, at = words[:], rng.randrange(2, len(words) - 1)
+        how = rng.choice(ways)
+        if how == "drop":
+            del words[at]
+        elif how == "swap":
+            words[at], words[at + 1] = words[at + 1], words[at]
+        elif how == "article":
+            words.insert(at, "a")
+        else:
+            words = words[:len(words) - 3]
+        return words
+
+    chains = [sentence(16) for _ in range(4)]
+    pages, written, crowd = [], {}, sentence(15)
+    for n in range(count):
+        paragraphs = []
+        for _ in range(3):
+            sentences = [sentence(rng.randint(8, 13)) for _ in range(4)]
+            if n % 5 == 0:  # the next link of a chain: one slip off the last one
+                at = rng.randrange(len(chains))
+                chains[at] = edited(chains[at], ("drop", "swap", "article"))
+                sentences.append(chains[at])
+                if n and not paragraphs:  # and a sentence of the page five before, copied
+                    sentences.insert(2, rng.choice(written[n - 5]))
+            written.setdefault(n, []).extend(sentences)
+            text = " ".join(" ".join(s).capitalize() + "." for s in sentences)
+            if rng.random() < 0.4:  # last in its paragraph, so that a copy cut off ends there unfinished
+                copy = edited(sentences[rng.randrange(4)])
+                text += " " + " ".join(copy).capitalize() + ("" if len(copy) < len(sentences[0]) - 2 else ".")
+            paragraphs.append(text)
+        if n % 4 == 1:  # one of 20 sentences with one article added somewhere: they share every band
+            # key, in buckets larger than MAX_BUCKET, so none of them is compared (boilerplate)
+            words = crowd[:]
+            words.insert(n // 4 % 14 + 1, ("a", "the")[n // 4 // 14])
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        if n % 10 == 3:  # a sentence of frequent words and one rare word, and its copy without that word:
+            # found only by their signatures without demotion (minhash.plain_pairs)
+            stock = rng.sample(STOCK, 6)
+            words = f"the {stock[0]} and the {stock[1]} of the {stock[2]} with a {stock[3]} for the {stock[4]}"
+            paragraphs.append(f"{words} of {rng.choice(lexicon)} {stock[5]}. {words} of {stock[5]}.".capitalize()
+                              .replace(". the ", ". The "))
+        if n % 4 == 0:  # boilerplate, and now and then with a slip: not compared
+            paragraphs.append(FOOTER if n % 12 else FOOTER.replace("the usual", "usual"))
+        title = " ".join(rng.sample(lexicon, 2)).capitalize()  # titles sharing no word: no sibling sections
+        pages.append(f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n")
+    if folder is None:
+        return [document_from_text(f"docs/{'ab'[n % 2]}/page-{n:03}.md", text) for n, text in enumerate(pages)]
+    path = folder / "near-sentences.jsonl"
+    path.write_text("".join(json.dumps({"id": f"n{n}", "text": text}) + "\n" for n, text in enumerate(pages)),
+                    encoding="utf-8")
+    return load(str(path), "near-sentences.jsonl").documents
+
+
+@pytest.mark.parametrize(("parts", "ranges", "spilled", "records", "scope", "across", "numpy_grouping"),
+                         [(1, 1, False, False, "document", "misplaced", False),
+                          (3, 2, True, False, "all", "misplaced", True),
+                          (4, 3, False, False, "corpus", "all", True),
+                          (4, 5, False, True, "all", "misplaced", False),
+                          (5, 3, True, True, "all", "misplaced", True),
+                          (2, 4, True, True, "corpus", "misplaced", True)])
+def test_near_ranges_report_what_the_whole_run_reports(tmp_path, monkeypatch, parts, ranges, spilled, records,
+                                                       scope, across, numpy_grouping) -> None:
+    if numpy_grouping:  # the whole run groups with minhash (whole-array passes), not smallgroups
+        monkeypatch.setattr("doclint.families.duplication.reduce.SMALL_RUN", 0)
+    runner = engine(tmp_path, "DL202", scope=scope, copies_across=across)
+    folder = tmp_path if records else None
+    local = runner.run(near_pages(7, 80, folder)).findings
+    assert len(local) > (5 if scope == "corpus" else 50)
+    # The chains' links stand in other pages.
+    assert any((f.related[0].path, f.related[0].record) != (f.path, f.record) for f in local) \
+        == (scope != "document")
+    assert any("cut-off copy" in f.message for f in local) or scope == "corpus"
+    split = split_run(runner, near_pages(7, 80, folder), parts, ranges, tmp_path / "spill" if spilled else None)
+    assert split.findings == local
+
+
+def whole_run_candidates(docs: list) -> tuple[set, set, np.ndarray]:
+    """The candidate pairs (global numbers) and frequent words of the whole-run phase."""
+    from doclint.families.duplication import minhash
+    from doclint.families.duplication.lsh import CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE
+
+    firsts, _ = minhash.clusters(docs)
+    near, cut = minhash.near_candidates(docs, firsts, 0.8)
+    tokens, _ = minhash._unique_tokens(docs, firsts)
+    words, counts = np.unique(tokens[tokens < CONTENT_BELOW], return_counts=True)
+    frequent = words[counts > max(FREQUENT_MIN, int(len(firsts) * FREQUENT_SHARE))]
+    return ({(firsts[i], firsts[j]) for i, j in near}, {(firsts[i], firsts[j]) for i, j in cut}, frequent)
+
+
+@pytest.mark.parametrize("parts", [1, 4, 7])
+def test_near_rounds_find_the_frequent_words_and_pairs_of_the_whole_run(tmp_path, parts) -> None:
+    """Each round against the whole run: the words counted over the run's first
+    occurrences (STOCK words are frequent in the run, not in a seventh of it), and
+    the candidate pairs that share a band or their first words, once the quick
+    similarity test has run on them."""
+    from doclint.families.duplication.minhash import may_reach
+    from doclint.families.duplication.near_ranges import first_occurrences
+
+    runner = engine(tmp_path, "DL202", scope="all")
+    [(rule, kind)] = runner.kinds
+    facts = [kind.facts(doc) for doc in near_pages(7, 80)]
+    near, cut, frequent = whole_run_candidates(facts)
+    assert len(near) > 50 and len(cut) > 5
+    bounds = [len(facts) * at // parts for at in range(parts + 1)]
+    cuts = [facts[lo:hi] for lo, hi in zip(bounds, bounds[1:])]
+    split = SplitRule(rule.id, [{rule.id: (array("I", range(len(part))), kind.shard_facts(part, 3)[0])}
+                                for part in cuts])
+
+    def run(step) -> list:
+        asked = split.round_wanted(step.wanted)
+        outs = [kind.round_facts(step.name, part, lo, step.given, asked.get(at, {}), 3)
+                for at, (lo, part) in enumerate(zip(bounds, cuts))]
+        return [kind.reduce_round(step.name, [(lo, out[r]) for lo, out in zip(bounds, outs)], len(facts), step.given)
+                for r in range(3)]
+
+    shards = [kind.shard_facts(part, 3)[1] for part in cuts]
+    words = kind.corpus_wanted([kind.reduce_range([(lo, shard[r]) for lo, shard in zip(bounds, shards)], len(facts))
+                                for r in range(3)], len(facts), split.summaries)
+    assert words.name == "words" and words.ranges
+    found = run(words)
+    assert sorted(np.concatenate(found).tolist()) == sorted(frequent.tolist())
+    assert set(STOCK_CODES) <= set(frequent.tolist())
+    if parts == 7:  # no seventh of the run holds a STOCK word often enough by itself
+        for part in cuts:
+            codes, counts = np.unique(first_occurrences(part, {})[1], return_counts=True)
+            assert (counts[np.isin(codes, STOCK_CODES)] <= 20).all()
+    pairs = run(words.then(found))
+    split_near = sorted({tuple(p) for part in pairs for p in part[0].tolist()})
+    assert {tuple(p) for part in pairs for p in part[1].tolist()} == cut
+    # The whole run drops at once the pairs that fail the quick test (minhash.may_reach).
+    every = sorted({g for pair in split_near for g in pair})
+    rows = {g: k for k, g in enumerate(every)}
+    codes = [sentence_tokens(facts, g) for g in every]
+    tokens = np.array([t for c in codes for t in c], np.uint32)
+    starts = np.concatenate(([0], np.cumsum([len(c) for c in codes]))).astype(np.int64)
+    close = may_reach(tokens, starts, np.array([rows[a] for a, _ in split_near]),
+                      np.array([rows[b] for _, b in split_near]), 0.8)
+    assert {pair for pair, ok in zip(split_near, close) if ok} == near
+
+
+def test_a_key_range_returns_only_the_pairs_of_the_scope(tmp_path) -> None:
+    """With `scope: document` (DL202's default) a range task sends back no pair of
+    sentences in two documents, and with `corpus` none within one."""
+    from doclint.families.duplication.near_ranges import first_occurrences, key_shards, sentence_counts, shared_keys
+
+    runner = engine(tmp_path, "DL202")
+    [(_, kind)] = runner.kinds
+    facts = [kind.facts(doc) for doc in near_pages(7, 40)]
+    shards = key_shards(sentence_counts(facts), *first_occurrences(facts, {}), np.empty(0, np.uint32), 2)
+    pairs = {scope: [{tuple(p) for shard in shards for p in shared_keys([(0, shard)], scope)[kept].tolist()}
+                     for kept in range(2)]
+             for scope in ("all", "document", "corpus")}
+    for kept in range(2):  # band pairs, then pairs of first words
+        within = {p for p in pairs["all"][kept] if p[0] >> 24 == p[1] >> 24}
+        assert within and within != pairs["all"][kept]
+        assert pairs["document"][kept] == within and pairs["corpus"][kept] == pairs["all"][kept] - within

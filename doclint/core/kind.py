@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from doclint.core.finding import CorpusHit, Hit, TextRef
 
@@ -13,6 +13,29 @@ if TYPE_CHECKING:
 # The kind of the meta rules about suppression directives: the engine reports through
 # them itself, so it must know the name without importing the family that defines it.
 META_KIND = "suppression"
+
+
+@dataclass(frozen=True)
+class Round:
+    """A further step of a split corpus phase, which Kind.corpus_wanted may return in
+    place of its plan when one pass over the hash ranges is not enough (near-duplicate
+    sentences need the run's first occurrences before they count words, and the
+    run's frequent words before they compute signatures).
+
+    Each partition that gave facts runs Kind.round_facts on them with `given` and what
+    `wanted` asks of its documents (by document number in the run). With `ranges`, every
+    such partition cuts its answer into shards and one task per range runs
+    Kind.reduce_round on them; without, only the partitions holding a `wanted` document
+    run, and their answers come back as they are. `then` runs in the client on the
+    results (range results in range order, or partition answers in input order) and
+    gives the next Round or, at last, what corpus_wanted gives: the plan and the details
+    it needs."""
+
+    name: str
+    given: Any
+    wanted: dict[int, Any]
+    ranges: bool
+    then: Callable[[list[Any]], Any]
 
 
 class Kind:
@@ -69,11 +92,22 @@ class Kind:
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
 
     def corpus_wanted(self, reduced: list[Any], documents: int,
-                      summaries: list[Any]) -> tuple[Any, dict[int, set[int]]]:
+                      summaries: list[Any]) -> tuple[Any, dict[int, set[int]]] | Round:
         """From every range's result and every partition's summary (in input order): a
         plan for the hits, and what it needs to know of each document (by number in
-        the run) to finish them."""
+        the run) to finish them; or a further Round that leads to them."""
         raise NotImplementedError(f"{type(self).__name__} does not split its corpus phase")
+
+    def round_facts(self, name: str, facts: list[Any], first: int, given: Any, wanted: dict[int, Any],
+                    ranges: int) -> Any:
+        """On a partition, a further Round `name` of the phase: from its facts (documents
+        in order, the first numbered `first` in the run) and what the round asks of
+        them (`wanted`, by position in `facts`), its `ranges` shards or its answer."""
+        raise NotImplementedError(f"{type(self).__name__} splits its corpus phase in one round")
+
+    def reduce_round(self, name: str, shards: list[tuple[int, Any]], documents: int, given: Any) -> Any:
+        """reduce_range() for a further Round `name` (its `given` included)."""
+        raise NotImplementedError(f"{type(self).__name__} splits its corpus phase in one round")
 
     def fact_detail(self, details: Any, number: int, fact: Any, wanted: Any) -> tuple[Any, list[TextRef]]:
         """Add what the plan needs of document `number` (its facts: `fact`) to `details`

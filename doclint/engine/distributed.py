@@ -3,9 +3,9 @@
 The map phase (Engine.check_document) runs as tasks over partitions of the input: a
 file, one row group of a Parquet file, or about PARTITION_BYTES of a large JSONL file.
 Results come back to the client in input order. The corpus phase of a rule whose kind
-splits it (Kind.splits_corpus: exact duplicates, near-duplicate documents) runs on the
-workers by hash range (doclint.engine.split_corpus): its facts stay there, cut into
-ranges. The facts of the
+splits it (Kind.splits_corpus: exact and near-duplicate sentences, near-duplicate
+documents) runs on the workers by hash range (doclint.engine.split_corpus), in one
+round or more: its facts stay there, cut into ranges. The facts of the
 other corpus rules come back with the results and their phase (Engine.reduce) runs in
 the client, as in a local run, so the report is the one a local run gives; the
 sentences its findings quote are then read by a second task on each partition that
@@ -28,7 +28,7 @@ from doclint.core.loader import (BINARY_SNIFF, JSONL_SUFFIXES, is_binary, is_par
 from doclint.core.problems import ConfigError, Problem
 from doclint.engine.phases import DocumentResult, Engine
 from doclint.engine.quotes import DocKey, Wanted, quotes_in, unreadable
-from doclint.engine.split_corpus import SplitRule, details_in, spill, split_facts, unspill
+from doclint.engine.split_corpus import SplitRule, details_in, facts_again, settled, spill, split_facts, unspill
 
 INSTALL_HINT = "--engine dask needs dask.distributed: pip install 'doclint[dask]'"
 CONNECT_TIMEOUT = "30s"
@@ -182,6 +182,39 @@ def reduce_range(run: str, setup: tuple, rule_id: str, shards: list[tuple[int, o
     return kind.reduce_range(shards, documents)
 
 
+def round_partition(run: str, setup: tuple, part: Partition, rule_id: str, name: str, first: int, given,
+                    wanted: dict, ranges: int, spilled: str | None, positions) -> tuple[object, list[Problem]]:
+    """A further Round of a split rule on one partition (Kind.round_facts), from the
+    facts its map task spilled when they are on this worker, else worked out again."""
+    try:
+        engine = _engine(run, setup)
+        kind = {rule.id: kind for rule, kind in engine.kinds}[rule_id]
+        facts = unspill(spilled, rule_id)
+        if facts is None:
+            facts = facts_again(engine, rule_id, _load(part, engine.config).handed_out(), positions)
+            if len(facts) != len(positions):
+                return None, [unreadable(part.shown)]
+        return kind.round_facts(name, facts, first, given, wanted, ranges), []
+    except Exception as exc:  # noqa: BLE001
+        return None, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
+
+
+def _round_problems(out: tuple) -> list[Problem]:
+    return out[1]
+
+
+def _round_shard(out: tuple, at: int):
+    """Shard `at` of a round task's output, for the task of that range."""
+    return out[0][at]
+
+
+def reduce_round(run: str, setup: tuple, rule_id: str, name: str, shards: list[tuple[int, object]],
+                 documents: int, given):
+    """The task of one hash range in a further Round of a split rule (Kind.reduce_round)."""
+    kind = {rule.id: kind for rule, kind in _engine(run, setup).kinds}[rule_id]
+    return kind.reduce_round(name, shards, documents, given)
+
+
 def quote_partition(run: str, setup: tuple, part: Partition,
                     wanted: dict[DocKey, list[Wanted]]) -> tuple[dict[Wanted, str], list[Problem]]:
     """The second, small task of a run: read one partition again and quote the sentences
@@ -319,9 +352,9 @@ class ClusterRun:
             for future in column:
                 future.release()
         del shards
-        plan, needed = kind.corpus_wanted([future.result() for future in reduced], split.documents,
-                                          split.summaries)
+        got = kind.corpus_wanted([future.result() for future in reduced], split.documents, split.summaries)
         del reduced
+        plan, needed = settled(got, lambda step: self._round(rule, split, step))
         by_part = split.by_partition(needed)
         indexes = sorted(by_part)
         # Each detail task runs where its partition's facts were spilled, if that worker is free.
@@ -341,6 +374,41 @@ class ClusterRun:
         if problems:  # a partition changed or lost since it was checked: its facts are not those of the run
             raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
         return list(split.filled(kind.finish_corpus(plan, details), quotes)), problems
+
+    def _round(self, rule, split: SplitRule, step) -> list:
+        """Run a further Round of a split rule (see Kind.corpus_wanted) on the cluster:
+        its results, range by range or partition by partition."""
+        asked = split.round_wanted(step.wanted)
+        parts = split.parts if step.ranges else [at for at in split.parts if at in asked]
+        futures = []
+        for at in parts:
+            worker, path = self.spilled[at] or (None, None)
+            futures.append(self.client.submit(
+                round_partition, self.run, self.setup, self.parts[at], rule.id, step.name, split.offsets[at],
+                step.given, asked.get(at, {}), self.ranges, path, split.positions[at], pure=False,
+                workers=[worker] if worker else None, allow_other_workers=True))
+        if not step.ranges:
+            answers, problems = [], []
+            for answer, part_problems in _in_order(futures, [self.parts[at] for at in parts],
+                                                   lambda problems: (None, problems)):
+                answers.append(answer)
+                problems.extend(part_problems)
+            if problems:
+                raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
+            return answers
+        problems = [p for found in self.client.gather(self.client.map(_round_problems, futures, pure=False))
+                    for p in found]
+        if problems:
+            raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
+        reduced = [self.client.submit(reduce_round, self.run, self.setup, rule.id, step.name,
+                                      [(split.offsets[at], self.client.submit(_round_shard, future, r, pure=False))
+                                       for at, future in zip(parts, futures)],
+                                      split.documents, step.given, pure=False)
+                   for r in range(self.ranges)]
+        for future in futures:  # the range tasks hold what they need
+            future.release()
+        del futures
+        return [future.result() for future in reduced]
 
     def finder(self) -> Callable[[DocKey], int | None]:
         """A function from a document's key to the partition that holds it."""

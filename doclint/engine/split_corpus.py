@@ -14,6 +14,12 @@ that each hold a share of the run (doclint.engine.distributed runs them as tasks
    their sentences (details_in; elsewhere it works the facts out again);
 5. the client finishes the hits (Kind.finish_corpus) and puts the quotes in (SplitRule.filled).
 
+A kind that needs more than one pass over the ranges (near-duplicate sentences) returns
+a Round from step 3 instead of its plan: each partition reads its spilled facts again
+with what the round gives and asks (round_facts), and either cuts the result into
+shards for one task per range or answers the client; the round's `then` leads to the
+next Round or to the plan (settled).
+
 Documents are numbered as a local run numbers them: in input order, counting only the
 documents that gave the rule facts."""
 from __future__ import annotations
@@ -22,10 +28,11 @@ import os
 import pickle
 from array import array
 from bisect import bisect_right
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from doclint.core.document import Document
 from doclint.core.finding import CorpusHit, TextRef
+from doclint.core.kind import Round
 from doclint.engine.quotes import fill
 
 
@@ -101,6 +108,27 @@ def details_in(engine, rule_id: str, documents: Iterable[Document], wanted: dict
     return details, quotes, found
 
 
+def facts_again(engine, rule_id: str, documents: Iterable[Document], positions: Iterable[int]) -> list:
+    """The facts of `rule_id` of the documents at `positions` of a partition, worked
+    out again as the map phase did (when its spilled facts are not at hand)."""
+    kind = {rule.id: kind for rule, kind in engine.kinds}[rule_id]
+    chosen, facts = set(positions), []
+    for position, doc in enumerate(documents):
+        if position in chosen:
+            doc.max_block = engine.config.max_block_size  # as Engine.check_document reads it
+            doc.attributes["languages"] = engine.config.languages
+            facts.append(kind.facts(doc))
+    return facts
+
+
+def settled(got: Any, run_round: Callable[[Round], list]) -> tuple[Any, dict[int, Any]]:
+    """What Kind.corpus_wanted gave (`got`) once every further Round has run:
+    `run_round` runs one on the cluster and returns its results."""
+    while isinstance(got, Round):
+        got = got.then(run_round(got))
+    return got
+
+
 class SplitRule:
     """The documents of one split rule across the partitions of a run."""
 
@@ -125,6 +153,15 @@ class SplitRule:
             at = self.parts[bisect_right(self.firsts, number) - 1]
             local = number - self.offsets[at]
             out.setdefault(at, {})[self.positions[at][local]] = (number, what, local)
+        return out
+
+    def round_wanted(self, wanted: dict[int, Any]) -> dict[int, dict[int, Any]]:
+        """What a Round asks of each document (by number in the run), by partition and
+        by the document's place among the partition's facts (see Kind.round_facts)."""
+        out: dict[int, dict[int, Any]] = {}
+        for number, what in wanted.items():
+            at = self.parts[bisect_right(self.firsts, number) - 1]
+            out.setdefault(at, {})[number - self.offsets[at]] = what
         return out
 
     @staticmethod

@@ -155,19 +155,33 @@ class DuplicatesKind(Kind):
         return ()
 
     def splits_corpus(self) -> bool:
-        return self.options.mode == "exact"  # near mode's MinHash needs every sentence at once
+        return self.options.mode in ("exact", "near")
 
     def shard_facts(self, facts: list, ranges: int) -> list:
         from doclint.families.duplication.ranges import shard
         return shard([f for f in facts if f is not None], ranges)
 
     def reduce_range(self, shards: list, documents: int):
+        if self.options.mode == "near":
+            from doclint.families.duplication.near_ranges import reduce_fingerprints
+            return reduce_fingerprints(shards, documents, self.options)
         from doclint.families.duplication.ranges import reduce_range
         return reduce_range(shards, documents, self.options)
 
     def corpus_wanted(self, reduced: list, documents: int, summaries: list):
+        if self.options.mode == "near":  # more rounds: words, keys, then word codes
+            from doclint.families.duplication.near_ranges import after_fingerprints
+            return after_fingerprints(reduced, documents, summaries, self.options)
         from doclint.families.duplication.ranges import wanted
         return wanted(reduced, documents, summaries, self.options)
+
+    def round_facts(self, name: str, facts: list, first: int, given, wanted: dict, ranges: int):
+        from doclint.families.duplication.near_ranges import round_facts
+        return round_facts(name, facts, first, given, wanted, ranges)
+
+    def reduce_round(self, name: str, shards: list, documents: int, given):
+        from doclint.families.duplication.near_ranges import reduce_round
+        return reduce_round(name, shards, given, self.options)
 
     def fact_detail(self, details, number: int, fact: DocFacts, wanted: set[int]):
         from doclint.families.duplication.window import Rows, quoted
@@ -176,6 +190,9 @@ class DuplicatesKind(Kind):
         return details, quoted(fact, sorted(wanted))
 
     def finish_corpus(self, plan, details: list) -> Iterable[CorpusHit]:
+        if self.options.mode == "near":
+            from doclint.families.duplication.near_ranges import finish as finish_near
+            return finish_near(plan, details, self.options)
         from doclint.families.duplication.ranges import finish
         return finish(plan, details, self.options)
 

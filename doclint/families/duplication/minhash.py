@@ -96,7 +96,8 @@ def token_values(tokens: np.ndarray) -> np.ndarray:
     return np.frombuffer(digests, "<u2").reshape(-1, WIDTH).copy()
 
 
-def signatures(tokens: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def signatures(tokens: np.ndarray, starts: np.ndarray,
+               frequent_words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """MinHash signatures of n sentences whose token codes lie end to end in `tokens`
     (sentence k is tokens[starts[k]:starts[k + 1]], none empty), shape (WIDTH, n).
 
@@ -110,7 +111,10 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.n
 
     Returns the signatures; which sentences hold fewer than two distinct words that
     are not frequent (`few`); and, for those sentences alone, in order, their
-    signatures without demotion."""
+    signatures without demotion. With `frequent_words` (sorted token codes), those are
+    the frequent words, counted over a whole run of which these sentences are a part
+    (doclint.families.duplication.near_ranges): a sentence's signature depends on
+    nothing else of the run."""
     count = len(starts) - 1
     heads = starts[:-1]
     content = tokens < CONTENT_BELOW
@@ -124,8 +128,11 @@ def signatures(tokens: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.n
     del content, least, most, counted
     vocabulary, seen, words = _vocabulary(tokens)
     values = token_values(vocabulary)
-    limit = max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
-    frequent = (seen > limit) & (vocabulary < CONTENT_BELOW)
+    if frequent_words is None:
+        frequent = seen > max(FREQUENT_MIN, int(count * FREQUENT_SHARE))
+    else:
+        frequent = np.isin(vocabulary, frequent_words, assume_unique=True)
+    frequent &= vocabulary < CONTENT_BELOW
     # Sentences with fewer than two distinct rarer words: their one rare word would hold
     # every minimum, and a copy that dropped it would share no band with them, so they
     # get a second signature without demotion (plain_pairs()).

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
 from doclint.core.finding import CorpusHit
 from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.minhash import global_numbers, shared_in_order
-from doclint.families.duplication.reduce import (SHIFT, folder_of_facts, too_common, kept_cluster, limits_of,
-                                                 report_exact)
+from doclint.families.duplication.reduce import (SHIFT, Limits, folder_of_facts, too_common, kept_cluster,
+                                                 limits_of, report_exact)
 from doclint.families.duplication.window import Rows, Windows
 
 
@@ -127,7 +127,6 @@ def reduce_range(shards: list[tuple[int, Shard]], documents: int, opts) -> Range
     """The repeated sentences of one hash range, from every partition's shard of it
     (with the number of documents before that partition, in input order) in a run of
     `documents` documents."""
-    limit = limits_of(documents, {}, opts).run
     prints = np.concatenate([s.prints for _, s in shards]) if shards else np.empty(0, np.uint64)
     numbers = np.concatenate([s.numbers + (np.uint64(offset) << np.uint64(SHIFT)) for offset, s in shards]) \
         if shards else np.empty(0, np.uint64)
@@ -145,16 +144,21 @@ def reduce_range(shards: list[tuple[int, Shard]], documents: int, opts) -> Range
         if cluster is not None:
             shape = member_shapes[members.index(cluster[0], start, end)]
             kept.append((members[start], cluster, shape))
-    least = _threshold(opts, limit)
-    templates: dict[int, int] = {}
-    if least and shards:
-        values = np.concatenate([s.shape_values for _, s in shards])
-        counts = np.concatenate([s.shape_documents for _, s in shards])
-        distinct, inverse = np.unique(values, return_inverse=True)
-        totals = np.bincount(inverse, weights=counts, minlength=len(distinct)).astype(np.int64)
-        frequent = totals >= least
-        templates = dict(zip(distinct[frequent].tolist(), totals[frequent].tolist()))
-    return RangeClusters(kept, templates)
+    return RangeClusters(kept, template_counts(shards, documents, opts))
+
+
+def template_counts(shards: list[tuple[int, Shard]], documents: int, opts) -> dict[int, int]:
+    """The shapes of one hash range held by enough documents of the run to make a
+    sentence boilerplate (reduce.too_common), with their number of documents."""
+    least = _threshold(opts, limits_of(documents, {}, opts).run)
+    if not least or not shards:
+        return {}
+    values = np.concatenate([s.shape_values for _, s in shards])
+    counts = np.concatenate([s.shape_documents for _, s in shards])
+    distinct, inverse = np.unique(values, return_inverse=True)
+    totals = np.bincount(inverse, weights=counts, minlength=len(distinct)).astype(np.int64)
+    frequent = totals >= least
+    return dict(zip(distinct[frequent].tolist(), totals[frequent].tolist()))
 
 
 def folders(facts: list[DocFacts]) -> list[tuple[str | None, int]]:
@@ -175,19 +179,7 @@ def wanted(reduced: list[RangeClusters], documents: int, summaries: list[list[tu
     """The clusters of every range in order of first occurrence, without boilerplate
     counted by shape or by folder (`summaries`: each partition's folders, see
     folders()); and the sentences they need in detail, by document number."""
-    starts, names, sizes, first = [], [], {}, 0
-    for runs in summaries:
-        for folder, count in runs:
-            starts.append(first)
-            names.append(folder)
-            first += count
-            if folder is not None:
-                sizes[folder] = sizes.get(folder, 0) + count
-    limits = limits_of(documents, sizes, opts)
-
-    def folder_of(number: int) -> str | None:
-        return names[bisect_right(starts, number) - 1]
-
+    limits, folder_of = run_limits(documents, summaries, opts)
     templates: dict[int, int] = {}
     for part in reduced:
         templates.update(part.templates)
@@ -199,6 +191,25 @@ def wanted(reduced: list[RangeClusters], documents: int, summaries: list[list[tu
         for gid in cluster:
             needed.setdefault(gid >> SHIFT, set()).add(gid & ((1 << SHIFT) - 1))
     return Plan(clusters), needed
+
+
+def run_limits(documents: int, summaries: list[list[tuple[str | None, int]]],
+               opts) -> tuple[Limits, Callable[[int], str | None]]:
+    """The boilerplate limits of the run (reduce.limits_of) and the folder of each
+    document number, from every partition's folders (see folders())."""
+    starts, names, sizes, first = [], [], {}, 0
+    for runs in summaries:
+        for folder, count in runs:
+            starts.append(first)
+            names.append(folder)
+            first += count
+            if folder is not None:
+                sizes[folder] = sizes.get(folder, 0) + count
+
+    def folder_of(number: int) -> str | None:
+        return names[bisect_right(starts, number) - 1]
+
+    return limits_of(documents, sizes, opts), folder_of
 
 
 def finish(plan: Plan, rows: list[Rows], opts) -> Iterator[CorpusHit]:

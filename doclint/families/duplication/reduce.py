@@ -280,23 +280,35 @@ def reduce_near(docs: list[DocFacts], opts) -> Iterator[CorpusHit]:
     common = {cluster[0] for cluster in repeated
               if too_common(cluster, _shape(docs, cluster[0], templates), opts, limits, templates, _folders(docs))}
     near, cut = grouping.near_candidates(docs, firsts, opts.cutoff)
+    exact = ((cluster[at], cluster[0]) for cluster in repeated for at in range(1, len(cluster)))
+    yield from report_near(docs, common, [(firsts[i], firsts[j]) for i, j in near],
+                           [(firsts[i], firsts[j]) for i, j in cut], exact, opts)
+
+
+def report_near(docs, common: set[int], near: list[tuple[int, int]], cut: list[tuple[int, int]],
+                exact: Iterable[tuple[int, int]], opts) -> Iterator[CorpusHit]:
+    """The findings of the near mode from the candidate pairs of first occurrences
+    (global numbers, sorted): `near` those that share a MinHash band, `cut` those that
+    begin with the same words; `common` holds the first occurrences of boilerplate,
+    `exact` the pairs (copy, first occurrence) of every repeated sentence. `docs` gives
+    the facts of each document by number: a list, or (on a cluster) the facts around
+    the sentences of the pairs."""
     best: dict[int, tuple[float, int, str]] = {}
     homes = _homes(opts)
-    for i, j in near:
-        a, b = _pair(firsts[i], firsts[j], common, opts.scope)
+    for a, b in near:
+        a, b = _pair(a, b, common, opts.scope)
         if a is not None and not reused(docs, a, b, exact=False, homes=homes):
             score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
-    for i, j in cut:
-        a, b = _pair(firsts[i], firsts[j], common, opts.scope)
+    for a, b in cut:
+        a, b = _pair(a, b, common, opts.scope)
         if a is None or b in best or reused(docs, a, b, exact=False, homes=homes) \
                 or not is_cut_copy(_tokens(docs, a), _tokens(docs, b)):
             continue
         b_shorter = len(_tokens(docs, b)) < len(_tokens(docs, a))
         if not _ended(docs, b if b_shorter else a):  # a complete sentence may begin a longer one
             best[b] = (opts.cutoff, a, "a cut-off copy" if b_shorter else "which is a cut-off copy of it")
-    exact = ((cluster[at], cluster[0]) for cluster in repeated for at in range(1, len(cluster)))
     shared = shared_between(chain(exact, ((b, a) for b, (_, a, _) in best.items())), opts.reused_from)
     best = {b: value for b, value in best.items() if not _reuse(shared, b, value[1])}
     if opts.group:
