@@ -1046,6 +1046,33 @@ def test_a_credit_under_each_entry_of_a_changelog_is_a_remark_on_each():
     assert [f.line for f in lint({"history.rst": twice}, "DL201")] == [8]
 
 
+def test_a_remark_under_entries_whose_openings_are_too_short_to_compare_is_one_on_each():
+    # ":class:`State` is now pickleable." has too few words of prose to be compared, so
+    # the sentence before each credit is not its entry's: the block says whose it is.
+    log = ("Changes\n=======\n\n"
+           "- :class:`celery.events.state.State` is now pickleable.\n\n"
+           "    Fix contributed by Ann Lee of the storage team.\n\n"
+           "- :class:`celery.utils.functional.LRUCache` is now pickleable.\n\n"
+           "    Fix contributed by Ann Lee of the storage team.\n")
+    assert lint({"history.rst": log}, "DL201") == []
+
+
+@pytest.mark.parametrize("name, marker", [("2.4.0.txt", " * "), ("notes.md", "* ")])
+def test_the_next_paragraph_of_each_entry_makes_a_remark_on_each(name, marker):
+    indent = " " * len(marker)
+    notes = ("Updates since v2.3\n------------------\n\n"
+             f"{marker}Output from the log command now tells a detached HEAD from a HEAD\n"
+             f"{indent}that points at a branch.\n\n"
+             f"{indent}This is a potentially backward-incompatible change; see above for more information.\n\n"
+             f"{marker}The branch command now agrees with the status command on a detached\n"
+             f"{indent}HEAD that has not moved since it was detached.\n\n"
+             f"{indent}This is a potentially backward-incompatible change; see above for more information.\n")
+    assert lint({name: notes}, "DL201") == []
+    # Under the list, at the margin, the same sentence is the notes' own, and a repeat.
+    after = notes + "\nThis is a potentially backward-incompatible change; see above for more information.\n"
+    assert [f.line for f in lint({name: after}, "DL201")] == [14]
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

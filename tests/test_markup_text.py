@@ -319,3 +319,14 @@ def test_help_file_terms_and_their_descriptions_are_entries_of_a_definition_list
     assert "Get item with key {key}" in kinds_texts[1][1]
     # Outside a help file the same lines are text.
     assert any(":wq" in t for _, t in blocks_of(text.replace("ft=help", "ft=text")))
+
+
+def test_a_paragraph_indented_under_a_list_item_goes_on_with_it() -> None:
+    text = ("Updates since the last release:\n\n"
+            " * Output from the log command now tells a detached HEAD apart\n"
+            "   from a HEAD that points at a branch.\n\n"
+            "   This is a potentially backward-incompatible change.\n\n"
+            "The next release will be made from the main branch.\n")
+    kinds = [(block.kind, text[block.start:block.start + 12]) for block in parse(text).blocks]
+    assert kinds == [("paragraph", "Updates sinc"), ("list-item", "Output from "),
+                     ("list-item", "This is a po"), ("paragraph", "The next rel")]

@@ -174,23 +174,28 @@ def _parse_text(text: str) -> Parsed:
     if help_file:
         spans.extend(("tags", k, k + 1, starts[k]) for k in read_help_lines(lines))
 
-    def add_run(run: list[int]) -> None:
-        """Classify a run of consecutive non-blank, non-list lines."""
+    def add_run(run: list[int], kind: str) -> None:
+        """Classify a run of consecutive non-blank, non-list lines: blocks of `kind`."""
         texts = [lines[k] for k in run]
         if _is_data(texts):
             return
         if _one_per_line(texts):
-            spans.extend(("paragraph", k, k + 1, starts[k]) for k in run)
+            spans.extend((kind, k, k + 1, starts[k]) for k in run)
             return
         for part in _split_wrapped(run, lines):
             if part:
-                spans.append(("paragraph", part[0], part[-1] + 1, starts[part[0]]))
+                spans.append((kind, part[0], part[-1] + 1, starts[part[0]]))
 
     n = len(lines)
     i = 0
     first_chunk = True
     # The indentation of the last chunk read as prose, and whether it ended in a colon.
     prose_indent, introduced = 0, False
+    # Where the text of the list item that ended the last chunk begins (its marker's
+    # end), or 0: the prose of a chunk indented that far after a blank line is that
+    # item's next paragraph ("   This is a potentially backward-incompatible change;
+    # ..." under " * Output from ..."), as Markdown and reST read it.
+    item_column = 0
     while i < n:
         if not lines[i].strip():
             i += 1
@@ -208,6 +213,8 @@ def _parse_text(text: str) -> Parsed:
             i = j
             continue
         prose_indent, introduced = indent, lines[j - 1].rstrip().endswith(":")
+        prose_kind = "list-item" if item_column and indent >= item_column else "paragraph"
+        item_column = 0
         has_more = any(lines[k].strip() for k in range(j, n))
         # Titles: an underlined line; the file's first line when short and unpunctuated;
         # or a short capitalised single-line chunk between other chunks.
@@ -238,7 +245,7 @@ def _parse_text(text: str) -> Parsed:
                 m = None  # a wrapped line that starts with "12." or "(b)" is text
             if m:
                 if run:
-                    add_run(run)
+                    add_run(run, prose_kind)
                     run = []
                 if item:
                     spans.append(("list-item", item[0], item[-1] + 1, item_start))
@@ -255,8 +262,9 @@ def _parse_text(text: str) -> Parsed:
                 run.append(k)
         if item:
             spans.append(("list-item", item[0], item[-1] + 1, item_start))
+            item_column = item_indent
         if run:
-            add_run(run)
+            add_run(run, prose_kind)
         i = j
 
     pieces: list[str] = []

@@ -20,9 +20,10 @@ from doclint.families.duplication.nearmatch import near_score, only_slips, simil
 # in each entry it applies to ("Enabled by default if ... is set.", "Must be `allow`
 # or `deny`."): each entry is read on its own, so the repeat is the structure.
 ENTRY_KINDS = frozenset({"list-item", "blockquote"})
-# What DocFacts.entries holds per sentence: 0 outside entries, else its entry kind.
+# What DocFacts.entries holds per sentence: 0 outside entries, else its entry kind, or
+# CONTINUED in a later paragraph of an entry (entry_codes).
 ENTRY_CODES = {"list-item": 1, "blockquote": 2}
-QUOTE = ENTRY_CODES["blockquote"]
+CONTINUED = 3
 
 # Entries this many blocks apart or closer are one list: a sentence repeated there is
 # an item pasted twice.
@@ -61,6 +62,24 @@ def block_numbers(doc) -> list[int]:
     return cached
 
 
+def entry_codes(doc) -> list[int]:
+    """Per block of `doc`, its DocFacts.entries code. A block of an entry that follows
+    another directly and has nothing but indentation before it on its line (no list
+    marker, no ">") goes on with the entry before it: the item's next paragraph, or the
+    block quote indented under an item ("- LRUCache is now pickleable." and, under it,
+    "Fix contributed by ...")."""
+    numbers, text, codes = block_numbers(doc), doc.text, []
+    previous = None
+    for block, number in zip(doc.blocks, numbers):
+        code = ENTRY_CODES.get(block.kind, 0)
+        if code and previous is not None and previous[0] in ENTRY_KINDS and number - previous[1] == 1 \
+                and not text[text.rfind("\n", 0, block.start) + 1:block.start].strip():
+            code = CONTINUED
+        codes.append(code)
+        previous = (block.kind, number)
+    return codes
+
+
 def parallel_entries(docs: list[DocFacts], a: int, b: int, exact: bool = True) -> bool:
     """Whether sentences `a` and `b` (global numbers) both stand in list entries or block
     quotes that are not neighbours in one list, or neighbours that each open with a
@@ -79,18 +98,19 @@ def parallel_entries(docs: list[DocFacts], a: int, b: int, exact: bool = True) -
     # same remark made on each ("'r+': Open for reading and writing. An exception
     # occurs if the file does not exist."; "Fix contributed by ..." in a paragraph under
     # each item of a changelog); an entry pasted twice repeats its opening.
-    return bool(doc_a.blocks[ia] != doc_b.blocks[ib] and doc_a.leads and _remark(doc_a, ia)
-                and _remark(doc_b, ib) and doc_a.fingerprints[ia - 1] != doc_b.fingerprints[ib - 1])
+    if doc_a.blocks[ia] == doc_b.blocks[ib] or not doc_a.leads:
+        return False
+    if doc_a.entries[ia] == doc_b.entries[ib] == CONTINUED:
+        # Each in a block that goes on with its own entry, whose opening (too short to
+        # compare, as ":class:`State` is now pickleable.") need not be the sentence before.
+        return True
+    return _remark(doc_a, ia) and _remark(doc_b, ib) and doc_a.fingerprints[ia - 1] != doc_b.fingerprints[ib - 1]
 
 
 def _remark(doc: DocFacts, index: int) -> bool:
     """Whether sentence `index` of an entry follows a sentence of the same entry: in its
-    block, or, in a block quote, in the entry block right before it (an item and the
-    paragraph indented under it)."""
-    if index == 0:
-        return False
-    return not doc.leads[index] or (doc.entries[index] == QUOTE and bool(doc.entries[index - 1])
-                                    and doc.blocks[index] - doc.blocks[index - 1] == 1)
+    block, or in a block that goes on with the entry (entry_codes)."""
+    return index > 0 and (not doc.leads[index] or doc.entries[index] == CONTINUED)
 
 
 # The fewest documents a boilerplate sentence stands in, whatever the size of the run.
