@@ -49,8 +49,17 @@ def test_each_kind_of_text_is_cut_into_the_tokens_of_the_full_pattern():
         "Plain ASCII text, v1.2 and e-mail.",                          # ASCII
         "Run \ue000\ue000\ue000 then restart_it: done/undone.",        # ASCII but for code
         "Caf\u00e9 na\u00efve \u00bd \u00b2 stra\u00dfe \ue000\ue000 \u4e2d\u6587.",  # other scripts
+        "C++, C# and F# code; issue#12 and i++.",                      # names ending in ++ or #
+        "C++ \u00e0 la carte, C# na\u00efve.",
     ]
     for page in pages:
         words = folded_words(page)
         assert words.tokens == TOKEN.findall(words.low)
         assert [words.low[s:e] for s, e in zip(words.starts, words.ends)] == words.tokens
+
+
+def test_a_language_named_with_plus_signs_or_a_sharp_is_not_its_letter():
+    assert folded_words("C++, alternate operator spellings; C# and C too.").tokens == \
+        ["c++", "alternate", "operator", "spellings", "c#", "and", "c", "too"]
+    # A number sign before more of a word is a separator, as before.
+    assert folded_words("See issue#12.").tokens == ["see", "issue", "12"]
