@@ -1073,6 +1073,21 @@ def test_the_next_paragraph_of_each_entry_makes_a_remark_on_each(name, marker):
     assert [f.line for f in lint({name: after}, "DL201")] == [14]
 
 
+def test_an_entry_of_a_reference_restates_what_its_guide_said_above_it():
+    guide = ("# Node-API\n\n## Return values\n\n"
+             "Every call returns a status code that says whether it succeeded.\n\n"
+             "Do not rely on the content or format of the extended information, which may change at any time.\n\n"
+             "## Functions\n\n"
+             "{title}\n\n"
+             "Returns the extended information of the last call that failed.\n\n"
+             "Do not rely on the content or format of the extended information, which may change at any time.\n")
+    for title in ("### `napi_get_last_error_info`", "### Class: `ErrorInfo`"):
+        assert lint({"n-api.md": guide.format(title=title)}, "DL201") == []
+    # Under a title of prose, even one that names some code, the copy is a repeat.
+    for title in ("### Reading the extended information", "### The `napi_extended_error_info` structure"):
+        assert [f.line for f in lint({"n-api.md": guide.format(title=title)}, "DL201")] == [15]
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

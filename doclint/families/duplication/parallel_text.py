@@ -251,14 +251,25 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
 _MAX_SLOT = 255
 
 
-def outline(doc) -> tuple[tuple[int, bool, frozenset[int]], ...]:
-    """Per heading of `doc`: its level, whether its title holds code, and the codes of
-    the stems of its title's words, read from the masked text (code in a title, as in
-    "#### `aarch64`", is no word)."""
+# What outline gives for a title that holds code: ENTRY_TITLE when it holds nothing
+# else but one word, the title of an entry of an API or option reference
+# ("#### `napi_get_last_error_info`", "Class: `MockTimers`"), else CODE_TITLE ("The
+# `proc_macro_attribute` attribute"). Both are true, a title without code 0.
+CODE_TITLE, ENTRY_TITLE = 1, 2
+_ANY_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
+    """Per heading of `doc`: its level, whether its title holds code (0, CODE_TITLE or
+    ENTRY_TITLE), and the codes of the stems of its title's words, read from the
+    masked text (code in a title, as in "#### `aarch64`", is no word)."""
     masked, out = doc.masked, []
     for heading in doc.headings:
         words = {w.lower() for w in _TITLE_WORD.findall(masked, heading.start, heading.end)}
-        code = CODE_MASK in masked[heading.start:heading.end] or "`" in doc.text[heading.start:heading.end]
+        code = 0
+        if CODE_MASK in masked[heading.start:heading.end] or "`" in doc.text[heading.start:heading.end]:
+            alone = len(_ANY_WORD.findall(masked, heading.start, heading.end)) <= 1
+            code = ENTRY_TITLE if alone else CODE_TITLE
         out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS})))))
     return tuple(out)
 
@@ -325,6 +336,8 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     entries = reference_entries(title_a, title_b)
     if exact and ((title_a[1] and title_b[1]) or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
         return True  # one statement made in two entries of a reference, at any place
+    if exact and doc_a is doc_b and title_b[1] == ENTRY_TITLE:
+        return True  # an entry of the reference restates what its guide said above it
     if entries and not exact and not only_slips(sentence_tokens(docs, a), sentence_tokens(docs, b)):
         return True  # the statement reworded for another entry, wherever it stands
     # The same place: as many paragraphs after the heading, or before the next one (the
