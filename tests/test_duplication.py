@@ -1088,6 +1088,53 @@ def test_an_entry_of_a_reference_restates_what_its_guide_said_above_it():
         assert [f.line for f in lint({"n-api.md": guide.format(title=title)}, "DL201")] == [15]
 
 
+SYNOPSES = """cmake_path
+==========
+
+Native Conversion
+-----------------
+
+For commands in this section, *native* refers to the host platform.
+
+::
+
+  cmake_path(NATIVE_PATH <path-var> [NORMALIZE] <out-var>)
+
+Converts a cmake-style path into a native path with platform-specific slashes.
+
+When the NORMALIZE option is specified, the path is normalized before the conversion.
+
+::
+
+  cmake_path(CONVERT <input> TO_CMAKE_PATH_LIST <out-var> [NORMALIZE])
+
+Turns a search path such as the PATH environment variable into a list of entries.
+
+When the NORMALIZE option is specified, the path is normalized before the conversion.
+"""
+
+
+def test_a_remark_in_the_same_place_after_two_synopses_is_one_on_each():
+    assert lint({"cmake_path.rst": SYNOPSES}, "DL201") == []
+    # Right after the second synopsis, in another place, the remark is a repeat.
+    moved = SYNOPSES.replace(
+        "Turns a search path such as the PATH environment variable into a list of entries.\n\n"
+        "When the NORMALIZE option is specified, the path is normalized before the conversion.\n",
+        "When the NORMALIZE option is specified, the path is normalized before the conversion.\n\n"
+        "Turns a search path such as the PATH environment variable into a list of entries.\n")
+    assert [f.line for f in lint({"cmake_path.rst": moved}, "DL201")] == [21]
+
+
+def test_a_heading_is_no_code_that_opens_an_entry():
+    from doclint.families.duplication.parallel_text import code_slots
+    doc = document_from_text("cmake_path.rst", SYNOPSES)
+    # The paragraph under the section title: 0; after each synopsis: the first of two
+    # (16 * 1 + 1 after it), then the second and last (16 * 2 + 0).
+    assert code_slots(doc)[-5:] == [0, 17, 32, 17, 32]
+    page = "Sponsor\n=======\n\nThe project is run by volunteers.\n\nMoney also funds sprints.\n"
+    assert set(code_slots(document_from_text("sponsor.rst", page))) == {0}
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

@@ -326,6 +326,33 @@ def test_a_restated_lead_and_closing_remarks_split_as_the_whole_run(tmp_path) ->
     assert not [f for f in local if "You can then enter" in f.message]  # closing remarks
 
 
+def test_entries_of_synopses_titles_and_items_split_as_the_whole_run(tmp_path) -> None:
+    # What each sentence's block says of its entry (its place after a synopsis, a
+    # paragraph going on with a list item) and a title's kind (an API entry's) must
+    # reach the ranges' windows as the whole run sees them.
+    pages = []
+    for n, (verb, thing) in enumerate(zip(("Converts", "Splits", "Joins", "Reads", "Writes", "Checks"),
+                                          ("archive", "mirror", "folder", "branch", "bucket", "vault"))):
+        remark = "When the NORMALIZE option is specified, the path is normalized before the conversion."
+        says = (f"{verb} the {thing} of the project into parts.", "Turns a search path such as the PATH "
+                f"variable into a list of {n} entries.")
+        entries = "".join(f"```\npath({verb.upper()}_{k} <var>)\n```\n\n{says[k]}\n\n{remark}\n\n" for k in range(2))
+        note = "This is a potentially backward-incompatible change; see above for more information."
+        changes = (f"The {thing} log is now kept for {n + 2} days by default.",
+                   "Output from the status command now tells a detached HEAD apart from a branch.")
+        items = "".join(f"* {change}\n\n  {note}\n\n" for change in changes)
+        guide = "Do not rely on the content or format of the extended information, which may change."
+        api = f"## Return values\n\n{guide}\n\n### `path_{thing}_info`\n\nReturns the {thing} info.\n\n{guide}\n\n"
+        slip = f"The {thing} tool keeps one cache per user in the home folder." if n % 2 else ""
+        pages.append(document_from_text(f"docs/p{n}.md",
+                                        f"# Page {n}\n\n{slip}\n\n{entries}{items}{api}## Notes\n\n{slip}\n"))
+    runner = engine(tmp_path)
+    local = runner.run(pages).findings
+    again = [document_from_text(d.path, d.text) for d in pages]
+    assert split_run(runner, again, 3, 2).findings == local
+    assert sorted(f.path for f in local) == ["docs/p1.md", "docs/p3.md", "docs/p5.md"]  # the slips only
+
+
 # Near-duplicate sentences (DL202): their phase takes four rounds on a cluster
 # (doclint.families.duplication.near_ranges), each compared here with the whole run.
 SYLLABLES = ("ka", "lo", "mer", "ti", "sun", "dra", "vel", "po", "rin", "gat", "shu", "ne", "bor", "fi")

@@ -53,10 +53,11 @@ class DocFacts:
     sections: array = field(default_factory=lambda: array("I"))
     slots: bytes = b""
     tails: bytes = b""  # per comparable sentence: paragraphs after its own before the next heading
-    outline: tuple[tuple[int, bool, frozenset[int]], ...] = ()
+    outline: tuple[tuple[int, int, frozenset[int]], ...] = ()
     pointers: bytes = b""  # per comparable sentence: 1 when it points the reader elsewhere
     leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
     alone: bytes = b""  # per comparable sentence: 1 when it is the only sentence of its block
+    code_slots: bytes = b""  # per comparable sentence: its block's place after code (parallel_text.code_slots)
     log: bool = False  # a changelog or release notes (the duplicates kind's `logs` option)
     # Per comparable sentence: the fingerprint of its words without numbers, 0 when
     # it has none (fingerprint.shapes): template lines that differ by a version.

@@ -15,7 +15,7 @@ from doclint.core.kind import Kind
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
-from doclint.families.duplication.parallel_text import (LOGS, POINTERS, block_numbers, entry_codes, outline,
+from doclint.families.duplication.parallel_text import (LOGS, POINTERS, block_numbers, code_slots, entry_codes, outline,
                                                        pointer_flags, section_slots)
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
@@ -263,12 +263,13 @@ def _structure(doc, comparable) -> dict:
             firsts.add(sentence.start)
     alone = {sentence.start for sentence in doc.sentences if counts[id(sentence.block)] == 1}
     sections, slots, tails = section_slots(doc, [item[0] for item in comparable])
-    codes = entry_codes(doc)
+    codes, code_places = entry_codes(doc), code_slots(doc)
     return {"entries": bytes(codes[bisect_right(starts, item[0]) - 1] for item in comparable),
             "blocks": array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable)),
             "sections": sections, "slots": slots, "tails": tails, "outline": outline(doc),
             "leads": bytes(item[0] in firsts for item in comparable),
             "alone": bytes(item[0] in alone for item in comparable),
+            "code_slots": bytes(code_places[bisect_right(starts, item[0]) - 1] for item in comparable),
             "shapes": fp.shapes([item[2] for item in comparable])}
 
 

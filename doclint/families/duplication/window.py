@@ -30,7 +30,7 @@ NEIGHBOURS = RUN - 1
 # Per-sentence fields of DocFacts, one value per comparable sentence, and their types.
 _COLUMNS = {"fingerprints": "Q", "ended": "B", "marked": "B", "entries": "B", "blocks": "I",
             "sections": "I", "slots": "B", "tails": "B", "pointers": "B", "leads": "B",
-            "alone": "B", "shapes": "Q"}
+            "alone": "B", "code_slots": "B", "shapes": "Q"}
 _LENGTHS = ("spans", "starts", *_COLUMNS)
 
 
