@@ -1135,6 +1135,16 @@ def test_a_heading_is_no_code_that_opens_an_entry():
     assert set(code_slots(document_from_text("sponsor.rst", page))) == {0}
 
 
+def test_code_that_differs_in_case_names_another_thing():
+    text = ("Close the popup when the cursor moves outside the `<cword>` under it.\n"
+            "Scrolling does not count as a move.\n"
+            "Close the popup when the cursor moves outside the `<cWORD>` under it.\n")
+    assert lint({"popup.md": text}, "DL201") == []
+    assert lint({"popup.md": text}, "DL202") == []
+    # The same code twice is a repeat.
+    assert len(lint({"popup.md": text.replace("<cWORD>", "<cword>")}, "DL201")) == 1
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

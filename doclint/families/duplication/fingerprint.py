@@ -76,8 +76,9 @@ def code(word: str) -> int:
 
 def tokens(masked: str, original: str, ignore_quoted: bool = False) -> list[str]:
     """Normalised tokens of one sentence: `masked` is its prose view (same offsets as
-    `original`); a run of masked inline code becomes one token holding the code, so that
-    two sentences differing only in their code are not duplicates."""
+    `original`); a run of masked inline code becomes one token holding the code, case
+    and all (`<cword>` and `<cWORD>` name two things), so that two sentences differing
+    only in their code are not duplicates."""
     if ignore_quoted:
         masked = _QUOTED.sub(lambda m: " " * len(m.group()), masked.translate(_FOLD))
     low = masked.lower().translate(_FOLD)
@@ -87,7 +88,7 @@ def tokens(masked: str, original: str, ignore_quoted: bool = False) -> list[str]
     for match in _TOKEN.finditer(low):
         word = match.group()
         if word[0] == CODE_MASK:
-            word = "`" + "".join(original[match.start():match.end()].split()).lower()
+            word = "`" + "".join(original[match.start():match.end()].split())
         out.append(word)
     return out
 
@@ -100,7 +101,7 @@ def tokens_at(low: str, original: str, start: int, end: int) -> list[str]:
     for match in _TOKEN.finditer(low, start, end):
         word = match.group()
         if word[0] == CODE_MASK:
-            word = "`" + "".join(original[match.start():match.end()].split()).lower()
+            word = "`" + "".join(original[match.start():match.end()].split())
         out.append(word)
     return out
 
@@ -109,7 +110,7 @@ def with_code(words: list[str], starts, ends, original: str) -> list[str]:
     """`words` (tokens of a folded text, a slice of Document.folded_words) with each run
     of masked inline code replaced in place by the code itself, as tokens_at() reads it."""
     for k in compress(count(), map(_IS_CODE, words)):
-        words[k] = "`" + "".join(original[starts[k]:ends[k]].split()).lower()
+        words[k] = "`" + "".join(original[starts[k]:ends[k]].split())
     return words
 
 
@@ -148,7 +149,7 @@ def token_spans(low: str, original: str, start: int, end: int) -> list[tuple[str
     for match in _TOKEN.finditer(low, start, end):
         word = match.group()
         if word[0] == CODE_MASK:
-            word = "`" + "".join(original[match.start():match.end()].split()).lower()
+            word = "`" + "".join(original[match.start():match.end()].split())
         out.append((word, match.start(), match.end()))
     return out
 
