@@ -63,3 +63,10 @@ def test_a_language_named_with_plus_signs_or_a_sharp_is_not_its_letter():
         ["c++", "alternate", "operator", "spellings", "c#", "and", "c", "too"]
     # A number sign before more of a word is a separator, as before.
     assert folded_words("See issue#12.").tokens == ["see", "issue", "12"]
+
+
+def test_a_quoted_run_of_symbols_is_a_word():
+    assert folded_words("""Use "|" to split, and '"' or "\\|" to quote.""").tokens == \
+        ["use", '"|"', "to", "split", "and", "'\"'", "or", '"\\|"', "to", "quote"]
+    # Quoted words stay words, and an apostrophe is no quote.
+    assert folded_words("The users' \"cache\" isn't 'shared'.").tokens == ["the", "users", "cache", "isn't", "shared"]

@@ -1145,6 +1145,17 @@ def test_code_that_differs_in_case_names_another_thing():
     assert len(lint({"popup.md": text.replace("<cWORD>", "<cword>")}, "DL201")) == 1
 
 
+def test_quoted_symbols_are_what_a_sentence_is_about():
+    text = ('The "|" character separates two commands. To include the "|" in the option value, use "\\|" instead.\n'
+            "Options are set from left to right.\n"
+            "A double quote starts a comment. To include the '\"' in the option value, use '\\\"' instead.\n")
+    assert lint({"options.txt": text}, "DL201") == []
+    assert lint({"options.txt": text}, "DL202") == []
+    # The same symbols twice are a repeat.
+    assert len(lint({"options.txt": text + 'To include the "|" in the option value, use "\\|" instead.\n'},
+                    "DL201")) == 1
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

@@ -53,7 +53,7 @@ class _Codes(dict):
             value |= NEGATION | STOP
         if token in STOPWORDS:
             value |= STOP
-        elif token[0] == "`":
+        elif token[0] in "`'\"":  # inline code, or a quoted run of symbols ('|', "\\|")
             value |= CODE
         elif any(c.isdigit() for c in token):
             value |= NUMBER
