@@ -330,3 +330,16 @@ def test_a_paragraph_indented_under_a_list_item_goes_on_with_it() -> None:
     kinds = [(block.kind, text[block.start:block.start + 12]) for block in parse(text).blocks]
     assert kinds == [("paragraph", "Updates sinc"), ("list-item", "Output from "),
                      ("list-item", "This is a po"), ("paragraph", "The next rel")]
+
+
+def test_help_file_headers_nested_contents_lines_and_the_long_modeline() -> None:
+    text = ("*ft_ada.txt*\tFor Vim version 9.0\n\n"
+            "3.  Omni Completion\t\t\t    |ft-ada-omni|\n"
+            "    3.1 Omni Completion with \"gnat xref\"\t|gnat-xref|\n\n"
+            "3.1 Omni Completion with \"gnat xref\" ~\n\n"
+            "GNAT XREF uses the compiler internal information to provide completion.\n\n"
+            "vim: textwidth=78 nowrap tabstop=8 noexpandtab\nvim: filetype=help\n")
+    texts = [text[b.start:b.end] for b in parse(text).blocks]
+    # The header, both lines of the table of contents and the modelines are no prose;
+    # the modeline that names the format in full ("filetype=help") tells the file is help.
+    assert texts[1:] == ["GNAT XREF uses the compiler internal information to provide completion."]

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 
-# The modeline that tells the format ("vim:tw=78:ts=8:ft=help:norl:"), in the last lines.
-_MODELINE = re.compile(r"\bvim?:.*\bft=help\b")
+# The modeline that tells the format ("vim:tw=78:ts=8:ft=help:norl:", "vim: filetype=help"),
+# in the last lines.
+_MODELINE = re.compile(r"\bvim?:.*\b(?:ft|filetype)=help\b")
 _MODELINE_REACH = 400
+# Any modeline among the last lines ("vim: textwidth=78 nowrap tabstop=8" above the one
+# that names the format).
+_ANY_MODELINE = re.compile(r"[ \t]*vim?:[ \t]*(?:set?[ \t]+)?\w+(?:=\S*)?(?:[ \t:]+\w+(?:=\S*)?)*:?[ \t]*")
+_MODELINE_LINES = 5
 # A line of tags alone ("*v:errmsg* *errmsg-variable*") opens an entry of the
 # reference, as a heading of code does in Markdown.
 _TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+")
@@ -22,6 +27,13 @@ _TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})(?:\*[^\s*|]+\*[ \t]*)+")
 # indented lines its description wraps onto.
 _CONTENTS_LINE = re.compile(r"\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*|.*?\|[^\s|]+\|(?:\t|[ ]{2,})\S.*"
                             r"|[ \t]*[^\t]+\t+[^\t]+\t+[^\t]+")
+# Under a line of contents, an indented one of the same shape is a nested entry
+# ("    3.1 Omni Completion with "gnat xref"\t|gnat-xref|"); elsewhere such a line ends
+# a wrapped description ("\t\t\tcommand line.  |Ex-mode|").
+_NESTED_CONTENTS_LINE = re.compile(r"[ \t]+\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*")
+# A header ("3.1 Omni Completion with "gnat xref" ~", "Example\t\tmatches ~"): the
+# title of a section or of a table's columns, which Vim shows without its "~".
+_HEADER = re.compile(r".*\S[ \t]+~[ \t]*")
 _LINK_ROW = re.compile(r"[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
 # A link to a tag ("see |bufname()|") names a command, option or function: code.
 LINK = re.compile(r"\|[^\s|]+\|")
@@ -35,14 +47,16 @@ def is_help_file(text: str) -> bool:
 
 
 def read_help_lines(lines: list[str]) -> list[int]:
-    """Blank in `lines` what is no prose (examples, the modeline, tag lines, lines of a
-    table of contents or of links) and return
+    """Blank in `lines` what is no prose (examples, the modeline, tag lines, headers,
+    lines of a table of contents or of links) and return
     the numbers of the tag lines, the headings of the file's entries."""
     for k in _examples(lines):
         lines[k] = ""
     tags = []
+    last = len(lines) - _MODELINE_LINES
+    contents: set[int] = set()  # lines right under a line of contents
     for k, line in enumerate(lines):
-        if _MODELINE.search(line):
+        if _MODELINE.search(line) or (k >= last and _ANY_MODELINE.fullmatch(line)):
             lines[k] = ""  # the modeline is for the editor
         elif line and (_TAG_LINE.fullmatch(line) or _TITLED_TAGS.fullmatch(line)):
             tags.append(k)
@@ -54,8 +68,10 @@ def read_help_lines(lines: list[str]) -> list[int]:
                     and not _LINK_ROW.fullmatch(lines[k + 1]):
                 k += 1
                 lines[k] = ""
-        elif line and _CONTENTS_LINE.fullmatch(line):
+        elif line and (_CONTENTS_LINE.fullmatch(line) or _HEADER.fullmatch(line)
+                       or (k in contents and _NESTED_CONTENTS_LINE.fullmatch(line))):
             lines[k] = ""
+            contents.add(k + 1)
     return tags
 
 
