@@ -192,8 +192,10 @@ def test_the_words_a_match_needs_follow_the_walk_from_the_anchor():
 WORDS = ["in", "In", "IN", "order", "Order", "ORDER", "to", "To", "click", "Click", "on", "ON", "please",
          "the", "a", "an", "apple", "now", "so", "clıck", "ſo", "in-order", "order's", "café", "\u212aelvin",
          "inorder", "ordering", "Dr.", "e.g.", "`code`", "**bold**", "toon"]
+# Anchors that match at a sentence's start (`^`) or after its first word may match in a
+# sentence and nowhere in its block: only a plain-word anchor is looked for in blocks.
 PATTERNS = ["in", "order", "to", "click", "on", "please", "so", "now", "In", "click|select", "[aeiou]\\w*",
-            "kelvin", "o\\w+"]
+            "kelvin", "o\\w+", "^[A-Z]\\w*", "^(?:to|on|in)", "(?<![a-z] )[a-z]+"]
 
 
 def _text(rng) -> str:
@@ -238,3 +240,17 @@ def test_skipping_by_needed_words_finds_what_reading_every_sentence_finds():
         assert fast == want, (tokens, text)
         checked += bool(want)
     assert checked > 100 and skipped > 100
+
+
+def test_an_anchor_that_matches_only_at_a_sentences_start_keeps_its_block():
+    # `^` matches where a sentence starts, which in its block is no line's start: the
+    # block is kept for the needed word `on`, not dropped because the anchor does not
+    # match in the block's text.
+    from doclint.api import document_from_text
+    from doclint.vale.view import View
+
+    rule = _sequence([{"pattern": "^[A-Z]\\w*"}, {"pattern": "on"}], False)
+    assert rule.literal is None and rule.needed == ("on",)
+    doc = document_from_text("guide.md", "open the menu. Click on Save.\n")
+    alerts = list(rule.run(View(doc, [], []), {}))
+    assert [doc.text[a.start:a.end] for a in alerts] == ["Click on"]

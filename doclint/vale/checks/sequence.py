@@ -115,20 +115,26 @@ class Sequence(Check):
             yield from self._sentence(seg)
 
     def _candidates(self, view):
-        """The sentences that may hold the anchor. A plain-word anchor can only match in
-        a sentence whose block holds it: sentences are cut at whitespace, so a word at
-        a sentence's edge stands at a word boundary in its block too. Blocks that cannot
-        hold it are passed over unsplit (most blocks, for most words); when another rule
-        has had every sentence made already, they are read as they are."""
+        """The sentences that may hold a match. A match needs each of the words
+        `needed` in its sentence, so in the sentence's block; and a plain-word anchor
+        can only match in a sentence whose block it matches in: sentences are cut at
+        whitespace, so a word at a sentence's edge stands at a word boundary in its
+        block too. Blocks that cannot hold a match are passed over unsplit (most blocks,
+        for most rules); when another rule has had every sentence made already, they are
+        read as they are."""
         if not self.needed or view.has_segments(self.scope):
             yield from view.segments(self.scope)
             return
-        lacks, pattern = self._lacks, self.tokens[self.anchor].pattern
+        lacks = self._lacks
+        # A plain-word anchor that matches in a sentence matches in its block too (see
+        # above); another (`^[A-Z]\w*`) may match at a sentence's start and nowhere in
+        # the block, so its blocks are kept.
+        pattern = self.tokens[self.anchor].pattern if self.literal is not None else None
         for index, block in enumerate(view.blocks):
             text = block.segment.text
             if lacks(text):
                 continue
-            if pattern.search(text) is None:
+            if pattern is not None and pattern.search(text) is None:
                 continue
             yield from view.sentences_of(index)
 
