@@ -580,3 +580,25 @@ def test_metric_counts_by_whitespace_tokens_find_the_words_of_one_regex_pass():
     by_words = counting.unpack(sum(map(counting._STATS.__getitem__, words)))
     assert by_tokens == by_words
     assert by_tokens[5] == len(words)
+
+
+def test_metric_counts_of_a_token_are_those_of_its_words_whatever_stands_around_them():
+    # A token's counts are looked up without the punctuation at its ends ("(see",
+    # "done.") and, for ASCII letters alone, as one word without the regex: both must
+    # give the sum of the counts of the words the regex finds in the whole token.
+    import random
+
+    from doclint.vale.checks import syllables as counting
+
+    assert not any(counting._WORD.search(c) for c in counting._EDGES)
+    rng = random.Random(8)
+    alphabet = list("abcXYZ019") + list(counting._EDGES) + ["\u00e9", "\u00d7", "\u0663", "\u0416", "\u00df",
+                                                           "\u00a0", "e", "s", "ed", "le", "ing"]
+    crafted = ["(see", "done.", "e.g.,", "--", "'tis", "rock'n'roll", "3.14.", "(1,000)", "x'", "-", "\u00d7x",
+               "\u0663.", "it\u2019s", "\u201cquoted\u201d", "word", "Word", "WORD", "_under_", "a_b"]
+    for n in range(4000):
+        token = crafted[n] if n < len(crafted) else "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        counting.forget()
+        got = counting._TOKENS[token]
+        counting.forget()
+        assert got == sum(map(counting._STATS.__getitem__, counting._WORD.findall(token))), repr(token)

@@ -166,3 +166,91 @@ def test_ascii_text_is_cut_into_the_same_words_by_the_stdlib_twin():
     assert _words_of("a\x1fb") is _WORD
     assert _words_of("caf\u00e9 in order") is _WORD
     assert _words_of("in order to") is not _WORD
+
+
+def _sequence(tokens, ignore_case):
+    from doclint.vale.checks.sequence import Sequence
+
+    return Sequence("House.Seq", {"extends": "sequence", "message": "Seen '%s'.", "ignorecase": ignore_case,
+                                  "tokens": tokens}, "Seq.yml", [])
+
+
+def test_the_words_a_match_needs_follow_the_walk_from_the_anchor():
+    # All tokens required: every plain word is needed; a negated token or a pattern
+    # that is not a plain word adds none; past an optional token (skip) nothing is.
+    assert _sequence([{"pattern": "in"}, {"pattern": "order"}, {"pattern": "to"}], True).needed == (
+        "in", "order", "to")
+    assert _sequence([{"pattern": "In"}, {"pattern": "order"}], False).needed == ("In", "order")
+    assert _sequence([{"pattern": "an"}, {"pattern": "apple", "negate": True}], False).needed == ("an",)
+    assert _sequence([{"pattern": "click|select"}, {"pattern": "on"}], True).needed == ("on",)
+    assert _sequence([{"pattern": "please"}, {"pattern": "click", "skip": 2}, {"pattern": "now"}],
+                     True).needed == ("please",)
+    assert _sequence([{"pattern": "the"}, {"pattern": "very"}, {"pattern": "[a-z]+", "skip": 1},
+                      {"pattern": "end"}], True).needed == ("the", "very")
+
+
+WORDS = ["in", "In", "IN", "order", "Order", "ORDER", "to", "To", "click", "Click", "on", "ON", "please",
+         "the", "a", "an", "apple", "now", "so", "clıck", "ſo", "in-order", "order's", "café", "\u212aelvin",
+         "inorder", "ordering", "Dr.", "e.g.", "`code`", "**bold**", "toon"]
+# Anchors that match at a sentence's start (`^`) or after its first word may match in a
+# sentence and nowhere in its block: only a plain-word anchor is looked for in blocks.
+PATTERNS = ["in", "order", "to", "click", "on", "please", "so", "now", "In", "click|select", "[aeiou]\\w*",
+            "kelvin", "o\\w+", "^[A-Z]\\w*", "^(?:to|on|in)", "(?<![a-z] )[a-z]+"]
+
+
+def _text(rng) -> str:
+    paragraphs = []
+    for _ in range(rng.randint(1, 5)):
+        words = []
+        for _ in range(rng.randint(1, 14)):
+            words.append(rng.choice(WORDS) + rng.choice(["", "", "", ".", ",", "!"]))
+        paragraphs.append(rng.choice(["", "- ", "# "]) + " ".join(words))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def test_skipping_by_needed_words_finds_what_reading_every_sentence_finds():
+    import random
+
+    from doclint.api import document_from_text
+    from doclint.vale.view import View
+
+    rng = random.Random(11)
+    checked = skipped = 0
+    for _ in range(1500):
+        tokens = []
+        for _ in range(rng.randint(1, 4)):
+            token = {"pattern": rng.choice(PATTERNS)}
+            if rng.random() < 0.2:
+                token["negate"] = True
+            if rng.random() < 0.2:
+                token["skip"] = rng.randint(1, 2)
+            tokens.append(token)
+        try:
+            rule = _sequence(tokens, rng.random() < 0.6)
+        except ValueError:  # no token that is not negated
+            continue
+        text = _text(rng)
+        doc = document_from_text("guide.md", text)
+        view = View(doc, [], [])
+        fast = list(rule.run(view, {}))
+        skipped += not view.has_segments(rule.scope)
+        # The slow path: every sentence, each read by the regexes alone.
+        rule.needed = ()
+        want = [alert for seg in View(doc, [], []).segments(rule.scope) for alert in rule._sentence(seg)]
+        assert fast == want, (tokens, text)
+        checked += bool(want)
+    assert checked > 100 and skipped > 100
+
+
+def test_an_anchor_that_matches_only_at_a_sentences_start_keeps_its_block():
+    # `^` matches where a sentence starts, which in its block is no line's start: the
+    # block is kept for the needed word `on`, not dropped because the anchor does not
+    # match in the block's text.
+    from doclint.api import document_from_text
+    from doclint.vale.view import View
+
+    rule = _sequence([{"pattern": "^[A-Z]\\w*"}, {"pattern": "on"}], False)
+    assert rule.literal is None and rule.needed == ("on",)
+    doc = document_from_text("guide.md", "open the menu. Click on Save.\n")
+    alerts = list(rule.run(View(doc, [], []), {}))
+    assert [doc.text[a.start:a.end] for a in alerts] == ["Click on"]

@@ -39,6 +39,9 @@ class _Token:
     optional: bool = False
     start: bool = False
     end: bool = False
+    # The pattern's plain word (lowered with ignorecase), when it is one in the default
+    # word template: a word it matches holds it.
+    literal: str | None = None
 
     seen: dict[str, bool] = field(default_factory=dict)  # word -> verdict: words repeat
 
@@ -75,10 +78,13 @@ class Sequence(Check):
             compiled = self.compile(self.template(pattern, False), "tokens", ignore_case) if pattern else None
             skip = int(item.get("skip") or 0)
             negate = bool(item.get("negate"))
+            literal = None
+            if _PLAIN_WORD.fullmatch(pattern) and self.word_template == WORD_TEMPLATE:
+                literal = pattern.lower() if ignore_case else pattern
             for i in range(skip, 0, -1):
-                self.tokens.append(_Token(compiled, negate, skip, optional=True, start=i == skip))
+                self.tokens.append(_Token(compiled, negate, skip, optional=True, start=i == skip, literal=literal))
             if pattern:
-                self.tokens.append(_Token(compiled, negate, skip, end=True))
+                self.tokens.append(_Token(compiled, negate, skip, end=True, literal=literal))
         self.anchor = next((i for i, t in enumerate(self.tokens) if t.pattern is not None and not t.negate), None)
         if self.anchor is None:
             raise ValueError("'tokens' need at least one token with a 'pattern' that is not negated")
@@ -90,39 +96,57 @@ class Sequence(Check):
                                     and not t.get("negate")).get("pattern")))
         if _PLAIN_WORD.fullmatch(word) and self.word_template == WORD_TEMPLATE:
             self.literal = word.lower() if ignore_case else word
+        # The plain words every match holds: the anchor's, and those of the tokens a
+        # match must hit whatever else matches (see needed_words).
+        self.needed = needed_words(self.tokens, self.anchor, self.literal)
+
+    def _lacks(self, text: str) -> bool:
+        """Whether `text` lacks a word every match needs, so no sentence in it can match:
+        a token's word stands in each word the token matches (in ASCII text, case folds
+        as `str.lower` does; other text is left to the regexes)."""
+        if self.ignore_case:
+            if not text.isascii():
+                return False
+            text = text.lower()
+        return any(word not in text for word in self.needed)
 
     def run(self, view, state):
         for seg in self._candidates(view):
             yield from self._sentence(seg)
 
     def _candidates(self, view):
-        """The sentences that may hold the anchor. A plain-word anchor can only match in
-        a sentence whose block holds it: sentences are cut at whitespace, so a word at
-        a sentence's edge stands at a word boundary in its block too. Blocks that cannot
-        hold it are passed over unsplit (most blocks, for most words); when another rule
-        has had every sentence made already, they are read as they are."""
-        if self.literal is None or view.has_segments(self.scope):
+        """The sentences that may hold a match. A match needs each of the words
+        `needed` in its sentence, so in the sentence's block; and a plain-word anchor
+        can only match in a sentence whose block it matches in: sentences are cut at
+        whitespace, so a word at a sentence's edge stands at a word boundary in its
+        block too. Blocks that cannot hold a match are passed over unsplit (most blocks,
+        for most rules); when another rule has had every sentence made already, they are
+        read as they are."""
+        if not self.needed or view.has_segments(self.scope):
             yield from view.segments(self.scope)
             return
-        literal, folded, pattern = self.literal, self.ignore_case, self.tokens[self.anchor].pattern
+        lacks = self._lacks
+        # A plain-word anchor that matches in a sentence matches in its block too (see
+        # above); another (`^[A-Z]\w*`) may match at a sentence's start and nowhere in
+        # the block, so its blocks are kept.
+        pattern = self.tokens[self.anchor].pattern if self.literal is not None else None
         for index, block in enumerate(view.blocks):
             text = block.segment.text
-            if (not folded or text.isascii()) and literal not in (text.lower() if folded else text):
+            if lacks(text):
                 continue
-            if pattern.search(text) is None:
+            if pattern is not None and pattern.search(text) is None:
                 continue
             yield from view.sentences_of(index)
 
     def _sentence(self, seg):
         """The alerts of one sentence."""
         anchor = self.tokens[self.anchor]
-        literal, folded = self.literal, self.ignore_case
         text = seg.text
         # Most sentences have no anchor: a plain-word anchor needs its word in the text
-        # (in ASCII text, case folds as `str.lower` does), which `in` tells several
-        # times faster than the regex; words are split only where it matches.
-        if (literal is not None and (not folded or text.isascii())
-                and literal not in (text.lower() if folded else text)):
+        # (in ASCII text, case folds as `str.lower` does), and so does each plain-word
+        # token a match must hit, which `in` tells several times faster than the regex;
+        # words are split only where they all stand.
+        if self.needed and self._lacks(text):
             return
         anchors = len(anchor.pattern.findall(text))
         if not anchors:
@@ -173,6 +197,23 @@ class Sequence(Check):
             if hit and tok.optional:
                 break
         return first, last
+
+
+def needed_words(tokens: list[_Token], anchor: int, literal: str | None) -> tuple[str, ...]:
+    """The plain words of the tokens every match hits, as `Sequence._match` walks them:
+    the anchor, and from it rightwards the tokens up to the first optional one (an
+    optional token that hits ends the walk; after one that misses, the next ones may
+    or may not be tried). The tokens left of the anchor, the first token with a pattern
+    that is not negated, are negated or have no pattern: a negated token hits a word
+    without its pattern, and one without a pattern hits any word, so neither needs a
+    word."""
+    needed = {literal} if literal is not None else set()
+    for tok in tokens[anchor:]:
+        if tok.optional:
+            break
+        if tok.literal is not None and tok.pattern is not None and not tok.negate:
+            needed.add(tok.literal)
+    return tuple(sorted(needed))
 
 
 def _words_of(text: str):

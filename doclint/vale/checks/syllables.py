@@ -90,9 +90,24 @@ class _TokenStats(dict):
     def __missing__(self, token: str) -> int:
         if len(self) > 100_000:  # a bounded memory: start afresh
             self.clear()
-        stats = self[token] = sum(map(_STATS.__getitem__, _WORD.findall(token)))
+        core = token.strip(_EDGES)
+        if core != token:
+            # Punctuation around a word ("(see", "it,", "done."): the word's own counts.
+            stats = self[token] = self[core] if core else 0
+        elif token.isalpha() and token.isascii():
+            # ASCII letters only: the token is one word, the regex's first run takes it
+            # whole.
+            stats = self[token] = _STATS[token]
+        else:
+            stats = self[token] = sum(map(_STATS.__getitem__, _WORD.findall(token)))
         return stats
 
+
+# Characters that no word holds first or last: a word of _WORD starts and ends with a
+# letter or a digit, and holds other characters only between two of those, so the
+# words of a token are those of the token without these at its ends (no look behind or
+# ahead).
+_EDGES = "\"'()[]{}<>.,;:!?*_`~\u2018\u2019\u201c\u201d-/\\|#@$%^&+=\u2026"
 
 _STATS = _WordStats()
 _TOKENS = _TokenStats()
