@@ -202,3 +202,37 @@ def test_a_document_with_a_sharp_s_finds_what_a_full_scan_finds(lint_text, monke
     assert filtered == full
     assert {"DL301", "DL303"} <= {rule for rule, *_ in filtered}
     assert prefilter.lowered(_SHARP)[1]
+
+
+_VERB_TEXT = ("Critics said that the plan failed. The state held. Officials noted, however, that "
+              "it rained. Data linked the outbreak to the dam. The study showed a rise. Reports "
+              "indicate that rents rose. The Southern States Said little. He held a view that it "
+              "was \"fine\". They added: no. Residents noted as well the cost. The judge held "
+              "court. Experts linked rents with wages. Fans put the cost at $3m. Data indicate a "
+              "sharp rise. The state of the art.")
+
+
+def test_reporting_hits_are_the_verb_hits_reports_nothing_lets_through(all_rules):
+    # The one walk over the trigger hits drops what `reports_nothing` drops, no more.
+    from doclint.api import document_from_text
+    from doclint.families.claims.prefilter import shared_trigger
+    from doclint.families.claims.source import reporting_hits, verb_hits
+    from doclint.families.claims.text import ClaimText
+
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    rng = random.Random(5)
+    words = _VERB_TEXT.replace(".", " .").split()
+    texts = [_VERB_TEXT] + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    dropped = kept = 0
+    for text in texts:
+        doc = document_from_text("a.txt", text + "\n", "text")
+        ct = ClaimText.of(doc)
+        assert ct.lower_ok
+        slow = [(i, m.start(), m.group()) for i, m in verb_hits(reader, ct, shared_trigger())
+                if not reader.reports_nothing(doc.masked, ct.sentences[i], m)]
+        fast = [(i, m.start(), m.group()) for i, m in reporting_hits(reader, ct, shared_trigger(), doc.masked)]
+        assert fast == slow, text
+        kept += len(fast)
+        dropped += len(list(verb_hits(reader, ct, shared_trigger()))) - len(fast)
+    assert kept > 500 and dropped > 500  # both ways are taken often
+

@@ -12,7 +12,7 @@ from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
 from doclint.families.claims.citations import Citations, cited
 from doclint.families.claims.prefilter import shared_trigger
-from doclint.families.claims.source import SourceReader, verb_hits, words
+from doclint.families.claims.source import SourceReader, reporting_hits, words
 
 REPORTS = ("new", "carried")
 
@@ -98,7 +98,7 @@ class AttributionKind(Kind):
         # speech or a letter cites next to nothing (measured both ways on 2 MB each).
         ask_first = "[" in doc.text
         for i, m in self._verbs(ct, masked):
-            if found.get(i, ("",))[0] == "vague" or reader.reports_nothing(masked, ct.sentences[i], m):
+            if found.get(i, ("",))[0] == "vague":
                 continue  # before the sentence is looked at: most verb hits end here
             if ct.quoted(m.start()):
                 continue
@@ -145,15 +145,19 @@ class AttributionKind(Kind):
         return False
 
     def _verbs(self, ct: ctx.ClaimText, masked: str) -> Iterable[tuple[int, object]]:
-        """(sentence, match) for each reporting verb in the prose, in text order."""
+        """(sentence, match) for each reporting verb in the prose, in text order, that
+        `SourceReader.reports_nothing` does not drop."""
         reader = self.options.reader
         if ct.lower_ok:
-            yield from verb_hits(reader, ct, shared_trigger(), masked)
-            return
+            return reporting_hits(reader, ct, shared_trigger(), masked)
+        return self._scanned_verbs(ct, masked)
+
+    def _scanned_verbs(self, ct: ctx.ClaimText, masked: str) -> Iterable[tuple[int, object]]:
+        reader = self.options.reader
         for start, end in ct.chunks:  # offsets of the lowered text are off: scan the text
             for m in reader.verbs_any_case.finditer(masked, start, end):
                 i = ct.index(m.start())
-                if i >= 0:
+                if i >= 0 and not reader.reports_nothing(masked, ct.sentences[i], m):
                     yield i, m
 
     def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[Hit]:

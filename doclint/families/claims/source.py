@@ -129,6 +129,10 @@ class SourceReader:
         # their hits in prose ("the state", "held") end before the passive is read.
         self.bare_weak = frozenset(v for v, k in kinds.items()
                                    if k == "weak" and v not in self.agents and v not in self.judgement)
+        # Of those, the ones `reports_nothing` drops when they lack their complement
+        # (an evidence verb without a particle may still report: "data indicate a rise").
+        self.bare_silent = frozenset(v for v in self.bare_weak
+                                     if v in self.particles or v not in self.evidence_forms)
         self.base_forms = frozenset(cv.bases(entries))
         self.present_forms = frozenset(cv.presents(entries))
         # Words that may open an inverted source: "said one official", "said a source".
@@ -360,6 +364,44 @@ def verb_hits(reader: SourceReader, ct, shared, masked: str | None = None) -> It
                 continue
         if masked is not None and masked[start].isupper() and start > sentences[i][0]:
             continue
+        yield i, VerbHit(start, word)
+
+
+def reporting_hits(reader: SourceReader, ct, shared, masked: str) -> Iterator[tuple[int, VerbHit]]:
+    """The hits of `verb_hits(reader, ct, shared, masked)` that `reader.reports_nothing`
+    lets through, found in the one walk over the trigger hits. Most verb hits in prose
+    end at a check here ("the state", "held" without a complement), so none of them is
+    built into a match or read by a call per hit."""
+    kinds = reader.verb_kinds
+    silent = reader.bare_silent
+    particles = reader.particles
+    complement = _COMPLEMENT.match
+    low = ct.lower
+    size = len(low)
+    sentences = ct.sentences
+    for i, start, word in ct.trigger_hits(*shared):
+        if word not in kinds:
+            continue
+        if start:
+            c = low[start - 1]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        end = start + len(word)
+        if end < size:
+            c = low[end]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        if masked[start].isupper() and start > sentences[i][0]:
+            continue  # a name inside its sentence: `reports_nothing` says so first
+        if word in silent:
+            # A complement verb with nothing after it that it needs: `reports_nothing`
+            # (see `SourceReader._complement` for a "weak" verb).
+            needed = particles.get(word)
+            if needed is not None:
+                if needed.match(masked, end, sentences[i][1]) is None:
+                    continue
+            elif complement(masked, end) is None:
+                continue
         yield i, VerbHit(start, word)
 
 
