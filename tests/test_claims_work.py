@@ -236,3 +236,44 @@ def test_reporting_hits_are_the_verb_hits_reports_nothing_lets_through(all_rules
         dropped += len(list(verb_hits(reader, ct, shared_trigger()))) - len(fast)
     assert kept > 500 and dropped > 500  # both ways are taken often
 
+
+def test_case_folded_text_matches_ascii_as_ignorecase_does():
+    # A search of lower-case ASCII in the case-folded text (where its offsets hold) finds
+    # the places a case-insensitive search of the original finds: every character that
+    # `re.IGNORECASE` takes for an ASCII character folds to it, and only those.
+    import re
+    import sys
+
+    from doclint.families.claims.prefilter import lowered
+
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    folded = []
+    for c in chars:
+        low, same, _ = lowered(c)
+        folded.append(low if same else None)  # a character that folds to two turns the search off
+    text = "".join(chars)
+    for code in range(0x20, 0x7F):
+        x = chr(code).lower()
+        if x != chr(code):
+            continue
+        found = {m.start() for m in re.finditer(re.escape(x), text, re.I)}
+        assert {k for k in found if folded[k] is not None} == {k for k, low in enumerate(folded) if low == x}, x
+
+
+def test_evidence_nouns_are_found_in_the_folded_text_where_the_text_has_them(all_rules):
+    from doclint.families.claims.prefilter import lowered
+
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    assert reader.evidence_folded is not None
+    rng = random.Random(9)
+    pieces = ["Data", "DATA", "data", "stud", "ies", "Stud", "IES", "poll", "\u017furvey", "survey",
+              "S\u0131x", "\u212a", "findings", "FINDINGS", "Estimates", " ", "-", ",", "x", "\u00df", "a"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        low, same, _ = lowered(text)
+        if not same:
+            continue
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert reader._may_report_bare(text, start, end, "weak", False, low) \
+            == reader._may_report_bare(text, start, end, "weak", False), (text, start, end)

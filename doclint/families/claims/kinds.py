@@ -107,7 +107,7 @@ class AttributionKind(Kind):
                 idle = (not live and cited(opts.cited, doc, *ct.sentences[i])) if ask_first else None
             if idle:
                 continue
-            phrase = reader.read_reporting(masked, ct.sentences[i], m, None if live else low)
+            phrase = reader.read_reporting(masked, ct.sentences[i], m, None if live else low, low)
             if phrase.kind is not None and idle is None and not live:
                 idle = cited(opts.cited, doc, *ct.sentences[i])
                 if idle:
