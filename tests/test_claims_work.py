@@ -327,3 +327,41 @@ def test_anchored_finds_what_a_scan_finds(lazy):
             timed = isinstance(part, regex.Pattern)
             found = [m.span() for m in anchored(part, timed, leads, text, low, start, end, 1.0, lazy=lazy)]
             assert found == [m.span() for m in part.finditer(text, start, end)], (text, part.pattern)
+
+
+def _quote_spans_per_block(doc):
+    """Quotations as found before: every block scanned from its first opening mark."""
+    from bisect import bisect_left
+
+    from doclint.families.claims.text import _OPENERS, _QUOTES, _marks
+
+    spans = []
+    opens = _marks(doc.text, _OPENERS)
+    for block in doc.blocks:
+        k = bisect_left(opens, block.start)
+        if k == len(opens) or opens[k] >= block.end:
+            continue
+        for m in _QUOTES.finditer(doc.text, opens[k], block.end):
+            if m.group()[0] == "\u2018" and m.start() > 0 and doc.text[m.start() - 1].isalnum():
+                continue
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_quotations_tried_at_their_marks_are_those_of_a_scan_per_block(fmt):
+    from doclint.api import document_from_text
+    from doclint.families.claims.text import quote_spans
+
+    rng = random.Random(12 if fmt == "text" else 13)
+    pieces = ["\"", "\u201c", "\u201d", "\u2018", "\u2019", "it\u2019s", "a\u2018b", " ", "word", "\n",
+              "\n\n", "\n\n# Title \"x\"\n\n", "\n- item \"", "\n\n```\n\"code\"\n```\n\n", "`\"`", ".",
+              "\u2018quoted\u2019 ", "\u201chalf"]
+    seen = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        doc = document_from_text("a.md" if fmt == "markdown" else "a.txt", text, fmt)
+        found = quote_spans(doc)
+        assert found == _quote_spans_per_block(doc), repr(text)
+        seen += len(found)
+    assert seen > 1000
