@@ -165,10 +165,16 @@ def test_without_brackets_only_a_reading_that_would_be_kept_asks_whether_its_sen
     assert asked[:2] == ["Critics", "Observers"]
 
 
-def test_with_brackets_every_sentence_read_is_asked_first_and_finds_the_same(lint_text, monkeypatch):
-    found, asked = citation_questions(lint_text, monkeypatch, _CITING + " See [the minutes](minutes.md).")
+def test_with_brackets_a_sentence_holding_one_is_asked_first_and_finds_the_same(lint_text, monkeypatch):
+    # A "[" in the document: the sentence with one is asked before its verbs are read
+    # (its reading, nothing, would not have asked); the others only of a kept reading.
+    text = ("Our council said on Friday that it had voted. Critics said the plan would fail (Smith, "
+            "2019). The committee said on Monday that it would vote (see [the minutes](minutes.md)). "
+            "Observers noted that the vote was close.")
+    found, asked = citation_questions(lint_text, monkeypatch, text)
     assert found == ["Observers noted"]
     assert asked[:3] == ["Critics", "The", "Observers"]
+    assert "Our" not in asked  # no "[" in it, and read as nothing: whether it cites never matters
 
 
 def test_a_sharp_s_keeps_the_folded_text_aligned():
@@ -365,3 +371,35 @@ def test_quotations_tried_at_their_marks_are_those_of_a_scan_per_block(fmt):
         assert found == _quote_spans_per_block(doc), repr(text)
         seen += len(found)
     assert seen > 1000
+
+
+_CITED_TEXT = ["Critics said the plan failed.", "Critics said the plan failed.[3]", "They added that it cost more.",
+               "They added that it cost more.[4]", "Some experts argue that rents will rise (Smith, 2019).",
+               "Officials said [citation needed] that it rained.", "The mayor said the budget was fair.",
+               "Analysts expect a rise in rents. See https://example.org for more.", "It rained.",
+               "A survey suggests that voters are unhappy.[a]", "He said that it was fine.",
+               "Fans praised the band.[^1]", "The sources continued that the rebels were near."]
+
+
+@pytest.mark.parametrize("ask", ["first", "late"])
+def test_asking_whether_a_sentence_cites_first_or_late_finds_the_same(all_rules, monkeypatch, ask):
+    # Where a sentence is asked whether it cites, before its verbs are read or only of a
+    # reading that would be kept, changes no status of any sentence.
+    from doclint.api import document_from_text
+    from doclint.families.claims.kinds import AttributionKind
+    from doclint.families.claims.text import ClaimText
+    from doclint.registry import KINDS
+
+    rule = next(r for r in all_rules if r.id == "DL301")
+    rng = random.Random(21)
+    texts = [" ".join(rng.choice(_CITED_TEXT) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    kind = KINDS[rule.kind](rule)
+
+    def analyse(text):
+        doc = document_from_text("a.txt", text + "\n", "text")
+        return kind._analyse(doc, ClaimText.of(doc))
+
+    chosen = [analyse(t) for t in texts]
+    monkeypatch.setattr(AttributionKind, "_ask_first", staticmethod(lambda text, start, end: ask == "first"))
+    assert [analyse(t) for t in texts] == chosen
+    assert sum(len(found) for found in chosen) > 1000
