@@ -359,40 +359,46 @@ def matcher_leads(matcher) -> tuple | None:
 
 
 def anchored(part, timed: bool, leads: tuple[str, ...], masked: str, low: str,
-              start: int, end: int, timeout: float, lazy: bool = False) -> Iterable:
+              start: int, end: int, timeout: float, window: int | None = None) -> Iterable:
     """What `part.finditer(masked, start, end)` finds, found by trying the regex only
     where one of its leading words stands in the lower-cased text `low` (offsets as in
     `masked`): a match can start nowhere else. Trying from the left and going on after
     each match's end gives the same leftmost, non-overlapping matches. The regex sees
-    the whole text, so its look-behinds and word boundaries read as in a scan. `lazy`:
-    the places of several leads are found as they are tried, for a caller that stops
-    after a few matches (see `citations.References`), not all found and sorted first."""
-    if len(leads) == 1:
-        places: Iterable[int] = _found(low, leads[0], start, end)
-    elif lazy:
-        places = _found_in_order(low, leads, start, end)
-    else:
-        found: set[int] = set()
-        for lead in leads:
-            at = low.find(lead, start, end)
-            while at != -1:
-                found.add(at)
-                at = low.find(lead, at + 1, end)
-        places = sorted(found)
+    the whole text, so its look-behinds and word boundaries read as in a scan. With a
+    `window`, the places in the first `window` characters are found and tried before
+    those in the rest, for a caller that stops after a few matches (see
+    `citations.References`): a leading word that stands nowhere near the start ("<ref"
+    in a text cited with "[12]") is then not looked for through the whole text."""
     after = start
     # A regex that starts a word cannot match inside one: a lead found there ("it" in
     # "with") is skipped without a call. (ASCII word characters are word characters to
     # `re` and `regex` alike.)
     inword = _INWORD if starts_a_word(part.pattern, re.IGNORECASE) else None
-    for at in places:
-        if at < after:
-            continue
-        if inword is not None and at and inword(masked, at - 1):
-            continue
-        m = part.match(masked, at, end, timeout=timeout) if timed else part.match(masked, at, end)
-        if m is not None:
-            yield m
-            after = m.end()
+    if window is None:
+        stretches: tuple = ((start, end),)
+    else:  # a place belongs to the stretch it starts in
+        stretches = ((start, min(end, start + window)), (min(end, start + window), end))
+    for lo, hi in stretches:
+        if len(leads) == 1 and hi == end:
+            places: Iterable[int] = _found(low, leads[0], lo, end)  # in order as found: no set, no sort
+        else:
+            found: set[int] = set()  # two leads may stand at one place: "[" and "[^"
+            for lead in leads:
+                stop = min(end, hi + len(lead) - 1)  # a place before `hi` may run past it
+                at = low.find(lead, lo, stop)
+                while at != -1:
+                    found.add(at)
+                    at = low.find(lead, at + 1, stop)
+            places = sorted(found)
+        for at in places:
+            if at < after:
+                continue
+            if inword is not None and at and inword(masked, at - 1):
+                continue
+            m = part.match(masked, at, end, timeout=timeout) if timed else part.match(masked, at, end)
+            if m is not None:
+                yield m
+                after = m.end()
 
 
 def _found(low: str, lead: str, start: int, end: int) -> Iterable[int]:
@@ -402,39 +408,6 @@ def _found(low: str, lead: str, start: int, end: int) -> Iterable[int]:
     while at != -1:
         yield at
         at = find(lead, at + 1, end)
-
-
-def _found_in_order(low: str, leads: tuple[str, ...], start: int, end: int,
-                    window: int = 2048) -> Iterable[int]:
-    """The places of any of `leads` in low[start:end], in order and each once (two leads
-    may stand at one place: "[" and "[^"), found one at a time: each lead is looked for
-    only up to a limit that doubles as the places run out, so that a lead that does not
-    stand near the start ("<ref" in a text cited with "[12]") is not looked for through
-    the whole text when the caller stops after a few places."""
-    find = low.find
-    longest = max(map(len, leads))
-    limit = min(end, start + window)
-    # Per lead: where its next search starts, and its next place below `limit` (-1: none).
-    froms = [start] * len(leads)
-    nexts = [find(lead, start, limit) for lead in leads]
-    while True:
-        # Below `safe` every place is known: one that runs past `limit` starts after it.
-        safe = end if limit == end else limit - longest + 1
-        at = min((n for n in nexts if n != -1), default=-1)
-        if at == -1 or at >= safe:
-            if limit == end:
-                if at == -1:
-                    return
-            else:
-                window *= 2
-                limit = min(end, limit + window)
-                nexts = [n if n != -1 else find(lead, f, limit) for lead, f, n in zip(leads, froms, nexts)]
-                continue
-        yield at
-        for k, n in enumerate(nexts):
-            if n == at:
-                froms[k] = at + 1
-                nexts[k] = find(leads[k], at + 1, limit)
 
 
 def _matcher_words(matcher) -> frozenset[str] | None:
