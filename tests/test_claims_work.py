@@ -379,3 +379,37 @@ def test_asking_whether_a_sentence_cites_first_or_late_finds_the_same(all_rules,
     monkeypatch.setattr(AttributionKind, "_ask_first", staticmethod(lambda text, start, end: ask == "first"))
     assert [analyse(t) for t in texts] == chosen
     assert sum(len(found) for found in chosen) > 1000
+
+
+_CARRIED = ["Informed sources speaking on condition of anonymity said the rebels were regrouping.",
+            "The sources continued that most of their weapons came from abroad.",
+            "They also asserted that the army was doing nothing to stop them.",
+            "Ms Hewitt told the BBC that the plan was unworkable.", "She added that the council had not consulted residents.",
+            "Critics said the plan failed.[3]", "It rained.", "Some experts argue that rents will rise.",
+            "He said that it was fine."]
+
+
+def test_vague_and_carried_sources_reported_together_are_those_reported_apart(all_rules):
+    # DL301 and DL303 share one walk over a document's statuses: run together, each
+    # reports what it reports alone.
+    import dataclasses
+
+    from doclint.api import document_from_text, lint_documents
+
+    rules = {r.id: dataclasses.replace(r, enabled=True) for r in all_rules if r.id in ("DL301", "DL303")}
+    rng = random.Random(17)
+    texts = [" ".join(rng.choice(_CARRIED) for _ in range(rng.randint(1, 10))) for _ in range(200)]
+
+    def findings(rule_list):
+        out = []
+        for n, text in enumerate(texts):
+            found = lint_documents([document_from_text(f"d{n}.txt", text + "\n", "text")], rule_list).findings
+            out += [(f.path, f.rule_id, f.line, f.column, f.end_column, f.message,
+                     [(r.line, r.column) for r in f.related]) for f in found]
+        return sorted(out)
+
+    together = findings([rules["DL301"], rules["DL303"]])
+    apart = findings([rules["DL301"]]) + findings([rules["DL303"]])
+    assert together == sorted(apart)
+    assert {"DL301", "DL303"} <= {rule for _, rule, *_ in together}
+    assert sum(rule == "DL303" for _, rule, *_ in together) > 50

@@ -76,7 +76,21 @@ class AttributionKind(Kind):
         found = ct.analyses.get(key)
         if found is None:
             found = ct.analyses[key] = self._analyse(doc, ct)
-        yield from self._report(doc, ct, found)
+        # The walk over the statuses is theirs alike too: each reports its own part of it
+        # (kept for the other once it is whole).
+        report = self.options.report
+        walked = ct.analyses.get((key, "reports"))
+        if walked is None:
+            walked = []
+            for item in self._report(doc, ct, found):
+                walked.append(item)
+                if item[0] == report:
+                    yield Hit(item[1], item[2], dict(item[3]), related=item[4])
+            ct.analyses[(key, "reports")] = walked
+            return
+        for kind, start, end, args, related in walked:
+            if kind == report:
+                yield Hit(start, end, dict(args), related=related)
 
     def _analyse(self, doc, ct: ctx.ClaimText) -> dict:
         opts = self.options
@@ -171,7 +185,9 @@ class AttributionKind(Kind):
                 if i >= 0 and not reader.reports_nothing(masked, ct.sentences[i], m):
                     yield i, m
 
-    def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[Hit]:
+    def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[tuple]:
+        """What each value of `report` reports of the statuses `found`, in one walk:
+        (report, start, end, message arguments, related locations) of each hit."""
         opts = self.options
         source = None  # (sentence index, offset, plural) of the last vague source still in play
         for i in sorted(found):
@@ -193,11 +209,8 @@ class AttributionKind(Kind):
             cue = " ".join(doc.plain(cue_start, cue_end).split())
             if status == "vague":
                 source = (i, start, cc.is_plural(head, opts.reader.lexicon))
-                if opts.report == "new":
-                    yield Hit(start, end, {"cue": cue})
+                yield "new", start, end, (("cue", cue),), ()
             else:
                 intro = doc.location(source[1])
                 source = (i, source[1], source[2])
-                if opts.report == "carried":
-                    yield Hit(start, end, {"cue": cue, "line": intro.text_line or intro.line},
-                              related=(intro,))
+                yield "carried", start, end, (("cue", cue), ("line", intro.text_line or intro.line)), (intro,)
