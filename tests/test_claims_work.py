@@ -413,3 +413,37 @@ def test_vague_and_carried_sources_reported_together_are_those_reported_apart(al
     assert together == sorted(apart)
     assert {"DL301", "DL303"} <= {rule for _, rule, *_ in together}
     assert sum(rule == "DL303" for _, rule, *_ in together) > 50
+
+
+_CUE_WORDS = ("it is was has been widely often believed thought said reported claimed alleged to be have "
+              "that who there are were those some many people say argue considered one of the most "
+              "greatest finest regarded as seen viewed speculation grew reports rumours of about "
+              "allegedly reportedly according sources close anonymity on condition beautiful "
+              "made argument claim is well known we all know . , \n\n").split(" ")
+
+
+def test_runs_not_searched_for_the_words_they_were_found_by_give_the_same_matches(all_rules, monkeypatch):
+    # A run of candidate sentences holds a word of the set it was found by: that set is
+    # not searched for again. Searching for it too finds the same matches.
+    from doclint.api import document_from_text
+    from doclint.families.claims.text import ClaimText, cue_matches
+
+    by_id = {r.id: r for r in all_rules}
+    sets = [by_id["DL301"].options.cues, by_id["DL302"].options.all_cues, by_id["DL304"].options.all_cues]
+    rng = random.Random(23)
+    texts = [" ".join(rng.choice(_CUE_WORDS) for _ in range(rng.randint(1, 60))) for _ in range(400)]
+
+    def matches():
+        out = []
+        for text in texts:
+            doc = document_from_text("a.txt", text + "\n", "text")
+            ct = ClaimText.of(doc)
+            out.append([[m.span() for m in cue_matches(cues, doc, ct, 1.0)] for cues in sets])
+        return out
+
+    found = matches()
+    for cues in sets:
+        assert cues.run_required != cues.required  # something is left out
+        monkeypatch.setattr(cues, "run_required", cues.required)
+    assert matches() == found
+    assert sum(len(m) for per_text in found for m in per_text) > 300

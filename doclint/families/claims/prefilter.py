@@ -162,6 +162,12 @@ class CueSet:
         # The sets of one word come first: a run lacking that word is dropped at one search.
         self.required: list[tuple] = [tuple(sorted(required_sets(lead[0].pattern, re.IGNORECASE), key=len))
                                       if lead else () for lead in self.leads]
+        # The same, less the set the cue's candidate sentences were found by (`needs`): a
+        # run of them holds one of its words, hit by the trigger scan, so the search
+        # for them is left out. (Leaving out a search only lets more runs through to
+        # the regex, which finds what it finds in them.)
+        self.run_required: list[tuple] = [tuple(r for r in required if r != need)
+                                          for required, need in zip(self.required, self.needs)]
         # The matchers that need each word; a set without any runs every matcher on all text.
         self.needed_by: dict[str, list[int]] = {}
         for k, need in enumerate(self.needs):
@@ -246,6 +252,7 @@ class CueSet:
             wanted = self._wanted(ct)
         for k, matcher in enumerate(self.matchers):
             spans = ct.chunks if self.needs[k] is None else _runs(ct.sentences, wanted[k])
+            required = self.required[k] if self.needs[k] is None else self.run_required[k]
             phrases = self.phrases[k] if ct.lower_ok else None
             lead = self.leads[k] if ct.lower_ok else None
             hits = ct.trigger_hits(*shared_trigger()) if self.phrase_needs[k] is not None else None
@@ -263,7 +270,7 @@ class CueSet:
                         yield from anchored(lead[0], lead[1], held, masked, ct.lower, start, end, timeout)
                         continue
                 if lead is not None:
-                    if holds_all(ct.lower, start, end, self.required[k]):
+                    if holds_all(ct.lower, start, end, required):
                         yield from anchored(*lead, masked, ct.lower, start, end, timeout)
                 else:
                     yield from matcher.finditer(masked, start, end, timeout=timeout)
