@@ -165,10 +165,16 @@ def test_without_brackets_only_a_reading_that_would_be_kept_asks_whether_its_sen
     assert asked[:2] == ["Critics", "Observers"]
 
 
-def test_with_brackets_every_sentence_read_is_asked_first_and_finds_the_same(lint_text, monkeypatch):
-    found, asked = citation_questions(lint_text, monkeypatch, _CITING + " See [the minutes](minutes.md).")
+def test_with_brackets_a_sentence_holding_one_is_asked_first_and_finds_the_same(lint_text, monkeypatch):
+    # A "[" in the document: the sentence with one is asked before its verbs are read
+    # (its reading, nothing, would not have asked); the others only of a kept reading.
+    text = ("Our council said on Friday that it had voted. Critics said the plan would fail (Smith, "
+            "2019). The committee said on Monday that it would vote (see [the minutes](minutes.md)). "
+            "Observers noted that the vote was close.")
+    found, asked = citation_questions(lint_text, monkeypatch, text)
     assert found == ["Observers noted"]
     assert asked[:3] == ["Critics", "The", "Observers"]
+    assert "Our" not in asked  # no "[" in it, and read as nothing: whether it cites never matters
 
 
 def test_a_sharp_s_keeps_the_folded_text_aligned():
@@ -202,3 +208,242 @@ def test_a_document_with_a_sharp_s_finds_what_a_full_scan_finds(lint_text, monke
     assert filtered == full
     assert {"DL301", "DL303"} <= {rule for rule, *_ in filtered}
     assert prefilter.lowered(_SHARP)[1]
+
+
+_VERB_TEXT = ("Critics said that the plan failed. The state held. Officials noted, however, that "
+              "it rained. Data linked the outbreak to the dam. The study showed a rise. Reports "
+              "indicate that rents rose. The Southern States Said little. He held a view that it "
+              "was \"fine\". They added: no. Residents noted as well the cost. The judge held "
+              "court. Experts linked rents with wages. Fans put the cost at $3m. Data indicate a "
+              "sharp rise. The state of the art.")
+
+
+def test_reporting_hits_are_the_verb_hits_reports_nothing_lets_through(all_rules):
+    # The one walk over the trigger hits drops what `reports_nothing` drops, no more.
+    from doclint.api import document_from_text
+    from doclint.families.claims.prefilter import shared_trigger
+    from doclint.families.claims.source import reporting_hits, verb_hits
+    from doclint.families.claims.text import ClaimText
+
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    rng = random.Random(5)
+    words = _VERB_TEXT.replace(".", " .").split()
+    texts = [_VERB_TEXT] + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    dropped = kept = 0
+    for text in texts:
+        doc = document_from_text("a.txt", text + "\n", "text")
+        ct = ClaimText.of(doc)
+        assert ct.lower_ok
+        slow = [(i, m.start(), m.group()) for i, m in verb_hits(reader, ct, shared_trigger())
+                if not reader.reports_nothing(doc.masked, ct.sentences[i], m)]
+        fast = [(i, m.start(), m.group()) for i, m in reporting_hits(reader, ct, shared_trigger(), doc.masked)]
+        assert fast == slow, text
+        kept += len(fast)
+        dropped += len(list(verb_hits(reader, ct, shared_trigger()))) - len(fast)
+    assert kept > 500 and dropped > 500  # both ways are taken often
+
+
+def test_case_folded_text_matches_ascii_as_ignorecase_does():
+    # A search of lower-case ASCII in the case-folded text (where its offsets hold) finds
+    # the places a case-insensitive search of the original finds: every character that
+    # `re.IGNORECASE` takes for an ASCII character folds to it, and only those.
+    import re
+    import sys
+
+    from doclint.families.claims.prefilter import lowered
+
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    folded = []
+    for c in chars:
+        low, same, _ = lowered(c)
+        folded.append(low if same else None)  # a character that folds to two turns the search off
+    text = "".join(chars)
+    for code in range(0x20, 0x7F):
+        x = chr(code).lower()
+        if x != chr(code):
+            continue
+        found = {m.start() for m in re.finditer(re.escape(x), text, re.I)}
+        assert {k for k in found if folded[k] is not None} == {k for k, low in enumerate(folded) if low == x}, x
+
+
+def test_evidence_nouns_are_found_in_the_folded_text_where_the_text_has_them(all_rules):
+    from doclint.families.claims.prefilter import lowered
+
+    reader = next(r for r in all_rules if r.id == "DL301").options.reader
+    assert reader.evidence_folded is not None
+    rng = random.Random(9)
+    pieces = ["Data", "DATA", "data", "stud", "ies", "Stud", "IES", "poll", "\u017furvey", "survey",
+              "S\u0131x", "\u212a", "findings", "FINDINGS", "Estimates", " ", "-", ",", "x", "\u00df", "a"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        low, same, _ = lowered(text)
+        if not same:
+            continue
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert reader._may_report_bare(text, start, end, "weak", False, low) \
+            == reader._may_report_bare(text, start, end, "weak", False), (text, start, end)
+
+
+@pytest.mark.parametrize("window", [None, 1, 2, 3, 5, 4096])
+def test_anchored_finds_what_a_scan_finds(window):
+    import re
+
+    import regex
+
+    from doclint.families.claims.prefilter import anchored, lowered
+
+    rng = random.Random(4)
+    patterns = [(re.compile(r"(?<![\w\]])\[\d+\]|<ref\b|\{\{\s*[Cc]it"), ("[", "<ref", "{{")),
+                (re.compile(r"\bit\s+is\s+(?:said|thought)\b", re.I), ("it",)),
+                (regex.compile(r"\b(?:is|was)\s+(?:\w+ly\s+)?seen\s+as\b", regex.I), ("is", "was")),
+                (re.compile(r"\[\^\w+\]|\[\d+\]"), ("[^", "["))]  # two leads at one place
+    pieces = ["[12]", "[", "]", "x[3]", "<ref>", "<references", "{{cite", "{{ Cit", "{{", " ", "it",
+              "It", "with", " is ", " was ", "said", "thought", "seen", " as", "widely ", "Is", "[^1]", "[^"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        low = lowered(text)[0]
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for part, leads in patterns:
+            timed = isinstance(part, regex.Pattern)
+            found = [m.span() for m in anchored(part, timed, leads, text, low, start, end, 1.0, window)]
+            assert found == [m.span() for m in part.finditer(text, start, end)], (text, part.pattern)
+
+
+def _quote_spans_per_block(doc):
+    """Quotations as found before: every block scanned from its first opening mark."""
+    from bisect import bisect_left
+
+    from doclint.families.claims.text import _OPENERS, _QUOTES, _marks
+
+    spans = []
+    opens = _marks(doc.text, _OPENERS)
+    for block in doc.blocks:
+        k = bisect_left(opens, block.start)
+        if k == len(opens) or opens[k] >= block.end:
+            continue
+        for m in _QUOTES.finditer(doc.text, opens[k], block.end):
+            if m.group()[0] == "\u2018" and m.start() > 0 and doc.text[m.start() - 1].isalnum():
+                continue
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_quotations_tried_at_their_marks_are_those_of_a_scan_per_block(fmt):
+    from doclint.api import document_from_text
+    from doclint.families.claims.text import quote_spans
+
+    rng = random.Random(12 if fmt == "text" else 13)
+    pieces = ["\"", "\u201c", "\u201d", "\u2018", "\u2019", "it\u2019s", "a\u2018b", " ", "word", "\n",
+              "\n\n", "\n\n# Title \"x\"\n\n", "\n- item \"", "\n\n```\n\"code\"\n```\n\n", "`\"`", ".",
+              "\u2018quoted\u2019 ", "\u201chalf"]
+    seen = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        doc = document_from_text("a.md" if fmt == "markdown" else "a.txt", text, fmt)
+        found = quote_spans(doc)
+        assert found == _quote_spans_per_block(doc), repr(text)
+        seen += len(found)
+    assert seen > 1000
+
+
+_CITED_TEXT = ["Critics said the plan failed.", "Critics said the plan failed.[3]", "They added that it cost more.",
+               "They added that it cost more.[4]", "Some experts argue that rents will rise (Smith, 2019).",
+               "Officials said [citation needed] that it rained.", "The mayor said the budget was fair.",
+               "Analysts expect a rise in rents. See https://example.org for more.", "It rained.",
+               "A survey suggests that voters are unhappy.[a]", "He said that it was fine.",
+               "Fans praised the band.[^1]", "The sources continued that the rebels were near."]
+
+
+@pytest.mark.parametrize("ask", ["first", "late"])
+def test_asking_whether_a_sentence_cites_first_or_late_finds_the_same(all_rules, monkeypatch, ask):
+    # Where a sentence is asked whether it cites, before its verbs are read or only of a
+    # reading that would be kept, changes no status of any sentence.
+    from doclint.api import document_from_text
+    from doclint.families.claims.kinds import AttributionKind
+    from doclint.families.claims.text import ClaimText
+    from doclint.registry import KINDS
+
+    rule = next(r for r in all_rules if r.id == "DL301")
+    rng = random.Random(21)
+    texts = [" ".join(rng.choice(_CITED_TEXT) for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    kind = KINDS[rule.kind](rule)
+
+    def analyse(text):
+        doc = document_from_text("a.txt", text + "\n", "text")
+        return kind._analyse(doc, ClaimText.of(doc))
+
+    chosen = [analyse(t) for t in texts]
+    monkeypatch.setattr(AttributionKind, "_ask_first", staticmethod(lambda text, start, end: ask == "first"))
+    assert [analyse(t) for t in texts] == chosen
+    assert sum(len(found) for found in chosen) > 1000
+
+
+_CARRIED = ["Informed sources speaking on condition of anonymity said the rebels were regrouping.",
+            "The sources continued that most of their weapons came from abroad.",
+            "They also asserted that the army was doing nothing to stop them.",
+            "Ms Hewitt told the BBC that the plan was unworkable.", "She added that the council had not consulted residents.",
+            "Critics said the plan failed.[3]", "It rained.", "Some experts argue that rents will rise.",
+            "He said that it was fine."]
+
+
+def test_vague_and_carried_sources_reported_together_are_those_reported_apart(all_rules):
+    # DL301 and DL303 share one walk over a document's statuses: run together, each
+    # reports what it reports alone.
+    import dataclasses
+
+    from doclint.api import document_from_text, lint_documents
+
+    rules = {r.id: dataclasses.replace(r, enabled=True) for r in all_rules if r.id in ("DL301", "DL303")}
+    rng = random.Random(17)
+    texts = [" ".join(rng.choice(_CARRIED) for _ in range(rng.randint(1, 10))) for _ in range(200)]
+
+    def findings(rule_list):
+        out = []
+        for n, text in enumerate(texts):
+            found = lint_documents([document_from_text(f"d{n}.txt", text + "\n", "text")], rule_list).findings
+            out += [(f.path, f.rule_id, f.line, f.column, f.end_column, f.message,
+                     [(r.line, r.column) for r in f.related]) for f in found]
+        return sorted(out)
+
+    together = findings([rules["DL301"], rules["DL303"]])
+    apart = findings([rules["DL301"]]) + findings([rules["DL303"]])
+    assert together == sorted(apart)
+    assert {"DL301", "DL303"} <= {rule for _, rule, *_ in together}
+    assert sum(rule == "DL303" for _, rule, *_ in together) > 50
+
+
+_CUE_WORDS = ("it is was has been widely often believed thought said reported claimed alleged to be have "
+              "that who there are were those some many people say argue considered one of the most "
+              "greatest finest regarded as seen viewed speculation grew reports rumours of about "
+              "allegedly reportedly according sources close anonymity on condition beautiful "
+              "made argument claim is well known we all know . , \n\n").split(" ")
+
+
+def test_runs_not_searched_for_the_words_they_were_found_by_give_the_same_matches(all_rules, monkeypatch):
+    # A run of candidate sentences holds a word of the set it was found by: that set is
+    # not searched for again. Searching for it too finds the same matches.
+    from doclint.api import document_from_text
+    from doclint.families.claims.text import ClaimText, cue_matches
+
+    by_id = {r.id: r for r in all_rules}
+    sets = [by_id["DL301"].options.cues, by_id["DL302"].options.all_cues, by_id["DL304"].options.all_cues]
+    rng = random.Random(23)
+    texts = [" ".join(rng.choice(_CUE_WORDS) for _ in range(rng.randint(1, 60))) for _ in range(400)]
+
+    def matches():
+        out = []
+        for text in texts:
+            doc = document_from_text("a.txt", text + "\n", "text")
+            ct = ClaimText.of(doc)
+            out.append([[m.span() for m in cue_matches(cues, doc, ct, 1.0)] for cues in sets])
+        return out
+
+    found = matches()
+    for cues in sets:
+        assert cues.run_required != cues.required  # something is left out
+        monkeypatch.setattr(cues, "run_required", cues.required)
+    assert matches() == found
+    assert sum(len(m) for per_text in found for m in per_text) > 300

@@ -184,3 +184,20 @@ def test_fix_removes_unused_directives_and_keeps_suppressed_text(tmp_path, monke
     assert page.read_text(encoding="utf-8") == (
         "# Page\n\nAll spelled well.\n\nWe recieve mail. <!-- doclint-disable-line DL902 -- a quotation -->\n")
     assert main(["check", "--select", "DL902,DL001", "page.md"]) == 0
+
+
+def test_a_vale_comment_is_found_where_the_scan_finds_one():
+    # parse_directives looks back from each "vale" instead of scanning for the opening.
+    import random
+
+    from doclint.engine.suppress import _VALE_COMMENT, _has_vale_comment
+
+    rng = random.Random(1)
+    pieces = ["<!--", "<!-", "--", "..", ".", " ", "\t", "vale", "val", "e", "vale ", "prevalent",
+              "equivalent ", "x", "\n", "<!-- vale", ".. vale\t", "<!-- Vale "]
+    found = 0
+    for _ in range(50000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _has_vale_comment(text) == (_VALE_COMMENT.search(text) is not None), repr(text)
+        found += _has_vale_comment(text)
+    assert 5000 < found < 45000

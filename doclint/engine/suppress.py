@@ -28,6 +28,27 @@ _TOKEN = re.compile(r"^(?:DL\d{1,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*|ALL|(?!DL|ALL\
 _VALE_COMMENT = re.compile(r"(?:<!--|\.\.)[ \t]*vale[ \t]")
 
 
+def _has_vale_comment(text: str) -> bool:
+    """Does `_VALE_COMMENT` match somewhere in `text`? Found from each "vale" (a word
+    inside many others: "prevalent", "equivalent") by looking back over the blanks
+    before it, several times faster than the scan, which tries its two openings at
+    every character. The blanks before "vale" are all read back: "<!--" and ".." end in
+    no blank, so an opening can only stand just before them."""
+    find = text.find
+    at = find("vale")
+    while at != -1:
+        if text[at + 4:at + 5] in (" ", "\t"):
+            start = at
+            while start and text[start - 1] in " \t":
+                start -= 1
+            if start >= 4 and text.startswith("<!--", start - 4):
+                return True
+            if start >= 2 and text.startswith("..", start - 2):
+                return True
+        at = find("vale", at + 1)
+    return False
+
+
 @dataclass(frozen=True)
 class Suppression:
     """Findings of `rules` (all rules when empty, minus `excluded`) on lines first..last
@@ -169,7 +190,7 @@ def _next_content_line(lines: list[str], line: int) -> int:
 def parse_directives(doc: "Document") -> Directives | None:
     """The document's directives, or None when it has none (the common, fast case)."""
     text = doc.text
-    vale = "vale" in text and _VALE_COMMENT.search(text) is not None
+    vale = _has_vale_comment(text)
     if "doclint-" not in text and not vale:
         return None
     pattern, code_lines = _syntax(doc)

@@ -99,7 +99,7 @@ class References:
             return 0
         masked = doc.masked  # prose only: "a[0]" in code cites nothing
         if self.leads is not None and ct.lower_ok:
-            matches = anchored(*self.leads, masked, ct.lower, 0, len(masked), DEFAULT_TIMEOUT)
+            matches = anchored(*self.leads, masked, ct.lower, 0, len(masked), DEFAULT_TIMEOUT, window=4096)
         else:
             matches = self.compiled.finditer(masked)
         count = 0

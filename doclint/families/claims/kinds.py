@@ -12,7 +12,7 @@ from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
 from doclint.families.claims.citations import Citations, cited
 from doclint.families.claims.prefilter import shared_trigger
-from doclint.families.claims.source import SourceReader, verb_hits, words
+from doclint.families.claims.source import SourceReader, reporting_hits, words
 
 REPORTS = ("new", "carried")
 
@@ -76,7 +76,21 @@ class AttributionKind(Kind):
         found = ct.analyses.get(key)
         if found is None:
             found = ct.analyses[key] = self._analyse(doc, ct)
-        yield from self._report(doc, ct, found)
+        # The walk over the statuses is theirs alike too: each reports its own part of it
+        # (kept for the other once it is whole).
+        report = self.options.report
+        walked = ct.analyses.get((key, "reports"))
+        if walked is None:
+            walked = []
+            for item in self._report(doc, ct, found):
+                walked.append(item)
+                if item[0] == report:
+                    yield Hit(item[1], item[2], dict(item[3]), related=item[4])
+            ct.analyses[(key, "reports")] = walked
+            return
+        for kind, start, end, args, related in walked:
+            if kind == report:
+                yield Hit(start, end, dict(args), related=related)
 
     def _analyse(self, doc, ct: ctx.ClaimText) -> dict:
         opts = self.options
@@ -96,18 +110,23 @@ class AttributionKind(Kind):
         # reading that would be kept: the answer is the same, and asking first pays
         # where many sentences cite (reference markers and links open on "["), while a
         # speech or a letter cites next to nothing (measured both ways on 2 MB each).
-        ask_first = "[" in doc.text
+        # So it is asked first of a sentence with a "[" in it or just after it (in news
+        # and encyclopedia prose nearly every cited sentence, and a third of the others).
+        text = doc.text
+        ask_first = "[" in text
         for i, m in self._verbs(ct, masked):
-            if found.get(i, ("",))[0] == "vague" or reader.reports_nothing(masked, ct.sentences[i], m):
+            if found.get(i, ("",))[0] == "vague":
                 continue  # before the sentence is looked at: most verb hits end here
             if ct.quoted(m.start()):
                 continue
             if i != unread:
                 unread, live = i, self._live(found, i)
-                idle = (not live and cited(opts.cited, doc, *ct.sentences[i])) if ask_first else None
+                idle = None
+                if ask_first and not live and self._ask_first(text, *ct.sentences[i]):
+                    idle = cited(opts.cited, doc, *ct.sentences[i])
             if idle:
                 continue
-            phrase = reader.read_reporting(masked, ct.sentences[i], m, None if live else low)
+            phrase = reader.read_reporting(masked, ct.sentences[i], m, None if live else low, low)
             if phrase.kind is not None and idle is None and not live:
                 idle = cited(opts.cited, doc, *ct.sentences[i])
                 if idle:
@@ -128,6 +147,12 @@ class AttributionKind(Kind):
                             max(phrase.end, m.end()), phrase.head)
         return found
 
+    @staticmethod
+    def _ask_first(text: str, start: int, end: int) -> bool:
+        """Is whether the sentence text[start:end] cites asked before its verbs are read
+        (see `_analyse`)? Where a "[" stands in it or just after it."""
+        return text.find("[", start, end + 3) != -1
+
     def _live(self, found: dict, i: int) -> bool:
         """May a source be in play at sentence `i` (see `_report`)? A source stays in
         play only from a sentence read as vague, or as a pronoun or an anaphor that
@@ -145,18 +170,24 @@ class AttributionKind(Kind):
         return False
 
     def _verbs(self, ct: ctx.ClaimText, masked: str) -> Iterable[tuple[int, object]]:
-        """(sentence, match) for each reporting verb in the prose, in text order."""
+        """(sentence, match) for each reporting verb in the prose, in text order, that
+        `SourceReader.reports_nothing` does not drop."""
         reader = self.options.reader
         if ct.lower_ok:
-            yield from verb_hits(reader, ct, shared_trigger(), masked)
-            return
+            return reporting_hits(reader, ct, shared_trigger(), masked)
+        return self._scanned_verbs(ct, masked)
+
+    def _scanned_verbs(self, ct: ctx.ClaimText, masked: str) -> Iterable[tuple[int, object]]:
+        reader = self.options.reader
         for start, end in ct.chunks:  # offsets of the lowered text are off: scan the text
             for m in reader.verbs_any_case.finditer(masked, start, end):
                 i = ct.index(m.start())
-                if i >= 0:
+                if i >= 0 and not reader.reports_nothing(masked, ct.sentences[i], m):
                     yield i, m
 
-    def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[Hit]:
+    def _report(self, doc, ct: ctx.ClaimText, found: dict) -> Iterable[tuple]:
+        """What each value of `report` reports of the statuses `found`, in one walk:
+        (report, start, end, message arguments, related locations) of each hit."""
         opts = self.options
         source = None  # (sentence index, offset, plural) of the last vague source still in play
         for i in sorted(found):
@@ -178,11 +209,8 @@ class AttributionKind(Kind):
             cue = " ".join(doc.plain(cue_start, cue_end).split())
             if status == "vague":
                 source = (i, start, cc.is_plural(head, opts.reader.lexicon))
-                if opts.report == "new":
-                    yield Hit(start, end, {"cue": cue})
+                yield "new", start, end, (("cue", cue),), ()
             else:
                 intro = doc.location(source[1])
                 source = (i, source[1], source[2])
-                if opts.report == "carried":
-                    yield Hit(start, end, {"cue": cue, "line": intro.text_line or intro.line},
-                              related=(intro,))
+                yield "carried", start, end, (("cue", cue), ("line", intro.text_line or intro.line)), (intro,)

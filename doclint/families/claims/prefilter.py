@@ -162,6 +162,12 @@ class CueSet:
         # The sets of one word come first: a run lacking that word is dropped at one search.
         self.required: list[tuple] = [tuple(sorted(required_sets(lead[0].pattern, re.IGNORECASE), key=len))
                                       if lead else () for lead in self.leads]
+        # The same, less the set the cue's candidate sentences were found by (`needs`): a
+        # run of them holds one of its words, hit by the trigger scan, so the search
+        # for them is left out. (Leaving out a search only lets more runs through to
+        # the regex, which finds what it finds in them.)
+        self.run_required: list[tuple] = [tuple(r for r in required if r != need)
+                                          for required, need in zip(self.required, self.needs)]
         # The matchers that need each word; a set without any runs every matcher on all text.
         self.needed_by: dict[str, list[int]] = {}
         for k, need in enumerate(self.needs):
@@ -246,6 +252,7 @@ class CueSet:
             wanted = self._wanted(ct)
         for k, matcher in enumerate(self.matchers):
             spans = ct.chunks if self.needs[k] is None else _runs(ct.sentences, wanted[k])
+            required = self.required[k] if self.needs[k] is None else self.run_required[k]
             phrases = self.phrases[k] if ct.lower_ok else None
             lead = self.leads[k] if ct.lower_ok else None
             hits = ct.trigger_hits(*shared_trigger()) if self.phrase_needs[k] is not None else None
@@ -263,7 +270,7 @@ class CueSet:
                         yield from anchored(lead[0], lead[1], held, masked, ct.lower, start, end, timeout)
                         continue
                 if lead is not None:
-                    if holds_all(ct.lower, start, end, self.required[k]):
+                    if holds_all(ct.lower, start, end, required):
                         yield from anchored(*lead, masked, ct.lower, start, end, timeout)
                 else:
                     yield from matcher.finditer(masked, start, end, timeout=timeout)
@@ -359,32 +366,55 @@ def matcher_leads(matcher) -> tuple | None:
 
 
 def anchored(part, timed: bool, leads: tuple[str, ...], masked: str, low: str,
-              start: int, end: int, timeout: float) -> Iterable:
+              start: int, end: int, timeout: float, window: int | None = None) -> Iterable:
     """What `part.finditer(masked, start, end)` finds, found by trying the regex only
     where one of its leading words stands in the lower-cased text `low` (offsets as in
     `masked`): a match can start nowhere else. Trying from the left and going on after
     each match's end gives the same leftmost, non-overlapping matches. The regex sees
-    the whole text, so its look-behinds and word boundaries read as in a scan."""
-    places: set[int] = set()
-    for lead in leads:
-        at = low.find(lead, start, end)
-        while at != -1:
-            places.add(at)
-            at = low.find(lead, at + 1, end)
+    the whole text, so its look-behinds and word boundaries read as in a scan. With a
+    `window`, the places in the first `window` characters are found and tried before
+    those in the rest, for a caller that stops after a few matches (see
+    `citations.References`): a leading word that stands nowhere near the start ("<ref"
+    in a text cited with "[12]") is then not looked for through the whole text."""
     after = start
     # A regex that starts a word cannot match inside one: a lead found there ("it" in
     # "with") is skipped without a call. (ASCII word characters are word characters to
     # `re` and `regex` alike.)
     inword = _INWORD if starts_a_word(part.pattern, re.IGNORECASE) else None
-    for at in sorted(places):
-        if at < after:
-            continue
-        if inword is not None and at and inword(masked, at - 1):
-            continue
-        m = part.match(masked, at, end, timeout=timeout) if timed else part.match(masked, at, end)
-        if m is not None:
-            yield m
-            after = m.end()
+    if window is None:
+        stretches: tuple = ((start, end),)
+    else:  # a place belongs to the stretch it starts in
+        stretches = ((start, min(end, start + window)), (min(end, start + window), end))
+    for lo, hi in stretches:
+        if len(leads) == 1 and hi == end:
+            places: Iterable[int] = _found(low, leads[0], lo, end)  # in order as found: no set, no sort
+        else:
+            found: set[int] = set()  # two leads may stand at one place: "[" and "[^"
+            for lead in leads:
+                stop = min(end, hi + len(lead) - 1)  # a place before `hi` may run past it
+                at = low.find(lead, lo, stop)
+                while at != -1:
+                    found.add(at)
+                    at = low.find(lead, at + 1, stop)
+            places = sorted(found)
+        for at in places:
+            if at < after:
+                continue
+            if inword is not None and at and inword(masked, at - 1):
+                continue
+            m = part.match(masked, at, end, timeout=timeout) if timed else part.match(masked, at, end)
+            if m is not None:
+                yield m
+                after = m.end()
+
+
+def _found(low: str, lead: str, start: int, end: int) -> Iterable[int]:
+    """The places of `lead` in low[start:end], in order, found one at a time."""
+    find = low.find
+    at = find(lead, start, end)
+    while at != -1:
+        yield at
+        at = find(lead, at + 1, end)
 
 
 def _matcher_words(matcher) -> frozenset[str] | None:

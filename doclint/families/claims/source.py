@@ -124,11 +124,19 @@ class SourceReader:
         # (A pattern, compiled at its first search: start-up stays as it was.)
         nouns = sorted(self.lexicon.evidence, key=len, reverse=True)
         self.evidence_pattern = "|".join(map(re.escape, nouns)) if nouns else "(?!)"
+        # The same search in the case-folded prose: a trie of the nouns, searched
+        # case-sensitively (`re` runs it several times faster than the case-insensitive
+        # alternation); only for ASCII nouns, which fold as `re.IGNORECASE` matches them.
+        self.evidence_folded = word_trie(nouns) if nouns and all(n.isascii() for n in nouns) else None
         # Verbs read only as complement verbs (no agent, no judgement noun): without
         # their complement they report nothing, whatever stands before them, so most of
         # their hits in prose ("the state", "held") end before the passive is read.
         self.bare_weak = frozenset(v for v, k in kinds.items()
                                    if k == "weak" and v not in self.agents and v not in self.judgement)
+        # Of those, the ones `reports_nothing` drops when they lack their complement
+        # (an evidence verb without a particle may still report: "data indicate a rise").
+        self.bare_silent = frozenset(v for v in self.bare_weak
+                                     if v in self.particles or v not in self.evidence_forms)
         self.base_forms = frozenset(cv.bases(entries))
         self.present_forms = frozenset(cv.presents(entries))
         # Words that may open an inverted source: "said one official", "said a source".
@@ -158,11 +166,14 @@ class SourceReader:
         return verb in self.bare_weak and not self._complement(masked, m.end(), sentence, verb, "weak") \
             and (verb in self.particles or verb not in self.evidence_forms)
 
-    def read_reporting(self, masked: str, sentence: tuple[int, int], m, vague_only: str | None = None) -> cc.Phrase:
+    def read_reporting(self, masked: str, sentence: tuple[int, int], m, vague_only: str | None = None,
+                       low: str | None = None) -> cc.Phrase:
         """`read` for a verb `reports_nothing` let through. `vague_only` is the case-folded
         prose (offsets as in `masked`) when only a vague reading can change a report (no
         source is in play, see AttributionKind._analyse): a subject that holds no word a
-        vague phrase needs is then not read, whatever else it would be read as."""
+        vague phrase needs is then not read, whatever else it would be read as. `low` is
+        the same case-folded prose, given whether or not a source is in play (None: the
+        document has none with its offsets)."""
         lex = self.lexicon
         start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
         verb = m.group().lower()
@@ -228,7 +239,7 @@ class SourceReader:
         if verb in _ORDERS and _DIRECTIVE.match(masked, end):
             return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
         gerund = verb.endswith("ing")
-        if not complement and not self._may_report_bare(masked, sentence[0], start, kind, gerund):
+        if not complement and not self._may_report_bare(masked, sentence[0], start, kind, gerund, low):
             return cc.NO_SOURCE  # its subject need not be read
         # A past report with its complement ("said", "claimed that"), not a reduced
         # relative ("behavior deemed unprofessional"): its subject may be "one teacher".
@@ -275,7 +286,8 @@ class SourceReader:
             return needed.match(masked, end, sentence[1]) is not None
         return kind != "weak" or _COMPLEMENT.match(masked, end) is not None
 
-    def _may_report_bare(self, masked: str, sent_start: int, pos: int, kind: str, gerund: bool) -> bool:
+    def _may_report_bare(self, masked: str, sent_start: int, pos: int, kind: str, gerund: bool,
+                         low: str | None = None) -> bool:
         """Can the verb at `pos`, lacking its complement, still report? Only two readings
         below report such a verb: a reporting verb that lacks its particle ("linked ...
         to"), inverted after a quotation (", said one official"); an evidence verb
@@ -284,6 +296,9 @@ class SourceReader:
         neither ("the table shows", "the results indicate a"), and their subjects are not read."""
         if kind == "strong":
             return not gerund and self._after_quote(masked, sent_start, pos)
+        if low is not None and self.evidence_folded is not None:
+            # In the case-folded prose (see `prefilter.lowered`): the same places match.
+            return re.compile(self.evidence_folded).search(low, sent_start, pos) is not None  # `re` caches it
         return re.compile(self.evidence_pattern, re.I).search(masked, sent_start, pos) is not None  # `re` caches it
 
     def _may_be_vague(self, low: str, masked: str, sent_start: int, pos: int, past: bool) -> bool:
@@ -360,6 +375,44 @@ def verb_hits(reader: SourceReader, ct, shared, masked: str | None = None) -> It
                 continue
         if masked is not None and masked[start].isupper() and start > sentences[i][0]:
             continue
+        yield i, VerbHit(start, word)
+
+
+def reporting_hits(reader: SourceReader, ct, shared, masked: str) -> Iterator[tuple[int, VerbHit]]:
+    """The hits of `verb_hits(reader, ct, shared, masked)` that `reader.reports_nothing`
+    lets through, found in the one walk over the trigger hits. Most verb hits in prose
+    end at a check here ("the state", "held" without a complement), so none of them is
+    built into a match or read by a call per hit."""
+    kinds = reader.verb_kinds
+    silent = reader.bare_silent
+    particles = reader.particles
+    complement = _COMPLEMENT.match
+    low = ct.lower
+    size = len(low)
+    sentences = ct.sentences
+    for i, start, word in ct.trigger_hits(*shared):
+        if word not in kinds:
+            continue
+        if start:
+            c = low[start - 1]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        end = start + len(word)
+        if end < size:
+            c = low[end]
+            if c.isalnum() or c == "-" or c == "_":
+                continue
+        if masked[start].isupper() and start > sentences[i][0]:
+            continue  # a name inside its sentence: `reports_nothing` says so first
+        if word in silent:
+            # A complement verb with nothing after it that it needs: `reports_nothing`
+            # (see `SourceReader._complement` for a "weak" verb).
+            needed = particles.get(word)
+            if needed is not None:
+                if needed.match(masked, end, sentences[i][1]) is None:
+                    continue
+            elif complement(masked, end) is None:
+                continue
         yield i, VerbHit(start, word)
 
 

@@ -6,6 +6,7 @@ import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Iterable
 
 from doclint.core.document import Document
@@ -100,18 +101,43 @@ def quote_spans(doc: Document) -> list[tuple[int, int]]:
     spans = []
     # Every quotation opens on one of these marks: a block holding none is not searched,
     # and a search starts at the block's first mark (most prose blocks quote nothing).
-    opens = _marks(doc.text, _OPENERS)
+    text = doc.text
+    opens = _marks(text, _OPENERS)
     if not opens:
         return spans
-    for block in doc.blocks:
-        k = bisect_left(opens, block.start)
-        if k == len(opens) or opens[k] >= block.end:
+    # The blocks are found from the marks, not the marks per block, and in a block the
+    # regex is tried only at a mark: a match starts on one, and trying them from the left,
+    # each after the end of the last match, finds what a scan of the block finds.
+    blocks = doc.blocks
+    match = _QUOTES.match
+    count, k, b = len(opens), 0, 0
+    while k < count:
+        at = opens[k]
+        b = bisect_right(blocks, at, b, key=_BLOCK_END)  # the first block that ends after the mark
+        if b == len(blocks):
+            break
+        start, end = blocks[b].start, blocks[b].end
+        if at < start:
+            k = bisect_left(opens, start, k)  # a mark between blocks: go to the block's first
             continue
-        for m in _QUOTES.finditer(doc.text, opens[k], block.end):
-            if m.group()[0] == "\u2018" and m.start() > 0 and doc.text[m.start() - 1].isalnum():
+        after = at
+        while k < count and opens[k] < end:
+            at = opens[k]
+            k += 1
+            if at < after:
+                continue  # inside the last quotation
+            m = match(text, at, end)
+            if m is None:
+                continue
+            after = m.end()
+            if text[at] == "\u2018" and at > 0 and text[at - 1].isalnum():
                 continue  # an apostrophe-like mark inside a word opens no quotation
-            spans.append((m.start(), m.end()))
+            spans.append((at, after))
+        b += 1
     return spans
+
+
+_BLOCK_END = attrgetter("end")
 
 
 def block_runs(doc: Document, size: int = 65536) -> list[tuple[int, int]]:
