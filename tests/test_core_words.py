@@ -70,3 +70,8 @@ def test_a_quoted_run_of_symbols_is_a_word():
         ["use", '"|"', "to", "split", "and", "'\"'", "or", '"\\|"', "to", "quote"]
     # Quoted words stay words, and an apostrophe is no quote.
     assert folded_words("The users' \"cache\" isn't 'shared'.").tokens == ["the", "users", "cache", "isn't", "shared"]
+
+
+def test_a_short_quoted_string_that_holds_a_symbol_is_a_word():
+    assert folded_words('Use "i(" and "i)" for "ib"; "a-b" and "-" too.').tokens == \
+        ["use", '"i("', "and", '"i)"', "for", "ib", "a-b", "and", '"-"', "too"]

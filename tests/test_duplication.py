@@ -1156,6 +1156,20 @@ def test_quoted_symbols_are_what_a_sentence_is_about():
                     "DL201")) == 1
 
 
+def test_an_intro_to_an_example_of_vims_help_is_not_compared():
+    text = ("*quake.txt*\tQuake syntax\n\n"
+            "The syntax file covers all three games.\n\n"
+            "set to highlight commands only available in Quake: >\n\t:let quake_is_quake1 = 1\n\n"
+            "set to highlight commands only available in Quake 2: >\n\t:let quake_is_quake2 = 1\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    assert lint({"quake.txt": text}, "DL202") == []
+    # The colon before the " >" that opens the example makes the intro; a sentence
+    # that ends in a full stop before an example is still compared.
+    from doclint.families.duplication.kind import _introduces
+    assert _introduces("available in Quake: >", 21) and _introduces("available in Quake:", 19)
+    assert not _introduces("available in Quake. >", 21) and not _introduces("if a -> b", 9)
+
+
 def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     page = ("get_target_property\n-------------------\n\nGet a property from a target of the project.\n\n"
             "::\n\n  get_target_property(<VAR> target property)\n\n"

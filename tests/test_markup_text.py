@@ -343,3 +343,12 @@ def test_help_file_headers_nested_contents_lines_and_the_long_modeline() -> None
     # The header, both lines of the table of contents and the modelines are no prose;
     # the modeline that names the format in full ("filetype=help") tells the file is help.
     assert texts[1:] == ["GNAT XREF uses the compiler internal information to provide completion."]
+
+
+def test_lines_that_are_each_one_long_key_or_path_are_no_prose() -> None:
+    text = ("Add these keys to the registry:\n\n"
+            "[HKEY_CLASSES_ROOT\\Applications\\gvim.exe\\shell]\n\n"
+            "[HKEY_CLASSES_ROOT\\Applications\\gvim.exe\\shell\\edit]\n\n"
+            "Then log out and in again.\n")
+    assert [text[b.start:b.end] for b in parse(text).blocks] == [
+        "Add these keys to the registry:", "Then log out and in again."]

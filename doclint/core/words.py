@@ -24,14 +24,18 @@ _FOLD_PAIRS = tuple((chr(char), folded) for char, folded in FOLD.items())
 # Words (with inner apostrophes and hyphens), numbers with inner separators, and one
 # placeholder per run of masked inline code (the rules put the code itself in its place).
 # A name that ends in "++" or "#" keeps it: "C++, alternate operator spellings are now
-# supported." and "C, alternate ..." are entries on two languages. So does a quoted run
-# of symbols: 'To include the "|" in the value, use "\|".' and the same for '"'.
-TOKEN = re.compile(r"[^\W_]+(?:['.,:/-][^\W_]+)*(?:\+\+|#(?![^\W_]))?|\ue000+"
-                   r"|'[^\w\s'\ue000]{1,4}'|\"[^\w\s\"\ue000]{1,4}\"")
+# supported." and "C, alternate ..." are entries on two languages. So does a short quoted
+# string that holds a symbol: 'To include the "|" in the value, use "\|".' and the same
+# for '"'; '"i(" and "i)" as synonym for "ib"' and the same for "i{".
+# (A hyphen, dot, comma, colon or slash between letters joins the words of one token
+# already: "a-b"; alone they are symbols: "-", "...".)
+_QUOTED_SYMBOLS = (r"|'[^\w\s'\ue000]{1,4}'|\"[^\w\s\"\ue000]{1,4}\""
+                   r"|'(?=[^\s'\ue000]{1,4}')[^\s'\ue000]*?[^\w\s'\ue000.,:/-][^\s'\ue000]*'"
+                   r"|\"(?=[^\s\"\ue000]{1,4}\")[^\s\"\ue000]*?[^\w\s\"\ue000.,:/-][^\s\"\ue000]*\"")
+TOKEN = re.compile(r"[^\W_]+(?:['.,:/-][^\W_]+)*(?:\+\+|#(?![^\W_]))?|\ue000+" + _QUOTED_SYMBOLS)
 # TOKEN for lower-case ASCII text, where [^\W_] is [a-z0-9]: the same tokens in two
 # thirds of the time.
-ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:['.,:/-][a-z0-9]+)*(?:\+\+|#(?![a-z0-9]))?"
-                         r"|'[^\w\s']{1,4}'|\"[^\w\s\"]{1,4}\"")
+ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:['.,:/-][a-z0-9]+)*(?:\+\+|#(?![a-z0-9]))?" + _QUOTED_SYMBOLS)
 # The patterns as one group: split() returns gaps and tokens alternately, so a whole
 # document is cut in one C-level call and the offsets are running sums of the pieces.
 _PIECES = re.compile(f"({TOKEN.pattern})")

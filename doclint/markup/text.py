@@ -140,15 +140,22 @@ _DATA_WORD = re.compile(r"[^\W\d_]{2,}")
 _ALIGNED_FIELD = re.compile(r"[A-Z][\w-]{0,30}:[ \t]{2,}\S")
 
 
+# A line that is one long path or key and nothing else ("[HKEY_CLASSES_ROOT\\.htm\\gvim.exe]").
+_ONE_PATH = re.compile(r"(?=\S{20,}$)\S*[\\/]\S*")
+
+
 def _is_data(texts: list[str]) -> bool:
     """Whether most lines of a run are records of data rather than prose: three or more
-    field marks, and at least one for every two words; or a record of fields whose
-    values are aligned in a column (their continuation lines indented)."""
+    field marks, and at least one for every two words; a record of fields whose values
+    are aligned in a column (their continuation lines indented); or lines that are
+    each one long path or key."""
     fields = sum(1 for line in texts if _ALIGNED_FIELD.match(line))
     if fields >= 2:  # a record: fields and their continuations, under one title line at most
         continued = sum(1 for line in texts if line[:1].isspace())
         if fields + continued >= len(texts) - 1:
             return True
+    if all(_ONE_PATH.fullmatch(line.strip()) for line in texts):
+        return True
     data = 0
     for line in texts:
         marks = len(_FIELD_MARKS.findall(_CITATION.sub("", line)))

@@ -242,9 +242,15 @@ def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str,
 
 
 def _introduces(text: str, end: int) -> bool:
-    """Whether the sentence ending at `end` ends with a colon (closing marks aside)."""
-    while end > 0 and text[end - 1] in " \t\n*_`)\"'\u201d\u2019":
-        end -= 1
+    """Whether the sentence ending at `end` ends with a colon (closing marks aside, and
+    the " >" that opens an example in Vim's help)."""
+    while end > 0:
+        if text[end - 1] in " \t\n*_`)\"'\u201d\u2019":
+            end -= 1
+        elif text[end - 1] == ">" and end > 1 and text[end - 2] in " \t":
+            end -= 2
+        else:
+            break
     return end > 0 and text[end - 1] == ":"
 
 
