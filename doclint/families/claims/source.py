@@ -380,40 +380,26 @@ def verb_hits(reader: SourceReader, ct, shared, masked: str | None = None) -> It
 
 def reporting_hits(reader: SourceReader, ct, shared, masked: str) -> Iterator[tuple[int, VerbHit]]:
     """The hits of `verb_hits(reader, ct, shared, masked)` that `reader.reports_nothing`
-    lets through, found in the one walk over the trigger hits. Most verb hits in prose
-    end at a check here ("the state", "held" without a complement), so none of them is
-    built into a match or read by a call per hit."""
-    kinds = reader.verb_kinds
+    lets through. Most verb hits in prose end at a check here ("the state", "held"
+    without a complement), so none of them is built into a match or read by a call
+    per hit."""
     silent = reader.bare_silent
     particles = reader.particles
     complement = _COMPLEMENT.match
-    low = ct.lower
-    size = len(low)
     sentences = ct.sentences
-    for i, start, word in ct.trigger_hits(*shared):
-        if word not in kinds:
-            continue
-        if start:
-            c = low[start - 1]
-            if c.isalnum() or c == "-" or c == "_":
-                continue
-        end = start + len(word)
-        if end < size:
-            c = low[end]
-            if c.isalnum() or c == "-" or c == "_":
-                continue
-        if masked[start].isupper() and start > sentences[i][0]:
-            continue  # a name inside its sentence: `reports_nothing` says so first
+    for i, hit in verb_hits(reader, ct, shared, masked):
+        word = hit.group()
         if word in silent:
             # A complement verb with nothing after it that it needs: `reports_nothing`
             # (see `SourceReader._complement` for a "weak" verb).
+            end = hit.start() + len(word)
             needed = particles.get(word)
             if needed is not None:
                 if needed.match(masked, end, sentences[i][1]) is None:
                     continue
             elif complement(masked, end) is None:
                 continue
-        yield i, VerbHit(start, word)
+        yield i, hit
 
 
 def _next_char(masked: str, pos: int) -> str:
