@@ -1126,13 +1126,15 @@ def test_a_remark_in_the_same_place_after_two_synopses_is_one_on_each():
 
 
 def test_a_heading_is_no_code_that_opens_an_entry():
-    from doclint.families.duplication.parallel_text import code_slots
+    from doclint.families.duplication.parallel_text import block_numbers
+    from doclint.families.duplication.synopses import code_slots
     doc = document_from_text("cmake_path.rst", SYNOPSES)
     # The paragraph under the section title: 0; after each synopsis: the first of two
     # (16 * 1 + 1 after it), then the second and last (16 * 2 + 0).
-    assert code_slots(doc)[-5:] == [0, 17, 32, 17, 32]
+    assert code_slots(doc, block_numbers(doc))[-5:] == [0, 17, 32, 17, 32]
     page = "Sponsor\n=======\n\nThe project is run by volunteers.\n\nMoney also funds sprints.\n"
-    assert set(code_slots(document_from_text("sponsor.rst", page))) == {0}
+    sponsor = document_from_text("sponsor.rst", page)
+    assert set(code_slots(sponsor, block_numbers(sponsor))) == {0}
 
 
 def test_code_that_differs_in_case_names_another_thing():

@@ -15,11 +15,12 @@ from doclint.core.kind import Kind
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
-from doclint.families.duplication.parallel_text import (LOGS, POINTERS, block_numbers, code_slots, entry_codes, outline,
+from doclint.families.duplication.parallel_text import (LOGS, POINTERS, block_numbers, entry_codes, outline,
                                                        pointer_flags, section_slots)
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
+from doclint.families.duplication.synopses import code_slots
 from doclint.markup.plain import marked_spans, plain_many
 
 MODES = ("exact", "near", "restated", "passage")
@@ -269,7 +270,7 @@ def _structure(doc, comparable) -> dict:
             firsts.add(sentence.start)
     alone = {sentence.start for sentence in doc.sentences if counts[id(sentence.block)] == 1}
     sections, slots, tails = section_slots(doc, [item[0] for item in comparable])
-    codes, code_places = entry_codes(doc), code_slots(doc)
+    codes, code_places = entry_codes(doc), code_slots(doc, numbers)
     return {"entries": bytes(codes[bisect_right(starts, item[0]) - 1] for item in comparable),
             "blocks": array("I", (numbers[bisect_right(starts, item[0]) - 1] for item in comparable)),
             "sections": sections, "slots": slots, "tails": tails, "outline": outline(doc),

@@ -13,6 +13,7 @@ from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_to
 from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.across_files import at_home
 from doclint.families.duplication.in_context import restated_in_context
+from doclint.families.duplication.synopses import in_parallel_units
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
@@ -78,49 +79,6 @@ def entry_codes(doc) -> list[int]:
         codes.append(code)
         previous = (block.kind, number)
     return codes
-
-
-def code_slots(doc) -> list[int]:
-    """Per block of `doc`: 0, or, when a block of code (a synopsis, an example) stands
-    before it with only prose blocks between, its place in the entry that the code
-    opens, as 16 * (1 + the number of blocks between) + the number of blocks after it
-    before the next code or heading (each at most 15): "cmake_path(NATIVE_PATH ...)",
-    then "Converts ...", then "When the NORMALIZE option is specified, ..." as the last."""
-    numbers, text, heads = block_numbers(doc), doc.text, [h.start for h in doc.headings]
-    slots, slot, previous = [], 0, None
-    for block, number in zip(doc.blocks, numbers):
-        if block.kind == "heading" or previous is None or previous[0].kind == "heading":
-            slot = 0
-        elif number - previous[1] == 1:  # directly after the block before
-            slot = slot + 1 if slot else 0
-        else:  # something else stands between: code, unless it is a heading
-            end = previous[0].end
-            headed = bisect_left(heads, end) != bisect_left(heads, block.start)
-            slot = 0 if headed or not text[end:block.start].strip() else 1
-        slots.append(slot)
-        previous = (block, number)
-    tail = 0
-    for k in range(len(slots) - 1, -1, -1):
-        # The blocks after this one in its entry: those that follow it directly.
-        follows = k + 1 < len(slots) and slots[k + 1] > 1 and numbers[k + 1] - numbers[k] == 1
-        tail = tail + 1 if follows else 0
-        slots[k] = 16 * min(slots[k], 15) + min(tail, 15) if slots[k] else 0
-    return slots
-
-
-def in_parallel_units(docs: list[DocFacts], a: int, b: int) -> bool:
-    """Whether `a` and its copy `b`, each a whole paragraph, hold the same place after
-    two blocks of code, counted from the code and from the end of what follows it:
-    the remark each entry of a reference written as synopses makes ("When the
-    NORMALIZE option is specified, the path is normalized before the conversion."
-    closing the text under each conversion's synopsis)."""
-    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
-    ia, ib = a & LOW, b & LOW
-    if not (doc_a.code_slots and doc_b.code_slots and doc_a.alone[ia] and doc_b.alone[ib]):
-        return False
-    if doc_a is doc_b and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= NEIGHBOUR_BLOCKS:
-        return False
-    return doc_a.code_slots[ia] == doc_b.code_slots[ib] != 0
 
 
 def parallel_entries(docs: list[DocFacts], a: int, b: int, exact: bool = True) -> bool:
@@ -481,5 +439,5 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
         or restates_the_lead(docs, a, b) or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) \
-        or (exact and in_parallel_units(docs, a, b)) \
+        or (exact and in_parallel_units(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (homes is not None and at_home(docs, a, b, homes))
