@@ -792,6 +792,24 @@ def test_records_of_a_corpus_share_no_home(tmp_path):
     assert [f.record for f in findings] == ["b"]
 
 
+def test_a_stock_line_of_two_pages_is_no_paste_into_the_wrong_one():
+    pages = {"prop_dir/ADDITIONAL_MAKE_CLEAN_FILES.rst":
+             "ADDITIONAL_MAKE_CLEAN_FILES\n===========================\n\n"
+             "A list of files that will be removed when the clean target runs.\n\n"
+             "This property only works for the Makefile generators.\nIt is ignored on other generators.\n",
+             "variable/CMAKE_EXPORT_COMPILE_COMMANDS.rst":
+             "CMAKE_EXPORT_COMPILE_COMMANDS\n=============================\n\n"
+             "Enable or disable output of compile commands during the build generation.\n\n"
+             "This option is implemented only by the Makefile and Ninja backends.\n"
+             "It is ignored on other generators.\n"}
+    assert lint(pages, "DL201", scope="all") == []
+    assert len(lint(pages, "DL201", scope="all", copies_across="all")) == 1
+    # A statement with more to say, pasted into the other page, is still reported.
+    pasted = "Pasted lines of a keyring are checked against the signature of the release tarball."
+    pages = {name: text + pasted + "\n" for name, text in pages.items()}
+    assert [f.snippet[:6] for f in lint(pages, "DL201", scope="all")] == ["Pasted"]
+
+
 def test_copies_across_must_be_known():
     with pytest.raises((ConfigError, ValueError)):
         rule("DL201", copies_across="some")

@@ -39,6 +39,23 @@ def at_home(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter]) -> 
         or (_belongs(docs, a, homes) and _belongs(docs, b, homes))
 
 
+# Across files, a sentence with fewer distinct content words than this is a stock line
+# of the site, a short template step ("It is ignored on other generators.", "The
+# command produces no output."), not a point pasted into the wrong page. ("A module
+# is a container for zero or more items.", pasted into an install page, has four.)
+STOCK_CONTENT_WORDS = 4
+
+
+def stock_line(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` and its copy `b`, in two files, are too short a statement to be a
+    paste (STOCK_CONTENT_WORDS, counted in the longer of a near pair: a cut-off copy
+    is as short as its cut). Records of a corpus are not tested, as in at_home."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    if doc_a is doc_b or doc_a.record_line is not None or doc_b.record_line is not None:
+        return False
+    return max(len(set(sentence_tokens(docs, gid)) - _STOP_CODES) for gid in (a, b)) < STOCK_CONTENT_WORDS
+
+
 def _topic(doc: DocFacts, index: int) -> frozenset[int]:
     """The title words over sentence `index`: its document's title and its section's,
     and the words of its file's name (the title of a page without headings:
