@@ -199,6 +199,13 @@ def round_partition(run: str, setup: tuple, part: Partition, rule_id: str, name:
         return None, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
 
 
+def _fail_if_unread(problems: list[Problem]) -> None:
+    """Stop a split rule's corpus phase when a partition could not be read again: it
+    changed or was lost since it was checked, so its facts are not those of the run."""
+    if problems:
+        raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
+
+
 def _round_problems(out: tuple) -> list[Problem]:
     return out[1]
 
@@ -371,8 +378,7 @@ class ClusterRun:
                 details.append(got)
             quotes.update(got_quotes)
             problems.extend(part_problems)
-        if problems:  # a partition changed or lost since it was checked: its facts are not those of the run
-            raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
+        _fail_if_unread(problems)
         return list(split.filled(kind.finish_corpus(plan, details), quotes)), problems
 
     def _round(self, rule, split: SplitRule, step) -> list:
@@ -393,13 +399,11 @@ class ClusterRun:
                                                    lambda problems: (None, problems)):
                 answers.append(answer)
                 problems.extend(part_problems)
-            if problems:
-                raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
+            _fail_if_unread(problems)
             return answers
         problems = [p for found in self.client.gather(self.client.map(_round_problems, futures, pure=False))
                     for p in found]
-        if problems:
-            raise RuntimeError(f"{len(problems)} partition(s) could not be read again: {problems[0]}")
+        _fail_if_unread(problems)
         reduced = [self.client.submit(reduce_round, self.run, self.setup, rule.id, step.name,
                                       [(split.offsets[at], self.client.submit(_round_shard, future, r, pure=False))
                                        for at, future in zip(parts, futures)],

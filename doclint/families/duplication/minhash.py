@@ -244,24 +244,33 @@ def row_keys(rows: np.ndarray) -> np.ndarray:
     return keys
 
 
-def pairs_sharing_key(order: np.ndarray, new: np.ndarray) -> np.ndarray:
-    """The pairs of numbers in each group of 2 to MAX_BUCKET members, packed as
-    i << 32 | j with i < j (groups are runs of `order` that begin where `new` is true)."""
+def bucket_positions(new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions (p, q), p < q, of every two members of each group of 2 to
+    MAX_BUCKET members (groups are runs that begin where `new` is true), step by step:
+    first the members one apart, then two apart, and so on."""
     starts = np.flatnonzero(new)
-    sizes = np.diff(np.append(starts, len(order)))
+    sizes = np.diff(np.append(starts, len(new)))
     kept = np.repeat((sizes > 1) & (sizes <= MAX_BUCKET), sizes)
     at = np.flatnonzero(kept)
     end = np.repeat(starts + sizes, sizes)[kept]
-    numbers = order.astype(np.uint64)
-    found = []
+    first, second = [np.empty(0, np.int64)], [np.empty(0, np.int64)]
     for step in range(1, MAX_BUCKET):
         has_partner = at + step < end
         at, end = at[has_partner], end[has_partner]
         if not len(at):
             break
-        first, second = numbers[at], numbers[at + step]
-        found.append((np.minimum(first, second) << 32) | np.maximum(first, second))
-    return np.concatenate(found) if found else np.empty(0, np.uint64)
+        first.append(at)
+        second.append(at + step)
+    return np.concatenate(first), np.concatenate(second)
+
+
+def pairs_sharing_key(order: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """The pairs of numbers in each group of 2 to MAX_BUCKET members, packed as
+    i << 32 | j with i < j (groups are runs of `order` that begin where `new` is true)."""
+    numbers = order.astype(np.uint64)
+    at, partner = bucket_positions(new)
+    first, second = numbers[at], numbers[partner]
+    return (np.minimum(first, second) << np.uint64(32)) | np.maximum(first, second)
 
 
 def may_reach(tokens: np.ndarray, starts: np.ndarray, left: np.ndarray, right: np.ndarray,

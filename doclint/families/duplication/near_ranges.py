@@ -28,8 +28,8 @@ facts of the partitions (doclint.core.kind.Round):
    the whole-run phase uses (reduce.report_near).
 
 Nothing here holds the run's facts at once: a range task holds 32 bytes per sentence of
-its range (fingerprints), 12 per distinct word of a partition (words) or 17 per key
-(keys); the coordinator holds the repeated sentences, the candidate pairs and the word
+its range (fingerprints), 12 per distinct word of a partition (words) or 10 per band
+key (keys, KeyShard); the coordinator holds the repeated sentences, the candidate pairs and the word
 codes of their sentences, then the windows of the pairs that pass."""
 from __future__ import annotations
 
@@ -41,8 +41,9 @@ import numpy as np
 from doclint.core.finding import CorpusHit
 from doclint.core.kind import Round
 from doclint.families.duplication.facts import CUT_COPY_WORDS, LOW, SHIFT, DocFacts
-from doclint.families.duplication.lsh import BANDS, CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE, MAX_BUCKET, ROWS
+from doclint.families.duplication.lsh import BANDS, CONTENT_BELOW, FREQUENT_MIN, FREQUENT_SHARE, ROWS
 from doclint.families.duplication.minhash import (
+    bucket_positions,
     may_reach,
     row_keys,
     shared_in_order,
@@ -114,7 +115,7 @@ def after_fingerprints(reduced: list[Repeats], documents: int, summaries: list, 
     for part in reduced:
         templates.update(part.templates)
     common: set[int] = set()
-    later, copies, originals = [], [], []
+    copies, originals = [], []
     for part in reduced:
         members = part.members.tolist()
         start = 0
@@ -125,13 +126,12 @@ def after_fingerprints(reduced: list[Repeats], documents: int, summaries: list, 
             start += size
         first = np.zeros(len(part.members), bool)
         first[np.cumsum(part.sizes) - part.sizes] = True
-        later.append(part.members[~first])
         copies.append(part.members[~first])
         originals.append(np.repeat(part.members[first], part.sizes - 1))
-    later = np.sort(np.concatenate(later)) if later else np.empty(0, np.uint64)
-    count = sum(part.sentences for part in reduced) - len(later)
     copies = np.concatenate(copies) if copies else np.empty(0, np.uint64)
     originals = np.concatenate(originals) if originals else np.empty(0, np.uint64)
+    later = np.sort(copies)  # every sentence that repeats an earlier one
+    count = sum(part.sentences for part in reduced) - len(later)
     across = (copies >> np.uint64(SHIFT)) != (originals >> np.uint64(SHIFT))
     copies, originals = copies[across], originals[across]  # shared_between counts copies in two documents only
     if count < 2:
@@ -312,20 +312,8 @@ def _bucket_pairs(keys: np.ndarray, numbers: np.ndarray) -> np.ndarray:
     by 2 to MAX_BUCKET of them (`keys` sorted)."""
     new = np.ones(len(keys), bool)
     new[1:] = keys[1:] != keys[:-1]
-    starts = np.flatnonzero(new)
-    sizes = np.diff(np.append(starts, len(keys)))
-    kept = np.repeat((sizes > 1) & (sizes <= MAX_BUCKET), sizes)
-    at = np.flatnonzero(kept)
-    end = np.repeat(starts + sizes, sizes)[kept]
-    left, right = [np.empty(0, np.uint64)], [np.empty(0, np.uint64)]
-    for step in range(1, MAX_BUCKET):
-        has_partner = at + step < end
-        at, end = at[has_partner], end[has_partner]
-        if not len(at):
-            break
-        left.append(numbers[at])
-        right.append(numbers[at + step])
-    return np.stack((np.concatenate(left), np.concatenate(right)), axis=1)
+    at, partner = bucket_positions(new)
+    return np.stack((numbers[at], numbers[partner]), axis=1)
 
 
 def _pairs(left: np.ndarray, right: np.ndarray) -> np.ndarray:
