@@ -1176,6 +1176,27 @@ def test_quoted_symbols_are_what_a_sentence_is_about():
                     "DL201")) == 1
 
 
+def test_option_entries_of_vims_help_restate_a_remark_with_their_own_name():
+    # Each entry names its own option where the other names its own: parallel entries,
+    # not a paste. Read as words, the two names looked like a misspelling of one word.
+    entry = ("\t\t\t\t\t\t*'{o}'*\n'{o}'\t\tstring\t(default \"\")\n\t\t\tglobal\n"
+             "\tString to be used to put the output of a filter in a file.\n"
+             "\tThe initialization of this option is done after reading the vimrc file, so that "
+             "when the 'shell' option is set there, the '{o}' option changes automatically.\n\n")
+    text = ("*options.txt*\tFor Vim version 9.0.\n\n" + entry.format(o="shellpipe")
+            + entry.format(o="shellredir").replace("String to be used to put the output of a filter in a file.",
+                                                   "Text that puts the output of a filter in a file.\n\n"
+                                                   "\tThe default is a greater-than sign for every shell.")
+            + " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    assert lint({"options.txt": text}, "DL202") == []
+    # The remark slipped into the same entry with one word dropped is still reported.
+    slipped = text.replace("global\n\tText that puts",
+                           "global\n\tThe initialization of this option is done after reading the vimrc "
+                           "file, so that when the 'shell' option is set, the 'shellredir' option changes "
+                           "automatically.\n\tText that puts")
+    assert len(lint({"options.txt": slipped}, "DL202")) == 1
+
+
 def test_an_intro_to_an_example_of_vims_help_is_not_compared():
     text = ("*quake.txt*\tQuake syntax\n\n"
             "The syntax file covers all three games.\n\n"

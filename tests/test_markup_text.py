@@ -232,6 +232,23 @@ def test_help_file_tag_lines_are_headings_of_code_and_the_modeline_no_prose():
     assert not [h for h in plain.headings if h.level == 3]
 
 
+def test_help_file_option_names_and_backtick_commands_are_code_as_vim_highlights_them():
+    text = ("*options.txt*\tFor Vim version 9.0.\n\n"
+            "When the 'shell' option is set, the 'shellpipe' option changes; see |:make| and `:set`.\n"
+            "A don't 'x' or 'two words' stays text.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    masked = parse(text).masked
+    for name in ("'shell'", "'shellpipe'", "|:make|", "`:set`"):
+        at = text.index(name)
+        assert masked[at:at + len(name)] == CODE_MASK * len(name), name
+    for words in ("don't", "'x'", "'two words'"):
+        at = text.index(words)
+        assert masked[at:at + len(words)] == words, words
+    # Outside a help file the quotes are text.
+    plain = text.replace("ft=help", "ft=text")
+    assert "'shellpipe'" in parse(plain).masked
+
+
 def test_an_indented_session_opening_with_a_prompt_is_an_example():
     text = ("The decorations are now shown by default, even without a colon before the example\n\n"
             "     $ git log --decorate -1 main\n"

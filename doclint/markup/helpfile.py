@@ -35,8 +35,12 @@ _NESTED_CONTENTS_LINE = re.compile(r"[ \t]+\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*"
 # title of a section or of a table's columns, which Vim shows without its "~".
 _HEADER = re.compile(r".*\S[ \t]+~[ \t]*")
 _LINK_ROW = re.compile(r"[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
-# A link to a tag ("see |bufname()|") names a command, option or function: code.
-LINK = re.compile(r"\|[^\s|]+\|")
+# What Vim's own help syntax marks as code: a link to a tag ("see |bufname()|"), an
+# option ("'shellpipe'", "'t_Co'") and a command in backticks ("`:set`"). Reference
+# entries repeat their statements with only these names changed ("... the
+# 'shellpipe' option changes automatically" / "... the 'shellredir' option ..."):
+# read as words, the two names look like a misspelling of one another.
+LINK = re.compile(r"\|[^\s|]+\||'[a-z]{2,}'|'t_..'|`[^`\s]+`")
 # A line that ends in " >" introduces an example, whose indented lines run until a line
 # that begins with "<" or with text in the first column.
 _EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")

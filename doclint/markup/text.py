@@ -291,7 +291,7 @@ def _parse_text(text: str) -> Parsed:
             headings.append(Heading(_title_level(lines, first), starts[first], end))
         seg = text[start:end]
         masked = _URL_MAIL.sub(lambda m: _code(m.group()), seg) if ("." in seg) else seg
-        if help_file and "|" in masked:
+        if help_file and ("|" in masked or "'" in masked or "`" in masked):
             masked = HELP_LINK.sub(lambda m: _code(m.group()), masked)
         core = masked.strip()
         pieces.append(_blank(text[pos:start]))
