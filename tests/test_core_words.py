@@ -51,6 +51,8 @@ def test_each_kind_of_text_is_cut_into_the_tokens_of_the_full_pattern():
         "Caf\u00e9 na\u00efve \u00bd \u00b2 stra\u00dfe \ue000\ue000 \u4e2d\u6587.",  # other scripts
         "C++, C# and F# code; issue#12 and i++.",                      # names ending in ++ or #
         "C++ \u00e0 la carte, C# na\u00efve.",
+        'Edit ".vimrc", _vimrc or (.gitignore); __init__ and restart_it.',  # names opened by . or _
+        "Caf\u00e9 \".vim\u00efrc\" _na\u00efve.",
     ]
     for page in pages:
         words = folded_words(page)
@@ -75,3 +77,13 @@ def test_a_quoted_run_of_symbols_is_a_word():
 def test_a_short_quoted_string_that_holds_a_symbol_is_a_word():
     assert folded_words('Use "i(" and "i)" for "ib"; "a-b" and "-" too.').tokens == \
         ["use", '"i("', "and", '"i)"', "for", "ib", "a-b", "and", '"-"', "too"]
+
+
+def test_a_dot_or_underscore_that_opens_a_name_belongs_to_it():
+    # ".vimrc" and "_vimrc" are two files, and neither is "vimrc".
+    assert folded_words('The file ".vimrc" (for Unix), "_vimrc" (for Win32) and vimrc.').tokens == \
+        ["the", "file", ".vimrc", "for", "unix", "_vimrc", "for", "win32", "and", "vimrc"]
+    # Inside a word or after it they stay separators: a sentence's full stop, a
+    # name's underscores, an ellipsis.
+    assert folded_words("Run it.Then restart_it ... and stop.").tokens == \
+        ["run", "it.then", "restart", "it", "and", "stop"]

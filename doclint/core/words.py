@@ -32,13 +32,21 @@ _FOLD_PAIRS = tuple((chr(char), folded) for char, folded in FOLD.items())
 _QUOTED_SYMBOLS = (r"|'[^\w\s'\ue000]{1,4}'|\"[^\w\s\"\ue000]{1,4}\""
                    r"|'(?=[^\s'\ue000]{1,4}')[^\s'\ue000]*?[^\w\s'\ue000.,:/-][^\s'\ue000]*'"
                    r"|\"(?=[^\s\"\ue000]{1,4}\")[^\s\"\ue000]*?[^\w\s\"\ue000.,:/-][^\s\"\ue000]*\"")
+# A dot or one or two underscores that open a name after a space, a quote or a bracket
+# belong to it: ".vimrc" and "_vimrc" are two files ("The file ".vimrc" (for Unix)" and
+# "The file "_vimrc" (for Unix)" are entries on each), and neither is "vimrc". The
+# look-behind comes after the first character, so that a scan still skips in C to the
+# characters a token can begin with.
+_LEADING = r"[._](?<![^\s\"'(\[][._])(?:(?<=_)_)?+"
 # The quantifiers are possessive: nothing after a word's letters can fail, so giving
 # none back matches the same tokens without the engine keeping backtracking points
 # (a sixth faster over a document).
-TOKEN = re.compile(r"[^\W_]++(?:['.,:/-][^\W_]++)*+(?:\+\+|#(?![^\W_]))?+|\ue000++" + _QUOTED_SYMBOLS)
+_WORD = r"[^\W_]++(?:['.,:/-][^\W_]++)*+(?:\+\+|#(?![^\W_]))?+"
+TOKEN = re.compile(f"{_WORD}|{_LEADING}{_WORD}" + r"|\ue000++" + _QUOTED_SYMBOLS)
 # TOKEN for lower-case ASCII text, where [^\W_] is [a-z0-9]: the same tokens in two
 # thirds of the time.
-ASCII_TOKEN = re.compile(r"[a-z0-9]++(?:['.,:/-][a-z0-9]++)*+(?:\+\+|#(?![a-z0-9]))?+" + _QUOTED_SYMBOLS)
+_ASCII_WORD = r"[a-z0-9]++(?:['.,:/-][a-z0-9]++)*+(?:\+\+|#(?![a-z0-9]))?+"
+ASCII_TOKEN = re.compile(f"{_ASCII_WORD}|{_LEADING}{_ASCII_WORD}" + _QUOTED_SYMBOLS)
 # The patterns as one group: split() returns gaps and tokens alternately, so a whole
 # document is cut in one C-level call and the offsets are running sums of the pieces.
 _PIECES = re.compile(f"({TOKEN.pattern})")
