@@ -249,6 +249,24 @@ def test_help_file_option_names_and_backtick_commands_are_code_as_vim_highlights
     assert "'shellpipe'" in parse(plain).masked
 
 
+def test_help_file_lines_that_lead_with_dots_to_a_link_are_contents_at_any_indent():
+    text = ("*netrw.txt*\tBrowsing files\n\n"
+            "The browser lists the files of a directory; these commands open it.\n\n"
+            "QUICK REFERENCE: COMMANDS\t*netrw-explore-cmds* *netrw-browse-cmds* {{{2\n"
+            "     :Hexplore[!] [dir] Horizontal Split & Explore.............|netrw-explore|\n"
+            "     :Vexplore[!] [dir] Vertical Split & Explore...............|netrw-explore|\n"
+            "      Marked Files: Target Directory Using History.......|netrw-Th|\n"
+            "      Making The Browsing Directory The Current Directory.|netrw-cd|\n\n"
+            "Wait for it... then see |netrw-explore|.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    texts = [t for _, t in blocks_of(text)]
+    assert not any("Explore" in t or "Marked Files" in t or "netrw-cd" in t for t in texts)
+    # The tags before a fold marker head an entry, as without it.
+    assert not any("*netrw-explore-cmds*" in t for t in texts)
+    # Dots inside a sentence that ends in a link leave it prose.
+    assert any(t.startswith("Wait for it...") for t in texts)
+
+
 def test_an_indented_session_opening_with_a_prompt_is_an_example():
     text = ("The decorations are now shown by default, even without a colon before the example\n\n"
             "     $ git log --decorate -1 main\n"

@@ -15,18 +15,23 @@ _ANY_MODELINE = re.compile(r"[ \t]*vim?:[ \t]*(?:set?[ \t]+)?\w+(?:=\S*)?(?:[ \t
 _MODELINE_LINES = 5
 # A line of tags alone ("*v:errmsg* *errmsg-variable*") opens an entry of the
 # reference, as a heading of code does in Markdown.
-_TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+")
+# A fold marker may end the line ("*netrw-explore-cmds* {{{2"): a plugin's help folds
+# at its entries.
+_FOLD_MARKER = r"(?:\{\{\{\d*[ \t]*)?"
+_TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+" + _FOLD_MARKER)
 TAG_LEVEL = 3
 # A title set apart from the tags that end its line ("setline({lnum}, {text})\t*setline()*",
 # "9. Starting a job with a channel\t*job-start* *job*") opens an entry too.
-_TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})(?:\*[^\s*|]+\*[ \t]*)+")
+_TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})(?:\*[^\s*|]+\*[ \t]*)+" + _FOLD_MARKER)
 # A line of a table of contents ("9. Starting a job\t|job-start|", "Next chapter:
 # |usr_23.txt|  Editing other files") or of a table (three columns set apart by tabs:
 # "flatten({list})\tList\tflatten {list} up to {maxdepth} levels") is no prose; nor is a
 # row of a table of links ("|BufNew|\t\tjust after creating a new buffer"), down to the
-# indented lines its description wraps onto.
+# indented lines its description wraps onto. A leader of dots before the links (or one
+# dot that touches them) makes a line of contents at any indent ("   :Vexplore[!] [dir]
+# Vertical Split & Explore.....|netrw-explore|", "Making The Current Directory.|netrw-cd|").
 _CONTENTS_LINE = re.compile(r"\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*|.*?\|[^\s|]+\|(?:\t|[ ]{2,})\S.*"
-                            r"|[ \t]*[^\t]+\t+[^\t]+\t+[^\t]+")
+                            r"|[ \t]*[^\t]+\t+[^\t]+\t+[^\t]+|[ \t]*\S.*?\S(?:\.{3,}[ \t]*|\.)(?:\|[^\s|]+\|[ \t]*)+")
 # Under a line of contents, an indented one of the same shape is a nested entry
 # ("    3.1 Omni Completion with "gnat xref"\t|gnat-xref|"); elsewhere such a line ends
 # a wrapped description ("\t\t\tcommand line.  |Ex-mode|").
