@@ -267,6 +267,36 @@ def test_help_file_lines_that_lead_with_dots_to_a_link_are_contents_at_any_inden
     assert any(t.startswith("Wait for it...") for t in texts)
 
 
+def test_help_file_keys_and_arguments_are_code_as_vim_highlights_them():
+    text = ("*map.txt*\tKey mapping\n\n"
+            "Type <C-R> or CTRL-R and then <CR> to insert the register {name}.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    masked = parse(text).masked
+    for name in ("<C-R>", "CTRL-R", "<CR>", "{name}"):
+        at = text.index(name)
+        assert masked[at:at + len(name)] == CODE_MASK * len(name), name
+    assert "Type" in masked and "register" in masked
+
+
+def test_help_file_forms_of_one_command_stacked_over_a_description_are_its_terms():
+    text = ("*vim9.txt*\tVim9 script\n\n"
+            ":defc[ompile] {func}\n"
+            ":defc[ompile] debug {func}\n"
+            ":defc[ompile] profile {func}\n"
+            "\t\t\tCompile function {func}, if needed.  Use \"debug\" and\n"
+            "\t\t\t\"profile\" to specify the compilation mode.\n\n"
+            "Each function is compiled once.  Compiling again\n"
+            "does nothing.\n"
+            "\tAn indented note under prose stays prose.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    blocks = blocks_of(text)
+    assert ("list-item", "Compile function {func}, if needed.  Use \"debug\" and\n"
+                         "\t\t\t\"profile\" to specify the compilation mode.") in blocks
+    assert not any(":defc" in t for _, t in blocks)
+    # Lines of prose that begin alike are no stack of terms.
+    assert any(t.startswith("Each function is compiled once.") for _, t in blocks)
+
+
 def test_an_indented_session_opening_with_a_prompt_is_an_example():
     text = ("The decorations are now shown by default, even without a colon before the example\n\n"
             "     $ git log --decorate -1 main\n"

@@ -41,11 +41,14 @@ _NESTED_CONTENTS_LINE = re.compile(r"[ \t]+\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*"
 _HEADER = re.compile(r".*\S[ \t]+~[ \t]*")
 _LINK_ROW = re.compile(r"[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
 # What Vim's own help syntax marks as code: a link to a tag ("see |bufname()|"), an
-# option ("'shellpipe'", "'t_Co'") and a command in backticks ("`:set`"). Reference
-# entries repeat their statements with only these names changed ("... the
-# 'shellpipe' option changes automatically" / "... the 'shellredir' option ..."):
-# read as words, the two names look like a misspelling of one another.
-LINK = re.compile(r"\|[^\s|]+\||'[a-z]{2,}'|'t_..'|`[^`\s]+`")
+# option ("'shellpipe'", "'t_Co'"), a command in backticks ("`:set`"), and keys and
+# arguments ("<CR>", "<C-R>", "CTRL-W", "{lnum}"). Reference entries repeat their
+# statements with only these names changed ("... the 'shellpipe' option changes
+# automatically" / "... the 'shellredir' option ..."): read as words, the two names
+# look like a misspelling of one another, and "<C-R>" and "<CR>" like one key
+# written two ways.
+LINK = re.compile(r"\|[^\s|]+\||'[a-z]{2,}'|'t_..'|`[^`\s]+`|<[-a-zA-Z0-9_]+>|<[SCM]-.>"
+                  r"|\{[-a-zA-Z0-9'\"*+/:%#=\[\]<>.,]+\}|CTRL-(?:SHIFT-)?(?:Break|.)")
 # A line that ends in " >" introduces an example, whose indented lines run until a line
 # that begins with "<" or with text in the first column.
 _EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")

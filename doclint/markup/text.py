@@ -46,10 +46,28 @@ def _help_term(lines: list[str], k: int) -> re.Match | None:
     term = _HELP_TERM.match(line)
     if term:
         return term
-    if k + 1 < len(lines) and lines[k + 1][:1] == "\t" and not _ends_sentence(line) \
-            and not line.rstrip().endswith(":"):
+    if k + 1 < len(lines) and (lines[k + 1][:1] == "\t" or _stacked_terms(lines, k)) \
+            and not _ends_sentence(line) and not line.rstrip().endswith(":"):
         return _HELP_TERM_ALONE.fullmatch(line.rstrip())
     return None
+
+
+# Forms of one command stacked over their description (":defc[ompile] {func}" over
+# ":defc[ompile] debug {func}"): each a term, the description under the last.
+_STACK = 4
+
+
+def _stacked_terms(lines: list[str], k: int) -> bool:
+    """Whether line `k` opens a stack of terms that begin alike (the same first two
+    characters) and stand alone on their lines, over a tab-indented description."""
+    head = lines[k][:2]
+    for j in range(k + 1, min(len(lines), k + 1 + _STACK)):
+        line = lines[j]
+        if line[:1] == "\t":
+            return j > k + 1
+        if line[:2] != head or not _HELP_TERM_ALONE.fullmatch(line.rstrip()) or _ends_sentence(line):
+            return False
+    return False
 
 
 def _ends_sentence(line: str) -> bool:
@@ -291,7 +309,7 @@ def _parse_text(text: str) -> Parsed:
             headings.append(Heading(_title_level(lines, first), starts[first], end))
         seg = text[start:end]
         masked = _URL_MAIL.sub(lambda m: _code(m.group()), seg) if ("." in seg) else seg
-        if help_file and ("|" in masked or "'" in masked or "`" in masked):
+        if help_file:
             masked = HELP_LINK.sub(lambda m: _code(m.group()), masked)
         core = masked.strip()
         pieces.append(_blank(text[pos:start]))
