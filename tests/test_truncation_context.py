@@ -127,6 +127,12 @@ def test_cut_right_before_a_block(found, fmt, text, expected):
                  "```js\nexport const five = await Promise.resolve(5);\n```\n"),
     # an address on its own line completes the sentence
     ("rst", "The license is available at\n\n    https://www.apache.org/licenses/LICENSE-2.0\n"),
+    # the sentence runs on through the code, past a directive or a literal block: the
+    # prose after it opens in lower case
+    ("rst", "The macro invocation is case-insensitive. A macro defined as\n\n.. code-block:: cmake\n\n"
+            "  macro(foo)\n  endmacro()\n\ncan be invoked through any of its spellings.\n"),
+    ("rst", "The module is loaded.  If the command is loaded a variable named\n\n::\n\n"
+            "  CMAKE_LOADED_COMMAND_<NAME>\n\nwill be set to the full path of the module.\n"),
     # a comma before a deeper block quote introduces a quotation
     ("markdown", "> Dropping the last reference frees the data.\n>\n"
                  "> As explained in the [Boost documentation][1],\n>\n"

@@ -29,6 +29,17 @@ def continues_around_block(doc: Document, e: Ending) -> bool:
     return first.isalpha() and first.islower()
 
 
+def carried_on_after(doc: Document, e: Ending) -> bool:
+    """Whether the prose after the block that follows this ending opens in lower case:
+    the sentence runs on through the code ("A macro defined as" + the macro + "can be
+    invoked through any of"), so it was not cut where the block begins."""
+    nxt = e.next_block
+    if nxt is None or nxt.kind != "paragraph":
+        return False  # a heading ("pip-tools") opens anew, whatever its case
+    first = doc.masked[nxt.start:nxt.start + 1]
+    return first.isalpha() and first.islower()
+
+
 def announces(tail: str) -> bool:
     """"... as follows", "for example": the words themselves introduce the block."""
     return bool(_ANNOUNCES.search(tail[-40:]))

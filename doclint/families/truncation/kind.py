@@ -19,7 +19,7 @@ from doclint.families.truncation.endings import (
     trim_end,
     words,
 )
-from doclint.families.truncation.introducers import announces, continues_around_block, introduces
+from doclint.families.truncation.introducers import announces, carried_on_after, continues_around_block, introduces
 from doclint.families.truncation.notcut import emphasised_aside, letter_name, salutation, series
 from doclint.families.truncation.openings import Openings
 from doclint.families.truncation.prose import prose_like
@@ -158,6 +158,8 @@ class TruncationKind(Kind):
         clause, before code or a directive is a cut."""
         if verdict.report != "cut" or verdict.cls in MARKS or continues_around_block(doc, e):
             return False
+        if intro in ("code", "directive") and carried_on_after(doc, e):
+            return False  # "a variable named" + the name as code + "will be set to ..."
         if intro == "directive":
             return True  # a directive or link target never completes a sentence
         # Code may: "Assuming a module with" + the module's source.
