@@ -10,12 +10,12 @@ from operator import add
 from typing import Iterable
 
 from doclint.core.finding import CorpusHit, Hit, TextRef
-from doclint.core.discovery import path_matches
 from doclint.core.kind import Kind
+from doclint.core.logs import LOGS, is_log
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
-from doclint.families.duplication.parallel_text import (LOGS, POINTERS, block_numbers, entry_codes, outline,
+from doclint.families.duplication.parallel_text import (POINTERS, block_numbers, entry_codes, outline,
                                                        pointer_flags, section_slots)
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
@@ -145,7 +145,7 @@ class DuplicatesKind(Kind):
         return DocFacts(doc.path, doc.record, doc.record_line, *base, starts, token_data,
                         row_group=doc.row_group, **structure,
                         pointers=pointer_flags([item[2] for item in comparable], opts.pointers),
-                        log=bool(opts.logs) and path_matches(doc.path, opts.logs))
+                        log=is_log(doc, opts.logs))
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:
         docs = [f for f in facts if f is not None]

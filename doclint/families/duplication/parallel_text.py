@@ -410,12 +410,6 @@ def restates_the_lead(docs: list[DocFacts], a: int, b: int) -> bool:
         and len(doc.blocks) > 2 and doc.blocks[2] == doc.blocks[1]
 
 
-# Changelogs and release notes: the default of the `logs` option.
-LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*", "RELEASE-NOTES*",
-        "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "news/*",
-        "release/*", "releases/*", "whatsnew/*")
-
-
 def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether `a` and its copy `b` stand in two documents of which one is a log (an
     entry listed under several releases or quoted from the documentation), or in two

@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
+from doclint.core.logs import LOGS, is_log
 from doclint.families.naming.acronyms import Definition, sentence_definitions
 from doclint.families.naming.knownacronyms import shipped_known
 from doclint.families.naming.phrases import initials_of, phrase_initials
@@ -111,6 +112,9 @@ class AcronymsKind(Kind):
         max_length: int = 5
         min_defined_share: float = 0.5
         shipped_known: bool = True
+        # Changelogs and release notes are history (see doclint.core.logs): their past
+        # entries are not rewritten to today's spelling. `[]` checks them.
+        logs: tuple[str, ...] = LOGS
 
         def __post_init__(self) -> None:
             if self.check not in CHECKS:
@@ -124,6 +128,8 @@ class AcronymsKind(Kind):
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
+        if is_log(doc, opts.logs):
+            return
         definitions = self._definitions(doc)
         spans = [(d.start, d.end) for d in definitions]
         if opts.check == "redefined":

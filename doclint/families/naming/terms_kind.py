@@ -13,6 +13,7 @@ import regex
 
 from doclint.core.finding import Applicability, Edit, Fix, Hit
 from doclint.core.kind import Kind
+from doclint.core.logs import LOGS, is_log
 from doclint.core.textmatch import (
     DEFAULT_TIMEOUT,
     iter_block_matches,
@@ -99,6 +100,9 @@ class TermsKind(Kind):
         either: tuple[list[str | list[str]], ...] = ()
         ignore_case: bool = True
         timeout: float = DEFAULT_TIMEOUT
+        # Changelogs and release notes are history (see doclint.core.logs): their past
+        # entries are not rewritten to today's spelling. `[]` checks them.
+        logs: tuple[str, ...] = LOGS
 
         def __post_init__(self) -> None:
             if not self.preferred and not self.either:
@@ -136,6 +140,8 @@ class TermsKind(Kind):
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
+        if is_log(doc, opts.logs):
+            return
         choices: dict[int, list] = {}  # either group -> [(alternative, inflection, match)]
         for match in self._matches(doc):
             if is_mention(doc.text, match.start(), match.end()):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from doclint.core.finding import Applicability, CorpusHit, Edit, Fix, Hit
 from doclint.core.kind import Kind
+from doclint.core.logs import LOGS, is_log
 from doclint.core.textmatch import keep_case
 from doclint.families.naming.variantcollect import BEFORE_NAME, LOWER, MID, NEAR, collect, title_sibling
 from doclint.families.naming.variants import (
@@ -44,6 +45,9 @@ class NamingVariantsKind(Kind):
         distinct: tuple[list[str], ...] = ()
         ignore: tuple[str, ...] = ()
         preferred: dict[str, list[str]] | None = None
+        # Changelogs and release notes are history (see doclint.core.logs): their past
+        # entries are not rewritten to today's spelling. `[]` checks them.
+        logs: tuple[str, ...] = LOGS
 
         def __post_init__(self) -> None:
             if self.check not in CHECKS:
@@ -63,7 +67,7 @@ class NamingVariantsKind(Kind):
                                frozenset(v for variants in preferred.values() for v in variants))
 
     def check(self, doc) -> Iterable[Hit]:
-        if self.options.scope != "document":
+        if self.options.scope != "document" or is_log(doc, self.options.logs):
             return
         # Prefixed keys (neighbours, lower-case and mid-sentence uses) are only looked
         # up by key and form, so they keep their spans as they are.
@@ -78,7 +82,7 @@ class NamingVariantsKind(Kind):
             yield Hit(start, end, args, (doc.location(m_start),), fix)
 
     def facts(self, doc):
-        if self.options.scope != "corpus":
+        if self.options.scope != "corpus" or is_log(doc, self.options.logs):
             return None
         out = {}
         for key, forms in self._collect(doc).items():
