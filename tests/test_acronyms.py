@@ -54,6 +54,9 @@ def test_parentheses_that_are_no_definition():
     assert defs("It costs a lot (about five dollars).") == []
     assert defs("See the APIs (see API classification) first.") == []
     assert defs("The tool (written in Go) is fast.") == []
+    # An identifier or a number after an acronym names one of its kind.
+    assert defs("Peer your VPC (vpc-1a2b3c4d) with a VPC (vpc-11122233) in us-west-2.") == []
+    assert defs("It listens on a TCP port (tcp6) of the host.") == []
 
 
 def test_glossary_entries_count_as_definitions():
@@ -170,6 +173,10 @@ def test_plural_singular_and_markup_are_one_definition(lint_text):
             "type (DST) lives behind a pointer. The **Global Interpreter Lock** (GIL) is held; "
             "the global interpreter lock (GIL) is released for I/O.\n")
     assert lint_text(text, "DL412", fmt="markdown", name="types.md") == []
+    # So is a name written with a hyphen and without.
+    text = ("**To add a client ID to an Open-ID Connect (OIDC) provider**\n\n"
+            "For more information, see Creating OpenID Connect (OIDC) identity providers.\n")
+    assert lint_text(text, "DL412", fmt="markdown", name="oidc.md") == []
 
 
 def test_messy_whitespace_is_normalised_in_the_long_form():

@@ -85,8 +85,9 @@ def _shouted(text: str, match: re.Match) -> bool:
 def _normal(long: str) -> str:
     """Expansions that differ only in word endings are one expansion: "Personal
     identifiable information" and "Personally Identifiable Information"; so do the
-    singular and the plural ("dynamically sized type", "Dynamically Sized Types")."""
-    return " ".join(w.removesuffix("s")[:5] for w in re.findall(r"[a-z0-9]+", long.lower()))
+    singular and the plural ("dynamically sized type", "Dynamically Sized Types"); so
+    do a name joined with a hyphen and without ("Open-ID Connect", "OpenID Connect")."""
+    return " ".join(w.removesuffix("s")[:5] for w in re.findall(r"[a-z0-9]+", long.lower().replace("-", "")))
 
 
 def _named_before(doc, short: str, start: int) -> bool:

@@ -83,6 +83,8 @@ def _checked(short: str, long: str | None) -> str | None:
         return None
     if len(long) <= len(short) or len(words) > min(len(short) + 5, len(short) * 2):
         return None
+    if len(words) == 1 and any(c.isdigit() for c in long):
+        return None  # an identifier or a number in parentheses: "your VPC (vpc-1a2b3c4d)"
     core = short.rstrip("s").lower()  # "APIs" is the plural of "API"
     if any(w.lower().strip(",;:").rstrip("s") == core for w in words):
         return None
