@@ -201,3 +201,19 @@ def test_a_one_line_tagline_under_the_title_is_not_reported(found):
 ])
 def test_glossaries_and_labels_are_not_cuts(found, fmt, text):
     assert found(text, fmt) == []
+
+
+def test_a_signature_under_a_valediction_is_not_cut(found):
+    announce = ("pytest-7.3.1\n============\n\npytest 7.3.1 has just been released to PyPI.\n\n"
+                "This is a bug-fix release, being a drop-in replacement.\n\n"
+                "Happy testing,\nThe pytest Development Team\n")
+    assert found(announce, "rst") == []
+    informal = ("The release is out.\n\n"
+                "have fun and a nice remaining time of the year :)\nholger krekel\n\n"
+                "Changes since the last release are listed below.\n")
+    assert found(informal, "rst") == []
+    # A sentence wrapped after a comma and cut on the next line is no signature.
+    cut = ("Build using Sphinx\n------------------\n\n"
+           "Advanced users may want to invoke Sphinx directly,\nto pass specialized options\n\n"
+           "Make sure the environment you created above is active.\n")
+    assert found(cut, "rst") == [("DL102", 5)]

@@ -20,7 +20,7 @@ from doclint.families.truncation.endings import (
     words,
 )
 from doclint.families.truncation.introducers import announces, carried_on_after, continues_around_block, introduces
-from doclint.families.truncation.notcut import emphasised_aside, letter_name, salutation, series
+from doclint.families.truncation.notcut import emphasised_aside, letter_name, salutation, series, signed_off
 from doclint.families.truncation.openings import Openings
 from doclint.families.truncation.prose import prose_like
 from doclint.families.truncation.shape import punctuating, sentence_at, sentence_like, word_share
@@ -132,8 +132,8 @@ class TruncationKind(Kind):
             if word is None or kind in ("heading", "blockquote"):
                 return None
             if e.wrapped and not openings.at(e.next_start) or announces(tail) \
-                    or emphasised_aside(doc, e):
-                return None  # no sentence opens next; "as follows" introduces; an aside
+                    or emphasised_aside(doc, e) or signed_off(doc, e):
+                return None  # no sentence opens next; "as follows" introduces; an aside; a signature
             verdict = Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
         if verdict.report != opts.report:
             return None

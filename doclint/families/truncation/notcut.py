@@ -1,4 +1,4 @@
-"""Endings that look cut but are not: salutations, series, letter names, asides."""
+"""Endings that look cut but are not: salutations, sign-offs, series, letter names, asides."""
 from __future__ import annotations
 
 import re
@@ -19,6 +19,28 @@ def salutation(doc: Document, e: Ending, tail: str) -> bool:
             return False
     ws = words(tail)
     return sum(1 for w in ws if len(w) > 2 and w[0].isupper()) >= 0.5 * len(ws)
+
+
+# The close of a letter or an announcement before the signature: a few words and a
+# comma ("Happy testing,", "Best regards,"), or a line that ends in "!" or a smiley
+# ("Cheers!", "have fun and a nice remaining time of the year :)"). A longer line
+# that ends in a comma is a sentence wrapped there.
+_VALEDICTION_COMMA = 4
+_VALEDICTION_END = re.compile(r"(?:!|[:;]-?\))\s*\Z")
+
+
+def signed_off(doc: Document, e: Ending) -> bool:
+    """"Happy testing,\nThe pytest Development Team" closing an announcement: a paragraph
+    of two lines, a valediction and under it a signature of a few words."""
+    if e.where != "block":
+        return False
+    lines = [line for line in doc.masked[e.block.start:e.stop].split("\n") if line.strip()]
+    if len(lines) != 2 or len(words(lines[1])) > 5:
+        return False
+    close = lines[0].rstrip()
+    if close.endswith(","):
+        return len(words(close)) <= _VALEDICTION_COMMA
+    return len(words(close)) <= 12 and _VALEDICTION_END.search(close) is not None
 
 
 def series(tail: str, word: str) -> bool:
