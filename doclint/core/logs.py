@@ -8,9 +8,9 @@ from __future__ import annotations
 from doclint.core.discovery import path_matches
 
 # The file globs of logs: the default of the rules' `logs` option.
-LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*", "RELEASE-NOTES*",
-        "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "news/*",
-        "release/*", "releases/*", "whatsnew/*")
+LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*", "news.*", "RELEASE-NOTES*",
+        "RELEASE_NOTES*", "release-notes/*", "RelNotes/*", "changelog.d/*", "changelogs/*", "changes/*", "news/*",
+        "release/*", "releases/*", "whatsnew/*", "whatsnew*")
 
 
 def is_log(doc, globs) -> bool:
