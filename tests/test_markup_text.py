@@ -297,6 +297,24 @@ def test_help_file_forms_of_one_command_stacked_over_a_description_are_its_terms
     assert any(t.startswith("Each function is compiled once.") for _, t in blocks)
 
 
+def test_help_file_sentences_before_a_right_set_link_and_ex_examples_after_a_colon():
+    text = ("*version4.txt*\tChanges\n\n"
+            "If the value for t_kb is correct, use the \":fixdel\" command.  This is useful if\n"
+            "you are using several different terminals.\t\t|:fixdel|\n\n"
+            "If you want all possible Python highlighting:\n"
+            "\t:let python_highlight_all = 1\n"
+            "This has the same effect as setting every option.\n\n"
+            "Insert-mode completion.\t\t\t\t|ins-completion|\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    texts = [t for _, t in blocks_of(text)]
+    # A title set apart from its link after a blank line stays a line of contents.
+    assert not any("Insert-mode" in t for t in texts)
+    # The paragraph goes on to its last line; the link set apart there is code.
+    assert any(t.startswith("If the value") and t.endswith("|:fixdel|") for t in texts)
+    assert not any("python_highlight_all" in t for t in texts)
+    assert any(t.startswith("This has the same effect") for t in texts)
+
+
 def test_an_indented_session_opening_with_a_prompt_is_an_example():
     text = ("The decorations are now shown by default, even without a colon before the example\n\n"
             "     $ git log --decorate -1 main\n"

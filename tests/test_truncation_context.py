@@ -217,3 +217,14 @@ def test_a_signature_under_a_valediction_is_not_cut(found):
            "Advanced users may want to invoke Sphinx directly,\nto pass specialized options\n\n"
            "Make sure the environment you created above is active.\n")
     assert found(cut, "rst") == [("DL102", 5)]
+
+
+def test_an_issue_number_after_a_finished_sentence_is_a_reference(found):
+    text = ("The plugin loads in order.\n\n"
+            "When using packadd for a replacement plugin, it is loaded after the\n"
+            "default one.  #4698\n\n"
+            "Should add a method that also returns the position of submatches. (#8355, #8356)\n\n"
+            "The loader reads every file.\n")
+    assert found(text) == []
+    # A number that ends an unfinished sentence is still reported.
+    assert found(text.replace("default one.  #4698", "default one of issue #4698")) == [("DL102", 4)]

@@ -32,6 +32,12 @@ _TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})(?:\*[^\s*|]+\*[ \t]*)+" + _FOLD_
 # Vertical Split & Explore.....|netrw-explore|", "Making The Current Directory.|netrw-cd|").
 _CONTENTS_LINE = re.compile(r"\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*|.*?\|[^\s|]+\|(?:\t|[ ]{2,})\S.*"
                             r"|[ \t]*[^\t]+\t+[^\t]+\t+[^\t]+|[ \t]*\S.*?\S(?:\.{3,}[ \t]*|\.)(?:\|[^\s|]+\|[ \t]*)+")
+# A sentence that ends before a link set apart on its line ("... terminals.\t\t|:fixdel|"),
+# under a line of the same paragraph, is its last line, pointing to the entry it
+# describes: prose.
+_SENTENCE_THEN_LINK = re.compile(r".*[.!?][\"')]*(?:[ \t]*\t[ \t]*|[ ]{2,})(?:\|[^\s|]+\|[ \t]*)+")
+# An Ex command indented by a tab ("\t:set nosc noru nosm").
+_EX_EXAMPLE = re.compile(r"\t+:[A-Za-z].*")
 # Under a line of contents, an indented one of the same shape is a nested entry
 # ("    3.1 Omni Completion with "gnat xref"\t|gnat-xref|"); elsewhere such a line ends
 # a wrapped description ("\t\t\tcommand line.  |Ex-mode|").
@@ -80,11 +86,25 @@ def read_help_lines(lines: list[str]) -> list[int]:
                     and not _LINK_ROW.fullmatch(lines[k + 1]):
                 k += 1
                 lines[k] = ""
-        elif line and (_CONTENTS_LINE.fullmatch(line) or _HEADER.fullmatch(line)
+        elif line and _EX_EXAMPLE.fullmatch(line) and k and lines[k - 1].rstrip().endswith(":"):
+            # ":let python_highlight_all = 1" under "If you want all of it:": an example
+            # of an Ex command without the " >" that marks one, down to the last such line.
+            while k < len(lines) and _EX_EXAMPLE.fullmatch(lines[k]):
+                lines[k] = ""
+                k += 1
+        elif line and ((_CONTENTS_LINE.fullmatch(line) and not _ends_paragraph(lines, k))
+                       or _HEADER.fullmatch(line)
                        or (k in contents and _NESTED_CONTENTS_LINE.fullmatch(line))):
             lines[k] = ""
             contents.add(k + 1)
     return tags
+
+
+def _ends_paragraph(lines: list[str], k: int) -> bool:
+    """Whether line `k`, a sentence and a link set apart after it, is the last line of
+    the paragraph above it; a title over its entry ("Insert-mode completion.\t|ins-completion|")
+    opens after a blank line."""
+    return k > 0 and bool(lines[k - 1].strip()) and _SENTENCE_THEN_LINK.fullmatch(lines[k]) is not None
 
 
 def _examples(lines: list[str]) -> list[int]:

@@ -28,6 +28,10 @@ from doclint.families.truncation.shape import punctuating, sentence_at, sentence
 REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
+# Issue or pull request numbers after a finished sentence, or alone ("... loaded after the
+# default one.  #4698", "(#123, #124)"): a reference, not a cut sentence.
+_REF = r"[(\[]?(?:#|GH-|gh-)\d+[)\]]?"
+_REFERENCES = re.compile(rf"(?:\A|[.!?][\"')\]]*\s+){_REF}(?:[,;]?\s+{_REF})*\Z")
 _LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
 # A sentence that opens with one of these and has no comma never reached its main
 # clause: "If the version depends on multiple header fields".
@@ -104,7 +108,7 @@ class TruncationKind(Kind):
         opts = self.options
         masked = doc.masked
         tail = masked[e.start:e.stop].strip()
-        if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
+        if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail) or _REFERENCES.search(tail):
             return None
         kind = e.block.kind
         if e.wrapped and (last_word(tail) or "")[:1].isupper():
