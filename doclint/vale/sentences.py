@@ -43,6 +43,34 @@ def block_sentences(doc, blocks: Sequence) -> tuple[list[tuple[int, int]], ...]:
     return tuple(out)
 
 
+def block_sentence_counts(doc, blocks: Sequence) -> list[int]:
+    """For each of `blocks` (view blocks in document order, any of them left out), how
+    many sentences `block_sentences` gives it, without making their spans: the metric
+    counts need only the number, and only for the prose blocks."""
+    made = doc.sentences_if_split()
+    if not made:
+        return [len(split_sentences(b.segment.text)) for b in blocks]
+    masked = doc.masked
+    out: list[int] = []
+    i, count = 0, len(made)
+    for block in blocks:
+        code = _reusable(block, masked)
+        if code is None:
+            out.append(len(split_sentences(block.segment.text)))
+            continue
+        source = block.source
+        while i < count and made[i].block.start < source.start:
+            i += 1
+        n = 0
+        while i < count and made[i].block is source:
+            # As _engine_spans: a sentence that opens with inline code joins the one before.
+            if not (code and n and masked[made[i].start] == CODE_MASK):
+                n += 1
+            i += 1
+        out.append(n)
+    return out
+
+
 def sentences_of_block(doc, block, starts: list[int] | None) -> list[tuple[int, int]]:
     """One view block's sentences, the same spans `block_sentences` gives it: for a rule
     that reads the sentences of only the few blocks a cheap test keeps. `starts` are
