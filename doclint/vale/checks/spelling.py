@@ -72,7 +72,12 @@ class Spelling(Check):
         # Files are found and read now, so that a missing one is reported at start;
         # the dictionary itself is loaded on first use (it costs 80 ms of start-up).
         self.dictionaries = _dictionaries(data, styles_path)
-        self.words = tuple(_ignore_words(as_list(data.get("ignore")), styles_path))
+        files: list[str] = []
+        self.words = tuple(_ignore_words(as_list(data.get("ignore")), styles_path, files))
+        main, extra = self.dictionaries
+        if main is not None:
+            files += [os.path.join(main[0], main[1] + ext) for ext in (".aff", ".dic")]
+        self.inputs = (*files, *extra)
         if not available():
             raise Unsupported(str(SpellerUnavailable()))
         self.verdicts = Verdicts(_LEAD, _TRAIL)
@@ -195,12 +200,14 @@ def _dictionaries(data: dict, styles_path: str) -> tuple[tuple[str, str] | None,
     return found[0], extra[1:]
 
 
-def _ignore_words(files: list[str], styles_path: str) -> list[str]:
+def _ignore_words(files: list[str], styles_path: str, read: list[str]) -> list[str]:
+    """The words of the `ignore` files; the paths read are added to `read`."""
     words: list[str] = []
     for name in files:
         path = _from(styles_path, name)
         if not os.path.isfile(path):
             path = os.path.abspath(name)
+        read.append(path)
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 words.extend(w.strip() for w in handle if w.strip() and not w.lstrip().startswith("#"))
