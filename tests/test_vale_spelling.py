@@ -187,11 +187,11 @@ def test_verdicts_are_judged_once_and_stay_bounded():
 def test_misspelled_runs_are_placed_the_same_with_or_without_the_automaton(monkeypatch):
     from doclint.vale.checks import spelling
 
-    # More runs than str.find handles: an Aho-Corasick pass finds every hit, and only
-    # whole runs (spaces or the text's ends around them) are kept.
+    # More text and runs than str.find handles: an Aho-Corasick pass finds every hit,
+    # and only whole runs (spaces or the text's ends around them) are kept.
     text = "teh panle\nxpanle panle. panlex (panle) teh\nteh"
     runs = {"teh", "panle", "xpanle", "panle.", "panlex", "(panle)"}
-    assert len(runs) > spelling._FEW
+    monkeypatch.setattr(spelling, "_FIND_LIMIT", len(runs) * len(text) - 1)
     assert spelling._automata() is not None
     with_automaton = sorted(spelling._places(text, runs))
     monkeypatch.setattr(spelling, "_automata", lambda: None)

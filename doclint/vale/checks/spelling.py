@@ -51,7 +51,10 @@ _SPACES = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3100)))))
 # them is tokenised by the regex (str.split is six times faster on the rest).
 _SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
 _PLAIN = re.compile(r"[A-Za-z][a-z]+")
-_FEW = 3  # misspelled runs in a document placed with str.find; more with the automaton
+# Misspelled runs are placed with str.find (one pass over the text per run, in C) while
+# runs x characters stays under this, else with an Aho-Corasick automaton (one pass for
+# all, but building it costs about as much as str.find reading 200 kB).
+_FIND_LIMIT = 200_000
 _LEAD = "\"'([{<“‘*_$"
 _TRAIL = "\"')]}>.,;:!?”’*_"
 
@@ -139,10 +142,11 @@ class Spelling(Check):
 
 def _places(text: str, runs: set[str]):
     """(offset, run) of each whole run (spaces or the text's ends on both sides) of
-    `runs` in `text`: a few runs found with str.find, more in one pass of an
-    Aho-Corasick automaton (each str.find reads the text to its next hit or its end)."""
+    `runs` in `text`: found with str.find in a short text or for a few runs, else in one
+    pass of an Aho-Corasick automaton (each str.find reads the text to its next hit or
+    its end)."""
     size = len(text)
-    library = _automata() if len(runs) > _FEW else None
+    library = _automata() if len(runs) * size > _FIND_LIMIT else None
     if library is not None:
         ordered = list(runs)
         automaton = library.AhoCorasick(ordered, matchkind=library.MatchKind.Standard)
