@@ -151,3 +151,20 @@ def test_a_spelling_rules_word_list_is_an_input(store, tmp_path):
     words.write_text("doclint\nvale\n", encoding="utf-8")
     os.utime(words, (OLD + 10, OLD + 10))
     assert cache.load(str(ini)) is None
+
+
+def test_a_linked_style_folder_is_watched_too(store, tmp_path):
+    ini = _style(tmp_path)
+    elsewhere = tmp_path / "shared" / "Extra"
+    (elsewhere / "words").mkdir(parents=True)
+    (elsewhere / "words" / "accept.txt").write_text("doclint\n", encoding="utf-8")
+    (elsewhere / "Rule.yml").write_text("extends: existence\nmessage: x\ntokens: [y]\n", encoding="utf-8")
+    (tmp_path / "styles" / "Extra").symlink_to(elsewhere, target_is_directory=True)
+    (tmp_path / "styles" / "Loop").symlink_to(tmp_path / "styles", target_is_directory=True)
+    _age(tmp_path)
+    cache.store(str(ini), build_setup(str(ini)))
+    assert cache.load(str(ini)) is not None
+    inner = elsewhere / "words" / "accept.txt"
+    inner.write_text("doclint\nvale\n", encoding="utf-8")
+    os.utime(inner, (OLD + 10, OLD + 10))
+    assert cache.load(str(ini)) is None

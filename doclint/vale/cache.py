@@ -84,7 +84,10 @@ def manifest(setup) -> list[tuple]:
     StylesPath (a folder's time changes when a file is added to it or removed), and what
     a rule read from elsewhere."""
     paths = {setup.config.path, setup.config.styles_path}
-    for top, dirs, files in os.walk(setup.config.styles_path):
+    seen = set()  # folders walked, by real path: a linked style is walked once, a loop ends
+    for top, dirs, files in os.walk(setup.config.styles_path, followlinks=True):
+        seen.add(os.path.realpath(top))
+        dirs[:] = [d for d in dirs if os.path.realpath(os.path.join(top, d)) not in seen]
         paths.update(os.path.join(top, d) for d in dirs)
         paths.update(os.path.join(top, f) for f in files)
     for rule in setup.loaded.values():
