@@ -23,7 +23,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 
 VERSION = 1
@@ -124,6 +123,7 @@ def store(config_path: str, setup) -> None:
         if any(mtime is None or now - mtime < _RACY * 1e9 for _, _, mtime in stamps):
             return
         import io
+        import tempfile  # only when writing: it costs a millisecond to import
 
         from doclint.vale.compiled import Pickler
 
