@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from doclint.core.segment import split_sentences
+from doclint.core.segment import count_sentences, split_sentences
 from doclint.markup.base import CODE_MASK
 
 
@@ -43,20 +43,23 @@ def block_sentences(doc, blocks: Sequence) -> tuple[list[tuple[int, int]], ...]:
     return tuple(out)
 
 
-def block_sentence_counts(doc, blocks: Sequence) -> list[int]:
-    """For each of `blocks` (view blocks in document order, any of them left out), how
-    many sentences `block_sentences` gives it, without making their spans: the metric
-    counts need only the number, and only for the prose blocks."""
+def sentence_count(doc, blocks: Sequence) -> int:
+    """How many sentences `block_sentences` gives `blocks` (view blocks in document
+    order, any of them left out) in all, without making their spans: the metric counts
+    need only the number, and only for the prose blocks. The blocks that take the
+    engine's sentences count those; the others, split afresh, are counted together in
+    one pass (count_sentences)."""
     made = doc.sentences_if_split()
     if not made:
-        return [len(split_sentences(b.segment.text)) for b in blocks]
+        return count_sentences([b.segment.text for b in blocks])
     masked = doc.masked
-    out: list[int] = []
+    fresh: list[str] = []
+    total = 0
     i, count = 0, len(made)
     for block in blocks:
         code = _reusable(block, masked)
         if code is None:
-            out.append(len(split_sentences(block.segment.text)))
+            fresh.append(block.segment.text)
             continue
         source = block.source
         while i < count and made[i].block.start < source.start:
@@ -67,8 +70,8 @@ def block_sentence_counts(doc, blocks: Sequence) -> list[int]:
             if not (code and n and masked[made[i].start] == CODE_MASK):
                 n += 1
             i += 1
-        out.append(n)
-    return out
+        total += n
+    return total + count_sentences(fresh)
 
 
 def sentences_of_block(doc, block, starts: list[int] | None) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from doclint.vale.sentences import block_sentence_counts
+from doclint.vale.sentences import sentence_count
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019-][A-Za-z\u00c0-\u024f]+)*|\d+(?:[.,]\d+)*")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -156,7 +156,7 @@ def _count(view) -> dict[str, float]:
     if spans is not None:
         counts["sentences"] += sum(len(spans[k]) for k, _ in prose)
     else:
-        counts["sentences"] += sum(block_sentence_counts(view.doc, [block for _, block in prose]))
+        counts["sentences"] += sentence_count(view.doc, [block for _, block in prose])
     # The prose's tokens (no word runs across the line breaks that join the blocks), and
     # the sums of their words' whole-number counts: the same totals as adding word by word.
     chars, sylls, longs, polys, complexes, words = unpack(sum(map(_TOKENS.__getitem__, "\n".join(texts).split())))
