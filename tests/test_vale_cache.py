@@ -168,3 +168,11 @@ def test_a_linked_style_folder_is_watched_too(store, tmp_path):
     inner.write_text("doclint\nvale\n", encoding="utf-8")
     os.utime(inner, (OLD + 10, OLD + 10))
     assert cache.load(str(ini)) is None
+
+
+def test_every_check_type_has_its_class():
+    from doclint.vale.checks import CHECKS, check_class
+    from doclint.vale.checks.base import Check
+
+    for name, cls in CHECKS.items():
+        assert issubclass(check_class(name), Check) and check_class(name).__name__ == cls

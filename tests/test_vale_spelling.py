@@ -198,3 +198,11 @@ def test_misspelled_runs_are_placed_the_same_with_or_without_the_automaton(monke
     assert sorted(spelling._places(text, runs)) == with_automaton == [
         (0, "teh"), (4, "panle"), (10, "xpanle"), (17, "panle."), (24, "panlex"), (31, "(panle)"),
         (39, "teh"), (43, "teh")]
+
+
+def test_the_written_out_spaces_are_what_the_regex_takes_for_spaces():
+    import regex
+
+    from doclint.vale.checks import spelling
+
+    assert spelling._SPACES == frozenset(regex.findall(r"\s", "".join(map(chr, range(0x110000)))))
