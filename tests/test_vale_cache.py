@@ -176,3 +176,15 @@ def test_every_check_type_has_its_class():
 
     for name, cls in CHECKS.items():
         assert issubclass(check_class(name), Check) and check_class(name).__name__ == cls
+
+
+def test_a_working_folder_that_is_gone_only_skips_the_cache(store, tmp_path, monkeypatch):
+    ini = _style(tmp_path)
+    setup = build_setup(str(ini))
+
+    def gone():
+        raise FileNotFoundError("the working folder was removed")
+
+    monkeypatch.setattr(os, "getcwd", gone)
+    cache.store(str(ini), setup)
+    assert cache.load(str(ini)) is None

@@ -98,10 +98,10 @@ def manifest(setup) -> list[tuple]:
 
 def load(config_path: str):
     """The cached setup of `config_path` when its inputs are unchanged, else None."""
-    file = _file(config_path)
-    if file is None:
-        return None
     try:
+        file = _file(config_path)
+        if file is None:
+            return None
         with open(file, "rb") as handle:
             stamps = pickle.load(handle)
             if any(_stamp(entry[0]) != tuple(entry) for entry in stamps):
@@ -114,10 +114,10 @@ def load(config_path: str):
 def store(config_path: str, setup) -> None:
     """Keep `setup` for the next run; nothing happens when it cannot be (a read-only
     home, a rule holding something pickle cannot write)."""
-    file = _file(config_path)
-    if file is None:
-        return
     try:
+        file = _file(config_path)
+        if file is None:
+            return
         stamps = manifest(setup)
         now = time.time_ns()
         if any(mtime is None or now - mtime < _RACY * 1e9 for _, _, mtime in stamps):
