@@ -2,11 +2,24 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 
 import pytest
 
 from doclint.api import document_from_text, lint_documents
 from doclint.engine.packs import load_rules
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory):
+    """Loaded Vale setups are cached in a folder of the test session, not the user's."""
+    before = os.environ.get("DOCLINT_CACHE_DIR")
+    os.environ["DOCLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("doclint-cache"))
+    yield
+    if before is None:
+        os.environ.pop("DOCLINT_CACHE_DIR", None)
+    else:
+        os.environ["DOCLINT_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

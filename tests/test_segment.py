@@ -170,3 +170,24 @@ def test_abbreviation_lookback_does_not_cross_start() -> None:
 def test_offsets_are_absolute() -> None:
     doc = "xxxx  Alpha one. Beta two.  yyyy"
     assert split_sentences(doc, 4, 28) == [(6, 16), (17, 26)]
+
+
+def test_counting_joined_texts_gives_the_sum_of_their_splits():
+    # count_sentences reads trimmed texts joined by line breaks in one pass: a
+    # boundary at a break is not counted, and abbreviations, initials and starters at
+    # a text's edges are judged as in the text alone.
+    import random
+
+    from doclint.core.segment import count_sentences
+
+    pieces = ["The", "service", "restarts.", "Dr.", "Lee", "U.S.", "Army", "e.g.", "etc.", "It", "works\u2026",
+              "Is", "it?", "Yes!", "\u201cstop.\u201d", "Then", "(See", "above.)", "J.", "R.", "Tolkien", "a.m.",
+              "end.", "3.14", "v2.0.", "\u00dcn\u00efcode.", "\u00e7a", CODE_MASK, "*", '"Quoted."', "'single.'",
+              "...", ".", "?", "!", "\u00bb", "(", "[", "x.", "A.", "I.", "No.", "5", "Fig."]
+    rng = random.Random(4)
+    for _ in range(5000):
+        texts = []
+        for _ in range(rng.randint(0, 6)):
+            words = [rng.choice(pieces) for _ in range(rng.randint(1, 8))]
+            texts.append(rng.choice([" ", "  ", "\n", " \t"]).join(words).strip())
+        assert count_sentences(texts) == sum(len(split_sentences(t)) for t in texts), texts

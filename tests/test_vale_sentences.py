@@ -137,3 +137,40 @@ def test_one_blocks_sentences_are_the_ones_the_whole_split_gives_it():
             whole = list(view.segments(sentence))
             assert lazily == whole, text
             assert [seg for k in range(len(view.blocks)) for seg in view.sentences_of(k)] == whole
+
+
+def test_sentence_counts_are_the_lengths_of_the_spans():
+    # The metric counts take how many sentences the prose blocks have without making
+    # spans: the same number as block_sentences gives, whether the engine split the
+    # document or not, for every block or only some of them.
+    import re
+
+    from doclint.vale.sentences import sentence_count
+
+    rng = random.Random(5)
+    ignores = [[], [re.compile(r"\*\*[^\n]+?\*\*")]]
+    for n in range(300):
+        text = _document(rng)
+        for engine_split in (False, True):
+            doc = document_from_text("doc.md", text)
+            if engine_split:
+                assert doc.sentences
+            view = View(doc, ignores[n % 2], [])
+            want = [len(spans) for spans in block_sentences(doc, view.blocks)]
+            assert sentence_count(doc, view.blocks) == sum(want), text
+            some = [k for k in range(len(view.blocks)) if rng.random() < 0.5]
+            assert sentence_count(doc, [view.blocks[k] for k in some]) == sum(want[k] for k in some), text
+
+
+def test_metric_counts_are_the_same_whether_the_spans_were_made_first():
+    from doclint.vale.checks.syllables import document_counts
+
+    rng = random.Random(6)
+    for _ in range(100):
+        text = _document(rng) + "\n| a | b |\n|---|---|\n| One. Two. | x |\n"
+        counted = document_counts(View(document_from_text("doc.md", text), [], []))
+        view = View(document_from_text("doc.md", text), [], [])
+        spans = view.sentence_spans()
+        assert document_counts(view) == counted, text
+        prose = [s for b, s in zip(view.blocks, spans) if not b.scopes & {"heading", "table"}]
+        assert counted["sentences"] == sum(map(len, prose))

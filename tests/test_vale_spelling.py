@@ -187,14 +187,22 @@ def test_verdicts_are_judged_once_and_stay_bounded():
 def test_misspelled_runs_are_placed_the_same_with_or_without_the_automaton(monkeypatch):
     from doclint.vale.checks import spelling
 
-    # More runs than str.find handles: an Aho-Corasick pass finds every hit, and only
-    # whole runs (spaces or the text's ends around them) are kept.
+    # More text and runs than str.find handles: an Aho-Corasick pass finds every hit,
+    # and only whole runs (spaces or the text's ends around them) are kept.
     text = "teh panle\nxpanle panle. panlex (panle) teh\nteh"
     runs = {"teh", "panle", "xpanle", "panle.", "panlex", "(panle)"}
-    assert len(runs) > spelling._FEW
+    monkeypatch.setattr(spelling, "_FIND_LIMIT", len(runs) * len(text) - 1)
     assert spelling._automata() is not None
     with_automaton = sorted(spelling._places(text, runs))
     monkeypatch.setattr(spelling, "_automata", lambda: None)
     assert sorted(spelling._places(text, runs)) == with_automaton == [
         (0, "teh"), (4, "panle"), (10, "xpanle"), (17, "panle."), (24, "panlex"), (31, "(panle)"),
         (39, "teh"), (43, "teh")]
+
+
+def test_the_written_out_spaces_are_what_the_regex_takes_for_spaces():
+    import regex
+
+    from doclint.vale.checks import spelling
+
+    assert spelling._SPACES == frozenset(regex.findall(r"\s", "".join(map(chr, range(0x110000)))))

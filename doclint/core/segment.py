@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from doclint.markup.base import CODE_MASK
 
@@ -107,3 +108,27 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     if tail:
         spans.append((s, s + len(tail)))
     return spans
+
+
+def count_sentences(texts: list[str]) -> int:
+    """sum(len(split_sentences(t)) for t in texts), for texts that are trimmed and not
+    blank (a Vale view's blocks), in one pass over them joined by line breaks rather
+    than a call each. A boundary that the break between two texts makes is not
+    counted; any other is judged as in its own text: a line break is whitespace, so the
+    token before a period (what _period_ends reads) and the word after a boundary never
+    run into the next text or the one before, and a boundary's whitespace ends at the
+    next text's start only when that break is its whitespace."""
+    if not texts:
+        return 0
+    text = "\n".join(texts)
+    end = len(text)
+    starts = set(accumulate([len(t) + 1 for t in texts], initial=0))
+    count = len(texts)  # each text is one sentence more than its boundaries
+    for m in _BOUNDARY.finditer(text):
+        nxt = m.end()
+        if nxt >= end or nxt in starts or not _is_sentence_start(text[nxt]):
+            continue
+        if m.group(1) == "." and not _period_ends(text, 0, m.start(), nxt, end):
+            continue
+        count += 1
+    return count

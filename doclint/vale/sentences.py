@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from doclint.core.segment import split_sentences
+from doclint.core.segment import count_sentences, split_sentences
 from doclint.markup.base import CODE_MASK
 
 
@@ -41,6 +41,37 @@ def block_sentences(doc, blocks: Sequence) -> tuple[list[tuple[int, int]], ...]:
             i += 1
         i = _engine_spans(made, i, block, masked, code, out)
     return tuple(out)
+
+
+def sentence_count(doc, blocks: Sequence) -> int:
+    """How many sentences `block_sentences` gives `blocks` (view blocks in document
+    order, any of them left out) in all, without making their spans: the metric counts
+    need only the number, and only for the prose blocks. The blocks that take the
+    engine's sentences count those; the others, split afresh, are counted together in
+    one pass (count_sentences)."""
+    made = doc.sentences_if_split()
+    if not made:
+        return count_sentences([b.segment.text for b in blocks])
+    masked = doc.masked
+    fresh: list[str] = []
+    total = 0
+    i, count = 0, len(made)
+    for block in blocks:
+        code = _reusable(block, masked)
+        if code is None:
+            fresh.append(block.segment.text)
+            continue
+        source = block.source
+        while i < count and made[i].block.start < source.start:
+            i += 1
+        n = 0
+        while i < count and made[i].block is source:
+            # As _engine_spans: a sentence that opens with inline code joins the one before.
+            if not (code and n and masked[made[i].start] == CODE_MASK):
+                n += 1
+            i += 1
+        total += n
+    return total + count_sentences(fresh)
 
 
 def sentences_of_block(doc, block, starts: list[int] | None) -> list[tuple[int, int]]:

@@ -170,5 +170,13 @@ def build_setup(path: str) -> ValeSetup:
 
 @lru_cache(maxsize=8)
 def load_setup(path: str) -> ValeSetup:
-    """One setup per configuration file and process (rules and workers share it)."""
-    return build_setup(os.path.abspath(path))
+    """One setup per configuration file and process (rules and workers share it), read
+    from the on-disk cache when its files are unchanged (doclint.vale.cache)."""
+    from doclint.vale import cache
+
+    path = os.path.abspath(path)
+    setup = cache.load(path)
+    if setup is None:
+        setup = build_setup(path)
+        cache.store(path, setup)
+    return setup

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from doclint.core.problems import ConfigError
 from doclint.core.yamlload import load_yaml
-from doclint.vale.checks import CHECKS, UNSUPPORTED
+from doclint.vale.checks import CHECKS, UNSUPPORTED, check_class
 from doclint.vale.checks.base import Check, Unsupported
 
 LEVELS = ("suggestion", "warning", "error")
@@ -76,7 +76,7 @@ def build_rule(name: str, data, path: str, accepted: list[str], word_template: s
         raise ConfigError(path, f"'extends' must be one of {', '.join(sorted(CHECKS) + sorted(UNSUPPORTED))}, "
                           f"got '{extends}'")
     try:
-        check = CHECKS[extends](name, data, path, accepted, word_template)
+        check = check_class(extends)(name, data, path, accepted, word_template)
     except Unsupported as exc:
         return LoadedRule(name, path, level, extends, message, link, None, f"extends '{extends}': {exc}")
     except (TypeError, ValueError) as exc:

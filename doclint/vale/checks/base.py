@@ -76,6 +76,9 @@ class Check:
     COMMON = frozenset({"extends", "message", "description", "level", "scope", "link", "limit",
                         "action", "name", "code"})
     KEYS: frozenset[str] = frozenset()
+    # Files besides the rule's own that the check read when loaded (a spelling rule's
+    # dictionaries and word lists): a cached setup is read again when one changes.
+    inputs: tuple[str, ...] = ()
 
     def __init__(self, name: str, data: dict, path: str, accepted: list[str],
                  word_template: str = "") -> None:

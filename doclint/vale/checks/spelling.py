@@ -46,12 +46,18 @@ DEFAULT_FILTERS = regex.compile("|".join(f"(?:{p})" for p in (
 # Words are runs between spaces, less the punctuation around them (as Vale's tokenizer).
 _RUN = regex.compile(r"\S+")
 # The characters `\s` matches, for the boundary test of a run found with str.find.
-_SPACES = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3100)))))
+# (Written out: finding them with the regex cost a millisecond of every start; a test
+# checks the list against it.)
+_SPACES = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 # The only characters str.split() takes for spaces and `\s` does not: a text with one of
 # them is tokenised by the regex (str.split is six times faster on the rest).
 _SPLIT_ONLY = regex.compile(r"[\x1c-\x1f]")
 _PLAIN = re.compile(r"[A-Za-z][a-z]+")
-_FEW = 3  # misspelled runs in a document placed with str.find; more with the automaton
+# Misspelled runs are placed with str.find (one pass over the text per run, in C) while
+# runs x characters stays under this, else with an Aho-Corasick automaton (one pass for
+# all, but building it costs about as much as str.find reading 200 kB).
+_FIND_LIMIT = 200_000
 _LEAD = "\"'([{<“‘*_$"
 _TRAIL = "\"')]}>.,;:!?”’*_"
 
@@ -72,7 +78,12 @@ class Spelling(Check):
         # Files are found and read now, so that a missing one is reported at start;
         # the dictionary itself is loaded on first use (it costs 80 ms of start-up).
         self.dictionaries = _dictionaries(data, styles_path)
-        self.words = tuple(_ignore_words(as_list(data.get("ignore")), styles_path))
+        files: list[str] = []
+        self.words = tuple(_ignore_words(as_list(data.get("ignore")), styles_path, files))
+        main, extra = self.dictionaries
+        if main is not None:
+            files += [os.path.join(main[0], main[1] + ext) for ext in (".aff", ".dic")]
+        self.inputs = (*files, *extra)
         if not available():
             raise Unsupported(str(SpellerUnavailable()))
         self.verdicts = Verdicts(_LEAD, _TRAIL)
@@ -134,10 +145,11 @@ class Spelling(Check):
 
 def _places(text: str, runs: set[str]):
     """(offset, run) of each whole run (spaces or the text's ends on both sides) of
-    `runs` in `text`: a few runs found with str.find, more in one pass of an
-    Aho-Corasick automaton (each str.find reads the text to its next hit or its end)."""
+    `runs` in `text`: found with str.find in a short text or for a few runs, else in one
+    pass of an Aho-Corasick automaton (each str.find reads the text to its next hit or
+    its end)."""
     size = len(text)
-    library = _automata() if len(runs) > _FEW else None
+    library = _automata() if len(runs) * size > _FIND_LIMIT else None
     if library is not None:
         ordered = list(runs)
         automaton = library.AhoCorasick(ordered, matchkind=library.MatchKind.Standard)
@@ -195,12 +207,14 @@ def _dictionaries(data: dict, styles_path: str) -> tuple[tuple[str, str] | None,
     return found[0], extra[1:]
 
 
-def _ignore_words(files: list[str], styles_path: str) -> list[str]:
+def _ignore_words(files: list[str], styles_path: str, read: list[str]) -> list[str]:
+    """The words of the `ignore` files; the paths read are added to `read`."""
     words: list[str] = []
     for name in files:
         path = _from(styles_path, name)
         if not os.path.isfile(path):
             path = os.path.abspath(name)
+        read.append(path)
         try:
             with open(path, encoding="utf-8-sig") as handle:
                 words.extend(w.strip() for w in handle if w.strip() and not w.lstrip().startswith("#"))

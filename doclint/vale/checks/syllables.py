@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from doclint.vale.sentences import sentence_count
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019-][A-Za-z\u00c0-\u024f]+)*|\d+(?:[.,]\d+)*")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -47,7 +50,10 @@ def document_counts(view) -> dict[str, float]:
     return dict(counts)
 
 
-_LEVELS = tuple((f"heading.h{i}", f"heading_h{i}") for i in range(1, 7))
+# Scopes counted per block: lists and blockquotes, and headings by level (the view gives
+# a heading its level: heading.h1 ... h6).
+_TALLIED = (("list", "list"), ("blockquote", "blockquote"),
+            *((f"heading.h{i}", f"heading_h{i}") for i in range(1, 7)))
 
 
 # A word's five counts packed into one integer, FIELD bits each (characters, syllables,
@@ -65,6 +71,17 @@ def unpack(total: int) -> tuple[int, int, int, int, int, int]:
     return tuple((total >> (k * FIELD)) & _MASK for k in range(6))  # type: ignore[return-value]
 
 
+_LONG, _POLY, _COMPLEX = 2 * FIELD, 1 << 3 * FIELD, 4 * FIELD
+
+
+def _word_stats(word: str) -> int:
+    """A word's packed counts."""
+    n, size = syllables(word), len(word)
+    if n < 3:
+        return size | n << FIELD | (size > 6) << _LONG | _ONE_WORD
+    return size | n << FIELD | (size > 6) << _LONG | _POLY | _complex(word, n) << _COMPLEX | _ONE_WORD
+
+
 class _WordStats(dict):
     """word -> its packed counts, each worked out once per process: words repeat, and
     the syllable estimate is several regex calls."""
@@ -72,9 +89,7 @@ class _WordStats(dict):
     def __missing__(self, word: str) -> int:
         if len(self) > 100_000:  # a bounded memory: start afresh
             self.clear()
-        n, size = syllables(word), len(word)
-        stats = self[word] = (size | n << FIELD | (size > 6) << 2 * FIELD | (n >= 3) << 3 * FIELD
-                              | (n >= 3 and _complex(word, n)) << 4 * FIELD | _ONE_WORD)
+        stats = self[word] = _word_stats(word)
         return stats
 
 
@@ -96,8 +111,8 @@ class _TokenStats(dict):
             stats = self[token] = self[core] if core else 0
         elif token.isalpha() and token.isascii():
             # ASCII letters only: the token is one word, the regex's first run takes it
-            # whole.
-            stats = self[token] = _STATS[token]
+            # whole (worked out here, not through _STATS: one dictionary fewer).
+            stats = self[token] = _word_stats(token)
         else:
             stats = self[token] = sum(map(_STATS.__getitem__, _WORD.findall(token)))
         return stats
@@ -124,24 +139,24 @@ def _count(view) -> dict[str, float]:
     counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
                             "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
                             "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
-    texts = []
-    sentence_count = 0
-    for block, sentences in zip(view.blocks, view.sentence_spans()):
-        scopes = block.scopes
-        for scope in ("list", "blockquote"):
-            if scope in scopes:
-                counts[scope] += 1
-        if "heading" in scopes:  # the view gives a heading its level: heading.h1 ... h6
-            for scope, name in _LEVELS:
-                if scope in scopes:
-                    counts[name] += 1
-            continue  # Vale's summary is the running prose
-        if "table" in scopes:
-            continue
-        texts.append(block.segment.text)
-        sentence_count += len(sentences)
+    # Blocks share a few sets of scopes: each set is read once, not each block.
+    kinds = Counter([block.scopes for block in view.blocks])
+    for scopes, number in kinds.items():
+        for scope, name in _TALLIED:
+            if scope in scopes and (name in ("list", "blockquote") or "heading" in scopes):
+                counts[name] += number
+    # Vale's summary is the running prose: no headings, no tables.
+    prose_kinds = {scopes for scopes in kinds if "heading" not in scopes and "table" not in scopes}
+    prose = [(k, block) for k, block in enumerate(view.blocks) if block.scopes in prose_kinds]
+    texts = [block.segment.text for _, block in prose]
     counts["paragraphs"] += len(texts)
-    counts["sentences"] += sentence_count
+    # The sentences of the prose alone, counted rather than cut into spans, unless a
+    # sentence-scoped rule has made the spans already.
+    spans = view.cache.get("sentence-spans")
+    if spans is not None:
+        counts["sentences"] += sum(len(spans[k]) for k, _ in prose)
+    else:
+        counts["sentences"] += sentence_count(view.doc, [block for _, block in prose])
     # The prose's tokens (no word runs across the line breaks that join the blocks), and
     # the sums of their words' whole-number counts: the same totals as adding word by word.
     chars, sylls, longs, polys, complexes, words = unpack(sum(map(_TOKENS.__getitem__, "\n".join(texts).split())))
