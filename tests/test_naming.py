@@ -74,6 +74,21 @@ def test_headings_quotes_and_section_links_are_mentions(lint_text):
     assert "(2x)" in found[0].message and "(3x)" not in found[0].message
 
 
+def test_the_title_case_text_of_a_link_quotes_a_title(lint_text):
+    text = ("The command registers a task with a maintenance window. For more information, see "
+            "`Register a Task with the Maintenance Window (AWS CLI) <https://example.org/mw>`__.\n\n"
+            "The maintenance window runs at night. See `Maintenance Window Tasks`_ and "
+            "`Maintenance Window Targets <https://example.org/mwt>`_ in the guide.\n")
+    assert lint_text(text, "DL401", fmt="rst", name="tasks.rst") == []
+    # Capitals of the name's own, as "ElastiCache", still count in a link's title.
+    text = ("See `Backup and Restore for ElastiCache for Redis <https://example.org/b>`__ in the "
+            "Elasticache guide.\n")
+    assert [f.snippet for f in lint_text(text, "DL401", fmt="rst", name="backup.rst")] == ["Elasticache"]
+    text = ("The flow logs go to a bucket. Read [VPC Flow Logs](https://example.org/fl) first, "
+            "then turn the flow logs on. The [Flow Logs](https://example.org/f) page lists limits.\n")
+    assert lint_text(text, "DL401", fmt="markdown", name="flow.md") == []
+
+
 def test_every_minority_occurrence_is_reported_with_counts(lint_text):
     text = ("The API speaks GraphQL and REST. Every GraphQL query is checked, "
             "and the Graphql schema is minified. Old Graphql code is removed, and "

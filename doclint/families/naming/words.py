@@ -233,15 +233,56 @@ SECTION_LINK_ENDS = (("[", "](#"), ("`", "`_"), ("`", " <"), ("`", "<"))
 
 def in_quotes_or_section_link(text: str, start: int, end: int) -> bool:
     """The span lies inside a quoted passage of its line ('the input held "CR CR LF
-    LF"') or is the text of a link to a section: both name something, they do not use
-    a spelling of their own."""
+    LF"'), is the text of a link to a section, or lies in the title-case text of a
+    link ("see `Register a Task with the Maintenance Window (AWS CLI) <https://...>`__",
+    "[VPC Flow Logs](https://...)": the title of the page it opens): these name
+    something, they do not use a spelling of their own."""
     for before, after in SECTION_LINK_ENDS:
         if text[start - 1:start] == before and text.startswith(after, end):
             return True
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
+    if _title_cased(text[start:end]) and _in_titled_link(text, start, end, line_start, line_end):
+        return True
     if text.count('"', line_start, start) % 2 == 1 and text.find('"', end, line_end) != -1:
         return True
     opened = text.rfind("\u201c", line_start, start)
     return opened > text.rfind("\u201d", line_start, start) and text.find("\u201d", end, line_end) != -1
+
+
+# The words of a title: the words of four letters or more, capitalised but for a few
+# function words ("Register a Task with the Maintenance Window").
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_LOWER = frozenset({"with", "from", "into", "onto", "over", "than", "that", "this", "upon", "your",
+                          "their", "about", "when", "what", "using", "through", "without", "between"})
+
+
+def _title_cased(form: str) -> bool:
+    """Whether `form` is what title case makes of its words ("Maintenance Window"): a
+    title's capitals say nothing of the name's spelling. "ElastiCache" or "VPC" keep
+    capitals of their own, which a title's text still vouches for."""
+    return form == " ".join(w[:1].upper() + w[1:].lower() for w in form.split(" "))
+
+
+def _in_titled_link(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """Whether text[start:end] lies in the text of a reST link or reference ("`Title
+    <url>`_", "`Title`_") or a Markdown link ("[Title](url)") on its line whose words
+    are a title's."""
+    opened = text.rfind("`", line_start, start)
+    if opened != -1:
+        reference = text.find("`_", end, line_end)  # `User Package Registry`_
+        if reference != -1 and "`" not in text[opened + 1:reference]:
+            closed = text.find(" <", opened, reference)
+            return _titled(text[opened + 1:reference if closed == -1 else closed])
+    opened = text.rfind("[", line_start, start)
+    if opened != -1:
+        closed = text.find("](", end, line_end)
+        if closed != -1 and "[" not in text[opened + 1:closed] and "]" not in text[opened + 1:closed]:
+            return _titled(text[opened + 1:closed])
+    return False
+
+
+def _titled(words_text: str) -> bool:
+    words = [w for w in _LONG_WORD.findall(words_text) if w not in _TITLE_LOWER]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
