@@ -37,6 +37,13 @@ def blocks_of(text: str) -> list[tuple[str, str]]:
     return [(b.kind, text[b.start:b.end]) for b in parse(text).blocks]
 
 
+def assert_masked_as_code(text: str, masked: str, names) -> None:
+    """Each of `names` (its first place in `text`) is masked as code."""
+    for name in names:
+        at = text.index(name)
+        assert masked[at:at + len(name)] == CODE_MASK * len(name), name
+
+
 def test_wrapped_text_titles_and_lists() -> None:
     assert blocks_of(WRAPPED) == [
         ("heading", "Release Notes for Widget 2.0"),
@@ -238,9 +245,7 @@ def test_help_file_option_names_and_backtick_commands_are_code_as_vim_highlights
             "A don't 'x' or 'two words' stays text.\n\n"
             " vim:tw=78:ts=8:noet:ft=help:norl:\n")
     masked = parse(text).masked
-    for name in ("'shell'", "'shellpipe'", "|:make|", "`:set`"):
-        at = text.index(name)
-        assert masked[at:at + len(name)] == CODE_MASK * len(name), name
+    assert_masked_as_code(text, masked, ("'shell'", "'shellpipe'", "|:make|", "`:set`"))
     for words in ("don't", "'x'", "'two words'"):
         at = text.index(words)
         assert masked[at:at + len(words)] == words, words
@@ -272,9 +277,7 @@ def test_help_file_keys_and_arguments_are_code_as_vim_highlights_them():
             "Type <C-R> or CTRL-R and then <CR> to insert the register {name}.\n\n"
             " vim:tw=78:ts=8:noet:ft=help:norl:\n")
     masked = parse(text).masked
-    for name in ("<C-R>", "CTRL-R", "<CR>", "{name}"):
-        at = text.index(name)
-        assert masked[at:at + len(name)] == CODE_MASK * len(name), name
+    assert_masked_as_code(text, masked, ("<C-R>", "CTRL-R", "<CR>", "{name}"))
     assert "Type" in masked and "register" in masked
 
 

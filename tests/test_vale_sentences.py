@@ -29,6 +29,21 @@ def _document(rng: random.Random) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def _random_views(rng: random.Random):
+    """(text, document, view) of 300 random documents, each read with and without the
+    engine's sentence split made first, and every other one with an ignore pattern."""
+    import re
+
+    ignores = [[], [re.compile(r"\*\*[^\n]+?\*\*")]]
+    for n in range(300):
+        text = _document(rng)
+        for engine_split in (False, True):
+            doc = document_from_text("doc.md", text)
+            if engine_split:
+                assert doc.sentences
+            yield text, doc, View(doc, ignores[n % 2], [])
+
+
 def _fresh(view: View) -> tuple:
     from doclint.core.segment import split_sentences
 
@@ -119,47 +134,28 @@ def test_one_blocks_sentences_are_the_ones_the_whole_split_gives_it():
     # A rule that splits only the blocks it keeps (sequence rules with a plain-word
     # anchor) must read the same sentences as one that takes the whole split: whether
     # the engine split the document or not, and whether the whole split was made first.
-    import re
-
     from doclint.vale.view import Scope
 
-    rng = random.Random(7)
-    ignores = [[], [re.compile(r"\*\*[^\n]+?\*\*")]]
     sentence = Scope.parse("sentence")
-    for n in range(300):
-        text = _document(rng)
-        for engine_split in (False, True):
-            doc = document_from_text("doc.md", text)
-            if engine_split:
-                assert doc.sentences
-            view = View(doc, ignores[n % 2], [])
-            lazily = [seg for k in range(len(view.blocks)) for seg in view.sentences_of(k)]
-            whole = list(view.segments(sentence))
-            assert lazily == whole, text
-            assert [seg for k in range(len(view.blocks)) for seg in view.sentences_of(k)] == whole
+    for text, _, view in _random_views(random.Random(7)):
+        lazily = [seg for k in range(len(view.blocks)) for seg in view.sentences_of(k)]
+        whole = list(view.segments(sentence))
+        assert lazily == whole, text
+        assert [seg for k in range(len(view.blocks)) for seg in view.sentences_of(k)] == whole
 
 
 def test_sentence_counts_are_the_lengths_of_the_spans():
     # The metric counts take how many sentences the prose blocks have without making
     # spans: the same number as block_sentences gives, whether the engine split the
     # document or not, for every block or only some of them.
-    import re
-
     from doclint.vale.sentences import sentence_count
 
     rng = random.Random(5)
-    ignores = [[], [re.compile(r"\*\*[^\n]+?\*\*")]]
-    for n in range(300):
-        text = _document(rng)
-        for engine_split in (False, True):
-            doc = document_from_text("doc.md", text)
-            if engine_split:
-                assert doc.sentences
-            view = View(doc, ignores[n % 2], [])
-            want = [len(spans) for spans in block_sentences(doc, view.blocks)]
-            assert sentence_count(doc, view.blocks) == sum(want), text
-            some = [k for k in range(len(view.blocks)) if rng.random() < 0.5]
-            assert sentence_count(doc, [view.blocks[k] for k in some]) == sum(want[k] for k in some), text
+    for text, doc, view in _random_views(rng):
+        want = [len(spans) for spans in block_sentences(doc, view.blocks)]
+        assert sentence_count(doc, view.blocks) == sum(want), text
+        some = [k for k in range(len(view.blocks)) if rng.random() < 0.5]
+        assert sentence_count(doc, [view.blocks[k] for k in some]) == sum(want[k] for k in some), text
 
 
 def test_metric_counts_are_the_same_whether_the_spans_were_made_first():
