@@ -32,6 +32,20 @@ _OPENERS = "([{\u201c\u2018"
 # default one.  #4698", "(#123, #124)"): a reference, not a cut sentence.
 _REF = r"[(\[]?(?:#|GH-|gh-)\d+[)\]]?"
 _REFERENCES = re.compile(rf"(?:\A|[.!?][\"')\]]*\s+){_REF}(?:[,;]?\s+{_REF})*\Z")
+_REFERENCE_REACH = 64
+# What such an ending ends in: most endings end otherwise, and the test is made inline
+# for them. (A cut's evidence, a comma or a function word, never ends in these.)
+_REFERENCE_ENDS = frozenset("0123456789)]")
+
+
+def _ends_on_references(tail: str) -> bool:
+    """Whether `tail` (which ends in a digit or a closing bracket) ends on issue numbers
+    after a finished sentence, or is only those. Most such endings hold no "#" or "GH-"
+    near their end, and are not searched."""
+    end = tail[-_REFERENCE_REACH:]
+    if "#" not in end and "H-" not in end and "h-" not in end:
+        return False
+    return _REFERENCES.search(tail, max(0, len(tail) - _REFERENCE_REACH)) is not None
 _LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
 # A sentence that opens with one of these and has no comma never reached its main
 # clause: "If the version depends on multiple header fields".
@@ -108,7 +122,7 @@ class TruncationKind(Kind):
         opts = self.options
         masked = doc.masked
         tail = masked[e.start:e.stop].strip()
-        if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail) or _REFERENCES.search(tail):
+        if not tail or closed(tail) or tail[-1] in ":;" or ends_in_code(tail):
             return None
         kind = e.block.kind
         if e.wrapped and (last_word(tail) or "")[:1].isupper():
@@ -133,8 +147,9 @@ class TruncationKind(Kind):
             verdict = Verdict("cut", *evidence)
         else:
             word = last_word(tail)
-            if word is None or kind in ("heading", "blockquote"):
-                return None
+            if word is None or kind in ("heading", "blockquote") \
+                    or (tail[-1] in _REFERENCE_ENDS and _ends_on_references(tail)):
+                return None  # no word, a title or a quote, or issue numbers ("... one.  #4698")
             if e.wrapped and not openings.at(e.next_start) or announces(tail) \
                     or emphasised_aside(doc, e) or signed_off(doc, e):
                 return None  # no sentence opens next; "as follows" introduces; an aside; a signature
