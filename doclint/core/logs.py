@@ -15,5 +15,12 @@ LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "HISTORY*", "NEWS*
 
 def is_log(doc, globs) -> bool:
     """Whether `doc` is a file that matches one of `globs`. A record of a corpus never
-    is: a JSONL shard under news/ holds articles, not release notes."""
-    return bool(globs) and not doc.is_record and path_matches(doc.path, globs)
+    is: a JSONL shard under news/ holds articles, not release notes. Kept on the
+    document: every naming rule asks, and matching a path costs more than the answer."""
+    if not globs or doc.is_record:
+        return False
+    key = ("log", tuple(globs))
+    found = doc.attributes.get(key)
+    if found is None:
+        found = doc.attributes[key] = path_matches(doc.path, globs)
+    return found
