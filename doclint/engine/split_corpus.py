@@ -18,7 +18,9 @@ A kind that needs more than one pass over the ranges (near-duplicate sentences) 
 a Round from step 3 instead of its plan: each partition reads its spilled facts again
 with what the round gives and asks (round_facts), and either cuts the result into
 shards for one task per range or answers the client; the round's `then` leads to the
-next Round or to the plan (settled).
+next Round or to the plan (settled). A round's shards are written to the worker's disk
+too (spill_shards), so that a worker does not hold every partition's shards until the
+range tasks take them: the near mode's band keys grow with the run, not the partition.
 
 Documents are numbered as a local run numbers them: in input order, counting only the
 documents that gave the rule facts."""
@@ -28,6 +30,7 @@ import os
 import pickle
 from array import array
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from doclint.core.document import Document
@@ -82,6 +85,38 @@ def unspill(stem: str | None, rule_id: str) -> list | None:
             return pickle.load(source)
     except (OSError, pickle.UnpicklingError, EOFError):
         return None
+
+
+@dataclass(frozen=True)
+class SpilledShard:
+    """Where a round task wrote one of its shards: the worker that ran it (None outside
+    a cluster) and the file."""
+
+    worker: str | None
+    path: str
+
+
+def spill_shards(folder: str, name: str, shards: list, worker: str | None) -> list | None:
+    """Write a partition's shards of a round (one per range) to files of `folder`, named
+    from `name`; what stands for them (SpilledShard, in range order), or None when they
+    cannot be written (the shards then stay in the worker's memory, as before)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        spilled = []
+        for at, shard in enumerate(shards):
+            path = os.path.join(folder, f"{name}-{at}.pickle")
+            with open(path, "wb") as out:
+                pickle.dump(shard, out, protocol=pickle.HIGHEST_PROTOCOL)
+            spilled.append(SpilledShard(worker, path))
+    except OSError:
+        return None
+    return spilled
+
+
+def read_shard(path: str):
+    """A shard spill_shards wrote (OSError when the file is not there)."""
+    with open(path, "rb") as source:
+        return pickle.load(source)
 
 
 def details_in(engine, rule_id: str, documents: Iterable[Document], wanted: dict[int, tuple[int, object, int]],
