@@ -150,11 +150,12 @@ def test_near_duplicate_sentences_reduce_on_the_workers(tmp_path, monkeypatch) -
 
 @pytest.mark.parametrize("shared_disk", [True, False])
 def test_near_duplicate_rounds_spill_their_shards(tmp_path, monkeypatch, shared_disk) -> None:
-    """The words and keys rounds of DL202 write each partition's shards to its worker's
-    disk, and the range tasks read them from there, so that no worker holds every
-    partition's band keys at once; without a shared disk, a range task has the worker
-    that wrote a shard read it. The report stays the local run's. (The workers are
-    threads of this process here, so that the test sees what they read.)"""
+    """The map tasks and the words and keys rounds of DL202 write each partition's
+    shards to its worker's disk, and the range tasks read them from there, so that no
+    worker holds every partition's fingerprints or band keys at once; without a shared
+    disk, a range task has the worker that wrote a shard read it. The report stays the
+    local run's. (The workers are threads of this process here, so that the test sees
+    what they read.)"""
     distributed = pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra")
     from doclint.engine import distributed as engine_module
 
@@ -187,10 +188,11 @@ def test_near_duplicate_rounds_spill_their_shards(tmp_path, monkeypatch, shared_
                                 scheduler=cluster.scheduler_address, ranges=3))
     parts = len(partitions(["notes.jsonl"]))
     assert parts > 3
-    # Every partition's shard of every range, in both rounds, was read from a file:
+    # Every partition's shard of every range, in each round, was read from a file:
     # by the range task, or else (a copy of the spy counts those) on its writer.
-    rounds = {name: [p for p in read + read_elsewhere if f"DL202-{name}" in p] for name in ("words", "keys")}
-    assert {name: len(set(paths)) for name, paths in rounds.items()} == {"words": parts * 3, "keys": parts * 3}
+    rounds = {name: len({p for p in read + read_elsewhere if f"DL202-{name}" in p})
+              for name in ("ranges", "words", "keys")}
+    assert rounds == {"ranges": parts * 3, "words": parts * 3, "keys": parts * 3}
     assert shared_disk == (not read_elsewhere)
     assert list((tmp_path / "tmp").glob("doclint-spill-*")) == []  # removed at the end of the run
     assert any(f["rule"] == "DL202" for f in got[0])

@@ -140,8 +140,14 @@ def check_partition(run: str, setup: tuple, part: Partition, split: tuple[str, .
         holders, shards, kept = split_facts(engine, results, split, ranges)
         spilled = None
         if split:
-            path = spill(_spill_folder(run), uuid.uuid4().hex, kept)
-            spilled = (_worker_address(), path) if path else None
+            name, worker = uuid.uuid4().hex, _worker_address()
+            path = spill(_spill_folder(run), name, kept)
+            spilled = (worker, path) if path else None
+            # The shards too: the cluster would keep them until the rule's range tasks
+            # run, every partition's at once, and those of the last split rule wait
+            # through the corpus phase of the others.
+            shards = {rule_id: spill_shards(_round_folder(run, rule_id, "ranges"), name, parts, worker) or parts
+                      for rule_id, parts in shards.items()}
         return results, got.problems, holders, spilled, shards
     except Exception as exc:  # noqa: BLE001
         return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")], {}, None, {}
@@ -180,7 +186,7 @@ def _shard(out: tuple, rule_id: str, at: int):
 def reduce_range(run: str, setup: tuple, rule_id: str, shards: list[tuple[int, object]], documents: int):
     """The task of one hash range of a split rule (Kind.reduce_range)."""
     kind = dict((rule.id, kind) for rule, kind in _engine(run, setup).kinds)[rule_id]
-    return kind.reduce_range(shards, documents)
+    return kind.reduce_range(_read_shards(shards), documents)
 
 
 def round_partition(run: str, setup: tuple, part: Partition, rule_id: str, name: str, first: int, given,
@@ -209,13 +215,14 @@ def round_partition(run: str, setup: tuple, part: Partition, rule_id: str, name:
 
 
 def _round_folder(run: str, rule_id: str, name: str) -> str:
-    """Where this worker keeps its shards of one round (inside the spill folder, so that
-    the end of the run removes them whatever happens)."""
+    """Where this worker keeps its shards of one round of a split rule, "ranges" for
+    those of the map tasks (inside the spill folder, so that the end of the run
+    removes them whatever happens)."""
     return os.path.join(_spill_folder(run), f"{rule_id}-{name}")
 
 
 def _forget_round(run: str, rule_id: str, name: str) -> None:
-    """Remove this worker's shards of a round once its range tasks are done."""
+    """Remove this worker's shards of a round (see _round_folder)."""
     shutil.rmtree(_round_folder(run, rule_id, name), ignore_errors=True)
 
 
@@ -414,6 +421,7 @@ class ClusterRun:
         del shards
         got = kind.corpus_wanted([future.result() for future in reduced], split.documents, split.summaries)
         del reduced
+        self._forget_round(rule.id, "ranges")
         plan, needed = settled(got, lambda step: self._round(rule, split, step))
         by_part = split.by_partition(needed)
         indexes = sorted(by_part)
@@ -466,11 +474,15 @@ class ClusterRun:
             future.release()
         del futures
         results = [future.result() for future in reduced]
+        self._forget_round(rule.id, step.name)
+        return results
+
+    def _forget_round(self, rule_id: str, name: str) -> None:
+        """Remove the workers' shards of a round once its range tasks are done."""
         try:
-            self.client.run(_forget_round, self.run, rule.id, step.name)
+            self.client.run(_forget_round, self.run, rule_id, name)
         except Exception:  # noqa: BLE001 - a worker gone: the end of the run removes the rest
             pass
-        return results
 
     def finder(self) -> Callable[[DocKey], int | None]:
         """A function from a document's key to the partition that holds it."""

@@ -18,9 +18,12 @@ A kind that needs more than one pass over the ranges (near-duplicate sentences) 
 a Round from step 3 instead of its plan: each partition reads its spilled facts again
 with what the round gives and asks (round_facts), and either cuts the result into
 shards for one task per range or answers the client; the round's `then` leads to the
-next Round or to the plan (settled). A round's shards are written to the worker's disk
-too (spill_shards), so that a worker does not hold every partition's shards until the
-range tasks take them: the near mode's band keys grow with the run, not the partition.
+next Round or to the plan (settled).
+
+The shards of the map tasks and of the rounds are written to the worker's disk too
+(spill_shards), and each range task reads its own: in the cluster's memory, every
+partition's shards would wait until their range tasks run, which grows with the run,
+not the partition (the near mode has eight band keys or more per sentence).
 
 Documents are numbered as a local run numbers them: in input order, counting only the
 documents that gave the rule facts."""
