@@ -92,17 +92,18 @@ def unspill(stem: str | None, rule_id: str) -> list | None:
 
 @dataclass(frozen=True)
 class SpilledShard:
-    """Where a round task wrote one of its shards: the worker that ran it (None outside
-    a cluster) and the file."""
+    """Where a map or round task wrote one of its shards: the worker that ran it (None
+    outside a cluster) and the file."""
 
     worker: str | None
     path: str
 
 
 def spill_shards(folder: str, name: str, shards: list, worker: str | None) -> list | None:
-    """Write a partition's shards of a round (one per range) to files of `folder`, named
-    from `name`; what stands for them (SpilledShard, in range order), or None when they
-    cannot be written (the shards then stay in the worker's memory, as before)."""
+    """Write a partition's shards of a map task or round (one per range) to files of
+    `folder`, named from `name`; what stands for them (SpilledShard, in range order),
+    or None when they cannot be written (the shards then stay in the worker's memory,
+    as task results)."""
     try:
         os.makedirs(folder, exist_ok=True)
         spilled = []
