@@ -109,6 +109,17 @@ def test_local_cluster_of_two_workers_equals_the_local_run(corpus, monkeypatch, 
     assert cluster == local  # same findings, same order, same problems
 
 
+def near_notes(rng: random.Random, count: int) -> None:
+    """notes.jsonl: records that hold a near copy of one of their sentences (a word
+    dropped) and, now and then, an exact one."""
+    with open("notes.jsonl", "w", encoding="utf-8") as out:
+        for n in range(count):
+            first, second = sentence(rng), sentence(rng)
+            near = first.replace(" the ", " ", 1) if " the " in first else first
+            text = f"{first} {second}\n\n{sentence(rng)} {near} {first if n % 7 == 0 else ''}"
+            out.write(json.dumps({"id": f"n{n}", "text": text}) + "\n")
+
+
 def test_near_duplicate_sentences_reduce_on_the_workers(tmp_path, monkeypatch) -> None:
     """Near duplicates (DL202) run their corpus phase on the workers in rounds, beside
     the exact duplicates (DL201), over records cut into several parts; their quotes
@@ -125,14 +136,7 @@ def test_near_duplicate_sentences_reduce_on_the_workers(tmp_path, monkeypatch) -
         return corpus_hits(self, rule, kind)
 
     monkeypatch.setattr(ClusterRun, "corpus_hits", spy)
-    rng = random.Random(11)
-    with open("notes.jsonl", "w", encoding="utf-8") as out:
-        for n in range(60):
-            first, second = sentence(rng), sentence(rng)
-            # A near copy in the record (a word dropped) and, now and then, an exact one.
-            near = first.replace(" the ", " ", 1) if " the " in first else first
-            text = f"{first} {second}\n\n{sentence(rng)} {near} {first if n % 7 == 0 else ''}"
-            out.write(json.dumps({"id": f"n{n}", "text": text}) + "\n")
+    near_notes(random.Random(11), 60)
     loaded = load_config(None, str(tmp_path))
     local = report(lint_paths(["notes.jsonl"], loaded, ["DL201", "DL202"], jobs=1))
     assert len(partitions(["notes.jsonl"])) > 3
@@ -142,6 +146,57 @@ def test_near_duplicate_sentences_reduce_on_the_workers(tmp_path, monkeypatch) -
     assert near and all(f["message"].split(': "', 1)[1].startswith(tuple(SUBJECTS)) for f in near)
     assert any(f["rule"] == "DL201" for f in cluster[0])
     assert cluster == local
+
+
+@pytest.mark.parametrize("shared_disk", [True, False])
+def test_near_duplicate_rounds_spill_their_shards(tmp_path, monkeypatch, shared_disk) -> None:
+    """The map tasks and the words and keys rounds of DL202 write each partition's
+    shards to its worker's disk, and the range tasks read them from there, so that no
+    worker holds every partition's fingerprints or band keys at once; without a shared
+    disk, a range task has the worker that wrote a shard read it. The report stays the
+    local run's. (The workers are threads of this process here, so that the test sees
+    what they read.)"""
+    distributed = pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra")
+    from doclint.engine import distributed as engine_module
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(engine_module, "PARTITION_BYTES", 5_000)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    near_notes(random.Random(11), 60)
+    read, read_elsewhere, read_shard = [], [], engine_module.read_shard
+
+    def spy(path):
+        read.append(path)
+        return read_shard(path)
+
+    def only_own(shard):  # as if each worker had a disk of its own
+        if shard.worker != distributed.get_worker().address:
+            read_elsewhere.append(shard.path)
+            return None
+        return spy(shard.path)
+
+    monkeypatch.setattr(engine_module, "read_shard", spy)
+    if not shared_disk:
+        monkeypatch.setattr(engine_module, "_read_here", only_own)
+    loaded = load_config(None, str(tmp_path))
+    local = report(lint_paths(["notes.jsonl"], loaded, ["DL202"], jobs=1))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        got = report(lint_paths(["notes.jsonl"], loaded, ["DL202"], engine="dask",
+                                scheduler=cluster.scheduler_address, ranges=3))
+    parts = len(partitions(["notes.jsonl"]))
+    assert parts > 3
+    # Every partition's shard of every range, in each round, was read from a file:
+    # by the range task, or else (a copy of the spy counts those) on its writer.
+    rounds = {name: len({p for p in read + read_elsewhere if f"DL202-{name}" in p})
+              for name in ("ranges", "words", "keys")}
+    assert rounds == {"ranges": parts * 3, "words": parts * 3, "keys": parts * 3}
+    assert shared_disk == (not read_elsewhere)
+    assert list((tmp_path / "tmp").glob("doclint-spill-*")) == []  # removed at the end of the run
+    assert any(f["rule"] == "DL202" for f in got[0])
+    assert got == local
 
 
 @pytest.mark.parametrize("suffix", ["jsonl", "parquet"])

@@ -16,7 +16,8 @@ from doclint.core.loader import load
 from doclint.core.options import build_options
 from doclint.engine.config import configured_rules, load_config
 from doclint.engine.phases import Engine
-from doclint.engine.split_corpus import SplitRule, details_in, facts_again, settled, spill, split_facts, unspill
+from doclint.engine.split_corpus import (SplitRule, details_in, facts_again, read_shard, settled, spill, spill_shards,
+                                         split_facts, unspill)
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import sentence_tokens
 from doclint.families.duplication.window import Rows, Windows
@@ -228,6 +229,19 @@ def test_spilled_facts_missing_are_worked_out_again(tmp_path) -> None:
     assert unspill(path, "DL201") is None and unspill(None, "DL201") is None
     (tmp_path / "blocked").write_text("a file where the folder would go", encoding="utf-8")
     assert spill(str(tmp_path / "blocked"), "part-0", {}) is None
+
+
+def test_spilled_shards_read_back_or_stay_in_memory(tmp_path) -> None:
+    """A round's shards go to files, one per range; where they cannot be written the
+    round task keeps them in its result (spill_shards gives None)."""
+    shards = [np.arange(3, dtype=np.uint32), np.empty(0, np.uint32)]
+    spilled = spill_shards(str(tmp_path / "spill" / "DL202-keys"), "part-0", shards, "tcp://w:1")
+    assert [s.worker for s in spilled] == ["tcp://w:1"] * 2
+    assert [read_shard(s.path).tolist() for s in spilled] == [[0, 1, 2], []]
+    (tmp_path / "blocked").write_text("a file where the folder would go", encoding="utf-8")
+    assert spill_shards(str(tmp_path / "blocked"), "part-0", shards, None) is None
+    with pytest.raises(OSError):
+        read_shard(str(tmp_path / "spill" / "missing.pickle"))
 
 
 def test_boilerplate_of_one_folder_is_told_from_the_folder_sizes(tmp_path) -> None:

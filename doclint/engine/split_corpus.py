@@ -20,6 +20,11 @@ with what the round gives and asks (round_facts), and either cuts the result int
 shards for one task per range or answers the client; the round's `then` leads to the
 next Round or to the plan (settled).
 
+The shards of the map tasks and of the rounds are written to the worker's disk too
+(spill_shards), and each range task reads its own: in the cluster's memory, every
+partition's shards would wait until their range tasks run, which grows with the run,
+not the partition (the near mode has eight band keys or more per sentence).
+
 Documents are numbered as a local run numbers them: in input order, counting only the
 documents that gave the rule facts."""
 from __future__ import annotations
@@ -28,6 +33,7 @@ import os
 import pickle
 from array import array
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from doclint.core.document import Document
@@ -82,6 +88,39 @@ def unspill(stem: str | None, rule_id: str) -> list | None:
             return pickle.load(source)
     except (OSError, pickle.UnpicklingError, EOFError):
         return None
+
+
+@dataclass(frozen=True)
+class SpilledShard:
+    """Where a map or round task wrote one of its shards: the worker that ran it (None
+    outside a cluster) and the file."""
+
+    worker: str | None
+    path: str
+
+
+def spill_shards(folder: str, name: str, shards: list, worker: str | None) -> list | None:
+    """Write a partition's shards of a map task or round (one per range) to files of
+    `folder`, named from `name`; what stands for them (SpilledShard, in range order),
+    or None when they cannot be written (the shards then stay in the worker's memory,
+    as task results)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        spilled = []
+        for at, shard in enumerate(shards):
+            path = os.path.join(folder, f"{name}-{at}.pickle")
+            with open(path, "wb") as out:
+                pickle.dump(shard, out, protocol=pickle.HIGHEST_PROTOCOL)
+            spilled.append(SpilledShard(worker, path))
+    except OSError:
+        return None
+    return spilled
+
+
+def read_shard(path: str):
+    """A shard spill_shards wrote (OSError when the file is not there)."""
+    with open(path, "rb") as source:
+        return pickle.load(source)
 
 
 def details_in(engine, rule_id: str, documents: Iterable[Document], wanted: dict[int, tuple[int, object, int]],
