@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "(default: start a local cluster)")
     check.add_argument("--ranges", type=_jobs, default=0, metavar="K",
                        help="with --engine dask: hash ranges the corpus phase of exact duplicates "
-                       "is cut into, one task each (default 0: two per worker); the findings are "
+                       "is cut into, one task each (default 0: two per worker, and at least one "
+                       "per 256 MB of input); the findings are "
                        "the same for any K")
     check.add_argument("--format", choices=FORMAT_NAMES, default="text", help="report format")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")

@@ -252,6 +252,19 @@ def test_ranges_need_the_dask_engine(capsys) -> None:
     assert "--ranges needs --engine dask" in capsys.readouterr().err
 
 
+def test_default_ranges_grow_with_the_input_so_a_range_task_holds_a_bounded_share(tmp_path) -> None:
+    from doclint.engine.distributed import RANGE_BYTES, _input_bytes, default_ranges, partitions
+
+    assert default_ranges(1, 0) == 2 and default_ranges(2, 10) == 4  # two a worker
+    assert default_ranges(1, 2_000 * 10**6) == 8 == default_ranges(2, 2_000 * 10**6)
+    assert default_ranges(2, 4 * RANGE_BYTES + 1) == 5
+    # The input is counted by file, once, however many partitions a file makes.
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(f'{{"id": {i}, "text": "Line {i} of the corpus."}}\n' for i in range(200)))
+    parts = partitions([str(corpus)], part_bytes=1_000)
+    assert len(parts) > 1 and _input_bytes(parts) == corpus.stat().st_size
+
+
 def test_unreachable_scheduler_is_an_error_naming_it(tmp_path, monkeypatch, capsys) -> None:
     pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra (dask.distributed)")
     monkeypatch.chdir(tmp_path)

@@ -53,6 +53,29 @@ class Partition:
     byte_range: tuple[int, int, int] | None = None  # (start, end, first_line)
 
 
+# Input bytes per hash range at the most, by default: a range task holds its range's
+# share of every partition's shards (DL202's band keys), which must not grow with the
+# corpus. At 2,000 MB, two ranges (one worker) left a worker at 2,046 MB.
+RANGE_BYTES = 256 * 10**6
+
+
+def default_ranges(workers: int, input_bytes: int) -> int:
+    """Hash ranges of a corpus phase when `--ranges` is not given: two a worker, so that
+    they run side by side with other work, and at least one per RANGE_BYTES of input."""
+    return max(2 * max(1, workers), -(-input_bytes // RANGE_BYTES))
+
+
+def _input_bytes(parts: list[Partition]) -> int:
+    """The bytes of the input files (each file once, whatever its partitions)."""
+    total = 0
+    for path in {part.path for part in parts}:
+        try:
+            total += os.path.getsize(path)
+        except OSError:  # unreadable: its partition reports the problem
+            pass
+    return total
+
+
 def partitions(files: list[str], part_bytes: int | None = None) -> list[Partition]:
     """A partition per file, per row group of a Parquet file and per `part_bytes` of a
     JSONL file (default PARTITION_BYTES), in input order."""
@@ -386,8 +409,9 @@ class ClusterRun:
         from doclint.engine.parallel import Sized
 
         n = len(self.parts)
-        if self.split and not self.ranges:  # two ranges a worker: they run side by side with other work
-            self.ranges = 2 * max(1, len(self.client.scheduler_info().get("workers", {})))
+        if self.split and not self.ranges:
+            self.ranges = default_ranges(len(self.client.scheduler_info().get("workers", {})),
+                                         _input_bytes(self.parts))
         ranges = max(1, self.ranges)
         futures = self.client.map(check_partition, [self.run] * n, [self.setup] * n, self.parts,
                                   [self.split] * n, [ranges] * n, pure=False)
