@@ -284,5 +284,6 @@ def _in_titled_link(text: str, start: int, end: int, line_start: int, line_end: 
 
 
 def _titled(words_text: str) -> bool:
+    """Whether a link's text reads as a title: two long words or more, all capitalised."""
     words = [w for w in _LONG_WORD.findall(words_text) if w not in _TITLE_LOWER]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
