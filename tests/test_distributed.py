@@ -158,6 +158,7 @@ def test_near_duplicate_rounds_spill_their_shards(tmp_path, monkeypatch, shared_
     what they read.)"""
     distributed = pytest.importorskip("dask.distributed", reason="--engine dask needs the dask extra")
     from doclint.engine import distributed as engine_module
+    from doclint.engine import worker_files
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(engine_module, "PARTITION_BYTES", 5_000)
@@ -165,7 +166,7 @@ def test_near_duplicate_rounds_spill_their_shards(tmp_path, monkeypatch, shared_
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", None)
     near_notes(random.Random(11), 60)
-    read, read_elsewhere, read_shard = [], [], engine_module.read_shard
+    read, read_elsewhere, read_shard = [], [], worker_files.read_shard
 
     def spy(path):
         read.append(path)
@@ -177,9 +178,9 @@ def test_near_duplicate_rounds_spill_their_shards(tmp_path, monkeypatch, shared_
             return None
         return spy(shard.path)
 
-    monkeypatch.setattr(engine_module, "read_shard", spy)
+    monkeypatch.setattr(worker_files, "read_shard", spy)
     if not shared_disk:
-        monkeypatch.setattr(engine_module, "_read_here", only_own)
+        monkeypatch.setattr(worker_files, "read_here", only_own)
     loaded = load_config(None, str(tmp_path))
     local = report(lint_paths(["notes.jsonl"], loaded, ["DL202"], jobs=1))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 import uuid
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -28,8 +26,9 @@ from doclint.core.loader import (BINARY_SNIFF, JSONL_SUFFIXES, is_binary, is_par
 from doclint.core.problems import ConfigError, Problem
 from doclint.engine.phases import DocumentResult, Engine
 from doclint.engine.quotes import DocKey, Wanted, quotes_in, unreadable
-from doclint.engine.split_corpus import (SplitRule, SpilledShard, details_in, facts_again, read_shard, settled, spill,
-                                         spill_shards, split_facts, unspill)
+from doclint.engine.split_corpus import (SplitRule, details_in, facts_again, settled, spill, spill_shards, split_facts,
+                                         unspill)
+from doclint.engine.worker_files import forget, forget_round, read_shards, round_folder, spill_folder, worker_address
 
 INSTALL_HINT = "--engine dask needs dask.distributed: pip install 'doclint[dask]'"
 CONNECT_TIMEOUT = "30s"
@@ -163,36 +162,17 @@ def check_partition(run: str, setup: tuple, part: Partition, split: tuple[str, .
         holders, shards, kept = split_facts(engine, results, split, ranges)
         spilled = None
         if split:
-            name, worker = uuid.uuid4().hex, _worker_address()
-            path = spill(_spill_folder(run), name, kept)
+            name, worker = uuid.uuid4().hex, worker_address()
+            path = spill(spill_folder(run), name, kept)
             spilled = (worker, path) if path else None
             # The shards too: the cluster would keep them until the rule's range tasks
             # run, every partition's at once, and those of the last split rule wait
             # through the corpus phase of the others.
-            shards = {rule_id: spill_shards(_round_folder(run, rule_id, "ranges"), name, parts, worker) or parts
+            shards = {rule_id: spill_shards(round_folder(run, rule_id, "ranges"), name, parts, worker) or parts
                       for rule_id, parts in shards.items()}
         return results, got.problems, holders, spilled, shards
     except Exception as exc:  # noqa: BLE001
         return [], [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")], {}, None, {}
-
-
-def _spill_folder(run: str) -> str:
-    """Where this worker keeps the spilled facts of `run` (see split_corpus.spill)."""
-    return os.path.join(tempfile.gettempdir(), f"doclint-spill-{run}")
-
-
-def _forget(run: str) -> None:
-    """Remove this worker's spilled facts of `run` (run on every worker at the end)."""
-    shutil.rmtree(_spill_folder(run), ignore_errors=True)
-
-
-def _worker_address() -> str | None:
-    try:
-        from distributed import get_worker
-
-        return get_worker().address
-    except (ImportError, ValueError):
-        return None
 
 
 def _front(out: tuple) -> tuple:
@@ -209,7 +189,7 @@ def _shard(out: tuple, rule_id: str, at: int):
 def reduce_range(run: str, setup: tuple, rule_id: str, shards: list[tuple[int, object]], documents: int):
     """The task of one hash range of a split rule (Kind.reduce_range)."""
     kind = dict((rule.id, kind) for rule, kind in _engine(run, setup).kinds)[rule_id]
-    return kind.reduce_range(_read_shards(shards), documents)
+    return kind.reduce_range(read_shards(shards), documents)
 
 
 def round_partition(run: str, setup: tuple, part: Partition, rule_id: str, name: str, first: int, given,
@@ -231,55 +211,10 @@ def round_partition(run: str, setup: tuple, part: Partition, rule_id: str, name:
         out = kind.round_facts(name, facts, first, given, wanted, ranges)
         del facts
         if sharded:
-            out = spill_shards(_round_folder(run, rule_id, name), uuid.uuid4().hex, out, _worker_address()) or out
+            out = spill_shards(round_folder(run, rule_id, name), uuid.uuid4().hex, out, worker_address()) or out
         return out, []
     except Exception as exc:  # noqa: BLE001
         return None, [Problem(part.shown, f"task failed: {type(exc).__name__}: {exc}")]
-
-
-def _round_folder(run: str, rule_id: str, name: str) -> str:
-    """Where this worker keeps its shards of one round of a split rule, "ranges" for
-    those of the map tasks (inside the spill folder, so that the end of the run
-    removes them whatever happens)."""
-    return os.path.join(_spill_folder(run), f"{rule_id}-{name}")
-
-
-def _forget_round(run: str, rule_id: str, name: str) -> None:
-    """Remove this worker's shards of a round (see _round_folder)."""
-    shutil.rmtree(_round_folder(run, rule_id, name), ignore_errors=True)
-
-
-def _read_here(shard: SpilledShard):
-    """The shard from its file, when this worker sees it (it wrote it, or the workers
-    share a disk), else None."""
-    try:
-        return read_shard(shard.path)
-    except OSError:
-        return None
-
-
-def _read_shards(shards: list[tuple[int, object]]) -> list[tuple[int, object]]:
-    """A range task's shards, those spilled read from their files: here when this worker
-    sees the file, else by a task on the worker that wrote it (its disk may be its own).
-    A shard that cannot be read fails the task, and with it the rule (a problem)."""
-    out, elsewhere = [], {}
-    for at, (first, shard) in enumerate(shards):
-        if isinstance(shard, SpilledShard):
-            got = _read_here(shard)
-            if got is None:
-                elsewhere[at] = shard
-            shard = got
-        out.append((first, shard))
-    if elsewhere:
-        from distributed import worker_client
-
-        with worker_client() as client:
-            for at, shard in elsewhere.items():  # one at a time: each is freed on the writer once read
-                future = client.submit(read_shard, shard.path, workers=[shard.worker] if shard.worker else None,
-                                       allow_other_workers=True, pure=False)
-                out[at] = (out[at][0], future.result())
-                future.release()
-    return out
 
 
 def _fail_if_unread(problems: list[Problem]) -> None:
@@ -302,7 +237,7 @@ def reduce_round(run: str, setup: tuple, rule_id: str, name: str, shards: list[t
                  documents: int, given):
     """The task of one hash range in a further Round of a split rule (Kind.reduce_round)."""
     kind = {rule.id: kind for rule, kind in _engine(run, setup).kinds}[rule_id]
-    return kind.reduce_round(name, _read_shards(shards), documents, given)
+    return kind.reduce_round(name, read_shards(shards), documents, given)
 
 
 def quote_partition(run: str, setup: tuple, part: Partition,
@@ -400,7 +335,7 @@ class ClusterRun:
     def __exit__(self, *exc) -> None:
         if self.split:
             try:
-                self.client.run(_forget, self.run)
+                self.client.run(forget, self.run)
             except Exception:  # noqa: BLE001 - a worker gone: its temporary folder goes with it or stays
                 pass
         close(self.client)
@@ -504,7 +439,7 @@ class ClusterRun:
     def _forget_round(self, rule_id: str, name: str) -> None:
         """Remove the workers' shards of a round once its range tasks are done."""
         try:
-            self.client.run(_forget_round, self.run, rule_id, name)
+            self.client.run(forget_round, self.run, rule_id, name)
         except Exception:  # noqa: BLE001 - a worker gone: the end of the run removes the rest
             pass
 
