@@ -191,3 +191,18 @@ def test_counting_joined_texts_gives_the_sum_of_their_splits():
             words = [rng.choice(pieces) for _ in range(rng.randint(1, 8))]
             texts.append(rng.choice([" ", "  ", "\n", " \t"]).join(words).strip())
         assert count_sentences(texts) == sum(len(split_sentences(t)) for t in texts), texts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The credit that closes a changelog entry's line belongs to the entry, and the
+    # next line is the next entry, capital or not.
+    ("mailcap ftplugin file. (Nikolai Weibull)\nmanconf syntax file. (Nikolai Weibull)",
+     ["mailcap ftplugin file. (Nikolai Weibull)", "manconf syntax file. (Nikolai Weibull)"]),
+    ("Fixed some typos. (#620)", ["Fixed some typos. (#620)"]),
+    ("Fixed some typos. (#620)  \nUpdated Sphinx.", ["Fixed some typos. (#620)", "Updated Sphinx."]),
+    # A parenthesis that holds a sentence, or goes on along the line, opens the next one.
+    ("It failed. (See below.)\nNext.", ["It failed.", "(See below.)", "Next."]),
+    ("It failed. (Twice) Then it ran.", ["It failed.", "(Twice) Then it ran."]),
+])
+def test_a_parenthesis_that_closes_the_line_ends_the_sentence_before_it(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

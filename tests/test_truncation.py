@@ -262,3 +262,15 @@ def test_fix_applies_with_unsafe(all_rules):
     assert applied == 1
     assert "and the\n" not in fixed and fixed.count("\n") == 2
     assert fix_until_stable(text, lint, unsafe=False) == (text, 0)
+
+
+def test_a_sentence_closed_by_a_trailing_parenthesis_is_ended(truncations):
+    # The parenthesis after the last sentence belongs to it (the sentence splitter keeps
+    # it there): the paragraph ends, though a "(" earlier in it was never closed.
+    text = ("Keep the type opaque (a struct with one private field and no constructor\n"
+            "stays opaque outside the module, and callers cannot build one.\n"
+            "The marker keeps the compiler from sending it to another thread. (`*mut u8` is not `Send`)\n")
+    assert truncations(text, "markdown") == []
+    # Without its terminal punctuation the sentence before it is still cut.
+    cut = text.replace("thread. (", "thread (")
+    assert [f.rule_id for f in truncations(cut, "markdown")] == ["DL101"]

@@ -20,6 +20,11 @@ _OPENERS = "\u201c\"\u2018'\u00ab(["
 _NONSPACE = re.compile(r"\S")
 _NEXT_WORD = re.compile(r"[\u201c\"\u2018'\u00ab(\[]*(\w+)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # acronyms like "U.S.A." or "e.g."
+# A parenthesis after a sentence that closes its line, with no sentence inside it: the
+# credit or reference that entries of a changelog end with ("Fixed the crash. (Jane
+# Roe)", "Updated the tutorial. (#602)"). It belongs to the sentence before it; read as
+# the start of the next one, it glued each entry's credit to the entry below.
+_TRAILER = re.compile(r"\([^()\n.!?\u2026]{1,80}\)(?=[ \t]*(?:\n|$))")
 
 # Abbreviations that (almost) never end a sentence: titles before a name, and
 # references before a number. The next word is always part of the same sentence.
@@ -101,6 +106,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         # Only a lone period can be an abbreviation; "!", "?", "…" and "..." always end.
         if m.group(1) == "." and not _period_ends(text, start, m.start(), nxt, end):
             continue
+        if text[nxt] == "(":
+            trailer = _TRAILER.match(text, nxt, end)
+            if trailer is not None:
+                after = _NONSPACE.search(text, trailer.end(), end)
+                if after is not None:  # else the tail below ends with it
+                    spans.append((s, trailer.end()))
+                    s = after.start()
+                continue
         spans.append((s, m.end(2)))
         s = nxt
     # Spans between boundaries are trimmed by construction; only the last needs it.
@@ -130,5 +143,13 @@ def count_sentences(texts: list[str]) -> int:
             continue
         if m.group(1) == "." and not _period_ends(text, 0, m.start(), nxt, end):
             continue
+        if text[nxt] == "(":
+            trailer = _TRAILER.match(text, nxt, end)
+            if trailer is not None:
+                # A trailer ends its sentence; one more follows unless the break after
+                # it is where the next text starts.
+                after = _NONSPACE.search(text, trailer.end(), end)
+                count += after is not None and after.start() not in starts
+                continue
         count += 1
     return count

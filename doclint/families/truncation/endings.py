@@ -67,8 +67,17 @@ def trim_end(s: str, lo: int, hi: int) -> int:
     return lo
 
 
+# Terminal punctuation, then a parenthesis with no sentence inside it at the end: the
+# trailer the sentence splitter keeps with the sentence before it (core.segment).
+_TRAILED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\([^()\n.!?\u2026]{1,80}\)$")
+_TRAILED_REACH = 100
+
+
 def closed(tail: str) -> bool:
-    """Whether the prose `tail` ends a sentence with terminal punctuation."""
+    """Whether the prose `tail` ends a sentence with terminal punctuation, or with the
+    parenthesis the sentence splitter leaves after it ("Fixed the crash. (Jane Roe)")."""
+    if tail.endswith(")") and _TRAILED.search(tail, max(0, len(tail) - _TRAILED_REACH)):
+        return True
     tail = tail[-12:]  # the patterns are anchored at the end; do not scan the rest
     return bool(_CLOSED.search(tail) or _CLOSED_MOJIBAKE.search(tail))
 
