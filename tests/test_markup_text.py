@@ -155,6 +155,21 @@ def test_an_indented_example_after_a_colon_is_not_prose():
     assert any("Rebuilding the database" in text[b.start:b.end] for b in parse(plain).blocks)
 
 
+def test_a_command_indented_a_little_after_a_colon_is_an_example():
+    text = ("Generating a key for the RSA algorithm is quite easy, all you have to\n"
+            "do is the following:\n\n"
+            "  openssl genrsa -des3 -out privkey.pem 2048\n\n"
+            "With this variant, you will be prompted for a protecting password.\n")
+    prose = [text[b.start:b.end] for b in parse(text).blocks]
+    assert not any("openssl" in p for p in prose) and prose[-1].startswith("With this variant")
+    # Indented as little, a line of text after a colon is still text.
+    quoted = text.replace("openssl genrsa -des3 -out privkey.pem 2048", "the key is written to privkey.pem")
+    assert any("privkey.pem" in quoted[b.start:b.end] for b in parse(quoted).blocks)
+    # So is the command without the colon that introduces it.
+    plain = text.replace("the following:", "the following.")
+    assert any("openssl" in plain[b.start:b.end] for b in parse(plain).blocks)
+
+
 def test_records_of_data_are_not_prose():
     text = ("Test cases for the mapping, one per line.\n\n"
             "XN--2GB08K9W69AGM0G.?; 𐼑ط.?; [P1, V6]; xn--2gb08k9w69agm0g.?; [P1, V6, A3]; ;  # note\n"

@@ -146,6 +146,17 @@ _CODE_STEP = 4
 _PROMPT = re.compile(r"[ \t]*(?:\$|%|>>>|#)[ \t]+[\w./~-]")
 
 
+# A command line: a lower-case program name, then arguments, one an option ("-out",
+# "--prepare") or a path, and no sentence punctuation at its end.
+_COMMAND = re.compile(r"[ \t]*[a-z][\w.-]*(?:[ \t]+\S+)*?[ \t]+(?:--?[A-Za-z]|[./~]?[\w.-]*/)\S*(?:[ \t]+\S+)*"
+                      r"(?<![.!?:,;])[ \t]*")
+
+
+def _commands(texts: list[str]) -> bool:
+    """Whether every line of a run is a command line (see _COMMAND)."""
+    return all(_COMMAND.fullmatch(line) for line in texts)
+
+
 # Field separators and brackets: three or more on a line mark a record of data or a
 # row of a table ("U+00DF; ss; [P1, V6]; xn--zca;", "| | "Key" = {...}"), not prose.
 _FIELD_MARKS = re.compile(r"[;|={}\[\]]")
@@ -230,11 +241,13 @@ def _parse_text(text: str) -> Parsed:
             j += 1
         chunk = list(range(i, j))
         indent = min(len(lines[k].expandtabs()) - len(lines[k].expandtabs().lstrip()) for k in chunk)
-        if indent >= prose_indent + _CODE_STEP and not _LIST.match(lines[i]) \
-                and (introduced or _PROMPT.match(lines[i])):
+        if not _LIST.match(lines[i]) and (
+                (indent >= prose_indent + _CODE_STEP and (introduced or _PROMPT.match(lines[i])))
+                or (introduced and indent > prose_indent and _commands([lines[k] for k in chunk]))):
             # Introduced by a colon, or opening with a prompt, and indented deeper than
             # that prose: an example (a command and its output, code, a config file), as
-            # in Markdown or a reST literal block.
+            # in Markdown or a reST literal block. A command line may be indented less
+            # ("do is the following:" over "  openssl genrsa -des3 -out key.pem 2048").
             i = j
             continue
         prose_indent, introduced = indent, lines[j - 1].rstrip().endswith(":")
