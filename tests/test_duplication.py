@@ -1220,3 +1220,41 @@ def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     # Further on, a copy of the lead is a slip.
     later = page + "\nGet a property from a target of the project.\n"
     assert [f.line for f in lint({"get_target_property.rst": later}, "DL201")] == [14]
+
+
+STEPS = "It automates the remaining steps until step 6, or you can perform them by hand as described below."
+RELEASE_PAGE = f"""# Preparing a release
+
+If you prefer to run it locally, you can run the prepare command:
+
+```bash
+git node release --prepare x.y.z
+```
+
+{STEPS}
+
+## Security releases
+
+A security release is prepared from the private fork of the repository.
+
+Example:
+
+```bash
+git node release --prepare --security --filterLabel v20.x
+```
+
+{STEPS}
+"""
+
+
+def test_the_same_remark_under_two_commands_is_structure_even_under_a_label():
+    # Each copy opens the paragraph right after an example ("Example:" reads as a
+    # heading over the code): the remark on each way of running the step.
+    assert lint({"releases.md": RELEASE_PAGE}, "DL201") == []
+    # After prose instead of code the copy is a repeat.
+    pasted = RELEASE_PAGE.replace("```bash\ngit node release --prepare --security --filterLabel v20.x\n```\n\n", "")
+    assert [f.line for f in lint({"releases.md": pasted}, "DL201")] == [17]
+    # A paragraph that opens with a sentence of its own and only then repeats is no
+    # such remark either.
+    opened = RELEASE_PAGE.replace(f"v20.x\n```\n\n{STEPS}", f"v20.x\n```\n\nThe labels filter the fixes. {STEPS}")
+    assert len(lint({"releases.md": opened}, "DL201")) == 1

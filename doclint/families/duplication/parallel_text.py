@@ -13,7 +13,7 @@ from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_to
 from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.across_files import at_home, stock_line
 from doclint.families.duplication.in_context import restated_in_context
-from doclint.families.duplication.synopses import in_parallel_units
+from doclint.families.duplication.synopses import after_parallel_code, in_parallel_units
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
@@ -435,4 +435,5 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
         or restates_the_lead(docs, a, b) or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) \
         or (exact and in_parallel_units(docs, a, b, NEIGHBOUR_BLOCKS)) \
+        or (exact and after_parallel_code(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (homes is not None and (stock_line(docs, a, b) or at_home(docs, a, b, homes)))

@@ -3,15 +3,20 @@ the place of each paragraph in such an entry, and the remark each entry makes in
 same place."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 
 
+# A line of one punctuation character repeated: the underline (or overline) of a reST title.
+_ADORNMENT = re.compile(r"^[ \t]*([!-/:-@\[-`{-~])\1{2,}[ \t]*$", re.M)
+
+
 def code_slots(doc, numbers: list[int]) -> list[int]:
     """Per block of `doc`: 0, or, when a block of code (a synopsis, an example) stands
-    before it with only prose blocks between, its place in the entry that the code
-    opens, as 16 * (1 + the number of blocks between) + the number of blocks after it
+    before it with only prose blocks between (or right under a heading: "Example:"
+    over an example), its place in the entry that the code opens, as 16 * (1 + the number of blocks between) + the number of blocks after it
     before the next code or heading (each at most 15): "cmake_path(NATIVE_PATH ...)",
     then "Converts ...", then "When the NORMALIZE option is specified, ..." as the last.
     `numbers` are the blocks' numbers (parallel_text.block_numbers), which skip where
@@ -19,14 +24,17 @@ def code_slots(doc, numbers: list[int]) -> list[int]:
     text, heads = doc.text, [h.start for h in doc.headings]
     slots, slot, previous = [], 0, None
     for block, number in zip(doc.blocks, numbers):
-        if block.kind == "heading" or previous is None or previous[0].kind == "heading":
+        if block.kind == "heading" or previous is None:
             slot = 0
-        elif number - previous[1] == 1:  # directly after the block before
+        elif number - previous[1] == 1:  # directly after the block before (a heading's slot is 0)
             slot = slot + 1 if slot else 0
         else:  # something else stands between: code, unless it is a heading
             end = previous[0].end
             headed = bisect_left(heads, end) != bisect_left(heads, block.start)
-            slot = 0 if headed or not text[end:block.start].strip() else 1
+            between = text[end:block.start]
+            if previous[0].kind == "heading":
+                between = _ADORNMENT.sub("", between)  # a reST title's underline is no code
+            slot = 0 if headed or not between.strip() else 1
         slots.append(slot)
         previous = (block, number)
     tail = 0
@@ -52,3 +60,26 @@ def in_parallel_units(docs: list[DocFacts], a: int, b: int, near: int) -> bool:
     if doc_a is doc_b and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= near:
         return False
     return doc_a.code_slots[ia] == doc_b.code_slots[ib] != 0
+
+
+def after_parallel_code(docs: list[DocFacts], a: int, b: int, near: int) -> bool:
+    """Whether `a` and its copy `b` stand in the first paragraph after two blocks of
+    code, each at the same place in a paragraph that opens with the same sentences:
+    the remark on two examples or two variants of a command ("With this variant, you
+    will be prompted for a password. If you don't want ..." under the RSA and under
+    the DSA command; "to automate the remaining steps ..." under two invocations),
+    when more than `near` blocks apart. A paragraph pasted after unrelated code, or a
+    copy inside other prose, has no such company."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if not (doc_a.code_slots and doc_b.code_slots) \
+            or doc_a.code_slots[ia] >> 4 != 1 or doc_b.code_slots[ib] >> 4 != 1:
+        return False
+    if doc_a is doc_b and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= near:
+        return False
+    # Back to the opening of each paragraph, sentence by sentence, the same sentences.
+    while not doc_a.leads[ia]:
+        ia, ib = ia - 1, ib - 1
+        if ib < 0 or doc_b.leads[ib + 1] or doc_a.fingerprints[ia] != doc_b.fingerprints[ib]:
+            return False
+    return bool(doc_b.leads[ib])
