@@ -77,6 +77,17 @@ def test_news_dump_gives_one_block_per_line() -> None:
     assert blocks_of(NEWS) == [("heading", lines[0])] + [("paragraph", line) for line in lines[1:]]
 
 
+def test_a_sentence_wrapped_onto_a_lower_case_line_is_no_line_per_paragraph() -> None:
+    # Four of the five lines end a sentence, as in a news dump, but the first goes on
+    # into the second: the run is hard-wrapped.
+    doc = ("When on, the cd commands without an argument change the\n"
+           "current working directory to the home directory like in Unix.\n"
+           "When off, those commands just print the current directory name.\n"
+           "On Unix this option has no effect.\n"
+           "This option is reset when compatible is set.\n")
+    assert blocks_of(doc)[0] == ("paragraph", "\n".join(doc.splitlines()[:4]))
+
+
 def test_paragraphs_without_blank_lines_split_at_short_sentence_end() -> None:
     doc = ("The first paragraph is wrapped at a fixed width and goes on for\n"
            "a while before it ends.\n"
@@ -252,6 +263,21 @@ def test_help_file_tag_lines_are_headings_of_code_and_the_modeline_no_prose():
     # Without the help modeline the same lines are ordinary text.
     plain = parse(HELP.replace("ft=help", "ft=text"))
     assert not [h for h in plain.headings if h.level == 3]
+
+
+def test_help_file_option_head_and_the_scope_under_it_are_no_prose():
+    text = ("*options.txt*\tFor Vim version 9.0.\n\n"
+            "\t\t\t\t\t\t*'shellpipe'* *'sp'*\n"
+            "'shellpipe' 'sp'\tstring\t(default \">\", \"| tee\",\n"
+            "\t\t\t\t \"2>&1| tee\")\n"
+            "\t\t\tglobal\n"
+            "\t\t\t{not available when compiled without the |+quickfix|\n"
+            "\t\t\tfeature}\n"
+            "\tString to be used to put the output of the \":make\" command in the\n"
+            "\terror file.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    texts = [text[b.start:b.end] for b in parse(text).blocks]
+    assert texts[1:] == ["String to be used to put the output of the \":make\" command in the\n\terror file."]
 
 
 def test_help_file_option_names_and_backtick_commands_are_code_as_vim_highlights_them():

@@ -36,6 +36,13 @@ _CONTENTS_LINE = re.compile(r"\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*|.*?\|[^\s|]+\
 # under a line of the same paragraph, is its last line, pointing to the entry it
 # describes: prose.
 _SENTENCE_THEN_LINK = re.compile(r".*[.!?][\"')]*(?:[ \t]*\t[ \t]*|[ ]{2,})(?:\|[^\s|]+\|[ \t]*)+")
+# The head of an option's entry: its names and its type ("'shellpipe' 'sp'\tstring\t(default
+# ">")"), and the lines indented under it by three tabs or more that say where it applies
+# and when it is there ("\t\t\tglobal", "\t\t\t{not available when compiled without
+# the |+quickfix| feature}"). None of it is prose: "global" read as a word opened the
+# description's first sentence.
+_OPTION_HEAD = re.compile(r"'[a-z]{2,}'(?:[ \t]+'[a-z]+')*\t+(?:boolean|number|string)\b.*")
+_UNDER_HEAD = re.compile(r"(?:\t{3,}|[ ]{24,}).*(?<![.!?:])[ \t]*")  # a sentence there is the description
 # An Ex command indented by a tab ("\t:set nosc noru nosm").
 _EX_EXAMPLE = re.compile(r"\t+:[A-Za-z].*")
 # Under a line of contents, an indented one of the same shape is a nested entry
@@ -79,6 +86,11 @@ def read_help_lines(lines: list[str]) -> list[int]:
         elif line and (_TAG_LINE.fullmatch(line) or _TITLED_TAGS.fullmatch(line)):
             tags.append(k)
             lines[k] = ""  # an entry's tags: its heading, read apart from the text
+        elif line and _OPTION_HEAD.fullmatch(line):
+            lines[k] = ""
+            while k + 1 < len(lines) and _UNDER_HEAD.fullmatch(lines[k + 1]):
+                k += 1
+                lines[k] = ""
         elif line and _LINK_ROW.fullmatch(line):
             lines[k] = ""
             # The row's description may wrap onto indented lines below it.

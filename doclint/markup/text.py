@@ -82,8 +82,11 @@ def _one_per_line(run: list[str]) -> bool:
     """
     if len(run) < 2:
         return False
+    endings = [_ends_sentence(line) for line in run]
+    if any(not ended and following.lstrip()[:1].islower() for ended, following in zip(endings, run[1:])):
+        return False  # a sentence goes on over a line break: "changes the" / "current directory"
     widths = [len(line.strip()) for line in run]
-    ended = sum(_ends_sentence(line) for line in run)
+    ended = sum(endings)
     if ended >= 0.8 * len(run):
         return True
     long = sum(w > 100 for w in widths)
