@@ -49,7 +49,7 @@ from doclint.families.duplication.minhash import (
     shared_in_order,
     signatures,
 )
-from doclint.families.duplication.nearmatch import is_cut_copy, near_score
+from doclint.families.duplication.nearmatch import copy_score, is_cut_copy
 from doclint.families.duplication.ranges import Shard, range_of, run_limits, template_counts
 from doclint.families.duplication.reduce import report_near, too_common
 from doclint.families.duplication.window import Rows, Windows
@@ -397,7 +397,7 @@ def _words(numbers: np.ndarray, tokens: np.ndarray, starts: np.ndarray, gid: int
 
 def _similar(pairs: np.ndarray, numbers: np.ndarray, tokens: np.ndarray, starts: np.ndarray,
              cutoff: float) -> list[tuple[int, int]]:
-    """The pairs whose sentences reach `cutoff` (nearmatch.near_score): the quick tests
+    """The pairs whose sentences reach `cutoff` (nearmatch.copy_score): the quick tests
     for all pairs at once (minhash.may_reach), a chunk at a time, then the edit
     distance for the few left."""
     kept = []
@@ -408,7 +408,7 @@ def _similar(pairs: np.ndarray, numbers: np.ndarray, tokens: np.ndarray, starts:
         for k in close.tolist():
             first = tokens[starts[left[k]]:starts[left[k] + 1]].tolist()
             second = tokens[starts[right[k]]:starts[right[k] + 1]].tolist()
-            if near_score(first, second, cutoff) > 0.0:
+            if copy_score(first, second, cutoff) > 0.0:
                 kept.append((int(chunk[k, 0]), int(chunk[k, 1])))
     return kept
 

@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 from doclint.core.finding import QUOTE_MARK, Applicability, CorpusHit, Edit, Fix, TextRef
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 from doclint.families.duplication.facts import sentence_tokens as _tokens
-from doclint.families.duplication.nearmatch import is_cut_copy, near_score
+from doclint.families.duplication.nearmatch import copy_score, is_cut_copy
 from doclint.families.duplication.parallel_text import BOILERPLATE_LEAST, boilerplate_limit, reused
 
 # Runs with fewer comparable sentences than this are grouped in plain Python: importing
@@ -298,7 +298,7 @@ def report_near(docs, common: set[int], near: list[tuple[int, int]], cut: list[t
     for a, b in near:
         a, b = _pair(a, b, common, opts.scope)
         if a is not None and not reused(docs, a, b, exact=False, homes=homes):
-            score = near_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
+            score = copy_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
     for a, b in cut:
