@@ -282,6 +282,7 @@ def test_other_number_or_added_qualifier_is_another_statement():
     "The service never restarts automatically after a configuration change is saved.",  # negated
     "The service restarts automatically after a configuration change is safely saved.",  # qualified
     "The service restarts automatically once a configuration change is saved.",   # reworded
+    "The service restarts automatically after a configuration-file change is saved.",  # compound
     "The service restarts automatically after a configuration change is saved.",   # exact: DL201's
 ])
 def test_not_near_duplicates(variant):

@@ -33,7 +33,8 @@ when where whether which while who whom whose why will with within would yet you
 """.split())
 
 # A token code is 32 bits: four flags, a 10-bit hash of the word's first four letters
-# (words sharing it may be spelling variants: "issue"/"issues", "Homebrew"/"Homebraw")
+# (words sharing it may be spelling variants: "issue"/"issues", "Homebrew"/"Homebraw";
+# with a mark for a hyphen further on)
 # and an 18-bit hash of the whole word.
 STOP, NUMBER, CODE, NEGATION = 1 << 31, 1 << 30, 1 << 29, 1 << 28
 PREFIX_BITS = 0x3FF << 18
@@ -48,7 +49,10 @@ class _Codes(dict):
     def __missing__(self, token: str) -> int:
         if len(self) >= _CACHE_LIMIT:
             self.clear()  # vocabularies are Zipfian: a refill is cheap
-        value = ((crc32(token[:4].encode()) & 0x3FF) << 18) | (crc32(token.encode()) & 0x3FFFF)
+        # A compound is no misspelling of its first part ("remote-wait" / "remote"): a
+        # hyphen after the first four letters is part of what the prefix hashes.
+        prefix = token[:4] + "-" if token.find("-", 4) != -1 else token[:4]
+        value = ((crc32(prefix.encode()) & 0x3FF) << 18) | (crc32(token.encode()) & 0x3FFFF)
         if token in NEGATIONS or token.endswith("n't"):
             value |= NEGATION | STOP
         if token in STOPWORDS:
