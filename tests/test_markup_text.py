@@ -280,6 +280,19 @@ def test_help_file_option_head_and_the_scope_under_it_are_no_prose():
     assert texts[1:] == ["String to be used to put the output of the \":make\" command in the\n\terror file."]
 
 
+def test_help_file_line_that_introduces_an_example_is_no_title():
+    text = ("*builtin.txt*\tFor Vim version 9.0.\n\n"
+            "sort({list} [, {how}])\t\t\t*sort()*\n"
+            "\t\tSort the items in {list} in-place.  Returns {list}.\n\n"
+            "\t\tIf you want a list to remain unmodified make a copy first: >\n"
+            "\t\t\t:let sortedlist = sort(copy(mylist))\n\n"
+            "<\t\tWhen {how} is omitted, sort() uses the string of each item.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    parsed = parse(text)
+    assert [text[h.start:h.end].split("\t")[0] for h in parsed.headings] == ["sort({list} [, {how}])"]
+    assert any(text[b.start:b.end].startswith("If you want a list") for b in parsed.blocks)
+
+
 def test_help_file_option_names_and_backtick_commands_are_code_as_vim_highlights_them():
     text = ("*options.txt*\tFor Vim version 9.0.\n\n"
             "When the 'shell' option is set, the 'shellpipe' option changes; see |:make| and `:set`.\n"

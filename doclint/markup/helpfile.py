@@ -135,6 +135,11 @@ def _examples(lines: list[str]) -> list[int]:
         if first >= n or not lines[first][:1].isspace():
             k += 1
             continue
+        # The " >" is a marker Vim hides: after a colon the line reads as a text that
+        # introduces an example ("make a copy first: >"), never as a title.
+        end = lines[k].rstrip()
+        if end[:-1].rstrip().endswith(":"):
+            lines[k] = end[:-1] + " "
         k += 1
         while k < n and (not lines[k].strip() or lines[k][:1].isspace()):
             found.append(k)
