@@ -354,6 +354,26 @@ def test_help_file_forms_of_one_command_stacked_over_a_description_are_its_terms
     assert any(t.startswith("Each function is compiled once.") for _, t in blocks)
 
 
+def test_help_file_forms_of_a_command_with_their_keys_and_tags_set_apart_are_terms():
+    # Forms that begin unalike (":tabN[ext] {count}", "{count}<C-PageUp>") stack over
+    # the last one, whose description follows a tab on its line; tags set apart by
+    # tabs and a space close a title line.
+    text = ("*tabpage.txt*\tFor Vim version 9.0.\n\n"
+            ":tabp[revious]\t\t\t\t*:tabp* *:tabprevious* *gT*\n"
+            "<C-PageUp>\t\t\t *<C-PageUp>* *i_<C-PageUp>*\n"
+            "gT\t\tGo to the previous tab page.  Wraps around from the first one\n"
+            "\t\tto the last one.\n\n"
+            ":tabp[revious] {count}\n"
+            ":tabN[ext] {count}\n"
+            "{count}<C-PageUp>\n"
+            "{count}gT\tGo {count} tab pages back.  Wraps around from the first one\n"
+            "\t\tto the last one.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    blocks = blocks_of(text)[1:]  # after the file's title line
+    assert [kind for kind, _ in blocks] == ["list-item", "list-item"]
+    assert [t.split(".")[0] for _, t in blocks] == ["Go to the previous tab page", "Go {count} tab pages back"]
+
+
 def test_help_file_sentences_before_a_right_set_link_and_ex_examples_after_a_colon():
     text = ("*version4.txt*\tChanges\n\n"
             "If the value for t_kb is correct, use the \":fixdel\" command.  This is useful if\n"

@@ -22,7 +22,7 @@ _TAG_LINE = re.compile(r"[ \t]*(?:\*[^\s*|]+\*[ \t]*)+" + _FOLD_MARKER)
 TAG_LEVEL = 3
 # A title set apart from the tags that end its line ("setline({lnum}, {text})\t*setline()*",
 # "9. Starting a job with a channel\t*job-start* *job*") opens an entry too.
-_TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})(?:\*[^\s*|]+\*[ \t]*)+" + _FOLD_MARKER)
+_TITLED_TAGS = re.compile(r"\S.*?(?:\t|[ ]{2,})[ \t]*(?:\*[^\s*|]+\*[ \t]*)+" + _FOLD_MARKER)
 # A line of a table of contents ("9. Starting a job\t|job-start|", "Next chapter:
 # |usr_23.txt|  Editing other files") or of a table (three columns set apart by tabs:
 # "flatten({list})\tList\tflatten {list} up to {maxdepth} levels") is no prose; nor is a

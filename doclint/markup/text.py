@@ -57,15 +57,28 @@ def _help_term(lines: list[str], k: int) -> re.Match | None:
 _STACK = 4
 
 
+# A form of a command as Vim's help writes it: an Ex command, or a key or an argument
+# in brackets, at the start (":tabN[ext] {count}", "{count}<C-PageUp>", "<C-PageUp>").
+_FORM = re.compile(r"[:<{\[][^\t]{0,59}")
+
+
 def _stacked_terms(lines: list[str], k: int) -> bool:
-    """Whether line `k` opens a stack of terms that begin alike (the same first two
-    characters) and stand alone on their lines, over a tab-indented description."""
+    """Whether line `k` opens a stack of terms that stand alone on their lines, over a
+    tab-indented description or a last term with its description after a tab: terms
+    that begin alike (the same first two characters), or forms of commands (_FORM)."""
     head = lines[k][:2]
+    alike, forms = True, bool(_FORM.fullmatch(lines[k].rstrip()))
     for j in range(k + 1, min(len(lines), k + 1 + _STACK)):
         line = lines[j]
         if line[:1] == "\t":
-            return j > k + 1
-        if line[:2] != head or not _HELP_TERM_ALONE.fullmatch(line.rstrip()) or _ends_sentence(line):
+            return j > k + 1 and (alike or forms)
+        if forms and _FORM.match(line) and _HELP_TERM.match(line):
+            return True  # "{count}gT\tGo {count} tab pages back."
+        if not _HELP_TERM_ALONE.fullmatch(line.rstrip()) or _ends_sentence(line):
+            return False
+        alike = alike and line[:2] == head
+        forms = forms and bool(_FORM.fullmatch(line.rstrip()))
+        if not (alike or forms):
             return False
     return False
 
