@@ -87,6 +87,12 @@ def test_the_title_case_text_of_a_link_quotes_a_title(lint_text):
     text = ("The flow logs go to a bucket. Read [VPC Flow Logs](https://example.org/fl) first, "
             "then turn the flow logs on. The [Flow Logs](https://example.org/f) page lists limits.\n")
     assert lint_text(text, "DL401", fmt="markdown", name="flow.md") == []
+    # A reference link quotes its page's title too.
+    text = ("If the process is spawned with an IPC channel (see the [Child Process][] documentation), "
+            "the child process can exit. See the [Child Process][] page, and when the child process "
+            "closes the channel, read the [Child Process][] notes.\n\n"
+            "[Child Process]: child_process.md\n")
+    assert lint_text(text, "DL401", fmt="markdown", name="process.md") == []
 
 
 def test_every_minority_occurrence_is_reported_with_counts(lint_text):

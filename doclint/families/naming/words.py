@@ -235,7 +235,7 @@ def in_quotes_or_section_link(text: str, start: int, end: int) -> bool:
     """The span lies inside a quoted passage of its line ('the input held "CR CR LF
     LF"'), is the text of a link to a section, or lies in the title-case text of a
     link ("see `Register a Task with the Maintenance Window (AWS CLI) <https://...>`__",
-    "[VPC Flow Logs](https://...)": the title of the page it opens): these name
+    "[VPC Flow Logs](https://...)", "[Child Process][]": the title of the page it opens): these name
     something, they do not use a spelling of their own."""
     for before, after in SECTION_LINK_ENDS:
         if text[start - 1:start] == before and text.startswith(after, end):
@@ -267,8 +267,8 @@ def _title_cased(form: str) -> bool:
 
 def _in_titled_link(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
     """Whether text[start:end] lies in the text of a reST link or reference ("`Title
-    <url>`_", "`Title`_") or a Markdown link ("[Title](url)") on its line whose words
-    are a title's."""
+    <url>`_", "`Title`_") or a Markdown link ("[Title](url)", "[Title][]") on its line
+    whose words are a title's."""
     opened = text.rfind("`", line_start, start)
     if opened != -1:
         reference = text.find("`_", end, line_end)  # `User Package Registry`_
@@ -277,8 +277,9 @@ def _in_titled_link(text: str, start: int, end: int, line_start: int, line_end: 
             return _titled(text[opened + 1:reference if closed == -1 else closed])
     opened = text.rfind("[", line_start, start)
     if opened != -1:
-        closed = text.find("](", end, line_end)
-        if closed != -1 and "[" not in text[opened + 1:closed] and "]" not in text[opened + 1:closed]:
+        closed = text.find("]", end, line_end)
+        # An inline link or a reference one: "[Title](url)", "[Title][]", "[Title][ref]".
+        if closed != -1 and text[closed + 1:closed + 2] in ("(", "[") and "[" not in text[opened + 1:closed]:
             return _titled(text[opened + 1:closed])
     return False
 
