@@ -42,12 +42,24 @@ def _complex(word: str, count: int) -> bool:
     return True
 
 
+# The names a formula may use.
+_NAMES = ("words", "sentences", "characters", "syllables", "complex_words", "long_words",
+          "polysyllabic_words", "paragraphs", "pre", "list", "blockquote", *(f"heading_h{i}" for i in range(1, 7)))
+COUNTS = frozenset(_NAMES)
+
+
 def document_counts(view) -> dict[str, float]:
     """The counts for the whole document, made once and shared by its metric rules."""
+    return dict(shared_counts(view))
+
+
+def shared_counts(view) -> dict[str, float]:
+    """The document's counts themselves, not a copy: for a reader that does not change
+    them (a formula cannot assign)."""
     counts = view.cache.get("metric-counts")
     if counts is None:
         counts = view.cache["metric-counts"] = _count(view)
-    return dict(counts)
+    return counts
 
 
 # Scopes counted per block: lists and blockquotes, and headings by level (the view gives
@@ -136,9 +148,7 @@ def forget() -> None:
 
 
 def _count(view) -> dict[str, float]:
-    counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
-                            "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
-                            "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
+    counts = dict.fromkeys(_NAMES, 0.0)
     # Blocks share a few sets of scopes: each set is read once, not each block.
     kinds = Counter([block.scopes for block in view.blocks])
     for scopes, number in kinds.items():
