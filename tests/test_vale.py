@@ -602,3 +602,23 @@ def test_metric_counts_of_a_token_are_those_of_its_words_whatever_stands_around_
         got = counting._TOKENS[token]
         counting.forget()
         assert got == sum(map(counting._STATS.__getitem__, counting._WORD.findall(token))), repr(token)
+
+
+def test_metric_counts_of_a_capitalised_word_come_from_its_lower_case_form():
+    # "The" and "the", "Dashboards" and "dashboards": a word that starts with a capital
+    # is counted as its lower case form (worked out once for both), less the complex
+    # mark; in either order, the counts are those of the word itself.
+    from doclint.vale.checks import syllables as counting
+
+    words = ["Documentation", "The", "API", "Internationalization", "Describes", "Indexes", "Created", "Running",
+             "Dashboards", "A", "IPv", "Readable", "Bottle", "Video"]
+    for word in words:
+        for first in (word, word.lower()):
+            counting.forget()
+            counting._TOKENS[first]
+            got = counting._TOKENS[word], counting._TOKENS[word.lower()]
+            counting.forget()
+            assert got == (counting._STATS[word], counting._STATS[word.lower()]), word
+    counting.forget()
+    counting._TOKENS["Documentation"]
+    assert "documentation" in counting._TOKENS
