@@ -622,3 +622,18 @@ def test_metric_counts_of_a_capitalised_word_come_from_its_lower_case_form():
     counting.forget()
     counting._TOKENS["Documentation"]
     assert "documentation" in counting._TOKENS
+
+
+def test_a_scope_that_takes_every_block_reads_them_without_asking_each(monkeypatch):
+    from doclint.api import document_from_text
+    from doclint.vale.view import Scope, View
+
+    doc = document_from_text("doc.md", "# Title\n\nA paragraph.\n\n- an item\n\n> quoted\n\n| a | b |\n| - | - |\n| c | d |\n")
+    view = View(doc, [], [])
+    names = ["text", "summary", ["text", "~heading"], "heading", ["paragraph", "list"], "table.cell"]
+    asked = {str(n): [b.segment for b in view.blocks if Scope.parse(n).takes(b)] for n in names}
+    assert asked["text"] == [b.segment for b in view.blocks] and len(asked["text"]) > len(asked["heading"]) > 0
+    assert all(list(View(doc, [], []).segments(Scope.parse(n))) == asked[str(n)] for n in names)
+    monkeypatch.setattr(Scope, "takes", lambda self, block: 1 / 0)
+    for name in ("text", "summary"):
+        assert list(View(doc, [], []).segments(Scope.parse(name))) == asked[name]
