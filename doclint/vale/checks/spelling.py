@@ -10,7 +10,9 @@ filters skip: with digits, non-word characters (hyphens, apostrophes, dots), all
 capitals, or capitals inside (camelCase), file names and e-mail addresses.
 
 Extra dictionaries are read with the first dictionary's affix rules (Hunspell's
-`add_dic`), so a style dictionary's own `.aff` applies only when it comes first."""
+`add_dic`), so a style dictionary's own `.aff` applies only when it comes first.
+A capitalised word whose lower case form the dictionary accepted is accepted without
+asking it where the affix file makes that Hunspell's own verdict (doclint.vale.capitals)."""
 from __future__ import annotations
 
 import os
