@@ -602,3 +602,38 @@ def test_metric_counts_of_a_token_are_those_of_its_words_whatever_stands_around_
         got = counting._TOKENS[token]
         counting.forget()
         assert got == sum(map(counting._STATS.__getitem__, counting._WORD.findall(token))), repr(token)
+
+
+def test_metric_counts_of_a_capitalised_word_come_from_its_lower_case_form():
+    # "The" and "the", "Dashboards" and "dashboards": a word that starts with a capital
+    # is counted as its lower case form (worked out once for both), less the complex
+    # mark; in either order, the counts are those of the word itself.
+    from doclint.vale.checks import syllables as counting
+
+    words = ["Documentation", "The", "API", "Internationalization", "Describes", "Indexes", "Created", "Running",
+             "Dashboards", "A", "IPv", "Readable", "Bottle", "Video"]
+    for word in words:
+        for first in (word, word.lower()):
+            counting.forget()
+            counting._TOKENS[first]
+            got = counting._TOKENS[word], counting._TOKENS[word.lower()]
+            counting.forget()
+            assert got == (counting._STATS[word], counting._STATS[word.lower()]), word
+    counting.forget()
+    counting._TOKENS["Documentation"]
+    assert "documentation" in counting._TOKENS
+
+
+def test_a_scope_that_takes_every_block_reads_them_without_asking_each(monkeypatch):
+    from doclint.api import document_from_text
+    from doclint.vale.view import Scope, View
+
+    doc = document_from_text("doc.md", "# Title\n\nA paragraph.\n\n- an item\n\n> quoted\n\n| a | b |\n| - | - |\n| c | d |\n")
+    view = View(doc, [], [])
+    names = ["text", "summary", ["text", "~heading"], "heading", ["paragraph", "list"], "table.cell"]
+    asked = {str(n): [b.segment for b in view.blocks if Scope.parse(n).takes(b)] for n in names}
+    assert asked["text"] == [b.segment for b in view.blocks] and len(asked["text"]) > len(asked["heading"]) > 0
+    assert all(list(View(doc, [], []).segments(Scope.parse(n))) == asked[str(n)] for n in names)
+    monkeypatch.setattr(Scope, "takes", lambda self, block: 1 / 0)
+    for name in ("text", "summary"):
+        assert list(View(doc, [], []).segments(Scope.parse(name))) == asked[name]

@@ -206,3 +206,63 @@ def test_the_written_out_spaces_are_what_the_regex_takes_for_spaces():
     from doclint.vale.checks import spelling
 
     assert spelling._SPACES == frozenset(regex.findall(r"\s", "".join(map(chr, range(0x110000)))))
+
+
+# A capitalised word whose lower case form the dictionary accepted is accepted without
+# asking it, where the affix file allows nothing that could tell the two apart.
+
+class Asked:
+    """A checker that records the words it is asked about."""
+
+    def __init__(self, checker, asked: list[str]) -> None:
+        self.checker, self.asked = checker, asked
+
+    def spell(self, word: str) -> bool:
+        self.asked.append(word)
+        return self.checker.spell(word)
+
+
+def asked_while(monkeypatch, run) -> list[str]:
+    from doclint.vale.checks import spelling
+
+    asked: list[str] = []
+    real = spelling.speller
+    monkeypatch.setattr(spelling, "speller", lambda *key: Asked(real(*key), asked))
+    return run(), asked
+
+
+def test_a_capitalised_word_takes_its_lower_case_forms_verdict_without_asking(tmp_path, monkeypatch):
+    findings, asked = asked_while(monkeypatch, lambda: lint_files(tmp_path / "a", HOUSE_ONLY, {
+        "guide.md": "Add the dashboard, add panels and open a panle.\n",
+        "notes.md": "# Dashboards\n\nOpen Grafana. Panle dashboards, Panels and Panle.\n"}))
+    assert findings == [("guide.md", 1, 42, "'panle' is not in the house dictionary."),
+                        ("notes.md", 3, 15, "'Panle' is not in the house dictionary."),
+                        ("notes.md", 3, 44, "'Panle' is not in the house dictionary.")]
+    # "Add" after "add" in the same file, the others after the first file.
+    assert not {"Add", "Dashboards", "Open", "Panels"} & set(asked)
+    assert {"Grafana", "Panle"} <= set(asked)  # no lower case form accepted: asked
+
+
+def test_with_keepcase_a_capitalised_word_is_asked_and_can_fail(tmp_path, monkeypatch):
+    # KEEPCASE: "loki" is accepted as written only, and "Loki" refused.
+    monkeypatch.setattr(sys.modules[__name__], "AFF", AFF + "KEEPCASE K\n")
+    monkeypatch.setattr(sys.modules[__name__], "DIC", [*DIC[:-1], "loki/K"])
+    findings, asked = asked_while(monkeypatch, lambda: lint_files(tmp_path / "a", HOUSE_ONLY, {
+        "guide.md": "Open loki and Loki.\n"}))
+    assert findings == [("guide.md", 1, 15, "'Loki' is not in the house dictionary.")]
+    assert "Loki" in asked and "Open" in asked
+
+
+def test_the_affix_keywords_that_keep_a_capitalised_word_from_following_its_lower_case_form(tmp_path):
+    from doclint.vale.capitals import follow_lower_case
+
+    def follows(aff: str) -> bool:
+        path = tmp_path / f"{abs(hash(aff))}.aff"
+        path.write_text(aff, encoding="utf-8")
+        return follow_lower_case(str(path))
+
+    assert follows(AFF) and follows(AFF + "ICONV 1\nICONV ’ '\nBREAK 2\nBREAK -\nBREAK ^-\nCOMPOUNDMIN 1\n")
+    for line in ("KEEPCASE K", "FORBIDDENWORD X", "FORBIDWARN", "WARN W", "LANG tr_TR", "CHECKSHARPS", "FLAG long",
+                 "COMPLEXPREFIXES", "IGNORE a", "ICONV 1\nICONV A a", "BREAK 1\nBREAK ss"):
+        assert not follows(AFF + line + "\n"), line
+    assert not follow_lower_case(None) and not follow_lower_case(str(tmp_path / "missing.aff"))

@@ -90,6 +90,11 @@ class Scope:
     def sentence(self) -> bool:
         return "sentence" in self.include
 
+    @property
+    def every_block(self) -> bool:
+        """Whether the scope takes every block (`text`, `sentence`, `summary`, nothing left out)."""
+        return not self.exclude and not self.include.isdisjoint(("text", "sentence", "summary"))
+
     def takes(self, block: ViewBlock) -> bool:
         if block.scopes & self.exclude:
             return False
@@ -173,6 +178,8 @@ class View:
             return [Segment(self.raw, range(len(self.raw)))]
         takes = scope.takes
         if not scope.sentence:
+            if scope.every_block:  # most rules: no block to ask
+                return [block.segment for block in self.blocks]
             return [block.segment for block in self.blocks if takes(block)]
         # A sentence scope takes every block but those it excludes: without exclusions,
         # no block is asked (a document has thousands).

@@ -10,16 +10,20 @@ filters skip: with digits, non-word characters (hyphens, apostrophes, dots), all
 capitals, or capitals inside (camelCase), file names and e-mail addresses.
 
 Extra dictionaries are read with the first dictionary's affix rules (Hunspell's
-`add_dic`), so a style dictionary's own `.aff` applies only when it comes first."""
+`add_dic`), so a style dictionary's own `.aff` applies only when it comes first.
+A capitalised word whose lower case form the dictionary accepted is accepted without
+asking it where the affix file makes that Hunspell's own verdict (doclint.vale.capitals)."""
 from __future__ import annotations
 
 import os
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import chain, compress
 
 import regex
 
+from doclint.vale.capitals import affix_file, follow_lower_case
 from doclint.vale.checks.base import (
     Alert,
     Check,
@@ -28,10 +32,11 @@ from doclint.vale.checks.base import (
     format_message,
     is_match,
 )
-from doclint.vale.checks.verdicts import Verdicts
+from doclint.vale.checks.verdicts import LIMIT, Verdicts
 from doclint.vale.speller import (
     SpellerUnavailable,
     available,
+    default_dictionary,
     find_dictionary,
     spell,
     speller,
@@ -87,10 +92,14 @@ class Spelling(Check):
         if not available():
             raise Unsupported(str(SpellerUnavailable()))
         self.verdicts = Verdicts(_LEAD, _TRAIL)
+        # Words the dictionary itself accepted (not those a filter or exception let
+        # pass): their capitalised forms are accepted without asking, where that holds.
+        self.accepted: set[str] = set()
 
     def forget(self) -> None:
         """Drop the remembered verdicts."""
         self.verdicts.forget()
+        self.accepted.clear()
 
     def run(self, view, state):
         segments = view.segments(self.scope)
@@ -128,19 +137,41 @@ class Spelling(Check):
         rest = words - {""}
         if self.filters is not None:
             rest -= set(filter(self.filters.search, rest))
+        # A word of ASCII letters, lower case after its first.
+        plain = set(filter(_PLAIN.fullmatch, rest))
         if self.default_filters:
-            # A word of ASCII letters, lower case after its first, is one no default
-            # filter skips (they need a digit, a dot, a hyphen, a non-ASCII letter, an
-            # inner capital or all capitals): the ten-way search is spared for most words.
-            odd = rest - set(filter(_PLAIN.fullmatch, rest))
-            rest -= set(filter(DEFAULT_FILTERS.search, odd))
-        looked = list(rest)
-        try:
-            known = list(map(checker.spell, looked))
-        except UnicodeError:  # one word the dictionary's encoding cannot write
-            known = [spell(checker, word) for word in looked]
+            # No default filter skips a plain word (they need a digit, a dot, a hyphen, a
+            # non-ASCII letter, an inner capital or all capitals): the ten-way search is
+            # spared for most words.
+            rest -= set(filter(DEFAULT_FILTERS.search, rest - plain))
+        if len(self.accepted) > LIMIT:  # a bounded memory, as the verdicts'
+            self.accepted.clear()
+        capitals = {w for w in plain if w[0] <= "Z"} if _capitals_follow(self.dictionaries[0]) else set()
+        # Lower case and other words first, then the capitalised ones that their lower
+        # case form does not vouch for (see doclint.vale.capitals).
+        others = list(rest - capitals)
+        good = set(compress(others, _spell(checker, others)))
+        self.accepted |= good
+        accepted = self.accepted
+        asked = [w for w in capitals if w.lower() not in accepted]
+        good |= set(compress(asked, _spell(checker, asked)))
         excepted = self.excepted
-        return [w for w, ok in zip(looked, known) if not ok and not is_match(excepted, w)]
+        return [w for w in chain(others, asked) if w not in good and not is_match(excepted, w)]
+
+
+@lru_cache(maxsize=16)
+def _capitals_follow(main: tuple[str, str] | None) -> bool:
+    """Whether a capitalised word is accepted whenever its lower case form is, with this
+    main dictionary (None: the default one); worked out once per process."""
+    return follow_lower_case(affix_file(main, default_dictionary() if main is None else None))
+
+
+def _spell(checker, words: list[str]) -> list[bool]:
+    """The dictionary's verdict on each word."""
+    try:
+        return list(map(checker.spell, words))
+    except UnicodeError:  # one word the dictionary's encoding cannot write
+        return [spell(checker, word) for word in words]
 
 
 def _places(text: str, runs: set[str]):

@@ -19,12 +19,19 @@ def syllables(word: str) -> int:
     word = word.lower().strip("'\u2019")
     if not word or word.isdigit():
         return 1
+    return _estimate(word)
+
+
+def _estimate(word: str) -> int:
+    """syllables() of a word in lower case, not empty, with no apostrophe at its ends
+    and not all digits (a word of ASCII letters is one already, once lowered)."""
     count = len(_VOWELS.findall(word))
     # The silent-e test only for the endings it can match (e, es, ed): most words skip it.
-    if (len(word) > 2 and word.endswith(_E_ENDINGS) and _SILENT_E.search(word)
+    if (word[-1] in "eds" and len(word) > 2 and word.endswith(_E_ENDINGS) and _SILENT_E.search(word)
             and not word.endswith(("le", "les"))):
         count -= 1
-    count += len(_EXTRA.findall(word)) if word.endswith("le") or "ia" in word or "eo" in word else 0
+    if word.endswith("le") or "ia" in word or "eo" in word:
+        count += len(_EXTRA.findall(word))
     return max(1, count)
 
 
@@ -36,18 +43,32 @@ def _complex(word: str, count: int) -> bool:
     complex only by -es, -ed or -ing, not hyphenated."""
     if count < 3 or word[:1].isupper() or "-" in word:
         return False
+    if not word.endswith(("es", "ed", "ing")):  # most words: no suffix to test
+        return True
     for suffix in ("es", "ed", "ing"):
         if word.endswith(suffix) and syllables(word[: -len(suffix)]) < 3:
             return False
     return True
 
 
+# The names a formula may use.
+_NAMES = ("words", "sentences", "characters", "syllables", "complex_words", "long_words",
+          "polysyllabic_words", "paragraphs", "pre", "list", "blockquote", *(f"heading_h{i}" for i in range(1, 7)))
+COUNTS = frozenset(_NAMES)
+
+
 def document_counts(view) -> dict[str, float]:
     """The counts for the whole document, made once and shared by its metric rules."""
+    return dict(shared_counts(view))
+
+
+def shared_counts(view) -> dict[str, float]:
+    """The document's counts themselves, not a copy: for a reader that does not change
+    them (a formula cannot assign)."""
     counts = view.cache.get("metric-counts")
     if counts is None:
         counts = view.cache["metric-counts"] = _count(view)
-    return dict(counts)
+    return counts
 
 
 # Scopes counted per block: lists and blockquotes, and headings by level (the view gives
@@ -72,11 +93,12 @@ def unpack(total: int) -> tuple[int, int, int, int, int, int]:
 
 
 _LONG, _POLY, _COMPLEX = 2 * FIELD, 1 << 3 * FIELD, 4 * FIELD
+_NOT_COMPLEX = ~(1 << _COMPLEX)
 
 
-def _word_stats(word: str) -> int:
-    """A word's packed counts."""
-    n, size = syllables(word), len(word)
+def _word_stats(word: str, n: int = 0) -> int:
+    """A word's packed counts (`n`, its syllables when known)."""
+    n, size = n or syllables(word), len(word)
     if n < 3:
         return size | n << FIELD | (size > 6) << _LONG | _ONE_WORD
     return size | n << FIELD | (size > 6) << _LONG | _POLY | _complex(word, n) << _COMPLEX | _ONE_WORD
@@ -105,14 +127,23 @@ class _TokenStats(dict):
     def __missing__(self, token: str) -> int:
         if len(self) > 100_000:  # a bounded memory: start afresh
             self.clear()
+        if token.isalpha() and token.isascii():
+            # ASCII letters only (no punctuation to strip): the token is one word, the
+            # regex's first run takes it whole (worked out here, not through _STATS: one
+            # dictionary fewer).
+            if token[0].isupper():
+                # Capitalised ("The", "API"), it counts as its lower case form does (the
+                # same length and syllables), less Gunning fog's complex mark, which a
+                # word starting with a capital never has: sentence starts and headings
+                # repeat the words of the prose.
+                stats = self[token] = self[token.lower()] & _NOT_COMPLEX
+            else:
+                stats = self[token] = _word_stats(token, _estimate(token.lower()))
+            return stats
         core = token.strip(_EDGES)
         if core != token:
             # Punctuation around a word ("(see", "it,", "done."): the word's own counts.
             stats = self[token] = self[core] if core else 0
-        elif token.isalpha() and token.isascii():
-            # ASCII letters only: the token is one word, the regex's first run takes it
-            # whole (worked out here, not through _STATS: one dictionary fewer).
-            stats = self[token] = _word_stats(token)
         else:
             stats = self[token] = sum(map(_STATS.__getitem__, _WORD.findall(token)))
         return stats
@@ -136,9 +167,7 @@ def forget() -> None:
 
 
 def _count(view) -> dict[str, float]:
-    counts = dict.fromkeys(("words", "sentences", "characters", "syllables", "complex_words",
-                            "long_words", "polysyllabic_words", "paragraphs", "pre", "list",
-                            "blockquote", *(f"heading_h{i}" for i in range(1, 7))), 0.0)
+    counts = dict.fromkeys(_NAMES, 0.0)
     # Blocks share a few sets of scopes: each set is read once, not each block.
     kinds = Counter([block.scopes for block in view.blocks])
     for scopes, number in kinds.items():
