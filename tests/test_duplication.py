@@ -318,6 +318,16 @@ def test_parallel_and_contrasting_sentences_are_not_restatements():
     assert lint({"a.txt": text}, "DL203") == []
 
 
+def test_a_sentence_ended_before_its_credit_is_complete():
+    # "(Roemer)" is the entry's credit after its full stop: the entry is complete, and
+    # the next one, on a fix of its own, is no rewrite of a cut-off draft.
+    text = ("When using a \":set ls=1\" in the .gvimrc file, would get a status line for a\n"
+            "single window.  (Robinson)\n\n"
+            "Didn't give an error message for \":set ai,xx\". (Roemer)\n"
+            "Didn't give an error message for \":set ai?xx\", \":set ai&xx\", \":set ai!xx\".\n")
+    assert lint({"fixes.txt": text}, "DL203") == []
+
+
 def test_a_sentence_that_takes_a_complete_one_further_is_not_a_restatement():
     text = ("Evaluating assignment expressions begins by evaluating their operands. The assigned "
             "value operand is evaluated first, followed by the assignee expression.\n")

@@ -23,8 +23,10 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # acronyms like "U.S.A." or "e.g."
 # A parenthesis after a sentence that closes its line, with no sentence inside it: the
 # credit or reference that entries of a changelog end with ("Fixed the crash. (Jane
 # Roe)", "Updated the tutorial. (#602)"). It belongs to the sentence before it; read as
-# the start of the next one, it glued each entry's credit to the entry below.
-_TRAILER = re.compile(r"\([^()\n.!?\u2026]{1,80}\)(?=[ \t]*(?:\n|$))")
+# the start of the next one, it glued each entry's credit to the entry below. (TRAILER
+# is its pattern, for the rules that ask whether a sentence is ended.)
+TRAILER = r"\([^()\n.!?\u2026]{1,80}\)"
+_TRAILER = re.compile(TRAILER + r"(?=[ \t]*(?:\n|$))")
 
 # Abbreviations that (almost) never end a sentence: titles before a name, and
 # references before a number. The next word is always part of the same sentence.

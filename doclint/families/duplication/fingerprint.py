@@ -12,6 +12,7 @@ from operator import methodcaller
 from zlib import crc32
 
 from doclint.core.words import ASCII_TOKEN, FOLD, TOKEN, fold  # noqa: F401 - fold is this module's API too
+from doclint.core.segment import TRAILER
 from doclint.markup.base import CODE_MASK
 
 # The token patterns and the fold are those of the document's shared word cut
@@ -69,9 +70,10 @@ _code_cache = _Codes()
 _code_of = _code_cache.__getitem__
 
 
-# A sentence that ends with sentence punctuation (closing quotes and brackets aside),
-# as opposed to one cut off: search(text, start, end) on its span.
-ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+# A sentence that ends with sentence punctuation (closing quotes and brackets aside, and
+# the parenthesis the splitter keeps after it: "Fixed the crash. (Jane Roe)"), as
+# opposed to one cut off: search(text, start, end) on its span.
+ENDED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?:\s+" + TRAILER + r")?\s*$")
 
 def code(word: str) -> int:
     """The 32-bit token code of one normalised (lower-case) word."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from doclint.core.document import Document
+from doclint.core.segment import TRAILER
 from doclint.families.truncation.wrapbreaks import early_breaks
 from doclint.markup.base import CODE_MASK, Block
 
@@ -69,7 +70,7 @@ def trim_end(s: str, lo: int, hi: int) -> int:
 
 # Terminal punctuation, then a parenthesis with no sentence inside it at the end: the
 # trailer the sentence splitter keeps with the sentence before it (core.segment).
-_TRAILED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\([^()\n.!?\u2026]{1,80}\)$")
+_TRAILED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+" + TRAILER + "$")
 _TRAILED_REACH = 100
 
 
