@@ -16,7 +16,8 @@ _ADORNMENT = re.compile(r"^[ \t]*([!-/:-@\[-`{-~])\1{2,}[ \t]*$", re.M)
 def code_slots(doc, numbers: list[int]) -> list[int]:
     """Per block of `doc`: 0, or, when a block of code (a synopsis, an example) stands
     before it with only prose blocks between (or right under a heading: "Example:"
-    over an example), its place in the entry that the code opens, as 16 * (1 + the number of blocks between) + the number of blocks after it
+    over an example), its place in the entry that the code opens, as 16 * (1 + the
+    number of blocks between) + the number of blocks after it
     before the next code or heading (each at most 15): "cmake_path(NATIVE_PATH ...)",
     then "Converts ...", then "When the NORMALIZE option is specified, ..." as the last.
     `numbers` are the blocks' numbers (parallel_text.block_numbers), which skip where

@@ -235,8 +235,8 @@ def in_quotes_or_section_link(text: str, start: int, end: int) -> bool:
     """The span lies inside a quoted passage of its line ('the input held "CR CR LF
     LF"'), is the text of a link to a section, or lies in the title-case text of a
     link ("see `Register a Task with the Maintenance Window (AWS CLI) <https://...>`__",
-    "[VPC Flow Logs](https://...)", "[Child Process][]": the title of the page it opens): these name
-    something, they do not use a spelling of their own."""
+    "[VPC Flow Logs](https://...)", "[Child Process][]": the title of the page it
+    opens): these name something, they do not use a spelling of their own."""
     for before, after in SECTION_LINK_ENDS:
         if text[start - 1:start] == before and text.startswith(after, end):
             return True
