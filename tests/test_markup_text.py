@@ -503,6 +503,14 @@ def test_help_file_headers_nested_contents_lines_and_the_long_modeline() -> None
     # The header, both lines of the table of contents and the modelines are no prose;
     # the modeline that names the format in full ("filetype=help") tells the file is help.
     assert texts[1:] == ["GNAT XREF uses the compiler internal information to provide completion."]
+    # A header with no space before its "~" opens indented lines of contents too.
+    tex = ("*syntax.txt*\tFor Vim version 9.0\n\n"
+           "\t\t\tTex Contents~\n"
+           "\tTex: Want Syntax Folding?\t\t\t|tex-folding|\n"
+           "\tTex: Slow Syntax Highlighting?\t\t\t|tex-slow|\n\n"
+           "The TeX syntax file reads plain TeX and LaTeX.\n\n"
+           " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    assert [tex[b.start:b.end] for b in parse(tex).blocks][1:] == ["The TeX syntax file reads plain TeX and LaTeX."]
 
 
 def test_lines_that_are_each_one_long_key_or_path_are_no_prose() -> None:

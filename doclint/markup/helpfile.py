@@ -49,9 +49,10 @@ _EX_EXAMPLE = re.compile(r"\t+:[A-Za-z].*")
 # ("    3.1 Omni Completion with "gnat xref"\t|gnat-xref|"); elsewhere such a line ends
 # a wrapped description ("\t\t\tcommand line.  |Ex-mode|").
 _NESTED_CONTENTS_LINE = re.compile(r"[ \t]+\S.*?(?:\t|[ ]{2,})\|[^\s|]+\|[ \t]*")
-# A header ("3.1 Omni Completion with "gnat xref" ~", "Example\t\tmatches ~"): the
-# title of a section or of a table's columns, which Vim shows without its "~".
-_HEADER = re.compile(r".*\S[ \t]+~[ \t]*")
+# A header ("3.1 Omni Completion with "gnat xref" ~", "Example\t\tmatches ~", "Tex
+# Contents~"): the title of a section or of a table's columns, which Vim shows without
+# its "~" (the space before it is optional, as in Vim's own help syntax).
+_HEADER = re.compile(r".*\S[ \t]*~[ \t]*")
 _LINK_ROW = re.compile(r"[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
 # What Vim's own help syntax marks as code: a link to a tag ("see |bufname()|"), an
 # option ("'shellpipe'", "'t_Co'"), a command in backticks ("`:set`"), and keys and
