@@ -274,3 +274,12 @@ def test_a_sentence_closed_by_a_trailing_parenthesis_is_ended(truncations):
     # Without its terminal punctuation the sentence before it is still cut.
     cut = text.replace("thread. (", "thread (")
     assert [f.rule_id for f in truncations(cut, "markdown")] == ["DL101"]
+
+
+def test_release_notes_are_fragments_not_unterminated_paragraphs(lint_text):
+    notes = ("The installer copies the files into place. It never touches your shell profile.\n\n"
+             "Completion scripts are installed for bash and zsh\n")
+    assert lint_text(notes, "DL102", "text", "version7.txt") == []
+    assert lint_text(notes, "DL102", "text", "CHANGELOG.md") == []
+    # The same paragraphs in a guide are reported.
+    assert [f.line for f in lint_text(notes, "DL102", "text", "guide.txt")] == [3]

@@ -8,6 +8,7 @@ from typing import Iterable
 from doclint.core.document import Document
 from doclint.core.finding import Applicability, Edit, Fix, Hit
 from doclint.core.kind import Kind
+from doclint.core.logs import LOGS, is_log
 from doclint.core.restatement import RESTATEMENT_THRESHOLD, restatement_score
 from doclint.families.truncation.endings import (
     Ending,
@@ -81,6 +82,10 @@ class TruncationKind(Kind):
         min_words: int = 5
         line_breaks: bool = True
         line_starters: tuple[str, ...] = ()
+        # Changelogs and release notes (see doclint.core.logs): their entries are
+        # fragments more often than sentences ("Added matcharg()", "Tutor in
+        # Portuguese"), so `report: unterminated` leaves them alone; a cut is still cut.
+        logs: tuple[str, ...] = LOGS
 
         def __post_init__(self) -> None:
             if self.report not in REPORTS:
@@ -105,7 +110,7 @@ class TruncationKind(Kind):
     def check(self, doc: Document) -> Iterable[Hit]:
         opts = self.options
         want = opts.report
-        if want == "unterminated" and not punctuating(doc, opts.min_words):
+        if want == "unterminated" and (is_log(doc, opts.logs) or not punctuating(doc, opts.min_words)):
             return
         openings = Openings(doc, opts.starters)
         for ending in iter_endings(doc, opts.line_breaks):
