@@ -109,6 +109,16 @@ def test_non_prose_is_blank_and_lengths_match() -> None:
             assert seg.strip() == "", hidden
 
 
+def test_the_literal_marker_after_a_role_reads_as_a_colon() -> None:
+    doc = ("This test shows that the setting must be an integer, a built-in :ref:`check\n"
+           "from the sites framework <sites-checks>`::\n\n    from django.test import TestCase\n\n"
+           "Spaced apart ::\n\n    ls\n")
+    parsed = parse(doc)
+    first, last = (parsed.masked[b.start:b.end] for b in parsed.blocks)
+    assert first.endswith(":") and "framework" in first
+    assert last == "Spaced apart"  # "text ::" loses both colons, as reST renders it
+
+
 def test_definition_list_and_enumerated_items() -> None:
     doc = "verbose\n    Print every file as it is read.\n\n1. First step.\n#. Next step.\n"
     assert blocks_of(doc) == [("list-item", "Print every file as it is read."),

@@ -118,7 +118,9 @@ def parse(text: str) -> Parsed:
                     headings.append(bold)
                     kind = "heading"
         if strip_colons:  # "Example::" reads as "Example:"; "Example ::" loses both
-            body = masked.rstrip()
+            # Read on the text, not the masked view: after markup ("a :ref:`check
+            # <checks>`::") the masked view has blanks before the colons, the text not.
+            body = seg.rstrip()
             cut = len(body) - 2 if len(body) < 3 or body[-3].isspace() else len(body) - 1
             masked = masked[:cut] + _blank(masked[cut:])
         pieces.append(_blank(text[pos:start]))
