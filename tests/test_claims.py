@@ -257,3 +257,14 @@ def test_a_hard_wrapped_quotation_is_still_a_quotation(lint_text):
     text = ('The mayor, Lisa Grant, said: "Some people say we are\n'
             'finished, but they are wrong."\n')
     assert claims(lint_text, text, fmt="markdown") == []
+
+
+def test_changelogs_and_release_notes_are_history_not_claims(lint_text):
+    entry = ("* It is reported that open() on some platforms fails on a FIFO.\n"
+             "* The new default is arguably the better one for most projects.\n")
+    for name in ("CHANGELOG.md", "RelNotes/2.31.0.txt", "docs/releases/3.2.txt"):
+        assert [f for rule in ("DL301", "DL302") for f in lint_text(entry, rule, name=name)] == [], name
+    assert [f.rule_id for rule in ("DL301", "DL302") for f in lint_text(entry, rule, name="guide.txt")] \
+        == ["DL301", "DL302"]
+    # `logs: []` checks them.
+    assert len(lint_text(entry, "DL301", name="CHANGELOG.md", logs=[])) == 1

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
+from doclint.core.logs import LOGS, is_log
 from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
@@ -53,6 +54,9 @@ class AttributionKind(Kind):
         citations: tuple[str, ...] = ()
         carry_window: int = 2
         timeout: float = DEFAULT_TIMEOUT
+        # Changelogs and release notes are history (see doclint.core.logs): what an
+        # entry said of a past release is not rewritten to name its sources.
+        logs: tuple[str, ...] = LOGS
 
         def __post_init__(self) -> None:
             if self.report not in REPORTS:
@@ -70,6 +74,8 @@ class AttributionKind(Kind):
                                              if f.name != "report"))
 
     def check(self, doc) -> Iterable[Hit]:
+        if is_log(doc, self.options.logs):
+            return
         ct = ctx.ClaimText.of(doc)
         # DL301 and DL303 differ only in what they report: analyse a document once.
         key = self.options.analysis_key

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from doclint.core.finding import Hit
 from doclint.core.kind import Kind
+from doclint.core.logs import LOGS, is_log
 from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import text as ctx
 from doclint.families.claims.citations import Citations, References, cited
@@ -36,6 +37,7 @@ class WeaselKind(Kind):
         referenced_markers: tuple[str, ...] = ()
         referenced_min: int = 3
         timeout: float = DEFAULT_TIMEOUT
+        logs: tuple[str, ...] = LOGS  # changelogs and release notes are history (doclint.core.logs)
 
         def __post_init__(self) -> None:
             if not self.phrases and not self.patterns and not self.referenced_patterns:
@@ -52,6 +54,8 @@ class WeaselKind(Kind):
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
+        if is_log(doc, opts.logs):
+            return
         ct = ctx.ClaimText.of(doc)
         seen = set()
         cues = opts.cues
