@@ -2,7 +2,9 @@
 
 What a log repeats of another document, or under another release, is how it is built
 (the duplication rules read it so), and what it wrote in releases long past is history
-that nobody edits to match today's spelling (the naming rules leave it alone)."""
+that nobody edits to match today's spelling or to name its sources (the naming and
+claim rules leave it alone), written in fragments more often than in sentences
+(unterminated-paragraph leaves it alone)."""
 from __future__ import annotations
 
 from doclint.core.discovery import path_matches
