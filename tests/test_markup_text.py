@@ -374,6 +374,19 @@ def test_help_file_forms_of_a_command_with_their_keys_and_tags_set_apart_are_ter
     assert [t.split(".")[0] for _, t in blocks] == ["Go to the previous tab page", "Go {count} tab pages back"]
 
 
+def test_help_file_term_set_apart_by_two_spaces_is_a_term():
+    text = ("*popup.txt*\tFor Vim version 9.0.\n\n"
+            "\tscrollbar\t1 or true: show a scrollbar when the text doesn't fit.\n"
+            "\tscrollbarhighlight  Highlight group name for the scrollbar. The\n"
+            "\t\t\tbackground color is what matters.\n"
+            "\tthumbhighlight  Highlight group name for the scrollbar thumb. The\n"
+            "\t\t\tbackground color is what matters.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    blocks = blocks_of(text)[1:]
+    assert [kind for kind, _ in blocks] == ["list-item"] * 3
+    assert blocks[1][1].startswith("Highlight group name for the scrollbar.")
+
+
 def test_help_file_sentences_before_a_right_set_link_and_ex_examples_after_a_colon():
     text = ("*version4.txt*\tChanges\n\n"
             "If the value for t_kb is correct, use the \":fixdel\" command.  This is useful if\n"

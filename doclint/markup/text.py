@@ -34,7 +34,9 @@ _WORD = re.compile(r"\w")
 # indented in a nested list) and its description after a tab, or on the lines below,
 # indented by a tab (":wq [++opt]\t\tWrite the current file ...", "get({dict}, {key})"
 # over "\t\tGet item with key ..."): an entry of a definition list, whose term is no prose.
-_HELP_TERM = re.compile(r"[ \t]*[^\s][^\t]{0,59}?\t+(?=\S)")
+# A one-word name in lower case may be set apart by spaces instead of a tab, before a
+# description that opens with a capital ("\tthumbhighlight  Highlight group name ...").
+_HELP_TERM = re.compile(r"[ \t]*[^\s][^\t]{0,59}?\t+(?=\S)|[ \t]*[a-z][\w-]{2,30}[ ]{2,}(?=[A-Z])")
 _HELP_TERM_ALONE = re.compile(r"[^\s][^\t]{0,59}")
 
 
