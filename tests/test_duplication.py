@@ -1233,6 +1233,11 @@ def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     # Further on, a copy of the lead is a slip.
     later = page + "\nGet a property from a target of the project.\n"
     assert [f.line for f in lint({"get_target_property.rst": later}, "DL201")] == [14]
+    # A note set apart above the lead does not move it.
+    noted = page.replace("\n\nGet a property from a target of the project.\n\n::",
+                         "\n\n.. deprecated:: 3.0\n\n  Use the target_property command instead.\n\n"
+                         "Get a property from a target of the project.\n\n::", 1)
+    assert lint({"get_target_property.rst": noted}, "DL201") == []
 
 
 STEPS = "It automates the remaining steps until step 6, or you can perform them by hand as described below."

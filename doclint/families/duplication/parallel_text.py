@@ -398,16 +398,22 @@ def restates_the_lead(docs: list[DocFacts], a: int, b: int) -> bool:
     prose, and its copy `b` opens the next paragraph after a block of code and goes on
     with more: the summary a reference page gives under its title and then repeats
     where its description begins ("Get a property from a target." above the synopsis
-    and below it). Further on, or right after the lead, a copy of the lead is a slip."""
+    and below it). A note set apart above the lead (a block quote or a directive's
+    body: "Deprecated since 3.0. Use add_subdirectory instead.") does not move it.
+    Further on, or right after the lead, a copy of the lead is a slip."""
     doc = docs[a >> SHIFT]
     ia, ib = a & LOW, b & LOW
-    if doc is not docs[b >> SHIFT] or ia != 0 or ib != 1 or not (doc.leads and doc.blocks):
+    # The notes above the lead are read only as far as a cluster's corpus phase keeps
+    # rows around a copy (NEIGHBOURS): a note of one or two sentences.
+    if doc is not docs[b >> SHIFT] or ib != ia + 1 or ia > NEIGHBOURS or not (doc.leads and doc.blocks):
+        return False
+    if ia and not (len(doc.entries) and all(doc.entries[k] for k in range(ia))):
         return False
     # Something other than prose (the synopsis) stands between them, and the copy
     # opens a paragraph that goes on with the description: a note that only repeats
     # the lead is a slip.
-    return doc.blocks[1] - doc.blocks[0] == NEIGHBOUR_BLOCKS + 1 and bool(doc.leads[1]) \
-        and len(doc.blocks) > 2 and doc.blocks[2] == doc.blocks[1]
+    return doc.blocks[ib] - doc.blocks[ia] == NEIGHBOUR_BLOCKS + 1 and bool(doc.leads[ib]) \
+        and len(doc.blocks) > ib + 1 and doc.blocks[ib + 1] == doc.blocks[ib]
 
 
 def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
