@@ -268,3 +268,13 @@ def test_changelogs_and_release_notes_are_history_not_claims(lint_text):
         == ["DL301", "DL302"]
     # `logs: []` checks them.
     assert len(lint_text(entry, "DL301", name="CHANGELOG.md", logs=[])) == 1
+
+
+def test_comparison_and_invocation_are_no_reports(lint_text):
+    text = ("Each person's relevance is computed by counting how many commits mentioned that person "
+            "compared with the total number of commits.\n\n"
+            "This method should only be called by resource providers that need to obtain file names.\n")
+    assert lint_text(text, "DL301") == []
+    # With their object first they report.
+    reports = "Critics compared the new bridge to a wreck.\n\nThe plan was called a failure by many.\n"
+    assert len(lint_text(reports, "DL301")) == 2

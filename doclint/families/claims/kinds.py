@@ -48,6 +48,8 @@ class AttributionKind(Kind):
         narrow_verbs: tuple[str, ...] = ()
         agentless_judgements: tuple[str, ...] = ()
         judgement_verbs: tuple[str, ...] = ()
+        comparison_verbs: tuple[str, ...] = ()
+        naming_verbs: tuple[str, ...] = ()
         bare_plurals: bool = True
         phrases: tuple[str, ...] = ()
         patterns: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ _ADVICE = frozenset("consider considers suggest suggests recommend recommends".s
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
 _BY = re.compile(r"\s+by\s+", re.I)
+_WITH_OR_TO = re.compile(r"\s+(?:with|to)\b", re.I)
 _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)[\w'\u2019-]+){1,4}?\s+by\s+", re.I)
 # "was criticised in PEP 594", "was praised at the Venice festival": a named place of
 # the judgement is its source.
@@ -105,6 +106,15 @@ class SourceReader:
             kinds.setdefault(noun, "judgement")
         kinds["according"] = "according"
         self.verb_kinds = kinds
+        # "That person compared with the total": outside a passive, a comparison verb
+        # directly followed by "with" or "to" compares; with its object first it reports
+        # ("critics compared the film to ..."), and a passive ("was compared to ...") is
+        # read as any other.
+        self.comparisons = frozenset(cv.expand(opts.comparison_verbs))
+        # "Called by resource providers": a naming verb directly followed by "by" names
+        # the doer of an action (invoked, phoned); it reports with the name first ("was
+        # called a failure by some").
+        self.namings = frozenset(cv.expand(opts.naming_verbs))
         entries = [*opts.reporting_verbs, *opts.complement_verbs]
         # Verbs that report only with a listed source: "parsers mention", "loggers put".
         self.narrow = frozenset(cv.expand(opts.narrow_verbs))
@@ -178,6 +188,11 @@ class SourceReader:
         start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
         verb = m.group().lower()
         kind = self.verb_kinds[verb]
+        if verb in self.namings and _BY.match(masked, end):
+            return cc.NO_SOURCE
+        if verb in self.comparisons and _WITH_OR_TO.match(masked, end) \
+                and not cc.passive_before(masked, sentence[0], start):
+            return cc.NO_SOURCE
         if kind == "according":
             follow = _ACCORDING.match(masked, end)
             return self.agent(masked, follow.end(), sentence) if follow else cc.NO_SOURCE
