@@ -92,6 +92,16 @@ def _period_ends(text: str, start: int, p: int, nxt: int, end: int) -> bool:
     return True
 
 
+def _trailer(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """For a trailer (see TRAILER) at `pos`: where it ends and where the next sentence
+    starts (-1 when none does before `end`); None when no trailer stands there."""
+    trailer = _TRAILER.match(text, pos, end)
+    if trailer is None:
+        return None
+    after = _NONSPACE.search(text, trailer.end(), end)
+    return trailer.end(), -1 if after is None else after.start()
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans [s, e) as offsets into `text`, covering text[start:end] (one prose block)."""
     if end is None or end > len(text):
@@ -109,12 +119,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if m.group(1) == "." and not _period_ends(text, start, m.start(), nxt, end):
             continue
         if text[nxt] == "(":
-            trailer = _TRAILER.match(text, nxt, end)
+            trailer = _trailer(text, nxt, end)
             if trailer is not None:
-                after = _NONSPACE.search(text, trailer.end(), end)
-                if after is not None:  # else the tail below ends with it
-                    spans.append((s, trailer.end()))
-                    s = after.start()
+                if trailer[1] != -1:  # else the tail below ends with it
+                    spans.append((s, trailer[0]))
+                    s = trailer[1]
                 continue
         spans.append((s, m.end(2)))
         s = nxt
@@ -146,12 +155,11 @@ def count_sentences(texts: list[str]) -> int:
         if m.group(1) == "." and not _period_ends(text, 0, m.start(), nxt, end):
             continue
         if text[nxt] == "(":
-            trailer = _TRAILER.match(text, nxt, end)
+            trailer = _trailer(text, nxt, end)
             if trailer is not None:
                 # A trailer ends its sentence; one more follows unless the break after
                 # it is where the next text starts.
-                after = _NONSPACE.search(text, trailer.end(), end)
-                count += after is not None and after.start() not in starts
+                count += trailer[1] != -1 and trailer[1] not in starts
                 continue
         count += 1
     return count
