@@ -15,8 +15,8 @@ from doclint.core.logs import LOGS, is_log
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
-from doclint.families.duplication.parallel_text import (POINTERS, block_numbers, entry_codes, outline,
-                                                       pointer_flags, section_slots)
+from doclint.families.duplication.parallel_text import block_numbers, entry_codes, outline, section_slots
+from doclint.families.duplication.pointers import POINTERS, pointer_flags
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements

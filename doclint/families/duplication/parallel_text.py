@@ -13,7 +13,8 @@ from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_to
 from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.across_files import at_home, stock_line
 from doclint.families.duplication.in_context import restated_in_context
-from doclint.families.duplication.synopses import after_parallel_code, in_parallel_units
+from doclint.families.duplication.pointers import repeated_pointer
+from doclint.families.duplication.synopses import after_parallel_code, in_parallel_units, restates_the_lead
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
 
 # Block kinds whose blocks are entries of a list of parallel entries: list items (and
@@ -364,58 +365,6 @@ def same_level_siblings(title_a: tuple, title_b: tuple) -> bool:
     return title_a[0] == title_b[0] and bool(title_a[2] & title_b[2])
 
 
-# How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more
-# information.", "For more details, see the specification."); the default of the
-# `pointers` option.
-POINTERS = ("see", "refer to", "for more information", "for more details", "for details",
-            "for further information", "for further details", "for more on", "for information on",
-            "more information", "further information", "you can find more information",
-            "you can find more details", "read more", "learn more", "consult")
-
-
-def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...]) -> bytes:
-    """Per sentence (its lower-case words): 1 when it begins with one of `phrases`."""
-    heads = {tuple(p.lower().split()) for p in phrases}
-    lengths = sorted({len(h) for h in heads})
-    firsts = {h[0] for h in heads if h}
-    return bytes(bool(words) and words[0] in firsts and any(tuple(words[:n]) in heads for n in lengths)
-                 for words in sentences)
-
-
-def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
-    """Whether `a` and its copy `b` point the reader elsewhere from two sections or two
-    documents: the same link offered where each reader may need it. Twice in one
-    section it is still a slip."""
-    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
-    ia, ib = a & LOW, b & LOW
-    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] and doc_b.pointers[ib]):
-        return False
-    return doc_a is not doc_b or doc_a.sections[ia] != doc_b.sections[ib]
-
-
-def restates_the_lead(docs: list[DocFacts], a: int, b: int) -> bool:
-    """Whether `a` is its page's lead, a paragraph of one sentence before any other
-    prose, and its copy `b` opens the next paragraph after a block of code and goes on
-    with more: the summary a reference page gives under its title and then repeats
-    where its description begins ("Get a property from a target." above the synopsis
-    and below it). A note set apart above the lead (a block quote or a directive's
-    body: "Deprecated since 3.0. Use add_subdirectory instead.") does not move it.
-    Further on, or right after the lead, a copy of the lead is a slip."""
-    doc = docs[a >> SHIFT]
-    ia, ib = a & LOW, b & LOW
-    # The notes above the lead are read only as far as a cluster's corpus phase keeps
-    # rows around a copy (NEIGHBOURS): a note of one or two sentences.
-    if doc is not docs[b >> SHIFT] or ib != ia + 1 or ia > NEIGHBOURS or not (doc.leads and doc.blocks):
-        return False
-    if ia and not (len(doc.entries) and all(doc.entries[k] for k in range(ia))):
-        return False
-    # Something other than prose (the synopsis) stands between them, and the copy
-    # opens a paragraph that goes on with the description: a note that only repeats
-    # the lead is a slip.
-    return doc.blocks[ib] - doc.blocks[ia] == NEIGHBOUR_BLOCKS + 1 and bool(doc.leads[ib]) \
-        and len(doc.blocks) > ib + 1 and doc.blocks[ib + 1] == doc.blocks[ib]
-
-
 def carried_in_log(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether `a` and its copy `b` stand in two documents of which one is a log (an
     entry listed under several releases or quoted from the documentation), or in two
@@ -439,7 +388,8 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or in_sibling_sections(docs, a, b, exact) \
         or (exact and in_parallel_sections(docs, a, b)) \
         or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
-        or restates_the_lead(docs, a, b) or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) \
+        or restates_the_lead(docs, a, b, NEIGHBOUR_BLOCKS, NEIGHBOURS) \
+        or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) \
         or (exact and in_parallel_units(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (exact and after_parallel_code(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (homes is not None and (stock_line(docs, a, b) or at_home(docs, a, b, homes)))

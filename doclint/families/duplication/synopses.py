@@ -1,6 +1,6 @@
 """Entries of a reference opened by a synopsis (a block of code) instead of a heading:
-the place of each paragraph in such an entry, and the remark each entry makes in the
-same place."""
+the place of each paragraph in such an entry, the remark each entry makes in the
+same place, and the page's lead said again below its synopsis."""
 from __future__ import annotations
 
 import re
@@ -84,3 +84,29 @@ def after_parallel_code(docs: list[DocFacts], a: int, b: int, near: int) -> bool
         if ib < 0 or doc_b.leads[ib + 1] or doc_a.fingerprints[ia] != doc_b.fingerprints[ib]:
             return False
     return bool(doc_b.leads[ib])
+
+
+def restates_the_lead(docs: list[DocFacts], a: int, b: int, near: int, reach: int) -> bool:
+    """Whether `a` is its page's lead, a paragraph of one sentence before any other
+    prose, and its copy `b` opens the next paragraph after a block of code and goes on
+    with more: the summary a reference page gives under its title and then repeats
+    where its description begins ("Get a property from a target." above the synopsis
+    and below it). A note set apart above the lead (a block quote or a directive's
+    body: "Deprecated since 3.0. Use add_subdirectory instead.") does not move it.
+    Further on, or right after the lead, a copy of the lead is a slip. `near` is the
+    number of blocks that stand between blocks with something else between them
+    (parallel_text.block_numbers); `reach` how far the corpus phase keeps rows around
+    a copy."""
+    doc = docs[a >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    # The notes above the lead are read only as far as a cluster's corpus phase keeps
+    # rows around a copy (`reach`): a note of one or two sentences.
+    if doc is not docs[b >> SHIFT] or ib != ia + 1 or ia > reach or not (doc.leads and doc.blocks):
+        return False
+    if ia and not (len(doc.entries) and all(doc.entries[k] for k in range(ia))):
+        return False
+    # Something other than prose (the synopsis) stands between them, and the copy
+    # opens a paragraph that goes on with the description: a note that only repeats
+    # the lead is a slip.
+    return doc.blocks[ib] - doc.blocks[ia] == near + 1 and bool(doc.leads[ib]) \
+        and len(doc.blocks) > ib + 1 and doc.blocks[ib + 1] == doc.blocks[ib]
