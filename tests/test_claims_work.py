@@ -123,7 +123,7 @@ def test_head_words_find_every_phrase_classify_reads_as_vague_or_an_anaphor(all_
 def test_verb_hits_leave_out_a_capitalised_verb_inside_its_sentence(all_rules):
     from doclint.api import document_from_text
     from doclint.families.claims.prefilter import shared_trigger
-    from doclint.families.claims.source import verb_hits
+    from doclint.families.claims.verbhits import verb_hits
     from doclint.families.claims.text import ClaimText
 
     reader = next(r for r in all_rules if r.id == "DL301").options.reader
@@ -222,7 +222,7 @@ def test_reporting_hits_are_the_verb_hits_reports_nothing_lets_through(all_rules
     # The one walk over the trigger hits drops what `reports_nothing` drops, no more.
     from doclint.api import document_from_text
     from doclint.families.claims.prefilter import shared_trigger
-    from doclint.families.claims.source import reporting_hits, verb_hits
+    from doclint.families.claims.verbhits import reporting_hits, verb_hits
     from doclint.families.claims.text import ClaimText
 
     reader = next(r for r in all_rules if r.id == "DL301").options.reader

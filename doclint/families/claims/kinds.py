@@ -13,7 +13,8 @@ from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
 from doclint.families.claims.citations import Citations, cited
 from doclint.families.claims.prefilter import shared_trigger
-from doclint.families.claims.source import SourceReader, reporting_hits, words
+from doclint.families.claims.source import SourceReader, words
+from doclint.families.claims.verbhits import reporting_hits
 
 REPORTS = ("new", "carried")
 

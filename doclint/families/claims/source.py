@@ -3,7 +3,6 @@ reporting verb, read in any tense and voice."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from doclint.families.claims import cues as cc
 from doclint.families.claims import verbs as cv
@@ -32,8 +31,8 @@ _NEXT_WORD = re.compile(r"\s+([\w'\u2019-]+)")
 # A comma counts before a quotation or an aside that ends in "that" ("noted, however,
 # that"), not as the end of a clause ("flushes the internal state, and ..."); "as well"
 # is no "as" complement.
-_COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|whether)\b|(?:\s+out)?\s+as\b(?!\s+well\b)|\s*,?\s*[:\"\u201c]"
-                         r"|\s*,[^,.;]{1,40},\s*that\b|(?:\s+[\w'\u2019-]+){1,3}\s+as\b(?!\s+well\b)", re.I)
+COMPLEMENT = re.compile(r"(?:\s+out)?\s+(?:that|whether)\b|(?:\s+out)?\s+as\b(?!\s+well\b)|\s*,?\s*[:\"\u201c]"
+                        r"|\s*,[^,.;]{1,40},\s*that\b|(?:\s+[\w'\u2019-]+){1,3}\s+as\b(?!\s+well\b)", re.I)
 # A source named as a noun phrase after a judgement: "praise from several critics",
 # "drew criticism from some lawmakers for its cost".
 _FROM_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|from\b)[\w'\u2019-]+){0,3}?\s+from\s+", re.I)
@@ -299,7 +298,7 @@ class SourceReader:
         needed = self.particles.get(verb)
         if needed is not None:
             return needed.match(masked, end, sentence[1]) is not None
-        return kind != "weak" or _COMPLEMENT.match(masked, end) is not None
+        return kind != "weak" or COMPLEMENT.match(masked, end) is not None
 
     def _may_report_bare(self, masked: str, sent_start: int, pos: int, kind: str, gerund: bool,
                          low: str | None = None) -> bool:
@@ -343,78 +342,6 @@ class SourceReader:
         toks = cc.phrase_after(masked, pos, sentence[1])
         phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True, guess=guess)
         return phrase if phrase.kind in ("vague", "named") else cc.NO_SOURCE
-
-
-class VerbHit:
-    """A reporting verb found by the shared trigger scan, read like a regex match."""
-
-    __slots__ = ("_start", "_word")
-
-    def __init__(self, start: int, word: str) -> None:
-        self._start, self._word = start, word
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._start + len(self._word)
-
-    def group(self) -> str:
-        return self._word
-
-
-def verb_hits(reader: SourceReader, ct, shared, masked: str | None = None) -> Iterator[tuple[int, VerbHit]]:
-    """(sentence, verb) for each whole-word reporting verb among the document's trigger
-    hits: the same verbs as `reader.verbs` finds, without a scan of its own. (A verb is
-    a whole word, so it cannot start inside a longer trigger word's hit: trigger words
-    hold no space.) Given the `masked` text, a verb written with a capital inside its
-    sentence is left out: it reports nothing (see `SourceReader.reports_nothing`), and
-    about a third of the hits in news prose are such names ("the Southern States")."""
-    kinds = reader.verb_kinds
-    low = ct.lower
-    size = len(low)
-    sentences = ct.sentences
-    for i, start, word in ct.trigger_hits(*shared):
-        if word not in kinds:
-            continue
-        # Not inside a word: the characters either side are no [\w-] (a word character
-        # is what str.isalnum() says, or "_").
-        if start:
-            c = low[start - 1]
-            if c.isalnum() or c == "-" or c == "_":
-                continue
-        end = start + len(word)
-        if end < size:
-            c = low[end]
-            if c.isalnum() or c == "-" or c == "_":
-                continue
-        if masked is not None and masked[start].isupper() and start > sentences[i][0]:
-            continue
-        yield i, VerbHit(start, word)
-
-
-def reporting_hits(reader: SourceReader, ct, shared, masked: str) -> Iterator[tuple[int, VerbHit]]:
-    """The hits of `verb_hits(reader, ct, shared, masked)` that `reader.reports_nothing`
-    lets through. Most verb hits in prose end at a check here ("the state", "held"
-    without a complement), so none of them is built into a match or read by a call
-    per hit."""
-    silent = reader.bare_silent
-    particles = reader.particles
-    complement = _COMPLEMENT.match
-    sentences = ct.sentences
-    for i, hit in verb_hits(reader, ct, shared, masked):
-        word = hit.group()
-        if word in silent:
-            # A complement verb with nothing after it that it needs: `reports_nothing`
-            # (see `SourceReader._complement` for a "weak" verb).
-            end = hit.start() + len(word)
-            needed = particles.get(word)
-            if needed is not None:
-                if needed.match(masked, end, sentences[i][1]) is None:
-                    continue
-            elif complement(masked, end) is None:
-                continue
-        yield i, hit
 
 
 def _next_char(masked: str, pos: int) -> str:
