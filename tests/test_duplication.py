@@ -445,8 +445,10 @@ def test_side_by_side_paragraphs_for_each_variant_are_parallel():
                     f"appended.  This property is set for the platforms known to need it.\n\n"
                     for v in ("LIB32", "LIB64"))
     assert lint({"find.rst": text}, "DL201") == []
-    # Beside an unrelated sentence the same repeat is a slip.
-    slip = text + "Run the search again after a change.  This property is set for the platforms known to need it.\n"
+    # Opening an unrelated paragraph, where the others close theirs, the same repeat
+    # is a slip (closing it, it is the same remark made at the same place: see
+    # test_duplication_in_context.py).
+    slip = text + "This property is set for the platforms known to need it.  Run the search again after a change.\n"
     [finding] = lint({"find.rst": slip}, "DL201")
     assert finding.line == 5
 
@@ -1042,9 +1044,13 @@ def test_a_statement_made_in_two_parallel_paragraphs_is_not_reported():
             "nanoseconds. They are only present when big integers are asked for. Their precision "
             "depends on the platform and the file system in use.\n")
     assert lint({"stat.md": text}, "DL201") == []
-    # Beside a sentence that says something else, the copy is said twice.
+    # Beside sentences that say something else, and not closing its paragraph as the
+    # other copy does, the copy is said twice.
     other = text.replace("The nanosecond properties are numeric values that hold the corresponding times in "
-                         "nanoseconds.", "Dates are shown in the local time zone of the machine.")
+                         "nanoseconds. They are only present when big integers are asked for. Their precision "
+                         "depends on the platform and the file system in use.",
+                         "Dates are shown in the local time zone of the machine. Their precision depends on "
+                         "the platform and the file system in use. They are only present when asked for.")
     assert [f.line for f in lint({"stat.md": other}, "DL201")] == [5]
 
 

@@ -12,7 +12,7 @@ from doclint.markup.base import CODE_MASK
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_tokens
 from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.across_files import at_home, stock_line
-from doclint.families.duplication.in_context import restated_in_context
+from doclint.families.duplication.in_context import at_parallel_places, restated_in_context
 from doclint.families.duplication.pointers import repeated_pointer
 from doclint.families.duplication.synopses import after_parallel_code, in_parallel_units, restates_the_lead
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
@@ -381,8 +381,9 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
            homes: dict[int, Counter] | None = None) -> bool:
     """Whether copy `b` of `a` (an `exact` copy, or a near one) is structure rather
     than a slip (see above). With `homes` (word counts kept between calls of one run),
-    a copy in another file that belongs there (at_home) or a stock line of the site
-    (stock_line) is reuse too."""
+    a copy in another file that belongs there (at_home), a stock line of the site
+    (stock_line) or a remark at the same place of a parallel paragraph
+    (at_parallel_places, which without `homes` is tested in one file only) is reuse too."""
     return parallel_entries(docs, a, b, exact) or in_copied_run(docs, a, b) \
         or in_parallel_section(docs, a, b) or in_parallel_paragraphs(docs, a, b) \
         or in_sibling_sections(docs, a, b, exact) \
@@ -392,4 +393,5 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) \
         or (exact and in_parallel_units(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (exact and after_parallel_code(docs, a, b, NEIGHBOUR_BLOCKS)) \
+        or ((homes is not None or a >> SHIFT == b >> SHIFT) and at_parallel_places(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (homes is not None and (stock_line(docs, a, b) or at_home(docs, a, b, homes)))

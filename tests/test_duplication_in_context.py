@@ -1,0 +1,77 @@
+"""Copies that are the same remark made in context (in_context.py): at the same place of
+parallel paragraphs, or restated inside prose on the pages of a reference. A pasted
+sentence, alone or at another place, is still reported."""
+from __future__ import annotations
+
+from tests.test_duplication import lint
+
+SEARCH_OPTIONS = """\
+Headline options
+================
+
+Set the ``highlight_all`` parameter to ``True`` to use the whole document in
+place of a fragment and ignore the fragment size. That's disabled by default in PostgreSQL.
+
+Provide a non-zero integer value to ``max_fragments`` to set the maximum
+number of fragments to display. That's disabled by default in PostgreSQL.
+"""
+
+
+def test_a_remark_closing_two_parallel_paragraphs_is_not_reported():
+    assert lint({"search.txt": SEARCH_OPTIONS}, "DL201") == []
+
+
+def test_a_remark_at_another_place_or_alone_is_still_reported():
+    # Opening a paragraph where the other copy closes one: a sentence pasted in.
+    opened = SEARCH_OPTIONS.replace("Provide a non-zero", "That's disabled by default in PostgreSQL. Provide a non-zero") \
+                           .replace("to display. That's disabled by default in PostgreSQL.", "to display.")
+    assert [f.line for f in lint({"search.txt": opened}, "DL201")] == [7]
+    # A paragraph of its own that only repeats it.
+    alone = SEARCH_OPTIONS + "\nThat's disabled by default in PostgreSQL.\n"
+    assert [f.line for f in lint({"search.txt": alone}, "DL201")] == [10]
+
+
+def test_a_paragraph_pasted_whole_is_still_reported():
+    # Its closing sentence closes the paragraph the others close, but beside it stands
+    # a copy too: one pasted passage, reported once, where it begins.
+    pasted = SEARCH_OPTIONS + "\n" + SEARCH_OPTIONS.split("\n\n")[1] + "\n"
+    assert [(f.line, f.related[0].line) for f in lint({"search.txt": pasted}, "DL201")] == [(10, 4)]
+
+
+def test_answers_opening_with_the_same_pointer_are_parallel_near_copies_too():
+    text = ("## Where do I find a good plugin?\n\n"
+            "See the plugin site at https://plugins.example.org for the list. Many users have uploaded "
+            "useful scripts and plugins there.\n\n"
+            "## Where do I find more tips?\n\n"
+            "See the plugin site at https://plugins.example.org for a list. There is an archive "
+            "with hints from other users.\n")
+    assert lint({"faq.md": text}, "DL202") == []
+
+
+def test_paragraphs_side_by_side_that_open_alike_are_reported():
+    text = ("## Write your first page\n\n"
+            "Create a file in the `content/` folder. Every page starts with front matter that sets the title.\n\n"
+            "Create a file in the `content/` folder. Run `skyline serve` to preview the site on your machine.\n")
+    assert [f.line for f in lint({"start.md": text}, "DL201")] == [5]
+
+
+CHAR_PAGE = """\
+# Character type
+
+A value of type `char` is a 32-bit unsigned word in the 0x0000 to 0x10FFFF range.
+It is undefined behavior to create a `char` that falls outside this range.
+"""
+
+TEXTUAL_PAGE = """\
+# Textual types
+
+The types `char` and `str` hold textual data. A `str` holds UTF-8 bytes only.
+It is undefined behavior to create a `char` that falls outside this range.
+"""
+
+
+def test_a_remark_closing_parallel_paragraphs_of_two_pages_is_reuse_unless_every_copy_is_asked_for():
+    pages = {"char.md": CHAR_PAGE, "textual.md": TEXTUAL_PAGE}
+    assert lint(pages, "DL201") == []
+    [finding] = lint(pages, "DL201", copies_across="all")
+    assert (finding.path, finding.line) == ("textual.md", 4)
