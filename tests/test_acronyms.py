@@ -101,6 +101,17 @@ def test_words_in_capitals_and_roman_numerals_are_not_acronyms(lint_text):
     assert lint_text(text, "DL410") == []
 
 
+def test_two_letter_function_words_in_capitals_are_values_not_acronyms(lint_text):
+    text = ("The Debian Package Archive (DPA) lists the fields below.\n\n"
+            "* Mandatory : NO\n* Default : none\n\n"
+            "* Mandatory : NO\n* Default : the project version\n")
+    assert lint_text(text, "DL410", fmt="markdown", name="deb.md") == []
+    # A two-letter acronym is still one ("the IO layer").
+    io = text.replace("* Default : none", "* Default : the IO layer").replace(
+        "the project version", "the IO layer of the host")
+    assert [f.snippet for f in lint_text(io, "DL410", fmt="markdown", name="deb.md")] == ["IO"]
+
+
 def test_plural_uses_count_for_the_acronym(lint_text):
     text = ("The Project Leadership Committee (PLC) met. Two SREs and one SRE joined the call.\n")
     found = lint_text(text, "DL410")

@@ -180,3 +180,20 @@ def test_an_object_description_titles_an_entry_and_its_body_is_prose():
     assert [text[b.start:b.end] for b in parsed.blocks if b.kind != "heading"] == [
         "Returns a coordinate tuple of (longitude, latitude).", "Digits kept after the point.",
         "Returns a coordinate tuple of (latitude, longitude)."]
+
+
+def test_a_project_object_type_titles_an_entry_and_its_body_is_prose():
+    # Object types a project defines for its reference (Sphinx's add_object_type):
+    # their bodies were skipped as an unknown directive's.
+    text = ("Configuration\n=============\n\n"
+            ".. confval:: cache_dir\n\n"
+            "   Sets the directory where the cache plugin's content is stored.\n\n"
+            ".. django-admin-option:: --traceback\n\n"
+            "Displays a full stack trace when a command fails.\n\n"
+            ".. unknown-thing:: argument\n\n"
+            "   Skipped with its directive.\n")
+    parsed = parse(text)
+    assert [(h.level, text[h.start:h.end]) for h in parsed.headings][1:] == [(2, "cache_dir"), (2, "--traceback")]
+    assert [text[b.start:b.end] for b in parsed.blocks if b.kind != "heading"] == [
+        "Sets the directory where the cache plugin's content is stored.",
+        "Displays a full stack trace when a command fails."]

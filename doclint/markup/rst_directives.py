@@ -34,7 +34,13 @@ _ENTRY_DIRECTIVES = frozenset((
     "function", "method", "class", "attribute", "data", "exception", "decorator",
     "decoratormethod", "classmethod", "staticmethod", "property", "type", "member", "macro",
     "var", "struct", "enum", "enumerator", "union", "concept", "option", "cmdoption",
-    "envvar", "describe", "object", "directive", "role", "program"))
+    "envvar", "describe", "object", "directive", "role", "program",
+    # Object types that projects define for their own references (Sphinx's
+    # add_object_type; `confval` is also Sphinx's own): a configuration value, a
+    # setting, a command-line option, a hook, a signal, a template tag or filter, a
+    # field lookup, a CMake variable or generator expression.
+    "confval", "setting", "django-admin", "django-admin-option", "hook", "signal", "event",
+    "templatetag", "templatefilter", "fieldlookup", "variable", "genex"))
 
 
 def prose_directive(name: str) -> str | None:

@@ -34,6 +34,11 @@ class Use:
     end: int
 
 
+# Two-letter words are left out of the English-word test (IT, US, ID and OS are
+# acronyms as often as words); these function words in capitals are a value ("Mandatory
+# : NO") or emphasis ("do it ONLY IF"), and no acronym a reader needs spelt out.
+CAPITAL_FUNCTION_WORDS = frozenset("NO OR IF ON OF TO BY SO BE WE HE ME MY AN DO IN".split())
+
 # A run of capitals that every ACRONYM match contains: sentences without one are skipped.
 CAPITALS = re.compile(r"[A-Z][A-Z0-9&]*[A-Z]")
 
@@ -58,8 +63,8 @@ def acronym_uses(doc, known: frozenset[str], defined_spans: list[tuple[int, int]
             if short in known or _version_of_known(short, known) or ROMAN.match(short) \
                     or _shouted(masked, match):
                 continue
-            if len(short) > 2 and is_english_word(short, WORD_COUNT):
-                continue  # a word in capitals (ERROR, NOTE), not an acronym
+            if (len(short) > 2 and is_english_word(short, WORD_COUNT)) or short in CAPITAL_FUNCTION_WORDS:
+                continue  # a word in capitals (ERROR, NOTE, a value NO), not an acronym
             if match.start() in defined:
                 continue
             if in_quotes_or_section_link(doc.text, match.start(), match.end()):
