@@ -75,3 +75,21 @@ def test_a_remark_closing_parallel_paragraphs_of_two_pages_is_reuse_unless_every
     assert lint(pages, "DL201") == []
     [finding] = lint(pages, "DL201", copies_across="all")
     assert (finding.path, finding.line) == ("textual.md", 4)
+
+
+STEPS = """\
+2. The path from 'helpfile' is used, unless it holds an environment
+   variable too (the default is "$VIMRUNTIME/doc/help.txt": a chicken-and-egg
+   problem).  The file name ("help.txt" or another) is removed.  Then
+   trailing directory names are removed, in this order: "doc", "runtime" and
+   "vim{version}" (e.g., "vim90").
+3. On Windows Vim tries the directory name of the executable.  If it
+   ends in "/src", this is removed.  This helps when you unpacked the archive
+   in some directory and changed the search path to find the executable.
+   Trailing directory names are removed, in this order: "runtime"
+   and "vim{version}" (e.g., "vim90").
+"""
+
+
+def test_a_passage_inside_two_neighbouring_list_items_is_the_step_made_for_each():
+    assert lint({"starting.txt": STEPS}, "DL204") == []

@@ -215,12 +215,16 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
         return False
     entries = words.entries
     apart = blocks[copy.first] - blocks[copy.source] > NEIGHBOUR_BLOCKS
-    if apart and entries[copy.first] and entries[copy.source]:
+    inside_both = not (block_start and block_end) and not _whole_block(blocks, copy.source, copy.source_end)
+    # Between entries of a list it is the statement made for each; in neighbouring
+    # entries too when each goes on with its own text ("Trailing directory names are
+    # removed, in this order: ..." in the steps for two sources of a path).
+    if entries[copy.first] and entries[copy.source] and (apart or (inside_both and blocks[copy.first] != blocks[copy.source])):
         return False
     # Away from its source, a passage is a slip when one of the two copies is a whole
     # paragraph (the pasted lines, or the lines they were pasted from): words that stand
     # inside two paragraphs going on with their own text restate a point in context.
-    if apart and not (block_start and block_end) and not _whole_block(blocks, copy.source, copy.source_end):
+    if apart and inside_both:
         return False
     if changes_content(codes[copy.source:copy.source_end], codes[copy.first:copy.later_end]) \
             or _ends_a_shorter_statement(words, copy):
