@@ -48,7 +48,12 @@ def lint_text(all_rules):
             raw = dict(base.raw_options) | {k.replace("_", "-"): v for k, v in options.items()}
             rules = [dataclasses.replace(base, options=build_options(KINDS[base.kind].Options, raw, "test", base.id))]
         rules = [dataclasses.replace(r, enabled=True) for r in rules]
-        return lint_documents([document_from_text(name, text, fmt)], rules).findings
+        result = lint_documents([document_from_text(name, text, fmt)], rules)
+        # A rule that raises is reported as a problem and the run goes on: a test that
+        # expects no finding must not pass because the rule crashed.
+        crashed = [str(p) for p in result.problems if " failed: " in p.message]
+        assert not crashed, crashed
+        return result.findings
 
     return run
 
