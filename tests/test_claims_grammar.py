@@ -32,6 +32,7 @@ def rule_ids(lint_text, text: str) -> list[str]:
     "Many in the party privately questioned whether the plan could work.",
     # Bare plural or collective sources, any reporting verb.
     "Analysts expect the bank to cut rates again in June.",
+    "Critics most often said the bridge was unsafe.",
     "Insurers estimate the damage at more than $2 billion.",
     "Observers noted that turnout was unusually low.",
     "Fans praised the new kit as a return to form.",
@@ -140,6 +141,9 @@ def test_grammar_of_new_sources_spares_manuals_and_named_holders(lint_text, text
     "In this section it is assumed that callers hold the lock.",
     "A read-only transaction can be viewed as a special case of a snapshot.",
     "The old interface could be considered obsolete once the new API ships.",
+    "In this way, the engine and its pool can be said to have a lazy initialization behavior.",
+    "At the moment, our two objects are said to be in a state called transient.",
+    "The operator renders the SQL for x IS y, most often seen as an IS NULL test.",
     # Named sources, titles before names, and a name one sentence away.
     "Party chairman Anna Lee said the budget was fair.",
     "Voters are unhappy, a survey suggests. The Gallup poll of 2,000 voters found that 60% disapprove.",

@@ -77,6 +77,10 @@ def _last_segment(masked: str, sent_start: int, end: int) -> int:
         width *= 2
 
 
+# Words that make an adverb after them a comparative or superlative ("most often").
+_DEGREES = frozenset("most more less least".split())
+_DEGREE_ADVERB = re.compile(r"often|\w+ly")
+
 _PREPOSITIONS = frozenset("""of in on at from into onto about over under between among against
     without within through via per upon""".split())
 # A phrase after these is an object, a condition or an embedded question, not a source
@@ -97,7 +101,10 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         near = seg if end - seg <= REACH else masked.find(" ", end - REACH, end) + 1 or end - REACH
         toks = words(masked, near, end)
         skipped = []
-        while toks and _skippable(toks[-1][0]):
+        while toks and (_skippable(toks[-1][0]) or (
+                skipped and toks[-1][0].lower() in _DEGREES and _DEGREE_ADVERB.fullmatch(skipped[-1]))):
+            # The degree of an adverb goes with it: "most often seen as", "critics
+            # more commonly say" ("most" is no subject there).
             skipped.append(toks.pop()[0].lower())
         if MODALS.intersection(skipped) or (passive and BE.intersection(skipped)):
             return []  # hypothetical ("might say") or passive ("was told"): no source here
