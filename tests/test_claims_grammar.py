@@ -144,6 +144,9 @@ def test_grammar_of_new_sources_spares_manuals_and_named_holders(lint_text, text
     "In this way, the engine and its pool can be said to have a lazy initialization behavior.",
     "At the moment, our two objects are said to be in a state called transient.",
     "The operator renders the SQL for x IS y, most often seen as an IS NULL test.",
+    "URLs such as /howdy/amy/smith assign amy to first. We can then use this data in our view:",
+    "Decode at the boundaries: utf-8 should be generally considered the default encoding.",
+    "The GET method is called in the test. An assertion is made that the returned page holds the title.",
     # Named sources, titles before names, and a name one sentence away.
     "Party chairman Anna Lee said the budget was fair.",
     "Voters are unhappy, a survey suggests. The Gallup poll of 2,000 voters found that 60% disapprove.",
