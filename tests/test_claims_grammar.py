@@ -185,6 +185,29 @@ def test_named_sources_and_manual_prose_are_not_reported(lint_text, text):
     assert rule_ids(lint_text, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # A definition: the term set apart in emphasis.
+    "When a class subclasses another, it is said to *inherit* all of its behaviour.\n",
+    "An object with a ``__parent__`` attribute is said\nto be *location-aware*.\n",
+    # A study linked where it is mentioned.
+    "Keep pull requests small. `Studies have shown`_ that review quality falls off as patches grow.\n\n"
+    ".. _`Studies have shown`: https://example.org/review-study.pdf\n",
+    # A survey's counted results.
+    "We received 415 responses to the survey.\n\nAn overwhelming majority (>70%) of respondents indicated "
+    "that they want an override.\n\nOver half of the respondents said that the new syntax was clearer.\n",
+])
+def test_definitions_links_and_counted_shares_in_rest_are_not_reported(lint_text, text):
+    found = [f.rule_id for rule in CLAIM_RULES for f in lint_text(text, rule, fmt="rst", name="doc.rst")]
+    assert found == []
+
+
+def test_a_vague_source_in_rest_without_link_or_term_is_still_reported(lint_text):
+    text = "Keep pull requests small. Studies have shown that review quality falls off as patches grow.\n"
+    assert [f.rule_id for f in lint_text(text, "DL301", fmt="rst", name="doc.rst")] == ["DL301"]
+    text = "The old mill is said to be haunted, and the tower is said to have been a prison.\n"
+    assert [f.rule_id for f in lint_text(text, "DL301", fmt="rst", name="doc.rst")] == ["DL301"]
+
+
 def test_he_after_a_plural_vague_source_is_someone_else(lint_text):
     text = "Critics said the plan was dead. But he said the cuts were painful."
     assert [f.line for f in lint_text(text, "DL303")] == []

@@ -77,6 +77,9 @@ def _last_segment(masked: str, sent_start: int, end: int) -> int:
         width *= 2
 
 
+# Words for a counted share of a group ("half of", "a majority of").
+_PROPORTIONS = frozenset("""half majority minority third thirds quarter quarters percent
+    proportion fraction""".split())
 # Possessive determiners: the word right after one is a noun ("in our view"), never
 # the verb of a clause ("her" is left out: "heard her say" has a verb after it).
 _POSSESSIVES = frozenset("my our your their its".split())
@@ -258,6 +261,10 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
             return Phrase("named", *span)
     if not lows[0].isalpha() and any(c.isdigit() for c in lows[0]):
         return Phrase(None, *span)  # "60% of respondents believed": a poll's result
+    if lows[0] == "of" or ("of" in lows and not _PROPORTIONS.isdisjoint(lows)):
+        # "Over half of the respondents said", "a majority (>70%) of respondents" (cut
+        # at the parenthesis, the phrase starts at "of"): a share counted, a result.
+        return Phrase(None, *span)
     indefinite = lows[0] in lex.indefinites or lows[0] in lex.quantifiers
     for h, low in enumerate(lows):
         nxt = lows[h + 1] if h + 1 < len(lows) else ""

@@ -107,7 +107,8 @@ class AttributionKind(Kind):
         for m in ctx.cue_matches(opts.cues, doc, ct, opts.timeout):
             i = ct.index(m.start())
             if i >= 0 and i not in found and not ct.quoted(m.start()) \
-                    and not ctx.conditional(doc.masked, ct.sentences[i][0], m.start()):
+                    and not ctx.conditional(doc.masked, ct.sentences[i][0], m.start()) \
+                    and not ctx.names_a_term(doc.text, m.end()):
                 found[i] = ("vague", m.start(), m.end(), "")
         masked = doc.masked
         reader = opts.reader

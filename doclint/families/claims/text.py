@@ -333,3 +333,17 @@ def conditional(masked: str, sent_start: int, pos: int) -> bool:
 
 
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos(?:e|ing))\b")
+
+
+# What a term set apart as one starts with in the markup: emphasis, code or a glossary
+# role, after an article at most.
+_TERM_AFTER = re.compile(r"[ \t\n]*(?:(?:an?|the)[ \t\n]+)?(?:[*_`]|:term:)")
+
+
+def names_a_term(text: str, end: int) -> bool:
+    """Does the cue that ends at `end` of the document's text ("is said to be", "said
+    to inherit") go on with, or end in, a term set apart in emphasis or code? Then it
+    defines the term: "An object with a `__parent__` attribute is said to be
+    *location-aware*", "a subclass is said to *inherit* its behaviour"."""
+    return _TERM_AFTER.match(text, end) is not None
+
