@@ -195,6 +195,9 @@ def test_named_sources_and_manual_prose_are_not_reported(lint_text, text):
     # A survey's counted results.
     "We received 415 responses to the survey.\n\nAn overwhelming majority (>70%) of respondents indicated "
     "that they want an override.\n\nOver half of the respondents said that the new syntax was clearer.\n",
+    # A study's subjects: their answers are its results.
+    "We asked participants to describe their work.\n\nMost respondents suggested that the "
+    "latest version is safer. Participants noted that pinning is slow.\n",
 ])
 def test_definitions_links_and_counted_shares_in_rest_are_not_reported(lint_text, text):
     found = [f.rule_id for rule in CLAIM_RULES for f in lint_text(text, rule, fmt="rst", name="doc.rst")]
