@@ -83,6 +83,13 @@ def test_prose_directive_bodies_are_read_with_titles_as_headings() -> None:
     ]
 
 
+def test_a_rubric_heads_what_follows_in_the_outline_and_other_titles_do_not() -> None:
+    parsed = parse(GUIDE)
+    titles = [(h.level, GUIDE[h.start:h.end]) for h in parsed.headings]
+    # The admonition's title names an aside; the rubric divides the section, one level below it.
+    assert titles == [(1, "Publishing a release\n===================="), (2, "Footnotes")]
+
+
 def test_directive_markup_options_and_code_stay_blank() -> None:
     masked = parse(GUIDE).masked
     assert len(masked) == len(GUIDE)

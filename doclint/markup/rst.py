@@ -172,6 +172,10 @@ def parse(text: str) -> Parsed:
                 end = _FIRST_WORD.match(text, end).end()
             if role in (TITLE, TITLE_ONLY):
                 emit("heading", end, arg_end)
+                if role == TITLE_ONLY:  # a rubric heads what follows it, as a bold line does
+                    arg = text[end:starts[arg_end] - 1]
+                    headings.append(Heading(section_level + 1, end + len(arg) - len(arg.lstrip()),
+                                            starts[arg_end] - 1))
             elif text[end:starts[arg_end] - 1].strip():
                 literal = lines[arg_end - 1].rstrip().endswith("::")
                 emit("blockquote", end, arg_end, strip_colons=literal)
