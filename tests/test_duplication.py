@@ -534,6 +534,16 @@ def test_a_pointer_repeated_in_another_section_is_not_reported():
     assert len(lint({"guide.md": text}, "DL201", pointers=[])) == 1
 
 
+def test_the_stub_of_a_moved_section_under_two_rubrics_is_a_pointer():
+    text = ("Installing\n==========\n\n.. rubric:: Wheel cache\n\n"
+            "This is now covered in :doc:`../topics/caching`.\n\n"
+            ".. rubric:: Hash checking\n\nThis is now covered in :doc:`../topics/caching`.\n")
+    assert lint({"install.rst": text}, "DL201") == []
+    # Under one rubric it is said twice.
+    once = text.replace(".. rubric:: Hash checking\n\n", "")
+    assert [f.line for f in lint({"install.rst": once}, "DL201")] == [8]
+
+
 def test_a_sentence_written_in_many_places_of_one_document_is_its_template():
     step = "Select the data source you want to configure from the list."
     leads = ("Prometheus keeps metrics.", "Loki stores logs for you.", "Tempo holds traces.",

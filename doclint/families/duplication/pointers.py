@@ -6,12 +6,16 @@ from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 
 
 # How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more
-# information.", "For more details, see the specification."); the default of the
+# information.", "For more details, see the specification.", and the stub a moved
+# section leaves: "This section was moved to :ref:`setup`."); the default of the
 # `pointers` option.
 POINTERS = ("see", "refer to", "for more information", "for more details", "for details",
             "for further information", "for further details", "for more on", "for information on",
             "more information", "further information", "you can find more information",
-            "you can find more details", "read more", "learn more", "consult")
+            "you can find more details", "read more", "learn more", "consult",
+            "this section was moved to", "this section has moved to", "this section has been moved to",
+            "this page was moved to", "this page has moved to", "this page has been moved to",
+            "this is now covered in", "this is now documented in", "moved to")
 
 
 def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...]) -> bytes:
