@@ -101,6 +101,12 @@ def test_words_in_capitals_and_roman_numerals_are_not_acronyms(lint_text):
     assert lint_text(text, "DL410") == []
 
 
+def test_nota_bene_is_an_everyday_abbreviation(lint_text):
+    text = ("The Python Package Index (PyPI) hosts the files.\n\n"
+            "NB: English includes British English. NB: some answers were merged.\n")
+    assert lint_text(text, "DL410", fmt="markdown", name="survey.md") == []
+
+
 def test_two_letter_function_words_in_capitals_are_values_not_acronyms(lint_text):
     text = ("The Debian Package Archive (DPA) lists the fields below.\n\n"
             "* Mandatory : NO\n* Default : none\n\n"
