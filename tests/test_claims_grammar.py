@@ -32,6 +32,8 @@ def rule_ids(lint_text, text: str) -> list[str]:
     "Many in the party privately questioned whether the plan could work.",
     # Bare plural or collective sources, any reporting verb.
     "Analysts expect the bank to cut rates again in June.",
+    "Reports show that the minister knew of the payments.",
+    "The video of the speech was widely seen as a snub.",
     "Critics most often said the bridge was unsafe.",
     "Insurers estimate the damage at more than $2 billion.",
     "Observers noted that turnout was unusually low.",
@@ -146,6 +148,12 @@ def test_grammar_of_new_sources_spares_manuals_and_named_holders(lint_text, text
     "The operator renders the SQL for x IS y, most often seen as an IS NULL test.",
     "URLs such as /howdy/amy/smith assign amy to first. We can then use this data in our view:",
     "Decode at the boundaries: utf-8 should be generally considered the default encoding.",
+    # A program's reports, a noun before a modal or after a determiner, an occurrence.
+    "HTML reports show modules from other directories.",
+    "Reports show the number of partial branches, which are the lines executed in part.",
+    "Since each source link must match up to a target, the variable needs no markup.",
+    "Many lexers need multiple states to work as expected.",
+    "The transition element is commonly seen in novels and short fiction.",
     "The GET method is called in the test. An assertion is made that the returned page holds the title.",
     # Named sources, titles before names, and a name one sentence away.
     "Party chairman Anna Lee said the budget was fair.",

@@ -80,9 +80,11 @@ def _last_segment(masked: str, sent_start: int, end: int) -> int:
 # Words for a counted share of a group ("half of", "a majority of").
 _PROPORTIONS = frozenset("""half majority minority third thirds quarter quarters percent
     proportion fraction""".split())
-# Possessive determiners: the word right after one is a noun ("in our view"), never
-# the verb of a clause ("her" is left out: "heard her say" has a verb after it).
-_POSSESSIVES = frozenset("my our your their its".split())
+# Determiners that never stand for a noun themselves, possessives among them: the
+# word right after one is a noun ("in our view", "multiple states"), never the verb of
+# a clause ("her" is left out: "heard her say" has a verb after it; and quantifiers
+# that stand alone, "Some say", are subjects).
+_DETERMINERS = frozenset("my our your their its the a an every multiple this these".split())
 # Words that make an adverb after them a comparative or superlative ("most often").
 _DEGREES = frozenset("most more less least".split())
 _DEGREE_ADVERB = re.compile(r"often|\w+ly")
@@ -130,8 +132,8 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
             toks.pop()
     if toks and toks[-1][0].lower() in _PREPOSITIONS:
         return []  # "matters of dispute", "a source of praise": the "verb" is a noun
-    if toks and not skipped and toks[-1][0].lower() in _POSSESSIVES:
-        return []  # "use this data in our view", "their report": after a possessive, a noun
+    if toks and not skipped and toks[-1][0].lower() in _DETERMINERS:
+        return []  # "use this data in our view", "need multiple states": after a determiner, a noun
     if passive and toks and toks[-1][0].endswith("ing") and not stepped:
         return []  # "all pending mocked timers": a participle before a noun is an adjective
     phrase: list[tuple[str, int]] = []

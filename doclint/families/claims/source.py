@@ -68,6 +68,10 @@ def _particle_regex(needed: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?:\s+(?!that\b|which\b|who\b|and\b|but\b)[\w'\u2019-]+){{0,4}}?\s+(?:{alternatives})\b", re.I)
 
 
+# A modal right after a "verb" makes the word a noun, its subject.
+_MODAL_AFTER = re.compile(r"[ \t\n]+(?:must|can|cannot|could|should|would|will|may|might|shall)\b")
+
+
 def _next_word(text: str, pos: int) -> str:
     m = _NEXT_WORD.match(text, pos)
     return m.group(1).lower() if m else ""
@@ -187,6 +191,8 @@ class SourceReader:
         start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
         verb = m.group().lower()
         kind = self.verb_kinds[verb]
+        if _MODAL_AFTER.match(masked, end):
+            return cc.NO_SOURCE  # "each source link must match": a noun, the subject of the modal
         if verb in self.namings and _BY.match(masked, end):
             return cc.NO_SOURCE
         if verb in self.comparisons and _WITH_OR_TO.match(masked, end) \
