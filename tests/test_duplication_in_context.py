@@ -93,3 +93,25 @@ STEPS = """\
 
 def test_a_passage_inside_two_neighbouring_list_items_is_the_step_made_for_each():
     assert lint({"starting.txt": STEPS}, "DL204") == []
+
+
+NESTED = """\
+Configuration files are read in three places:
+
+* During processing of command line options.
+
+  * Reading from all configuration sources at once
+
+* As part of the config command.
+
+  * Reading from all configuration sources at once
+  * Manipulating a single configuration file
+"""
+
+
+def test_an_item_nested_under_two_entries_is_the_same_step_of_each():
+    assert lint({"config.md": NESTED}, "DL201") == []
+    # Twice in one nested list it is an item pasted twice.
+    pasted = NESTED.replace("  * Manipulating a single configuration file",
+                            "  * Reading from all configuration sources at once")
+    assert [f.line for f in lint({"config.md": pasted}, "DL201")] == [10]

@@ -51,15 +51,22 @@ def block_numbers(doc) -> list[int]:
     key = "parallel-text-blocks"
     cached = doc.attributes.get(key)
     if cached is None:
-        cached, number, previous_end, previous_kind = [], 0, 0, ""
+        cached, number, previous_end, previous_kind, previous_column = [], 0, 0, "", 0
+        text = doc.text
         for block in doc.blocks:
-            direct = _BETWEEN_ENTRIES.fullmatch(doc.text, previous_end, block.start)
+            direct = _BETWEEN_ENTRIES.fullmatch(text, previous_end, block.start)
+            line_start = text.rfind("\n", 0, block.start) + 1
+            column = len(text[line_start:block.start]) - len(text[line_start:block.start].lstrip())  # the marker's
             # An entry after other prose opens another list ("For EC keys, the following
-            # properties may be defined:"), whose entries are no neighbours of the last.
-            opens_list = block.kind in ENTRY_KINDS and previous_kind not in ENTRY_KINDS and number
+            # properties may be defined:"), whose entries are no neighbours of the last;
+            # so does a list item nested deeper, or less deep, than the item before it:
+            # the items nested under two entries are two lists.
+            opens_list = block.kind in ENTRY_KINDS and number and (
+                previous_kind not in ENTRY_KINDS
+                or (block.kind == previous_kind == "list-item" and column != previous_column))
             number += 1 if direct and not opens_list else NEIGHBOUR_BLOCKS + 1
             cached.append(number)
-            previous_end, previous_kind = block.end, block.kind
+            previous_end, previous_kind, previous_column = block.end, block.kind, column
         doc.attributes[key] = cached
     return cached
 
