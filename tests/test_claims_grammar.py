@@ -33,6 +33,7 @@ def rule_ids(lint_text, text: str) -> list[str]:
     # Bare plural or collective sources, any reporting verb.
     "Analysts expect the bank to cut rates again in June.",
     "Reports show that the minister knew of the payments.",
+    "According to some, the plan had failed long before the vote.",
     "The video of the speech was widely seen as a snub.",
     "Critics most often said the bridge was unsafe.",
     "Insurers estimate the damage at more than $2 billion.",
@@ -154,6 +155,9 @@ def test_grammar_of_new_sources_spares_manuals_and_named_holders(lint_text, text
     "Since each source link must match up to a target, the variable needs no markup.",
     "Many lexers need multiple states to work as expected.",
     "The transition element is commonly seen in novels and short fiction.",
+    # A condition, and "some" before a noun.
+    "New algorithms are more likely to be included if they have been published and are cited by others.",
+    "A new method masks the objects according to some criteria.",
     "The GET method is called in the test. An assertion is made that the returned page holds the title.",
     # Named sources, titles before names, and a name one sentence away.
     "Party chairman Anna Lee said the budget was fair.",

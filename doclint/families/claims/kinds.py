@@ -152,6 +152,8 @@ class AttributionKind(Kind):
                 # "... a survey suggests. The Gallup poll of 2,000 voters ...": the
                 # sentence beside it names the source the vague phrase stands for.
                 phrase = cc.Phrase("named", phrase.start, phrase.end, phrase.head)
+            if phrase.kind == "vague" and ctx.conditional(masked, ct.sentences[i][0], m.start()):
+                continue  # "if they are cited by others": a condition names no source
             if phrase.kind is not None and (i not in found or phrase.kind == "vague"):
                 found[i] = (phrase.kind, min(phrase.start, m.start()) if phrase.end else m.start(),
                             max(phrase.end, m.end()), phrase.head)
