@@ -346,4 +346,3 @@ def names_a_term(text: str, end: int) -> bool:
     defines the term: "An object with a `__parent__` attribute is said to be
     *location-aware*", "a subclass is said to *inherit* its behaviour"."""
     return _TERM_AFTER.match(text, end) is not None
-
