@@ -12,7 +12,7 @@ from doclint.core.discovery import path_matches
 # The file globs of logs: the default of the rules' `logs` option. A file named after a
 # release ("version9.txt", Vim's notes on what each version changed) is one too.
 LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "changes.*", "HISTORY*", "history.*", "NEWS*",
-        "news.*", "RELEASE-NOTES*", "RELEASE_NOTES*", "release-notes/*",
+        "news.*", "RELEASE-NOTES*", "RELEASE_NOTES*", "release-notes/*", "release_notes/*", "releasenotes/*",
         "RelNotes/*", "changelog.d/*", "changelogs/*", "changes/*", "news/*", "release/*", "releases/*",
         "whatsnew/*", "whatsnew*", "whats-new*", "whats_new*", "version[0-9]*")
 
