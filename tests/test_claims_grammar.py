@@ -155,6 +155,8 @@ def test_grammar_of_new_sources_spares_manuals_and_named_holders(lint_text, text
     "Since each source link must match up to a target, the variable needs no markup.",
     "Many lexers need multiple states to work as expected.",
     "The transition element is commonly seen in novels and short fiction.",
+    # The writer's own hope.
+    "To make a clone of the repository, press Fork. I hope everybody knows how to work with git nowadays.",
     # A condition, and "some" before a noun.
     "New algorithms are more likely to be included if they have been published and are cited by others.",
     "A new method masks the objects according to some criteria.",

@@ -14,7 +14,7 @@ from doclint.families.claims.citations import Citations, References, cited
 
 # A judgement with its holder named after it, or owned by the writer.
 _NAMED_BY = re.compile(r"(?:\s+[\w'\u2019-]+){0,12}?\s+by\s+(?:the\s+)?[A-Z]")
-_OWNED = re.compile(r"\b[Ii]n\s+(?:my|our)\s+(?:judgment|judgement|opinion|view)\b|\bI\s+(?:think|believe|feel)\b")
+_OWNED = re.compile(r"\b[Ii]n\s+(?:my|our)\s+(?:judgment|judgement|opinion|view)\b|\bI\s+(?:think|believe|feel|hope)\b")
 
 
 class WeaselKind(Kind):
