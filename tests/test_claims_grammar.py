@@ -34,6 +34,7 @@ def rule_ids(lint_text, text: str) -> list[str]:
     "Analysts expect the bank to cut rates again in June.",
     "Reports show that the minister knew of the payments.",
     "According to some, the plan had failed long before the vote.",
+    "Critics point out that the bridge was never inspected.",
     "The video of the speech was widely seen as a snub.",
     "Critics most often said the bridge was unsafe.",
     "Insurers estimate the damage at more than $2 billion.",
@@ -155,6 +156,9 @@ def test_grammar_of_new_sources_spares_manuals_and_named_holders(lint_text, text
     "Since each source link must match up to a target, the variable needs no markup.",
     "Many lexers need multiple states to work as expected.",
     "The transition element is commonly seen in novels and short fiction.",
+    # "data points" is a noun, and a pointer points to something.
+    "For an example, let's say we have some data points that consist of a key and a value.",
+    "The offset has been added, so that data points to the first element of the array.",
     # The writer's own hope.
     "To make a clone of the repository, press Fork. I hope everybody knows how to work with git nowadays.",
     # A condition, and "some" before a noun.
