@@ -1176,7 +1176,7 @@ def test_a_remark_in_the_same_place_after_two_synopses_is_one_on_each():
 
 
 def test_a_heading_is_no_code_that_opens_an_entry():
-    from doclint.families.duplication.parallel_text import block_numbers
+    from doclint.families.duplication.entries import block_numbers
     from doclint.families.duplication.synopses import code_slots
     doc = document_from_text("cmake_path.rst", SYNOPSES)
     # The paragraph under the section title: 0; after each synopsis: the first of two

@@ -15,7 +15,8 @@ from doclint.core.logs import LOGS, is_log
 from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
-from doclint.families.duplication.parallel_text import block_numbers, entry_codes, outline, section_slots
+from doclint.families.duplication.entries import block_numbers, entry_codes
+from doclint.families.duplication.parallel_text import outline, section_slots
 from doclint.families.duplication.pointers import POINTERS, pointer_flags
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near

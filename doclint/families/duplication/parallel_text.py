@@ -16,21 +16,7 @@ from doclint.families.duplication.in_context import at_parallel_places, restated
 from doclint.families.duplication.pointers import repeated_pointer
 from doclint.families.duplication.synopses import after_parallel_code, in_parallel_units, restates_the_lead
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
-
-# Block kinds whose blocks are entries of a list of parallel entries: list items (and
-# definitions), and block quotes (examples, notes). Reference text repeats a sentence
-# in each entry it applies to ("Enabled by default if ... is set.", "Must be `allow`
-# or `deny`."): each entry is read on its own, so the repeat is the structure.
-ENTRY_KINDS = frozenset({"list-item", "blockquote"})
-# What DocFacts.entries holds per sentence: 0 outside entries, else its entry kind, or
-# CONTINUED in a later paragraph of an entry (entry_codes).
-ENTRY_CODES = {"list-item": 1, "blockquote": 2}
-CONTINUED = 3
-
-# Entries this many blocks apart or closer are one list: a sentence repeated there is
-# an item pasted twice.
-NEIGHBOUR_BLOCKS = 2
-
+from doclint.families.duplication.entries import CONTINUED, NEIGHBOUR_BLOCKS
 
 # Sentences in a row, copied together elsewhere, that make a reused section.
 RUN = 3
@@ -38,55 +24,6 @@ RUN = 3
 # sentences are variants of one statement: a few words swapped for others.
 VARIANT_SIMILARITY = 0.5
 NEAR_COPY = 0.8  # DL202's default threshold
-
-
-# What may stand between two entries of one list: list and quote markers, task boxes.
-_BETWEEN_ENTRIES = re.compile(r"(?:\s|[-*+>]|\d{1,9}[.)]|\[[ xX]\])*")
-
-
-def block_numbers(doc) -> list[int]:
-    """A number per block of `doc`, in order, that skips NEIGHBOUR_BLOCKS + 1 where a
-    block does not follow the one before directly (a definition's term, code or a
-    heading between them): entries of one list stay neighbours, parallel entries not."""
-    key = "parallel-text-blocks"
-    cached = doc.attributes.get(key)
-    if cached is None:
-        cached, number, previous_end, previous_kind, previous_column = [], 0, 0, "", 0
-        text = doc.text
-        for block in doc.blocks:
-            direct = _BETWEEN_ENTRIES.fullmatch(text, previous_end, block.start)
-            line_start = text.rfind("\n", 0, block.start) + 1
-            column = len(text[line_start:block.start]) - len(text[line_start:block.start].lstrip())  # the marker's
-            # An entry after other prose opens another list ("For EC keys, the following
-            # properties may be defined:"), whose entries are no neighbours of the last;
-            # so does a list item nested deeper, or less deep, than the item before it:
-            # the items nested under two entries are two lists.
-            opens_list = block.kind in ENTRY_KINDS and number and (
-                previous_kind not in ENTRY_KINDS
-                or (block.kind == previous_kind == "list-item" and column != previous_column))
-            number += 1 if direct and not opens_list else NEIGHBOUR_BLOCKS + 1
-            cached.append(number)
-            previous_end, previous_kind, previous_column = block.end, block.kind, column
-        doc.attributes[key] = cached
-    return cached
-
-
-def entry_codes(doc) -> list[int]:
-    """Per block of `doc`, its DocFacts.entries code. A block of an entry that follows
-    another directly and has nothing but indentation before it on its line (no list
-    marker, no ">") goes on with the entry before it: the item's next paragraph, or the
-    block quote indented under an item ("- LRUCache is now pickleable." and, under it,
-    "Fix contributed by ...")."""
-    numbers, text, codes = block_numbers(doc), doc.text, []
-    previous = None
-    for block, number in zip(doc.blocks, numbers):
-        code = ENTRY_CODES.get(block.kind, 0)
-        if code and previous is not None and previous[0] in ENTRY_KINDS and number - previous[1] == 1 \
-                and not text[text.rfind("\n", 0, block.start) + 1:block.start].strip():
-            code = CONTINUED
-        codes.append(code)
-        previous = (block.kind, number)
-    return codes
 
 
 def parallel_entries(docs: list[DocFacts], a: int, b: int, exact: bool = True) -> bool:

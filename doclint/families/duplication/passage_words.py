@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from doclint.families.duplication import fingerprint as fp
-from doclint.families.duplication.parallel_text import ENTRY_KINDS, block_numbers
+from doclint.families.duplication.entries import ENTRY_KINDS, block_numbers
 
 PROSE_KINDS = ("paragraph", "list-item", "blockquote")
 

@@ -15,7 +15,7 @@ from doclint.core.finding import Hit
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.fingerprint import STOP
 from doclint.families.duplication.nearmatch import changes_content
-from doclint.families.duplication.parallel_text import NEIGHBOUR_BLOCKS
+from doclint.families.duplication.entries import NEIGHBOUR_BLOCKS
 from doclint.families.duplication.passage_structure import structural
 from doclint.families.duplication.passage_words import Words, words_of
 
