@@ -158,6 +158,22 @@ def test_each_line_of_a_line_block_is_a_block_of_its_own():
     assert "|" not in parsed.masked
 
 
+def test_a_line_of_verse_that_ends_in_a_comma_goes_on_in_the_next(lint_text):
+    verse = ("| Half a bee, philosophically,\n"
+             "|     must, *ipso facto*, half not be.\n"
+             "| But half the bee has got to be,\n"
+             "|     in a manner of speaking, its entity.\n"
+             "| But can a bee be said to be\n"
+             "|     or not to be an entire bee?\n")
+    parsed = parse(verse)
+    assert [verse[b.start:b.end] for b in parsed.blocks] == [
+        "Half a bee, philosophically,\n|     must, *ipso facto*, half not be.",
+        "But half the bee has got to be,\n|     in a manner of speaking, its entity.",
+        "But can a bee be said to be\n|     or not to be an entire bee?"]
+    assert "|" not in parsed.masked
+    assert lint_text(verse, "DL101", fmt="rst", name="demo.rst") == []
+
+
 def test_an_object_description_titles_an_entry_and_its_body_is_prose():
     text = ("GeoIP2\n======\n\n"
             ".. method:: GeoIP2.coords(query)\n\n"

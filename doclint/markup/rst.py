@@ -256,12 +256,23 @@ def parse(text: str) -> Parsed:
             continue
         if _LINE_BLOCK.match(line):
             # A line block ("| Wrong: ...", "| Right: ..."): each line is a line of its
-            # own, as in verse or an address, never run on into the next.
+            # own, as in an address, not run on into the next; but a line that ends in a
+            # comma or a semicolon, or that the next line carries on in lower case, goes
+            # on in the next, as a sentence of verse does ("| Half a bee,
+            # philosophically," / "|     must, ipso facto, half not be.").
             kind = "paragraph" if ind == 0 else ("list-item" if ind in item_cols else "blockquote")
             while i < n and _LINE_BLOCK.match(lines[i]) and _indent(lines[i]) == ind:
-                j = i + 1  # a line indented under it carries it on
-                while j < n and lines[j].strip() and _indent(lines[j]) > ind:
-                    j += 1
+                j = i + 1
+                while True:
+                    while j < n and lines[j].strip() and _indent(lines[j]) > ind:
+                        j += 1  # a line indented under it carries it on
+                    marked = _LINE_BLOCK.match(lines[j]) if j < n else None
+                    if marked and _indent(lines[j]) == ind and (
+                            lines[j - 1].rstrip().endswith((",", ";"))
+                            or lines[j][marked.end():].lstrip()[:1].islower()):
+                        j += 1
+                        continue
+                    break
                 emit(kind, starts[i], j)
                 i = j
             continue
