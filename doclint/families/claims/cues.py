@@ -86,8 +86,8 @@ _PROPORTIONS = frozenset("""half majority minority third thirds quarter quarters
 # that stand alone, "Some say", are subjects).
 _DETERMINERS = frozenset("my our your their its the a an every multiple this these".split())
 # Words that make an adverb after them a comparative or superlative ("most often").
-_DEGREES = frozenset("most more less least".split())
-_DEGREE_ADVERB = re.compile(r"often|\w+ly")
+_COMPARATIVES = frozenset("most more less least".split())
+_COMPARED_ADVERB = re.compile(r"often|\w+ly")
 
 _PREPOSITIONS = frozenset("""of in on at from into onto about over under between among against
     without within through via per upon""".split())
@@ -110,7 +110,7 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
         toks = words(masked, near, end)
         skipped = []
         while toks and (_skippable(toks[-1][0]) or (
-                skipped and toks[-1][0].lower() in _DEGREES and _DEGREE_ADVERB.fullmatch(skipped[-1]))):
+                skipped and toks[-1][0].lower() in _COMPARATIVES and _COMPARED_ADVERB.fullmatch(skipped[-1]))):
             # The degree of an adverb goes with it: "most often seen as", "critics
             # more commonly say" ("most" is no subject there).
             skipped.append(toks.pop()[0].lower())

@@ -34,8 +34,8 @@ def block_numbers(doc) -> list[int]:
         text = doc.text
         for block in doc.blocks:
             direct = _BETWEEN_ENTRIES.fullmatch(text, previous_end, block.start)
-            line_start = text.rfind("\n", 0, block.start) + 1
-            column = len(text[line_start:block.start]) - len(text[line_start:block.start].lstrip())  # the marker's
+            before = _before_on_line(text, block.start)
+            column = len(before) - len(before.lstrip())  # where the list marker stands
             # An entry after other prose opens another list ("For EC keys, the following
             # properties may be defined:"), whose entries are no neighbours of the last;
             # so does a list item nested deeper, or less deep, than the item before it:
@@ -61,8 +61,13 @@ def entry_codes(doc) -> list[int]:
     for block, number in zip(doc.blocks, numbers):
         code = ENTRY_CODES.get(block.kind, 0)
         if code and previous is not None and previous[0] in ENTRY_KINDS and number - previous[1] == 1 \
-                and not text[text.rfind("\n", 0, block.start) + 1:block.start].strip():
+                and not _before_on_line(text, block.start).strip():
             code = CONTINUED
         codes.append(code)
         previous = (block.kind, number)
     return codes
+
+
+def _before_on_line(text: str, start: int) -> str:
+    """What stands before offset `start` on its line: indentation and list or quote marks."""
+    return text[text.rfind("\n", 0, start) + 1:start]

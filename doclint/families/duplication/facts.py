@@ -41,7 +41,7 @@ class DocFacts:
     starts: array
     tokens: array
     # Per comparable sentence: 1 when it stands in an entry of a list or a definition
-    # list, 2 in a block quote, 3 in a later paragraph of either (parallel_text.entry_codes),
+    # list, 2 in a block quote, 3 in a later paragraph of either (entries.entry_codes),
     # else 0, and the number of its block.
     entries: bytes = b""
     blocks: array = field(default_factory=lambda: array("I"))

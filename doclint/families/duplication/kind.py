@@ -258,7 +258,7 @@ def _introduces(text: str, end: int) -> bool:
 
 def _structure(doc, comparable) -> dict:
     """Per comparable sentence, as DocFacts fields: whether it stands in a list entry or
-    block quote, the number of its block (parallel_text.block_numbers), its section and
+    block quote, the number of its block (entries.block_numbers), its section and
     slot there, whether it opens its block and whether it is all of it, and its shape
     without numbers; and the document's outline."""
     numbers = block_numbers(doc)

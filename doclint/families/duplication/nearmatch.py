@@ -65,8 +65,13 @@ def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
         return not only_first and _content_moved(first, second)
     if not only_first:
         return True
-    # A misspelling keeps a word's first letters; code and numbers are never misspelt
-    # ("8.2.2947" / "8.2.0338" are two patches).
+    return _replaced(only_first, only_second)
+
+
+def _replaced(only_first: Counter, only_second: Counter) -> bool:
+    """Whether a word only the second sentence holds stands where another one was, not
+    as its misspelling: a misspelling keeps a word's first letters, and code and numbers
+    are never misspelt ("8.2.2947" / "8.2.0338" are two patches)."""
     variants = {t & PREFIX_BITS for t in only_first if not t & (CODE | NUMBER)}
     return any(t & (CODE | NUMBER) or t & PREFIX_BITS not in variants for t in only_second)
 
@@ -116,10 +121,7 @@ def reworded(first: Sequence[int], second: Sequence[int]) -> bool:
     stands."""
     only_first = Counter(t for t in first if t not in _ARTICLES) - Counter(second)
     only_second = Counter(t for t in second if t not in _ARTICLES) - Counter(first)
-    if not (only_first and only_second):
-        return False
-    prefixes = {t & PREFIX_BITS for t in only_first if not t & (CODE | NUMBER)}
-    return any(t & (CODE | NUMBER) or t & PREFIX_BITS not in prefixes for t in only_second)
+    return bool(only_first and only_second) and _replaced(only_first, only_second)
 
 
 def near_score(first: Sequence[int], second: Sequence[int], cutoff: float) -> float:

@@ -219,7 +219,8 @@ def is_slip(words: Words, copy: Copy, seen: Counter) -> bool:
     # Between entries of a list it is the statement made for each; in neighbouring
     # entries too when each goes on with its own text ("Trailing directory names are
     # removed, in this order: ..." in the steps for two sources of a path).
-    if entries[copy.first] and entries[copy.source] and (apart or (inside_both and blocks[copy.first] != blocks[copy.source])):
+    if entries[copy.first] and entries[copy.source] \
+            and (apart or (inside_both and blocks[copy.first] != blocks[copy.source])):
         return False
     # Away from its source, a passage is a slip when one of the two copies is a whole
     # paragraph (the pasted lines, or the lines they were pasted from): words that stand

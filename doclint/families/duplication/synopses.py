@@ -20,7 +20,7 @@ def code_slots(doc, numbers: list[int]) -> list[int]:
     number of blocks between) + the number of blocks after it
     before the next code or heading (each at most 15): "cmake_path(NATIVE_PATH ...)",
     then "Converts ...", then "When the NORMALIZE option is specified, ..." as the last.
-    `numbers` are the blocks' numbers (parallel_text.block_numbers), which skip where
+    `numbers` are the blocks' numbers (entries.block_numbers), which skip where
     something other than prose stands between two blocks."""
     text, heads = doc.text, [h.start for h in doc.headings]
     slots, slot, previous = [], 0, None
@@ -95,7 +95,7 @@ def restates_the_lead(docs: list[DocFacts], a: int, b: int, near: int, reach: in
     body: "Deprecated since 3.0. Use add_subdirectory instead.") does not move it.
     Further on, or right after the lead, a copy of the lead is a slip. `near` is the
     number of blocks that stand between blocks with something else between them
-    (parallel_text.block_numbers); `reach` how far the corpus phase keeps rows around
+    (entries.block_numbers); `reach` how far the corpus phase keeps rows around
     a copy."""
     doc = docs[a >> SHIFT]
     ia, ib = a & LOW, b & LOW
