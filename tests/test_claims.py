@@ -253,6 +253,33 @@ def test_considered_is_a_weasel_only_in_a_referenced_document(lint_text):
     assert lint_text(claim, "DL302") == []
 
 
+def test_a_hedge_of_the_writers_own_is_a_weasel_only_in_a_referenced_document(lint_text):
+    hedges = ("This is arguably a sub-case of the iterable flag values shown above.\n\n"
+              "The result block is generally expected to contain another code block.\n")
+    assert lint_text(hedges, "DL302") == []
+    referenced = "The chapel was built in 1150.[1] It grew in 1320.[2] The tower fell in 1703.[3]\n"
+    assert [f.line for f in lint_text(referenced + hedges, "DL302")] == [2, 4]
+    # A rank is a judgement in any document; a wide expectation is somebody's.
+    judgements = ("She is arguably the most influential designer of her generation.\n\n"
+                  "The minister is widely expected to resign.\n")
+    assert [f.line for f in lint_text(judgements, "DL302")] == [1, 3]
+
+
+def test_advice_is_not_talk_with_no_speaker(lint_text):
+    advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
+              "It is suggested that a preprocessor or a third party extension be used instead.\n")
+    assert lint_text(advice, "DL301") == []
+    talk = ("It is suggested that the minister knew of the plan.\n\n"
+            "It was suggested that the archive be moved, and it was.\n")
+    assert [f.line for f in lint_text(talk, "DL301")] == [1, 3]
+
+
+def test_a_participle_before_its_noun_reports_nothing(lint_text):
+    assert lint_text("The alleged behavior needs to be confirmed by a maintainer.", "DL301") == []
+    reports = "The tower is believed by many to be the oldest in the county.\n\nIt was said locally to have burned.\n"
+    assert [f.line for f in lint_text(reports, "DL301")] == [1, 3]
+
+
 def test_a_hard_wrapped_quotation_is_still_a_quotation(lint_text):
     text = ('The mayor, Lisa Grant, said: "Some people say we are\n'
             'finished, but they are wrong."\n')
@@ -261,7 +288,7 @@ def test_a_hard_wrapped_quotation_is_still_a_quotation(lint_text):
 
 def test_changelogs_and_release_notes_are_history_not_claims(lint_text):
     entry = ("* It is reported that open() on some platforms fails on a FIFO.\n"
-             "* The new default is arguably the better one for most projects.\n")
+             "* The new default is widely regarded as the better one for most projects.\n")
     for name in ("CHANGELOG.md", "RelNotes/2.31.0.txt", "docs/releases/3.2.txt"):
         assert [f for rule in ("DL301", "DL302") for f in lint_text(entry, rule, name=name)] == [], name
     assert [f.rule_id for rule in ("DL301", "DL302") for f in lint_text(entry, rule, name="guide.txt")] \
