@@ -10,7 +10,7 @@ RULES = ("DL301", "DL302", "DL303")
 
 
 def claims(lint_text, text: str, fmt: str = "text") -> list:
-    name = "doc.md" if fmt == "markdown" else "doc.txt"
+    name = {"markdown": "doc.md", "rst": "doc.rst"}.get(fmt, "doc.txt")
     found = []
     for rule in RULES:
         found += lint_text(text, rule, fmt=fmt, name=name)
@@ -272,6 +272,17 @@ def test_advice_is_not_talk_with_no_speaker(lint_text):
     talk = ("It is suggested that the minister knew of the plan.\n\n"
             "It was suggested that the archive be moved, and it was.\n")
     assert [f.line for f in lint_text(talk, "DL301")] == [1, 3]
+
+
+def test_definitions_and_exposition_are_no_claims(lint_text):
+    text = ("A conservative vector field is also said to be 'irrotational', since its curl is zero.\n\n"
+            "A joint is generally described as shown in the image below.\n\n"
+            "If `a` and `b` are in `P`, `q` is called the quotient. Moreover, it is said that\n\n"
+            ".. math::\n\n   b | a\n")
+    assert claims(lint_text, text, fmt="rst") == []
+    reported = ("The field is widely described as a failure.\n\n"
+                "Moreover, it is said that the quotient was found by a monk.\n")
+    assert [(f.rule_id, f.line) for f in claims(lint_text, reported, fmt="rst")] == [("DL302", 1), ("DL301", 3)]
 
 
 def test_a_participle_before_its_noun_reports_nothing(lint_text):

@@ -335,9 +335,10 @@ def conditional(masked: str, sent_start: int, pos: int) -> bool:
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos(?:e|ing))\b")
 
 
-# What a term set apart as one starts with in the markup: emphasis, code or a glossary
-# role, after an article at most.
-_TERM_AFTER = re.compile(r"[ \t\n]*(?:(?:an?|the)[ \t\n]+)?(?:[*_`]|:term:)")
+# What a term set apart as one starts with in the markup: emphasis, code, a glossary
+# role or one quoted word ("is also said to be 'irrotational'"), after an article at most.
+_TERM_AFTER = re.compile(r"[ \t\n]*(?:(?:an?|the)[ \t\n]+)?"
+                         r"(?:[*_`]|:term:|['\"\u2018\u201c][\w-]+['\"\u2019\u201d])")
 
 
 def names_a_term(text: str, end: int) -> bool:
@@ -346,3 +347,10 @@ def names_a_term(text: str, end: int) -> bool:
     defines the term: "An object with a `__parent__` attribute is said to be
     *location-aware*", "a subclass is said to *inherit* its behaviour"."""
     return _TERM_AFTER.match(text, end) is not None
+
+
+def ends_on_cue(text: str, end: int, sentence_end: int) -> bool:
+    """Does the sentence end with a cue that ends at `end` on "that" ("Moreover, it is
+    said that" before a displayed formula)? What it reports is not in the prose: there
+    is no claim to read. (A flag such as "[by whom?]" ends its sentence and still counts.)"""
+    return text.endswith("that", 0, end) and not text[end:sentence_end].strip(" \t\n:")
