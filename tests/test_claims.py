@@ -285,10 +285,12 @@ def test_definitions_and_exposition_are_no_claims(lint_text):
     assert [(f.rule_id, f.line) for f in claims(lint_text, reported, fmt="rst")] == [("DL302", 1), ("DL301", 3)]
 
 
-def test_a_participle_before_its_noun_reports_nothing(lint_text):
+def test_words_that_do_not_say_how_or_by_whom_end_the_cue(lint_text):
     assert lint_text("The alleged behavior needs to be confirmed by a maintainer.", "DL301") == []
-    reports = "The tower is believed by many to be the oldest in the county.\n\nIt was said locally to have burned.\n"
-    assert [f.line for f in lint_text(reports, "DL301")] == [1, 3]
+    assert lint_text("Two lines later it is reported with an error message that starts with foo.h.", "DL301") == []
+    reports = ("The tower is believed by many to be the oldest in the county.\n\nIt was said locally to have burned.\n\n"
+               "It was widely reported in the press that the bridge had closed.\n")
+    assert [f.line for f in lint_text(reports, "DL301")] == [1, 3, 5]
 
 
 def test_a_hard_wrapped_quotation_is_still_a_quotation(lint_text):
