@@ -213,3 +213,22 @@ def test_a_project_object_type_titles_an_entry_and_its_body_is_prose():
     assert [text[b.start:b.end] for b in parsed.blocks if b.kind != "heading"] == [
         "Sets the directory where the cache plugin's content is stored.",
         "Displays a full stack trace when a command fails."]
+
+
+def test_a_doctest_block_runs_to_the_blank_line_and_a_list_item_may_hold_a_directive():
+    # Output and "..." lines sit at the prompt's own indentation; they are code.
+    text = ("The call returns the connections:\n\n"
+            "   >>> p.net_connections()\n"
+            "   [pconn(fd=115, family=2),\n"
+            "    pconn(fd=117, family=2)]\n"
+            "   >>> forces = [\n"
+            "   ...   Force(end_point, -(faux1*N.x)),\n"
+            "   ... ]\n\n"
+            "The conditions are:\n\n"
+            "1. .. math:: p = q \\wedge u = v\n"
+            "2. .. math:: q < p \\wedge 0 < s\n"
+            "3. .. note:: The third case is read as prose.\n")
+    parsed = parse(text)
+    read = [(b.kind, text[b.start:b.end]) for b in parsed.blocks]
+    assert read == [("paragraph", "The call returns the connections:"), ("paragraph", "The conditions are:"),
+                    ("blockquote", "The third case is read as prose.")]

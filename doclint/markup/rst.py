@@ -216,7 +216,13 @@ def parse(text: str) -> Parsed:
         while item_cols and item_cols[-1] > ind:
             item_cols.pop()
         nxt = lines[i + 1] if i + 1 < n else ""
-        if _EXPLICIT.match(line) or _DOCTEST.match(line):
+        if _DOCTEST.match(line):
+            # A doctest block runs to the first blank line, its output and "..." lines
+            # at the prompt's own indentation included.
+            while i < n and lines[i].strip():
+                i += 1
+            continue
+        if _EXPLICIT.match(line):
             named = _DIRECTIVE.match(line)
             role = prose_directive(named.group(1)) if named else None
             if role is not None:  # an admonition or another directive that holds prose
@@ -279,6 +285,18 @@ def parse(text: str) -> Parsed:
         bullet = _BULLET.match(line)
         if bullet:
             col = bullet.end() if bullet.end() < len(line) else ind + 2
+            rest = line[bullet.end():]
+            if _EXPLICIT.match(rest) or _DOCTEST.match(rest):
+                # An item that holds a directive or a doctest ("5. .. math:: p = q"):
+                # what follows the bullet is read as the directive, not as prose.
+                item_cols.append(col)
+                named = _DIRECTIVE.match(rest)
+                role = prose_directive(named.group(1)) if named else None
+                if role is not None:
+                    i = directive(i, ind, starts[i] + bullet.end() + named.end(), role)
+                else:
+                    i = body_end(i + 1, ind)
+                continue
             j = i + 1
             while j < n and lines[j].strip() and _indent(lines[j]) >= col \
                     and not _EXPLICIT.match(lines[j]):
