@@ -186,3 +186,16 @@ def test_a_footnote_definition_is_an_entry_without_its_marker() -> None:
         ("list-item", "The `async` qualifier is not allowed in the 2015 edition.")]
     # A bracketed word at the start of a paragraph is no footnote.
     assert blocks_of("[Draft] The API may change.\n")[0][0] == "paragraph"
+
+
+def test_display_math_is_no_prose():
+    # A formula on lines of its own is blanked; one inside a sentence stands as code,
+    # and dollar amounts stay text.
+    text = ("The versine function is defined as\n\n"
+            "$$\\operatorname{versin}(x) = 1 - \\cos(x).$$\n\n"
+            "$$\n\\begin{cases} 1 & m \\mid n \\\\ 0\n\\end{cases}\n$$\n\n"
+            "We get $$x^2$$ here, and it costs $5 or $10.\n")
+    parsed = parse(text)
+    read = [parsed.masked[b.start:b.end] for b in parsed.blocks]
+    assert read == ["The versine function is defined as",
+                    "We get " + CODE_MASK * 7 + " here, and it costs $5 or $10."]

@@ -41,6 +41,8 @@ _ATX_OPEN = re.compile(r"\A[ \t]*#{1,6}(?:[ \t]+|\Z)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*\Z")
 _ROW_SPLIT = re.compile(r"(?<!\\)\|")
 _WORD = re.compile(r"\w")
+# Display math, as GitHub, MyST (dollarmath) and MathJax/KaTeX set it: "$$ ... $$".
+_DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
 
 _URL_REST = r"[^\s<>`]*[^\s<>`.,;:!?'\")\]*_]"  # after "http://", "https://" or "www."
 _TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
@@ -241,6 +243,8 @@ def _parse_blocks(text: str, src: str) -> Parsed:
                     defined = _DEFINITION_MARKER.sub(_blank_m, seg)
                     if defined != seg:  # a definition reads like a list item, as in reST
                         seg, kind = defined, "list-item"
+            if t == "paragraph_open" and "$$" in seg:
+                seg = _DISPLAY_MATH.sub(_math, seg)
             masked = _mask_inline(seg, refs)
             if kind == "paragraph" and tok.map[1] - tok.map[0] == 1:
                 label = label_kind(seg, masked)  # "" when the line is no prose at all
@@ -270,6 +274,15 @@ def _level(seg: str, markup: str) -> int:
 
 def _blank_m(m: re.Match) -> str:
     return _blank(m.group())
+
+
+def _math(m: re.Match) -> str:
+    """A formula on lines of its own is no prose; inside a sentence it stands as code."""
+    s = m.string
+    line_end = s.find("\n", m.end())
+    before = s[s.rfind("\n", 0, m.start()) + 1:m.start()]
+    after = s[m.end():] if line_end == -1 else s[m.end():line_end]
+    return _blank(m.group()) if not before.strip() and not after.strip() else _code(m.group())
 
 
 def _table(tokens: list, k: int, src: str, span: Callable, containers: list[str],
