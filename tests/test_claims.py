@@ -293,6 +293,22 @@ def test_words_that_do_not_say_how_or_by_whom_end_the_cue(lint_text):
     assert [f.line for f in lint_text(reports, "DL301")] == [1, 3, 5]
 
 
+def test_words_read_as_reporting_verbs_that_do_not_report(lint_text):
+    text = ("Websites tell regular visitors and crawlers apart by how their traffic looks.\n\n"
+            "It is always acceptable, whether someone has claimed it or not, to link a proposal.\n\n"
+            "No need to quote RFCs or market penetration statistics in error reports, please.\n\n"
+            "Use only mixins or views from one of the groups of generic class-based views: detail, list.\n\n"
+            "Names that begin with an underscore are generally considered private.\n\n"
+            "These methods are commonly considered \"safe\" because they change nothing.\n\n"
+            "It goes without saying that you should measure before you optimise.\n")
+    assert claims(lint_text, text) == []
+    reports = ("Critics tell us the bridge will never pay for itself.\n\n"
+               "Some residents claimed the council had hidden the report.\n\n"
+               "At least two officials said the talks had failed.\n\n"
+               "The sequel was generally considered an improvement over its predecessor.\n")
+    assert [(f.rule_id, f.line) for f in claims(lint_text, reports)] == [("DL301", 1), ("DL301", 3), ("DL301", 5), ("DL302", 7)]
+
+
 def test_a_hard_wrapped_quotation_is_still_a_quotation(lint_text):
     text = ('The mayor, Lisa Grant, said: "Some people say we are\n'
             'finished, but they are wrong."\n')

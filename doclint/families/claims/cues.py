@@ -158,6 +158,11 @@ def subject_before(masked: str, sent_start: int, pos: int, passive: bool = False
             break
         phrase.append(tok)
     phrase.reverse()
+    if phrase and phrase[0][0].lower() in _PREPOSITIONS and not (
+            len(phrase) > 1 and phrase[1][0].lower() in ("least", "most")):
+        # "views from one of the groups of class-based views:": no subject opens so
+        # ("at least one person" does).
+        return []
     return phrase
 
 
@@ -348,14 +353,20 @@ def singular_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
     return lows[-1] not in _PLURAL_NOUNS and (not lows[-1].endswith("s") or lows[-1].endswith("ss"))
 
 
-def plural_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
-    """Does the phrase end on a plural ("some", "many users")? A verb in -s after it
-    is a noun: "answer some questions", "many calls fail"."""
+def plural_subject(toks: list[tuple[str, int]], lex: Lexicon, head: str = "") -> bool:
+    """Does the phrase end on a plural ("some", "many users"), or is its head one
+    ("statistics in error")? A verb in -s after it is a noun: "answer some questions",
+    "many calls fail", "statistics in error reports"."""
     if not toks:
         return False
     last = toks[-1][0].lower()
     return last in lex.quantifiers and last not in _SINGULAR_QUANTIFIERS \
-        or (last.endswith("s") and not last.endswith("ss") and len(last) > 3)
+        or _plural_form(last) or (head != last and _plural_form(head))
+
+
+def _plural_form(low: str) -> bool:
+    # Not "-ss", "-us" or "-is": "process", "status", "analysis" are singular.
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
 
 
 def _plural_person(low: str) -> bool:

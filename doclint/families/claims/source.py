@@ -16,6 +16,12 @@ _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+
 _ADVICE = frozenset("consider considers suggest suggests recommend recommends".split())
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
+# "Websites tell visitors and crawlers apart", "cannot tell whether": telling apart.
+_TELLS = frozenset("tell tells told".split())
+_TELL_APART = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+apart\b|\s+(?:the\s+difference|whether|if|which)\b", re.I)
+# "whether someone has claimed it", "claimed responsibility": taking, not asserting.
+_CLAIMS = frozenset("claim claims claimed claiming".split())
+_TAKEN = re.compile(r"\s+(?:it|them|ownership|responsibility|credit|victory)\b(?!\s+(?:is|was|were|are|has|had|will|would|could|can|to)\b)", re.I)
 _BY = re.compile(r"\s+by\s+", re.I)
 _WITH_OR_TO = re.compile(r"\s+(?:with|to)\b", re.I)
 _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)[\w'\u2019-]+){1,4}?\s+by\s+", re.I)
@@ -258,6 +264,8 @@ class SourceReader:
             return cc.NO_SOURCE  # "consider using", "suggest adding": advice, not a report
         if verb in _ORDERS and _DIRECTIVE.match(masked, end):
             return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
+        if (verb in _TELLS and _TELL_APART.match(masked, end)) or (verb in _CLAIMS and _TAKEN.match(masked, end)):
+            return cc.NO_SOURCE
         gerund = verb.endswith("ing")
         if not complement and not self._may_report_bare(masked, sentence[0], start, kind, gerund, low):
             return cc.NO_SOURCE  # its subject need not be read
@@ -292,7 +300,7 @@ class SourceReader:
         phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
             return cc.NO_SOURCE  # "data in a file called x.txt": a name given, no claim
-        if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex):
+        if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex, phrase.head):
             return cc.NO_SOURCE  # "some questions", "many calls": a noun, not a verb
         if not complement and (needed is not None or not (phrase.head in lex.evidence and verb in self.evidence_forms)):
             return cc.NO_SOURCE  # "continued to work"; but "data indicate a rise" reports
