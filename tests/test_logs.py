@@ -60,8 +60,10 @@ def test_the_release_history_of_a_docs_folder_is_a_log_and_an_article_is_not():
     for path in ("doc/changes/1.3.rst", "docs/news.rst", "docs/history/whatsnew-4.4.rst",
                  "NEWS.md", "docs/releases/3.2.txt", "RelNotes/2.36.0.txt", "doc/version9.txt",
                  "doc/changes.rst", "docs/history.rst", "doc/whats-new.rst", "doc/whats_new.md",
-                 "docs/releasenotes/9.0.1.rst", "docs/release_notes/2.0.md"):
+                 "docs/releasenotes/9.0.1.rst", "docs/release_notes/2.0.md",
+                 "doc/en/announce/release-2.4.0.rst", "docs/change_log/release-2.6.md"):
         assert is_log(document_from_text(path, "Fixes."), LOGS), path
     for path in ("content/news-article.md", "content/history/founding.md", "docs/guide.md",
-                 "docs/versioning.md", "docs/version.txt"):
+                 "docs/versioning.md", "docs/version.txt", "examples/release-notes.txt",
+                 "docs/release-process.md"):
         assert not is_log(document_from_text(path, "Text."), LOGS), path

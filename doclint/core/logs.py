@@ -10,11 +10,13 @@ from __future__ import annotations
 from doclint.core.discovery import path_matches
 
 # The file globs of logs: the default of the rules' `logs` option. A file named after a
-# release ("version9.txt", Vim's notes on what each version changed) is one too.
+# release ("version9.txt", Vim's notes on what each version changed; "release-2.4.0.rst")
+# is one too, and so are release announcements ("announce/release-2.4.0.rst").
 LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "changes.*", "HISTORY*", "history.*", "NEWS*",
         "news.*", "RELEASE-NOTES*", "RELEASE_NOTES*", "release-notes/*", "release_notes/*", "releasenotes/*",
         "RelNotes/*", "changelog.d/*", "changelogs/*", "changes/*", "news/*", "release/*", "releases/*",
-        "whatsnew/*", "whatsnew*", "whats-new*", "whats_new*", "version[0-9]*")
+        "whatsnew/*", "whatsnew*", "whats-new*", "whats_new*", "version[0-9]*",
+        "release-[0-9]*", "release_[0-9]*", "announce/*", "announcements/*")
 
 
 def is_log(doc, globs) -> bool:
