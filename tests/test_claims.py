@@ -300,7 +300,10 @@ def test_words_read_as_reporting_verbs_that_do_not_report(lint_text):
             "Use only mixins or views from one of the groups of generic class-based views: detail, list.\n\n"
             "Names that begin with an underscore are generally considered private.\n\n"
             "These methods are commonly considered \"safe\" because they change nothing.\n\n"
-            "It goes without saying that you should measure before you optimise.\n")
+            "It goes without saying that you should measure before you optimise.\n\n"
+            "Some people have suggested using \"they\", but that is not regular English.\n\n"
+            "It is a generally accepted convention that such variables are temporary.\n\n"
+            "Typed arrays are generally accepted in all core APIs where buffers are.\n")
     assert claims(lint_text, text) == []
     reports = ("Critics tell us the bridge will never pay for itself.\n\n"
                "Some residents claimed the council had hidden the report.\n\n"

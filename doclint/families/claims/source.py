@@ -13,7 +13,9 @@ _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _SPACE = re.compile(r"\s*")
 _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
 _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+(?!be\b|have\b)[a-z]+\b(?!\s+(?:that|the|a)\b)")
-_ADVICE = frozenset("consider considers suggest suggests recommend recommends".split())
+# A suggestion to do something proposes an action, whoever made it: "consider using",
+# "some people have suggested using 'they'". It asserts nothing to source.
+_ADVICE = frozenset("consider considers suggest suggests suggested recommend recommends".split())
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
 # "Websites tell visitors and crawlers apart", "cannot tell whether": telling apart.
