@@ -276,13 +276,15 @@ def test_advice_is_not_talk_with_no_speaker(lint_text):
 
 def test_definitions_and_exposition_are_no_claims(lint_text):
     text = ("A conservative vector field is also said to be 'irrotational', since its curl is zero.\n\n"
+            "A header that inherits its definition is said to be \"linked to previous\".\n\n"
             "A joint is generally described as shown in the image below.\n\n"
             "If `a` and `b` are in `P`, `q` is called the quotient. Moreover, it is said that\n\n"
             ".. math::\n\n   b | a\n")
     assert claims(lint_text, text, fmt="rst") == []
-    reported = ("The field is widely described as a failure.\n\n"
+    reported = ("The minister is said to be \"deeply upset\" by the vote.\n\n"
+                "The field is widely described as a failure.\n\n"
                 "Moreover, it is said that the quotient was found by a monk.\n")
-    assert [(f.rule_id, f.line) for f in claims(lint_text, reported, fmt="rst")] == [("DL302", 1), ("DL301", 3)]
+    assert [(f.rule_id, f.line) for f in claims(lint_text, reported, fmt="rst")] == [("DL301", 1), ("DL302", 3), ("DL301", 5)]
 
 
 def test_words_that_do_not_say_how_or_by_whom_end_the_cue(lint_text):

@@ -341,12 +341,23 @@ _TERM_AFTER = re.compile(r"[ \t\n]*(?:(?:an?|the)[ \t\n]+)?"
                          r"(?:[*_`]|:term:|['\"\u2018\u201c][\w-]+['\"\u2019\u201d])")
 
 
-def names_a_term(text: str, end: int) -> bool:
+# A quoted phrase of up to four words: the term a generic subject is given.
+_QUOTED_TERM = re.compile(r"[ \t\n]*[\"\u201c\u2018'][\w-]+(?:[ \t\n]+[\w-]+){0,3}[\"\u201d\u2019']")
+_GENERIC = re.compile(r"[ \t\n]*(?:An?|Any|Each|Every)[ \t\n]")
+
+
+def names_a_term(text: str, end: int, sentence_start: int = -1) -> bool:
     """Does the cue that ends at `end` of the document's text ("is said to be", "said
     to inherit") go on with, or end in, a term set apart in emphasis or code? Then it
     defines the term: "An object with a `__parent__` attribute is said to be
-    *location-aware*", "a subclass is said to *inherit* its behaviour"."""
-    return _TERM_AFTER.match(text, end) is not None
+    *location-aware*", "a subclass is said to *inherit* its behaviour". After a generic
+    subject (the sentence at `sentence_start` opens with "A", "Any", "Each"), a quoted
+    phrase is a term too: 'A header that inherits its definition is said to be "linked
+    to previous"'."""
+    if _TERM_AFTER.match(text, end) is not None:
+        return True
+    return sentence_start >= 0 and _QUOTED_TERM.match(text, end) is not None \
+        and _GENERIC.match(text, sentence_start) is not None
 
 
 def ends_on_cue(text: str, end: int, sentence_end: int) -> bool:
