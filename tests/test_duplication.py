@@ -520,6 +520,24 @@ def test_a_change_of_modal_verb_is_another_statement():
     assert lint({"a.txt": text}, "DL202") == []
 
 
+def test_a_remark_on_its_own_section_opening_or_closing_two_sections_is_not_reported():
+    remark = "This section is required for every docstring and no review passes without it."
+    opening = (f"## Summary\n\n{remark}\n\nIt holds one line that ends in a period.\n\n"
+               f"## Examples\n\n{remark}\n\nIt holds doctests that run in the test suite.\n")
+    assert lint({"guide.md": opening}, "DL201") == []
+    note = "The option is ignored if move is enabled, since files cannot be moved and copied."
+    closing = (f"## copy\n\nWhether to copy files into the library.\n\n{note}\n\n"
+               f"## reflink\n\nWhether to use copy-on-write clones.\n\n{note}\n")
+    assert lint({"config.md": closing}, "DL201") == []
+    # At another place of the second section, or twice in one, it is a slip; and the
+    # option turns the test off.
+    moved = (f"## Summary\n\n{remark}\n\nIt holds one line.\n\n"
+             f"## Examples\n\nIt holds doctests.\n\n{remark}\n\nThey run in the suite.\n")
+    assert len(lint({"guide.md": moved}, "DL201")) == 1
+    assert len(lint({"guide.md": f"## Summary\n\n{remark}\n\nIt holds one line.\n\n{remark}\n"}, "DL201")) == 1
+    assert len(lint({"guide.md": opening}, "DL201", self_remarks=[])) == 1
+
+
 def test_a_pointer_repeated_in_another_section_is_not_reported():
     pointer = "See the troubleshooting guide for more information about failed builds."
     # Each pointer is a paragraph of its own: restated inside prose that goes on, any

@@ -17,7 +17,7 @@ from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.entries import block_numbers, entry_codes
 from doclint.families.duplication.parallel_text import outline, section_slots
-from doclint.families.duplication.pointers import POINTERS, pointer_flags
+from doclint.families.duplication.pointers import POINTERS, SELF_REMARKS, pointer_flags
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
@@ -55,6 +55,9 @@ class DuplicatesKind(Kind):
         # Sentences that begin so point the reader elsewhere; a pointer repeated in
         # another section or document is navigation, not a slip (see parallel_text).
         pointers: tuple[str, ...] = POINTERS
+        # Sentences that begin so remark on their own section or entry; the same remark
+        # opening, or closing, two sections speaks of two entries (see pointers).
+        self_remarks: tuple[str, ...] = SELF_REMARKS
         # Documents that are logs: what one repeats of another document is an entry
         # carried over (a fix listed under each release it was backported to).
         logs: tuple[str, ...] = LOGS
@@ -145,7 +148,8 @@ class DuplicatesKind(Kind):
             structure = doc.attributes[structure_key] = _structure(doc, comparable)
         return DocFacts(doc.path, doc.record, doc.record_line, *base, starts, token_data,
                         row_group=doc.row_group, **structure,
-                        pointers=pointer_flags([item[2] for item in comparable], opts.pointers),
+                        pointers=pointer_flags([item[2] for item in comparable], opts.pointers,
+                                               opts.self_remarks),
                         log=is_log(doc, opts.logs))
 
     def check_corpus(self, facts: list) -> Iterable[CorpusHit]:

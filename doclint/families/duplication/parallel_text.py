@@ -13,7 +13,7 @@ from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_to
 from doclint.families.duplication.fingerprint import hashes
 from doclint.families.duplication.across_files import at_home, stock_line
 from doclint.families.duplication.in_context import at_parallel_places, restated_in_context
-from doclint.families.duplication.pointers import repeated_pointer
+from doclint.families.duplication.pointers import remark_on_each_entry, repeated_pointer
 from doclint.families.duplication.synopses import after_parallel_code, in_parallel_units, restates_the_lead
 from doclint.families.duplication.nearmatch import near_score, only_slips, similarity
 from doclint.families.duplication.entries import CONTINUED, NEIGHBOUR_BLOCKS
@@ -332,7 +332,7 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or in_parallel_section(docs, a, b) or in_parallel_paragraphs(docs, a, b) \
         or in_sibling_sections(docs, a, b, exact) \
         or (exact and in_parallel_sections(docs, a, b)) \
-        or repeated_pointer(docs, a, b) or carried_in_log(docs, a, b) \
+        or repeated_pointer(docs, a, b) or remark_on_each_entry(docs, a, b) or carried_in_log(docs, a, b) \
         or restates_the_lead(docs, a, b, NEIGHBOUR_BLOCKS, NEIGHBOURS) \
         or restated_in_context(docs, a, b, NEIGHBOUR_BLOCKS) \
         or (exact and in_parallel_units(docs, a, b, NEIGHBOUR_BLOCKS)) \

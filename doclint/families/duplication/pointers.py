@@ -1,5 +1,8 @@
-"""Sentences that send the reader elsewhere ("See :ref:`triage` for more information."):
-the same pointer offered in two places is structure, not a slip."""
+"""Sentences whose sense depends on where they stand. One that sends the reader
+elsewhere ("See :ref:`triage` for more information.") offered in two places is
+structure, not a slip; so is a remark on its own section or entry ("This section is
+required for every docstring.", "The option is ignored if `move` is enabled.") made at
+the same place of two sections: each copy speaks of another entry."""
 from __future__ import annotations
 
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
@@ -18,13 +21,29 @@ POINTERS = ("see", "refer to", "for more information", "for more details", "for 
             "this is now covered in", "this is now documented in", "moved to")
 
 
-def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...]) -> bytes:
-    """Per sentence (its lower-case words): 1 when it begins with one of `phrases`."""
+# How a remark on its own section or entry begins; the default of the `self-remarks`
+# option. A version note is one too ("New in version 1.12: see also ffi.release().").
+SELF_REMARKS = ("this section", "this option", "the option", "this setting", "the setting",
+                "this function", "this method", "this command", "this flag", "this parameter",
+                "this field", "this variable", "this property", "this attribute", "this hook",
+                "this directive", "this plugin", "new in version", "changed in version",
+                "added in version", "deprecated since version", "deprecated in version")
+POINTER, SELF_REMARK = 1, 2
+
+
+def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks: tuple[str, ...] = ()) -> bytes:
+    """Per sentence (its lower-case words): POINTER when it begins with one of
+    `phrases`, SELF_REMARK when with one of `remarks`, else 0."""
+    pointer, remark = _opener(phrases), _opener(remarks)
+    return bytes(POINTER if pointer(words) else SELF_REMARK if remark(words) else 0 for words in sentences)
+
+
+def _opener(phrases: tuple[str, ...]):
+    """A test of whether a sentence's words begin with one of `phrases`."""
     heads = {tuple(p.lower().split()) for p in phrases}
     lengths = sorted({len(h) for h in heads})
     firsts = {h[0] for h in heads if h}
-    return bytes(bool(words) and words[0] in firsts and any(tuple(words[:n]) in heads for n in lengths)
-                 for words in sentences)
+    return lambda words: bool(words) and words[0] in firsts and any(tuple(words[:n]) in heads for n in lengths)
 
 
 def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
@@ -33,6 +52,27 @@ def repeated_pointer(docs: list[DocFacts], a: int, b: int) -> bool:
     section it is still a slip."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
-    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] and doc_b.pointers[ib]):
+    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] == doc_b.pointers[ib] == POINTER):
         return False
     return doc_a is not doc_b or doc_a.sections[ia] != doc_b.sections[ib]
+
+
+def remark_on_each_entry(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` and its copy `b` remark on their own sections ("This section is
+    required for every docstring.") and each opens its section, or each closes it: the
+    same words said of two entries. Elsewhere in a section such a copy is still a slip,
+    as is a copy within one section."""
+    doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] == doc_b.pointers[ib] == SELF_REMARK):
+        return False
+    if not (doc_a.sections[ia] and doc_b.sections[ib]) or (doc_a is doc_b and doc_a.sections[ia] == doc_b.sections[ib]):
+        return False  # a document without headings, or one section
+
+    def opens(doc: DocFacts, i: int) -> bool:
+        return doc.slots[i] == 0 and bool(doc.leads[i])
+
+    def closes(doc: DocFacts, i: int) -> bool:
+        return doc.tails[i] == 0 and (i + 1 >= len(doc.blocks) or doc.blocks[i + 1] != doc.blocks[i])
+
+    return (opens(doc_a, ia) and opens(doc_b, ib)) or (closes(doc_a, ia) and closes(doc_b, ib))
