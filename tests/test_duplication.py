@@ -538,6 +538,18 @@ def test_a_remark_on_its_own_section_opening_or_closing_two_sections_is_not_repo
     assert len(lint({"guide.md": opening}, "DL201", self_remarks=[])) == 1
 
 
+def test_titles_that_are_identifiers_head_entries_of_a_reference():
+    remark = "It is possible to change this setting per domain by using the slots setting."
+    def reference(first: str, second: str) -> str:
+        return (f"{first}\n{'-' * len(first)}\n\nDefault: 16\n\nThe maximum number of requests in flight.\n\n"
+                f"{remark}\n\n{second}\n{'-' * len(second)}\n\nDefault: 0\n\n{remark}\n\n"
+                "The delay is randomised to avoid a fixed pattern.\n")
+    assert lint({"settings.rst": reference("CONCURRENT_REQUESTS", "DOWNLOAD_DELAY")}, "DL201") == []
+    assert lint({"api.rst": reference("QueryDict.get()", "QueryDict.getlist()")}, "DL201") == []
+    # Under titles of prose, the copy at another place is a slip.
+    assert len(lint({"guide.rst": reference("Concurrency", "Politeness")}, "DL201")) == 1
+
+
 def test_a_pointer_repeated_in_another_section_is_not_reported():
     pointer = "See the troubleshooting guide for more information about failed builds."
     # Each pointer is a paragraph of its own: restated inside prose that goes on, any

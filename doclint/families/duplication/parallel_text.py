@@ -202,12 +202,21 @@ _MAX_SLOT = 255
 # ("#### `napi_get_last_error_info`", "Class: `MockTimers`"), else CODE_TITLE ("The
 # `proc_macro_attribute` attribute"). Both are true, a title without code 0.
 CODE_TITLE, ENTRY_TITLE = 1, 2
+# A title that is one identifier in plain text: code within its document, not across
+# documents (pages named after two unrelated properties still share no rule).
+IDENTIFIER_TITLE = 3
 _ANY_WORD = re.compile(r"[^\W\d_]{2,}")
+# A title that is one identifier, set as plain text ("DOWNLOAD_DELAY", "os.path.join()",
+# "QueryDict.getlist"): an entry's name, as if it were code. An identifier holds an
+# underscore, a dot or "::" inside it, or a call's parentheses, or is in camel case
+# (not a word in capitals: "FAQ", "NEWS").
+_IDENTIFIER_TITLE = re.compile(
+    r"[ \t]*(?=[\w.:()\[\]-]*(?:\w_|_\w|\w\.\w|\w::\w|\(\)|[a-z][A-Z]))[A-Za-z_][\w.:()\[\]-]*[ \t]*")
 
 
 def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
-    """Per heading of `doc`: its level, whether its title holds code (0, CODE_TITLE or
-    ENTRY_TITLE), and the codes of the stems of its title's words, read from the
+    """Per heading of `doc`: its level, whether its title holds code (0, CODE_TITLE,
+    ENTRY_TITLE or IDENTIFIER_TITLE), and the codes of the stems of its title's words, read from the
     masked text (code in a title, as in "#### `aarch64`", is no word)."""
     masked, out = doc.masked, []
     for heading in doc.headings:
@@ -216,6 +225,10 @@ def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
         if CODE_MASK in masked[heading.start:heading.end] or "`" in doc.text[heading.start:heading.end]:
             alone = len(_ANY_WORD.findall(masked, heading.start, heading.end)) <= 1
             code = ENTRY_TITLE if alone else CODE_TITLE
+        else:
+            line_end = doc.text.find("\n", heading.start, heading.end)  # a reST title's underline follows
+            if _IDENTIFIER_TITLE.fullmatch(doc.text, heading.start, heading.end if line_end < 0 else line_end):
+                code = IDENTIFIER_TITLE
         out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS})))))
     return tuple(out)
 
@@ -279,6 +292,8 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     if not (section_a and section_b) or (doc_a is doc_b and section_a == section_b):
         return False
     title_a, title_b = doc_a.outline[section_a - 1], doc_b.outline[section_b - 1]
+    if doc_a is not doc_b:
+        title_a, title_b = _across_documents(title_a), _across_documents(title_b)
     entries = reference_entries(title_a, title_b)
     if exact and ((title_a[1] and title_b[1]) or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
         return True  # one statement made in two entries of a reference, at any place
@@ -293,6 +308,12 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
         return False
     return entries or same_level_siblings(title_a, title_b)
 
+
+
+def _across_documents(title: tuple) -> tuple:
+    """An outline title as compared with one of another document: an identifier in
+    plain text is no code there."""
+    return (title[0], 0, title[2]) if title[1] == IDENTIFIER_TITLE else title
 
 
 def reference_entries(title_a: tuple, title_b: tuple) -> bool:
