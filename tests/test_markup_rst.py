@@ -232,3 +232,20 @@ def test_a_doctest_block_runs_to_the_blank_line_and_a_list_item_may_hold_a_direc
     read = [(b.kind, text[b.start:b.end]) for b in parsed.blocks]
     assert read == [("paragraph", "The call returns the connections:"), ("paragraph", "The conditions are:"),
                     ("blockquote", "The third case is read as prose.")]
+
+
+def test_a_bold_line_after_a_finished_sentence_is_a_title_of_its_own():
+    # Its blank line forgotten: docutils would join it to the paragraph, but it titles
+    # what follows, as the bold lines above the other examples do.
+    text = ("**Example 1: To list keys**\n\n"
+            "For more information, see the developer guide.\n"
+            "**Example 2: To list aliases**\n\n"
+            "The following example lists the aliases.\n\n"
+            "A sentence that goes on\n**in bold** is one paragraph.\n")
+    parsed = parse(text)
+    read = [(b.kind, text[b.start:b.end]) for b in parsed.blocks]
+    assert read == [("heading", "Example 1: To list keys"),
+                    ("paragraph", "For more information, see the developer guide."),
+                    ("heading", "Example 2: To list aliases"),
+                    ("paragraph", "The following example lists the aliases."),
+                    ("paragraph", "A sentence that goes on\n**in bold** is one paragraph.")]

@@ -19,6 +19,7 @@ _BULLET = re.compile(
     r"^[ \t]*(?:[-*+\u2022\u2023\u2043]|(?:\d+|[a-zA-Z#]|[ivxlcdm]+|[IVXLCDM]+)[.)]"
     r"|\((?:\d+|[a-zA-Z#]|[ivxlcdm]+)\))(?:[ \t]+|$)")
 _DOCTEST = re.compile(r"^[ \t]*>>>(?:[ \t]|$)")
+_BOLD_LINE = re.compile(r"[ \t]*\*\*[^*\s](?:[^*]*[^*\s])?\*\*:?[ \t]*$")
 _LINE_BLOCK = re.compile(r"^([ \t]*)\|(?=[ \t]|$)", re.M)
 _WORD = re.compile(r"\w")
 # A directive line: ".. name:: argument"; the name may carry a domain ("py:function").
@@ -313,8 +314,12 @@ def parse(text: str) -> Parsed:
                 continue
             j = i + 1
             # A paragraph runs to the next blank line, as docutils reads it: a wrapped
-            # line that starts with "2024." or "(1999)" is text, not a list item.
-            while j < n and lines[j].strip() and _indent(lines[j]) == ind:
+            # line that starts with "2024." or "(1999)" is text, not a list item. But a
+            # line all in bold after a finished sentence opens a block of its own: the
+            # title of what follows, its blank line forgotten ("... see Data keys.",
+            # then "**Example 2: To generate a 512-bit data key**").
+            while j < n and lines[j].strip() and _indent(lines[j]) == ind \
+                    and not (_BOLD_LINE.match(lines[j]) and lines[j - 1].rstrip().endswith((".", "!", "?"))):
                 j += 1
             kind = "paragraph" if ind == 0 else (
                 "list-item" if ind in item_cols else "blockquote")
