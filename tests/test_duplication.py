@@ -208,6 +208,14 @@ def test_sentences_that_introduce_a_block_are_not_compared():
             "The generated configuration looks like the following:\n\n```\na = 2\n```\n")
     assert lint({"config.md": text}, "DL201") == []
     assert len(lint({"config.md": text.replace("following:", "following.")}, "DL201")) == 1
+    # Without a stop, the code finishes the sentence: "... the same with" and a call.
+    lead = ("Now you can do the same with\n\n```py\n>>> pin.parent_point\n```\n\n"
+            "Change the joint and run it again.\n\n"
+            "Now you can do the same with either\n\n```py\n>>> pin.child_point\n```\n")
+    assert lint({"deprecations.md": lead}, "DL202") == []
+    cut = ("Now you can do the same with\n\nChange the joint and run it again.\n\n"
+           "Now you can do the same with either\n\nThe result is the same.\n")
+    assert len(lint({"deprecations.md": cut}, "DL202")) == 1
 
 
 def test_sentences_with_many_copies_are_grouped_by_default():

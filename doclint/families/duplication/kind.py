@@ -1,6 +1,7 @@
 """`duplicates` kind: exact and near-duplicate sentences across the run, and restatements."""
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -249,7 +250,9 @@ def _tokenised(doc, ignore_quoted: bool) -> list[tuple[int, int, list[str], str,
 
 def _introduces(text: str, end: int) -> bool:
     """Whether the sentence ending at `end` ends with a colon (closing marks aside, and
-    the " >" that opens an example in Vim's help)."""
+    the " >" that opens an example in Vim's help), or without a stop right before a
+    block of code that finishes it ("Now you can do the same with", then the code)."""
+    stop = end
     while end > 0:
         if text[end - 1] in " \t\n*_`)\"'\u201d\u2019":
             end -= 1
@@ -257,7 +260,14 @@ def _introduces(text: str, end: int) -> bool:
             end -= 2
         else:
             break
-    return end > 0 and text[end - 1] == ":"
+    if end > 0 and text[end - 1] == ":":
+        return True
+    return end > 0 and text[end - 1].isalnum() and _CODE_NEXT.match(text, stop) is not None
+
+
+# Code on the lines after a sentence, past one blank line at least: a fence, a
+# directive, a doctest or a Markdown code block indented four spaces.
+_CODE_NEXT = re.compile(r"[ \t]*\n(?:[ \t]*\n)+(?:[ \t]*(?:```|~~~|\.\. [\w:-]+::|>>> )|(?: {4}|\t))")
 
 
 def _structure(doc, comparable) -> dict:
