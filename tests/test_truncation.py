@@ -283,3 +283,20 @@ def test_release_notes_are_fragments_not_unterminated_paragraphs(lint_text):
     assert lint_text(notes, "DL102", "text", "CHANGELOG.md") == []
     # The same paragraphs in a guide are reported.
     assert [f.line for f in lint_text(notes, "DL102", "text", "guide.txt")] == [3]
+
+
+def test_a_sentence_runs_on_into_a_displayed_formula_or_a_code_directive(truncations):
+    # Before a formula a verb or a relative word leads in, as a preposition does before
+    # code; before code a verb still marks a cut.
+    body = ("Many functions can be expanded in series for small steps of the variable.\n\n"
+            "{lead}\n\n{block}\n\nThe rest follows from this expansion.\n")
+    math = ".. math::\n\n   F(x) = F(x_0) + F'(x_0) h"
+    code = ".. code-block:: python\n\n   expand(F, x0)"
+    for lead in ("Then the Taylor expansion is", "The coefficients are chosen such that",
+                 "This can be written as"):
+        assert truncations(body.format(lead=lead, block=math), "rst") == [], lead
+    assert truncations(body.format(lead="The series renders as", block=code), "rst") == []
+    [cut] = truncations(body.format(lead="A diverging expression is an expression that", block=code), "rst")
+    assert cut.line == 3
+    dollars = "We have\n\n$$F(x) = F(x_0) + h F'(x_0)$$\n\nThe rest follows.\n"
+    assert truncations("Series expansions are everywhere in numerical work.\n\n" + dollars, "markdown") == []

@@ -13,6 +13,14 @@ from doclint.markup.base import CODE_MASK, Block
 _INTRODUCED = re.compile(
     r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _DIRECTIVE = re.compile(r"[ \t]*\.\. ")  # reST directives, link targets, comments
+# Directives that show what the sentence before them leads into, as code does: code,
+# an image or a table ("... is computed as" + ".. code-block::").
+_DISPLAY = re.compile(r"[ \t]*\.\. (?:code-block|code|sourcecode|literalinclude|ipython|doctest|"
+                      r"testcode|testoutput|productionlist|image|figure|plot|graphviz|csv-table|"
+                      r"list-table|table|jupyter-execute)::")
+# A displayed formula: ".. math::" or "$$". A sentence runs on into it more freely than
+# into code ("the Taylor expansion is", "such that", "where" + the formula).
+_MATH = re.compile(r"[ \t]*(?:\.\. math::|\$\$)")
 _URL_LINE = re.compile(r"[ \t]*<?(?:https?://|ftp://|file:|www\.)\S*[ \t]*\Z")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
@@ -56,7 +64,8 @@ def _quote_depth(line: str) -> int:
 
 def introduces(doc: Document, e: Ending) -> str | None:
     """What a block ending introduces: "code" (code, a table, an image, an indented
-    example), "directive" (a reST directive or link target), "inline" (a paragraph
+    example), "math" (a displayed formula), "directive" (another reST directive or a
+    link target), "inline" (a paragraph
     that opens with inline code), "link" (an address alone on its own line), "list" (a
     list or block quote, which carries the sentence on even when its items are
     capitalised), or nothing (None)."""
@@ -102,8 +111,10 @@ def _what_follows(doc: Document, block: Block, stop: int, nxt: Block | None) -> 
             prose = masked[left:right].strip()
             if _URL_LINE.match(line):
                 return "link"  # "available at" + the address on its own line
+            if _MATH.match(line):
+                return "math"
             if _DIRECTIVE.match(line):
-                return "directive"
+                return "code" if _DISPLAY.match(line) else "directive"
             if _INTRODUCED.match(line) and not prose or _indent(line) > own:
                 return "code"
             if prose.startswith(CODE_MASK):

@@ -48,6 +48,8 @@ def _ends_on_references(tail: str) -> bool:
         return False
     return _REFERENCES.search(tail, max(0, len(tail) - _REFERENCE_REACH)) is not None
 _LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
+# ... and into a displayed formula: "defined as", "the expansion is", "such that", "where".
+_MATH_LEAD_IN_CLASSES = ("preposition", "auxiliary-verb", "relative-word")
 # A sentence that opens with one of these and has no comma never reached its main
 # clause: "If the version depends on multiple header fields".
 _SUBORDINATE = re.compile(r"(?:if|although|though|because|unless|whereas|whenever)\s", re.I)
@@ -182,8 +184,10 @@ class TruncationKind(Kind):
         clause, before code or a directive is a cut."""
         if verdict.report != "cut" or verdict.cls in MARKS or continues_around_block(doc, e):
             return False
-        if intro in ("code", "directive") and carried_on_after(doc, e):
+        if intro in ("code", "math", "directive") and carried_on_after(doc, e):
             return False  # "a variable named" + the name as code + "will be set to ..."
+        if intro == "math":
+            return verdict.cls not in _MATH_LEAD_IN_CLASSES
         if intro == "directive":
             return True  # a directive or link target never completes a sentence
         # Code may: "Assuming a module with" + the module's source.
