@@ -296,6 +296,10 @@ def test_a_sentence_runs_on_into_a_displayed_formula_or_a_code_directive(truncat
                  "This can be written as"):
         assert truncations(body.format(lead=lead, block=math), "rst") == [], lead
     assert truncations(body.format(lead="The series renders as", block=code), "rst") == []
+    assert truncations(body.format(lead="Recall that the series is", block=math.replace("math::", "math ::")),
+                       "rst") == []
+    assert truncations(body.format(lead="Create a truth table with", block=".. autofunction:: truth_table"),
+                       "rst") == []
     [cut] = truncations(body.format(lead="A diverging expression is an expression that", block=code), "rst")
     assert cut.line == 3
     dollars = "We have\n\n$$F(x) = F(x_0) + h F'(x_0)$$\n\nThe rest follows.\n"

@@ -14,13 +14,15 @@ _INTRODUCED = re.compile(
     r"[ \t]*(?:`|~~~|::|\.\. |\||!\[<(?!!--)[A-Za-z/]|\{\{<\s*code|https?://|ftp://|file:|www\.)")
 _DIRECTIVE = re.compile(r"[ \t]*\.\. ")  # reST directives, link targets, comments
 # Directives that show what the sentence before them leads into, as code does: code,
-# an image or a table ("... is computed as" + ".. code-block::").
+# an image, a table or an API entry ("... is computed as" + ".. code-block::", "a
+# truth table with" + ".. autofunction::"). Sphinx also reads ".. math ::".
 _DISPLAY = re.compile(r"[ \t]*\.\. (?:code-block|code|sourcecode|literalinclude|ipython|doctest|"
                       r"testcode|testoutput|productionlist|image|figure|plot|graphviz|csv-table|"
-                      r"list-table|table|jupyter-execute)::")
+                      r"list-table|table|jupyter-execute|auto(?:function|class|method|module|data|"
+                      r"attribute|exception))[ \t]*::")
 # A displayed formula: ".. math::" or "$$". A sentence runs on into it more freely than
 # into code ("the Taylor expansion is", "such that", "where" + the formula).
-_MATH = re.compile(r"[ \t]*(?:\.\. math::|\$\$)")
+_MATH = re.compile(r"[ \t]*(?:\.\. math[ \t]*::|\$\$)")
 _URL_LINE = re.compile(r"[ \t]*<?(?:https?://|ftp://|file:|www\.)\S*[ \t]*\Z")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
