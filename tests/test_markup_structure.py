@@ -223,3 +223,13 @@ def test_markdown_definition_list_marker_is_not_prose() -> None:
     got = [(b.kind, parsed.masked[b.start:b.end]) for b in parsed.blocks]
     assert got == [("list-item", "Deny network access from inside the sandbox."),
                    ("list-item", "Term\n  First definition of the term.")]
+
+
+def test_an_mkdocstrings_injection_and_its_options_are_not_prose() -> None:
+    text = ("Sources are classes.\n\n"
+            "::: hatch.project.sources.Source\n    options:\n      show_source: false\n\n"
+            "::: hatch.project.sources.PathSource\n\n"
+            "The end of the page.\n\n:::{note}\nA MyST note.\n:::\n")
+    assert blocks(parse_md, text) == [("paragraph", "Sources are classes."),
+                                      ("paragraph", "The end of the page."),
+                                      ("paragraph", "A MyST note.")]

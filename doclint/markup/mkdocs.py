@@ -3,8 +3,9 @@
 Done on the Markdown source before markdown-it sees it, keeping every offset:
 
 - snippet lines (`--8<-- "file.md"`, and `--8<--` blocks of file names), abbreviation
-  definitions (`*[HTML]: Hyper Text Markup Language`) and Liquid `comment`/`highlight`
-  blocks are not prose: they become blank;
+  definitions (`*[HTML]: Hyper Text Markup Language`), mkdocstrings' injections of an
+  API entry (`::: hatch.project.sources.Source`, with its indented YAML options) and
+  Liquid `comment`/`highlight` blocks are not prose: they become blank;
 - admonitions (`!!! note "Title"`, collapsible `??? tip`, `???+`) and content tabs
   (`=== "Tab"`) hold indented prose, which CommonMark would take for an indented code
   block. Their title line is blanked and their body is read as a Markdown document of
@@ -24,6 +25,8 @@ _SNIPPET_LINE = re.compile(
     r"^[ \t]*-+8<-+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"']\S*)?[ \t]*$", re.M)
 _SNIPPET_FENCE = re.compile(r"^([ \t]*)-+8<-+[ \t]*\n.*?^\1-+8<-+[ \t]*$", re.M | re.S)
 _ABBREVIATION = re.compile(r"^[ \t]{0,3}\*\[[^\]\n]+\]:.*$", re.M)
+# An mkdocstrings injection: "::: package.module.Name" and the lines indented under it.
+_AUTODOC = re.compile(r"^[ \t]{0,3}:::[ \t]+[\w.:-]+[ \t]*$(?:\n[ \t]+\S.*$)*", re.M)
 _LIQUID_BLOCK = re.compile(
     r"\{%-?[ \t]*(comment|highlight)\b.*?%\}.*?\{%-?[ \t]*end\1[ \t]*-?%\}", re.S)
 # An admonition or a tab: "!!! note", '!!! note "Title"', '??? tip "Title"', '=== "Tab"'.
@@ -44,13 +47,16 @@ class Container:
 
 
 def blank_extensions(src: str) -> str:
-    """`src` with snippet, abbreviation and Liquid comment/highlight syntax blanked."""
+    """`src` with snippet, abbreviation, mkdocstrings and Liquid comment/highlight
+    syntax blanked."""
     sub = lambda m: blank(m.group())  # noqa: E731
     if "8<" in src:
         src = _SNIPPET_FENCE.sub(sub, src)
         src = _SNIPPET_LINE.sub(sub, src)
     if "*[" in src:
         src = _ABBREVIATION.sub(sub, src)
+    if ":::" in src:
+        src = _AUTODOC.sub(sub, src)
     if "{%" in src:
         src = _LIQUID_BLOCK.sub(sub, src)
     return src
