@@ -304,3 +304,14 @@ def test_a_sentence_runs_on_into_a_displayed_formula_or_a_code_directive(truncat
     assert cut.line == 3
     dollars = "We have\n\n$$F(x) = F(x_0) + h F'(x_0)$$\n\nThe rest follows.\n"
     assert truncations("Series expansions are everywhere in numerical work.\n\n" + dollars, "markdown") == []
+
+
+def test_a_paragraph_set_in_emphasis_is_a_caption(truncations):
+    text = ("Options\n=======\n\nThe options are listed below. Each has a short description.\n\n"
+            "--max-nested-blocks\n\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\n"
+            "*Maximum number of nested blocks for function or method body*\n\n"
+            "The rest of the text ends well. It has sentences.\n")
+    assert truncations(text, "rst") == []
+    # A paragraph cut off on a function word is still reported.
+    [cut] = truncations(text.replace("method body*", "method body and the*"), "rst")
+    assert cut.line == 8

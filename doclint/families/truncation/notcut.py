@@ -62,6 +62,18 @@ def letter_name(doc: Document, tail: str, word: str) -> bool:
                      re.I) is not None
 
 
+def emphasised_paragraph(doc: Document, e: Ending) -> bool:
+    """A paragraph set in emphasis from its first word to its last: a description set
+    apart as a caption is ("*Maximum number of nested blocks for function body*"
+    under each option), not a sentence of the text."""
+    text = doc.text
+    right = text.find("\n", e.stop)
+    # From the start of the block's first line: the block itself starts after the marks.
+    raw = text[text.rfind("\n", 0, e.block.start) + 1:len(text) if right == -1 else right].strip()
+    closer = _EMPHASIS_END.search(raw)
+    return closer is not None and raw.startswith(closer.group()) and len(raw) > 2 * len(closer.group())
+
+
 def emphasised_aside(doc: Document, e: Ending) -> bool:
     """"... aligned! *forehead slap*": an emphasised aside after a finished sentence."""
     text = doc.text
