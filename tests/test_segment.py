@@ -50,6 +50,8 @@ def test_basic_terminators(text: str, expected: list[str]) -> None:
     ("Apples, pears, etc. The rest is veg.", ["Apples, pears, etc.", "The rest is veg."]),
     ("Smith et al. (2019) disagree.", ["Smith et al. (2019) disagree."]),
     ("Words like no. Then others.", ["Words like no.", "Then others."]),
+    ('The detection of a "feat. X" part now matches brackets.',
+     ['The detection of a "feat. X" part now matches brackets.']),
 ])
 def test_abbreviations(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected

@@ -28,12 +28,12 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # acronyms like "U.S.A." or "e.g."
 TRAILER = r"\([^()\n.!?\u2026]{1,80}\)"
 _TRAILER = re.compile(TRAILER + r"(?=[ \t]*(?:\n|$))")
 
-# Abbreviations that (almost) never end a sentence: titles before a name, and
-# references before a number. The next word is always part of the same sentence.
+# Abbreviations that (almost) never end a sentence: titles before a name ("feat." for
+# a featured artist too), and references before a number. The next word is always part of the same sentence.
 _NEVER_END = frozenset("""
     Mr. Mrs. Ms. Mx. Messrs. Dr. Prof. Mt. Gen. Col. Lt. Sgt. Capt. Cmdr. Adm. Maj.
     Gov. Sen. Rep. Rev. Hon. Pres. Supt. Fr.
-    vs. v. cf. Cf. e.g. E.g. i.e. I.e. viz. approx. Approx. ca. c.
+    vs. v. cf. Cf. e.g. E.g. i.e. I.e. viz. approx. Approx. ca. c. feat. Feat.
     No. Nos. Fig. Figs. fig. Vol. vol. Vols. pp. p. Ch. ch. Sec. Eq. Eqs. Art. Ref.
 """.split())
 
