@@ -305,7 +305,8 @@ def test_words_read_as_reporting_verbs_that_do_not_report(lint_text):
             "It goes without saying that you should measure before you optimise.\n\n"
             "Some people have suggested using \"they\", but that is not regular English.\n\n"
             "It is a generally accepted convention that such variables are temporary.\n\n"
-            "Typed arrays are generally accepted in all core APIs where buffers are.\n")
+            "Typed arrays are generally accepted in all core APIs where buffers are.\n\n"
+            "This output format is useful, since it is recognized by most editors.\n")
     assert claims(lint_text, text) == []
     reports = ("Critics tell us the bridge will never pay for itself.\n\n"
                "Some residents claimed the council had hidden the report.\n\n"
