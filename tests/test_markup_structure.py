@@ -92,11 +92,14 @@ def test_rst_lone_word_between_literal_blocks_is_no_prose() -> None:
 @pytest.mark.parametrize("parse", [parse_md, parse_rst])
 def test_labels_and_bold_lines_are_headings(parse) -> None:
     text = ("**Step 1: Create the panel**\n\nObjectives:\n\nTime required: 30 minutes\n\n"
-            "Open the dashboard and add a panel.\n")
+            "*Availability*: PostGIS, Oracle, MariaDB, MySQL and SpatiaLite (Native)\n\n"
+            "Open the dashboard and add a panel.\n\nNote: the value, if any, is kept.\n")
     assert blocks(parse, text) == [("heading", "Step 1: Create the panel"),
                                    ("heading", "Objectives:"),
                                    ("heading", "Time required: 30 minutes"),
-                                   ("paragraph", "Open the dashboard and add a panel.")]
+                                   ("heading", "Availability*: PostGIS, Oracle, MariaDB, MySQL and SpatiaLite (Native)"),
+                                   ("paragraph", "Open the dashboard and add a panel."),
+                                   ("paragraph", "Note: the value, if any, is kept.")]
 
 
 @pytest.mark.parametrize("parse", [parse_md, parse_rst])

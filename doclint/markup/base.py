@@ -133,6 +133,11 @@ _STRONG_LINE = re.compile(r"[ \t]*(\*\*|__)(?=\S)(?:(?!\1).)*\S\1:?[ \t]*")
 _LABEL_COLON = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+)?[ \t]*:[ \t]*")
 _LABEL_VALUE = re.compile(
     r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+){0,2}:[ \t]+(?=[A-Z0-9])[\w'-]+(?:[ \t]+[\w'-]+){0,3}[ \t]*")
+# A field whose value is a list of names: "Availability: PostGIS, Oracle, MySQL".
+_NAME_ITEM = r"(?=[\w.'+-]*[A-Z0-9])\w[\w.'+-]*(?:[ \t]+\([^()]*\))?"
+_LABEL_LIST = re.compile(
+    rf"[A-Z][\w'-]*(?:[ \t]+[\w'-]+){{0,2}}[ \t]*:[ \t]+{_NAME_ITEM}"
+    rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_ITEM})+[ \t]*\.?")
 _CONNECTIVE = re.compile(
     r"(?:or|and|then|else|otherwise|alternatively|versus|vs\.?|or else|and then|or alternatively)"
     r"[:,]?", re.I)
@@ -140,7 +145,8 @@ _CONNECTIVE = re.compile(
 
 def label_kind(raw: str, masked: str) -> str | None:
     """The kind a one-line paragraph really has when it is structure, not a sentence:
-    "heading" for a bold line, "Objectives:" or "Time required: 30 minutes"; "" for a
+    "heading" for a bold line, "Objectives:", "Time required: 30 minutes" or
+    "Availability: PostGIS, Oracle, MySQL"; "" for a
     lone connective such as "or" between two code blocks (no prose at all); None for
     an ordinary block. `raw` is the block's source line, `masked` its masked form."""
     if "\n" in raw or len(raw) > 80:
@@ -148,7 +154,7 @@ def label_kind(raw: str, masked: str) -> str | None:
     if _STRONG_LINE.fullmatch(raw):
         return "heading"
     text = masked.strip()
-    if _LABEL_COLON.fullmatch(text) or _LABEL_VALUE.fullmatch(text):
+    if _LABEL_COLON.fullmatch(text) or _LABEL_VALUE.fullmatch(text) or _LABEL_LIST.fullmatch(text):
         return "heading"
     if _CONNECTIVE.fullmatch(text):
         return ""
