@@ -29,7 +29,8 @@ TRAILER = r"\([^()\n.!?\u2026]{1,80}\)"
 _TRAILER = re.compile(TRAILER + r"(?=[ \t]*(?:\n|$))")
 
 # Abbreviations that (almost) never end a sentence: titles before a name ("feat." for
-# a featured artist too), and references before a number. The next word is always part of the same sentence.
+# a featured artist too), and references before a number. The next word is always
+# part of the same sentence.
 _NEVER_END = frozenset("""
     Mr. Mrs. Ms. Mx. Messrs. Dr. Prof. Mt. Gen. Col. Lt. Sgt. Capt. Cmdr. Adm. Maj.
     Gov. Sen. Rep. Rev. Hon. Pres. Supt. Fr.

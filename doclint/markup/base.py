@@ -146,9 +146,9 @@ _CONNECTIVE = re.compile(
 def label_kind(raw: str, masked: str) -> str | None:
     """The kind a one-line paragraph really has when it is structure, not a sentence:
     "heading" for a bold line, "Objectives:", "Time required: 30 minutes" or
-    "Availability: PostGIS, Oracle, MySQL"; "" for a
-    lone connective such as "or" between two code blocks (no prose at all); None for
-    an ordinary block. `raw` is the block's source line, `masked` its masked form."""
+    "Availability: PostGIS, Oracle, MySQL"; "" for a lone connective such as "or"
+    between two code blocks (no prose at all); None for an ordinary block. `raw` is the
+    block's source line, `masked` its masked form."""
     if "\n" in raw or len(raw) > 80:
         return None
     if _STRONG_LINE.fullmatch(raw):

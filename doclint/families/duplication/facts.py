@@ -54,7 +54,9 @@ class DocFacts:
     slots: bytes = b""
     tails: bytes = b""  # per comparable sentence: paragraphs after its own before the next heading
     outline: tuple[tuple[int, int, frozenset[int]], ...] = ()
-    pointers: bytes = b""  # per comparable sentence: 1 when it points the reader elsewhere
+    # Per comparable sentence: 1 when it points the reader elsewhere, 2 when it remarks
+    # on its own section (pointers.POINTER, pointers.SELF_REMARK), else 0.
+    pointers: bytes = b""
     leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
     alone: bytes = b""  # per comparable sentence: 1 when it is the only sentence of its block
     code_slots: bytes = b""  # per comparable sentence: its block's place after code (parallel_text.code_slots)

@@ -58,7 +58,7 @@ def at_parallel_places(docs: list[DocFacts], a: int, b: int, near: int) -> bool:
     if doc_a.alone[ia] or doc_b.alone[ib] or (doc_a is doc_b and doc_a.blocks[ia] == doc_b.blocks[ib]):
         return False
     first_a, first_b = bool(doc_a.leads[ia]), bool(doc_b.leads[ib])
-    last_a, last_b = _closes(doc_a, ia), _closes(doc_b, ib)
+    last_a, last_b = closes_block(doc_a, ia), closes_block(doc_b, ib)
     if first_a and first_b and not (last_a or last_b):
         if doc_a is doc_b and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= near:
             return False  # paragraphs side by side that open alike: the reader meets it twice in a row
@@ -74,6 +74,6 @@ def at_parallel_places(docs: list[DocFacts], a: int, b: int, near: int) -> bool:
         and doc_a.fingerprints[ja] != doc_b.fingerprints[jb]
 
 
-def _closes(doc: DocFacts, index: int) -> bool:
+def closes_block(doc: DocFacts, index: int) -> bool:
     """Whether sentence `index` is the last compared sentence of its block."""
     return index + 1 >= len(doc.blocks) or doc.blocks[index + 1] != doc.blocks[index]

@@ -216,8 +216,8 @@ _IDENTIFIER_TITLE = re.compile(
 
 def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
     """Per heading of `doc`: its level, whether its title holds code (0, CODE_TITLE,
-    ENTRY_TITLE or IDENTIFIER_TITLE), and the codes of the stems of its title's words, read from the
-    masked text (code in a title, as in "#### `aarch64`", is no word)."""
+    ENTRY_TITLE or IDENTIFIER_TITLE), and the codes of the stems of its title's words,
+    read from the masked text (code in a title, as in "#### `aarch64`", is no word)."""
     masked, out = doc.masked, []
     for heading in doc.headings:
         words = {w.lower() for w in _TITLE_WORD.findall(masked, heading.start, heading.end)}
@@ -226,7 +226,8 @@ def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
             alone = len(_ANY_WORD.findall(masked, heading.start, heading.end)) <= 1
             code = ENTRY_TITLE if alone else CODE_TITLE
         else:
-            line_end = doc.text.find("\n", heading.start, heading.end)  # a reST title's underline follows
+            # The title's first line: a reST title's underline follows it.
+            line_end = doc.text.find("\n", heading.start, heading.end)
             if _IDENTIFIER_TITLE.fullmatch(doc.text, heading.start, heading.end if line_end < 0 else line_end):
                 code = IDENTIFIER_TITLE
         out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS})))))
@@ -307,7 +308,6 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
             exact and doc_a.tails and doc_b.tails and doc_a.tails[ia] == doc_b.tails[ib]):
         return False
     return entries or same_level_siblings(title_a, title_b)
-
 
 
 def _across_documents(title: tuple) -> tuple:

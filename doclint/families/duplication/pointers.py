@@ -6,6 +6,7 @@ the same place of two sections: each copy speaks of another entry."""
 from __future__ import annotations
 
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
+from doclint.families.duplication.in_context import closes_block
 
 
 # How a sentence that sends the reader elsewhere begins ("See :ref:`triage` for more
@@ -73,6 +74,6 @@ def remark_on_each_entry(docs: list[DocFacts], a: int, b: int) -> bool:
         return doc.slots[i] == 0 and bool(doc.leads[i])
 
     def closes(doc: DocFacts, i: int) -> bool:
-        return doc.tails[i] == 0 and (i + 1 >= len(doc.blocks) or doc.blocks[i + 1] != doc.blocks[i])
+        return doc.tails[i] == 0 and closes_block(doc, i)
 
     return (opens(doc_a, ia) and opens(doc_b, ib)) or (closes(doc_a, ia) and closes(doc_b, ib))

@@ -67,10 +67,9 @@ def _quote_depth(line: str) -> int:
 def introduces(doc: Document, e: Ending) -> str | None:
     """What a block ending introduces: "code" (code, a table, an image, an indented
     example), "math" (a displayed formula), "directive" (another reST directive or a
-    link target), "inline" (a paragraph
-    that opens with inline code), "link" (an address alone on its own line), "list" (a
-    list or block quote, which carries the sentence on even when its items are
-    capitalised), or nothing (None)."""
+    link target), "inline" (a paragraph that opens with inline code), "link" (an
+    address alone on its own line), "list" (a list or block quote, which carries the
+    sentence on even when its items are capitalised), or nothing (None)."""
     if e.where != "block":
         return None
     return _what_follows(doc, e.block, e.stop, e.next_block)

@@ -21,7 +21,14 @@ from doclint.families.truncation.endings import (
     words,
 )
 from doclint.families.truncation.introducers import announces, carried_on_after, continues_around_block, introduces
-from doclint.families.truncation.notcut import emphasised_aside, emphasised_paragraph, letter_name, salutation, series, signed_off
+from doclint.families.truncation.notcut import (
+    emphasised_aside,
+    emphasised_paragraph,
+    letter_name,
+    salutation,
+    series,
+    signed_off,
+)
 from doclint.families.truncation.openings import Openings
 from doclint.families.truncation.prose import prose_like
 from doclint.families.truncation.shape import punctuating, sentence_at, sentence_like, word_share
@@ -159,7 +166,8 @@ class TruncationKind(Kind):
                 return None  # no word, a title or a quote, or issue numbers ("... one.  #4698")
             if e.wrapped and not openings.at(e.next_start) or announces(tail) \
                     or emphasised_aside(doc, e) or emphasised_paragraph(doc, e) or signed_off(doc, e):
-                return None  # no sentence opens next; "as follows" introduces; an aside or a caption; a signature
+                # No sentence opens next; "as follows" introduces; an aside or a caption; a signature.
+                return None
             verdict = Verdict("unterminated", f"ends on '{word}' without terminal punctuation", word)
         if verdict.report != opts.report:
             return None
