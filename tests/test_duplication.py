@@ -218,6 +218,20 @@ def test_sentences_that_introduce_a_block_are_not_compared():
     assert len(lint({"deprecations.md": cut}, "DL202")) == 1
 
 
+def test_a_link_alone_on_its_line_is_not_compared():
+    text = ("Encoding\n========\n\nThe rules for guessing an encoding are strict. "
+            "`Section F of the XML specification <https://www.w3.org/TR/xml/#sec-guessing>`_ "
+            "outlines the process for determining the character encoding.\n\n"
+            "Further reading\n===============\n\n"
+            "* `Section F of the XML specification <https://www.w3.org/TR/xml/#sec-guessing>`_\n\n"
+            "* `On the well-formedness of XML documents <https://example.org/wf>`_\n")
+    assert lint({"encoding.rst": text}, "DL202") == []
+    # The same words as a sentence of their own are compared.
+    alone = text.replace("* `Section F of the XML specification <https://www.w3.org/TR/xml/#sec-guessing>`_",
+                         "* Section F of the XML specification outlines the process")
+    assert len(lint({"encoding.rst": alone}, "DL202")) == 1
+
+
 def test_sentences_with_many_copies_are_grouped_by_default():
     footer = "This page is licensed under the Creative Commons Attribution licence."
     files = {f"{n}.md": f"{opening}\n\n{footer}\n" for n, opening in enumerate(OPENINGS)}

@@ -116,7 +116,7 @@ class DuplicatesKind(Kind):
             cached = doc.attributes[key] = [
                 item for item in _tokenised(doc, opts.ignore_quoted)
                 if item[3] not in skip and len(item[2]) >= least and item[4] * 2 <= len(item[2])
-                and not _introduces(text, item[1])]
+                and not _introduces(text, item[1]) and not _link_alone(text, item[0], item[1])]
         return cached
 
     def facts(self, doc) -> DocFacts | None:
@@ -263,6 +263,21 @@ def _introduces(text: str, end: int) -> bool:
     if end > 0 and text[end - 1] == ":":
         return True
     return end > 0 and text[end - 1].isalnum() and _CODE_NEXT.match(text, stop) is not None
+
+
+def _link_alone(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at [start, end) is a link and nothing else on its lines (a
+    list item of further reading: "`Section F of the XML specification <url>`_"): it
+    names the page it links to, as a title does, and says nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    raw = text[line_start:len(text) if line_end == -1 else line_end]
+    return ("<" in raw or "](" in raw) and _LINK_LINE.fullmatch(raw) is not None
+
+
+# A link alone on its line, after a list marker at most: reST's `text <url>`_ or
+# Markdown's [text](url).
+_LINK_LINE = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:`[^`<\n]+<[^>\n]+>`__?|\[[^\]\n]+\]\([^)\n]+\))[ \t]*")
 
 
 # Code on the lines after a sentence, past one blank line at least: a fence, a
