@@ -306,13 +306,17 @@ def test_words_read_as_reporting_verbs_that_do_not_report(lint_text):
             "Some people have suggested using \"they\", but that is not regular English.\n\n"
             "It is a generally accepted convention that such variables are temporary.\n\n"
             "Typed arrays are generally accepted in all core APIs where buffers are.\n\n"
-            "This output format is useful, since it is recognized by most editors.\n")
+            "This output format is useful, since it is recognized by most editors.\n\n"
+            "If the loop is shut down, it cancels every task, the supposedly shielded one too.\n\n"
+            "The licence keeps the author from being considered responsible for changes made by others.\n\n"
+            "When an object is created, it is said to be in an *unsaved* state.\n")
     assert claims(lint_text, text) == []
     reports = ("Critics tell us the bridge will never pay for itself.\n\n"
                "Some residents claimed the council had hidden the report.\n\n"
                "At least two officials said the talks had failed.\n\n"
+               "The minister had supposedly left the country.\n\n"
                "The sequel was generally considered an improvement over its predecessor.\n")
-    assert [(f.rule_id, f.line) for f in claims(lint_text, reports)] == [("DL301", 1), ("DL301", 3), ("DL301", 5), ("DL302", 7)]
+    assert [(f.rule_id, f.line) for f in claims(lint_text, reports)] == [("DL301", 1), ("DL301", 3), ("DL301", 5), ("DL301", 7), ("DL302", 9)]
 
 
 def test_a_hard_wrapped_quotation_is_still_a_quotation(lint_text):

@@ -26,7 +26,11 @@ _CLAIMS = frozenset("claim claims claimed claiming".split())
 _TAKEN = re.compile(r"\s+(?:it|them|ownership|responsibility|credit|victory)\b(?!\s+(?:is|was|were|are|has|had|will|would|could|can|to)\b)", re.I)
 _BY = re.compile(r"\s+by\s+", re.I)
 _WITH_OR_TO = re.compile(r"\s+(?:with|to)\b", re.I)
-_BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)[\w'\u2019-]+){1,4}?\s+by\s+", re.I)
+# A few words on to "by": not past another participle, whose agent it is ("considered
+# responsible for modifications made by others").
+_BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)"
+                      r"(?![\w']+ed\b|(?:made|done|written|given|taken|shown|known|held|built|sent|kept|paid)\b)"
+                      r"[\w'\u2019-]+){1,4}?\s+by\s+", re.I)
 # "was criticised in PEP 594", "was praised at the Venice festival": a named place of
 # the judgement is its source.
 _NAMED_AFTER = re.compile(r"(?:\s+[\w'\u2019-]+){0,3}?\s+(?:in|by|from|at)\s+(?:the\s+)?[A-Z0-9]")

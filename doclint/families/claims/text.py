@@ -336,8 +336,9 @@ _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]henever|[Pp]rovided|[Ss]uppos
 
 
 # What a term set apart as one starts with in the markup: emphasis, code, a glossary
-# role or one quoted word ("is also said to be 'irrotational'"), after an article at most.
-_TERM_AFTER = re.compile(r"[ \t\n]*(?:(?:an?|the)[ \t\n]+)?"
+# role or one quoted word ("is also said to be 'irrotational'"), after an article at
+# most, or "in" and an article ("said to be in an *unsaved* state").
+_TERM_AFTER = re.compile(r"[ \t\n]*(?:(?:in[ \t\n]+)?(?:an?|the)[ \t\n]+)?"
                          r"(?:[*_`]|:term:|['\"\u2018\u201c][\w-]+['\"\u2019\u201d])")
 
 
