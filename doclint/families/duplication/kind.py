@@ -269,6 +269,8 @@ def _link_alone(text: str, start: int, end: int) -> bool:
     """Whether the sentence at [start, end) is a link and nothing else on its lines (a
     list item of further reading: "`Section F of the XML specification <url>`_"): it
     names the page it links to, as a title does, and says nothing."""
+    if start == 0 or text[start - 1] not in "`[":
+        return False  # the words of a link start right after its opening mark
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     raw = text[line_start:len(text) if line_end == -1 else line_end]
