@@ -300,6 +300,9 @@ def test_a_sentence_runs_on_into_a_displayed_formula_or_a_code_directive(truncat
                        "rst") == []
     assert truncations(body.format(lead="Create a truth table with", block=".. autofunction:: truth_table"),
                        "rst") == []
+    # "such that" announces the condition the block states, as "as follows" does.
+    assert truncations(body.format(lead="The matrices are calculated such that",
+                                   block=".. code ::\n\n   A ER = E ER"), "rst") == []
     [cut] = truncations(body.format(lead="A diverging expression is an expression that", block=code), "rst")
     assert cut.line == 3
     dollars = "We have\n\n$$F(x) = F(x_0) + h F'(x_0)$$\n\nThe rest follows.\n"

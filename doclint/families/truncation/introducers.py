@@ -27,9 +27,10 @@ _URL_LINE = re.compile(r"[ \t]*<?(?:https?://|ftp://|file:|www\.)\S*[ \t]*\Z")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--.*-->[ \t]*")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+\u2022]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]")
 _LATER_ITEM = re.compile(r"\(?(?:[2-9]|\d\d+)[.)]")  # a numbered item after the first
-# Lead-ins that announce the block in words instead of with a colon: not cut.
+# Lead-ins that announce the block in words instead of with a colon: not cut ("such
+# that" announces a condition, as "as follows" announces steps).
 _ANNOUNCES = re.compile(r"\b(?:as follows|the following|below|for example|for instance|"
-                        r"e\.g|i\.e|like this|like so)\W*\Z", re.I)
+                        r"e\.g|i\.e|like this|like so|such that)\W*\Z", re.I)
 
 
 def continues_around_block(doc: Document, e: Ending) -> bool:

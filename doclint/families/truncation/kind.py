@@ -174,8 +174,8 @@ class TruncationKind(Kind):
         if trailing_markup(doc, e):
             return None  # a link line or a tag
         intro = introduces(doc, e)
-        if intro is not None and not self.cut_before(doc, e, verdict, intro):
-            return None  # text that introduces code or a list
+        if intro is not None and (announces(tail) or not self.cut_before(doc, e, verdict, intro)):
+            return None  # text that introduces code or a list ("such that" + the condition)
         unit = masked[e.block.start:e.stop] if e.where == "block" else tail
         if opts.caption is not None and opts.caption.match(unit):
             return None
