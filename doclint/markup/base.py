@@ -127,7 +127,7 @@ def header_end(lines: list[str]) -> int:
 
 # Labels: one short line that names what follows rather than saying something. A whole
 # line of strong emphasis is a heading in all but name.
-_STRONG_LINE = re.compile(r"[ \t]*(\*\*|__)(?=\S)(?:(?!\1).)*\S\1:?[ \t]*")
+STRONG_LINE = re.compile(r"[ \t]*(\*\*|__)(?=\S)(?:(?!\1).)*\S\1:?[ \t]*")
 # At most two words before the colon: "Objectives:", "Next steps:"; a longer line such
 # as "To get started:" leads into what follows as a sentence does.
 _LABEL_COLON = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[\w'-]+)?[ \t]*:[ \t]*")
@@ -151,7 +151,7 @@ def label_kind(raw: str, masked: str) -> str | None:
     block's source line, `masked` its masked form."""
     if "\n" in raw or len(raw) > 80:
         return None
-    if _STRONG_LINE.fullmatch(raw):
+    if STRONG_LINE.fullmatch(raw):
         return "heading"
     text = masked.strip()
     if _LABEL_COLON.fullmatch(text) or _LABEL_VALUE.fullmatch(text) or _LABEL_LIST.fullmatch(text):
@@ -166,7 +166,7 @@ def strong_heading(raw: str, start: int, end: int, section_level: int) -> Headin
     list the snapshots**", "**Use:**"): writers divide a section, or a page without
     headings, into parallel parts with it. It sits one level below the markup's own
     heading before it (`section_level`, 0 when there is none)."""
-    if "\n" in raw or len(raw) > _STRONG_TITLE_CHARS or not _STRONG_LINE.fullmatch(raw):
+    if "\n" in raw or len(raw) > _STRONG_TITLE_CHARS or not STRONG_LINE.fullmatch(raw):
         return None
     if len(raw) > _STRONG_HEADING_CHARS and _SENTENCE_END.search(raw):
         return None  # a long bold line that ends a sentence is an emphasised statement

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 
 from .base import EMAIL as _MAIL
-from .base import FRONT_MATTER, Block, Heading, Parsed, header_end, label_kind, strong_heading
+from .base import FRONT_MATTER, STRONG_LINE, Block, Heading, Parsed, header_end, label_kind, strong_heading
 from .base import blank as _blank
 from .base import code as _code
 from .rst_directives import ENTRY, TITLE, TITLE_ONLY, VERSION, prose_directive
@@ -19,7 +19,6 @@ _BULLET = re.compile(
     r"^[ \t]*(?:[-*+\u2022\u2023\u2043]|(?:\d+|[a-zA-Z#]|[ivxlcdm]+|[IVXLCDM]+)[.)]"
     r"|\((?:\d+|[a-zA-Z#]|[ivxlcdm]+)\))(?:[ \t]+|$)")
 _DOCTEST = re.compile(r"^[ \t]*>>>(?:[ \t]|$)")
-_BOLD_LINE = re.compile(r"[ \t]*\*\*[^*\s](?:[^*]*[^*\s])?\*\*:?[ \t]*$")
 _LINE_BLOCK = re.compile(r"^([ \t]*)\|(?=[ \t]|$)", re.M)
 _WORD = re.compile(r"\w")
 # A directive line: ".. name:: argument"; the name may carry a domain ("py:function").
@@ -319,7 +318,7 @@ def parse(text: str) -> Parsed:
             # title of what follows, its blank line forgotten ("... see Data keys.",
             # then "**Example 2: To generate a 512-bit data key**").
             while j < n and lines[j].strip() and _indent(lines[j]) == ind \
-                    and not (_BOLD_LINE.match(lines[j]) and lines[j - 1].rstrip().endswith((".", "!", "?"))):
+                    and not (STRONG_LINE.fullmatch(lines[j]) and lines[j - 1].rstrip().endswith((".", "!", "?"))):
                 j += 1
             kind = "paragraph" if ind == 0 else (
                 "list-item" if ind in item_cols else "blockquote")
