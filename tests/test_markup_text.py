@@ -223,6 +223,27 @@ def test_help_file_examples_opened_by_a_trailing_angle_bracket_are_not_prose():
     assert all("endfunction" not in t for _, t in blocks_of(spaced))
 
 
+def test_help_file_labelled_examples_of_code_are_not_prose():
+    # A style guide in Vim's help format shows right and wrong code under a label in
+    # the first column; the indented lines under the label go on with the example.
+    text = ("Use braces on both blocks of an if/else when one of them has braces:\n\n"
+            "Wrong:\t    if (cond) {\n"
+            "\t\tcmd;\n"
+            "\t    } else\n"
+            "\t\tcmd;\n\n"
+            "OK:\t    if (cond)\n"
+            "\t    {\n"
+            "\t\tcmd;\n"
+            "\t    }\n\n"
+            "Rationale:\tIn Vi the command was read the other way round, so the\n"
+            "\t\tbraces make the intent clear.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    texts = [t for _, t in blocks_of(text)]
+    assert not any("cmd" in t or "cond" in t for t in texts)
+    # A label over prose keeps its text.
+    assert any(t.startswith("In Vi the command") and "braces make the intent clear." in t for t in texts)
+
+
 def test_records_of_aligned_fields_are_data_not_prose():
     # A patch log: each entry a title line and fields whose values stand in one column.
     log = ("Patches since the last release are listed below.\n\n"

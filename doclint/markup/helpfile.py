@@ -63,6 +63,13 @@ _LINK_ROW = re.compile(r"[ \t]*\|[^\s|]+\|(?:\t|[ ]{2,}).*")
 # written two ways.
 LINK = re.compile(r"\|[^\s|]+\||'[a-z]{2,}'|'t_..'|`[^`\s]+`|<[-a-zA-Z0-9_]+>|<[SCM]-.>"
                   r"|\{[-a-zA-Z0-9'\"*+/:%#=\[\]<>.,]+\}|CTRL-(?:SHIFT-)?(?:Break|.)")
+# A labelled example: a word and a colon in the first column, then a tab and the
+# example, whose indented lines go on below it ("OK:\t    if (cond)" over "\t\tcmd;",
+# "Wrong:\t    while (cond);"). It is code when one of its lines ends as a statement
+# or a block of C-like code does; a label over prose ("Rationale:\tIn Vi the ...",
+# "NOTE:\tIndenting will be ...") ends its lines in words.
+_LABELLED = re.compile(r"[A-Za-z]{1,12}:\t.*\S.*")
+_CODE_LINE_END = re.compile(r".*[;{}][ \t]*")
 # A line that ends in " >" introduces an example, whose indented lines run until a line
 # that begins with "<" or with text in the first column.
 _EXAMPLE_OPENS = re.compile(r"(?:^|[ \t])>$")
@@ -76,7 +83,7 @@ def read_help_lines(lines: list[str]) -> list[int]:
     """Blank in `lines` what is no prose (examples, the modeline, tag lines, headers,
     lines of a table of contents or of links) and return
     the numbers of the tag lines, the headings of the file's entries."""
-    for k in _examples(lines):
+    for k in _examples(lines) + _labelled_code(lines):
         lines[k] = ""
     tags = []
     last = len(lines) - _MODELINE_LINES
@@ -148,4 +155,22 @@ def _examples(lines: list[str]) -> list[int]:
         if k < n and lines[k].rstrip() == "<":
             found.append(k)
             k += 1
+    return found
+
+
+def _labelled_code(lines: list[str]) -> list[int]:
+    """The numbers of the lines of labelled examples of code (see _LABELLED): the label
+    line and the indented lines under it, when one of them ends as code does."""
+    found: list[int] = []
+    n, k = len(lines), 0
+    while k < n:
+        if not _LABELLED.fullmatch(lines[k]):
+            k += 1
+            continue
+        end = k + 1
+        while end < n and lines[end][:1].isspace() and lines[end].strip():
+            end += 1
+        if any(_CODE_LINE_END.fullmatch(line) for line in lines[k:end]):
+            found.extend(range(k, end))
+        k = end
     return found
