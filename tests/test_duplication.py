@@ -862,6 +862,24 @@ def test_a_copy_under_a_title_naming_the_other_page_is_written_for_both_readers(
     assert finding.path == "shortcodes.md"
 
 
+def test_the_readme_summary_said_again_where_the_docs_open_is_no_slip():
+    # A repository's front page and its documentation's first page each open with the
+    # project's summary: two readers, one sentence.
+    summary = "Quarry is a job scheduler that retries failed steps and keeps their logs for audit."
+    readme = f"# Quarry\n\n{summary}\n\n## Installing\n\nRun the installer from the release page.\n"
+    intro = (f"# Introduction\n\n## Overview\n\n{summary}\n\n"
+             "## Concepts\n\nA job is a list of steps that run in order on one worker.\n")
+    assert lint({"README.md": readme, "docs/introduction.md": intro}, "DL201") == []
+    # Further into the docs the same sentence is pasted where it does not open the page.
+    later = intro.replace(f"{summary}\n\n## Concepts\n\n", "The scheduler runs as a daemon.\n\n## Concepts\n\n"
+                          + summary + " ")
+    [finding] = lint({"README.md": readme, "docs/introduction.md": later}, "DL201")
+    assert finding.path == "docs/introduction.md"
+    # Between two pages of the docs the summary is a paste like any other.
+    [finding] = lint({"docs/index.md": readme, "docs/introduction.md": intro}, "DL201")
+    assert finding.path == "docs/introduction.md"
+
+
 def test_records_of_a_corpus_share_no_home(tmp_path):
     # In a corpus a sentence shared by two records is what a data team looks for.
     corpus = tmp_path / "corpus.jsonl"
