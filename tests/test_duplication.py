@@ -189,6 +189,27 @@ def test_list_item_pasted_twice_in_one_list_is_reported():
     assert (finding.line, finding.related[0].line) == (3, 1)
 
 
+def test_closing_sentences_shared_by_neighbouring_entries_with_their_own_titles_are_no_paste():
+    # A list of checks: each entry opens with its code and a few words (too short to
+    # compare), then says what every deprecated field's entry says.
+    checks = ("* **fields.W905**: ``CICharField`` is deprecated. Support for it will be removed\n"
+              "  in Django 5.1. *This check appeared in Django 4.2 and 5.0*.\n"
+              "* **fields.E905**: ``CICharField`` is removed except in historical migrations.\n"
+              "* **fields.W906**: ``CIEmailField`` is deprecated. Support for it will be removed\n"
+              "  in Django 5.1. *This check appeared in Django 4.2 and 5.0*.\n"
+              "* **fields.E906**: ``CIEmailField`` is removed except in historical migrations.\n"
+              "* **fields.W907**: ``CITextField`` is deprecated. Support for it will be removed\n"
+              "  in Django 5.1. *This check appeared in Django 4.2 and 5.0*.\n")
+    assert lint({"checks.rst": checks}, "DL201") == []
+    # The same entry pasted twice, its opening included, is still reported.
+    pasted = ("* The cache is cleared when the worker restarts. Entries written since the last\n"
+              "  flush are lost. Run the flush command before a restart.\n"
+              "* The queue is drained before the worker stops.\n"
+              "* The cache is cleared when the worker restarts. Entries written since the last\n"
+              "  flush are lost. Run the flush command before a restart.\n")
+    assert [f.line for f in lint({"notes.md": pasted}, "DL201")] == [4]
+
+
 def test_an_entry_of_two_lists_split_by_an_intro_is_one_property_each():
     keys = ("For RSA keys, the following properties may be defined:\n\n"
             "- `modulus` {string} The RSA modulus, as a hexadecimal string.\n"

@@ -50,13 +50,31 @@ def parallel_entries(docs: list[DocFacts], a: int, b: int, exact: bool = True) -
         # Each in a block that goes on with its own entry, whose opening (too short to
         # compare, as ":class:`State` is now pickleable.") need not be the sentence before.
         return True
-    return _remark(doc_a, ia) and _remark(doc_b, ib) and doc_a.fingerprints[ia - 1] != doc_b.fingerprints[ib - 1]
+    return _remark(doc_a, ia) and _remark(doc_b, ib) and _own_openings(doc_a, ia, doc_b, ib)
 
 
 def _remark(doc: DocFacts, index: int) -> bool:
     """Whether sentence `index` of an entry follows a sentence of the same entry: in its
     block, or in a block that goes on with the entry (entry_codes)."""
-    return index > 0 and (not doc.leads[index] or doc.entries[index] == CONTINUED)
+    return not doc.leads[index] or (index > 0 and doc.entries[index] == CONTINUED)
+
+
+def _own_openings(doc_a: DocFacts, ia: int, doc_b: DocFacts, ib: int) -> bool:
+    """Whether two remarks (_remark) in neighbouring entries follow different words:
+    back from each, the first pair of sentences that differ, or an opening too short or
+    too much code to compare ("**fields.W906**: `CIEmailField` is deprecated.") before
+    sentences both entries share ("Support for it will be removed in Django 5.1. This
+    check appeared in Django 4.2."). An entry pasted twice repeats all of it."""
+    while True:
+        ka, kb = ia - 1, ib - 1
+        if (not doc_a.leads[ia] and (ka < 0 or doc_a.blocks[ka] != doc_a.blocks[ia])) \
+                or (not doc_b.leads[ib] and (kb < 0 or doc_b.blocks[kb] != doc_b.blocks[ib])):
+            return True  # a sentence not compared opens the entry
+        if doc_a.fingerprints[ka] != doc_b.fingerprints[kb]:
+            return True
+        if not (_remark(doc_a, ka) and _remark(doc_b, kb)):
+            return False
+        ia, ib = ka, kb
 
 
 # The fewest documents a boilerplate sentence stands in, whatever the size of the run.
