@@ -342,6 +342,11 @@ _TERM_AFTER = re.compile(r"[ \t\n]*(?:(?:in[ \t\n]+)?(?:an?|the)[ \t\n]+)?"
                          r"(?:[*_`]|:term:|['\"\u2018\u201c][\w-]+['\"\u2019\u201d])")
 
 
+# After "it is said that", a word in emphasis among the clause's first five names what
+# the clause describes: "(it is said that the greenlet *yielded* control to the Hub)".
+_TERM_IN_CLAUSE = re.compile(r"(?:[ \t\n]+[\w-]+){0,4}[ \t\n]+[*_](?=\w)")
+
+
 # A quoted phrase of up to four words: the term a generic subject is given.
 _QUOTED_TERM = re.compile(r"[ \t\n]*[\"\u201c\u2018'][\w-]+(?:[ \t\n]+[\w-]+){0,3}[\"\u201d\u2019']")
 _GENERIC = re.compile(r"[ \t\n]*(?:An?|Any|Each|Every)[ \t\n]")
@@ -354,8 +359,11 @@ def names_a_term(text: str, end: int, sentence_start: int = -1) -> bool:
     *location-aware*", "a subclass is said to *inherit* its behaviour". After a generic
     subject (the sentence at `sentence_start` opens with "A", "Any", "Each"), a quoted
     phrase is a term too: 'A header that inherits its definition is said to be "linked
-    to previous"'."""
+    to previous"'. After a cue that ends on "that", a term in emphasis may stand a few
+    words into the clause ("it is said that the greenlet *yielded* control")."""
     if _TERM_AFTER.match(text, end) is not None:
+        return True
+    if text.endswith("that", 0, end) and _TERM_IN_CLAUSE.match(text, end) is not None:
         return True
     return sentence_start >= 0 and _QUOTED_TERM.match(text, end) is not None \
         and _GENERIC.match(text, sentence_start) is not None
