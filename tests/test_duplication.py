@@ -1266,6 +1266,20 @@ def test_a_remark_in_the_same_place_after_two_synopses_is_one_on_each():
     assert [f.line for f in lint({"cmake_path.rst": moved}, "DL201")] == [21]
 
 
+def test_a_closing_paragraph_of_several_sentences_after_two_synopses_is_one_on_each():
+    remark = ("When the NORMALIZE option is specified, the path is normalized before the conversion. "
+              "If the optional CACHE argument is given, the result is added to the cache.")
+    page = SYNOPSES.replace(
+        "When the NORMALIZE option is specified, the path is normalized before the conversion.", remark)
+    assert lint({"cmake_path.rst": page}, "DL201") == []
+    # Right after the second synopsis, in another place, the paragraph is a repeat.
+    moved = page.replace(
+        "Turns a search path such as the PATH environment variable into a list of entries.\n\n"
+        + remark + "\n",
+        remark + "\n\nTurns a search path such as the PATH environment variable into a list of entries.\n")
+    assert [f.line for f in lint({"cmake_path.rst": moved}, "DL201")] == [21]
+
+
 def test_a_heading_is_no_code_that_opens_an_entry():
     from doclint.families.duplication.entries import block_numbers
     from doclint.families.duplication.synopses import code_slots

@@ -48,19 +48,51 @@ def code_slots(doc, numbers: list[int]) -> list[int]:
 
 
 def in_parallel_units(docs: list[DocFacts], a: int, b: int, near: int) -> bool:
-    """Whether `a` and its copy `b`, each a whole paragraph, hold the same place after
-    two blocks of code, counted from the code and from the end of what follows it:
-    the remark each entry of a reference written as synopses makes ("When the
-    NORMALIZE option is specified, the path is normalized before the conversion."
-    closing the text under each conversion's synopsis), when more than `near` blocks
-    apart."""
+    """Whether `a` and its copy `b` stand in two copies of a whole paragraph that hold
+    the same place after two blocks of code, counted from the code and from the end
+    of what follows it: the remark each entry of a reference written as synopses
+    makes ("When the NORMALIZE option is specified, the path is normalized before the
+    conversion." closing the text under each conversion's synopsis; "Paths are
+    returned with forward slashes ... If the optional CACHE argument is specified,
+    ..." under each signature, within one file), when more than `near` blocks apart."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
-    if not (doc_a.code_slots and doc_b.code_slots and doc_a.alone[ia] and doc_b.alone[ib]):
+    if not (doc_a.code_slots and doc_b.code_slots) or doc_a.code_slots[ia] != doc_b.code_slots[ib] \
+            or not doc_a.code_slots[ia]:
         return False
     if doc_a is doc_b and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= near:
         return False
-    return doc_a.code_slots[ia] == doc_b.code_slots[ib] != 0
+    if doc_a.alone[ia] and doc_b.alone[ib]:
+        return True
+    # A paragraph of several sentences in two files is no synopsis's remark: two pages
+    # that share it (a README and the docs' first page) were written from one another.
+    return doc_a is doc_b and _same_paragraph(doc_a, ia, doc_b, ib)
+
+
+def _same_paragraph(doc_a: DocFacts, ia: int, doc_b: DocFacts, ib: int) -> bool:
+    """Whether sentences `ia` and `ib` stand in paragraphs of the same sentences, two or
+    more of those compared, each from its paragraph's first sentence to its last. (One
+    compared sentence beside one that is not, as an introduction ending in a colon,
+    is not known to be the whole paragraph: `alone` says that of one sentence.)"""
+    same = 1
+    while not (doc_a.leads[ia] and doc_b.leads[ib]):  # back to both openings together
+        ia, ib = ia - 1, ib - 1
+        if doc_a.leads[ia + 1] or doc_b.leads[ib + 1] or ia < 0 or ib < 0 \
+                or doc_a.fingerprints[ia] != doc_b.fingerprints[ib]:
+            return False
+        same += 1
+    count_a, count_b = len(doc_a.blocks), len(doc_b.blocks)
+    while True:  # on to both endings together
+        ia, ib = ia + 1, ib + 1
+        more_a = ia < count_a and doc_a.blocks[ia] == doc_a.blocks[ia - 1] and not doc_a.leads[ia]
+        more_b = ib < count_b and doc_b.blocks[ib] == doc_b.blocks[ib - 1] and not doc_b.leads[ib]
+        if more_a != more_b:
+            return False
+        if not more_a:
+            return same >= 2
+        if doc_a.fingerprints[ia] != doc_b.fingerprints[ib]:
+            return False
+        same += 1
 
 
 def after_parallel_code(docs: list[DocFacts], a: int, b: int, near: int) -> bool:
