@@ -59,6 +59,21 @@ def test_a_bold_line_alone_divides_its_section_one_level_below():
                                             (1, "**Example 2: To delete a policy**")]
 
 
+def test_the_questions_of_an_faq_are_the_titles_of_their_answers():
+    faq = ("Answers to questions users ask often.\n\n"
+           "Q: Where do I find a good plugin?\n\n"
+           "See the plugin site. Many users have uploaded their plugins there.\n\n"
+           "Q: Where do I find more tips?\n\n"
+           "See the plugin site. There is an archive with hints from users.\n")
+    questions = ["Q: Where do I find a good plugin?", "Q: Where do I find more tips?"]
+    for parse in (parse_text, parse_md, parse_rst):
+        assert [title for _, title in outline(parse, faq)] == questions
+    # A question inside a paragraph, or without its "Q:", opens no section.
+    prose = "Where do I find more tips?\n\nThe plugin site has them. Q: is it free? Yes.\n"
+    for parse in (parse_text, parse_md, parse_rst):
+        assert outline(parse, prose) == []
+
+
 def test_a_long_bold_line_alone_is_a_heading_too():
     title = "**Example 9: To generate a transcript with personally identifiable information (PII) redacted**"
     text = f"{title}\n\nThe following example starts a transcription job.\n"

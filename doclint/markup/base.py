@@ -125,6 +125,9 @@ def header_end(lines: list[str]) -> int:
     return j if fields >= 2 else 0
 
 
+# A question of an FAQ on a line of its own ("Q: Where Do I Find More Tips?", "Q. How
+# do I change the font?"): the title of the answer under it, as a heading would be.
+FAQ_QUESTION = re.compile(r"[ \t]*Q[:.][ \t]+\S.{0,150}\?[ \t]*")
 # Labels: one short line that names what follows rather than saying something. A whole
 # line of strong emphasis is a heading in all but name.
 STRONG_LINE = re.compile(r"[ \t]*(\*\*|__)(?=\S)(?:(?!\1).)*\S\1:?[ \t]*")
@@ -151,7 +154,7 @@ def label_kind(raw: str, masked: str) -> str | None:
     block's source line, `masked` its masked form."""
     if "\n" in raw or len(raw) > 80:
         return None
-    if STRONG_LINE.fullmatch(raw):
+    if STRONG_LINE.fullmatch(raw) or FAQ_QUESTION.fullmatch(raw):
         return "heading"
     text = masked.strip()
     if _LABEL_COLON.fullmatch(text) or _LABEL_VALUE.fullmatch(text) or _LABEL_LIST.fullmatch(text):
@@ -163,10 +166,15 @@ def label_kind(raw: str, masked: str) -> str | None:
 
 def strong_heading(raw: str, start: int, end: int, section_level: int) -> Heading | None:
     """The heading a paragraph stands for when it is a bold line alone ("**Example 2: To
-    list the snapshots**", "**Use:**"): writers divide a section, or a page without
-    headings, into parallel parts with it. It sits one level below the markup's own
-    heading before it (`section_level`, 0 when there is none)."""
-    if "\n" in raw or len(raw) > _STRONG_TITLE_CHARS or not STRONG_LINE.fullmatch(raw):
+    list the snapshots**", "**Use:**") or an FAQ's question (FAQ_QUESTION): writers
+    divide a section, or a page without headings, into parallel parts with it. It sits
+    one level below the markup's own heading before it (`section_level`, 0 when there
+    is none)."""
+    if "\n" in raw:
+        return None
+    if FAQ_QUESTION.fullmatch(raw):
+        return Heading(section_level + 1, start, end)
+    if len(raw) > _STRONG_TITLE_CHARS or not STRONG_LINE.fullmatch(raw):
         return None
     if len(raw) > _STRONG_HEADING_CHARS and _SENTENCE_END.search(raw):
         return None  # a long bold line that ends a sentence is an emphasised statement

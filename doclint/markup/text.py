@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import rst
-from .base import Block, Heading, Parsed
+from .base import FAQ_QUESTION, Block, Heading, Parsed
 from .base import blank as _blank
 from .base import code as _code
 from .helpfile import LINK as HELP_LINK
@@ -286,9 +286,10 @@ def _parse_text(text: str) -> Parsed:
                 lines[i], lines[i + 1] if len(chunk) > 1 else None):
             spans.append(("heading", i, i + 1, starts[i]))
             chunk = chunk[1:]
-        elif len(chunk) == 1 and has_more and not first_chunk and len(lines[i].strip()) <= 60 \
-                and lines[i].strip()[:1].isupper() and not _DANGLING_END.search(lines[i].rstrip()) \
-                and _is_title(lines[i], None):
+        elif len(chunk) == 1 and has_more and not first_chunk and ((
+                len(lines[i].strip()) <= 60 and lines[i].strip()[:1].isupper()
+                and not _DANGLING_END.search(lines[i].rstrip()) and _is_title(lines[i], None))
+                or FAQ_QUESTION.fullmatch(lines[i])):
             spans.append(("heading", i, i + 1, starts[i]))
             chunk = []
         first_chunk = False
