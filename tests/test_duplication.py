@@ -607,6 +607,21 @@ def test_a_pointer_repeated_in_another_section_is_not_reported():
     assert len(lint({"guide.md": text}, "DL201", pointers=[])) == 1
 
 
+def test_a_sentence_that_points_elsewhere_in_its_page_is_a_pointer_wherever_it_says_so():
+    step = "Now you can build the bootloader with the toolchain as shown above."
+    text = ("## Linux\n\nInstall the compiler from your distribution's packages.\n\n"
+            f"{step}\n\n## Windows\n\nInstall MinGW and put it on the PATH.\n\n"
+            "Open a new command prompt so the PATH is read again.\n\n"
+            f"{step}\n")
+    assert lint({"building.md": text}, "DL201") == []
+    # Without the words that point elsewhere it is a step said twice.
+    plain = text.replace(" as shown above", " in the build folder")
+    assert len(lint({"building.md": plain}, "DL201")) == 1
+    # "above" that points nowhere ("the folder above the project") makes no pointer.
+    above = text.replace("as shown above", "in the folder above the project")
+    assert len(lint({"building.md": above}, "DL201")) == 1
+
+
 def test_the_stub_of_a_moved_section_under_two_rubrics_is_a_pointer():
     text = ("Installing\n==========\n\n.. rubric:: Wheel cache\n\n"
             "This is now covered in :doc:`../topics/caching`.\n\n"

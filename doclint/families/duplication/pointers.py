@@ -1,5 +1,6 @@
 """Sentences whose sense depends on where they stand. One that sends the reader
-elsewhere ("See :ref:`triage` for more information.") offered in two places is
+elsewhere ("See :ref:`triage` for more information.", "Now you can build the
+bootloader as shown above.") offered in two places is
 structure, not a slip; so is a remark on its own section or entry ("This section is
 required for every docstring.", "The option is ignored if `move` is enabled.") made at
 the same place of two sections: each copy speaks of another entry."""
@@ -31,12 +32,30 @@ SELF_REMARKS = ("this section", "this option", "the option", "this setting", "th
                 "added in version", "deprecated since version", "deprecated in version")
 POINTER, SELF_REMARK = 1, 2
 
+# A sentence that points elsewhere in its page wherever it says so ("Now you can build
+# the bootloader as shown above.", "..., see below."): each copy sends its reader to
+# the same place from another section.
+_WHERE = frozenset(("above", "below", "earlier", "previously"))
+_HOW = frozenset(("shown", "described", "explained", "discussed", "mentioned", "noted", "outlined",
+                  "detailed", "listed", "illustrated", "given", "defined"))
+
 
 def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks: tuple[str, ...] = ()) -> bytes:
     """Per sentence (its lower-case words): POINTER when it begins with one of
-    `phrases`, SELF_REMARK when with one of `remarks`, else 0."""
+    `phrases` or points elsewhere in its page (_WHERE), SELF_REMARK when it begins with
+    one of `remarks`, else 0."""
     pointer, remark = _opener(phrases), _opener(remarks)
-    return bytes(POINTER if pointer(words) else SELF_REMARK if remark(words) else 0 for words in sentences)
+    return bytes(POINTER if pointer(words) or _points_in_page(words) else SELF_REMARK if remark(words) else 0
+                 for words in sentences)
+
+
+def _points_in_page(words: list[str]) -> bool:
+    """Whether `words` say "as shown above", "is described below", "see above" and the like."""
+    if _WHERE.isdisjoint(words):
+        return False
+    return any(word in _WHERE and ((k >= 2 and words[k - 1] in _HOW and words[k - 2] in ("as", "is", "are"))
+                                   or (k >= 1 and words[k - 1] == "see"))
+               for k, word in enumerate(words))
 
 
 def _opener(phrases: tuple[str, ...]):
