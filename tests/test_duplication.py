@@ -591,6 +591,13 @@ def test_titles_that_are_identifiers_head_entries_of_a_reference():
     assert lint({"api.rst": reference("QueryDict.get()", "QueryDict.getlist()")}, "DL201") == []
     # Under titles of prose, the copy at another place is a slip.
     assert len(lint({"guide.rst": reference("Concurrency", "Politeness")}, "DL201")) == 1
+    # A name set in emphasis is an entry's name too: the libraries a page has a section for.
+    libraries = ("# Converters\n\n## _orjson_\n\nFound at the orjson module.\n\n"
+                 f"Bytes are serialized as base 85 strings.\n\n{remark}\n\n"
+                 f"## _ujson_\n\n{remark}\n\nIt does not support integers above 2**63.\n")
+    assert lint({"converters.md": libraries}, "DL201") == []
+    assert len(lint({"converters.md": libraries.replace("_orjson_", "Speed").replace("_ujson_", "Safety")},
+                    "DL201")) == 1
 
 
 def test_a_pointer_repeated_in_another_section_is_not_reported():

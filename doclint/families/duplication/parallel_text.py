@@ -229,7 +229,10 @@ _ANY_WORD = re.compile(r"[^\W\d_]{2,}")
 # underscore, a dot or "::" inside it, or a call's parentheses, or is in camel case
 # (not a word in capitals: "FAQ", "NEWS").
 _IDENTIFIER_TITLE = re.compile(
-    r"[ \t]*(?=[\w.:()\[\]-]*(?:\w_|_\w|\w\.\w|\w::\w|\(\)|[a-z][A-Z]))[A-Za-z_][\w.:()\[\]-]*[ \t]*")
+    r"[ \t]*(?=[\w.:()\[\]-]*(?:\w_|_\w|\w\.\w|\w::\w|\(\)|[a-z][A-Z]))[A-Za-z_][\w.:()\[\]-]*[ \t]*"
+    # or one name set in emphasis, as the entries of a list of libraries are ("## _ujson_",
+    # "### *orjson*"), after a Markdown title's marks
+    r"|[ \t]*(?:#{1,6}[ \t]+)?([*_])[A-Za-z][\w.-]*\1[ \t]*#*[ \t]*")
 
 
 def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
