@@ -125,6 +125,10 @@ def test_cut_right_before_a_block(found, fmt, text, expected):
     # a preposition may lead into the code that completes the sentence
     ("markdown", "Top-level await works in modules.\n\nAssuming an `a.mjs` with\n\n"
                  "```js\nexport const five = await Promise.resolve(5);\n```\n"),
+    # and so may an article: the code is the thing the sentence names
+    ("rst", "All exceptions derive from one base class. This means callers can wrap every\n"
+            "cryptographic operation inside a\n\n.. code-block:: python\n\n"
+            "    try:\n        box.decrypt(message)\n    except CryptoError:\n        pass\n"),
     # an address on its own line completes the sentence
     ("rst", "The license is available at\n\n    https://www.apache.org/licenses/LICENSE-2.0\n"),
     # the sentence runs on through the code, past a directive or a literal block: the
