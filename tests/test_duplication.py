@@ -581,6 +581,19 @@ def test_a_remark_on_its_own_section_opening_or_closing_two_sections_is_not_repo
     assert len(lint({"guide.md": opening}, "DL201", self_remarks=[])) == 1
 
 
+def test_a_version_note_in_two_sections_is_each_entrys_wherever_it_stands():
+    note = "New in version 1.12: see also the release function of the library."
+    text = (f"## from_buffer\n\nReturns a buffer that shares the memory of the object.\n\n{note}\n\n"
+            "## gc\n\nReturns a new object that points to the same data.\n\n"
+            f"{note}\n\nThe destructor runs when the new object is collected.\n")
+    assert lint({"ref.md": text}, "DL201") == []
+    # Twice in one section it is a slip, and without the option's version notes it is
+    # a remark like any other, at another place of its section.
+    once = text.replace("## gc\n\n", "")
+    assert len(lint({"ref.md": once}, "DL201")) == 1
+    assert len(lint({"ref.md": text}, "DL201", self_remarks=["this section"])) == 1
+
+
 def test_titles_that_are_identifiers_head_entries_of_a_reference():
     remark = "It is possible to change this setting per domain by using the slots setting."
     def reference(first: str, second: str) -> str:

@@ -55,7 +55,8 @@ class DocFacts:
     tails: bytes = b""  # per comparable sentence: paragraphs after its own before the next heading
     outline: tuple[tuple[int, int, frozenset[int]], ...] = ()
     # Per comparable sentence: 1 when it points the reader elsewhere, 2 when it remarks
-    # on its own section (pointers.POINTER, pointers.SELF_REMARK), else 0.
+    # on its own section, 3 when that remark is a version note (pointers.POINTER,
+    # pointers.SELF_REMARK, pointers.VERSION_NOTE), else 0.
     pointers: bytes = b""
     leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
     alone: bytes = b""  # per comparable sentence: 1 when it is the only sentence of its block

@@ -30,7 +30,12 @@ SELF_REMARKS = ("this section", "this option", "the option", "this setting", "th
                 "this field", "this variable", "this property", "this attribute", "this hook",
                 "this directive", "this plugin", "new in version", "changed in version",
                 "added in version", "deprecated since version", "deprecated in version")
-POINTER, SELF_REMARK = 1, 2
+POINTER, SELF_REMARK, VERSION_NOTE = 1, 2, 3
+# Of the self-remarks, the version notes: each entry added or changed in one release
+# carries the same one ("New in version 1.12: see also ffi.release()."), wherever in
+# the entry it stands.
+_VERSION_NOTES = ("new in version", "changed in version", "added in version", "deprecated since version",
+                  "deprecated in version")
 
 # A sentence that points elsewhere in its page wherever it says so ("Now you can build
 # the bootloader as shown above.", "..., see below."): each copy sends its reader to
@@ -43,9 +48,10 @@ _HOW = frozenset(("shown", "described", "explained", "discussed", "mentioned", "
 def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks: tuple[str, ...] = ()) -> bytes:
     """Per sentence (its lower-case words): POINTER when it begins with one of
     `phrases` or points elsewhere in its page (_WHERE), SELF_REMARK when it begins with
-    one of `remarks`, else 0."""
-    pointer, remark = _opener(phrases), _opener(remarks)
-    return bytes(POINTER if pointer(words) or _points_in_page(words) else SELF_REMARK if remark(words) else 0
+    one of `remarks` (VERSION_NOTE when that is a version note), else 0."""
+    pointer, remark, version = _opener(phrases), _opener(remarks), _opener(_VERSION_NOTES)
+    return bytes(POINTER if pointer(words) or _points_in_page(words)
+                 else (VERSION_NOTE if version(words) else SELF_REMARK) if remark(words) else 0
                  for words in sentences)
 
 
@@ -81,13 +87,17 @@ def remark_on_each_entry(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether `a` and its copy `b` remark on their own sections ("This section is
     required for every docstring.") and each opens its section, or each closes it: the
     same words said of two entries. Elsewhere in a section such a copy is still a slip,
-    as is a copy within one section."""
+    as is a copy within one section. A version note in two sections is each one's,
+    wherever it stands."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
-    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] == doc_b.pointers[ib] == SELF_REMARK):
+    if not (doc_a.pointers and doc_b.pointers and doc_a.pointers[ia] == doc_b.pointers[ib]
+            and doc_a.pointers[ia] in (SELF_REMARK, VERSION_NOTE)):
         return False
     if not (doc_a.sections[ia] and doc_b.sections[ib]) or (doc_a is doc_b and doc_a.sections[ia] == doc_b.sections[ib]):
         return False  # a document without headings, or one section
+    if doc_a.pointers[ia] == VERSION_NOTE:
+        return True  # the note of each entry of one release, wherever it stands
 
     def opens(doc: DocFacts, i: int) -> bool:
         return doc.slots[i] == 0 and bool(doc.leads[i])
