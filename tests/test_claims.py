@@ -344,3 +344,7 @@ def test_comparison_and_invocation_are_no_reports(lint_text):
     # With their object first they report.
     reports = "Critics compared the new bridge to a wreck.\n\nThe plan was called a failure by many.\n"
     assert len(lint_text(reports, "DL301")) == 2
+    # Before inline code "called" names a thing: no member of anything said a word.
+    named = "However, `CompletionError` has a member called `apply_style`. Set this False to drop the style.\n"
+    assert lint_text(named, "DL301", fmt="markdown", name="doc.md") == []
+    assert len(lint_text("A member called the plan a failure.\n", "DL301")) == 1

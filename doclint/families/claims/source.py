@@ -8,6 +8,7 @@ from doclint.families.claims import cues as cc
 from doclint.families.claims import verbs as cv
 from doclint.families.claims.headwords import HeadWords
 from doclint.families.claims.prefilter import share, word_trie
+from doclint.markup.base import CODE_MASK
 
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _SPACE = re.compile(r"\s*")
@@ -25,6 +26,8 @@ _TELL_APART = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+apart\b|\s+(?:the\s+diff
 _CLAIMS = frozenset("claim claims claimed claiming".split())
 _TAKEN = re.compile(r"\s+(?:it|them|ownership|responsibility|credit|victory)\b(?!\s+(?:is|was|were|are|has|had|will|would|could|can|to)\b)", re.I)
 _BY = re.compile(r"\s+by\s+", re.I)
+# A naming verb before inline code names it: "has a member called `apply_style`".
+_CODE_NAME = re.compile(r"\s+" + CODE_MASK)
 _WITH_OR_TO = re.compile(r"\s+(?:with|to)\b", re.I)
 # A few words on to "by": not past another participle, whose agent it is ("considered
 # responsible for modifications made by others").
@@ -205,7 +208,7 @@ class SourceReader:
         kind = self.verb_kinds[verb]
         if _MODAL_AFTER.match(masked, end):
             return cc.NO_SOURCE  # "each source link must match": a noun, the subject of the modal
-        if verb in self.namings and _BY.match(masked, end):
+        if verb in self.namings and (_BY.match(masked, end) or _CODE_NAME.match(masked, end)):
             return cc.NO_SOURCE
         if verb in self.comparisons and _WITH_OR_TO.match(masked, end) \
                 and not cc.passive_before(masked, sentence[0], start):
