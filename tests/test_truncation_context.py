@@ -103,6 +103,9 @@ def test_openings_tell_common_words_from_names():
     ("rst", "Meson is a build system that many projects use.\n\n"
             "Python package authors can use Meson as\n\n.. _pip-tools:\n\npip-tools\n=========\n\n"
             "A set of tools that keeps your pinned dependencies fresh.\n", [("DL101", 3)]),
+    # a table is a block like code: a conjunction before it is a cut
+    ("markdown", "The project keeps a list of users.\n\nThe rules are listed and\n\n"
+                 "| Name | Description |\n| ---- | ----------- |\n| Foo | A shell. |\n", [("DL101", 3)]),
 ])
 def test_cut_right_before_a_block(found, fmt, text, expected):
     assert found(text, fmt) == expected
@@ -129,6 +132,10 @@ def test_cut_right_before_a_block(found, fmt, text, expected):
     ("rst", "All exceptions derive from one base class. This means callers can wrap every\n"
             "cryptographic operation inside a\n\n.. code-block:: python\n\n"
             "    try:\n        box.decrypt(message)\n    except CryptoError:\n        pass\n"),
+    # a line over a Markdown table names the table
+    ("markdown", "Projects that use the library today are listed first.\n\n"
+                 "Possibly defunct but still good examples\n\n"
+                 "| Name | Description |\n| ---- | ----------- |\n| Pobshell | A shell for objects. |\n"),
     # an address on its own line completes the sentence
     ("rst", "The license is available at\n\n    https://www.apache.org/licenses/LICENSE-2.0\n"),
     # the sentence runs on through the code, past a directive or a literal block: the

@@ -65,6 +65,19 @@ def _quote_depth(line: str) -> int:
     return prefix.count(">")
 
 
+# The line under a Markdown table's header row: "| --- | :---: |".
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*")
+
+
+def _table_head(text: str, line: str, end: int) -> bool:
+    """Whether `line`, which ends at `end` of `text`, is the header row of a Markdown
+    table (its cells are prose, so the table does not show as code in the masked text)."""
+    if not line.lstrip(" \t").startswith("|"):
+        return False
+    after = text.find("\n", end + 1)
+    return _TABLE_RULE.fullmatch(text, end + 1, len(text) if after == -1 else after) is not None
+
+
 def introduces(doc: Document, e: Ending) -> str | None:
     """What a block ending introduces: "code" (code, a table, an image, an indented
     example), "math" (a displayed formula), "directive" (another reST directive or a
@@ -117,7 +130,7 @@ def _what_follows(doc: Document, block: Block, stop: int, nxt: Block | None) -> 
                 return "math"
             if _DIRECTIVE.match(line):
                 return "code" if _DISPLAY.match(line) else "directive"
-            if _INTRODUCED.match(line) and not prose or _indent(line) > own:
+            if _INTRODUCED.match(line) and not prose or _indent(line) > own or _table_head(text, line, right):
                 return "code"
             if prose.startswith(CODE_MASK):
                 return "inline"  # a paragraph that opens with inline code may go on
