@@ -918,19 +918,18 @@ def test_a_copy_under_a_title_naming_the_other_page_is_written_for_both_readers(
     assert finding.path == "shortcodes.md"
 
 
-def test_the_readme_summary_said_again_where_the_docs_open_is_no_slip():
-    # A repository's front page and its documentation's first page each open with the
-    # project's summary: two readers, one sentence.
+def test_what_a_readme_says_again_of_the_docs_is_no_slip():
+    # A repository's front page and its documentation say the same things to two
+    # readers: the project's summary where each opens, the code of conduct further on.
     summary = "Quarry is a job scheduler that retries failed steps and keeps their logs for audit."
-    readme = f"# Quarry\n\n{summary}\n\n## Installing\n\nRun the installer from the release page.\n"
+    conduct = "Everyone interacting in the project's trackers and chat rooms is expected to follow the code."
+    readme = (f"# Quarry\n\n{summary}\n\n## Installing\n\nRun the installer from the release page.\n\n"
+              f"## Code of conduct\n\n{conduct}\n")
     intro = (f"# Introduction\n\n## Overview\n\n{summary}\n\n"
              "## Concepts\n\nA job is a list of steps that run in order on one worker.\n")
-    assert lint({"README.md": readme, "docs/introduction.md": intro}, "DL201") == []
-    # Further into the docs the same sentence is pasted where it does not open the page.
-    later = intro.replace(f"{summary}\n\n## Concepts\n\n", "The scheduler runs as a daemon.\n\n## Concepts\n\n"
-                          + summary + " ")
-    [finding] = lint({"README.md": readme, "docs/introduction.md": later}, "DL201")
-    assert finding.path == "docs/introduction.md"
+    contributing = f"# Contributing\n\nOpen an issue before a large change.\n\n{conduct}\n"
+    assert lint({"README.md": readme, "docs/introduction.md": intro,
+                 "docs/contributing.md": contributing}, "DL201") == []
     # Between two pages of the docs the summary is a paste like any other.
     [finding] = lint({"docs/index.md": readme, "docs/introduction.md": intro}, "DL201")
     assert finding.path == "docs/introduction.md"

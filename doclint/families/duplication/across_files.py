@@ -56,19 +56,15 @@ def stock_line(docs: list[DocFacts], a: int, b: int) -> bool:
     return max(len(set(sentence_tokens(docs, gid)) - _STOP_CODES) for gid in (a, b)) < STOCK_CONTENT_WORDS
 
 
-def front_page_summary(docs: list[DocFacts], a: int, b: int) -> bool:
-    """Whether `a` and its copy `b`, in two files of which one is a README, each stand
-    in the opening of their file (the section of its first sentence, under however
-    many titles: "Introduction", then "Overview"): the project's summary, given on the
-    repository's front page and again where its documentation opens ("Cheroot is the
-    high-performance, pure-Python HTTP server used by CherryPy."). A README is read
-    apart from the documentation, so it says again what the docs say. Records of a
+def readme_copy(docs: list[DocFacts], a: int, b: int) -> bool:
+    """Whether `a` and its copy `b` stand in two files of which one is a README: the
+    repository's front page, read apart from the documentation, says again what the
+    docs say (the project's summary, its code of conduct, how to install it: "Cheroot
+    is the high-performance, pure-Python HTTP server used by CherryPy."). Records of a
     corpus are not tested, as in at_home."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
-    if doc_a is doc_b or doc_a.record_line is not None or doc_b.record_line is not None \
-            or not (_is_readme(doc_a.path) or _is_readme(doc_b.path)):
-        return False
-    return all(not doc.sections or doc.sections[gid & LOW] == doc.sections[0] for doc, gid in ((doc_a, a), (doc_b, b)))
+    return doc_a is not doc_b and doc_a.record_line is None and doc_b.record_line is None \
+        and (_is_readme(doc_a.path) or _is_readme(doc_b.path))
 
 
 def _is_readme(path: str) -> bool:

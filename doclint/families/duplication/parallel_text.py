@@ -11,7 +11,7 @@ from doclint.core.restatement import STOPWORDS, stem
 from doclint.markup.base import CODE_MASK
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_tokens
 from doclint.families.duplication.fingerprint import hashes
-from doclint.families.duplication.across_files import at_home, front_page_summary, stock_line
+from doclint.families.duplication.across_files import at_home, readme_copy, stock_line
 from doclint.families.duplication.in_context import at_parallel_places, restated_in_context
 from doclint.families.duplication.pointers import remark_on_each_entry, repeated_pointer
 from doclint.families.duplication.synopses import after_parallel_code, in_parallel_units, restates_the_lead
@@ -380,5 +380,5 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or (exact and in_parallel_units(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (exact and after_parallel_code(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or ((homes is not None or a >> SHIFT == b >> SHIFT) and at_parallel_places(docs, a, b, NEIGHBOUR_BLOCKS)) \
-        or (homes is not None and (stock_line(docs, a, b) or front_page_summary(docs, a, b)
+        or (homes is not None and (stock_line(docs, a, b) or readme_copy(docs, a, b)
                                    or at_home(docs, a, b, homes)))
