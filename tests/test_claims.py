@@ -348,3 +348,11 @@ def test_comparison_and_invocation_are_no_reports(lint_text):
     named = "However, `CompletionError` has a member called `apply_style`. Set this False to drop the style.\n"
     assert lint_text(named, "DL301", fmt="markdown", name="doc.md") == []
     assert len(lint_text("A member called the plan a failure.\n", "DL301")) == 1
+
+
+def test_an_occurrence_reported_is_no_statement(lint_text):
+    faq = ("People usually report this when they are trying to control SSH or some other login.\n\n"
+           "Users often report it after an upgrade of the terminal library.\n")
+    assert lint_text(faq, "DL301") == []
+    # What is reported about it is a statement again.
+    assert len(lint_text("People usually report that the login hangs for a minute.\n", "DL301")) == 1

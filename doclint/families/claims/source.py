@@ -22,6 +22,10 @@ _ORDERS = frozenset("tell tells told warn warns warned".split())
 # "Websites tell visitors and crawlers apart", "cannot tell whether": telling apart.
 _TELLS = frozenset("tell tells told".split())
 _TELL_APART = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+apart\b|\s+(?:the\s+difference|whether|if|which)\b", re.I)
+# "People usually report this when they control SSH": an occurrence reported (the
+# problem at hand, then when it happens), not a statement.
+_REPORTS = frozenset("report reports reported reporting".split())
+_OCCURRENCE = re.compile(r"\s+(?:this|it|these|them)\s+(?:when|whenever|if|after|while|on|with)\b", re.I)
 # "whether someone has claimed it", "claimed responsibility": taking, not asserting.
 _CLAIMS = frozenset("claim claims claimed claiming".split())
 _TAKEN = re.compile(r"\s+(?:it|them|ownership|responsibility|credit|victory)\b(?!\s+(?:is|was|were|are|has|had|will|would|could|can|to)\b)", re.I)
@@ -273,7 +277,8 @@ class SourceReader:
             return cc.NO_SOURCE  # "consider using", "suggest adding": advice, not a report
         if verb in _ORDERS and _DIRECTIVE.match(masked, end):
             return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
-        if (verb in _TELLS and _TELL_APART.match(masked, end)) or (verb in _CLAIMS and _TAKEN.match(masked, end)):
+        if (verb in _TELLS and _TELL_APART.match(masked, end)) or (verb in _CLAIMS and _TAKEN.match(masked, end)) \
+                or (verb in _REPORTS and _OCCURRENCE.match(masked, end)):
             return cc.NO_SOURCE
         gerund = verb.endswith("ing")
         if not complement and not self._may_report_bare(masked, sentence[0], start, kind, gerund, low):
