@@ -128,10 +128,6 @@ def test_cut_right_before_a_block(found, fmt, text, expected):
     # a preposition may lead into the code that completes the sentence
     ("markdown", "Top-level await works in modules.\n\nAssuming an `a.mjs` with\n\n"
                  "```js\nexport const five = await Promise.resolve(5);\n```\n"),
-    # and so may an article: the code is the thing the sentence names
-    ("rst", "All exceptions derive from one base class. This means callers can wrap every\n"
-            "cryptographic operation inside a\n\n.. code-block:: python\n\n"
-            "    try:\n        box.decrypt(message)\n    except CryptoError:\n        pass\n"),
     # a line over a Markdown table names the table
     ("markdown", "Projects that use the library today are listed first.\n\n"
                  "Possibly defunct but still good examples\n\n"

@@ -54,9 +54,7 @@ def _ends_on_references(tail: str) -> bool:
     if "#" not in end and "H-" not in end and "h-" not in end:
         return False
     return _REFERENCES.search(tail, max(0, len(tail) - _REFERENCE_REACH)) is not None
-# Word classes that may lead into a code block that completes the sentence: "Assuming a
-# module with" + its source, "wrap each call inside a" + the `try` block.
-_LEAD_IN_CLASSES = ("preposition", "article")
+_LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
 # ... and into a displayed formula: "defined as", "the expansion is", "such that", "where".
 _MATH_LEAD_IN_CLASSES = ("preposition", "auxiliary-verb", "relative-word")
 # A sentence that opens with one of these and has no comma never reached its main
