@@ -1398,7 +1398,9 @@ def test_a_reference_page_repeats_its_lead_where_its_description_begins():
     assert lint({"get_target_property.rst": noted}, "DL201") == []
 
 
-STEPS = "It automates the remaining steps until step 6, or you can perform them by hand as described below."
+# (Without Node's "as described below", which makes the sentence a pointer wherever
+# it stands: see test_a_sentence_that_points_elsewhere_in_its_page_is_a_pointer...)
+STEPS = "It automates the remaining steps until step 6, or you can perform them by hand."
 RELEASE_PAGE = f"""# Preparing a release
 
 If you prefer to run it locally, you can run the prepare command:
