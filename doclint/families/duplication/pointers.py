@@ -23,19 +23,18 @@ POINTERS = ("see", "refer to", "for more information", "for more details", "for 
             "this is now covered in", "this is now documented in", "moved to")
 
 
+# How a version note begins: each entry added or changed in one release carries the
+# same one ("New in version 1.12: see also ffi.release()."), wherever in the entry it
+# stands.
+_VERSION_NOTES = ("new in version", "changed in version", "added in version", "deprecated since version",
+                  "deprecated in version")
 # How a remark on its own section or entry begins; the default of the `self-remarks`
-# option. A version note is one too ("New in version 1.12: see also ffi.release().").
+# option. A version note is one too.
 SELF_REMARKS = ("this section", "this option", "the option", "this setting", "the setting",
                 "this function", "this method", "this command", "this flag", "this parameter",
                 "this field", "this variable", "this property", "this attribute", "this hook",
-                "this directive", "this plugin", "new in version", "changed in version",
-                "added in version", "deprecated since version", "deprecated in version")
+                "this directive", "this plugin") + _VERSION_NOTES
 POINTER, SELF_REMARK, VERSION_NOTE = 1, 2, 3
-# Of the self-remarks, the version notes: each entry added or changed in one release
-# carries the same one ("New in version 1.12: see also ffi.release()."), wherever in
-# the entry it stands.
-_VERSION_NOTES = ("new in version", "changed in version", "added in version", "deprecated since version",
-                  "deprecated in version")
 
 # A sentence that points elsewhere in its page wherever it says so ("Now you can build
 # the bootloader as shown above.", "..., see below."): each copy sends its reader to
