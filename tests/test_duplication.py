@@ -594,6 +594,20 @@ def test_a_version_note_in_two_sections_is_each_entrys_wherever_it_stands():
     assert len(lint({"ref.md": text}, "DL201", self_remarks=["this section"])) == 1
 
 
+def test_a_near_copy_beside_an_exact_one_of_a_parallel_entry_is_the_statement_carried_over():
+    tail = "For hash functions with variable output, the length option sets the output size in bytes."
+    text = ("## `hash.copy([options])`\n\nCreates a new hash object that holds a copy of the state.\n\n"
+            f"The optional options argument controls stream behavior. {tail}\n\n"
+            "## `crypto.createHash(algorithm[, options])`\n\n"
+            "* `algorithm` {string}\n* `options` {Object}\n\n"
+            f"Creates and returns a hash object for the given algorithm. Optional options argument "
+            f"controls stream behavior. {tail}\n")
+    assert lint({"crypto.md": text}, "DL202") == []
+    # Alone, without the exact sentence beside it, the near copy is still reported.
+    alone = text.replace(f" {tail}\n", "\n")
+    assert [f.line for f in lint({"crypto.md": alone}, "DL202")] == [12]
+
+
 def test_titles_that_are_identifiers_head_entries_of_a_reference():
     remark = "It is possible to change this setting per domain by using the slots setting."
     def reference(first: str, second: str) -> str:
