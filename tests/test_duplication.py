@@ -606,6 +606,9 @@ def test_a_near_copy_beside_an_exact_one_of_a_parallel_entry_is_the_statement_ca
     # Alone, without the exact sentence beside it, the near copy is still reported.
     alone = text.replace(f" {tail}\n", "\n")
     assert [f.line for f in lint({"crypto.md": alone}, "DL202")] == [12]
+    # The exact sentence may stand in the next paragraph.
+    apart = text.replace(f" {tail}\n", f"\n\n{tail}\n")
+    assert lint({"crypto.md": apart}, "DL202") == []
 
 
 def test_titles_that_are_identifiers_head_entries_of_a_reference():

@@ -387,11 +387,12 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
 
 def _beside_reused_copy(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter] | None) -> bool:
     """Whether near copy `b` of `a` stands beside an exact copy of the sentence beside
-    `a`, in the same paragraphs, and that exact copy is structure (`reused`): the
-    statement of one entry carried to a parallel one with an edit ("The optional
-    `options` argument controls stream behavior. For XOF hash functions ..." under two
-    functions, the second sentence exact). A near copy pasted alone has no such
-    company."""
+    `a` (the compared sentence just before or after each, in its paragraph or the
+    next), and that exact copy is structure (`reused`): the statement of one entry
+    carried to a parallel one with an edit ("The optional `options` argument controls
+    stream behavior. For XOF hash functions ..." under two functions, the second
+    sentence exact; an example's output note before the same pointer). A near copy
+    pasted alone has no such company."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if not (doc_a.blocks and doc_b.blocks):
@@ -399,7 +400,6 @@ def _beside_reused_copy(docs: list[DocFacts], a: int, b: int, homes: dict[int, C
     for step in (-1, 1):
         ja, jb = ia + step, ib + step
         if 0 <= ja < len(doc_a.blocks) and 0 <= jb < len(doc_b.blocks) \
-                and doc_a.blocks[ja] == doc_a.blocks[ia] and doc_b.blocks[jb] == doc_b.blocks[ib] \
                 and doc_a.fingerprints[ja] == doc_b.fingerprints[jb] \
                 and reused(docs, a - ia + ja, b - ib + jb, True, homes):
             return True
