@@ -611,6 +611,18 @@ def test_a_near_copy_beside_an_exact_one_of_a_parallel_entry_is_the_statement_ca
     assert lint({"crypto.md": apart}, "DL202") == []
 
 
+def test_a_credit_under_two_entries_is_not_compared():
+    todo = ("Ideas for later releases, most wanted first.\n\n"
+            "Use different markers for the levels of a fold in the fold column.\n"
+            "Patch by Christian Brabandt, 2011 Jul 27.\n\n"
+            "Add a file name pattern to the error format that stops at a space.\n"
+            "Patch by Christian Brabandt, 2011 Jul 27.\n")
+    assert lint({"todo.txt": todo}, "DL201") == []
+    # Any other sentence said twice there is still reported.
+    twice = todo.replace("Patch by Christian Brabandt, 2011 Jul 27.", "The fold column shows each level.")
+    assert len(lint({"todo.txt": twice}, "DL201")) == 1
+
+
 def test_titles_that_are_identifiers_head_entries_of_a_reference():
     remark = "It is possible to change this setting per domain by using the slots setting."
     def reference(first: str, second: str) -> str:

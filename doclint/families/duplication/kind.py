@@ -18,7 +18,7 @@ from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.entries import block_numbers, entry_codes
 from doclint.families.duplication.parallel_text import outline, section_slots
-from doclint.families.duplication.pointers import POINTERS, SELF_REMARKS, pointer_flags
+from doclint.families.duplication.pointers import POINTERS, SELF_REMARKS, opener, pointer_flags
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
 from doclint.families.duplication.restate import iter_restatements
@@ -116,7 +116,8 @@ class DuplicatesKind(Kind):
             cached = doc.attributes[key] = [
                 item for item in _tokenised(doc, opts.ignore_quoted)
                 if item[3] not in skip and len(item[2]) >= least and item[4] * 2 <= len(item[2])
-                and not _introduces(text, item[1]) and not _link_alone(text, item[0], item[1])]
+                and not _introduces(text, item[1]) and not _link_alone(text, item[0], item[1])
+                and not _CREDIT(item[2])]
         return cached
 
     def facts(self, doc) -> DocFacts | None:
@@ -275,6 +276,13 @@ def _link_alone(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     raw = text[line_start:len(text) if line_end == -1 else line_end]
     return ("<" in raw or "](" in raw) and _LINK_LINE.fullmatch(raw) is not None
+
+
+# A credit names who helped with the entry it follows ("Patch by Christian Brabandt,
+# 2011 Jul 27.", "Thanks to Zhang Zeyu for reporting this issue."): the same helper
+# credited under two entries is no sentence written twice.
+_CREDIT = opener(("patch by", "patches by", "fix by", "fixed by", "thanks to", "contributed by",
+                  "reported by", "suggested by", "credit to", "based on a patch by"))
 
 
 # A link alone on its line, after a list marker at most: reST's `text <url>`_ or

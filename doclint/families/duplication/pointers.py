@@ -48,7 +48,7 @@ def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks:
     """Per sentence (its lower-case words): POINTER when it begins with one of
     `phrases` or points elsewhere in its page (_WHERE), SELF_REMARK when it begins with
     one of `remarks` (VERSION_NOTE when that is a version note), else 0."""
-    pointer, remark, version = _opener(phrases), _opener(remarks), _opener(_VERSION_NOTES)
+    pointer, remark, version = opener(phrases), opener(remarks), opener(_VERSION_NOTES)
     return bytes(POINTER if pointer(words) or _points_in_page(words)
                  else (VERSION_NOTE if version(words) else SELF_REMARK) if remark(words) else 0
                  for words in sentences)
@@ -63,7 +63,7 @@ def _points_in_page(words: list[str]) -> bool:
                for k, word in enumerate(words))
 
 
-def _opener(phrases: tuple[str, ...]):
+def opener(phrases: tuple[str, ...]):
     """A test of whether a sentence's words begin with one of `phrases`."""
     heads = {tuple(p.lower().split()) for p in phrases}
     lengths = sorted({len(h) for h in heads})
