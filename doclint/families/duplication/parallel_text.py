@@ -401,6 +401,6 @@ def _beside_reused_copy(docs: list[DocFacts], a: int, b: int, homes: dict[int, C
         ja, jb = ia + step, ib + step
         if 0 <= ja < len(doc_a.blocks) and 0 <= jb < len(doc_b.blocks) \
                 and doc_a.fingerprints[ja] == doc_b.fingerprints[jb] \
-                and reused(docs, a - ia + ja, b - ib + jb, True, homes):
+                and reused(docs, a + step, b + step, True, homes):
             return True
     return False
