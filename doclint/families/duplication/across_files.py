@@ -94,7 +94,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 @lru_cache(maxsize=4096)
 def name_words(path: str) -> frozenset[int]:
     """The codes of the stems of the words of a file's name (not its folders), as
-    parallel_text.outline codes title words."""
+    outline.outline codes title words."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     stems = {stem(w) for w in {w.lower() for w in _NAME_WORD.findall(name)} - STOPWORDS} - _PAGE_STEMS
     return frozenset(hashes(sorted(stems)))

@@ -60,7 +60,7 @@ class DocFacts:
     pointers: bytes = b""
     leads: bytes = b""  # per comparable sentence: 1 when it is the first sentence of its block
     alone: bytes = b""  # per comparable sentence: 1 when it is the only sentence of its block
-    code_slots: bytes = b""  # per comparable sentence: its block's place after code (parallel_text.code_slots)
+    code_slots: bytes = b""  # per comparable sentence: its block's place after code (synopses.code_slots)
     log: bool = False  # a changelog or release notes (the duplicates kind's `logs` option)
     # Per comparable sentence: the fingerprint of its words without numbers, 0 when
     # it has none (fingerprint.shapes): template lines that differ by a version.

@@ -17,7 +17,7 @@ from doclint.core.restatement import RESTATEMENT_THRESHOLD
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.entries import block_numbers, entry_codes
-from doclint.families.duplication.parallel_text import outline, section_slots
+from doclint.families.duplication.outline import outline, section_slots
 from doclint.families.duplication.pointers import POINTERS, SELF_REMARKS, opener, pointer_flags
 from doclint.families.duplication.passages import iter_passages
 from doclint.families.duplication.reduce import reduce_exact, reduce_near
@@ -54,7 +54,7 @@ class DuplicatesKind(Kind):
         group: bool = False             # one finding per cluster of copies
         group_from: int = 4             # exact: clusters of this many copies are grouped (0: never)
         # Sentences that begin so point the reader elsewhere; a pointer repeated in
-        # another section or document is navigation, not a slip (see parallel_text).
+        # another section or document is navigation, not a slip (see pointers).
         pointers: tuple[str, ...] = POINTERS
         # Sentences that begin so remark on their own section or entry; the same remark
         # opening, or closing, two sections speaks of two entries (see pointers).

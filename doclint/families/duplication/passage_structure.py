@@ -11,7 +11,8 @@ from bisect import bisect_right
 
 from doclint.core.discovery import path_matches
 from doclint.families.duplication.fingerprint import CODE
-from doclint.families.duplication.parallel_text import outline, reference_entries, same_level_siblings, section_slots
+from doclint.families.duplication.outline import outline, section_slots
+from doclint.families.duplication.parallel_text import reference_entries, same_level_siblings
 from doclint.families.duplication.pointers import pointer_flags
 
 _WORD = re.compile(r"[^\W_]+")

@@ -25,7 +25,7 @@ class Words:
     ends: array
     sentence_starts: frozenset[int]   # word numbers that begin a sentence
     sentence_ends: frozenset[int]     # word numbers that end one (the last word's number + 1)
-    blocks: array                     # per word, the block number (doclint.families.duplication.parallel_text)
+    blocks: array                     # per word, the block number (doclint.families.duplication.entries.block_numbers)
     entries: bytes                    # per word, 1 when its block is a list entry or quote
     masked: str                       # the document's prose view (not a copy)
 
