@@ -584,14 +584,19 @@ def test_a_remark_on_its_own_section_opening_or_closing_two_sections_is_not_repo
 def test_a_version_note_in_two_sections_is_each_entrys_wherever_it_stands():
     note = "New in version 1.12: see also the release function of the library."
     text = (f"## from_buffer\n\nReturns a buffer that shares the memory of the object.\n\n{note}\n\n"
-            "## gc\n\nReturns a new object that points to the same data.\n\n"
+            "## Garbage collection\n\nReturns a new object that points to the same data.\n\n"
             f"{note}\n\nThe destructor runs when the new object is collected.\n")
     assert lint({"ref.md": text}, "DL201") == []
+    # However it begins: "introduced in" (or "added in", "available since") a release.
+    other = "This capability was introduced in Mercurial 1.9 (released July 2011)."
+    assert lint({"ref.md": text.replace(note, other)}, "DL201") == []
     # Twice in one section it is a slip, and without the option's version notes it is
     # a remark like any other, at another place of its section.
-    once = text.replace("## gc\n\n", "")
+    once = text.replace("## Garbage collection\n\n", "")
     assert len(lint({"ref.md": once}, "DL201")) == 1
     assert len(lint({"ref.md": text}, "DL201", self_remarks=["this section"])) == 1
+    assert len(lint({"ref.md": text.replace(note, other)}, "DL201", self_remarks=["this section"])) == 1
+    assert len(lint({"ref.md": once.replace(note, other)}, "DL201")) == 1
 
 
 def test_a_near_copy_beside_an_exact_one_of_a_parallel_entry_is_the_statement_carried_over():
@@ -640,6 +645,46 @@ def test_titles_that_are_identifiers_head_entries_of_a_reference():
     assert lint({"converters.md": libraries}, "DL201") == []
     assert len(lint({"converters.md": libraries.replace("_orjson_", "Speed").replace("_ujson_", "Safety")},
                     "DL201")) == 1
+
+
+def test_titles_of_one_word_in_lower_case_head_entries_of_a_reference():
+    # A protocol's capabilities, each a section named by the word a server sends.
+    note = "There is no trailing newline."
+    wire = ("Capabilities\n============\n\n"
+            "getbundle\n---------\n\nWhether the server supports the getbundle command. "
+            "The value lists the bundle formats it can produce.\n\n"
+            f"Each format is a name followed by its options. {note}\n\n"
+            f"httpheader\n----------\n\nThe maximum length of a header that clients send. {note} "
+            "Clients ignore anything after a comma in the value.\n")
+    assert lint({"wireprotocol.txt": wire}, "DL201") == []
+    # Under titles of prose the same copy is a slip.
+    prose = wire.replace("getbundle\n---------", "Bundles\n-------").replace(
+        "httpheader\n----------", "Headers\n-------")
+    assert len(lint({"wireprotocol.txt": prose}, "DL201")) == 1
+
+
+def test_an_entrys_definition_pasted_into_another_entry_is_a_slip():
+    definition = "A Python package and project manager, written in Rust for high performance."
+    projects = (f"uv\n==\n\n{definition} It supports creating and managing virtual environments "
+                "and locking dependencies.\n\n"
+                "ensurepip\n=========\n\nA package in the standard library that installs pip into "
+                f"an existing environment. End users rarely run it themselves.\n\n{definition}\n")
+    [finding] = lint({"key_projects.rst": projects}, "DL201")
+    assert finding.line == 11
+    # A remark each entry makes, wherever it stands in either, is no definition.
+    remark = "The project is maintained by a team of volunteers."
+    both = projects.replace(f"{definition} It supports", f"It is fast. {remark} It supports").replace(
+        f"\n\n{definition}\n", f"\n\n{remark}\n")
+    assert lint({"key_projects.rst": both}, "DL201") == []
+
+
+def test_a_compound_with_a_short_prefix_is_no_misspelling_of_another():
+    text = ("Per-installation configuration files are for the system on which the server is running.\n\n"
+            "Per-system configuration files are for the system on which the server is running.\n")
+    assert lint({"config.txt": text}, "DL202") == []
+    # A word misspelt after the same prefix is still a near copy.
+    slip = text.replace("Per-system configuration", "Per-installaton configuration")
+    assert len(lint({"config.txt": slip}, "DL202")) == 1
 
 
 def test_a_pointer_repeated_in_another_section_is_not_reported():

@@ -34,7 +34,11 @@ _IDENTIFIER_TITLE = re.compile(
     r"[ \t]*(?=[\w.:()\[\]-]*(?:\w_|_\w|\w\.\w|\w::\w|\(\)|[a-z][A-Z]))[A-Za-z_][\w.:()\[\]-]*[ \t]*"
     # or one name set in emphasis, as the entries of a list of libraries are ("## _ujson_",
     # "### *orjson*"), after a Markdown title's marks
-    r"|[ \t]*(?:#{1,6}[ \t]+)?([*_])[A-Za-z][\w.-]*\1[ \t]*#*[ \t]*")
+    r"|[ \t]*(?:#{1,6}[ \t]+)?([*_])[A-Za-z][\w.-]*\1[ \t]*#*[ \t]*"
+    # or one word all in lower case, as a reference names its commands, capabilities or
+    # projects ("getbundle", "httpheader", "cibuildwheel"): a title of prose is
+    # capitalised ("Installation")
+    r"|[ \t]*(?:#{1,6}[ \t]+)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*[ \t]*#*[ \t]*")
 
 
 def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:

@@ -244,8 +244,10 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     if doc_a is not doc_b:
         title_a, title_b = _across_documents(title_a), _across_documents(title_b)
     entries = reference_entries(title_a, title_b)
-    if exact and ((title_a[1] and title_b[1]) or (doc_a is not doc_b and _titles_share(doc_a, doc_b))):
+    if exact and title_a[1] and title_b[1] and _defines_entry(doc_a, ia) == _defines_entry(doc_b, ib):
         return True  # one statement made in two entries of a reference, at any place
+    if exact and doc_a is not doc_b and _titles_share(doc_a, doc_b):
+        return True  # ... or in two sibling pages
     if exact and doc_a is doc_b and title_b[1] == ENTRY_TITLE:
         return True  # an entry of the reference restates what its guide said above it
     if entries and not exact and not only_slips(sentence_tokens(docs, a), sentence_tokens(docs, b)):
@@ -256,6 +258,16 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
             exact and doc_a.tails and doc_b.tails and doc_a.tails[ia] == doc_b.tails[ib]):
         return False
     return entries or same_level_siblings(title_a, title_b)
+
+
+def _defines_entry(doc: DocFacts, index: int) -> bool:
+    """Whether sentence `index` opens the first paragraph of its section that is
+    compared, a paragraph that goes on: where an entry of a reference says what it is
+    ("A Python package and project manager, written in Rust. It supports ...").
+    That definition pasted elsewhere into another entry is a slip, not a statement
+    both entries make."""
+    first = index == 0 or doc.sections[index - 1] != doc.sections[index]
+    return first and bool(doc.leads) and bool(doc.leads[index]) and not doc.alone[index]
 
 
 def _across_documents(title: tuple) -> tuple:

@@ -6,6 +6,8 @@ required for every docstring.", "The option is ignored if `move` is enabled.") m
 the same place of two sections: each copy speaks of another entry."""
 from __future__ import annotations
 
+import re
+
 from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 from doclint.families.duplication.in_context import closes_block
 
@@ -35,6 +37,11 @@ SELF_REMARKS = ("this section", "this option", "the option", "this setting", "th
                 "this field", "this variable", "this property", "this attribute", "this hook",
                 "this directive", "this plugin") + _VERSION_NOTES
 POINTER, SELF_REMARK, VERSION_NOTE = 1, 2, 3
+# A version note that does not begin as one: a verb of coming or going, "in" or
+# "since", then a version number or the word "version" within three words.
+_DATED = frozenset(("introduced", "added", "new", "available", "deprecated", "removed", "changed"))
+_RELEASE = re.compile(r"v?\d+(?:\.\d+)+\w*|version")
+_VERSION_NOTE_WORDS = 16
 
 # A sentence that points elsewhere in its page wherever it says so ("Now you can build
 # the bootloader as shown above.", "..., see below."): each copy sends its reader to
@@ -49,9 +56,29 @@ def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks:
     `phrases` or points elsewhere in its page (_WHERE), SELF_REMARK when it begins with
     one of `remarks` (VERSION_NOTE when that is a version note), else 0."""
     pointer, remark, version = opener(phrases), opener(remarks), opener(_VERSION_NOTES)
+    # A version note that begins otherwise is one while the remarks hold version notes.
+    dated = _dates_itself if any(remark(note.split()) for note in _VERSION_NOTES) else _never
     return bytes(POINTER if pointer(words) or _points_in_page(words)
-                 else (VERSION_NOTE if version(words) else SELF_REMARK) if remark(words) else 0
+                 else VERSION_NOTE if (version(words) and remark(words)) or dated(words)
+                 else SELF_REMARK if remark(words) else 0
                  for words in sentences)
+
+
+def _never(words: list[str]) -> bool:
+    return False
+
+
+def _dates_itself(words: list[str]) -> bool:
+    """Whether a short sentence says in which release its entry came or went ("This
+    capability was introduced in Mercurial 1.9 (released July 2011).", "Available
+    since version 3.2."): a version note, however it begins."""
+    if len(words) > _VERSION_NOTE_WORDS:
+        return False
+    for k, word in enumerate(words[:-2]):
+        if word in _DATED and words[k + 1] in ("in", "since") \
+                and any(_RELEASE.fullmatch(w) for w in words[k + 2:k + 5]):
+            return True
+    return False
 
 
 def _points_in_page(words: list[str]) -> bool:
