@@ -350,6 +350,14 @@ def test_comparison_and_invocation_are_no_reports(lint_text):
     assert len(lint_text("A member called the plan a failure.\n", "DL301")) == 1
 
 
+def test_a_word_joined_to_another_by_a_slash_is_a_noun(lint_text):
+    text = ("Dynamic documents work as documents do, but any data / attributes set to them "
+            "will also be saved.\n\nSome reports/logs show the last run.\n")
+    assert lint_text(text, "DL301") == []
+    # Without the slash the verb reads as ever.
+    assert len(lint_text("Some critics attributed the failure to the budget.\n", "DL301")) == 1
+
+
 def test_an_occurrence_reported_is_no_statement(lint_text):
     faq = ("People usually report this when they are trying to control SSH or some other login.\n\n"
            "Users often report it after an upgrade of the terminal library.\n")

@@ -212,6 +212,8 @@ class SourceReader:
         kind = self.verb_kinds[verb]
         if _MODAL_AFTER.match(masked, end):
             return cc.NO_SOURCE  # "each source link must match": a noun, the subject of the modal
+        if _slashed(masked, start, end):
+            return cc.NO_SOURCE  # "any data / attributes set to them": one of two nouns
         if verb in self.namings and (_BY.match(masked, end) or _CODE_NAME.match(masked, end)):
             return cc.NO_SOURCE
         if verb in self.comparisons and _WITH_OR_TO.match(masked, end) \
@@ -370,6 +372,19 @@ class SourceReader:
         toks = cc.phrase_after(masked, pos, sentence[1])
         phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True, guess=guess)
         return phrase if phrase.kind in ("vague", "named") else cc.NO_SOURCE
+
+
+def _slashed(masked: str, start: int, end: int) -> bool:
+    """Is the word masked[start:end] joined to another by a slash ("data / attributes",
+    "reports/logs")? Such a pair names things: neither word is a verb."""
+    before = start - 1
+    while before >= 0 and masked[before] in " \t":
+        before -= 1
+    if before >= 0 and masked[before] == "/":
+        return True
+    while end < len(masked) and masked[end] in " \t":
+        end += 1
+    return end < len(masked) and masked[end] == "/"
 
 
 def _next_char(masked: str, pos: int) -> str:
