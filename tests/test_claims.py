@@ -348,6 +348,11 @@ def test_comparison_and_invocation_are_no_reports(lint_text):
     named = "However, `CompletionError` has a member called `apply_style`. Set this False to drop the style.\n"
     assert lint_text(named, "DL301", fmt="markdown", name="doc.md") == []
     assert len(lint_text("A member called the plan a failure.\n", "DL301")) == 1
+    # So does one before a quoted identifier; a quoted title may still be judged.
+    quoted = ("The reveal template inherits from the lab template, exports text/html, and enables "
+              "two preprocessors called \"100-pygments\" and \"500-reveal\".\n")
+    assert lint_text(quoted, "DL301") == []
+    assert len(lint_text("Critics called \"Ulysses\" a failure.\n", "DL301")) == 1
 
 
 def test_a_word_joined_to_another_by_a_slash_is_a_noun(lint_text):

@@ -30,8 +30,10 @@ _OCCURRENCE = re.compile(r"\s+(?:this|it|these|them)\s+(?:when|whenever|if|after
 _CLAIMS = frozenset("claim claims claimed claiming".split())
 _TAKEN = re.compile(r"\s+(?:it|them|ownership|responsibility|credit|victory)\b(?!\s+(?:is|was|were|are|has|had|will|would|could|can|to)\b)", re.I)
 _BY = re.compile(r"\s+by\s+", re.I)
-# A naming verb before inline code names it: "has a member called `apply_style`".
-_CODE_NAME = re.compile(r"\s+" + CODE_MASK)
+# A naming verb before inline code names it: "has a member called `apply_style`"; so
+# does one before a quoted identifier ("two preprocessors called "100-pygments"": a
+# digit, "-", "_", "." or "/" inside; a quoted title of words may be a verdict's object).
+_CODE_NAME = re.compile(r"\s+(?:" + CODE_MASK + r"|[\"'\u201c\u2018][^\s\"'\u201d\u2019]*[\d_./-][^\s\"'\u201d\u2019]*[\"'\u201d\u2019])")
 _WITH_OR_TO = re.compile(r"\s+(?:with|to)\b", re.I)
 # A few words on to "by": not past another participle, whose agent it is ("considered
 # responsible for modifications made by others").
