@@ -676,6 +676,13 @@ def test_an_entrys_definition_pasted_into_another_entry_is_a_slip():
     both = projects.replace(f"{definition} It supports", f"It is fast. {remark} It supports").replace(
         f"\n\n{definition}\n", f"\n\n{remark}\n")
     assert lint({"key_projects.rst": both}, "DL201") == []
+    # A note that opens both entries holds one place in each ("(Legacy command used for
+    # discovery in old clients.)" over two commands).
+    legacy = "Legacy command used for discovery in old clients, kept for compatibility."
+    commands = (f"between\n=======\n\n{legacy}\n\nObtain nodes between pairs of nodes.\n\n"
+                f"branches\n========\n\n{legacy} Clients with getbundle use known and heads instead.\n\n"
+                "Obtain ancestor changesets of specific nodes back to a branch point.\n")
+    assert lint({"wireprotocol.txt": commands}, "DL201") == []
 
 
 def test_a_compound_with_a_short_prefix_is_no_misspelling_of_another():

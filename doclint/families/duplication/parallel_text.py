@@ -244,7 +244,7 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     if doc_a is not doc_b:
         title_a, title_b = _across_documents(title_a), _across_documents(title_b)
     entries = reference_entries(title_a, title_b)
-    if exact and title_a[1] and title_b[1] and _defines_entry(doc_a, ia) == _defines_entry(doc_b, ib):
+    if exact and title_a[1] and title_b[1] and not _definition_pasted(doc_a, ia, doc_b, ib):
         return True  # one statement made in two entries of a reference, at any place
     if exact and doc_a is not doc_b and _titles_share(doc_a, doc_b):
         return True  # ... or in two sibling pages
@@ -260,14 +260,24 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     return entries or same_level_siblings(title_a, title_b)
 
 
+def _definition_pasted(doc_a: DocFacts, ia: int, doc_b: DocFacts, ib: int) -> bool:
+    """Whether one of two copies defines its entry and the other stands later in its
+    own: an entry's definition pasted into another entry is a slip, not a statement
+    both entries make. Two copies that both open their entries hold one place."""
+    first_a, first_b = _first_in_section(doc_a, ia), _first_in_section(doc_b, ib)
+    return (first_a != first_b) and (_defines_entry(doc_a, ia) or _defines_entry(doc_b, ib))
+
+
+def _first_in_section(doc: DocFacts, index: int) -> bool:
+    return index == 0 or doc.sections[index - 1] != doc.sections[index]
+
+
 def _defines_entry(doc: DocFacts, index: int) -> bool:
-    """Whether sentence `index` opens the first paragraph of its section that is
-    compared, a paragraph that goes on: where an entry of a reference says what it is
-    ("A Python package and project manager, written in Rust. It supports ...").
-    That definition pasted elsewhere into another entry is a slip, not a statement
-    both entries make."""
-    first = index == 0 or doc.sections[index - 1] != doc.sections[index]
-    return first and bool(doc.leads) and bool(doc.leads[index]) and not doc.alone[index]
+    """Whether sentence `index` opens the first compared paragraph of its section, a
+    paragraph that goes on: where an entry of a reference says what it is ("A Python
+    package and project manager, written in Rust. It supports ...")."""
+    return _first_in_section(doc, index) and bool(doc.leads) and bool(doc.leads[index]) \
+        and not doc.alone[index]
 
 
 def _across_documents(title: tuple) -> tuple:
