@@ -363,6 +363,14 @@ def test_a_word_joined_to_another_by_a_slash_is_a_noun(lint_text):
     assert len(lint_text("Some critics attributed the failure to the budget.\n", "DL301")) == 1
 
 
+def test_a_value_in_code_after_the_verb_is_output_not_a_claim(lint_text):
+    text = "Every plus sign looks like an escape. Both detectors report `ascii`.\n"
+    assert lint_text(text, "DL301", fmt="markdown", name="performance.md") == []
+    # Code that opens a clause going on is what the source claims of it.
+    claim = "Critics say `foo` is broken beyond repair.\n"
+    assert len(lint_text(claim, "DL301", fmt="markdown", name="performance.md")) == 1
+
+
 def test_an_occurrence_reported_is_no_statement(lint_text):
     faq = ("People usually report this when they are trying to control SSH or some other login.\n\n"
            "Users often report it after an upgrade of the terminal library.\n")

@@ -35,6 +35,10 @@ _BY = re.compile(r"\s+by\s+", re.I)
 # digit, "-", "_", "." or "/" inside; a quoted title of words may be a verdict's object).
 _CODE_NAME = re.compile(r"\s+(?:" + CODE_MASK + r"|[\"'\u201c\u2018][^\s\"'\u201d\u2019]*[\d_./-][^\s\"'\u201d\u2019]*[\"'\u201d\u2019])")
 _WITH_OR_TO = re.compile(r"\s+(?:with|to)\b", re.I)
+# A verb whose object is a value in inline code that ends the clause reports what a
+# program gives ("Both detectors report `ascii`."), not a claim ("Users report
+# `pip install` fails" goes on).
+_VALUE_AFTER = re.compile(r"\s+" + CODE_MASK + r"+\s*(?:[.,;:)]|(?:and|or)\b|$)")
 # A few words on to "by": not past another participle, whose agent it is ("considered
 # responsible for modifications made by others").
 _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)"
@@ -216,6 +220,8 @@ class SourceReader:
             return cc.NO_SOURCE  # "each source link must match": a noun, the subject of the modal
         if _slashed(masked, start, end):
             return cc.NO_SOURCE  # "any data / attributes set to them": one of two nouns
+        if _VALUE_AFTER.match(masked, end):
+            return cc.NO_SOURCE  # "both detectors report `ascii`.": a program's output
         if verb in self.namings and (_BY.match(masked, end) or _CODE_NAME.match(masked, end)):
             return cc.NO_SOURCE
         if verb in self.comparisons and _WITH_OR_TO.match(masked, end) \
