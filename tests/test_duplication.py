@@ -723,6 +723,17 @@ def test_a_sentence_that_points_elsewhere_in_its_page_is_a_pointer_wherever_it_s
     assert len(lint({"building.md": above}, "DL201")) == 1
 
 
+def test_a_pointer_after_its_purpose_is_a_pointer():
+    pointer = "To see all of the options see the frontmatter guide, which lists the fields of each file."
+    text = (f"## Project\n\nThe project holds the metadata of the book.\n\n{pointer}\n\n"
+            "## Site\n\nTemplates, logos and navigation live under the site key.\n\n"
+            f"Each page may set its own title and logo. {pointer} Pages without one use the site's.\n")
+    assert lint({"config.md": text}, "DL201") == []
+    # "To see" is the purpose, not the pointer: a step said twice is still reported.
+    step = "To see the result, open the page that the build wrote to the output folder."
+    assert len(lint({"config.md": text.replace(pointer, step)}, "DL201")) == 1
+
+
 def test_the_stub_of_a_moved_section_under_two_rubrics_is_a_pointer():
     text = ("Installing\n==========\n\n.. rubric:: Wheel cache\n\n"
             "This is now covered in :doc:`../topics/caching`.\n\n"

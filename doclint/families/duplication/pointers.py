@@ -47,6 +47,10 @@ _VERSION_NOTE_WORDS = 16
 # the bootloader as shown above.", "..., see below."): each copy sends its reader to
 # the same place from another section.
 _WHERE = frozenset(("above", "below", "earlier", "previously"))
+# The verbs of a pointer that follows a purpose ("To see all of the options see ..."),
+# within this many words of the start.
+_SEND = frozenset(("see", "consult"))
+_PURPOSE_WORDS = 12
 _HOW = frozenset(("shown", "described", "explained", "discussed", "mentioned", "noted", "outlined",
                   "detailed", "listed", "illustrated", "given", "defined"))
 
@@ -58,7 +62,7 @@ def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks:
     pointer, remark, version = opener(phrases), opener(remarks), opener(_VERSION_NOTES)
     # A version note that begins otherwise is one while the remarks hold version notes.
     dated = _dates_itself if any(remark(note.split()) for note in _VERSION_NOTES) else _never
-    return bytes(POINTER if pointer(words) or _points_in_page(words)
+    return bytes(POINTER if pointer(words) or _points_in_page(words) or _sends_after_purpose(words)
                  else VERSION_NOTE if (version(words) and remark(words)) or dated(words)
                  else SELF_REMARK if remark(words) else 0
                  for words in sentences)
@@ -79,6 +83,16 @@ def _dates_itself(words: list[str]) -> bool:
                 and any(_RELEASE.fullmatch(w) for w in words[k + 2:k + 5]):
             return True
     return False
+
+
+def _sends_after_purpose(words: list[str]) -> bool:
+    """Whether `words` send the reader elsewhere after saying what for ("To see all of
+    the options see the frontmatter guide.", "For a list of fields, consult the
+    reference."): the pointer verb opens the main clause, within its first words."""
+    if not words or words[0] not in ("to", "for"):
+        return False
+    return any(word in _SEND and words[k - 1] not in ("to", "and", "or")
+               for k, word in enumerate(words[2:_PURPOSE_WORDS], start=2))
 
 
 def _points_in_page(words: list[str]) -> bool:
