@@ -721,6 +721,9 @@ def test_a_sentence_that_points_elsewhere_in_its_page_is_a_pointer_wherever_it_s
     # "above" that points nowhere ("the folder above the project") makes no pointer.
     above = text.replace("as shown above", "in the folder above the project")
     assert len(lint({"building.md": above}, "DL201")) == 1
+    # "The above diagram" points back in the page as "as shown above" does.
+    diagram = text.replace("as shown above", "as drawn in the above diagram")
+    assert lint({"building.md": diagram}, "DL201") == []
 
 
 def test_a_pointer_after_its_purpose_is_a_pointer():

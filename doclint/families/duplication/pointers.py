@@ -96,11 +96,12 @@ def _sends_after_purpose(words: list[str]) -> bool:
 
 
 def _points_in_page(words: list[str]) -> bool:
-    """Whether `words` say "as shown above", "is described below", "see above" and the like."""
+    """Whether `words` say "as shown above", "is described below", "see above", "the
+    above diagram" and the like."""
     if _WHERE.isdisjoint(words):
         return False
     return any(word in _WHERE and ((k >= 2 and words[k - 1] in _HOW and words[k - 2] in ("as", "is", "are"))
-                                   or (k >= 1 and words[k - 1] == "see"))
+                                   or (k >= 1 and words[k - 1] in ("see", "the")))
                for k, word in enumerate(words))
 
 
