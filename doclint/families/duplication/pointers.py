@@ -76,7 +76,7 @@ def _dates_itself(words: list[str]) -> bool:
     """Whether a short sentence says in which release its entry came or went ("This
     capability was introduced in Mercurial 1.9 (released July 2011).", "Available
     since version 3.2."): a version note, however it begins."""
-    if len(words) > _VERSION_NOTE_WORDS:
+    if len(words) > _VERSION_NOTE_WORDS or _DATED.isdisjoint(words):
         return False
     for k, word in enumerate(words[:-2]):
         if word in _DATED and words[k + 1] in ("in", "since") \
