@@ -694,6 +694,20 @@ def test_a_compound_with_a_short_prefix_is_no_misspelling_of_another():
     assert len(lint({"config.txt": slip}, "DL202")) == 1
 
 
+def test_a_statement_fitted_to_each_of_two_sections_of_one_title_is_not_reported():
+    # Each option of a reference has its own "Examples" section.
+    first = "In configuration files, you can use an inline array, and the items will be joined with a semicolon."
+    second = first.replace("an inline array", "an array")
+    text = ("## `before-build`\n\nA command run before each build.\n\n### Examples\n\n"
+            "Set it in the project's configuration file.\n\n"
+            f"{first}\n\n## `test-command`\n\nA command run to test each wheel.\n\n### Examples\n\n"
+            f"{second}\n")
+    assert lint({"options.md": text}, "DL202") == []
+    # Under two titles of their own the near copy at another place is a slip.
+    apart = text.replace("### Examples\n\nSet it", "### Configuration\n\nSet it")
+    assert len(lint({"options.md": apart}, "DL202")) == 1
+
+
 def test_a_pointer_repeated_in_another_section_is_not_reported():
     pointer = "See the troubleshooting guide for more information about failed builds."
     # Each pointer is a paragraph of its own: restated inside prose that goes on, any

@@ -250,7 +250,8 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
         return True  # ... or in two sibling pages
     if exact and doc_a is doc_b and title_b[1] == ENTRY_TITLE:
         return True  # an entry of the reference restates what its guide said above it
-    if entries and not exact and not only_slips(sentence_tokens(docs, a), sentence_tokens(docs, b)):
+    same_title = title_a[0] == title_b[0] and title_a[2] and title_a[2] == title_b[2]
+    if (entries or same_title) and not exact and not only_slips(sentence_tokens(docs, a), sentence_tokens(docs, b)):
         return True  # the statement reworded for another entry, wherever it stands
     # The same place: as many paragraphs after the heading, or before the next one (the
     # closing remark of parallel sections that show different numbers of examples).
