@@ -267,7 +267,8 @@ def test_a_hedge_of_the_writers_own_is_a_weasel_only_in_a_referenced_document(li
 
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
-              "It is suggested that a preprocessor or a third party extension be used instead.\n")
+              "It is suggested that a preprocessor or a third party extension be used instead.\n\n"
+              "It is suggested that the user call the QColor methods directly.\n")
     assert lint_text(advice, "DL301") == []
     talk = ("It is suggested that the minister knew of the plan.\n\n"
             "It was suggested that the archive be moved, and it was.\n")
