@@ -708,6 +708,19 @@ def test_a_statement_fitted_to_each_of_two_sections_of_one_title_is_not_reported
     assert len(lint({"options.md": apart}, "DL202")) == 1
 
 
+def test_paragraphs_opening_with_a_name_in_bold_are_entries_of_a_list():
+    text = ("There are three options you can set in the theme options:\n\n"
+            "**`navbar_start`**: Adds components to the start of the header. Visible on all screens.\n\n"
+            "**`navbar_center`**: Adds components to the center of the header. Moved to the sidebar on mobile.\n\n"
+            "**`navbar_end`**: Adds components to the end of the header. Moved to the sidebar on mobile.\n")
+    assert lint({"header.md": text}, "DL201") == []
+    # A bold word of prose opens no entry; a call or a dotted name does.
+    from doclint.families.duplication.entries import entry_codes
+    runs = ("**Note:** Restart the server.\n\n**ffibuilder.emit_c_code(filename):** Generate the file.\n\n"
+            "**os.path**: Path functions.\n\nPlain prose.\n")
+    assert entry_codes(document_from_text("ref.md", runs, "markdown")) == [0, 1, 1, 0]
+
+
 def test_a_pointer_repeated_in_another_section_is_not_reported():
     pointer = "See the troubleshooting guide for more information about failed builds."
     # Each pointer is a paragraph of its own: restated inside prose that goes on, any

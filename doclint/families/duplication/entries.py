@@ -19,6 +19,11 @@ CONTINUED = 3
 NEIGHBOUR_BLOCKS = 2
 
 
+# A paragraph that opens with a name in bold, as a run-in title, is an entry of a list
+# written as paragraphs ("**`navbar_end`**: Adds components to ...",
+# "**ffibuilder.emit_c_code(filename):** generate ..."): the name is code, a call or
+# a dotted name, so that a bold word of prose ("**Note:**") opens no entry.
+_RUN_IN_ENTRY = re.compile(r"\*\*(?:`[^`\n]+`|[A-Za-z_][\w.]*\([^)\n]*\)|[A-Za-z_]\w*(?:\.\w+)+):?\*\*:?\s")
 # What may stand between two entries of one list: list and quote markers, task boxes.
 _BETWEEN_ENTRIES = re.compile(r"(?:\s|[-*+>]|\d{1,9}[.)]|\[[ xX]\])*")
 
@@ -33,6 +38,7 @@ def block_numbers(doc) -> list[int]:
         cached, number, previous_end, previous_kind, previous_column = [], 0, 0, "", 0
         text = doc.text
         for block in doc.blocks:
+            kind = _entry_kind(text, block)
             direct = _BETWEEN_ENTRIES.fullmatch(text, previous_end, block.start)
             before = _before_on_line(text, block.start)
             column = len(before) - len(before.lstrip())  # where the list marker stands
@@ -40,12 +46,12 @@ def block_numbers(doc) -> list[int]:
             # properties may be defined:"), whose entries are no neighbours of the last;
             # so does a list item nested deeper, or less deep, than the item before it:
             # the items nested under two entries are two lists.
-            opens_list = block.kind in ENTRY_KINDS and number and (
+            opens_list = kind in ENTRY_KINDS and number and (
                 previous_kind not in ENTRY_KINDS
-                or (block.kind == previous_kind == "list-item" and column != previous_column))
+                or (kind == previous_kind == "list-item" and column != previous_column))
             number += 1 if direct and not opens_list else NEIGHBOUR_BLOCKS + 1
             cached.append(number)
-            previous_end, previous_kind, previous_column = block.end, block.kind, column
+            previous_end, previous_kind, previous_column = block.end, kind, column
         doc.attributes[key] = cached
     return cached
 
@@ -59,13 +65,24 @@ def entry_codes(doc) -> list[int]:
     numbers, text, codes = block_numbers(doc), doc.text, []
     previous = None
     for block, number in zip(doc.blocks, numbers):
-        code = ENTRY_CODES.get(block.kind, 0)
+        kind = _entry_kind(text, block)
+        code = ENTRY_CODES.get(kind, 0)
         if code and previous is not None and previous[0] in ENTRY_KINDS and number - previous[1] == 1 \
-                and not _before_on_line(text, block.start).strip():
+                and not _before_on_line(text, block.start).strip() and kind == block.kind:
             code = CONTINUED
         codes.append(code)
-        previous = (block.kind, number)
+        previous = (kind, number)
     return codes
+
+
+def _entry_kind(text: str, block) -> str:
+    """The kind of `block` as a list reads it: a paragraph that opens with a run-in
+    title in bold is an item."""
+    if block.kind != "paragraph":
+        return block.kind
+    # A reader may start the paragraph after the opening marks.
+    start = block.start - 2 if text.startswith("**", block.start - 2) else block.start
+    return "list-item" if text.startswith("**", start) and _RUN_IN_ENTRY.match(text, start) else block.kind
 
 
 def _before_on_line(text: str, start: int) -> str:
