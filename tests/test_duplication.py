@@ -602,11 +602,11 @@ def test_a_version_note_in_two_sections_is_each_entrys_wherever_it_stands():
 def test_a_near_copy_beside_an_exact_one_of_a_parallel_entry_is_the_statement_carried_over():
     tail = "For hash functions with variable output, the length option sets the output size in bytes."
     text = ("## `hash.copy([options])`\n\nCreates a new hash object that holds a copy of the state.\n\n"
-            f"The optional options argument controls stream behavior. {tail}\n\n"
+            f"The optional options argument controls the stream behavior of the new object. {tail}\n\n"
             "## `crypto.createHash(algorithm[, options])`\n\n"
             "* `algorithm` {string}\n* `options` {Object}\n\n"
             f"Creates and returns a hash object for the given algorithm. Optional options argument "
-            f"controls stream behavior. {tail}\n")
+            f"controls the stream behavior of the new object. {tail}\n")
     assert lint({"crypto.md": text}, "DL202") == []
     # Alone, without the exact sentence beside it, the near copy is still reported.
     alone = text.replace(f" {tail}\n", "\n")
@@ -614,6 +614,17 @@ def test_a_near_copy_beside_an_exact_one_of_a_parallel_entry_is_the_statement_ca
     # The exact sentence may stand in the next paragraph.
     apart = text.replace(f" {tail}\n", f"\n\n{tail}\n")
     assert lint({"crypto.md": apart}, "DL202") == []
+
+
+def test_two_short_sentences_a_word_apart_are_compared_exactly_only():
+    text = ("## between\n\nObtain nodes between pairs of nodes.\n\nReturn type is a string.\n\n"
+            "## clonebundles\n\nObtains a manifest of bundle URLs available to seed clones.\n\n"
+            "Each returned line contains a URL followed by metadata.\n\nThe return type is a string.\n")
+    assert lint({"wireprotocol.txt": text}, "DL202") == []
+    # With the floor lowered they are a near copy again; a longer pair is one anyway.
+    assert len(lint({"wireprotocol.txt": text}, "DL202", near_min_words=5)) == 1
+    longer = text.replace("is a string.", "is a string of hex nodes, one line per range.")
+    assert len(lint({"wireprotocol.txt": longer}, "DL202")) == 1
 
 
 def test_a_credit_under_two_entries_is_not_compared():

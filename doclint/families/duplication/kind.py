@@ -46,6 +46,10 @@ class DuplicatesKind(Kind):
     class Options:
         mode: str = "exact"
         min_words: int = 5
+        # near: sentences shorter than this are compared exactly only. Two short
+        # sentences a word apart ("The return type is a string." / "Return type is a
+        # string.") are mostly a formula of the text, not a paste that slipped.
+        near_min_words: int = 8
         threshold: float = 0.0          # 0 means the mode's default
         scope: str = "all"
         max_documents: int = 0          # ignore sentences found in more documents (0: no limit)
@@ -89,8 +93,9 @@ class DuplicatesKind(Kind):
                 raise ValueError("'template-from' must be 0 (never) or at least 2")
             if self.reused_from < 0:
                 raise ValueError("'reused-from' must be 0 (never) or more")
-            if self.min_words < 1 or self.window < 1 or self.max_documents < 0:
-                raise ValueError("'min-words' and 'window' must be positive, 'max-documents' >= 0")
+            if self.min_words < 1 or self.near_min_words < 1 or self.window < 1 or self.max_documents < 0:
+                raise ValueError("'min-words', 'near-min-words' and 'window' must be positive, "
+                                 "'max-documents' >= 0")
             default = {"exact": 1.0, "near": 0.8, "restated": RESTATEMENT_THRESHOLD, "passage": 1.0}[self.mode]
             object.__setattr__(self, "cutoff", self.threshold or default)
 

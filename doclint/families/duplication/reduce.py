@@ -295,9 +295,11 @@ def report_near(docs, common: set[int], near: list[tuple[int, int]], cut: list[t
     the sentences of the pairs."""
     best: dict[int, tuple[float, int, str]] = {}
     homes = _homes(opts)
+    least = opts.near_min_words
     for a, b in near:
         a, b = _pair(a, b, common, opts.scope)
-        if a is not None and not reused(docs, a, b, exact=False, homes=homes):
+        if a is not None and min(len(_tokens(docs, a)), len(_tokens(docs, b))) >= least \
+                and not reused(docs, a, b, exact=False, homes=homes):
             score = copy_score(_tokens(docs, a), _tokens(docs, b), opts.cutoff)
             if score > best.get(b, (0.0,))[0]:
                 best[b] = (score, a, f"{score:.0%} similar")
