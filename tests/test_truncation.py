@@ -307,6 +307,10 @@ def test_a_sentence_runs_on_into_a_displayed_formula_or_a_code_directive(truncat
     assert cut.line == 3
     dollars = "We have\n\n$$F(x) = F(x_0) + h F'(x_0)$$\n\nThe rest follows.\n"
     assert truncations("Series expansions are everywhere in numerical work.\n\n" + dollars, "markdown") == []
+    # A conjunction joins a formula to the sentence; before code it is still a cut.
+    joined = "You can also add inline math such as $x^2$ and\n\n$$math^{blocks}$$\n\nThe rest follows.\n"
+    assert truncations("Notebooks hold Markdown cells.\n\n" + joined, "markdown") == []
+    assert len(truncations(body.format(lead="You can also add a table and", block=code), "rst")) == 1
 
 
 def test_a_paragraph_set_in_emphasis_is_a_caption(truncations):

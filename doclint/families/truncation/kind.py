@@ -55,8 +55,10 @@ def _ends_on_references(tail: str) -> bool:
         return False
     return _REFERENCES.search(tail, max(0, len(tail) - _REFERENCE_REACH)) is not None
 _LEAD_IN_CLASSES = ("preposition",)  # word classes that may lead into a code block
-# ... and into a displayed formula: "defined as", "the expansion is", "such that", "where".
-_MATH_LEAD_IN_CLASSES = ("preposition", "auxiliary-verb", "relative-word")
+# ... and into a displayed formula: "defined as", "the expansion is", "such that", "where",
+# and a conjunction that joins the formula to the sentence ("you can also add inline
+# math and" + a displayed formula).
+_MATH_LEAD_IN_CLASSES = ("preposition", "auxiliary-verb", "relative-word", "conjunction")
 # A sentence that opens with one of these and has no comma never reached its main
 # clause: "If the version depends on multiple header fields".
 _SUBORDINATE = re.compile(r"(?:if|although|though|because|unless|whereas|whenever)\s", re.I)
