@@ -256,10 +256,23 @@ def test_records_of_aligned_fields_are_data_not_prose():
     texts = [t for _, t in blocks_of(log)]
     assert texts == ["Patches since the last release are listed below.",
                      "The next release will collect these fixes."]
+    # A flat-file database entry names its fields in capitals, without a colon.
+    entry = ("An enzyme entry as the database returns it:\n\n"
+             "ENTRY       EC 5.4.2.2                  Enzyme\n"
+             "NAME        phosphoglucomutase (alpha-D-glucose-1,6-bisphosphate-dependent);\n"
+             "            glucose phosphomutase;\n"
+             "CLASS       Isomerases;\n"
+             "GENES       HSA: 5236(PGM1) 55276(PGM2)\n"
+             "            PTR: 456908(PGM1) 461162(PGM2)\n\n"
+             "The parser reads each field into a list.\n")
+    assert [t for _, t in blocks_of(entry)] == ["An enzyme entry as the database returns it:",
+                                                 "The parser reads each field into a list."]
     # One "Note:" with an aligned value in a paragraph of prose stays prose.
     prose = "Note:  the cache is flushed on exit.\nEvery worker writes its own log file.\n"
     assert [t for _, t in blocks_of(prose)] == ["Note:  the cache is flushed on exit.",
                                                  "Every worker writes its own log file."]
+    capitals = "NOTE  the cache is flushed on exit.\nEvery worker writes its own log file.\n"
+    assert len(blocks_of(capitals)) == 2
 
 
 HELP = ("*options.txt*\tFor Vim version 9.0.\n\n"

@@ -183,8 +183,10 @@ _DATA_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 # "Problem:    Crash when ..." / "Files:      src/main.c": a field name whose value is
-# aligned in a column, as in patch logs and mail-header style records.
-_ALIGNED_FIELD = re.compile(r"[A-Z][\w-]{0,30}:[ \t]{2,}\S")
+# aligned in a column, as in patch logs and mail-header style records; or a field name
+# in capitals without the colon, as flat-file databases write them ("ENTRY       EC
+# 5.4.2.2", "GENES       HSA: 5236(PGM1)").
+_ALIGNED_FIELD = re.compile(r"[A-Z][\w-]{0,30}:[ \t]{2,}\S|[A-Z][A-Z0-9_]{1,30}[ \t]{2,}\S")
 
 
 # A line that is one long path or key and nothing else ("[HKEY_CLASSES_ROOT\\.htm\\gvim.exe]").
