@@ -224,11 +224,13 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     any depth: "### `fsPromises.readFile(path)`", "#### `filehandle.readFile()`",
     "Class: `fs.Dir`", "Event: `'message'`") an `exact` copy anywhere in the entry is
     the same statement made for both, as entries list different numbers of
-    parameters before it. So is a near copy anywhere in two such entries whose titles
-    share their words or have none, when it drops, adds or rewords a content word (the
-    statement fitted to each entry: "the link path returned" / "the path returned");
-    one that differs only in function words, case or spelling must hold the same place
-    (a paste that slipped elsewhere is a slip). So is
+    parameters before it, unless one copy is the definition that opens its entry
+    and the other stands later in its own (`_definition_pasted`). So is a near copy
+    anywhere in two such entries whose titles share their words or have none, or in
+    two sections of one title ("Examples" under each option), when it drops, adds or
+    rewords a content word (the statement fitted to each entry: "the link path
+    returned" / "the path returned"); one that differs only in function words, case
+    or spelling must hold the same place (a paste that slipped elsewhere is a slip). So is
     an exact copy anywhere in two documents whose titles (first headings) share a
     word (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`,
     `target_link_options` and `target_compile_options`), since a page is read on its
