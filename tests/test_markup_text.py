@@ -267,6 +267,10 @@ def test_records_of_aligned_fields_are_data_not_prose():
              "The parser reads each field into a list.\n")
     assert [t for _, t in blocks_of(entry)] == ["An enzyme entry as the database returns it:",
                                                  "The parser reads each field into a list."]
+    # A spelling dictionary's word list, one word a line, is no prose either.
+    words = "Words the spell checker accepts:\n\nSubclassing\nSylvain\nTODO\nTOML\nTaskError\n"
+    assert [t for _, t in blocks_of(words)] == ["Words the spell checker accepts:"]
+    assert blocks_of("Installation\nUsage\n") == [("paragraph", "Installation\nUsage")]  # not yet a list
     # One "Note:" with an aligned value in a paragraph of prose stays prose.
     prose = "Note:  the cache is flushed on exit.\nEvery worker writes its own log file.\n"
     assert [t for _, t in blocks_of(prose)] == ["Note:  the cache is flushed on exit.",

@@ -189,6 +189,8 @@ _DATA_WORD = re.compile(r"[^\W\d_]{2,}")
 _ALIGNED_FIELD = re.compile(r"[A-Z][\w-]{0,30}:[ \t]{2,}\S|[A-Z][A-Z0-9_]{1,30}[ \t]{2,}\S")
 
 
+# Lines of one word each, at least this many in a run: a list of words, not prose.
+_WORD_LIST_LINES = 3
 # A line that is one long path or key and nothing else ("[HKEY_CLASSES_ROOT\\.htm\\gvim.exe]").
 _ONE_PATH = re.compile(r"(?=\S{20,}$)\S*[\\/]\S*")
 
@@ -197,7 +199,7 @@ def _is_data(texts: list[str]) -> bool:
     """Whether most lines of a run are records of data rather than prose: three or more
     field marks, and at least one for every two words; a record of fields whose values
     are aligned in a column (their continuation lines indented); or lines that are
-    each one long path or key."""
+    each one long path or key, or each one word."""
     fields = sum(1 for line in texts if _ALIGNED_FIELD.match(line))
     if fields >= 2:  # a record: fields and their continuations, under one title line at most
         continued = sum(1 for line in texts if line[:1].isspace())
@@ -205,6 +207,8 @@ def _is_data(texts: list[str]) -> bool:
             return True
     if all(_ONE_PATH.fullmatch(line.strip()) for line in texts):
         return True
+    if len(texts) >= _WORD_LIST_LINES and all(len(line.split()) == 1 for line in texts):
+        return True  # a word list (a spelling dictionary's accepted words, one a line)
     data = 0
     for line in texts:
         marks = len(_FIELD_MARKS.findall(_CITATION.sub("", line)))
