@@ -385,14 +385,7 @@ class SourceReader:
 def _slashed(masked: str, start: int, end: int) -> bool:
     """Is the word masked[start:end] joined to another by a slash ("data / attributes",
     "reports/logs")? Such a pair names things: neither word is a verb."""
-    before = start - 1
-    while before >= 0 and masked[before] in " \t":
-        before -= 1
-    if before >= 0 and masked[before] == "/":
-        return True
-    while end < len(masked) and masked[end] in " \t":
-        end += 1
-    return end < len(masked) and masked[end] == "/"
+    return masked[max(0, start - 8):start].rstrip().endswith("/") or _next_char(masked, end) == "/"
 
 
 def _next_char(masked: str, pos: int) -> str:

@@ -61,15 +61,11 @@ def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks:
     one of `remarks` (VERSION_NOTE when that is a version note), else 0."""
     pointer, remark, version = opener(phrases), opener(remarks), opener(_VERSION_NOTES)
     # A version note that begins otherwise is one while the remarks hold version notes.
-    dated = _dates_itself if any(remark(note.split()) for note in _VERSION_NOTES) else _never
+    dated = any(remark(note.split()) for note in _VERSION_NOTES)
     return bytes(POINTER if pointer(words) or _points_in_page(words) or _sends_after_purpose(words)
-                 else VERSION_NOTE if (version(words) and remark(words)) or dated(words)
+                 else VERSION_NOTE if (version(words) and remark(words)) or (dated and _dates_itself(words))
                  else SELF_REMARK if remark(words) else 0
                  for words in sentences)
-
-
-def _never(words: list[str]) -> bool:
-    return False
 
 
 def _dates_itself(words: list[str]) -> bool:
