@@ -115,3 +115,52 @@ def test_an_item_nested_under_two_entries_is_the_same_step_of_each():
     pasted = NESTED.replace("  * Manipulating a single configuration file",
                             "  * Reading from all configuration sources at once")
     assert [f.line for f in lint({"config.md": pasted}, "DL201")] == [10]
+
+
+
+OPERATORS = """\
+Range operators
+===============
+
+Compatible release
+------------------
+
+A compatible release clause matches any candidate version that is expected to
+work with the given one. Local version labels are not allowed in this clause.
+
+Prereleases of the given version are ignored.
+
+Inclusive comparison
+--------------------
+
+Use an inclusive comparison to keep a dependency at or below the last version
+your code was tested with.
+
+Local version labels are not allowed in this clause.
+
+Exclusive comparison
+--------------------
+
+An exclusive comparison leaves out the given version itself, and its
+post-releases unless the given version is one, so ``<2.0`` excludes ``2.0.post1``.
+
+Local version labels are not allowed in this clause.
+"""
+
+
+def test_a_rule_stated_in_one_section_and_closing_two_parallel_ones_is_not_reported():
+    assert lint({"ranges.rst": OPERATORS}, "DL201") == []
+
+
+def test_a_rule_in_sections_that_do_not_restate_it_in_parallel_is_still_reported():
+    # The last two sections no longer hold it at one place: each copy may be pasted.
+    moved = OPERATORS.replace("--------------------\n\nAn exclusive", "--------------------\n\n"
+                              "Local version labels are not allowed in this clause.\n\nAn exclusive")
+    moved = moved.replace("``2.0.post1``.\n\nLocal version labels are not allowed in this clause.\n",
+                          "``2.0.post1``.\n")
+    assert [(f.line, f.related[0].line) for f in lint({"ranges.rst": moved}, "DL201")] == [(18, 8), (23, 8)]
+    # Stated first in a section of another level (the page's introduction).
+    intro = OPERATORS.replace("===============\n", "===============\n\n"
+                              "Local version labels are not allowed in this clause.\n")
+    intro = intro.replace("given one. Local version labels are not allowed in this clause.", "given one.")
+    assert [(f.line, f.related[0].line) for f in lint({"ranges.rst": intro}, "DL201")] == [(20, 4), (28, 4)]
