@@ -1389,11 +1389,15 @@ def test_an_entry_of_a_reference_restates_what_its_guide_said_above_it():
              "{title}\n\n"
              "Returns the extended information of the last call that failed.\n\n"
              "Do not rely on the content or format of the extended information, which may change at any time.\n")
-    for title in ("### `napi_get_last_error_info`", "### Class: `ErrorInfo`"):
+    for title in ("### `napi_get_last_error_info`", "### Class: `ErrorInfo`",
+                  "### `napi_get_last_error_info`\n\nReads the status.\n\n#### Working with threads"):
         assert lint({"n-api.md": guide.format(title=title)}, "DL201") == []
     # Under a title of prose, even one that names some code, the copy is a repeat.
     for title in ("### Reading the extended information", "### The `napi_extended_error_info` structure"):
         assert [f.line for f in lint({"n-api.md": guide.format(title=title)}, "DL201")] == [15]
+    # ... and so is one in a section under a title of prose.
+    nested = guide.format(title="### Reading the extended information\n\nReads the status.\n\n#### Working with threads")
+    assert [f.line for f in lint({"n-api.md": nested}, "DL201")] == [19]
 
 
 SYNOPSES = """cmake_path

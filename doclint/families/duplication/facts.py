@@ -48,12 +48,13 @@ class DocFacts:
     row_group: int | None = None  # Parquet records: the row group of the row
     # Per comparable sentence: the number of its section (0 before the first heading)
     # and its slot there (the number of blocks before its own since the heading, at
-    # most 255); per section, its heading's level, whether its title holds code, and
-    # the 32-bit codes of its title's word stems (see parallel_text.in_sibling_sections).
+    # most 255); per section, its heading's level, whether its title holds code, the
+    # 32-bit codes of its title's word stems and whether it is or stands in an entry
+    # of a reference (see outline.outline, parallel_text.in_sibling_sections).
     sections: array = field(default_factory=lambda: array("I"))
     slots: bytes = b""
     tails: bytes = b""  # per comparable sentence: paragraphs after its own before the next heading
-    outline: tuple[tuple[int, int, frozenset[int]], ...] = ()
+    outline: tuple[tuple[int, int, frozenset[int], bool], ...] = ()
     # Per comparable sentence: 1 when it points the reader elsewhere, 2 when it remarks
     # on its own section, 3 when that remark is a version note (pointers.POINTER,
     # pointers.SELF_REMARK, pointers.VERSION_NOTE), else 0.

@@ -41,11 +41,15 @@ _IDENTIFIER_TITLE = re.compile(
     r"|[ \t]*(?:#{1,6}[ \t]+)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*[ \t]*#*[ \t]*")
 
 
-def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
+def outline(doc) -> tuple[tuple[int, int, frozenset[int], bool], ...]:
     """Per heading of `doc`: its level, whether its title holds code (0, CODE_TITLE,
-    ENTRY_TITLE or IDENTIFIER_TITLE), and the codes of the stems of its title's words,
-    read from the masked text (code in a title, as in "#### `aarch64`", is no word)."""
+    ENTRY_TITLE or IDENTIFIER_TITLE), the codes of the stems of its title's words,
+    read from the masked text (code in a title, as in "#### `aarch64`", is no word),
+    and whether its section is an entry or stands in one (a title above it, of a
+    lower level, is an ENTRY_TITLE: "#### Working with timers" under "###
+    `timers.tick([milliseconds])`")."""
     masked, out = doc.masked, []
+    entries: list[int] = []  # the levels of the entry titles the next heading may stand under
     for heading in doc.headings:
         words = {w.lower() for w in _TITLE_WORD.findall(masked, heading.start, heading.end)}
         code = 0
@@ -57,7 +61,12 @@ def outline(doc) -> tuple[tuple[int, int, frozenset[int]], ...]:
             line_end = doc.text.find("\n", heading.start, heading.end)
             if _IDENTIFIER_TITLE.fullmatch(doc.text, heading.start, heading.end if line_end < 0 else line_end):
                 code = IDENTIFIER_TITLE
-        out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS})))))
+        while entries and entries[-1] >= heading.level:
+            entries.pop()
+        if code == ENTRY_TITLE:
+            entries.append(heading.level)
+        out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS}))),
+                    bool(entries)))
     return tuple(out)
 
 

@@ -250,8 +250,8 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
         return True  # one statement made in two entries of a reference, at any place
     if exact and doc_a is not doc_b and _titles_share(doc_a, doc_b):
         return True  # ... or in two sibling pages
-    if exact and doc_a is doc_b and title_b[1] == ENTRY_TITLE:
-        return True  # an entry of the reference restates what its guide said above it
+    if exact and doc_a is doc_b and (title_b[1] == ENTRY_TITLE or (title_b[3] and not title_a[3])):
+        return True  # an entry of the reference, or a section under one, restates its guide above it
     same_title = title_a[0] == title_b[0] and title_a[2] and title_a[2] == title_b[2]
     if (entries or same_title) and not exact and not only_slips(sentence_tokens(docs, a), sentence_tokens(docs, b)):
         return True  # the statement reworded for another entry, wherever it stands
@@ -286,15 +286,15 @@ def _defines_entry(doc: DocFacts, index: int) -> bool:
 def _across_documents(title: tuple) -> tuple:
     """An outline title as compared with one of another document: an identifier in
     plain text is no code there."""
-    return (title[0], 0, title[2]) if title[1] == IDENTIFIER_TITLE else title
+    return (title[0], 0, *title[2:]) if title[1] == IDENTIFIER_TITLE else title
 
 
 def reference_entries(title_a: tuple, title_b: tuple) -> bool:
     """Whether two outline titles (level, holds code, word codes) are entries of one
     reference: both hold code and share their words or have none ("Event:
     `'connect'`" / "Event: `'upgrade'`", "`aarch64`" / "`loongarch`")."""
-    _, code_a, words_a = title_a
-    _, code_b, words_b = title_b
+    code_a, words_a = title_a[1:3]
+    code_b, words_b = title_b[1:3]
     return code_a and code_b and (bool(words_a & words_b) or not (words_a or words_b))
 
 
