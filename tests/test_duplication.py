@@ -1573,3 +1573,37 @@ def test_the_same_remark_under_two_commands_is_structure_even_under_a_label():
     # such remark either.
     opened = RELEASE_PAGE.replace(f"v20.x\n```\n\n{STEPS}", f"v20.x\n```\n\nThe labels filter the fixes. {STEPS}")
     assert len(lint({"releases.md": opened}, "DL201")) == 1
+
+
+ASSERTIONS = """\
+# Assertions
+
+## `check.looseEqual(actual, expected)`
+
+**Legacy mode**
+
+Values are converted before they are compared, so `1` and `"1"` are equal.
+Consider using `check.strictEqual()` instead. Its results hold fewer surprises.
+
+_Loose equality_ means that the properties of child objects are also compared by these rules.
+
+## `check.strictEqual(actual, expected)`
+
+Values are converted before they are compared, so `1` and `"1"` are equal.
+"Loose" equality means that the properties of child objects are compared also by these rules.
+
+## `check.throws(fn)`
+
+Expects the function `fn` to throw an error when it is called.
+"""
+
+
+def test_a_near_copy_in_entries_that_share_a_reused_sentence_is_not_reported():
+    # The two entries say "Values are converted ..." word for word: parallel entries,
+    # whose next statement is fitted to each.
+    assert lint({"check.md": ASSERTIONS}, "DL202") == []
+    # The same near copy in an entry that shares nothing else with the first.
+    pasted = ASSERTIONS.replace("Values are converted before they are compared, so `1` and `\"1\"` are equal.\n"
+                                "\"Loose\" equality",
+                                "Strict comparison never converts its values.\n\n\"Loose\" equality")
+    assert [(f.line, f.related[0].line) for f in lint({"check.md": pasted}, "DL202")] == [(16, 10)]

@@ -334,7 +334,7 @@ def reused(docs: list[DocFacts], a: int, b: int, exact: bool = True,
         or ((homes is not None or a >> SHIFT == b >> SHIFT) and at_parallel_places(docs, a, b, NEIGHBOUR_BLOCKS)) \
         or (homes is not None and (stock_line(docs, a, b) or readme_copy(docs, a, b)
                                    or at_home(docs, a, b, homes))) \
-        or (not exact and _beside_reused_copy(docs, a, b, homes))
+        or (not exact and (_beside_reused_copy(docs, a, b, homes) or _sections_share_reuse(docs, a, b, homes)))
 
 
 def _beside_reused_copy(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter] | None) -> bool:
@@ -356,3 +356,25 @@ def _beside_reused_copy(docs: list[DocFacts], a: int, b: int, homes: dict[int, C
                 and reused(docs, a + step, b + step, True, homes):
             return True
     return False
+
+
+def _sections_share_reuse(docs: list[DocFacts], a: int, b: int, homes: dict[int, Counter] | None) -> bool:
+    """Whether the sections of near copy `b` and of `a`, two sections of one document,
+    also share an exact copy that is structure (`reused`): two entries of a reference
+    that make the same statement word for word elsewhere ("Tests for deep equality
+    between the `actual` and `expected` parameters." under `assert.deepEqual()` and
+    `assert.deepStrictEqual()`) make this one too, edited to fit ("_Deep equality_
+    means ... are also recursively evaluated" / ""Deep" equality means ... are
+    recursively evaluated also"). A near copy pasted into an unrelated section has
+    no such company."""
+    doc = docs[a >> SHIFT]
+    ia, ib = a & LOW, b & LOW
+    if doc is not docs[b >> SHIFT] or not doc.sections or doc.sections[ia] == doc.sections[ib]:
+        return False
+    sections, prints = doc.sections, doc.fingerprints
+    ours = range(bisect_left(sections, sections[ia]), bisect_right(sections, sections[ia]))
+    theirs = {prints[j]: j for j in range(bisect_left(sections, sections[ib]), bisect_right(sections, sections[ib]))
+              if j != ib}
+    base = a - ia
+    return any(i != ia and (j := theirs.get(prints[i])) is not None and reused(docs, base + i, base + j, True, homes)
+               for i in ours)
