@@ -534,6 +534,39 @@ def test_a_copy_under_an_unrelated_or_deeper_heading_is_still_a_slip():
     assert finding.line == 7 and finding.related[0].line == 3
 
 
+SETUP = """\
+# Development environment
+
+## Linux or macOS
+
+### Setting up
+
+Install Python 3.9 or later with your package manager.
+
+To create virtual environments, `venv` is included in the standard library since Python 3.3.
+
+Check which command runs Python 3 with `python3 --version`.
+
+## Windows
+
+### Setting up
+
+Download Python from the official site and run the installer.
+
+Tick the box that adds Python to your `PATH`.
+
+To create virtual environments, `venv` is included in the standard library since Python 3.3.
+"""
+
+
+def test_a_step_repeated_in_sections_of_one_title_is_not_reported():
+    # The same step for each platform, at another place of each "Setting up".
+    assert lint({"environment.md": SETUP}, "DL201") == []
+    # Under a section of another title it is a slip.
+    other = SETUP.replace("### Setting up\n\nDownload", "### Installing Python\n\nDownload")
+    assert [(f.line, f.related[0].line) for f in lint({"environment.md": other}, "DL201")] == [(21, 9)]
+
+
 def test_a_remark_after_each_entry_of_one_list_is_not_reported():
     flags = ("* `'r'`: Open file for reading. An exception occurs if the file does not exist.\n"
              "* `'r+'`: Open file for reading and writing. An exception occurs if the file does not exist.\n"

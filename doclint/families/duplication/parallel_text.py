@@ -231,7 +231,9 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     rewords a content word (the statement fitted to each entry: "the link path
     returned" / "the path returned"); one that differs only in function words, case
     or spelling must hold the same place (a paste that slipped elsewhere is a slip). So is
-    an exact copy anywhere in two documents whose titles (first headings) share a
+    an exact copy anywhere in two sections of one title and level of a document (the
+    same step for each platform: "Setting up" under "Linux" and under "Windows"), or
+    in two documents whose titles (first headings) share a
     word (sibling pages: `prop_tgt/COMPILE_OPTIONS` and `prop_dir/COMPILE_OPTIONS`,
     `target_link_options` and `target_compile_options`), since a page is read on its
     own."""
@@ -253,6 +255,8 @@ def in_sibling_sections(docs: list[DocFacts], a: int, b: int, exact: bool) -> bo
     if exact and doc_a is doc_b and (title_b[1] == ENTRY_TITLE or (title_b[3] and not title_a[3])):
         return True  # an entry of the reference, or a section under one, restates its guide above it
     same_title = title_a[0] == title_b[0] and title_a[2] and title_a[2] == title_b[2]
+    if exact and same_title and doc_a is doc_b:
+        return True  # the same step for each platform: "Setting up" under "Linux" and "Windows"
     if (entries or same_title) and not exact and not only_slips(sentence_tokens(docs, a), sentence_tokens(docs, b)):
         return True  # the statement reworded for another entry, wherever it stands
     # The same place: as many paragraphs after the heading, or before the next one (the
