@@ -571,3 +571,19 @@ def test_lines_that_are_each_one_long_key_or_path_are_no_prose() -> None:
             "Then log out and in again.\n")
     assert [text[b.start:b.end] for b in parse(text).blocks] == [
         "Add these keys to the registry:", "Then log out and in again."]
+
+
+def test_a_term_over_its_indented_definition_is_an_entry_and_its_next_paragraph_goes_on() -> None:
+    text = ("The flags of a node:\n\n"
+            "`MODE_EXEC_PERM`\n"
+            "    Must be unset if `HAS_MODE_AND_SIZE` is unset.\n"
+            "    It says whether the file is executable.\n\n"
+            "    Beware that the value may be wrong on some file systems.\n\n"
+            "`MODE_IS_SYMLINK`\n"
+            "    Must be unset if `HAS_MODE_AND_SIZE` is unset.\n")
+    assert [kind for kind, _ in blocks_of(text)] == ["paragraph", "list-item", "list-item", "list-item"]
+    assert blocks_of(text)[1][1].startswith("Must be unset")  # the term is no prose
+    # A line that introduces what is indented under it, or a sentence, is no term.
+    for first in ("Usage:", "Run the tool once."):
+        intro = f"{first}\n    doclint check docs/\n"
+        assert [kind for kind, _ in blocks_of(intro)] == ["paragraph"]

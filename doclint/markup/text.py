@@ -85,6 +85,31 @@ def _stacked_terms(lines: list[str], k: int) -> bool:
     return False
 
 
+# A term alone on its line: no tab inside, at most six words (see _hanging_term).
+_TERM_ALONE = re.compile(r"[ \t]*\S[^\t]{0,59}")
+_TERM_WORDS = 6
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs()
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _hanging_term(lines: list[str], chunk: list[int]) -> re.Match | None:
+    """The term of a definition list written in plain text, as reStructuredText writes
+    one: a short line that is no sentence and no introduction (no stop, no colon at
+    its end), over lines all indented deeper ("`MODE_EXEC_PERM`" over "    Must be
+    unset if ..."), as a match whose end is where the definition begins; else None.
+    The paragraphs indented as the definition, after a blank line, go on with it."""
+    if len(chunk) < 2:
+        return None
+    first = lines[chunk[0]].rstrip()
+    if _ends_sentence(first) or first.endswith(":") or len(first.split()) > _TERM_WORDS \
+            or _LIST.match(first) or min(_indent(lines[k]) for k in chunk[1:]) < _indent(first) + 2:
+        return None
+    return _TERM_ALONE.fullmatch(first)
+
+
 def _ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip()))
 
@@ -302,8 +327,9 @@ def _parse_text(text: str) -> Parsed:
         run: list[int] = []
         item: list[int] = []
         item_start = item_indent = 0
+        term = _hanging_term(lines, chunk)
         for k in chunk:
-            m = _LIST.match(lines[k]) or (help_file and _help_term(lines, k))
+            m = _LIST.match(lines[k]) or (help_file and _help_term(lines, k)) or (k == chunk[0] and term)
             if m and run and not item and _continues(lines[run[-1]], m.group()):
                 m = None  # a wrapped line that starts with "12." or "(b)" is text
             if m:
@@ -325,7 +351,8 @@ def _parse_text(text: str) -> Parsed:
                 run.append(k)
         if item:
             spans.append(("list-item", item[0], item[-1] + 1, item_start))
-            item_column = item_indent
+            # Under a term alone on its line, the definition's paragraphs stand at its indentation.
+            item_column = _indent(lines[chunk[1]]) if term and len(item) == len(chunk) else item_indent
         if run:
             add_run(run, prose_kind)
         i = j
