@@ -937,6 +937,17 @@ def test_section_reused_elsewhere_is_not_reported_but_pasted_twice_is():
     assert (finding.line, finding.related[0].line) == (6, 3)
 
 
+def test_a_paragraph_written_again_with_one_sentence_left_out_is_reuse():
+    json = ("Bytes are serialized as base 85 strings. Counters are serialized as dictionaries. "
+            "Sets are serialized as lists, and read back into sets. Dates are serialized as ISO 8601 strings.")
+    ujson = json.replace(" Counters are serialized as dictionaries.", "")
+    page = f"## Standard library json\n\n{json}\n\n## ujson\n\nIt is faster than json.\n\n{ujson}\n"
+    assert lint({"preconf.md": page}, "DL201") == []
+    # Pasted again right after the paragraph, it is a slip.
+    page = f"## Standard library json\n\n{json}\n\n{ujson}\n"
+    assert {f.line for f in lint({"preconf.md": page}, "DL201")} == {5}
+
+
 def test_documents_that_share_several_sentences_are_reuse_not_slips():
     glossary = ("A module is a container for zero or more items of the language.\n\n"
                 "A scope is the region of text where a named entity may be referenced.\n\n"

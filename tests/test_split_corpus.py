@@ -20,7 +20,7 @@ from doclint.engine.split_corpus import (SplitRule, details_in, facts_again, rea
                                          split_facts, unspill)
 from doclint.families.duplication import fingerprint as fp
 from doclint.families.duplication.facts import sentence_tokens
-from doclint.families.duplication.window import Rows, Windows
+from doclint.families.duplication.window import NEIGHBOURS, Rows, Windows
 from doclint.registry import KINDS
 
 FOOTER = "Questions about this page go to the documentation team on the usual channel."
@@ -170,22 +170,26 @@ def test_windows_hold_the_neighbours_and_nothing_else(tmp_path) -> None:
     [(_, kind)] = runner.kinds
     facts = kind.facts(doc)
     rows = Rows()
-    rows.add(7, facts, {3})
+    chosen = NEIGHBOURS + 1  # its rows 1 to 2 * NEIGHBOURS + 1 are kept, row 0 is not
+    kept = range(1, 2 * NEIGHBOURS + 2)
+    assert len(facts.fingerprints) > kept[-1]
+    rows.add(7, facts, {chosen})
     windows = Windows([rows])
     near = windows[7]
     assert windows[7] is near  # one view a document: `is` tells documents apart
     assert len(near.fingerprints) == len(facts.fingerprints)
-    assert [near.fingerprints[j] for j in range(1, 6)] == list(facts.fingerprints[1:6])
+    assert [near.fingerprints[j] for j in kept] == [facts.fingerprints[j] for j in kept]
     with pytest.raises(KeyError):
         near.fingerprints[0]
-    assert [near.spans[k] for k in range(2, 12)] == list(facts.spans[2:12])
-    assert near.location(3) == facts.location(3)
-    assert near.where(3, near) == facts.where(3, facts)
-    assert [near.blocks[j] for j in range(1, 6)] == list(facts.blocks[1:6])
-    for j in range(1, 6):
+    assert [near.spans[k] for k in range(2 * kept[0], 2 * kept[-1] + 2)] == \
+        list(facts.spans[2 * kept[0]:2 * kept[-1] + 2])
+    assert near.location(chosen) == facts.location(chosen)
+    assert near.where(chosen, near) == facts.where(chosen, facts)
+    assert [near.blocks[j] for j in kept] == [facts.blocks[j] for j in kept]
+    for j in kept:
         bounds = slice(near.starts[j], near.starts[j + 1])
         assert near.tokens[bounds] == facts.tokens[bounds]
-    assert near.deletions == {i: span for i, span in facts.deletions.items() if i == 3}
+    assert near.deletions == {i: span for i, span in facts.deletions.items() if i == chosen}
     with pytest.raises(KeyError):
         list(near.tokens)
 

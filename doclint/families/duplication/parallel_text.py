@@ -90,21 +90,39 @@ def in_copied_run(docs: list[DocFacts], a: int, b: int) -> bool:
     """Whether sentence `b`, a copy of `a` (global numbers), is one of RUN or more
     sentences in a row that repeat sentences in a row around `a`, away from it: a
     section reused from another one (a template, or parallel reference text such as
-    the same rules stated for string and for byte string literals). A passage pasted
+    the same rules stated for string and for byte string literals). One sentence of a
+    paragraph may be left out on one side (the paragraph of one library's
+    conversions written again for another that lacks one of them). A passage pasted
     twice in one place stays a finding."""
     doc_a, doc_b = docs[a >> SHIFT], docs[b >> SHIFT]
     ia, ib = a & LOW, b & LOW
     if doc_a is doc_b and doc_a.blocks and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= NEIGHBOUR_BLOCKS:
         return False
     prints_a, prints_b = doc_a.fingerprints, doc_b.fingerprints
-    length = 1
+
+    def copied(ja: int, jb: int) -> bool:
+        return 0 <= ja < len(prints_a) and 0 <= jb < len(prints_b) and ja != ib and jb != ia \
+            and prints_a[ja] == prints_b[jb]
+
+    length, left_out = 1, False
     for step in (-1, 1):
         ja, jb = ia + step, ib + step
-        while 0 <= ja < len(prints_a) and 0 <= jb < len(prints_b) and ja != ib and jb != ia \
-                and prints_a[ja] == prints_b[jb] and length < RUN:
-            length += 1
-            ja, jb = ja + step, jb + step
+        while length < RUN:
+            if copied(ja, jb):
+                length += 1
+                ja, jb = ja + step, jb + step
+            elif not left_out and _in_paragraph(doc_a, ja, ia) and copied(ja + step, jb):
+                left_out, ja = True, ja + step
+            elif not left_out and _in_paragraph(doc_b, jb, ib) and copied(ja, jb + step):
+                left_out, jb = True, jb + step
+            else:
+                break
     return length >= RUN
+
+
+def _in_paragraph(doc: DocFacts, index: int, of: int) -> bool:
+    """Whether sentence `index` stands in the block of sentence `of`."""
+    return bool(doc.blocks) and 0 <= index < len(doc.blocks) and doc.blocks[index] == doc.blocks[of]
 
 
 def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
@@ -161,7 +179,7 @@ def in_parallel_paragraphs(docs: list[DocFacts], a: int, b: int) -> bool:
 
 
 # How far from a copy the sentences of its paragraph are read: as far as a cluster's
-# corpus phase keeps rows around a copy (window.NEIGHBOURS, the reach of in_copied_run).
+# corpus phase keeps rows around a copy (see window.NEIGHBOURS).
 NEIGHBOURS = RUN - 1
 
 

@@ -5,8 +5,8 @@ On a cluster the corpus phase keeps fingerprints, not whole DocFacts
 (doclint.families.duplication.ranges). Once it knows which sentences repeat, it asks
 each partition for their surroundings: the structure tests of parallel_text read a
 sentence's block, section and flags, and the fingerprints and words of up to
-NEIGHBOURS sentences on each side (a copied run of three); a finding reads the
-sentence's offsets, lines and deletion span. A partition returns those rows as one
+NEIGHBOURS sentences on each side (a copied run of three, and a sentence left out
+of it); a finding reads the sentence's offsets, lines and deletion span. A partition returns those rows as one
 set of columns (Rows, flat arrays, so that the coordinator holds a few bytes per row
 and few objects per document); Windows then gives, for each document number, a view
 that reads like its DocFacts (the same code reads both), whose arrays answer only
@@ -24,8 +24,8 @@ from doclint.families.duplication.facts import DocFacts
 from doclint.families.duplication.parallel_text import RUN
 
 # How far from a clustered sentence the structure tests read (in_copied_run looks
-# RUN - 1 sentences each way, in_parallel_section one).
-NEIGHBOURS = RUN - 1
+# RUN - 1 sentences each way, and one more past a sentence left out; in_parallel_section one).
+NEIGHBOURS = RUN
 
 # Per-sentence fields of DocFacts, one value per comparable sentence, and their types.
 _COLUMNS = {"fingerprints": "Q", "ended": "B", "marked": "B", "entries": "B", "blocks": "I",
