@@ -1351,6 +1351,20 @@ def test_pages_without_titles_whose_file_names_share_a_word_are_on_one_topic():
     assert lint({"a/abort-upload.rst": abort, "b/upload-volumes.rst": volumes}, "DL201") == []
 
 
+def test_a_copy_under_an_entry_named_after_the_guide_section_is_on_one_topic():
+    note = "Note that filtered warnings do not count toward this maximum total of warnings."
+    guide = ("# How to capture warnings\n\n## Setting a maximum number of warnings\n\n"
+             f"Use the command-line option to fail the run above a threshold.\n\n{note}\n")
+    reference = ("# API reference\n\n## Configuration options\n\n### `{name}`\n\n"
+                 f"The number of warnings allowed before the run fails.\n\n{note}\n")
+    # The entry's name, code as it is, says what it is about.
+    assert lint({"how-to/capture-warnings.md": guide,
+                 "reference.md": reference.format(name="max_warnings")}, "DL201") == []
+    # Under an entry named for something else the note was pasted into the wrong page.
+    assert len(lint({"how-to/capture-warnings.md": guide,
+                     "reference.md": reference.format(name="junit_family")}, "DL201")) == 1
+
+
 def test_a_statement_made_in_two_parallel_paragraphs_is_not_reported():
     text = ("# Stat time values\n\n"
             "The millisecond properties are numeric values that hold the corresponding times in "

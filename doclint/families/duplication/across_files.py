@@ -72,14 +72,16 @@ def _is_readme(path: str) -> bool:
 
 
 def _topic(doc: DocFacts, index: int) -> frozenset[int]:
-    """The title words over sentence `index`: its document's title and its section's,
-    and the words of its file's name (the title of a page without headings:
+    """The title words over sentence `index`: its document's title and its section's
+    (the words in its code too: an entry `max_warnings` is about warnings), and the
+    words of its file's name (the title of a page without headings:
     `abort-multipart-upload.rst`)."""
     named = name_words(doc.path)
     if not doc.outline:
         return named
     section = doc.sections[index] if doc.sections else 0
-    titles = doc.outline[0][2] | doc.outline[section - 1][2] if section else doc.outline[0][2]
+    titles = doc.outline[0][2] | doc.outline[section - 1][2] | doc.outline[section - 1][4] if section \
+        else doc.outline[0][2]
     return titles | named
 
 

@@ -49,12 +49,13 @@ class DocFacts:
     # Per comparable sentence: the number of its section (0 before the first heading)
     # and its slot there (the number of blocks before its own since the heading, at
     # most 255); per section, its heading's level, whether its title holds code, the
-    # 32-bit codes of its title's word stems and whether it is or stands in an entry
-    # of a reference (see outline.outline, parallel_text.in_sibling_sections).
+    # 32-bit codes of its title's word stems, whether it is or stands in an entry of
+    # a reference and the codes of the words in its title's code (see outline.outline,
+    # parallel_text.in_sibling_sections).
     sections: array = field(default_factory=lambda: array("I"))
     slots: bytes = b""
     tails: bytes = b""  # per comparable sentence: paragraphs after its own before the next heading
-    outline: tuple[tuple[int, int, frozenset[int], bool], ...] = ()
+    outline: tuple[tuple[int, int, frozenset[int], bool, frozenset[int]], ...] = ()
     # Per comparable sentence: 1 when it points the reader elsewhere, 2 when it remarks
     # on its own section, 3 when that remark is a version note (pointers.POINTER,
     # pointers.SELF_REMARK, pointers.VERSION_NOTE), else 0.

@@ -41,13 +41,15 @@ _IDENTIFIER_TITLE = re.compile(
     r"|[ \t]*(?:#{1,6}[ \t]+)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*[ \t]*#*[ \t]*")
 
 
-def outline(doc) -> tuple[tuple[int, int, frozenset[int], bool], ...]:
+def outline(doc) -> tuple[tuple[int, int, frozenset[int], bool, frozenset[int]], ...]:
     """Per heading of `doc`: its level, whether its title holds code (0, CODE_TITLE,
     ENTRY_TITLE or IDENTIFIER_TITLE), the codes of the stems of its title's words,
     read from the masked text (code in a title, as in "#### `aarch64`", is no word),
-    and whether its section is an entry or stands in one (a title above it, of a
-    lower level, is an ENTRY_TITLE: "#### Working with timers" under "###
-    `timers.tick([milliseconds])`")."""
+    whether its section is an entry or stands in one (a title above it, of a lower
+    level, is an ENTRY_TITLE: "#### Working with timers" under "###
+    `timers.tick([milliseconds])`"), and the codes of the stems of the words in the
+    code of its title ("max" and "warning" of `max_warnings`), which say what an entry
+    is about when its page is compared with another (across_files.on_one_topic)."""
     masked, out = doc.masked, []
     entries: list[int] = []  # the levels of the entry titles the next heading may stand under
     for heading in doc.headings:
@@ -65,8 +67,11 @@ def outline(doc) -> tuple[tuple[int, int, frozenset[int], bool], ...]:
             entries.pop()
         if code == ENTRY_TITLE:
             entries.append(heading.level)
+        named = set()
+        if code:
+            named = {w.lower() for w in _TITLE_WORD.findall(doc.text, heading.start, heading.end)} - words
         out.append((heading.level, code, frozenset(hashes(sorted({stem(w) for w in words - STOPWORDS}))),
-                    bool(entries)))
+                    bool(entries), frozenset(hashes(sorted({stem(w) for w in named - STOPWORDS})))))
     return tuple(out)
 
 
