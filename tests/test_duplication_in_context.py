@@ -164,3 +164,40 @@ def test_a_rule_in_sections_that_do_not_restate_it_in_parallel_is_still_reported
                               "Local version labels are not allowed in this clause.\n")
     intro = intro.replace("given one. Local version labels are not allowed in this clause.", "given one.")
     assert [(f.line, f.related[0].line) for f in lint({"ranges.rst": intro}, "DL201")] == [(20, 4), (28, 4)]
+
+
+GRANTS = """\
+# Grants
+
+## Travel grants
+
+The project pays for travel to conferences where a maintainer gives a talk.
+
+You can contact a committee member through the private channel before you submit a request.
+
+## Sprint grants
+
+A sprint may be organised to develop a large feature quickly.
+
+You can contact a committee member through the private channel before you submit a request.
+
+## Hardware
+
+The committee reimburses hardware that a member needs for their work.
+A request lists the items, their prices and how each one helps the project.
+
+Hardware is bought once every four years.
+
+You can contact a committee member through the private channel before you submit a request.
+"""
+
+
+def test_a_rule_two_parallel_sections_share_is_not_reported_in_a_third_that_speaks_of_it():
+    # The two kinds of grant hold it at one place; "Hardware" holds it at another,
+    # but speaks of the committee and of requests.
+    assert lint({"grants.md": GRANTS}, "DL201") == []
+    # In a third section on something else it was pasted there.
+    other = GRANTS.replace("The committee reimburses hardware that a member needs for their work.\n"
+                           "A request lists the items, their prices and how each one helps the project.",
+                           "Laptops older than four years are replaced.\nEach laptop is chosen by its user.")
+    assert [(f.line, f.related[0].line) for f in lint({"grants.md": other}, "DL201")] == [(22, 7)]

@@ -111,9 +111,14 @@ def on_one_topic(doc_a: DocFacts, ia: int, doc_b: DocFacts, ib: int) -> bool:
     return bool(_topic(doc_a, ia) & _topic(doc_b, ib))
 
 
+def content_codes(codes) -> list[int]:
+    """The codes of a sentence's words that are no stop words."""
+    return [code for code in codes if code not in _STOP_CODES]
+
+
 def _belongs(docs: list[DocFacts], gid: int, homes: dict[int, Counter]) -> bool:
     doc = docs[gid >> SHIFT]
-    own = Counter(code for code in sentence_tokens(docs, gid) if code not in _STOP_CODES)
+    own = Counter(content_codes(sentence_tokens(docs, gid)))
     if not own:
         return False
     counts = _word_counts(doc, homes)

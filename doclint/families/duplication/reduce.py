@@ -11,6 +11,7 @@ from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
 from doclint.families.duplication.facts import sentence_tokens as _tokens
 from doclint.families.duplication.nearmatch import copy_score, is_cut_copy
 from doclint.families.duplication.parallel_text import BOILERPLATE_LEAST, boilerplate_limit, reused
+from doclint.families.duplication.sibling_rules import rule_of_sibling_sections
 
 # Runs with fewer comparable sentences than this are grouped in plain Python: importing
 # numpy (about 80 ms) would cost more than the work, and start-up matters to hooks.
@@ -52,7 +53,7 @@ def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | N
     earlier = cluster[:at]
     if docs is not None:
         earlier = [g for g in earlier if not reused(docs, g, gid, homes=homes)]
-        if not earlier or _rule_of_sibling_sections(docs, cluster, gid, earlier, homes):
+        if not earlier or rule_of_sibling_sections(docs, cluster, gid, earlier, homes):
             return None
     same = next((g for g in earlier if g >> SHIFT == gid >> SHIFT), None)
     other = next((g for g in earlier if g >> SHIFT != gid >> SHIFT), None)
@@ -61,30 +62,6 @@ def _reference(cluster: list[int], at: int, scope: str, docs: list[DocFacts] | N
     if scope == "corpus":
         return other
     return same if same is not None else earlier[0]
-
-
-def _rule_of_sibling_sections(docs: list[DocFacts], cluster: list[int], gid: int, earlier: list[int],
-                              homes: dict | None) -> bool:
-    """Whether copy `gid`, which restates another copy of `cluster` in a parallel
-    section of its document (`reused`), stands with the `earlier` copies it does not reuse only in
-    other sections of its own level in its document: the rule each operator of a specification
-    shares, stated in its first section and closing the next two ("Local version
-    identifiers are NOT permitted in this version specifier."). A copy in a section
-    that holds an earlier one or of another level, or one that restates no other
-    copy, is still a slip."""
-    doc = docs[gid >> SHIFT]
-    index = gid & LOW
-    if len(cluster) < 3 or not (doc.slots and doc.sections[index]):
-        return False
-    own = doc.sections[index]
-    level = doc.outline[own - 1][0]
-    for g in earlier:
-        section = doc.sections[g & LOW] if g >> SHIFT == gid >> SHIFT else 0
-        if not section or section == own or doc.outline[section - 1][0] != level:
-            return False
-    return any(g != gid and g >> SHIFT == gid >> SHIFT and g not in earlier
-               and (reused(docs, g, gid, homes=homes) if g < gid else reused(docs, gid, g, homes=homes))
-               for g in cluster)
 
 
 @dataclass(frozen=True)
