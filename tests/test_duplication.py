@@ -672,6 +672,16 @@ def test_a_credit_under_two_entries_is_not_compared():
     assert len(lint({"todo.txt": twice}, "DL201")) == 1
 
 
+def test_a_specimen_of_markup_that_names_itself_is_not_compared():
+    blocks = ("# Blocks\n\nThis is a normal text paragraph.\n\n> A quotation set as a block quote.\n\n"
+              "This is a normal text paragraph. The next paragraph is a code sample::\n\n    print(1)\n\n"
+              "This is a normal text paragraph again.\n\n- An item\n\nThis is a normal text paragraph again.\n")
+    assert lint({"kitchen-sink/blocks.rst": blocks}, "DL201") == []
+    # A sentence that says something more is compared.
+    said = blocks.replace("This is a normal text paragraph again.", "This is a normal text paragraph about quotes.")
+    assert len(lint({"kitchen-sink/blocks.rst": said}, "DL201")) == 1
+
+
 def test_titles_that_are_identifiers_head_entries_of_a_reference():
     remark = "It is possible to change this setting per domain by using the slots setting."
     def reference(first: str, second: str) -> str:

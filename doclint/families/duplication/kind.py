@@ -122,7 +122,7 @@ class DuplicatesKind(Kind):
                 item for item in _tokenised(doc, opts.ignore_quoted)
                 if item[3] not in skip and len(item[2]) >= least and item[4] * 2 <= len(item[2])
                 and not _introduces(text, item[1]) and not _link_alone(text, item[0], item[1])
-                and not _CREDIT(item[2])]
+                and not _CREDIT(item[2]) and not _specimen(item[2])]
         return cached
 
     def facts(self, doc) -> DocFacts | None:
@@ -288,6 +288,25 @@ def _link_alone(text: str, start: int, end: int) -> bool:
 # credited under two entries is no sentence written twice.
 _CREDIT = opener(("patch by", "patches by", "fix by", "fixed by", "thanks to", "contributed by",
                   "reported by", "suggested by", "credit to", "based on a patch by"))
+
+
+# What a specimen of markup calls itself ("This is a normal text paragraph.").
+_SPECIMEN_OPENINGS = {("this", "is"), ("here", "is")}
+_SPECIMEN_ARTICLES = frozenset({"a", "an", "another", "the", "some"})
+_SPECIMEN_NOUNS = frozenset({"paragraph", "sentence", "heading", "line", "quote", "blockquote", "item", "text",
+                             "note", "tip", "warning", "admonition", "sidebar", "caption", "footnote", "test"})
+_SPECIMEN_AFTER = frozenset({"again", "too"})
+
+
+def _specimen(words: list[str]) -> bool:
+    """Whether a sentence only says what markup it is ("This is a normal text
+    paragraph.", "This is a normal text paragraph again.", "Here is another note."):
+    a specimen on the demo page of a theme or a style guide says nothing, and saying
+    it again is no slip."""
+    if words and words[-1] in _SPECIMEN_AFTER:
+        words = words[:-1]
+    return 4 <= len(words) <= 7 and tuple(words[:2]) in _SPECIMEN_OPENINGS \
+        and words[2] in _SPECIMEN_ARTICLES and words[-1] in _SPECIMEN_NOUNS
 
 
 # A link alone on its line, after a list marker at most: reST's `text <url>`_ or
