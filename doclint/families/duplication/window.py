@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 from doclint.core.finding import TextRef
 from doclint.families.duplication.facts import DocFacts
-from doclint.families.duplication.parallel_text import RUN
+from doclint.families.duplication.copied_passages import RUN
 
 # How far from a clustered sentence the structure tests read (in_copied_run looks
 # RUN - 1 sentences each way, and one more past a sentence left out; in_parallel_section one).
