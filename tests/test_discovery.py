@@ -41,6 +41,7 @@ def test_text_files_that_hold_code_or_data_are_not_walked_into(tmp_path):
 
 def test_licences_are_not_walked_into_but_pages_about_licences_are(tmp_path):
     make(tmp_path, "LICENSE", "LICENSE.md", "LICENSE-APACHE", "vendor/COPYING.txt", "NOTICE",
+         "LICENSES/GPL-3.0-or-later.txt", "doc/licenses/BSD.txt",
          "docs/Licence-Guidelines.md", "docs/license-expression.rst", "docs/licensing.md")
     assert rel(discover([str(tmp_path)], gitignore=False), tmp_path) == [
         "docs/Licence-Guidelines.md", "docs/license-expression.rst", "docs/licensing.md"]

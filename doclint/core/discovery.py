@@ -22,7 +22,9 @@ NOT_PROSE = ("CMakeLists.txt", "requirements*.txt", "*-requirements.txt", "const
              "LICENSE-*", "LICENSE_*", "LICENCE-*", "COPYING-*")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".tox",
                        ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages",
-                       ".eggs", "build", "dist"})
+                       ".eggs", "build", "dist",
+                       # a folder of licence texts (REUSE's LICENSES/, a docs/licenses/ of GPL.txt)
+                       "LICENSES", "licenses", "LICENCES", "licences"})
 
 
 @dataclass
