@@ -1313,6 +1313,19 @@ def test_a_point_restated_in_context_is_not_reported_but_a_paragraph_that_only_r
     assert [f.line for f in lint({"update.md": pasted}, "DL201")] == [17]
 
 
+def test_a_passage_that_restates_a_row_of_a_list_of_data_is_not_reported():
+    page = ("# Download\n\nThe latest version is widget 6.2.1, released 2026-11-29 (changes for 6.2.1). "
+            "Older versions are listed below.\n\n## Old versions\n\n"
+            "* widget 6.2.1, released 2026-11-29 (changes for 6.2.1)\n\n"
+            "* widget 6.2.0, released 2026-11-27 (changes for 6.2.0)\n\n"
+            "* widget 6.1.3, released 2026-10-02 (changes for 6.1.3)\n")
+    assert lint({"download.md": page}, "DL204") == []
+    # Items that read differently are no rows of data: the passage is a slip.
+    prose = page.replace("widget 6.2.0, released 2026-11-27 (changes for 6.2.0)", "a note on the mirrors") \
+                .replace("widget 6.1.3, released 2026-10-02 (changes for 6.1.3)", "a note on signatures")
+    assert [f.line for f in lint({"download.md": prose}, "DL204")] == [7]
+
+
 def test_a_passage_inside_two_paragraphs_is_not_reported_but_one_that_stands_alone_is():
     source = ("## Caching\n\nWorkers stop at night, and the cache is flushed when the worker exits\n"
               "so that no stale entries outlive the process.\n\n## Sizing\n\nRead the limits first.\n\n"

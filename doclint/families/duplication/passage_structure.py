@@ -1,6 +1,7 @@
 """Repeated passages (DL204) that are the structure of a document, not slips: the
-common frame of two statements about different code, the same words in sibling
-sections, a pointer offered again elsewhere, and items or sections of a log.
+common frame of two statements about different code, a row of a list of data, the
+same words in sibling sections, a pointer offered again elsewhere, and items or
+sections of a log.
 
 The readings DL201 makes on two sentences' facts (doclint.families.duplication.
 parallel_text), made here on the two places of one passage."""
@@ -22,7 +23,7 @@ def structural(doc, codes, copy, later_start: int, source_start: int, opts) -> b
     """Whether the passage `copy` (word numbers into `codes`, whose later copy begins
     at offset `later_start` of the document and the earlier at `source_start`) is the
     structure of `doc`; `opts` are the duplicates kind's options (pointers, logs)."""
-    if _frames_different_code(codes, copy):
+    if _frames_different_code(codes, copy) or _data_row(doc, later_start) or _data_row(doc, source_start):
         return True
     log = bool(opts.logs) and path_matches(doc.path, opts.logs)
     if doc.headings:
@@ -57,6 +58,28 @@ def _sibling_titles(doc, later: int, source: int) -> bool:
     titles = outline(doc)
     return reference_entries(titles[later - 1], titles[source - 1]) \
         or same_level_siblings(titles[later - 1], titles[source - 1])
+
+
+def _data_row(doc, offset: int) -> bool:
+    """Whether the block at `offset` is a list item that reads as its neighbour item
+    does but for its numbers: a row of data written as a list ("`lxml 6.2.1`_,
+    released 2026-11-29" over "`lxml 6.2.0`_, released 2026-11-27"), whose words
+    said again (the latest release named above the list) are the data, not a slip."""
+    starts = [block.start for block in doc.blocks]
+    at = bisect_right(starts, offset) - 1
+    if at < 0 or doc.blocks[at].kind != "list-item":
+        return False
+    shape = _shape(doc, doc.blocks[at])
+    return bool(shape) and any(
+        0 <= k < len(doc.blocks) and doc.blocks[k].kind == "list-item" and _shape(doc, doc.blocks[k]) == shape
+        and doc.text[doc.blocks[k].start:doc.blocks[k].end] != doc.text[doc.blocks[at].start:doc.blocks[at].end]
+        for k in (at - 1, at + 1))
+
+
+def _shape(doc, block) -> tuple[str, ...]:
+    """The words of a block without those that hold a digit."""
+    return tuple(w.lower() for w in _WORD.findall(doc.masked, block.start, block.end)
+                 if not any(c.isdigit() for c in w))
 
 
 def _is_pointer(doc, start: int, pointers) -> bool:
