@@ -51,6 +51,8 @@ class AttributionKind(Kind):
         judgement_verbs: tuple[str, ...] = ()
         comparison_verbs: tuple[str, ...] = ()
         naming_verbs: tuple[str, ...] = ()
+        expectation_verbs: tuple[str, ...] = ()
+        anyone: tuple[str, ...] = ()
         bare_plurals: bool = True
         phrases: tuple[str, ...] = ()
         patterns: tuple[str, ...] = ()

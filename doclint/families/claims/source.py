@@ -143,6 +143,8 @@ class SourceReader:
         # the doer of an action (invoked, phoned); it reports with the name first ("was
         # called a failure by some").
         self.namings = frozenset(cv.expand(opts.naming_verbs))
+        self.expectations = frozenset(cv.expand(opts.expectation_verbs))
+        self.anyone = words(opts.anyone)
         entries = [*opts.reporting_verbs, *opts.complement_verbs]
         # Verbs that report only with a listed source: "parsers mention", "loggers put".
         self.narrow = frozenset(cv.expand(opts.narrow_verbs))
@@ -324,6 +326,8 @@ class SourceReader:
         phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
             return cc.NO_SOURCE  # "data in a file called x.txt": a name given, no claim
+        if verb in self.expectations and phrase.head in self.anyone:
+            return cc.NO_SOURCE  # "Many people expect that async I/O is faster": what readers expect
         if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex, phrase.head):
             return cc.NO_SOURCE  # "some questions", "many calls": a noun, not a verb
         if not complement and (needed is not None or not (phrase.head in lex.evidence and verb in self.evidence_forms)):
