@@ -787,6 +787,9 @@ def test_a_pointer_repeated_in_another_section_is_not_reported():
     [finding] = lint({"guide.md": f"## Building\n\n{pointer}\nRun the build.\n{pointer}\n"}, "DL201")
     assert finding.line == 5
     assert len(lint({"guide.md": text}, "DL201", pointers=[])) == 1
+    # Asked politely, it points elsewhere all the same.
+    asked = text.replace(pointer, "Please see the troubleshooting guide for more information about failed builds.")
+    assert lint({"guide.md": asked}, "DL201") == []
 
 
 def test_a_sentence_that_points_elsewhere_in_its_page_is_a_pointer_wherever_it_says_so():

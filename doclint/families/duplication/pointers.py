@@ -62,10 +62,16 @@ def pointer_flags(sentences: list[list[str]], phrases: tuple[str, ...], remarks:
     pointer, remark, version = opener(phrases), opener(remarks), opener(_VERSION_NOTES)
     # A version note that begins otherwise is one while the remarks hold version notes.
     dated = any(remark(note.split()) for note in _VERSION_NOTES)
-    return bytes(POINTER if pointer(words) or _points_in_page(words) or _sends_after_purpose(words)
+    return bytes(POINTER if pointer(_unasked(words)) or _points_in_page(words) or _sends_after_purpose(words)
                  else VERSION_NOTE if (version(words) and remark(words)) or (dated and _dates_itself(words))
                  else SELF_REMARK if remark(words) else 0
                  for words in sentences)
+
+
+def _unasked(words: list[str]) -> list[str]:
+    """`words` without a "please" that opens them: "Please see the documentation for
+    more information." points elsewhere as "See ..." does."""
+    return words[1:] if words and words[0] == "please" else words
 
 
 def _dates_itself(words: list[str]) -> bool:
