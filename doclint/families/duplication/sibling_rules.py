@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from itertools import combinations
 
 from doclint.families.duplication.across_files import AT_HOME, content_codes
@@ -33,6 +32,7 @@ def rule_of_sibling_sections(docs: list[DocFacts], cluster: list[int], gid: int,
         section = doc.sections[g & LOW] if g >> SHIFT == gid >> SHIFT else 0
         if not section or section == own or doc.outline[section - 1][0] != level:
             return False
+    # At most `template-from` - 1 copies (3 by default): more in one document are a template.
     mine = [g for g in cluster if g >> SHIFT == gid >> SHIFT]
 
     def restate(g: int, h: int) -> bool:
@@ -49,9 +49,9 @@ def _speaks_of(doc: DocFacts, docs: list[DocFacts], gid: int) -> bool:
     content words."""
     index = gid & LOW
     sections, tokens, starts = doc.sections, doc.tokens, doc.starts
-    own = Counter(content_codes(sentence_tokens(docs, gid)))
+    own = set(content_codes(sentence_tokens(docs, gid)))
     if not own:
         return False
     section = range(bisect_left(sections, sections[index]), bisect_right(sections, sections[index]))
-    counts = Counter(code for j in section if j != index for code in tokens[starts[j]:starts[j + 1]])
-    return sum(1 for code in own if counts[code]) >= AT_HOME * len(own)
+    elsewhere = {code for j in section if j != index for code in tokens[starts[j]:starts[j + 1]]}
+    return len(own & elsewhere) >= AT_HOME * len(own)
