@@ -95,6 +95,8 @@ def _particle_regex(needed: tuple[str, ...]) -> re.Pattern:
 
 # A modal right after a "verb" makes the word a noun, its subject.
 _MODAL_AFTER = re.compile(r"[ \t\n]+(?:must|can|cannot|could|should|would|will|may|might|shall)\b")
+# So does a past participle before a preposition: "page source link moved to footer".
+_PARTICIPLE_AFTER = re.compile(r"[ \t\n]+[a-z]+ed[ \t\n]+(?:to|from|into|onto|by|in|at|on|with)\b")
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -218,7 +220,7 @@ class SourceReader:
         start, end = m.start(), m.end()  # read once: on a trigger hit they are method calls
         verb = m.group().lower()
         kind = self.verb_kinds[verb]
-        if _MODAL_AFTER.match(masked, end):
+        if _MODAL_AFTER.match(masked, end) or (not verb.endswith("ed") and _PARTICIPLE_AFTER.match(masked, end)):
             return cc.NO_SOURCE  # "each source link must match": a noun, the subject of the modal
         if _slashed(masked, start, end):
             return cc.NO_SOURCE  # "any data / attributes set to them": one of two nouns
