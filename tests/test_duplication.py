@@ -961,6 +961,18 @@ def test_a_paragraph_written_again_with_one_sentence_left_out_is_reuse():
     assert {f.line for f in lint({"preconf.md": page}, "DL201")} == {5}
 
 
+def test_a_run_copied_into_another_document_at_other_places_is_reuse():
+    # The run stands one sentence further into the second page: its places there are
+    # the places of the first page's copies plus one, which must not stop the run.
+    run = ("Additionally a hierarchy of makefiles is generated into the build tree. "
+           "The appropriate make program can build the project through the default target. "
+           "An install target is also provided for packagers.")
+    first = f"# Kettle\n\nProject files for Kettle are written to the top folder. {run}\n"
+    second = (f"# Lantern\n\nGenerates Lantern workspaces for every subproject. Linked resources point back "
+              f"to the sources. {run}\n")
+    assert lint({"kettle.rst": first, "lantern.rst": second}, "DL201", reused_from=0) == []
+
+
 def test_documents_that_share_several_sentences_are_reuse_not_slips():
     glossary = ("A module is a container for zero or more items of the language.\n\n"
                 "A scope is the region of text where a named entity may be referenced.\n\n"

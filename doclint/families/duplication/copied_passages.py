@@ -30,9 +30,10 @@ def in_copied_run(docs: list[DocFacts], a: int, b: int) -> bool:
     if doc_a is doc_b and doc_a.blocks and abs(doc_a.blocks[ia] - doc_b.blocks[ib]) <= NEIGHBOUR_BLOCKS:
         return False
     prints_a, prints_b = doc_a.fingerprints, doc_b.fingerprints
+    one = doc_a is doc_b  # only in one document may a run reach the other copy
 
     def copied(ja: int, jb: int) -> bool:
-        return 0 <= ja < len(prints_a) and 0 <= jb < len(prints_b) and ja != ib and jb != ia \
+        return 0 <= ja < len(prints_a) and 0 <= jb < len(prints_b) and not (one and (ja == ib or jb == ia)) \
             and prints_a[ja] == prints_b[jb]
 
     length, left_out = 1, False
@@ -74,7 +75,7 @@ def in_parallel_section(docs: list[DocFacts], a: int, b: int) -> bool:
         ja, jb = ia + step, ib + step
         if not (0 <= ja < len(doc_a.fingerprints) and 0 <= jb < len(doc_b.fingerprints)):
             continue
-        if ja == ib or jb == ia or doc_a.fingerprints[ja] == doc_b.fingerprints[jb]:
+        if (doc_a is doc_b and (ja == ib or jb == ia)) or doc_a.fingerprints[ja] == doc_b.fingerprints[jb]:
             continue
         first = doc_a.tokens[doc_a.starts[ja]:doc_a.starts[ja + 1]]
         second = doc_b.tokens[doc_b.starts[jb]:doc_b.starts[jb + 1]]
