@@ -3,10 +3,8 @@ beside a variant of what stands beside the original (parallel sections and
 paragraphs that say the same in other words)."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 from doclint.families.duplication.entries import NEIGHBOUR_BLOCKS
-from doclint.families.duplication.facts import LOW, SHIFT, DocFacts
+from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, section_rows
 from doclint.families.duplication.nearmatch import near_score, similarity
 
 # Sentences in a row, copied together elsewhere, that make a reused section.
@@ -137,10 +135,7 @@ def in_parallel_sections(docs: list[DocFacts], a: int, b: int) -> bool:
     section_a, section_b = doc.sections[ia], doc.sections[ib]
     if section_a == section_b:
         return False
-    # Section numbers rise through the document: each section's sentences are one range.
-    sections = doc.sections
-    ours = range(bisect_left(sections, section_a), bisect_right(sections, section_a))
-    theirs = range(bisect_left(sections, section_b), bisect_right(sections, section_b))
+    ours, theirs = section_rows(doc, ia), section_rows(doc, ib)
     prints, tokens, starts = doc.fingerprints, doc.tokens, doc.starts
     for i in ours:
         if i == ia:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from doclint.core.document import LineIndex
@@ -88,3 +89,10 @@ def sentence_tokens(docs: list[DocFacts], gid: int) -> array:
     """The token codes of the sentence with global number `gid` (near mode)."""
     doc, index = docs[gid >> SHIFT], gid & LOW
     return doc.tokens[doc.starts[index]:doc.starts[index + 1]]
+
+
+def section_rows(doc: DocFacts, index: int) -> range:
+    """The comparable sentences of the section of sentence `index` (section numbers
+    rise through a document, so each section's sentences are one range)."""
+    sections, section = doc.sections, doc.sections[index]
+    return range(bisect_left(sections, section), bisect_right(sections, section))

@@ -1,11 +1,10 @@
 """Repeats that are structure, not slips: parallel entries and boilerplate across a run."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from math import ceil
 
-from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_tokens
+from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, section_rows, sentence_tokens
 from doclint.families.duplication.outline import ENTRY_TITLE, IDENTIFIER_TITLE
 from doclint.families.duplication.across_files import at_home, readme_copy, stock_line
 from doclint.families.duplication.in_context import at_parallel_places, restated_in_context
@@ -250,10 +249,8 @@ def _sections_share_reuse(docs: list[DocFacts], a: int, b: int, homes: dict[int,
     ia, ib = a & LOW, b & LOW
     if doc is not docs[b >> SHIFT] or not doc.sections or doc.sections[ia] == doc.sections[ib]:
         return False
-    sections, prints = doc.sections, doc.fingerprints
-    ours = range(bisect_left(sections, sections[ia]), bisect_right(sections, sections[ia]))
-    theirs = {prints[j]: j for j in range(bisect_left(sections, sections[ib]), bisect_right(sections, sections[ib]))
-              if j != ib}
+    prints = doc.fingerprints
+    theirs = {prints[j]: j for j in section_rows(doc, ib) if j != ib}
     base = a - ia
     return any(i != ia and (j := theirs.get(prints[i])) is not None and reused(docs, base + i, base + j, True, homes)
-               for i in ours)
+               for i in section_rows(doc, ia))

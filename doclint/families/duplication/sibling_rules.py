@@ -1,11 +1,10 @@
 """A sentence that several sections of one level state: the rule they share, not a slip."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from itertools import combinations
 
 from doclint.families.duplication.across_files import AT_HOME, content_codes
-from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, sentence_tokens
+from doclint.families.duplication.facts import LOW, SHIFT, DocFacts, section_rows, sentence_tokens
 from doclint.families.duplication.parallel_text import reused
 
 
@@ -48,10 +47,9 @@ def _speaks_of(doc: DocFacts, docs: list[DocFacts], gid: int) -> bool:
     """Whether the other sentences of the section of `gid` hold AT_HOME or more of its
     content words."""
     index = gid & LOW
-    sections, tokens, starts = doc.sections, doc.tokens, doc.starts
+    tokens, starts = doc.tokens, doc.starts
     own = set(content_codes(sentence_tokens(docs, gid)))
     if not own:
         return False
-    section = range(bisect_left(sections, sections[index]), bisect_right(sections, sections[index]))
-    elsewhere = {code for j in section if j != index for code in tokens[starts[j]:starts[j + 1]]}
+    elsewhere = {code for j in section_rows(doc, index) if j != index for code in tokens[starts[j]:starts[j + 1]]}
     return len(own & elsewhere) >= AT_HOME * len(own)

@@ -6,9 +6,9 @@ On a cluster the corpus phase keeps fingerprints, not whole DocFacts
 each partition for their surroundings: the structure tests of parallel_text read a
 sentence's block, section and flags, and the fingerprints and words of up to
 NEIGHBOURS sentences on each side (a copied run of three, and a sentence left out
-of it); a finding reads the sentence's offsets, lines and deletion span. A partition returns those rows as one
-set of columns (Rows, flat arrays, so that the coordinator holds a few bytes per row
-and few objects per document); Windows then gives, for each document number, a view
+of it); a finding reads the sentence's offsets, lines and deletion span. A partition
+returns those rows as one set of columns (Rows, flat arrays, so that the coordinator
+holds a few bytes per row and few objects per document); Windows then gives, for each document number, a view
 that reads like its DocFacts (the same code reads both), whose arrays answer only
 for the rows kept and keep the length of the whole: any other index is a KeyError,
 never a wrong value."""
