@@ -265,6 +265,34 @@ def test_a_hedge_of_the_writers_own_is_a_weasel_only_in_a_referenced_document(li
     assert [f.line for f in lint_text(judgements, "DL302")] == [1, 3]
 
 
+def test_a_consensus_said_to_be_missing_or_set_as_a_goal_is_asserted_by_nobody(lint_text):
+    unasserted = ("There is no clear and generally agreed upon definition of a public API.\n\n"
+                  "There is no other generally accepted way to pin a dependency.\n\n"
+                  "Make sure that everyone knows when a proposal is close to acceptance.\n")
+    assert lint_text(unasserted, "DL302") == []
+    asserted = ("It is generally agreed that the reforms failed.\n\n"
+                "Nobody can deny it: everyone knows the reforms failed.\n\n"
+                "The reform is not widely considered a success.\n")
+    assert [f.line for f in lint_text(asserted, "DL302")] == [1, 3, 5]
+
+
+def test_a_noun_for_people_after_of_is_a_source_only_when_a_group_of_them_is_meant(lint_text):
+    criteria = ("Those candidates are ranked by an ordered tuple of integers.\n\n"
+                "The wives of several officials said the money was gone.\n")
+    assert lint_text(criteria, "DL301") == []
+    groups = ("A group of engineers said the bridge was unsafe.\n\n"
+              "Dozens of protesters claimed the vote was rigged.\n")
+    assert [f.line for f in lint_text(groups, "DL301")] == [1, 3]
+
+
+def test_how_anyone_speaks_of_a_thing_is_usage_not_a_claim(lint_text):
+    usage = "Often people speak of MVC when developing web applications.\n"
+    assert lint_text(usage, "DL301") == []
+    claims = ("Some sources speak of a second bishop, while others mention only one.\n\n"
+              "People often speak of the harbour as the finest on the coast.\n")
+    assert [f.line for f in lint_text(claims, "DL301")] == [1, 3]
+
+
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"

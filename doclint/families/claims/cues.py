@@ -247,6 +247,7 @@ class Lexicon:
     evidence: frozenset = frozenset()     # studies, data, polls: report without "that"
     indefinites: frozenset = frozenset()  # a, one, several, a few: "one local archivist"
     things: frozenset = frozenset()       # errors, parsers: -ers and -ors plurals that are no people
+    partitives: frozenset = frozenset()   # group, number: "a group of engineers" is the engineers
 
 
 def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong: bool,
@@ -283,6 +284,8 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
                       or (h and indefinite and _singular(low, past)))
             if person and not h and not _plural_person(low):
                 person = False  # a singular count noun is no bare subject: "Relative links ..."
+            if person and h > 1 and not _of_people(lows, h, lex):
+                person = False  # "an ordered tuple of integers": the head is before "of"
             is_head = person and ((lex.bare_plurals and strong) or (h > 0 and indefinite))
         if not is_head and h and lows[0] in lex.quantifiers:
             is_head = toks[h][0].endswith("s") and bool(lex.demonym.fullmatch(toks[h][0][:-1]))
@@ -306,6 +309,22 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
     if last[:1].isupper() or _names(toks, sent_start, lex):
         return Phrase("named", *span)
     return Phrase(None, *span)
+
+
+def _of_people(lows: list[str], h: int, lex: Lexicon) -> bool:
+    """May the noun for people at `h` head its phrase, whatever "of" stands before it?
+    After "of" it heads the phrase only when the word before "of" counts or gathers
+    people ("one of the analysts", "a group of engineers", "some of its critics");
+    otherwise that word is the head ("an ordered list of integers")."""
+    try:
+        k = len(lows) - 1 - lows[::-1].index("of", len(lows) - h)
+    except ValueError:
+        return True  # no "of" before it
+    if k == 0:
+        return True
+    before = lows[k - 1]
+    return (before in lex.indefinites or before in lex.quantifiers or before in lex.partitives
+            or before in lex.heads or before in lex.people)
 
 
 def _lone(lows: list[str], h: int, nxt: str) -> bool:

@@ -43,6 +43,7 @@ class AttributionKind(Kind):
         evidence: tuple[str, ...] = ()
         indefinites: tuple[str, ...] = ()
         things: tuple[str, ...] = ()
+        partitives: tuple[str, ...] = ()
         evidence_verbs: tuple[str, ...] = ()
         agentless_participles: tuple[str, ...] = ()
         judgement_nouns: tuple[str, ...] = ()
@@ -52,6 +53,7 @@ class AttributionKind(Kind):
         comparison_verbs: tuple[str, ...] = ()
         naming_verbs: tuple[str, ...] = ()
         expectation_verbs: tuple[str, ...] = ()
+        usage_verbs: tuple[str, ...] = ()
         anyone: tuple[str, ...] = ()
         bare_plurals: bool = True
         phrases: tuple[str, ...] = ()

@@ -114,7 +114,8 @@ class SourceReader:
                 words(opts.vague_heads), words(opts.quantifiers), re.compile(opts.demonyms),
                 any_of(opts.named_sources),
                 opts.bare_plurals, words(opts.people), words(opts.audience),
-                words(opts.evidence), words(opts.indefinites), words(opts.things))
+                words(opts.evidence), words(opts.indefinites), words(opts.things),
+                words(opts.partitives))
         except re.error as exc:
             raise ValueError(f"bad regex in 'demonyms' or 'named-sources': {exc}") from None
         # Each entry is a base form ("argue", "tell/told"): every tense is read.
@@ -146,6 +147,7 @@ class SourceReader:
         # called a failure by some").
         self.namings = frozenset(cv.expand(opts.naming_verbs))
         self.expectations = frozenset(cv.expand(opts.expectation_verbs))
+        self.usages = frozenset(cv.expand(opts.usage_verbs))
         self.anyone = words(opts.anyone)
         entries = [*opts.reporting_verbs, *opts.complement_verbs]
         # Verbs that report only with a listed source: "parsers mention", "loggers put".
@@ -328,8 +330,9 @@ class SourceReader:
         phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
             return cc.NO_SOURCE  # "data in a file called x.txt": a name given, no claim
-        if verb in self.expectations and phrase.head in self.anyone:
-            return cc.NO_SOURCE  # "Many people expect that async I/O is faster": what readers expect
+        if phrase.head in self.anyone and (verb in self.expectations or (
+                verb in self.usages and not _SPOKEN_OF_AS.match(masked, end, sentence[1]))):
+            return cc.NO_SOURCE  # "Many people expect that async I/O is faster", "people speak of MVC"
         if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex, phrase.head):
             return cc.NO_SOURCE  # "some questions", "many calls": a noun, not a verb
         if not complement and (needed is not None or not (phrase.head in lex.evidence and verb in self.evidence_forms)):
@@ -386,6 +389,10 @@ class SourceReader:
         toks = cc.phrase_after(masked, pos, sentence[1])
         phrase = cc.classify(toks, self.lexicon, sentence[0], strong=True, guess=guess)
         return phrase if phrase.kind in ("vague", "named") else cc.NO_SOURCE
+
+
+# "speak of the harbour as the finest": a judgement, not how a thing is called.
+_SPOKEN_OF_AS = re.compile(r"\s+(?:of|about)\s+(?:[\w'\u2019-]+\s+){1,5}as\s")
 
 
 def _slashed(masked: str, start: int, end: int) -> bool:

@@ -14,6 +14,8 @@ from doclint.families.claims.citations import Citations, References, cited
 
 # A judgement with its holder named after it, or owned by the writer.
 _NAMED_BY = re.compile(r"(?:\s+[\w'\u2019-]+){0,12}?\s+by\s+(?:the\s+)?[A-Z]")
+# How far before a cue `unasserted-before` looks: a few words.
+_BEFORE = 60
 _OWNED = re.compile(r"\b[Ii]n\s+(?:my|our)\s+(?:judgment|judgement|opinion|view)\b|\bI\s+(?:think|believe|feel|hope)\b")
 
 
@@ -36,6 +38,10 @@ class WeaselKind(Kind):
         referenced_patterns: tuple[str, ...] = ()
         referenced_markers: tuple[str, ...] = ()
         referenced_min: int = 3
+        # Regexes for what, right before a cue, makes it assert nothing: the cue then
+        # names a consensus that is missing ("there is no generally agreed definition")
+        # or one that is a goal ("make sure that everyone knows when ...").
+        unasserted_before: tuple[str, ...] = ()
         timeout: float = DEFAULT_TIMEOUT
         logs: tuple[str, ...] = LOGS  # changelogs and release notes are history (doclint.core.logs)
 
@@ -51,6 +57,8 @@ class WeaselKind(Kind):
             set_(self, "all_cues", self.cues + referenced)  # built once: reading regexes costs
             set_(self, "cited", Citations(self.citations))
             set_(self, "markers", References(self.referenced_markers, self.referenced_min))
+            unasserted = "|".join(f"(?:{p})" for p in self.unasserted_before)
+            set_(self, "unasserted", re.compile(rf"(?:{unasserted})\s*$", re.IGNORECASE) if unasserted else None)
 
     def check(self, doc) -> Iterable[Hit]:
         opts = self.options
@@ -71,5 +79,8 @@ class WeaselKind(Kind):
                 continue
             if _NAMED_BY.match(masked, m.end(), end) or _OWNED.search(masked, start, end):
                 continue  # "recognized as the best means by the Forty-ninth Congress", "in my judgment"
+            if opts.unasserted is not None and opts.unasserted.search(masked, max(start, m.start() - _BEFORE),
+                                                                       m.start()):
+                continue
             seen.add(i)
             yield Hit(start, end, {"cue": " ".join(m.group().split())})
