@@ -236,3 +236,24 @@ def test_an_mkdocstrings_injection_and_its_options_are_not_prose() -> None:
     assert blocks(parse_md, text) == [("paragraph", "Sources are classes."),
                                       ("paragraph", "The end of the page."),
                                       ("paragraph", "A MyST note.")]
+
+
+def test_the_fences_of_pymdown_blocks_and_their_options_are_not_prose() -> None:
+    text = ("![A figure](figure.png)\n\n"
+            "/// caption\n    attrs: {class: \"general\"}\nGeneral caption\n///\n\n"
+            "/// tip | YAML Configuration Format\nPlease see the FAQ for function references.\n///\n\n"
+            "//// html | div.result\nThe rendered result.\n////\n\n"
+            "A closing paragraph.\n\n```rust\n/// Returns the value.\nfn value() {}\n```\n")
+    assert blocks(parse_md, text) == [("paragraph", "General caption"),
+                                      ("paragraph", "Please see the FAQ for function references."),
+                                      ("paragraph", "The rendered result."),
+                                      ("paragraph", "A closing paragraph.")]
+
+
+def test_a_paragraph_of_letter_or_roman_numeral_items_is_a_list() -> None:
+    text = ("Here are the items.\n\niii. item 3\niv. item 4\nv. item 5\n\nB) second\nC) third\n\n"
+            "I. Smith wrote this paragraph\nover two lines.\n")
+    assert blocks(parse_md, text) == [("paragraph", "Here are the items."),
+                                      ("list-item", "item 3\niv. item 4\nv. item 5"),
+                                      ("list-item", "second\nC) third"),
+                                      ("paragraph", "I. Smith wrote this paragraph\nover two lines.")]

@@ -181,6 +181,19 @@ def test_a_command_indented_a_little_after_a_colon_is_an_example():
     assert any("openssl" in plain[b.start:b.end] for b in parse(plain).blocks)
 
 
+def test_a_call_indented_a_little_after_a_colon_is_an_example():
+    text = ("When adding a new step to a factory, either of these are acceptable:\n\n"
+            "  f.addStep(ShellCommand(command=\"echo hello, world\", description=\"say hi\"))\n"
+            "  f.addStep(ShellCommand, command=\"echo hello, world\", description=\"say hi\")\n\n"
+            "but trying to mix these syntaxes is a common misconfiguration.\n")
+    prose = [text[b.start:b.end] for b in parse(text).blocks]
+    assert not any("addStep" in p for p in prose) and prose[-1].startswith("but trying")
+    # A sentence that opens with a call is still prose.
+    sentence = text.replace("  f.addStep(ShellCommand, command=\"echo hello, world\", description=\"say hi\")",
+                            "  f.addStep(step) adds the step to the factory.")
+    assert any("adds the step" in sentence[b.start:b.end] for b in parse(sentence).blocks)
+
+
 def test_records_of_data_are_not_prose():
     text = ("Test cases for the mapping, one per line.\n\n"
             "XN--2GB08K9W69AGM0G.?; 𐼑ط.?; [P1, V6]; xn--2gb08k9w69agm0g.?; [P1, V6, A3]; ;  # note\n"

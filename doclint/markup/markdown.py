@@ -37,6 +37,10 @@ _DEFINITION_MARKER = re.compile(r"^[ \t]{0,3}:[ \t]+(?=\S)", re.M)
 # A footnote definition ("[^async-edition]: The `async` qualifier is ..."): a note
 # attached to a term, read like a list item or a definition.
 _FOOTNOTE_MARKER = re.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*(?=\S)")
+# An item of a list CommonMark does not know, by letter or Roman numeral ("iv. item",
+# "B) item", "#. item"; PyMdown's fancy lists): a paragraph each of whose lines opens
+# with one is that list, not a sentence run over several lines.
+_FANCY_ITEM = re.compile(r"^[ \t]{0,3}(?:[a-zA-Z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6}|#)[.)][ \t]+(?=\S)", re.M)
 _ATX_OPEN = re.compile(r"\A[ \t]*#{1,6}(?:[ \t]+|\Z)")
 _ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*\Z")
 _ROW_SPLIT = re.compile(r"(?<!\\)\|")
@@ -239,6 +243,8 @@ def _parse_blocks(text: str, src: str) -> Parsed:
                     marker = _FOOTNOTE_MARKER.match(seg)
                     if marker:
                         seg, kind = _blank(marker.group()) + seg[marker.end():], "list-item"
+                if "\n" in seg and kind == "paragraph" and _fancy_list(seg):
+                    seg, kind = _FANCY_ITEM.sub(_blank_m, seg), "list-item"
                 if seg.lstrip(" ").startswith(":") or "\n:" in seg:
                     defined = _DEFINITION_MARKER.sub(_blank_m, seg)
                     if defined != seg:  # a definition reads like a list item, as in reST
@@ -262,6 +268,13 @@ def _parse_blocks(text: str, src: str) -> Parsed:
             item_first = False
         k += 1
     return doc.finish()
+
+
+def _fancy_list(seg: str) -> bool:
+    """Does every line of the paragraph `seg` open with a letter or Roman numeral item
+    marker (see `_FANCY_ITEM`)?"""
+    lines = [line for line in seg.split("\n") if line.strip()]
+    return len(lines) > 1 and len(_FANCY_ITEM.findall(seg)) == len(lines)
 
 
 def _level(seg: str, markup: str) -> int:

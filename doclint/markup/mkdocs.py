@@ -4,8 +4,10 @@ Done on the Markdown source before markdown-it sees it, keeping every offset:
 
 - snippet lines (`--8<-- "file.md"`, and `--8<--` blocks of file names), abbreviation
   definitions (`*[HTML]: Hyper Text Markup Language`), mkdocstrings' injections of an
-  API entry (`::: hatch.project.sources.Source`, with its indented YAML options) and
-  Liquid `comment`/`highlight` blocks are not prose: they become blank;
+  API entry (`::: hatch.project.sources.Source`, with its indented YAML options),
+  the fences of PyMdown Extensions blocks (`/// caption`, `/// tip | Title` with its
+  indented options, and the closing `///`) and Liquid `comment`/`highlight` blocks
+  are not prose: they become blank;
 - admonitions (`!!! note "Title"`, collapsible `??? tip`, `???+`) and content tabs
   (`=== "Tab"`) hold indented prose, which CommonMark would take for an indented code
   block. Their title line is blanked and their body is read as a Markdown document of
@@ -27,6 +29,10 @@ _SNIPPET_FENCE = re.compile(r"^([ \t]*)-+8<-+[ \t]*\n.*?^\1-+8<-+[ \t]*$", re.M 
 _ABBREVIATION = re.compile(r"^[ \t]{0,3}\*\[[^\]\n]+\]:.*$", re.M)
 # An mkdocstrings injection: "::: package.module.Name" and the lines indented under it.
 _AUTODOC = re.compile(r"^[ \t]{0,3}:::[ \t]+[\w.:-]+[ \t]*$(?:\n[ \t]+\S.*$)*", re.M)
+# A PyMdown Extensions block: "/// note | Title" (its options indented under it) and the
+# closing "///". The body between is Markdown, read as the rest of the file.
+_BLOCK_FENCE = re.compile(r"^[ \t]{0,3}/{3,}(?:[ \t]+[\w-]+(?:[ \t]*\|[^\n]*)?[ \t]*$(?:\n[ \t]{4,}\S.*$)*"
+                          r"|[ \t]*$)", re.M)
 _LIQUID_BLOCK = re.compile(
     r"\{%-?[ \t]*(comment|highlight)\b.*?%\}.*?\{%-?[ \t]*end\1[ \t]*-?%\}", re.S)
 # An admonition or a tab: "!!! note", '!!! note "Title"', '??? tip "Title"', '=== "Tab"'.
@@ -57,6 +63,8 @@ def blank_extensions(src: str) -> str:
         src = _ABBREVIATION.sub(sub, src)
     if ":::" in src:
         src = _AUTODOC.sub(sub, src)
+    if "///" in src:
+        src = _BLOCK_FENCE.sub(sub, src)
     if "{%" in src:
         src = _LIQUID_BLOCK.sub(sub, src)
     return src

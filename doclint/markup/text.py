@@ -195,9 +195,14 @@ _COMMAND = re.compile(r"[ \t]*[a-z][\w.-]*(?:[ \t]+\S+)*?[ \t]+(?:--?[A-Za-z]|[.
                       r"(?<![.!?:,;])[ \t]*")
 
 
+# A line of code that is one call: a name, maybe dotted, its parenthesis right after it
+# and the line ending on the call's close ("f.addStep(ShellCommand, command="ls")").
+_CALL = re.compile(r"[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*")
+
+
 def _commands(texts: list[str]) -> bool:
-    """Whether every line of a run is a command line (see _COMMAND)."""
-    return all(_COMMAND.fullmatch(line) for line in texts)
+    """Whether every line of a run is a command line or a call (see _COMMAND, _CALL)."""
+    return all(_COMMAND.fullmatch(line) or _CALL.fullmatch(line) for line in texts)
 
 
 # Field separators and brackets: three or more on a line mark a record of data or a
