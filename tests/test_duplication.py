@@ -998,6 +998,15 @@ def test_a_near_copy_with_its_content_words_in_another_order_says_something_else
     assert [f.line for f in lint({"a.txt": slip}, "DL202")] == [2]
 
 
+def test_a_near_copy_with_another_compound_of_the_same_word_says_something_else():
+    lists = ("To see the collection of prior postings to the list, visit the Docutils-users archives.\n"
+             "To see the collection of prior postings to the list, visit the Docutils-develop archives.\n")
+    assert lint({"a.txt": lists}, "DL202") == []
+    # A misspelt part of the compound is still a slip.
+    slip = lists.replace("Docutils-develop", "Docutils-userss")
+    assert [f.line for f in lint({"a.txt": slip}, "DL202")] == [2]
+
+
 def test_a_near_copy_that_leaves_out_a_value_says_something_else(lint_text):
     doc = ("The `format` argument specifies point encoding and can be `'compressed'`, "
            "`'uncompressed'` or `'hybrid'`.\n\nThe key is returned in the requested encoding.\n\n"

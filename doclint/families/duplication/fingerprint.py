@@ -50,14 +50,16 @@ class _Codes(dict):
     def __missing__(self, token: str) -> int:
         if len(self) >= _CACHE_LIMIT:
             self.clear()  # vocabularies are Zipfian: a refill is cheap
-        # A compound is no misspelling of its first part ("remote-wait" / "remote"): a
-        # hyphen after the first four letters is part of what the prefix hashes. One
-        # within them is not: a short prefix says little ("per-system" and
-        # "per-installation" are two words, "e-mail" and "email" one).
+        # A compound is no misspelling of its first part ("remote-wait" / "remote"), nor
+        # of another compound of it ("Docutils-users" / "Docutils-develop"): a hyphen
+        # after the first four letters, and the first four letters of the last part, are
+        # part of what the prefix hashes. A hyphen within them is not: a short prefix
+        # says little ("per-system" and "per-installation" are two words, "e-mail" and
+        # "email" one).
         head = token[:4]
         if "-" in head:
             head = token.replace("-", "")[:4]
-        prefix = head + "-" if token.find("-", 4) != -1 else head
+        prefix = head + "-" + token[token.rfind("-") + 1:][:4] if token.find("-", 4) != -1 else head
         value = ((crc32(prefix.encode()) & 0x3FF) << 18) | (crc32(token.encode()) & 0x3FFFF)
         if token in NEGATIONS or token.endswith("n't"):
             value |= NEGATION | STOP
