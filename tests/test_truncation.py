@@ -104,6 +104,37 @@ def test_line_break_before_a_capitalised_name_is_not_a_cut(truncations):
     assert [(f.rule_id, f.line) for f in truncations(cut, "markdown")] == [("DL101", 3)]
 
 
+def test_line_break_before_a_name_written_in_camel_case_is_not_a_cut(truncations):
+    text = ("* Gerrit properties are now handled properly.\n\n"
+            "* Fixed the bug which made it impossible to specify the project when using the\n"
+            "  BitBucket dialect.\n\n"
+            "* The PyLint step understands newer output.\n"
+            "  Its warnings are counted.\n"
+            "  Errors fail the step.\n\n"
+            "* Builds are stopped when the worker goes away.\n"
+            "  The worker is then released.\n"
+            "  Its builds are retried.\n"
+            "  Nothing is lost.\n")
+    assert truncations(text, "markdown") == []
+    cut = text.replace("using the\n  BitBucket dialect.", "using the\n  The dialect was fixed.")
+    assert [(f.rule_id, f.line) for f in truncations(cut, "markdown")] == [("DL101", 3)]
+
+
+def test_a_long_line_in_a_hard_wrapped_paragraph_does_not_make_its_breaks_sentence_ends(truncations):
+    # The document breaks lines before capitals only after a full stop, and one line is
+    # far longer than the others; but the paragraph breaks lines inside phrases too.
+    intro = "".join(f"Step {n} is done.\nThe next one follows.\n\n" for n in range(4))
+    long_line = ("As mentioned, this server creates a protocol that inherits from the line receiver "
+                 "class that the library offers to every server, and then a")
+    text = intro + long_line + ("\nfactory that uses it as protocol. This pattern is used frequently in\n"
+                                "Twisted, because it is very explicit about what methods you are making\n"
+                                "accessible.\n")
+    assert truncations(text, "markdown") == []
+    # Without the breaks inside phrases, each line is a sentence: one stopping short is cut.
+    unwrapped = text.replace("making\naccessible.", "making accessible.").replace("a\nfactory", "a factory")
+    assert [f.rule_id for f in truncations(unwrapped, "markdown")] == ["DL102"]
+
+
 def test_unterminated_paragraph_without_evidence(truncations):
     text = ("Every release is signed with the project key. The signature is checked on "
             "download.\n\nChannel names are defined in the tap configuration\n\n"

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from doclint.core.document import Document
 from doclint.core.segment import TRAILER
-from doclint.families.truncation.wrapbreaks import early_breaks
+from doclint.families.truncation.wrapbreaks import early_breaks, opening_word
 from doclint.markup.base import CODE_MASK, Block
 
 # A sentence is closed by ., !, ?, … (or "...") followed only by closing quotes,
@@ -147,6 +147,17 @@ def _unwrapped(doc: Document, block: Block) -> bool:
                for line in doc.masked[block.start:block.end].split("\n"))
 
 
+# A line broken inside a phrase: a word, the break, then a lower-case word.
+_WRAPPED_BREAK = re.compile(r"[^\W\d_][ \t]*\n[ \t]*[a-z]")
+
+
+def _hard_wrapped(masked: str, block: Block) -> bool:
+    """Does the block break a line inside a phrase ("what methods you are making" +
+    "accessible.")? Then its lines are wrapped at a width, however long one of them is,
+    and a break before a capital is one more wrap ("frequently in" + "Twisted, because")."""
+    return _WRAPPED_BREAK.search(masked, block.start, block.end) is not None
+
+
 def _block_sentence_starts(doc: Document) -> list[list[int]]:
     """Sentence starts per block, by block index (sentences come in block order)."""
     blocks = doc.blocks
@@ -169,15 +180,18 @@ def iter_endings(doc: Document, line_breaks: bool = True) -> Iterator[Ending]:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         sentence_starts = starts[i] or [block.start]
         if block.kind in ("paragraph", "blockquote", "list-item") and (
-                by_lines or by_capitals and _unwrapped(doc, block)):
+                by_lines or by_capitals and _unwrapped(doc, block) and not _hard_wrapped(masked, block)):
             pos = masked.find("\n", block.start, block.end)
             while pos != -1:
                 stop = trim_end(masked, block.start, pos)
                 after = skip_space(masked, pos + 1, block.end)
                 # A capital in the text itself, not link text or emphasis: "at the\n
                 # [Hotel Name](url)" is one sentence broken before a link.
+                # And a word that opens a sentence, not a name that may stand anywhere
+                # in one ("when using the\n  BitBucket dialect", "NumPy arrays").
                 if doc.text[pos + 1:after + 1].lstrip()[:1].isupper() \
-                        and not closed(masked[max(block.start, stop - 12):stop]):
+                        and not closed(masked[max(block.start, stop - 12):stop]) \
+                        and opening_word(doc.text, after) is not None:
                     before = bisect_left(sentence_starts, stop)  # starts are in text order
                     first = sentence_starts[before - 1] if before else block.start
                     line_left = masked.rfind("\n", 0, stop) + 1
