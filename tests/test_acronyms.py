@@ -242,3 +242,13 @@ def test_shipped_list_does_not_open_reference_pages_to_the_undefined_check(lint_
             "the ABI version is bumped on change. Fetch the CRL first; a CRL lists revoked "
             "keys.\n")
     assert lint_text(text, "DL410") == []
+
+
+def test_a_word_the_spelling_skips_is_no_part_of_the_long_form():
+    spelled = [(d.short, d.long, d.spelled) for d in find_definitions("*** survive recent (SVN) Twisted versions")]
+    assert spelled == [("SVN", "recent", False)]  # introduced, not spelt out
+    assert [(d.short, d.long) for d in find_definitions("a priority for issues/pull requests (PR).")
+            if d.spelled] == []
+    assert defs("The SVN (Subversion) step is unified.") == [("SVN", "Subversion")]
+    assert defs("Ahead-of-Time (AOT) compilation is faster.") == [("AOT", "Ahead-of-Time")]
+    assert defs("The Department of Homeland Security (DHS) said so.") == [("DHS", "Department of Homeland Security")]

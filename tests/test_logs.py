@@ -67,3 +67,11 @@ def test_the_release_history_of_a_docs_folder_is_a_log_and_an_article_is_not():
                  "docs/versioning.md", "docs/version.txt", "examples/release-notes.txt",
                  "docs/release-process.md"):
         assert not is_log(document_from_text(path, "Text."), LOGS), path
+
+
+def test_release_notes_by_any_common_name_are_logs():
+    for path in ("docs/source/release-notes.rst", "docs/relnotes/0.6.0.txt", "doc/ReleaseNotes.md",
+                 "RELEASE-NOTES.md", "docs/releasenotes.rst", "docs/release_notes.md"):
+        assert is_log(document_from_text(path, "Fixes."), LOGS), path
+    assert lint({"docs/source/release-notes.rst": LOG}, "DL401") == []
+    assert not is_log(document_from_text("docs/source/notes.rst", "Fixes."), LOGS)

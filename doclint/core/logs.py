@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from doclint.core.discovery import path_matches
 
+# A docs page of release notes ("docs/source/release-notes.rst"); a plain-text file of
+# that name may be one release's announcement, read as any other text.
+_NOTES_PAGES = tuple(f"{name}.{ext}" for name in ("release-notes", "release_notes", "releasenotes", "ReleaseNotes")
+                     for ext in ("rst", "md"))
 # The file globs of logs: the default of the rules' `logs` option. A file named after a
 # release ("version9.txt", Vim's notes on what each version changed; "release-2.4.0.rst")
 # is one too, and so are release announcements ("announce/release-2.4.0.rst").
 LOGS = ("CHANGELOG*", "ChangeLog*", "changelog*", "CHANGES*", "changes.*", "HISTORY*", "history.*", "NEWS*",
         "news.*", "RELEASE-NOTES*", "RELEASE_NOTES*", "release-notes/*", "release_notes/*", "releasenotes/*",
-        "RelNotes/*", "changelog.d/*", "changelogs/*", "changes/*", "news/*", "release/*", "releases/*",
-        "whatsnew/*", "whatsnew*", "whats-new*", "whats_new*", "version[0-9]*",
+        "RelNotes/*", "relnotes/*", *_NOTES_PAGES, "changelog.d/*", "changelogs/*", "changes/*", "news/*",
+        "release/*", "releases/*", "whatsnew/*", "whatsnew*", "whats-new*", "whats_new*", "version[0-9]*",
         "release-[0-9]*", "release_[0-9]*", "announce/*", "announcements/*")
 
 

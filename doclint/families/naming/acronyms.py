@@ -85,10 +85,22 @@ def _checked(short: str, long: str | None) -> str | None:
         return None
     if len(words) == 1 and any(c.isdigit() for c in long):
         return None  # an identifier or a number in parentheses: "your VPC (vpc-1a2b3c4d)"
+    # Ours too: every word but a function word opens with a letter of the short form (a
+    # hyphenated word in one of its parts), so that a word the spelling skipped is no
+    # part of it ("survive recent (SVN)", "issues/pull requests (PR)"); "Ahead-of-Time
+    # (AOT)", "Subversion (SVN)" and "Hayat Tahrir al-Sham (HTS)" pass.
+    letters = set(short.lower())
+    if not all(w.lower() in _LINKING or any(part[:1].lower() in letters for part in w.split("-"))
+               for w in words):
+        return None
     core = short.rstrip("s").lower()  # "APIs" is the plural of "API"
     if any(w.lower().strip(",;:").rstrip("s") == core for w in words):
         return None
     return long
+
+
+# Words a long form may hold whose first letter its short form leaves out.
+_LINKING = frozenset("a an the of for to in on and or by with at as de la du der von van".split())
 
 
 WORD = re.compile(r"\S+")
