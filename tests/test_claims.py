@@ -293,6 +293,20 @@ def test_how_anyone_speaks_of_a_thing_is_usage_not_a_claim(lint_text):
     assert [f.line for f in lint_text(claims, "DL301")] == [1, 3]
 
 
+def test_a_singular_source_noun_without_a_determiner_is_no_subject(lint_text):
+    assert lint_text("It adds source links to GitHub to each top-level class or function.\n", "DL301") == []
+    sources = ("A source close to the talks said the deal was near.\n\n"
+               "One senior official said the deal was near.\n\n"
+               "Local legend says the well never runs dry.\n")
+    assert [f.line for f in lint_text(sources, "DL301")] == [1, 3, 5]
+
+
+def test_a_word_quoted_after_a_reporting_verb_is_a_word_said(lint_text):
+    assert lint_text("Calming them down after someone said \"mattress\" is a lot of work.\n", "DL301") == []
+    quoted = "Some residents said \"the plant is unsafe\" and left the town.\n"
+    assert [f.line for f in lint_text(quoted, "DL301")] == [1]
+
+
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"

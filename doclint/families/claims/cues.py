@@ -304,6 +304,9 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
             return Phrase(None, *span, low)  # "our survey shows": the writer's own evidence
         if not DEFINITE.isdisjoint(lows[:h]):
             return Phrase("anaphor", *span, low)
+        if h and _count_singular(low, lex) and not any(w in _OTHER_DETERMINERS or w in lex.indefinites
+                                                       or w in lex.quantifiers for w in lows[:h]):
+            return Phrase(None, *span, low)  # "It adds source links": no subject without "a" or "the"
         return Phrase("vague", *span, low)
     last, pos = toks[-1]
     if last[:1].isupper() or _names(toks, sent_start, lex):
@@ -386,6 +389,20 @@ def plural_subject(toks: list[tuple[str, int]], lex: Lexicon, head: str = "") ->
 def _plural_form(low: str) -> bool:
     # Not "-ss", "-us" or "-is": "process", "status", "analysis" are singular.
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+
+
+# Heads that stand without a determiner: uncountable, or read as a whole ("local legend
+# has it", "the press"), besides plurals and evidence.
+_MASS_HEADS = frozenset("press testimony legend tradition folklore rumour rumor commentary".split())
+# Determiners besides the definite and indefinite ones a rule lists.
+_OTHER_DETERMINERS = frozenset("no any every each another either neither".split())
+
+
+def _count_singular(low: str, lex: Lexicon) -> bool:
+    """Is the head `low` a singular count noun ("source", "official"), which needs a
+    determiner to be a subject?"""
+    return (low in lex.heads and not _plural_person(low) and low not in lex.evidence
+            and low not in lex.quantifiers and low not in _MASS_HEADS)
 
 
 def _plural_person(low: str) -> bool:

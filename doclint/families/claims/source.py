@@ -39,6 +39,11 @@ _WITH_OR_TO = re.compile(r"\s+(?:with|to)\b", re.I)
 # program gives ("Both detectors report `ascii`."), not a claim ("Users report
 # `pip install` fails" goes on).
 _VALUE_AFTER = re.compile(r"\s+" + CODE_MASK + r"+\s*(?:[.,;:)]|(?:and|or)\b|$)")
+# A word or two quoted right after a verb of saying: a word said, not a claim ("after
+# someone said "mattress"", "the prompt says 'Continue?'"); after a verb of naming it is a
+# name judged ("critics called "Ulysses" a failure").
+_SAYING = frozenset("say says said saying".split())
+_QUOTED_WORD_AFTER = re.compile(r"\s+[\"\u201c\u2018'][\w'\u2019-]+(?:\s[\w'\u2019-]+)?[.,!?]?[\"\u201d\u2019'](?!\w)")
 # A few words on to "by": not past another participle, whose agent it is ("considered
 # responsible for modifications made by others").
 _BY_NEAR = re.compile(r"(?:\s+(?!by\b|that\b|which\b|who\b|and\b|but\b|to\b|be\b|been\b)"
@@ -226,8 +231,8 @@ class SourceReader:
             return cc.NO_SOURCE  # "each source link must match": a noun, the subject of the modal
         if _slashed(masked, start, end):
             return cc.NO_SOURCE  # "any data / attributes set to them": one of two nouns
-        if _VALUE_AFTER.match(masked, end):
-            return cc.NO_SOURCE  # "both detectors report `ascii`.": a program's output
+        if _VALUE_AFTER.match(masked, end) or (verb in _SAYING and _QUOTED_WORD_AFTER.match(masked, end)):
+            return cc.NO_SOURCE  # "both detectors report `ascii`.": a program's output; a word said
         if verb in self.namings and (_BY.match(masked, end) or _CODE_NAME.match(masked, end)):
             return cc.NO_SOURCE
         if verb in self.comparisons and _WITH_OR_TO.match(masked, end) \
