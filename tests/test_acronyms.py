@@ -244,11 +244,13 @@ def test_shipped_list_does_not_open_reference_pages_to_the_undefined_check(lint_
     assert lint_text(text, "DL410") == []
 
 
-def test_a_word_the_spelling_skips_is_no_part_of_the_long_form():
-    spelled = [(d.short, d.long, d.spelled) for d in find_definitions("*** survive recent (SVN) Twisted versions")]
-    assert spelled == [("SVN", "recent", False)]  # introduced, not spelt out
-    assert [(d.short, d.long) for d in find_definitions("a priority for issues/pull requests (PR).")
-            if d.spelled] == []
-    assert defs("The SVN (Subversion) step is unified.") == [("SVN", "Subversion")]
-    assert defs("Ahead-of-Time (AOT) compilation is faster.") == [("AOT", "Ahead-of-Time")]
-    assert defs("The Department of Homeland Security (DHS) said so.") == [("DHS", "Department of Homeland Security")]
+def test_a_long_form_with_a_word_the_acronym_skips_introduces_it_without_spelling_it_out():
+    def spelled(text):
+        return [(d.short, d.long, d.spelled) for d in find_definitions(text)]
+    assert spelled("*** survive recent (SVN) Twisted versions") == [("SVN", "survive recent", False)]
+    assert spelled("a priority for issues/pull requests (PR).") == [("PR", "issues/pull requests", False)]
+    assert spelled("MF4 (Measurement Data Format v4) is a format.") == [("MF4", "Measurement Data Format v4", False)]
+    assert spelled("The SVN (Subversion) step is unified.") == [("SVN", "Subversion", True)]
+    assert spelled("Ahead-of-Time (AOT) compilation is faster.") == [("AOT", "Ahead-of-Time", True)]
+    assert spelled("The Department of Homeland Security (DHS) said so.") == [
+        ("DHS", "Department of Homeland Security", True)]

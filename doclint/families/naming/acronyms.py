@@ -85,14 +85,6 @@ def _checked(short: str, long: str | None) -> str | None:
         return None
     if len(words) == 1 and any(c.isdigit() for c in long):
         return None  # an identifier or a number in parentheses: "your VPC (vpc-1a2b3c4d)"
-    # Ours too: every word but a function word opens with a letter of the short form (a
-    # hyphenated word in one of its parts), so that a word the spelling skipped is no
-    # part of it ("survive recent (SVN)", "issues/pull requests (PR)"); "Ahead-of-Time
-    # (AOT)", "Subversion (SVN)" and "Hayat Tahrir al-Sham (HTS)" pass.
-    letters = set(short.lower())
-    if not all(w.lower() in _LINKING or any(part[:1].lower() in letters for part in w.split("-"))
-               for w in words):
-        return None
     core = short.rstrip("s").lower()  # "APIs" is the plural of "API"
     if any(w.lower().strip(",;:").rstrip("s") == core for w in words):
         return None
@@ -104,6 +96,17 @@ _LINKING = frozenset("a an the of for to in on and or by with at as de la du der
 
 
 WORD = re.compile(r"\S+")
+
+
+def spelled_out(short: str, long: str) -> bool:
+    """Does every word of the long form but a function word open with a letter of the
+    short form (a hyphenated word in one of its parts)? Then no word the spelling
+    skipped is part of it: "survive recent (SVN)", "issues/pull requests (PR)" and
+    "Measurement Data Format v4 (MF4)" introduce the acronym without spelling it out,
+    while "Ahead-of-Time (AOT)", "Subversion (SVN)" and "Hayat Tahrir al-Sham (HTS)" do."""
+    letters = set(short.lower())
+    return all(w.lower() in _LINKING or any(part[:1].lower() in letters for part in w.split("-"))
+               for w in long.split())
 
 
 def _tail_start(window: str, long: str) -> int:
@@ -148,7 +151,7 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
                 if long is not None:
                     tail = text[w_start:w_end]
                     out.append(Definition(short, long, w_start + _tail_start(tail, long), match.end(),
-                                          s_start, s_start + len(short)))
+                                          s_start, s_start + len(short), spelled_out(short, long)))
                     continue
                 if cut == inner:
                     # Words that do not spell it still introduce it: "the French news
@@ -169,7 +172,8 @@ def find_definitions(text: str, start: int = 0, end: int | None = None) -> list[
         long = _checked(short, best_long_form(short, inner.strip()))
         if long is not None and long == " ".join(inner.split()):  # the parenthesis is the expansion
             s_start = start + len(before) - len(word)
-            out.append(Definition(short, long, s_start, match.end(), s_start, s_start + len(short)))
+            out.append(Definition(short, long, s_start, match.end(), s_start, s_start + len(short),
+                                  spelled_out(short, long)))
     out.extend(_glossary(text, start, end))
     return out
 
