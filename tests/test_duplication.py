@@ -1712,3 +1712,16 @@ def test_a_near_copy_in_entries_that_share_a_reused_sentence_is_not_reported():
                                 "\"Loose\" equality",
                                 "Strict comparison never converts its values.\n\n\"Loose\" equality")
     assert [(f.line, f.related[0].line) for f in lint({"check.md": pasted}, "DL202")] == [(16, 10)]
+
+
+def test_a_statement_under_sections_named_by_lists_of_types_is_reference_text():
+    page = ("Built-in types\n==============\n\n"
+            "int, bool\n---------\n\nArithmetic operations as well as truth values are supported.\n\n"
+            "The following attributes and methods are supported:\n\n* ``.conjugate()``\n* ``.real``\n\n"
+            "float, complex\n--------------\n\nArithmetic operations as well as truth values are supported.\n\n"
+            "The following attributes and methods are supported:\n\n* ``.conjugate()``\n* ``.imag``\n")
+    assert lint({"types.rst": page}, "DL201") == []
+    # Under two titles of prose the copy is still a slip.
+    prose = page.replace("int, bool\n---------", "Numbers\n-------").replace(
+        "float, complex\n--------------", "Strings\n-------")
+    assert [f.line for f in lint({"types.rst": prose}, "DL201")] == [17]

@@ -36,9 +36,11 @@ _IDENTIFIER_TITLE = re.compile(
     # "### *orjson*"), after a Markdown title's marks
     r"|[ \t]*(?:#{1,6}[ \t]+)?([*_])[A-Za-z][\w.-]*\1[ \t]*#*[ \t]*"
     # or one word all in lower case, as a reference names its commands, capabilities or
-    # projects ("getbundle", "httpheader", "cibuildwheel"): a title of prose is
-    # capitalised ("Installation")
-    r"|[ \t]*(?:#{1,6}[ \t]+)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*[ \t]*#*[ \t]*")
+    # projects ("getbundle", "httpheader", "cibuildwheel"), or a list of such words, as
+    # it names the types an entry covers ("int, bool", "float, complex"): a title of
+    # prose is capitalised ("Installation")
+    r"|[ \t]*(?:#{1,6}[ \t]+)?[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+    r"(?:[ \t]*[,/][ \t]*[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*[ \t]*#*[ \t]*")
 
 
 def outline(doc) -> tuple[tuple[int, int, frozenset[int], bool, frozenset[int]], ...]:
