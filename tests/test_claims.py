@@ -310,11 +310,20 @@ def test_a_word_quoted_after_a_reporting_verb_is_a_word_said(lint_text):
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"
-              "It is suggested that the user call the QColor methods directly.\n")
+              "It is suggested that the user call the QColor methods directly.\n\n"
+              "It is strongly suggested that all modules have documentation added.\n\n"
+              "It is suggested that the version is specified in a YYYYMM format.\n")
     assert lint_text(advice, "DL301") == []
     talk = ("It is suggested that the minister knew of the plan.\n\n"
-            "It was suggested that the archive be moved, and it was.\n")
-    assert [f.line for f in lint_text(talk, "DL301")] == [1, 3]
+            "It was suggested that the archive be moved, and it was.\n\n"
+            "It is suggested that the painting was stolen in 1962.\n")
+    assert [f.line for f in lint_text(talk, "DL301")] == [1, 3, 5]
+
+
+def test_a_source_of_something_is_an_origin_not_an_informant(lint_text):
+    assert lint_text("One common source of confusion is expecting the hook to run on every change.\n",
+                     "DL301") == []
+    assert [f.line for f in lint_text("A source close to the talks said the deal was near.\n", "DL301")] == [1]
 
 
 def test_definitions_and_exposition_are_no_claims(lint_text):

@@ -291,8 +291,8 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
             is_head = toks[h][0].endswith("s") and bool(lex.demonym.fullmatch(toks[h][0][:-1]))
             if is_head:
                 return Phrase("vague", *span, low)  # "many Americans", "some Europeans"
-        if not is_head:
-            continue
+        if not is_head or (nxt == "of" and low in _ORIGINS):
+            continue  # "one common source of confusion": an origin, not an informant
         pre, post = toks[:h], toks[h + 1:]
         if post and nxt not in POSTMOD and not nxt.endswith(("ed", "ing")):
             continue
@@ -391,6 +391,9 @@ def _plural_form(low: str) -> bool:
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
 
 
+# Heads that name an origin when "of" follows them ("a source of confusion", "sources of
+# funding"), an informant otherwise ("a source close to the talks").
+_ORIGINS = frozenset(("source", "sources"))
 # Heads that stand without a determiner: uncountable, or read as a whole ("local legend
 # has it", "the press"), besides plurals and evidence.
 _MASS_HEADS = frozenset("press testimony legend tradition folklore rumour rumor commentary".split())
