@@ -254,3 +254,9 @@ def test_a_long_form_with_a_word_the_acronym_skips_introduces_it_without_spellin
     assert spelled("Ahead-of-Time (AOT) compilation is faster.") == [("AOT", "Ahead-of-Time", True)]
     assert spelled("The Department of Homeland Security (DHS) said so.") == [
         ("DHS", "Department of Homeland Security", True)]
+
+
+def test_a_file_name_or_identifier_is_no_long_form():
+    assert defs("IPC: workers.ipc") == []
+    assert defs("IPC: publish_pull.ipc") == []
+    assert defs("LE: Little Endian") == [("LE", "Little Endian")]

@@ -83,8 +83,9 @@ def _checked(short: str, long: str | None) -> str | None:
         return None
     if len(long) <= len(short) or len(words) > min(len(short) + 5, len(short) * 2):
         return None
-    if len(words) == 1 and any(c.isdigit() for c in long):
-        return None  # an identifier or a number in parentheses: "your VPC (vpc-1a2b3c4d)"
+    if len(words) == 1 and (any(c.isdigit() for c in long) or "." in long or "_" in long):
+        # An identifier, a number or a file name: "your VPC (vpc-1a2b3c4d)", "IPC: workers.ipc"
+        return None
     core = short.rstrip("s").lower()  # "APIs" is the plural of "API"
     if any(w.lower().strip(",;:").rstrip("s") == core for w in words):
         return None
