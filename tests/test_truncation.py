@@ -353,3 +353,10 @@ def test_a_paragraph_set_in_emphasis_is_a_caption(truncations):
     # A paragraph cut off on a function word is still reported.
     [cut] = truncations(text.replace("method body*", "method body and the*"), "rst")
     assert cut.line == 8
+
+
+def test_a_key_shortcut_at_the_end_is_no_article(truncations):
+    text = ("The release fixes many things in the window provider code for the desktop.\n\n"
+            "It also fixes a conflict between the command mode and ctrl+a\n\nMore text follows here.\n")
+    [found] = truncations(text, "markdown")
+    assert found.rule_id == "DL102" and "'ctrl+a'" in found.message

@@ -17,7 +17,9 @@ _CLOSED = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]*_]*\Z")
 # Mis-decoded closing quotes ("it.¡¨") still end a sentence: a terminator followed by
 # a few symbols and nothing else.
 _CLOSED_MOJIBAKE = re.compile(r"[.!?\u2026][^\w\s]{1,3}\Z")
-_INNER = "'\u2019-"  # characters that may stand inside a word
+# Characters that may stand inside a word: a "+" joins the keys of a shortcut ("ctrl+a"
+# ends on no article).
+_INNER = "'\u2019-+"
 # Markers that start a line and are not prose: headings, quotes, list bullets, table
 # pipes and reST adornment. A heading marker is how we tell a real heading from a
 # plain-text line that the reader guessed was a title.
@@ -84,13 +86,13 @@ def closed(tail: str) -> bool:
 
 
 def last_word(tail: str) -> str | None:
-    """The word `tail` ends on (letters, digits, inner apostrophes and hyphens)."""
+    """The word `tail` ends on (letters, digits, inner apostrophes, hyphens and pluses)."""
     if not tail or not tail[-1].isalnum():
         return None
     i = len(tail) - 1
     while i > 0 and (tail[i - 1].isalnum() or tail[i - 1] in _INNER):
         i -= 1
-    word = tail[i:].lstrip("'\u2019-")
+    word = tail[i:].lstrip("'\u2019-+")
     return word or None
 
 
