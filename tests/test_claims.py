@@ -307,6 +307,15 @@ def test_a_word_quoted_after_a_reporting_verb_is_a_word_said(lint_text):
     assert [f.line for f in lint_text(quoted, "DL301")] == [1]
 
 
+def test_importance_is_a_weasel_only_in_a_referenced_document_and_fame_anywhere(lint_text):
+    importance = "Pillar is one of the most important systems when using the tool.\n"
+    assert lint_text(importance, "DL302") == []
+    referenced = "The chapel was built in 1150.[1] It grew in 1320.[2] The tower fell in 1703.[3]\n"
+    assert [f.line for f in lint_text(referenced + importance, "DL302")] == [2]
+    assert [f.line for f in lint_text("The bridge is one of the most famous landmarks in the city.\n",
+                                      "DL302")] == [1]
+
+
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"
