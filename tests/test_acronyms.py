@@ -260,3 +260,8 @@ def test_a_file_name_or_identifier_is_no_long_form():
     assert defs("IPC: workers.ipc") == []
     assert defs("IPC: publish_pull.ipc") == []
     assert defs("LE: Little Endian") == [("LE", "Little Endian")]
+
+
+def test_a_label_followed_by_words_that_do_not_spell_it_out_is_no_glossary_entry():
+    assert defs("VMS: Vimdiff doesn't work with the VMS diff.") == []
+    assert defs("AGM: Annual General Meeting of the members.") == [("AGM", "Annual General Meeting")]

@@ -195,7 +195,9 @@ def _glossary(text: str, start: int, end: int) -> list[Definition]:
     for count in range(min(sum(c.isalpha() for c in short), len(words)), 0, -1):
         window = text[words[0].start():words[count - 1].end()].rstrip(",.;")
         long = _checked(short, best_long_form(short, window))
-        if long is not None and long == " ".join(window.split()):
+        # Words that do not spell it out after a label ("VMS: Vimdiff doesn't work") are
+        # a sentence about it, not its expansion.
+        if long is not None and long == " ".join(window.split()) and spelled_out(short, long):
             return [Definition(short, long, match.start(1), words[count - 1].end(),
                                match.start(1), match.end(1))]
     return []
