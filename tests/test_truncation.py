@@ -360,3 +360,11 @@ def test_a_key_shortcut_at_the_end_is_no_article(truncations):
             "It also fixes a conflict between the command mode and ctrl+a\n\nMore text follows here.\n")
     [found] = truncations(text, "markdown")
     assert found.rule_id == "DL102" and "'ctrl+a'" in found.message
+
+
+def test_a_frown_at_the_end_opens_no_bracket(truncations):
+    text = ("Release 1.6.5\n\nBumped the version number since the index returns errors while uploading :(\n\n"
+            "Release 1.6.4 follows here.\n")
+    assert truncations(text, "markdown") == []
+    cut = text.replace(" :(", " (see")
+    assert [f.rule_id for f in truncations(cut, "markdown")] == ["DL101"]
