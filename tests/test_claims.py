@@ -316,6 +316,11 @@ def test_importance_is_a_weasel_only_in_a_referenced_document_and_fame_anywhere(
                                       "DL302")] == [1]
 
 
+def test_a_reporting_verb_joined_to_a_noun_before_a_be_verb_is_a_noun(lint_text):
+    assert lint_text("Some thought and attention is still required when using the library.\n", "DL301") == []
+    assert [f.line for f in lint_text("Some thought the plan would fail, and others agreed.\n", "DL301")] == [1]
+
+
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"

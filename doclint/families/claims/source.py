@@ -98,8 +98,10 @@ def _particle_regex(needed: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?:\s+(?!that\b|which\b|who\b|and\b|but\b)[\w'\u2019-]+){{0,4}}?\s+(?:{alternatives})\b", re.I)
 
 
-# A modal right after a "verb" makes the word a noun, its subject.
-_MODAL_AFTER = re.compile(r"[ \t\n]+(?:must|can|cannot|could|should|would|will|may|might|shall)\b")
+# A modal right after a "verb" makes the word a noun, its subject; so does a form of
+# "be" after it or after a noun joined to it ("Some thought and attention is required").
+_MODAL_AFTER = re.compile(r"[ \t\n]+(?:(?:and|or)[ \t\n]+[a-z]+[ \t\n]+(?:is|are|was|were)\b"
+                          r"|(?:must|can|cannot|could|should|would|will|may|might|shall)\b)")
 # So does a past participle before a preposition: "page source link moved to footer".
 _PARTICIPLE_AFTER = re.compile(r"[ \t\n]+[a-z]+ed[ \t\n]+(?:to|from|into|onto|by|in|at|on|with)\b")
 
