@@ -1725,3 +1725,13 @@ def test_a_statement_under_sections_named_by_lists_of_types_is_reference_text():
     prose = page.replace("int, bool\n---------", "Numbers\n-------").replace(
         "float, complex\n--------------", "Strings\n-------")
     assert [f.line for f in lint({"types.rst": prose}, "DL201")] == [17]
+
+
+def test_a_near_copy_that_leaves_out_a_qualifier_says_something_else():
+    fields = ("A DateTimeField that will automatically set its date when the object is first saved to the database.\n"
+              "It works in the same way as the auto_now_add keyword.\n"
+              "A DateTimeField that will automatically set its date when an object is saved to the database.\n")
+    assert lint({"a.txt": fields}, "DL202") == []
+    # Another article alone is a slip.
+    slip = fields.replace("when an object is saved", "when an object is first saved")
+    assert [f.line for f in lint({"a.txt": slip}, "DL202")] == [3]

@@ -48,19 +48,27 @@ after before above below over under with without more less most least first last
 always never must may should shall can could will would might""".split())
 
 
+# Of those, the ones that qualify a statement on their own: left out, they change it
+# ("when the object is first saved" / "when an object is saved"). A preposition left
+# out goes with its phrase, as a cut copy loses "Packages with" at its start.
+_QUALIFIERS = frozenset(fp_code(w) for w in """
+first last always never must may should shall can could will would might more less most least""".split())
+
+
 def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
     """Whether `second` says something other than `first`: it puts a different content
     word where `first` had one ("a concept topic" / "a task topic"; a number, inline
     code or a word such as before/after counts as content), adds a content word that
-    `first` lacks ("string literals" / "byte string literals") or adds or drops a
-    negation. Other function words may change, content words may be dropped, and a word
+    `first` lacks ("string literals" / "byte string literals"), leaves out a number,
+    code or a contrast ("when the object is first saved" / "when an object is saved")
+    or adds or drops a negation. Other function words may change, content words may be dropped, and a word
     may be misspelt (the same first four letters, not code)."""
     if sum(1 for t in first if t & NEGATION) != sum(1 for t in second if t & NEGATION):
         return True
     only_first = Counter(t for t in first if _is_content(t)) - Counter(second)
     only_second = Counter(t for t in second if _is_content(t)) - Counter(first)
-    if any(t & (CODE | NUMBER) for t in only_first):
-        return True  # an option or a value left out: another statement
+    if any(t & (CODE | NUMBER) or t in _QUALIFIERS for t in only_first):
+        return True  # an option, a value or a contrast ("when it is first saved") left out: another statement
     if not only_second:
         return not only_first and _content_moved(first, second)
     if not only_first:
