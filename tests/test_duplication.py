@@ -1735,3 +1735,13 @@ def test_a_near_copy_that_leaves_out_a_qualifier_says_something_else():
     # Another article alone is a slip.
     slip = fields.replace("when an object is saved", "when an object is first saved")
     assert [f.line for f in lint({"a.txt": slip}, "DL202")] == [3]
+
+
+def test_where_the_documentation_is_said_again_at_the_end_of_a_readme_is_a_pointer():
+    readme = ("# REST framework\n\nA toolkit for building Web APIs.\n\n"
+              "Full documentation for the project is available at [the site][docs].\n\n"
+              "# Requirements\n\nPython and Django.\n\n# Documentation & Support\n\n"
+              "Full documentation for the project is available at [the site][docs].\n\n"
+              "[docs]: https://example.org/\n")
+    assert lint({"README.md": readme}, "DL201") == []
+    assert len(lint({"README.md": readme}, "DL201", pointers=["see"])) == 1

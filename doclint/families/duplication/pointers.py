@@ -22,7 +22,10 @@ POINTERS = ("see", "refer to", "for more information", "for more details", "for 
             "you can find more details", "read more", "learn more", "consult",
             "this section was moved to", "this section has moved to", "this section has been moved to",
             "this page was moved to", "this page has moved to", "this page has been moved to",
-            "this is now covered in", "this is now documented in", "moved to")
+            "this is now covered in", "this is now documented in", "moved to",
+            # where the documentation is, as a README says at its top and again at its end
+            "full documentation", "the full documentation", "documentation is available",
+            "the documentation is available", "documentation can be found", "the documentation can be found")
 
 
 # How a version note begins: each entry added or changed in one release carries the
