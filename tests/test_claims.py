@@ -321,6 +321,22 @@ def test_a_reporting_verb_joined_to_a_noun_before_a_be_verb_is_a_noun(lint_text)
     assert [f.line for f in lint_text("Some thought the plan would fail, and others agreed.\n", "DL301")] == [1]
 
 
+def test_a_cue_word_in_emphasis_is_stressed_not_reported(lint_text):
+    stressed = ("The identity policy only establishes who someone is *claimed* to\n"
+                "be. It does not verify whether that person is actually who they say\nthey are.\n")
+    assert [f for rule in ("DL301", "DL303") for f in lint_text(stressed, rule, fmt="markdown", name="a.md")] == []
+    plain = stressed.replace("*claimed*", "claimed")
+    assert [f.rule_id for f in lint_text(plain, "DL301", fmt="markdown", name="a.md")] == ["DL301"]
+
+
+def test_often_considered_as_frames_and_often_considered_best_practice_is_a_view(lint_text):
+    framing = ("Functions are often considered as transformations of input arguments to output values.\n\n"
+               "Tasks are often considered to be submitted at the same time.\n")
+    assert lint_text(framing, "DL302") == []
+    assert [f.line for f in lint_text("It is often considered best practice to write both kinds of test.\n",
+                                      "DL302")] == [1]
+
+
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"

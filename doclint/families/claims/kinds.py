@@ -113,6 +113,7 @@ class AttributionKind(Kind):
             if i >= 0 and i not in found and not ct.quoted(m.start()) \
                     and not ctx.conditional(doc.masked, ct.sentences[i][0], m.start()) \
                     and not ctx.names_a_term(doc.text, m.end(), ct.sentences[i][0]) \
+                    and not ctx.stressed(doc.text, m.start()) \
                     and not ctx.ends_on_cue(doc.text, m.end(), ct.sentences[i][1]):
                 found[i] = ("vague", m.start(), m.end(), "")
         masked = doc.masked

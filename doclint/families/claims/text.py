@@ -369,6 +369,13 @@ def names_a_term(text: str, end: int, sentence_start: int = -1) -> bool:
         and _GENERIC.match(text, sentence_start) is not None
 
 
+def stressed(text: str, start: int) -> bool:
+    """Does the cue that starts at `start` of the document's text open in emphasis ("who
+    someone is *claimed* to be")? The writer stresses the word to set it against
+    another ("claimed", not verified): it says what a thing does, and reports no talk."""
+    return start > 0 and text[start - 1] in "*_"
+
+
 def ends_on_cue(text: str, end: int, sentence_end: int) -> bool:
     """Does the sentence end with a cue that ends at `end` on "that" ("Moreover, it is
     said that" before a displayed formula)? What it reports is not in the prose: there
