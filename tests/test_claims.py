@@ -337,6 +337,15 @@ def test_often_considered_as_frames_and_often_considered_best_practice_is_a_view
                                       "DL302")] == [1]
 
 
+def test_things_suggested_are_proposals_and_a_clause_suggested_is_a_claim(lint_text):
+    proposals = ("AI coding assistants sometimes suggest package names that don't exist on the index.\n\n"
+                 "Several experts suggested ways for the city to save money.\n")
+    assert lint_text(proposals, "DL301") == []
+    claims = ("Analysts suggest prices will rise next year.\n\n"
+              "Studies suggest a link between sleep and memory.\n")
+    assert [f.line for f in lint_text(claims, "DL301")] == [1, 3]
+
+
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"

@@ -18,6 +18,10 @@ _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+
 # "some people have suggested using 'they'". It asserts nothing to source.
 _ADVICE = frozenset("consider considers suggest suggests suggested recommend recommends".split())
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
+# What is suggested as a thing, not a clause: a noun phrase of a few words that a
+# relative clause or a purpose goes on from ("suggest package names that don't exist",
+# "suggested ways for ..."); a clause has its verb there ("suggest prices will rise").
+_PROPOSED = re.compile(r"[ \t\n]+(?!that\b)(?:[a-z][\w-]*[ \t\n]+){0,2}[a-z][\w-]*s[ \t\n]+(?:that|which|for)\b")
 _ORDERS = frozenset("tell tells told warn warns warned".split())
 # "Websites tell visitors and crawlers apart", "cannot tell whether": telling apart.
 _TELLS = frozenset("tell tells told".split())
@@ -296,8 +300,11 @@ class SourceReader:
             # Nothing below reports a verb without its complement but evidence ("data
             # indicate a rise"): most verb hits in prose end here ("the state", "held").
             return cc.NO_SOURCE
-        if verb in _ADVICE and _GERUND.match(masked, end):
-            return cc.NO_SOURCE  # "consider using", "suggest adding": advice, not a report
+        if verb in _ADVICE and (_GERUND.match(masked, end)
+                                or (verb.startswith("sugg") and _PROPOSED.match(masked, end))):
+            # "consider using", "suggest adding": advice, not a report; "suggest package
+            # names that don't exist": things proposed, not a claim
+            return cc.NO_SOURCE
         if verb in _ORDERS and _DIRECTIVE.match(masked, end):
             return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
         if (verb in _TELLS and _TELL_APART.match(masked, end)) or (verb in _CLAIMS and _TAKEN.match(masked, end)) \
