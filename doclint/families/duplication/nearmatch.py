@@ -60,15 +60,16 @@ def changes_content(first: Sequence[int], second: Sequence[int]) -> bool:
     word where `first` had one ("a concept topic" / "a task topic"; a number, inline
     code or a word such as before/after counts as content), adds a content word that
     `first` lacks ("string literals" / "byte string literals"), leaves out a number,
-    code or a contrast ("when the object is first saved" / "when an object is saved")
-    or adds or drops a negation. Other function words may change, content words may be dropped, and a word
-    may be misspelt (the same first four letters, not code)."""
+    code or a qualifier ("when the object is first saved" / "when an object is
+    saved") or adds or drops a negation. Other function words may change, other content
+    words may be dropped, and a word may be misspelt (the same first four letters, not
+    code)."""
     if sum(1 for t in first if t & NEGATION) != sum(1 for t in second if t & NEGATION):
         return True
     only_first = Counter(t for t in first if _is_content(t)) - Counter(second)
     only_second = Counter(t for t in second if _is_content(t)) - Counter(first)
     if any(t & (CODE | NUMBER) or t in _QUALIFIERS for t in only_first):
-        return True  # an option, a value or a contrast ("when it is first saved") left out: another statement
+        return True  # an option, a value or a qualifier ("first saved") left out: another statement
     if not only_second:
         return not only_first and _content_moved(first, second)
     if not only_first:
