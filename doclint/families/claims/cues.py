@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doclint.families.claims.lexicon import Lexicon
+from doclint.families.claims.number import agentive_plural, count_singular, plural_person, singular_agent
+
 WORD = re.compile(r"\w(?:[\w'\u2019-]|\.(?=\w))*")
 
 # Words that may stand between a subject and its verb ("critics have long argued").
@@ -28,9 +31,6 @@ _SEGMENT = re.compile(r"[;:()\u2014\u2013\"\u201c\u201d]|,(?!\d{3}\b)| - ")
 AFTER_STOP = frozenset("""that which who whom whose as than because when while if but and or to
     where since after before although though so is was are were has had have would will
     could should may might""".split())
-# "-ants" and "-ents" name things as often as people (arguments, documents, constants):
-# the people among them are listed ("residents", "students" ...).
-AGENTIVE = ("ers", "ors", "ists", "ians")
 POSTMOD = frozenset("""of at from in on with within across around among close familiar inside
     outside throughout all who speaking involved working near for to""".split())
 
@@ -233,23 +233,6 @@ def phrase_after(masked: str, pos: int, end: int) -> list[tuple[str, int]]:
     return out
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists a kind was configured with, as lowercase sets."""
-
-    heads: frozenset
-    quantifiers: frozenset
-    demonym: re.Pattern
-    named: tuple[re.Pattern, ...]
-    bare_plurals: bool
-    people: frozenset = frozenset()       # nouns for people without an agent suffix: fans
-    audience: frozenset = frozenset()     # readers of a manual: users, developers ...
-    evidence: frozenset = frozenset()     # studies, data, polls: report without "that"
-    indefinites: frozenset = frozenset()  # a, one, several, a few: "one local archivist"
-    things: frozenset = frozenset()       # errors, parsers: -ers and -ors plurals that are no people
-    partitives: frozenset = frozenset()   # group, number: "a group of engineers" is the engineers
-
-
 def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong: bool,
              past: bool = False, guess: bool = True) -> Phrase:
     """Is this noun phrase a vague source (some experts, officials, a source close to),
@@ -280,9 +263,9 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
         if not is_head and low not in lex.audience:
             # A noun for people is a source when it stands bare ("Analysts expect")
             # or after an indefinite ("several board members", "one local archivist").
-            person = (low in lex.people or (guess and _plural(toks[h][0]) and low not in lex.things)
-                      or (h and indefinite and _singular(low, past)))
-            if person and not h and not _plural_person(low):
+            person = (low in lex.people or (guess and agentive_plural(toks[h][0]) and low not in lex.things)
+                      or (h and indefinite and singular_agent(low, past)))
+            if person and not h and not plural_person(low):
                 person = False  # a singular count noun is no bare subject: "Relative links ..."
             if person and h > 1 and not _of_people(lows, h, lex):
                 person = False  # "an ordered tuple of integers": the head is before "of"
@@ -304,7 +287,7 @@ def classify(toks: list[tuple[str, int]], lex: Lexicon, sent_start: int, strong:
             return Phrase(None, *span, low)  # "our survey shows": the writer's own evidence
         if not DEFINITE.isdisjoint(lows[:h]):
             return Phrase("anaphor", *span, low)
-        if h and _count_singular(low, lex) and not any(w in _OTHER_DETERMINERS or w in lex.indefinites
+        if h and count_singular(low, lex) and not any(w in _OTHER_DETERMINERS or w in lex.indefinites
                                                        or w in lex.quantifiers for w in lows[:h]):
             return Phrase(None, *span, low)  # "It adds source links": no subject without "a" or "the"
         return Phrase("vague", *span, low)
@@ -352,77 +335,8 @@ def _proper(word: str, pos: int, sent_start: int, lex: Lexicon) -> bool:
     return word[:1].isupper() and pos != sent_start and not lex.demonym.fullmatch(word)
 
 
-_PLURAL_NOUNS = frozenset("people men women children police media staff clergy folk".split())
-
-
-def is_plural(head: str, lex: Lexicon) -> bool:
-    """Is a source read by this head word plural ("critics", "many", "people")?"""
-    return (head in _PLURAL_NOUNS or (head in lex.quantifiers and head not in _SINGULAR_QUANTIFIERS)
-            or (head.endswith("s") and not head.endswith("ss")))
-
-
-_SINGULAR_QUANTIFIERS = frozenset("everyone everybody somebody someone".split())
-
-
-def singular_subject(toks: list[tuple[str, int]], lex: Lexicon) -> bool:
-    """Does the phrase open on "a", "an" or "one" and end on a singular noun? A base
-    form after it is no report of it: "helps a reviewer confirm"."""
-    lows = [t.lower() for t, _ in toks]
-    opener = max((i for i, w in enumerate(lows) if w in ("a", "an", "one")), default=-1)
-    lows = lows[opener:] if opener >= 0 else []
-    if not lows or "of" in lows:
-        return False  # "a lot of people", "a number of fans" are plural
-    return lows[-1] not in _PLURAL_NOUNS and (not lows[-1].endswith("s") or lows[-1].endswith("ss"))
-
-
-def plural_subject(toks: list[tuple[str, int]], lex: Lexicon, head: str = "") -> bool:
-    """Does the phrase end on a plural ("some", "many users"), or is its head one
-    ("statistics in error")? A verb in -s after it is a noun: "answer some questions",
-    "many calls fail", "statistics in error reports"."""
-    if not toks:
-        return False
-    last = toks[-1][0].lower()
-    return last in lex.quantifiers and last not in _SINGULAR_QUANTIFIERS \
-        or _plural_form(last) or (head != last and _plural_form(head))
-
-
-def _plural_form(low: str) -> bool:
-    # Not "-ss", "-us" or "-is": "process", "status", "analysis" are singular.
-    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
-
-
 # Heads that name an origin when "of" follows them ("a source of confusion", "sources of
 # funding"), an informant otherwise ("a source close to the talks").
 _ORIGINS = frozenset(("source", "sources"))
-# Heads that stand without a determiner: uncountable, or read as a whole ("local legend
-# has it", "the press"), besides plurals and evidence.
-_MASS_HEADS = frozenset("press testimony legend tradition folklore rumour rumor commentary".split())
 # Determiners besides the definite and indefinite ones a rule lists.
 _OTHER_DETERMINERS = frozenset("no any every each another either neither".split())
-
-
-def _count_singular(low: str, lex: Lexicon) -> bool:
-    """Is the head `low` a singular count noun ("source", "official"), which needs a
-    determiner to be a subject?"""
-    return (low in lex.heads and not _plural_person(low) and low not in lex.evidence
-            and low not in lex.quantifiers and low not in _MASS_HEADS)
-
-
-def _plural_person(low: str) -> bool:
-    return low in _PLURAL_NOUNS or (low.endswith("s") and not low.endswith("ss"))
-
-
-def _singular(low: str, past: bool = False) -> bool:
-    # "archivist", "historian": agent nouns that name a person. An "-er" or "-or" noun
-    # counts only for a report in the past tense ("one retired teacher said"): a
-    # compiler or a parser also "warns" and "says", but in the present of a manual.
-    if not low.isalpha() or len(low) <= 5:
-        return False
-    return low.endswith(("ist", "ian")) or (past and low.endswith(("er", "or")))
-
-
-def _plural(word: str) -> bool:
-    # Only nouns for people ("farmers", "economists", "residents"): a bare plural of
-    # things ("error messages tell") is no source at all. (The ending first: it rules
-    # out most words.)
-    return word.lower().endswith(AGENTIVE) and word.isalpha() and word[1:].islower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from doclint.families.claims.cues import Lexicon
+from doclint.families.claims.lexicon import Lexicon
 from doclint.families.claims.prefilter import word_trie
 
 # What may follow the last character of a word (cues.WORD goes on over these).

@@ -12,6 +12,7 @@ from doclint.core.textmatch import DEFAULT_TIMEOUT
 from doclint.families.claims import cues as cc
 from doclint.families.claims import text as ctx
 from doclint.families.claims.citations import Citations, cited
+from doclint.families.claims.number import is_plural
 from doclint.families.claims.prefilter import shared_trigger
 from doclint.families.claims.source import SourceReader, words
 from doclint.families.claims.verbhits import reporting_hits
@@ -148,7 +149,7 @@ class AttributionKind(Kind):
                 if idle:
                     continue
             if (phrase.kind == "anaphor" and m.group().lower() in reader.present_forms
-                    and cc.is_plural(phrase.head, reader.lexicon)
+                    and is_plural(phrase.head, reader.lexicon)
                     and not ctx.mentioned_before(ct, phrase.head, phrase.start)):
                 # "the local officers tell us": a definite plural that points back to
                 # nobody stands for a whole group, as a bare plural does.
@@ -226,7 +227,7 @@ class AttributionKind(Kind):
                 continue
             cue = " ".join(doc.plain(cue_start, cue_end).split())
             if status == "vague":
-                source = (i, start, cc.is_plural(head, opts.reader.lexicon))
+                source = (i, start, is_plural(head, opts.reader.lexicon))
                 yield "new", start, end, (("cue", cue),), ()
             else:
                 intro = doc.location(source[1])

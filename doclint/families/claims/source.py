@@ -7,6 +7,7 @@ import re
 from doclint.families.claims import cues as cc
 from doclint.families.claims import verbs as cv
 from doclint.families.claims.headwords import HeadWords
+from doclint.families.claims.number import plural_subject, singular_subject
 from doclint.families.claims.prefilter import share, word_trie
 from doclint.markup.base import CODE_MASK
 
@@ -339,7 +340,7 @@ class SourceReader:
             if first in self.openers or first in lex.heads or _next_char(masked, end).isupper():
                 return self.agent(masked, end, sentence)
             return cc.NO_SOURCE
-        if verb in self.base_forms and cc.singular_subject(toks, lex):
+        if verb in self.base_forms and singular_subject(toks, lex):
             return cc.NO_SOURCE  # "helps a reviewer confirm": an object, not a subject
         phrase = cc.classify(toks, lex, sentence[0], strong=True, past=past, guess=verb not in self.narrow)
         if verb in _NAMING and toks and toks[-1][0].lower() != phrase.head:
@@ -347,7 +348,7 @@ class SourceReader:
         if phrase.head in self.anyone and (verb in self.expectations or (
                 verb in self.usages and not _SPOKEN_OF_AS.match(masked, end, sentence[1]))):
             return cc.NO_SOURCE  # "Many people expect that async I/O is faster", "people speak of MVC"
-        if verb.endswith("s") and not verb.endswith("ss") and cc.plural_subject(toks, lex, phrase.head):
+        if verb.endswith("s") and not verb.endswith("ss") and plural_subject(toks, lex, phrase.head):
             return cc.NO_SOURCE  # "some questions", "many calls": a noun, not a verb
         if not complement and (needed is not None or not (phrase.head in lex.evidence and verb in self.evidence_forms)):
             return cc.NO_SOURCE  # "continued to work"; but "data indicate a rise" reports
