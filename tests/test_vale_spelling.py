@@ -266,3 +266,23 @@ def test_the_affix_keywords_that_keep_a_capitalised_word_from_following_its_lowe
                  "COMPLEXPREFIXES", "IGNORE a", "ICONV 1\nICONV A a", "BREAK 1\nBREAK ss"):
         assert not follows(AFF + line + "\n"), line
     assert not follow_lower_case(None) and not follow_lower_case(str(tmp_path / "missing.aff"))
+
+
+def test_the_message_of_a_misspelled_word_is_made_once_for_every_document(tmp_path, monkeypatch):
+    from doclint.vale.checks import spelling
+
+    made = []
+    real = spelling.format_message
+
+    def counting(message, *subs):
+        made.append(subs)
+        return real(message, *subs)
+
+    monkeypatch.setattr(spelling, "format_message", counting)
+    lint(tmp_path, HOUSE_ONLY, "Add a panel to each dashboard.\n")  # writes the style
+    (tmp_path / "guide.md").write_text("Add a dashbord to each panel.\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text("Open the dashbord and the panel.\n", encoding="utf-8")
+    both = lint_paths([str(tmp_path / "guide.md"), str(tmp_path / "other.md")],
+                      LoadedConfig(Config(vale=str(tmp_path / ".vale.ini")), None, str(tmp_path)))
+    assert [f.message for f in both.findings] == ["'dashbord' is not in the house dictionary."] * 2
+    assert made.count(("dashbord",)) == 1

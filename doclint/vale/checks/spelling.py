@@ -95,11 +95,14 @@ class Spelling(Check):
         # Words the dictionary itself accepted (not those a filter or exception let
         # pass): their capitalised forms are accepted without asking, where that holds.
         self.accepted: set[str] = set()
+        # The message for each word reported so far.
+        self.messages: dict[str, str] = {}
 
     def forget(self) -> None:
         """Drop the remembered verdicts."""
         self.verdicts.forget()
         self.accepted.clear()
+        self.messages.clear()
 
     def run(self, view, state):
         segments = view.segments(self.scope)
@@ -117,10 +120,16 @@ class Spelling(Check):
             starts.append(start)
             start += len(seg.text) + 1
         placed = {}  # run -> (where its word starts in it, the word's length, the message)
+        messages = self.messages
+        if len(messages) > LIMIT:  # a bounded memory, as the verdicts'
+            messages.clear()
         for run in bad:
             lead = len(run) - len(run.lstrip(_LEAD))
             word = run[lead:].rstrip(_TRAIL)
-            placed[run] = (lead, len(word), format_message(self.message, word))
+            message = messages.get(word)
+            if message is None:  # the same misspelling recurs across documents
+                message = messages[word] = format_message(self.message, word)
+            placed[run] = (lead, len(word), message)
         for at, run in sorted(_places(text, bad)):
             k = bisect_right(starts, at) - 1
             lead, size, message = placed[run]
