@@ -249,3 +249,18 @@ def test_a_bold_line_after_a_finished_sentence_is_a_title_of_its_own():
                     ("heading", "Example 2: To list aliases"),
                     ("paragraph", "The following example lists the aliases."),
                     ("paragraph", "A sentence that goes on\n**in bold** is one paragraph.")]
+
+
+def test_an_option_list_reads_each_description_as_a_list_item_and_no_option_as_prose():
+    text = ("Options\n=======\n\n"
+            "  --port                   run on the given port (default *5555*)\n"
+            "  --xheaders               enable support for the 'X-Real-Ip' and\n"
+            "                           'X-Scheme' headers.\n"
+            "  -q, --quiet              print nothing\n\n"
+            "- a bullet item that stays one\n")
+    got = blocks_of(text)
+    assert got[1:] == [("list-item", "run on the given port (default *5555*)"),
+                       ("list-item", "enable support for the 'X-Real-Ip' and\n"
+                                     "                           'X-Scheme' headers."),
+                       ("list-item", "print nothing"),
+                       ("list-item", "a bullet item that stays one")]

@@ -15,6 +15,10 @@ _EXPLICIT = re.compile(r"^[ \t]*(?:\.\.(?:[ \t]|$)|__[ \t])")
 _FIELD = re.compile(r"^[ \t]*:(?!\s)[^:`\n]+(?<!\s):(?:[ \t]|$)")
 _GRID = re.compile(r"^[ \t]*\+(?:[-=]+\+)+[ \t]*$")
 _SIMPLE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*$")
+# An item of an option list: options ("-v", "--max-workers=N", "-q, --quiet"), then two
+# spaces or the line's end, and the description, its lines indented under it.
+_OPTION_ITEM = re.compile(r"[ \t]*-{1,2}[A-Za-z0-9][\w-]*(?:[ =][<A-Za-z_][\w<>.-]*)?"
+                          r"(?:,[ \t]*-{1,2}[A-Za-z0-9][\w-]*(?:[ =][<A-Za-z_][\w<>.-]*)?)*(?:[ \t]{2,}(?=\S)|[ \t]*$)")
 _BULLET = re.compile(
     r"^[ \t]*(?:[-*+\u2022\u2023\u2043]|(?:\d+|[a-zA-Z#]|[ivxlcdm]+|[IVXLCDM]+)[.)]"
     r"|\((?:\d+|[a-zA-Z#]|[ivxlcdm]+)\))(?:[ \t]+|$)")
@@ -281,6 +285,15 @@ def parse(text: str) -> Parsed:
                     break
                 emit(kind, starts[i], j)
                 i = j
+            continue
+        option = _OPTION_ITEM.match(line)
+        if option:
+            # The description of an option reads like a list item, its options are no prose.
+            j = i + 1
+            while j < n and lines[j].strip() and _indent(lines[j]) > ind:
+                j += 1
+            emit("list-item", starts[i] + option.end(), j)
+            i = j
             continue
         bullet = _BULLET.match(line)
         if bullet:
