@@ -346,6 +346,15 @@ def test_things_suggested_are_proposals_and_a_clause_suggested_is_a_claim(lint_t
     assert [f.line for f in lint_text(claims, "DL301")] == [1, 3]
 
 
+def test_expecting_to_do_something_is_an_intention_not_a_forecast(lint_text):
+    intentions = ("These supervisors expect to manage the direct child process.\n\n"
+                  "Officials expect to announce the results on Monday.\n")
+    assert lint_text(intentions, "DL301") == []
+    forecasts = ("Analysts expect prices to rise next year.\n\n"
+                 "Analysts expect that prices will rise next year.\n")
+    assert [f.line for f in lint_text(forecasts, "DL301")] == [1, 3]
+
+
 def test_advice_is_not_talk_with_no_speaker(lint_text):
     advice = ("If you prefer another name, it is suggested that you create a symbolic link.\n\n"
               "It is suggested that a preprocessor or a third party extension be used instead.\n\n"

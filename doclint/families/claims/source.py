@@ -19,6 +19,8 @@ _DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+
 # "some people have suggested using 'they'". It asserts nothing to source.
 _ADVICE = frozenset("consider considers suggest suggests suggested recommend recommends".split())
 _GERUND = re.compile(r"\s+[a-z]+ing\b")
+# "to" and a verb right after the verb: what the subject means to do ("expect to manage").
+_TO_VERB = re.compile(r"[ \t\n]+to[ \t\n]+[a-z]+\b")
 # What is suggested as a thing, not a clause: a noun phrase of a few words that a
 # relative clause or a purpose goes on from ("suggest package names that don't exist",
 # "suggested ways for ..."); a clause has its verb there ("suggest prices will rise").
@@ -301,6 +303,8 @@ class SourceReader:
             # Nothing below reports a verb without its complement but evidence ("data
             # indicate a rise"): most verb hits in prose end here ("the state", "held").
             return cc.NO_SOURCE
+        if verb in self.expectations and not verb.endswith("ed") and _TO_VERB.match(masked, end):
+            return cc.NO_SOURCE  # "These supervisors expect to manage the process": an intention
         if verb in _ADVICE and (_GERUND.match(masked, end)
                                 or (verb.startswith("sugg") and _PROPOSED.match(masked, end))):
             # "consider using", "suggest adding": advice, not a report; "suggest package
