@@ -338,7 +338,7 @@ def test_often_considered_as_frames_and_often_considered_best_practice_is_a_view
 
 
 def test_things_suggested_are_proposals_and_a_clause_suggested_is_a_claim(lint_text):
-    proposals = ("AI coding assistants sometimes suggest package names that don't exist on the index.\n\n"
+    proposals = ("Reviewers sometimes suggest package names that don't exist on the index.\n\n"
                  "Several experts suggested ways for the city to save money.\n")
     assert lint_text(proposals, "DL301") == []
     claims = ("Analysts suggest prices will rise next year.\n\n"
