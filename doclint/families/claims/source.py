@@ -9,33 +9,12 @@ from doclint.families.claims import verbs as cv
 from doclint.families.claims.headwords import HeadWords
 from doclint.families.claims.number import plural_subject, singular_subject
 from doclint.families.claims.prefilter import share, word_trie
+from doclint.families.claims.verbuses import another_use
 from doclint.markup.base import CODE_MASK
 
 _ACCORDING = re.compile(r"\s+to\s+", re.I)
 _SPACE = re.compile(r"\s*")
 _AFTER_QUOTE = re.compile(r"[,!?][\"\u201d\u2019']?\s*[\"\u201d\u2019']?\s*$")
-_DIRECTIVE = re.compile(r"(?:\s+(?!that\b)[\w'\u2019-]+){1,3}\s+(?:not\s+)?to\s+(?!be\b|have\b)[a-z]+\b(?!\s+(?:that|the|a)\b)")
-# A suggestion to do something proposes an action, whoever made it: "consider using",
-# "some people have suggested using 'they'". It asserts nothing to source.
-_ADVICE = frozenset("consider considers suggest suggests suggested recommend recommends".split())
-_GERUND = re.compile(r"\s+[a-z]+ing\b")
-# "to" and a verb right after the verb: what the subject means to do ("expect to manage").
-_TO_VERB = re.compile(r"[ \t\n]+to[ \t\n]+[a-z]+\b")
-# What is suggested as a thing, not a clause: a noun phrase of a few words that a
-# relative clause or a purpose goes on from ("suggest package names that don't exist",
-# "suggested ways for ..."); a clause has its verb there ("suggest prices will rise").
-_PROPOSED = re.compile(r"[ \t\n]+(?!that\b)(?:[a-z][\w-]*[ \t\n]+){0,2}[a-z][\w-]*s[ \t\n]+(?:that|which|for)\b")
-_ORDERS = frozenset("tell tells told warn warns warned".split())
-# "Websites tell visitors and crawlers apart", "cannot tell whether": telling apart.
-_TELLS = frozenset("tell tells told".split())
-_TELL_APART = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+apart\b|\s+(?:the\s+difference|whether|if|which)\b", re.I)
-# "People usually report this when they control SSH": an occurrence reported (the
-# problem at hand, then when it happens), not a statement.
-_REPORTS = frozenset("report reports reported reporting".split())
-_OCCURRENCE = re.compile(r"\s+(?:this|it|these|them)\s+(?:when|whenever|if|after|while|on|with)\b", re.I)
-# "whether someone has claimed it", "claimed responsibility": taking, not asserting.
-_CLAIMS = frozenset("claim claims claimed claiming".split())
-_TAKEN = re.compile(r"\s+(?:it|them|ownership|responsibility|credit|victory)\b(?!\s+(?:is|was|were|are|has|had|will|would|could|can|to)\b)", re.I)
 _BY = re.compile(r"\s+by\s+", re.I)
 # A naming verb before inline code names it: "has a member called `apply_style`"; so
 # does one before a quoted identifier ("two preprocessors called "100-pygments"": a
@@ -303,18 +282,8 @@ class SourceReader:
             # Nothing below reports a verb without its complement but evidence ("data
             # indicate a rise"): most verb hits in prose end here ("the state", "held").
             return cc.NO_SOURCE
-        if verb in self.expectations and not verb.endswith("ed") and _TO_VERB.match(masked, end):
-            return cc.NO_SOURCE  # "These supervisors expect to manage the process": an intention
-        if verb in _ADVICE and (_GERUND.match(masked, end)
-                                or (verb.startswith("sugg") and _PROPOSED.match(masked, end))):
-            # "consider using", "suggest adding": advice, not a report; "suggest package
-            # names that don't exist": things proposed, not a claim
-            return cc.NO_SOURCE
-        if verb in _ORDERS and _DIRECTIVE.match(masked, end):
-            return cc.NO_SOURCE  # "told residents to leave" is an order, not a claim
-        if (verb in _TELLS and _TELL_APART.match(masked, end)) or (verb in _CLAIMS and _TAKEN.match(masked, end)) \
-                or (verb in _REPORTS and _OCCURRENCE.match(masked, end)):
-            return cc.NO_SOURCE
+        if another_use(masked, end, verb, self.expectations):
+            return cc.NO_SOURCE  # advice, an order, an intention ...: no claim to source
         gerund = verb.endswith("ing")
         if not complement and not self._may_report_bare(masked, sentence[0], start, kind, gerund, low):
             return cc.NO_SOURCE  # its subject need not be read
