@@ -9,16 +9,16 @@ from .base import blank as _blank
 from .base import code as _code
 from .helpfile import LINK as HELP_LINK
 from .helpfile import TAG_LEVEL, is_help_file, read_help_lines
+from .textruns import CITATION, CODE_STEP, PROMPT, commands, is_data
 
 _LIST = re.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))[ \t]+(?=\S)")
 _ATX = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 _UNDERLINE = re.compile(r"[ \t]*([=\-~*#])\1{2,}[ \t]*")
 # Sentence end, allowing closing quotes/brackets after the mark.
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
-_CITATION = re.compile(r"\[(?:\d+|[a-z]|note \d+|citation needed)\]")  # "[12]" marks a source, not a field
 # A title never ends with sentence punctuation, even before closing marks or a
 # reference marker ("... the line was held out.[4]" closes a sentence).
-_NO_TITLE_END = re.compile(r"[.!?,;:\u2026][\"'\u201d\u2019)\]]*(?:" + _CITATION.pattern + ")*$")
+_NO_TITLE_END = re.compile(r"[.!?,;:\u2026][\"'\u201d\u2019)\]]*(?:" + CITATION.pattern + ")*$")
 # A section title inside a text never ends on an article, a preposition or a
 # conjunction in lower case: a line that does ("Our public interest depends on") is a
 # sentence cut short. (The first line may still be a headline that runs on.)
@@ -182,71 +182,6 @@ def looks_like_rst(text: str) -> bool:
     return next(found, None) is not None and next(found, None) is not None
 
 
-# How much deeper than the prose before it a block introduced by a colon is indented
-# when it is an example rather than text.
-_CODE_STEP = 4
-# A shell or interpreter prompt that opens a session ("$ git log -1", ">>> import os").
-_PROMPT = re.compile(r"[ \t]*(?:\$|%|>>>|#)[ \t]+[\w./~-]")
-
-
-# A command line: a lower-case program name, then arguments, one an option ("-out",
-# "--prepare") or a path, and no sentence punctuation at its end.
-_COMMAND = re.compile(r"[ \t]*[a-z][\w.-]*(?:[ \t]+\S+)*?[ \t]+(?:--?[A-Za-z]|[./~]?[\w.-]*/)\S*(?:[ \t]+\S+)*"
-                      r"(?<![.!?:,;])[ \t]*")
-
-
-# A line of code that is one call: a name, maybe dotted, its parenthesis right after it
-# and the line ending on the call's close ("f.addStep(ShellCommand, command="ls")").
-_CALL = re.compile(r"[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*")
-
-
-def _commands(texts: list[str]) -> bool:
-    """Whether every line of a run is a command line or a call (see _COMMAND, _CALL)."""
-    return all(_COMMAND.fullmatch(line) or _CALL.fullmatch(line) for line in texts)
-
-
-# Field separators and brackets: three or more on a line mark a record of data or a
-# row of a table ("U+00DF; ss; [P1, V6]; xn--zca;", "| | "Key" = {...}"), not prose.
-_FIELD_MARKS = re.compile(r"[;|={}\[\]]")
-_DATA_SHARE = 0.6
-_DATA_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-# "Problem:    Crash when ..." / "Files:      src/main.c": a field name whose value is
-# aligned in a column, as in patch logs and mail-header style records; or a field name
-# in capitals without the colon, as flat-file databases write them ("ENTRY       EC
-# 5.4.2.2", "GENES       HSA: 5236(PGM1)").
-_ALIGNED_FIELD = re.compile(r"[A-Z][\w-]{0,30}:[ \t]{2,}\S|[A-Z][A-Z0-9_]{1,30}[ \t]{2,}\S")
-
-
-# Lines of one word each, at least this many in a run: a list of words, not prose.
-_WORD_LIST_LINES = 3
-# A line that is one long path or key and nothing else ("[HKEY_CLASSES_ROOT\\.htm\\gvim.exe]").
-_ONE_PATH = re.compile(r"(?=\S{20,}$)\S*[\\/]\S*")
-
-
-def _is_data(texts: list[str]) -> bool:
-    """Whether most lines of a run are records of data rather than prose: three or more
-    field marks, and at least one for every two words; a record of fields whose values
-    are aligned in a column (their continuation lines indented); or lines that are
-    each one long path or key, or each one word."""
-    fields = sum(1 for line in texts if _ALIGNED_FIELD.match(line))
-    if fields >= 2:  # a record: fields and their continuations, under one title line at most
-        continued = sum(1 for line in texts if line[:1].isspace())
-        if fields + continued >= len(texts) - 1:
-            return True
-    if all(_ONE_PATH.fullmatch(line.strip()) for line in texts):
-        return True
-    if len(texts) >= _WORD_LIST_LINES and all(len(line.split()) == 1 for line in texts):
-        return True  # a word list (a spelling dictionary's accepted words, one a line)
-    data = 0
-    for line in texts:
-        marks = len(_FIELD_MARKS.findall(_CITATION.sub("", line)))
-        if marks >= 3 and 2 * marks >= len(_DATA_WORD.findall(line)):
-            data += 1
-    return data >= _DATA_SHARE * len(texts)
-
-
 def parse(text: str) -> Parsed:
     if looks_like_rst(text):
         return rst.parse(text)
@@ -267,7 +202,7 @@ def _parse_text(text: str) -> Parsed:
     def add_run(run: list[int], kind: str) -> None:
         """Classify a run of consecutive non-blank, non-list lines: blocks of `kind`."""
         texts = [lines[k] for k in run]
-        if _is_data(texts):
+        if is_data(texts):
             return
         if _one_per_line(texts):
             spans.extend((kind, k, k + 1, starts[k]) for k in run)
@@ -296,8 +231,8 @@ def _parse_text(text: str) -> Parsed:
         chunk = list(range(i, j))
         indent = min(len(lines[k].expandtabs()) - len(lines[k].expandtabs().lstrip()) for k in chunk)
         if not _LIST.match(lines[i]) and (
-                (indent >= prose_indent + _CODE_STEP and (introduced or _PROMPT.match(lines[i])))
-                or (introduced and indent > prose_indent and _commands([lines[k] for k in chunk]))):
+                (indent >= prose_indent + CODE_STEP and (introduced or PROMPT.match(lines[i])))
+                or (introduced and indent > prose_indent and commands([lines[k] for k in chunk]))):
             # Introduced by a colon, or opening with a prompt, and indented deeper than
             # that prose: an example (a command and its output, code, a config file), as
             # in Markdown or a reST literal block. A command line may be indented less
