@@ -36,9 +36,9 @@ from doclint.families.truncation.shape import punctuating, sentence_at, sentence
 REPORTS = ("cut", "unterminated")
 MARKS = ("comma", "bracket", "hyphen", "quote", "parenthesis")  # evidence besides end-words
 _OPENERS = "([{\u201c\u2018"
-# A frown after a finished thought ("... while uploading packages :(") opens nothing
-# (nor is its "(" counted as an open parenthesis).
-_FROWN = re.compile(r"\s[:;]-?\(\Z")
+# A frown ("... while uploading packages :(") opens nothing: it is no open bracket at
+# the end, and its "(" is no open parenthesis anywhere.
+_FROWN = re.compile(r"[:;]-?\(")
 # Issue or pull request numbers after a finished sentence, or alone ("... loaded after the
 # default one.  #4698", "(#123, #124)"): a reference, not a cut sentence.
 _REF = r"[(\[]?(?:#|GH-|gh-)\d+[)\]]?"
@@ -222,7 +222,7 @@ class TruncationKind(Kind):
         if last == ",":
             # "My countrymen," is a salutation and "For instance," introduces an example.
             return ("ends on a comma", ",", "comma") if len(words(tail)) >= 4 else None
-        if last in _OPENERS and not _FROWN.search(tail):
+        if last in _OPENERS and not _FROWN.search(tail, max(0, len(tail) - 3)):
             return f"ends on an open bracket or quote '{last}'", last, "bracket"
         if last == "-" and tail[-2:-1].isalpha():
             word = tail.rsplit(None, 1)[-1]
@@ -237,7 +237,7 @@ class TruncationKind(Kind):
             return "is a subordinate clause with no main clause", word, "subordinate-clause"
         if block_text.count("\u201c") > block_text.count("\u201d") or block_text.count('"') % 2:
             found = "has an unclosed quotation mark", word or last, "quote"
-        elif block_text.count("(") - block_text.count(":(") > block_text.count(")"):
+        elif block_text.count("(") - len(_FROWN.findall(block_text)) > block_text.count(")"):
             found = "has an unclosed parenthesis", word or last, "parenthesis"
         else:
             return None
